@@ -1,0 +1,55 @@
+# The two commands a new user needs: `make serve` and `make test`. Both bootstrap .venv.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CONTENT ?= content
+ADDR ?= 127.0.0.1:8000
+
+.PHONY: serve build test lint extract eval eval-dates eval-events bench deploy clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## Extract events from content/articles, then serve the site with live reload.
+serve: extract
+	$(BIN)/mkdocs serve --livereload --dev-addr $(ADDR)
+
+## Extract, then build the static site into site/.
+build: extract
+	$(BIN)/mkdocs build --strict
+
+extract: $(STAMP)
+	$(BIN)/timeline extract --content $(CONTENT)
+
+## Lint, type-check and run the whole test suite.
+test: $(STAMP)
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/mypy
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff format generator tests bench
+	$(BIN)/ruff check --fix generator tests bench
+
+## Score extraction on ../shared/data (skips cleanly when it is absent).
+eval: eval-dates eval-events
+
+eval-dates: $(STAMP)
+	$(BIN)/timeline eval dates
+
+eval-events: $(STAMP)
+	$(BIN)/timeline eval events
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+deploy: build
+	$(BIN)/mkdocs gh-deploy --force
+
+clean:
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache

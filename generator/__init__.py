@@ -1,0 +1,1 @@
+"""Static timeline site generator for the news."""
