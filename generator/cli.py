@@ -56,3 +56,71 @@ def eval_group() -> None:
         timeline eval dates
         timeline eval events
     """
+
+
+@eval_group.command("events")
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The shared data folder [default: $TIMELINE_SHARED_DATA, else ../shared/data].",
+)
+@click.option(
+    "--corpus",
+    type=click.Choice(["airbus", "apple", "all"]),
+    default="all",
+    show_default=True,
+    help="Which SemEval-2015 Task 4 corpus to score.",
+)
+@click.option("--baseline", is_flag=True, help="Score the naive pipeline instead of the extractor.")
+@click.option("--per-entity", is_flag=True, help="One row per target entity, not only the totals.")
+@click.option(
+    "--json",
+    "json_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the scores and every error case to this JSON file.",
+)
+@model_option
+def eval_events(
+    data_dir: Path | None,
+    corpus: str,
+    baseline: bool,
+    per_entity: bool,
+    json_path: Path | None,
+    model: str | None,
+) -> None:
+    """Score extracted events, dates and actors against SemEval-2015 TimeLine and MEANTIME.
+
+    For each target entity of the gold timelines, the events naming it are placed on their
+    gold sentence: precision, recall, F1, date accuracy at the gold's precision and dated F1,
+    micro-averaged per corpus; then actor recall on MEANTIME's gold participants.
+
+    \b
+    Example:
+        timeline eval events --per-entity
+        timeline eval events --corpus airbus --baseline --json baseline.json
+    """
+    import json
+    import os
+
+    from .evaluation import events
+    from .nlp import load_pipeline
+
+    data = data_dir or Path(os.environ.get("TIMELINE_SHARED_DATA") or "../shared/data")
+    if events.semeval.find_root(data) is None:
+        click.echo(f"skipped: no data at {data}")
+        return
+    nlp = load_pipeline(model)
+    extractor = events.baseline_extractor(nlp) if baseline else events.pipeline_extractor(nlp)
+    names = ["airbus", "apple"] if corpus == "all" else [corpus]
+    report = events.run(data, names, extractor, "baseline" if baseline else "extractor")
+    if report is None:
+        click.echo(f"skipped: no data at {data}")
+        return
+    click.echo(events.format_report(report, per_entity=per_entity))
+    if json_path is not None:
+        with open(json_path, "w", encoding="utf-8") as handle:
+            json.dump(events.report_json(report), handle, indent=2, ensure_ascii=False)
+        click.echo(f"wrote {json_path}")

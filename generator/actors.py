@@ -1,0 +1,327 @@
+"""Actors: find the names in a Doc, resolve each way of naming an actor to one canonical name.
+
+Within an article: possessives and titles are stripped, a surname ("Lavrov") or given name
+resolves to the one full name it belongs to ("Sergey Lavrov"), NER label mistakes are fixed by
+that resolution, and names the model misses are recovered from apposition to a role noun
+("his counterpart, Choe Son Hui"). Across articles, the registry (content/actors.yml) matches
+names and aliases; a close spelling of a known person ("Sergei"/"Sergey" Lavrov) is merged when
+exactly one actor fits and is listed for review otherwise.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from .model import Actor, ActorKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_LABEL_KINDS: dict[str, ActorKind] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "country",
+    "NORP": "country",
+    "PRODUCT": "product",
+}
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+TITLE_WORDS = frozenset(
+    """president vice prime minister foreign defence defense interior finance secretary state
+    leader supreme chancellor king queen prince princess general gen lt col colonel admiral
+    mr mrs ms dr prof professor sir dame lord lady senator sen rep representative congressman
+    congresswoman governor gov mayor ceo chairman chairwoman chair chief executive officer founder
+    co-founder spokesman spokeswoman spokesperson pope ambassador envoy deputy former acting
+    premier commander director judge justice attorney sheikh emir president-elect""".split()
+)
+ROLE_NOUNS = frozenset(
+    """counterpart minister president leader chancellor premier secretary envoy ambassador
+    spokesman spokeswoman spokesperson ceo chairman chairwoman founder executive director head
+    official diplomat general commander governor mayor senator king queen prince judge analyst""".split()
+)
+ORG_HEADS = frozenset(
+    """ministry government embassy army military navy parliament police court agency council
+    committee cabinet administration office navy forces""".split()
+)
+_DEMONYM_COUNTRIES = {
+    "american": "United States",
+    "russian": "Russia",
+    "chinese": "China",
+    "british": "United Kingdom",
+    "french": "France",
+    "german": "Germany",
+    "japanese": "Japan",
+    "north korean": "North Korea",
+    "south korean": "South Korea",
+    "ukrainian": "Ukraine",
+    "iranian": "Iran",
+    "israeli": "Israel",
+    "indian": "India",
+    "italian": "Italy",
+    "spanish": "Spain",
+    "canadian": "Canada",
+    "european": "European Union",
+}
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.IGNORECASE)
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+def name_key(name: str) -> str:
+    """The matching key of a name: accents, case, possessive, 'the' and punctuation removed."""
+    text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+    text = "".join(char for char in text if not unicodedata.combining(char)).casefold().strip()
+    text = _POSSESSIVE.sub("", text)
+    text = re.sub(r"^the\s+", "", text)
+    text = re.sub(r"[.\u00b7]", "", text)
+    return re.sub(r"[\s\-_]+", " ", text).strip()
+
+
+def clean_name(text: str) -> str:
+    """A display name from a mention: possessive, leading 'the', titles and demonyms removed."""
+    words = _POSSESSIVE.sub("", text.translate(_APOSTROPHES).strip()).split()
+    while words and words[0].casefold() == "the":
+        words = words[1:]
+    while len(words) > 1 and _is_title_word(words[0], words[1:]):
+        words = words[1:]
+    return " ".join(words).strip(" ,.;:")
+
+
+def _is_title_word(word: str, rest: list[str]) -> bool:
+    lowered = word.casefold().rstrip(".")
+    if lowered in TITLE_WORDS:
+        return True
+    # "Russian President Vladimir Putin", "Russia's Foreign Minister": a demonym or possessive
+    # only counts as a title when a title word follows it.
+    is_modifier = lowered in _DEMONYM_COUNTRIES or word.endswith(("'s", "’s"))
+    return is_modifier and bool(rest) and rest[0].casefold().rstrip(".") in TITLE_WORDS
+
+
+@dataclass(slots=True)
+class ActorRegistry:
+    """The canonical actors (content/actors.yml) with an index of every name and alias."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    review: list[str] = field(default_factory=list)
+    _index: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, actors: Iterable[Actor]) -> ActorRegistry:
+        """A registry holding `actors`."""
+        registry = cls()
+        for actor in actors:
+            registry.put(actor)
+        return registry
+
+    def put(self, actor: Actor) -> None:
+        """Add or replace an actor and index its name and aliases."""
+        self.actors[actor.name] = actor
+        for name in (actor.name, *actor.aliases):
+            self._index.setdefault(name_key(name), actor.name)
+
+    def remove(self, names: Iterable[str]) -> None:
+        """Forget actors (e.g. names no event ended up using) and their index entries."""
+        doomed = set(names)
+        for name in doomed:
+            self.actors.pop(name, None)
+        self._index = {key: name for key, name in self._index.items() if name not in doomed}
+
+    def lookup(self, name: str) -> str | None:
+        """The canonical name for `name` or one of its aliases, if known."""
+        return self._index.get(name_key(name))
+
+    def add_alias(self, canonical: str, alias: str) -> None:
+        """Record `alias` for `canonical` unless it is the name itself or already known."""
+        actor = self.actors[canonical]
+        if name_key(alias) in {name_key(name) for name in (actor.name, *actor.aliases)}:
+            return
+        self.put(replace(actor, aliases=(*actor.aliases, alias)))
+
+    def match_person(self, name: str) -> str | None:
+        """A known person whose name is a close spelling of `name` (same surname), if exactly one."""
+        words = name_key(name).split()
+        candidates = []
+        for actor in self.actors.values():
+            if actor.kind != "person":
+                continue
+            known = name_key(actor.name).split()
+            if len(words) == 1 and len(known) >= 2 and _is_part_of_name(name, actor.name):
+                candidates.append(actor.name)  # a surname or given name alone
+            elif len(known) == len(words) >= 2 and known[-1] == words[-1] and _similar(known[0], words[0]):
+                candidates.append(actor.name)  # "Sergei" / "Sergey"
+        if len(candidates) == 1:
+            return candidates[0]
+        if len(candidates) > 1 and name not in self.review:
+            self.review.append(name)
+        return None
+
+    def resolve(self, name: str, kind: ActorKind) -> str:
+        """The canonical name for `name`, registering it (or an alias) when it is new."""
+        known = self.lookup(name)
+        if known:
+            return known
+        fuzzy = self.match_person(name) if kind in ("person", "organization") else None
+        if fuzzy:
+            self.add_alias(fuzzy, name)
+            return fuzzy
+        self.put(Actor(name=name, kind=kind))
+        return name
+
+
+def _is_part_of_name(word: str, full_name: str) -> bool:
+    parts = full_name.split()
+    return not word.isupper() and word in (parts[0], parts[-1])
+
+
+def _similar(first: str, second: str) -> bool:
+    return first == second or difflib.SequenceMatcher(None, first, second).ratio() >= 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """A name in the Doc, with the canonical actor it resolves to."""
+
+    start: int  # token index
+    end: int  # token index, exclusive
+    surface: str
+    name: str  # canonical
+    kind: ActorKind
+    label: str  # NER label; "APPOS" for a name recovered from apposition, "ORG_PHRASE" for "the X ministry"
+
+
+def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]:
+    """Every actor mention in `doc`, each resolved to one canonical name via `registry`."""
+    raw = [*_entity_mentions(doc), *_org_phrase_mentions(doc), *_appositive_mentions(doc)]
+    raw = _drop_overlaps([*raw, *_repeated_name_mentions(doc, raw)])
+    full_names = _full_person_names(raw)
+    mentions: list[ActorMention] = []
+    for span, label, kind in raw:
+        name = _org_phrase_name(span) if label == "ORG_PHRASE" else clean_name(span.text)
+        if label == "NORP":
+            country = _DEMONYM_COUNTRIES.get(name_key(name))
+            if not country:
+                continue
+            name = country
+        name, kind = _expand_short_name(name, kind, full_names, span)
+        if not _looks_like_name(name):
+            continue
+        canonical = registry.resolve(name, kind)
+        if name_key(canonical) != name_key(span.text):
+            registry.add_alias(canonical, clean_name(span.text))
+        if name != canonical:
+            registry.add_alias(canonical, name)
+        mentions.append(ActorMention(span.start, span.end, span.text, canonical, registry.actors[canonical].kind, label))
+    return mentions
+
+
+def _entity_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
+    for ent in doc.ents:
+        kind = _LABEL_KINDS.get(ent.label_)
+        if kind:
+            yield _trim_title_case_verb(doc, ent), ent.label_, kind
+
+
+def _trim_title_case_verb(doc: Doc, ent: Span) -> Span:
+    # Headlines in Title Case fool NER ("Lavrov Meets"): drop trailing words that the article
+    # also uses in lower case, i.e. common words rather than names.
+    end = ent.end
+    while end - ent.start > 1 and doc[end - 1].text.lower() in _lowercase_vocabulary(doc):
+        end -= 1
+    return doc[ent.start : end] if end != ent.end else ent
+
+
+def _lowercase_vocabulary(doc: Doc) -> frozenset[str]:
+    cached = doc.user_data.get("timeline_lowercase_words")
+    if cached is None:
+        cached = frozenset(token.text for token in doc if token.is_lower)
+        doc.user_data["timeline_lowercase_words"] = cached
+    return cached  # type: ignore[no-any-return]
+
+
+def _org_phrase_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
+    # "The Russian foreign ministry": NER sees only "Russian"; the phrase is the actor.
+    for token in doc:
+        if token.lower_ not in ORG_HEADS or token.pos_ != "NOUN":
+            continue
+        modifiers = [child for child in token.lefts if child.dep_ in ("amod", "compound", "nmod")]
+        if not modifiers or modifiers[0].ent_type_ not in ("NORP", "GPE"):
+            continue
+        span = doc[modifiers[0].i : token.i + 1]
+        yield span, "ORG_PHRASE", "organization"
+
+
+def _org_phrase_name(span: Span) -> str:
+    return " ".join(token.text if token.ent_type_ else token.text.capitalize() for token in span)
+
+
+def _appositive_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
+    # "his North Korean counterpart, Choe Son Hui": a run of proper nouns the model left
+    # unlabelled, in apposition to (or compounded with) a role noun, names a person.
+    for token in doc:
+        if token.lower_ not in ROLE_NOUNS:
+            continue
+        for child in token.children:
+            if child.dep_ in ("appos", "compound") and child.tag_ == "NNP" and not child.ent_type_:
+                span = _proper_noun_run(doc, child)
+                if span is not None and len(span) >= 2:
+                    yield span, "APPOS", "person"
+        if token.dep_ == "compound" and token.head.tag_ == "NNP" and not token.head.ent_type_:
+            span = _proper_noun_run(doc, token.head)
+            if span is not None and len(span) >= 2:
+                yield span, "APPOS", "person"
+
+
+def _repeated_name_mentions(
+    doc: Doc, found: list[tuple[Span, str, ActorKind]]
+) -> Iterator[tuple[Span, str, ActorKind]]:
+    """Other occurrences of a multi-word name found once (NER often misses a name it tagged elsewhere)."""
+    names = {span.text: (label, kind) for span, label, kind in found if len(span) >= 2 and kind == "person"}
+    for text, (label, kind) in names.items():
+        width = len(text.split())
+        for start in range(len(doc) - width + 1):
+            if doc[start].text == text.split()[0] and doc[start : start + width].text == text:
+                yield doc[start : start + width], label, kind
+
+
+def _proper_noun_run(doc: Doc, head: Token) -> Span | None:
+    start = head.i
+    while start > 0 and doc[start - 1].tag_ == "NNP" and doc[start - 1].is_title and not doc[start - 1].ent_type_:
+        start -= 1
+    if not all(token.is_title for token in doc[start : head.i + 1]):
+        return None
+    return doc[start : head.i + 1]
+
+
+def _drop_overlaps(raw: list[tuple[Span, str, ActorKind]]) -> list[tuple[Span, str, ActorKind]]:
+    kept: list[tuple[Span, str, ActorKind]] = []
+    taken: set[int] = set()
+    for item in sorted(raw, key=lambda item: (-(item[0].end - item[0].start), item[0].start)):
+        indexes = set(range(item[0].start, item[0].end))
+        if indexes & taken:
+            continue
+        taken |= indexes
+        kept.append(item)
+    return sorted(kept, key=lambda item: item[0].start)
+
+
+def _full_person_names(raw: list[tuple[Span, str, ActorKind]]) -> list[str]:
+    names = {clean_name(span.text) for span, _label, kind in raw if kind == "person"}
+    return sorted(name for name in names if len(name.split()) >= 2)
+
+
+def _expand_short_name(name: str, kind: ActorKind, full_names: list[str], span: Span) -> tuple[str, ActorKind]:
+    """A one-word name that is the surname or given name of exactly one full name in the article."""
+    if len(name.split()) != 1 or kind not in ("person", "organization") or name.isupper():
+        return name, kind
+    matches = [full for full in full_names if name in (full.split()[0], full.split()[-1])]
+    if len(matches) == 1:
+        return matches[0], "person"
+    return name, kind
+
+
+def _looks_like_name(name: str) -> bool:
+    return bool(name) and any(char.isalpha() for char in name) and name_key(name) not in TITLE_WORDS

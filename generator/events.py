@@ -1,0 +1,528 @@
+"""Events: which sentences report something an actor did, when, where, and in a headline.
+
+A sentence is an event when its main predicate is an action (not a state, an opinion or a
+forecast), told as having happened (past tense, or the present of headlines and summary lines),
+not negated, not hedged by a modal, and with at least one actor taking part. The same happening
+told several times in an article (headline, summary, body) becomes one event with every mention.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .actors import TITLE_WORDS, ActorMention, ActorRegistry, name_key
+from .model import Article, DateSource, DateValue, Event, Mention, Sentence, TimeExpression
+from .sentences import split_sentences
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+MAX_TITLE_CHARS = 80
+MODALS = frozenset({"could", "may", "might", "would", "should", "must", "can", "ca", "shall"})
+FUTURE_FRAMES = frozenset({"set", "expect", "schedule", "plan", "due", "poise", "go", "intend", "hope", "aim"})
+STATIVE_LEMMAS = frozenset(
+    """be seem appear remain belong consist contain exist resemble deserve mean matter lack
+    need want like know believe think hope wish""".split()
+)
+COMMENTARY_SUBJECTS = frozenset(
+    """analyst observer expert critic commentator pundit scholar some many community world
+    we you they one""".split()
+)
+HABITUAL_ADVERBS = frozenset({"often", "usually", "frequently", "always", "typically", "generally", "never"})
+SEQUENCE_VERBS = frozenset({"follow", "precede"})
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "across", "inside", "outside", "into"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
+CORE_DEPS = SUBJECT_DEPS | {"dobj", "pobj", "poss", "appos", "conj", "compound", "attr", "dative", "oprd"}
+_NOMINAL_VERBS = {
+    "meeting": "meet",
+    "talks": "talk",
+    "discussion": "discuss",
+    "discussions": "discuss",
+    "visit": "visit",
+    "delivery": "deliver",
+    "announcement": "announce",
+    "agreement": "agree",
+    "release": "release",
+    "launch": "launch",
+    "election": "elect",
+    "resignation": "resign",
+    "attack": "attack",
+    "sale": "sell",
+    "purchase": "purchase",
+    "acquisition": "acquire",
+    "exchange": "exchange",
+    "vote": "vote",
+}
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """An event candidate from one sentence, before mentions are merged."""
+
+    sentence: Sentence
+    predicate: Token
+    lemma: str
+    actors: list[str]
+    places: list[str]
+    date: DateValue
+    date_source: DateSource
+    title: str
+    confidence: float
+    before: str | None = None  # the action of an event in this article that this one preceded
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def extract_events(
+    article: Article,
+    doc: Doc,
+    mentions: Sequence[ActorMention],
+    expressions: Sequence[TimeExpression],
+    registry: ActorRegistry,
+) -> list[Event]:
+    """The events `article` reports, in the order of their first mention."""
+    sentences = split_sentences(article.text)
+    lead = _lead_sentence_indexes(article.text, sentences)
+    by_start = {sentence.start: sentence for sentence in sentences}
+    candidates: list[_Candidate] = []
+    narrative: DateValue | None = None
+    previous_line = -1
+    for span in doc.sents:
+        sentence = by_start.get(span.start_char + _leading_space(span))
+        if sentence is None:
+            continue
+        line = article.text.count("\n", 0, sentence.start)
+        if line != previous_line:
+            narrative, previous_line = None, line  # narrative time does not cross paragraphs
+        candidate = _read_sentence(article, span, sentence, sentence.index in lead, mentions, expressions, narrative)
+        text_date = _sentence_date(span, expressions, span.root)
+        if text_date is not None:
+            narrative = text_date[0]
+        if candidate is not None:
+            candidates.append(candidate)
+    merged = _merge_mentions(candidates)
+    _order_sequences(merged)
+    return [_to_event(article, number, candidate) for number, candidate in enumerate(merged, start=1)]
+
+
+def _leading_space(span: Span) -> int:
+    return len(span.text) - len(span.text.lstrip())
+
+
+def _lead_sentence_indexes(text: str, sentences: list[Sentence]) -> set[int]:
+    """Headline and summary lines: one-sentence lines before the first multi-sentence paragraph."""
+    per_line: dict[int, list[int]] = {}
+    for sentence in sentences:
+        per_line.setdefault(text.count("\n", 0, sentence.start), []).append(sentence.index)
+    lead = {0}
+    if not any(len(indexes) > 1 for indexes in per_line.values()):
+        return lead  # one sentence per line throughout: only the headline is a headline
+    for indexes in per_line.values():
+        if len(indexes) > 1:
+            break
+        lead.update(indexes)
+    return lead
+
+
+def _read_sentence(
+    article: Article,
+    span: Span,
+    sentence: Sentence,
+    is_lead: bool,
+    mentions: Sequence[ActorMention],
+    expressions: Sequence[TimeExpression],
+    narrative: DateValue | None,
+) -> _Candidate | None:
+    if span.text.rstrip().endswith("?"):
+        return None
+    predicate, tense, before = _main_predicate(span)
+    if predicate is None or tense == "negated":
+        return None
+    if tense == "present" and not is_lead:
+        return None
+    in_sentence = [mention for mention in mentions if span.start <= mention.start < span.end]
+    actors = _actors_taking_part(predicate, in_sentence, span)
+    if not actors:
+        return None
+    text_date = _sentence_date(span, expressions, predicate)
+    if tense == "future" and text_date is None:
+        return None
+    date, source = _choose_date(article, text_date, narrative)
+    confidence = _confidence(predicate, in_sentence, source, tense)
+    return _Candidate(
+        sentence=sentence,
+        predicate=predicate,
+        lemma=_event_lemma(predicate),
+        actors=actors,
+        places=_places(span, predicate),
+        date=date,
+        date_source=source,
+        title=make_title(predicate, in_sentence),
+        confidence=confidence,
+        before=before,
+        mentions=[Mention(sentence.index, sentence.text)],
+    )
+
+
+def _main_predicate(span: Span) -> tuple[Token | None, str, str | None]:
+    """The token that names the happening, its tense, and the action it happened before, if told."""
+    root = span.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return None, "", None
+    if any(child.dep_ == "neg" for child in root.children):
+        return None, "negated", None
+    if _is_commentary(root):
+        return None, "", None
+    if root.lemma_ == "be":
+        gerund = next((c for c in root.children if c.tag_ == "VBG" and c.dep_ in ("attr", "acomp", "xcomp")), None)
+        return (gerund, _tense(root), False) if gerund is not None else (None, "", False)
+    if root.lemma_ in SEQUENCE_VERBS:
+        earlier = next((c for c in root.children if c.dep_ == "dobj" and c.lower_ in _NOMINAL_VERBS), None)
+        later = next((c for c in root.children if c.dep_ == "nsubj" and c.lower_ in _NOMINAL_VERBS), None)
+        if earlier is not None and root.lemma_ == "follow":
+            return earlier, _tense(root), _NOMINAL_VERBS[later.lower_] if later is not None else None
+    if root.lemma_ in FUTURE_FRAMES and any(child.dep_ == "xcomp" for child in root.children):
+        return next(child for child in root.children if child.dep_ == "xcomp"), "future", None
+    if root.lemma_ in STATIVE_LEMMAS:
+        return None, "", None
+    return root, _tense(root), None
+
+
+def _is_commentary(root: Token) -> bool:
+    auxiliaries = {child.lower_ for child in root.children if child.dep_ in ("aux", "auxpass")}
+    if auxiliaries & MODALS:
+        return True
+    if any(child.dep_ == "advmod" and child.lower_ in HABITUAL_ADVERBS for child in root.children):
+        return True
+    subjects = [child for child in root.children if child.dep_ in ("nsubj", "nsubjpass", "expl")]
+    for subject in subjects:
+        if subject.lemma_.lower() in COMMENTARY_SUBJECTS or subject.lower_ in COMMENTARY_SUBJECTS:
+            return True
+        if subject.dep_ == "expl" or (subject.lower_ == "it" and root.lemma_ == "be"):
+            return True
+    return False
+
+
+def _tense(verb: Token) -> str:
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    words = {aux.lower_ for aux in auxiliaries}
+    if words & {"will", "'ll", "shall"} or "going" in words:
+        return "future"
+    if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxiliaries):
+        return "past"
+    if verb.tag_ == "VBN" and words & {"has", "have", "had", "'s", "'ve"}:
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am"}:
+        return "present"
+    if verb.tag_ == "VBN" and not auxiliaries:
+        return "past"  # headline passive: "Minister sacked over ..."
+    return "present"
+
+
+def _actors_taking_part(predicate: Token, mentions: Sequence[ActorMention], span: Span) -> list[str]:
+    actors: list[str] = []
+    clause = {token.i for token in predicate.subtree} | _subject_tokens(predicate)
+    for mention in mentions:
+        if mention.kind == "country" and not _acts(span.doc[mention.end - 1], predicate):
+            continue
+        if mention.kind != "country" and mention.start not in clause and not _is_main_clause(predicate, span):
+            continue
+        if mention.name not in actors:
+            actors.append(mention.name)
+    return actors
+
+
+def _subject_tokens(predicate: Token) -> set[int]:
+    head = predicate
+    while head.dep_ in ("xcomp", "attr", "acomp", "dobj") and head.head is not head:
+        head = head.head
+    return {token.i for child in head.children if child.dep_ in SUBJECT_DEPS for token in child.subtree}
+
+
+def _is_main_clause(predicate: Token, span: Span) -> bool:
+    return predicate.i == span.root.i
+
+
+def _acts(token: Token, predicate: Token) -> bool:
+    """A country acts when it is a subject or object of the event, not where it happened."""
+    while token.dep_ in ("compound", "poss", "conj", "appos") and token.head is not token:
+        if token.dep_ == "poss" and token.head.lower_ in TITLE_WORDS:
+            return False  # "Russia's Foreign Minister": the minister acts, not Russia
+        if token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS | {"dobj"}:
+            return True
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS:
+        return False
+    return token.dep_ in SUBJECT_DEPS | {"dobj", "dative"} and token.head.i in (predicate.i, predicate.head.i)
+
+
+def _places(span: Span, predicate: Token) -> list[str]:
+    places: list[str] = []
+    for ent in span.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        head = ent.root
+        while head.dep_ in ("compound", "conj", "appos") and head.head is not head:
+            head = head.head
+        is_location = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS
+        if not is_location:
+            continue
+        name = ent.text
+        for suffix in ("’s", "'s"):
+            name = name.removesuffix(suffix)
+        if name not in places:
+            places.append(name)
+    return places
+
+
+def _sentence_date(
+    span: Span, expressions: Sequence[TimeExpression], predicate: Token
+) -> tuple[DateValue, TimeExpression] | None:
+    """The calendar date of the expression governing `predicate`, else the first in the sentence."""
+    inside = [
+        (expression, date)
+        for expression in expressions
+        if span.start_char <= expression.start < span.end_char and (date := expression.calendar_date()) is not None
+    ]
+    if not inside:
+        return None
+    for expression, date in inside:
+        token = span.doc.char_span(expression.start, expression.end, alignment_mode="expand")
+        if token is not None and _governs(token.root, predicate):
+            return date, expression
+    expression, date = inside[0]
+    return date, expression
+
+
+def _governs(token: Token, predicate: Token) -> bool:
+    while token.head is not token:
+        token = token.head
+        if token.i == predicate.i:
+            return True
+        if token.pos_ == "VERB":
+            return False
+    return False
+
+
+def _choose_date(
+    article: Article, text_date: tuple[DateValue, TimeExpression] | None, narrative: DateValue | None
+) -> tuple[DateValue, DateSource]:
+    if text_date is not None:
+        return text_date[0], "text"
+    if narrative is not None:
+        return narrative, "context"
+    return DateValue.of(article.published), "published"
+
+
+def _confidence(predicate: Token, mentions: Sequence[ActorMention], source: DateSource, tense: str) -> float:
+    score = 0.55
+    subjects = _subject_tokens(predicate)
+    if any(mention.start in subjects or mention.end - 1 in subjects for mention in mentions):
+        score += 0.15
+    score += {"text": 0.15, "context": 0.05, "published": 0.0}[source]
+    if tense == "future":
+        score -= 0.25
+    if all(mention.label == "APPOS" for mention in mentions):
+        score -= 0.1
+    if any(mention.label == "PERSON" for mention in mentions):
+        score += 0.05
+    return round(max(0.05, min(0.99, score)), 2)
+
+
+def _event_lemma(predicate: Token) -> str:
+    return _NOMINAL_VERBS.get(predicate.lower_, predicate.lemma_.lower())
+
+
+def make_title(predicate: Token, mentions: Sequence[ActorMention]) -> str:
+    """A headline for the event: actor, action, object, place; under 80 characters."""
+    names = {index: mention for mention in mentions for index in range(mention.start, mention.end)}
+    if predicate.pos_ == "NOUN":
+        words = _render(predicate.subtree, names, predicate.doc)
+        return _fit(_capitalize(" ".join(words)))
+    by_gerund = _by_gerund(predicate)
+    if by_gerund is not None:
+        return make_title(by_gerund, mentions)  # "X stressed Y by releasing Z": the act is the release
+    subject = _subject_phrase(predicate, names)
+    verb = _headline_verb(predicate)
+    rest: list[str] = []
+    for child in predicate.rights:
+        if child.dep_ in ("dobj", "prep", "dative", "attr", "oprd", "prt", "acomp", "xcomp", "pcomp", "ccomp"):
+            rest.extend(_render(_pruned_subtree(child), names, predicate.doc))
+        if len(" ".join(rest)) > MAX_TITLE_CHARS:
+            break
+    return _fit(_capitalize(" ".join(part for part in (subject, verb, " ".join(rest)) if part)))
+
+
+def _by_gerund(predicate: Token) -> Token | None:
+    for child in predicate.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((g for g in child.children if g.tag_ == "VBG"), None)
+    return None
+
+
+def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
+    head = predicate
+    while head.dep_ in ("xcomp", "attr", "acomp", "pcomp", "prep") and head.head is not head:
+        head = head.head
+    for child in head.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            actors = [names[token.i].name for token in child.subtree if token.i in names]
+            if actors:
+                return " and ".join(dict.fromkeys(actors))
+            return " ".join(_render(_pruned_subtree(child), names, predicate.doc))
+    return ""
+
+
+def _headline_verb(predicate: Token) -> str:
+    if predicate.tag_ == "VBN" and any(child.dep_ == "auxpass" for child in predicate.children):
+        return predicate.text  # passive: "X appointed CEO"
+    lemma = predicate.lemma_.lower()
+    particle = " ".join(child.text for child in predicate.children if child.dep_ == "prt")
+    return (_third_person(lemma) + (" " + particle if particle else "")).strip()
+
+
+def _third_person(lemma: str) -> str:
+    irregular = {"be": "is", "have": "has", "do": "does", "go": "goes"}
+    if lemma in irregular:
+        return irregular[lemma]
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+_PRUNED_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", "conj", "parataxis", "mark", "det"})
+
+
+def _pruned_subtree(token: Token) -> list[Token]:
+    kept: list[Token] = []
+
+    def visit(node: Token) -> None:
+        for left in node.lefts:
+            if left.dep_ not in _PRUNED_DEPS and left.dep_ != "poss" or left.dep_ == "poss" and left.ent_type_:
+                visit(left)
+        kept.append(node)
+        for right in node.rights:
+            if right.dep_ not in _PRUNED_DEPS:
+                visit(right)
+
+    visit(token)
+    return kept
+
+
+def _render(tokens: Iterable[Token], names: dict[int, ActorMention], doc: Doc) -> list[str]:
+    """Tokens as words, each actor mention replaced by its canonical name and titles dropped."""
+    tokens = [token for token in tokens if not token.is_space]
+    words: list[str] = []
+    emitted: set[int] = set()
+    for token in tokens:
+        mention = names.get(token.i)
+        if mention is not None and mention.kind == "country" and _is_title_of_name(token, names):
+            continue
+        if mention is not None:
+            if mention.start not in emitted:
+                words.append(mention.name)
+                emitted.add(mention.start)
+            continue
+        if _is_title_of_name(token, names):
+            continue
+        if token.tag_ == "POS" and words:
+            words[-1] += "'s" if not words[-1].endswith("s") else "'"
+            continue
+        if token.is_punct and words:
+            words[-1] += token.text
+            continue
+        words.append(token.text)
+    return words
+
+
+def _is_title_of_name(token: Token, names: dict[int, ActorMention]) -> bool:
+    # "North Korean leader Kim Jong Un" -> "Kim Jong Un": modifiers of a person's name go.
+    head = token
+    while head.dep_ in ("compound", "amod") and head.head is not head:
+        head = head.head
+        if head.i in names and names[head.i].kind == "person":
+            return head.i > token.i
+    return False
+
+
+def _capitalize(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _fit(title: str) -> str:
+    title = " ".join(title.split()).strip(" ,;:-")
+    if len(title) <= MAX_TITLE_CHARS:
+        return title
+    cut = title[: MAX_TITLE_CHARS - 1].rsplit(" ", 1)[0].rstrip(" ,;:-")
+    return cut + "…"
+
+
+def _merge_mentions(candidates: list[_Candidate]) -> list[_Candidate]:
+    """One event per happening: same action by the same actors, told several times."""
+    merged: list[_Candidate] = []
+    for candidate in candidates:
+        same = next((event for event in merged if _same_happening(event, candidate)), None)
+        if same is None:
+            merged.append(candidate)
+            continue
+        same.mentions.extend(candidate.mentions)
+        same.actors.extend(actor for actor in candidate.actors if actor not in same.actors)
+        same.places.extend(place for place in candidate.places if place not in same.places)
+        if candidate.date_source == "text" and same.date_source != "text":
+            same.date, same.date_source = candidate.date, candidate.date_source
+        same.confidence = round(min(0.99, max(same.confidence, candidate.confidence) + 0.05), 2)
+        if _better_quote(candidate, same):
+            same.sentence, same.title = candidate.sentence, candidate.title
+    return merged
+
+
+def _same_happening(first: _Candidate, second: _Candidate) -> bool:
+    if first.lemma != second.lemma:
+        return False
+    shared = {name_key(actor) for actor in first.actors} & {name_key(actor) for actor in second.actors}
+    needed = min(2, len(first.actors), len(second.actors))
+    dates_agree = first.date == second.date or "published" in (first.date_source, second.date_source)
+    return len(shared) >= needed and dates_agree
+
+
+def _better_quote(candidate: _Candidate, current: _Candidate) -> bool:
+    # A complete sentence (with its full stop) reads better than a headline, and a title that
+    # fits whole reads better than a cut one; among equals, the more concise.
+    def rank(item: _Candidate) -> tuple[bool, bool, int]:
+        complete = item.sentence.text.rstrip().endswith((".", "!", "”", '"'))
+        return complete, not item.title.endswith("…"), -len(item.sentence.text)
+
+    return rank(candidate) > rank(current)
+
+
+def _order_sequences(candidates: list[_Candidate]) -> None:
+    """An event told as happening before another ("the meeting followed X") is not dated after it."""
+    for item in candidates:
+        later = next(
+            (other for other in candidates if other is not item and other.lemma == item.before
+             and set(other.actors) & set(item.actors)),
+            None,
+        )
+        if later is not None and item.date.first_day() > later.date.first_day():
+            item.date, item.date_source = later.date, "context"
+
+
+def _to_event(article: Article, number: int, candidate: _Candidate) -> Event:
+    mentions = sorted(set(candidate.mentions), key=lambda mention: mention.sentence)
+    return Event(
+        id=f"{article.slug}-{number}",
+        article=article.slug,
+        date=candidate.date,
+        date_source=candidate.date_source,
+        title=candidate.title,
+        actors=tuple(candidate.actors),
+        places=tuple(candidate.places),
+        quote=candidate.sentence.text,
+        sentence=candidate.sentence.index,
+        confidence=candidate.confidence,
+        mentions=tuple(mention for mention in mentions if mention.sentence != candidate.sentence.index),
+    )
+
