@@ -33,7 +33,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 TITLE_WORDS = frozenset(
     """president vice prime minister foreign defence defense interior finance secretary state
-    leader supreme chancellor king queen prince princess general gen lt col colonel admiral
+    leader supreme chancellor king queen astronaut cosmonaut pilot captain officer prince princess general gen lt col colonel admiral
     mr mrs ms dr prof professor sir dame lord lady senator sen rep representative congressman
     congresswoman governor gov mayor ceo chairman chairwoman chair chief executive officer founder
     co-founder spokesman spokeswoman spokesperson pope ambassador envoy deputy former acting
@@ -221,24 +221,31 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
 def _entity_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     for ent in doc.ents:
         kind = _LABEL_KINDS.get(ent.label_)
-        if kind:
-            yield _trim_title_case_verb(doc, ent), ent.label_, kind
+        if not kind:
+            continue
+        if kind == "person" and ent.start > 0 and doc[ent.start - 1].lower_ == "the" and len(ent) == 1:
+            continue  # "the Moon": a person's name takes no article
+        yield _trim_title_case_verb(doc, ent), ent.label_, kind
 
 
 def _trim_title_case_verb(doc: Doc, ent: Span) -> Span:
     # Headlines in Title Case fool NER ("Lavrov Meets"): drop trailing words that the article
     # also uses in lower case, i.e. common words rather than names.
     end = ent.end
-    while end - ent.start > 1 and doc[end - 1].text.lower() in _lowercase_vocabulary(doc):
+    while end - ent.start > 1 and doc[end - 1].text.lower() in _lowercase_verbs(doc):
         end -= 1
-    return doc[ent.start : end] if end != ent.end else ent
+    start = ent.start
+    # "Astronaut Thomas Stafford": a leading common noun is a role, not part of the name.
+    while end - start > 1 and doc[start].tag_ in ("NN", "NNS") and ent.label_ == "PERSON":
+        start += 1
+    return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
 
 
-def _lowercase_vocabulary(doc: Doc) -> frozenset[str]:
-    cached = doc.user_data.get("timeline_lowercase_words")
+def _lowercase_verbs(doc: Doc) -> frozenset[str]:
+    cached = doc.user_data.get("timeline_lowercase_verbs")
     if cached is None:
-        cached = frozenset(token.text for token in doc if token.is_lower)
-        doc.user_data["timeline_lowercase_words"] = cached
+        cached = frozenset(token.text for token in doc if token.is_lower and token.pos_ in ("VERB", "AUX"))
+        doc.user_data["timeline_lowercase_verbs"] = cached
     return cached  # type: ignore[no-any-return]
 
 
@@ -250,6 +257,8 @@ def _org_phrase_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
         modifiers = [child for child in token.lefts if child.dep_ in ("amod", "compound", "nmod")]
         if not modifiers or modifiers[0].ent_type_ not in ("NORP", "GPE"):
             continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ in ("ORG", "PERSON"):
+            continue  # "the Soviet news agency TASS": the name that follows is the actor
         span = doc[modifiers[0].i : token.i + 1]
         yield span, "ORG_PHRASE", "organization"
 

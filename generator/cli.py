@@ -124,3 +124,69 @@ def eval_events(
         with open(json_path, "w", encoding="utf-8") as handle:
             json.dump(events.report_json(report), handle, indent=2, ensure_ascii=False)
         click.echo(f"wrote {json_path}")
+
+
+@main.command()
+@content_option
+@model_option
+def extract(content_dir: Path, model: str | None) -> None:
+    """Extract events from content/articles into content/events/*.yml and content/actors.yml.
+
+    Re-running keeps every human edit: changed fields, deleted or rejected events, added
+    events, `reviewed: true` events and actors.yml aliases. A broken article is reported and
+    skipped; nothing is written for it, and the exit status is 1.
+
+    \b
+    Example:
+        timeline extract
+        timeline extract --content my-content --model en_core_web_md
+    """
+    import sys
+
+    from .extract import extract_content
+    from .store import Content
+
+    def progress(items):  # type: ignore[no-untyped-def]
+        if not sys.stderr.isatty():
+            yield from items
+            return
+        with click.progressbar(items, label="Extracting", file=sys.stderr) as bar:
+            yield from bar
+
+    report = extract_content(Content(content_dir), model=model, progress=progress)
+    for failure in report.failures:
+        click.echo(f"error: {failure}", err=True)
+    click.echo(
+        f"{report.articles} articles, {report.events} events; "
+        f"{report.files_changed} files changed in {content_dir}"
+    )
+    if report.failures:
+        raise SystemExit(1)
+
+
+@main.command()
+@content_option
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder to write the Markdown pages into.",
+)
+def render(content_dir: Path, out_dir: Path) -> None:
+    """Write the site's pages as Markdown files, for a generator other than MkDocs.
+
+    The same pages the MkDocs plugin adds at build time: timeline/, actors/, articles/.
+    No NLP runs; only content/ is read.
+
+    \b
+    Example:
+        timeline render --out build/pages
+    """
+    from .site import load_site_pages
+    from .store import write_atomic
+
+    pages = load_site_pages(content_dir)
+    for relative, markdown in sorted(pages.items()):
+        write_atomic(out_dir / relative, markdown)
+    click.echo(f"{len(pages)} pages written to {out_dir}")

@@ -81,11 +81,16 @@ PART_OF_DAY: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
     "overnight": "NI", "midday": "MI", "dawn": "MO", "dusk": "EV",
 }  # fmt: skip
+SCHEDULE_VERBS = frozenset("schedule slate plan due postpone delay reschedule".split())
 FUTURE_VERBS = frozenset(
     "plan schedule expect hope intend aim set due slate seek propose prepare want "
     "begin start open close resume meet vote decide hold visit consider".split()
 )
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "going", "gon"})
+MODAL_AUX = frozenset({"would", "could", "might", "may", "can", "should", "must", "'d", "ca"})
+# A date named without its year is its nearest occurrence when it is this close, whatever the tense.
+PAST_TOLERANCE_DAYS = 60
+FUTURE_TOLERANCE_DAYS = 30
 
 
 # ----------------------------------------------------------------------------------------------
@@ -147,15 +152,15 @@ _DAY_DATE = (
 RULES: tuple[_Rule, ...] = (
     _rule("iso_date", r"(?:1[0-9]{3}|20[0-9]{2})-[01][0-9]-[0-3][0-9](?:T[0-2][0-9]:[0-5][0-9])?"),
     _rule("numeric_date", r"[01]?[0-9]/[0-3]?[0-9]/(?:[0-9]{4}|[0-9]{2})"),
-    _rule("day_date", rf"(?:{MOD_PREFIX}|{APPROX}\s+)?{_DAY_DATE}"),
+    _rule("day_date", rf"(?:{MOD_PREFIX}|{APPROX}\s+)?(?:(?:last|this|next)\s+)?{_DAY_DATE}"),
     _rule("time", rf"(?:{APPROX}\s+)?{TIME_OF_DAY}{TZ}(?:,?\s+(?:{_DAY_DATE}|{WEEKDAY}|today|tonight|yesterday|tomorrow))?"),
     _rule("time_words", rf"(?:{APPROX}\s+)?(?:{TIME_OF_DAY}|\d{{1,2}})\s+(?:in|on)\s+the\s+(?:morning|afternoon|evening)"),
     _rule("weekday_time", rf"(?:{MOD_PREFIX})?(?:{WEEKDAY}|yesterday|today|tomorrow)\s+(?:(?:{TIME_OF_DAY}){TZ}|{PART_OF_DAY_RE})"),
     _rule("time_weekday", rf"(?:{MOD_PREFIX})?(?:{PART_OF_DAY_RE}|noon|midnight)\s+(?:{WEEKDAY}|yesterday|today|tomorrow)"),
-    _rule("month_year", rf"(?:{MOD_PREFIX}|{APPROX}\s+)?{MONTH_LOOSE}(?:\s+of)?,?\s+(?:{YEAR}|{SHORT_YEAR})"),
+    _rule("month_year", rf"(?:{MOD_PREFIX}|{APPROX}\s+)?{MONTH_LOOSE}(?:\s+of)?,?\s+(?:{YEAR}|{SHORT_YEAR}|(?:this|last|next)\s+year)"),
     _rule("season_year", rf"(?:{MOD_PREFIX})?(?:the\s+)?{SEASON}(?:\s+of)?,?\s+{YEAR}"),
     _rule("month", rf"(?:{MOD_PREFIX}|{APPROX}\s+)?(?:(?:this|last|next|this\s+past|this\s+coming|that)\s+)?{MONTH}"),
-    _rule("weekday", rf"(?:{MOD_PREFIX})?(?:(?:this|last|next|this\s+past|this\s+coming|that)\s+)?{WEEKDAY}(?:\s+{PART_OF_DAY_RE})?"),
+    _rule("weekday", rf"(?:{MOD_PREFIX})?(?:(?:this|last|next|this\s+past|this\s+coming|that|the\s+previous|the\s+following|the\s+next|the\s+preceding)\s+)?{WEEKDAY}(?:\s+{PART_OF_DAY_RE})?"),
     _rule("season", rf"(?:{MOD_PREFIX})?(?:(?:this|last|next|this\s+past|this\s+coming|the\s+coming|the\s+past|that)\s+){SEASON}"),
     _rule("bare_season", rf"(?:{MOD_PREFIX})?{SEASON}"),
     _rule("holiday", rf"(?:(?:this|last|next)\s+)?{HOLIDAY}(?:,?\s+{YEAR})?"),
@@ -175,7 +180,7 @@ RULES: tuple[_Rule, ...] = (
     _rule("duration", rf"(?:{APPROX}\s+)?(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|final|remaining|latest|recent|initial|same)\s+)*{NUMBER}(?:\s+and\s+a\s+half)?[\s-]+(?:more\s+)?{UNITS_RE}(?:\s+or\s+so)?"),
     _rule("duration_adj", rf"(?:\d+|{_alternation([w for w in NUMBERS if ' ' not in w and w not in ('a', 'an')])})-{UNIT}(?:-old|-long)?"),
     _rule("bare_units", rf"(?:(?:the|these|those)\s+)?(?:(?:past|last|next|coming|recent|previous|following|ensuing|subsequent|preceding)\s+)?(?:(?:several|few|many)\s+)?{UNIT}s(?:\s+or\s+(?:even\s+)?{UNIT}s)?"),
-    _rule("set", rf"(?:daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|biweekly|semiannually|(?:every|each|per)\s+(?:other\s+)?(?:{UNIT}|{WEEKDAY}|{MONTH}|{SEASON}|{PART_OF_DAY_RE}))"),
+    _rule("set", rf"(?:daily|weekly|monthly|yearly|hourly|nightly|biweekly|(?:every|each|per)\s+(?:other\s+)?(?:{UNIT}|{WEEKDAY}|{MONTH}|{SEASON}|{PART_OF_DAY_RE}))"),
     _rule("ref", r"now|currently|right\s+now|just\s+now|nowadays|these\s+days|at\s+present|the\s+present|recently|lately|soon|(?:the\s+)?(?:near|distant|foreseeable|immediate)\s+future|the\s+future|in\s+future|the\s+past|previously|formerly|once\s+again|the\s+moment|so\s+far|to\s+date|any\s+time\s+soon|shortly"),
     _rule("recent", r"recent|current|earlier|later|former|future"),
 )
@@ -204,7 +209,7 @@ def find_time_expressions(doc: Doc, reference: dt.date) -> list[TimeExpression]:
         expression = _normalize(candidate, context)
         if expression is not None:
             found.append(expression)
-            context.remember(expression)
+            context.remember(expression, candidate.rule)
     return found
 
 
@@ -290,14 +295,14 @@ class _Context:
             return self.doc[tokens[-1].i + 1]
         return None
 
-    def remember(self, expression: TimeExpression) -> None:
+    def remember(self, expression: TimeExpression, rule: str) -> None:
         self.history.append(expression)
         value = expression.value or ""
         match = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
         if match and expression.type in ("DATE", "TIME"):
             self.anchor = dt.date(*(int(part) for part in match.groups()))
         quarter = re.match(r"^(\d{4})-Q([1-4])$", value)
-        if quarter:
+        if quarter and rule == "quarter":
             self.quarter = (int(quarter.group(1)), int(quarter.group(2)))
 
     def narrative_anchor(self) -> dt.date:
@@ -330,6 +335,10 @@ def _verb_tense(verb: Token) -> Tense:
     aux = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     lowered = {child.lower_ for child in aux}
     if lowered & FUTURE_AUX or (verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)):
+        return "future"
+    if lowered & MODAL_AUX:
+        return "past" if lowered & {"have", "'ve"} else "future"
+    if verb.lemma_ in SCHEDULE_VERBS:
         return "future"
     if verb.head.i != verb.i and verb.dep_ in ("xcomp",) and verb.head.lower_ in ("going", "is", "are"):
         return "future"
@@ -383,19 +392,20 @@ def weekday_near(reference: dt.date, weekday: int, tense: Tense | None) -> dt.da
 
 
 def year_for_month(reference: dt.date, month: int, day: int | None, tense: Tense | None) -> int:
-    """The year of a month (and day) named without one: past before, future after, else nearest."""
-    here = (month, day or 0)
-    now = (reference.month, reference.day if day else 0)
-    if tense == "past":
-        return reference.year - 1 if here > now else reference.year
-    if tense == "future":
-        return reference.year + 1 if here < now else reference.year
-    # No tense: the nearest occurrence, within six months either way.
-    if month - reference.month > 6:
+    """The year of a month (and day) named without one: the nearest occurrence, unless the tense
+    says otherwise and the date is not close (deadlines a few weeks off are told in past tense too)."""
+    this_year = dt.date(reference.year, month, min(day or 15, 28))
+    if tense == "past" and this_year > reference + dt.timedelta(days=PAST_TOLERANCE_DAYS):
         return reference.year - 1
-    if reference.month - month > 6:
+    if tense == "future" and this_year < reference - dt.timedelta(days=FUTURE_TOLERANCE_DAYS):
         return reference.year + 1
-    return reference.year
+    if tense in ("past", "future"):
+        return reference.year
+    nearest = min(
+        (dt.date(year, month, min(day or 15, 28)) for year in (reference.year - 1, reference.year, reference.year + 1)),
+        key=lambda candidate: abs((candidate - reference).days),
+    )
+    return nearest.year
 
 
 def _easter(year: int) -> dt.date:
@@ -549,7 +559,13 @@ def _handle_numeric_date(candidate: _Candidate, context: _Context) -> _Value | N
 
 def _handle_day_date(candidate: _Candidate, context: _Context) -> _Value | None:
     mod, rest = _split_mod(candidate.text)
-    tense = _tense_of(candidate, context)
+    relation = re.match(r"(last|this|next) ", rest)
+    tense: Tense | None
+    if relation:
+        tense = {"last": "past", "next": "future", "this": None}[relation.group(1)]  # type: ignore[assignment]
+        rest = rest[relation.end() :]
+    else:
+        tense = _tense_of(candidate, context)
     day = _resolve_day_date(rest, context, tense)
     if day is None:
         return None
@@ -610,7 +626,7 @@ def _handle_time(candidate: _Candidate, context: _Context) -> _Value | None:
 def _handle_weekday_time(candidate: _Candidate, context: _Context) -> _Value | None:
     mod, rest = _split_mod(candidate.text)
     day = _day_of_clock_text(rest, candidate, context)
-    clock = _clock(rest) if re.search(r"\d|noon|midnight", rest) else None
+    clock = _clock(rest) if re.search(r"\d|\bnoon\b|\bmidnight\b", rest) else None
     if clock:
         return _Value("TIME", f"{day.isoformat()}T{clock}", mod)
     part = re.search(PART_OF_DAY_RE, rest)
@@ -620,10 +636,11 @@ def _handle_weekday_time(candidate: _Candidate, context: _Context) -> _Value | N
 
 def _handle_month_year(candidate: _Candidate, context: _Context) -> _Value | None:
     mod, rest = _split_mod(candidate.text)
-    match = re.match(rf"({MONTH_LOOSE})(?:\s+of)?,?\s+({YEAR}|{SHORT_YEAR})", rest, re.IGNORECASE)
+    match = re.match(rf"({MONTH_LOOSE})(?:\s+of)?,?\s+({YEAR}|{SHORT_YEAR}|this year|last year|next year)", rest)
     if not match:
         return None
-    year = _parse_year(match.group(2), context.reference)
+    relative = _relative_year(match.group(2).split()[0], context.reference) if " " in match.group(2) else None
+    year = relative or _parse_year(match.group(2), context.reference)
     return _Value("DATE", f"{year:04d}-{_month_number(match.group(1)):02d}", mod)
 
 
@@ -651,22 +668,37 @@ def _handle_month(candidate: _Candidate, context: _Context) -> _Value | None:
 
 def _handle_weekday(candidate: _Candidate, context: _Context) -> _Value | None:
     mod, rest = _split_mod(candidate.text)
-    match = re.match(rf"(?:(this past|this coming|this|last|next|that) )?({WEEKDAY})(?: ({PART_OF_DAY_RE}))?$", rest)
+    match = re.match(
+        rf"(?:(this past|this coming|this|last|next|that|the previous|the following|the next|the preceding) )?"
+        rf"({WEEKDAY})(?: ({PART_OF_DAY_RE}))?$",
+        rest,
+    )
     if not match:
         return None
     relation, weekday = match.group(1), WEEKDAYS[match.group(2).rstrip(".")]
     reference = context.reference
-    if relation in ("last", "this past"):
+    if relation in ("the previous", "the preceding", "the following", "the next"):
+        anchor = context.narrative_anchor()
+        step = -1 if relation in ("the previous", "the preceding") else 1
+        day = anchor + dt.timedelta(days=step * ((step * (weekday - anchor.weekday()) - 1) % 7 + 1))
+    elif relation in ("last", "this past"):
         day = reference - dt.timedelta(days=(reference.weekday() - weekday - 1) % 7 + 1)
     elif relation in ("next", "this coming"):
         day = reference + dt.timedelta(days=(weekday - reference.weekday() - 1) % 7 + 1)
     elif relation == "this":
         day = reference + dt.timedelta(days=weekday - reference.weekday())
     else:
-        day = weekday_near(reference, weekday, _tense_of(candidate, context))
+        day = weekday_near(reference, weekday, _weekday_tense(candidate, context))
     if match.group(3):
         return _Value("TIME", f"{day.isoformat()}T{PART_OF_DAY[match.group(3)]}", mod)
     return _Value("DATE", day.isoformat(), mod)
+
+
+def _weekday_tense(candidate: _Candidate, context: _Context) -> Tense | None:
+    before = context.doc.text[max(0, candidate.start - 16) : candidate.start].lower()
+    if re.search(r"(?:as soon as|as early as|no later than|starting|beginning)\s+(?:on\s+)?$", before):
+        return "future"
+    return _tense_of(candidate, context)
 
 
 def _season_year(relation: str | None, season: str, reference: dt.date, tense: Tense | None) -> int:
@@ -727,12 +759,14 @@ def _handle_holiday(candidate: _Candidate, context: _Context) -> _Value | None:
         return _Value("DATE", _holiday_date(name, int(match.group(3))).isoformat())
     reference = context.reference
     tense = _tense_of(candidate, context)
-    day = _holiday_date(name, reference.year)
     relation = match.group(1)
-    if (relation == "last" or (relation is None and tense == "past")) and day > reference:
+    day = _holiday_date(name, reference.year)
+    if relation == "last" and day > reference:
         day = _holiday_date(name, reference.year - 1)
-    elif (relation == "next" or (relation is None and tense == "future")) and day < reference:
+    elif relation == "next" and day < reference:
         day = _holiday_date(name, reference.year + 1)
+    elif relation is None:
+        day = _holiday_date(name, year_for_month(reference, day.month, day.day, tense))
     return _Value("DATE", day.isoformat())
 
 
@@ -788,7 +822,7 @@ def _handle_century(candidate: _Candidate, context: _Context) -> _Value | None:
 def _quarter_year(number: int, context: _Context, tense: Tense | None) -> int:
     reference = context.reference
     current = quarter_of(reference)
-    if tense == "future" and number < current:
+    if tense == "future" and number < current - 1:
         return reference.year + 1
     if tense == "past" and number > current:
         return reference.year - 1
@@ -1131,6 +1165,9 @@ def _handle_duration(candidate: _Candidate, context: _Context) -> _Value | None:
         return None
     if _is_count_not_duration(candidate, context, amount, unit):
         return None
+    after = context.token_after(candidate.end)
+    if after is not None and after.lower_ == "old":
+        return None  # an age
     if unit == "quarter" and amount is not None and re.match(r"(?:the )?(?:past|last|latest|previous) ", rest):
         return _Value("DURATION", f"P{int(amount)}Q", mod)
     return _Value("DURATION", _duration_value(amount, unit), mod)
@@ -1147,9 +1184,9 @@ def _is_count_not_duration(candidate: _Candidate, context: _Context, amount: flo
 
 
 def _handle_duration_adj(candidate: _Candidate, context: _Context) -> _Value | None:
-    match = re.match(r"(.+?)-(\w+?)(?:-old|-long)?$", _lower(candidate.text))
-    if not match:
-        return None
+    match = re.match(r"(.+?)-(\w+?)(?:-long)?$", _lower(candidate.text))
+    if not match or candidate.text.lower().endswith("-old"):
+        return None  # ages ("a 6-year-old boy") are not durations TimeML marks
     amount = _number_value(match.group(1))
     unit = match.group(2)
     if amount is None or unit not in UNITS:
@@ -1229,7 +1266,7 @@ _REFS = {
 
 def _handle_ref(candidate: _Candidate, context: _Context) -> _Value | None:
     lowered = _lower(candidate.text)
-    if lowered in ("once again", "so far", "to date", "the moment", "just now", "shortly", "any time soon"):
+    if lowered in _UNMARKED_REFS:
         return None  # TimeML does not mark these; they stay untagged
     if lowered == "now" and not _is_temporal_now(candidate, context):
         return None
@@ -1239,6 +1276,12 @@ def _handle_ref(candidate: _Candidate, context: _Context) -> _Value | None:
             return None
     value = _REFS.get(lowered)
     return _Value("DATE", value) if value else None
+
+
+_UNMARKED_REFS = frozenset(
+    # TimeML annotators rarely mark these (TimeBank: "previously" 3 of 23, "soon" 5 of 18).
+    {"once again", "so far", "to date", "the moment", "just now", "shortly", "any time soon", "previously", "soon"}
+)
 
 
 def _is_temporal_now(candidate: _Candidate, context: _Context) -> bool:

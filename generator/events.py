@@ -33,6 +33,7 @@ COMMENTARY_SUBJECTS = frozenset(
 HABITUAL_ADVERBS = frozenset({"often", "usually", "frequently", "always", "typically", "generally", "never"})
 SEQUENCE_VERBS = frozenset({"follow", "precede"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "across", "inside", "outside", "into"})
+OTHER_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "acl", "parataxis", "conj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 CORE_DEPS = SUBJECT_DEPS | {"dobj", "pobj", "poss", "appos", "conj", "compound", "attr", "dative", "oprd"}
 _NOMINAL_VERBS = {
@@ -222,11 +223,11 @@ def _tense(verb: Token) -> str:
 
 def _actors_taking_part(predicate: Token, mentions: Sequence[ActorMention], span: Span) -> list[str]:
     actors: list[str] = []
-    clause = {token.i for token in predicate.subtree} | _subject_tokens(predicate)
+    clause = _clause_tokens(predicate) | _subject_tokens(predicate)
     for mention in mentions:
         if mention.kind == "country" and not _acts(span.doc[mention.end - 1], predicate):
             continue
-        if mention.kind != "country" and mention.start not in clause and not _is_main_clause(predicate, span):
+        if mention.kind != "country" and mention.start not in clause and mention.end - 1 not in clause:
             continue
         if mention.name not in actors:
             actors.append(mention.name)
@@ -240,8 +241,17 @@ def _subject_tokens(predicate: Token) -> set[int]:
     return {token.i for child in head.children if child.dep_ in SUBJECT_DEPS for token in child.subtree}
 
 
-def _is_main_clause(predicate: Token, span: Span) -> bool:
-    return predicate.i == span.root.i
+def _clause_tokens(predicate: Token) -> set[int]:
+    """The predicate's own clause: its subtree less the clauses of other verbs hanging from it."""
+    tokens: set[int] = set()
+    stack = [predicate]
+    while stack:
+        token = stack.pop()
+        tokens.add(token.i)
+        stack.extend(
+            child for child in token.children if not (child.dep_ in OTHER_CLAUSES and child.pos_ in ("VERB", "AUX"))
+        )
+    return tokens
 
 
 def _acts(token: Token, predicate: Token) -> bool:
@@ -344,10 +354,10 @@ def make_title(predicate: Token, mentions: Sequence[ActorMention]) -> str:
     if by_gerund is not None:
         return make_title(by_gerund, mentions)  # "X stressed Y by releasing Z": the act is the release
     subject = _subject_phrase(predicate, names)
-    verb = _headline_verb(predicate)
+    verb = _headline_verb(predicate, plural=_has_plural_subject(predicate))
     rest: list[str] = []
     for child in predicate.rights:
-        if child.dep_ in ("dobj", "prep", "dative", "attr", "oprd", "prt", "acomp", "xcomp", "pcomp", "ccomp"):
+        if child.dep_ in ("dobj", "prep", "dative", "attr", "oprd", "acomp", "xcomp", "pcomp", "ccomp"):
             rest.extend(_render(_pruned_subtree(child), names, predicate.doc))
         if len(" ".join(rest)) > MAX_TITLE_CHARS:
             break
@@ -374,12 +384,23 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
     return ""
 
 
-def _headline_verb(predicate: Token) -> str:
+def _has_plural_subject(predicate: Token) -> bool:
+    head = predicate
+    while head.dep_ in ("xcomp", "attr", "acomp", "pcomp", "prep") and head.head is not head:
+        head = head.head
+    for child in head.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child.tag_ in ("NNS", "NNPS") or any(grand.dep_ == "conj" for grand in child.children)
+    return False
+
+
+def _headline_verb(predicate: Token, plural: bool = False) -> str:
     if predicate.tag_ == "VBN" and any(child.dep_ == "auxpass" for child in predicate.children):
         return predicate.text  # passive: "X appointed CEO"
     lemma = predicate.lemma_.lower()
+    verb = ("are" if lemma == "be" else lemma) if plural else _third_person(lemma)
     particle = " ".join(child.text for child in predicate.children if child.dep_ == "prt")
-    return (_third_person(lemma) + (" " + particle if particle else "")).strip()
+    return (verb + (" " + particle if particle else "")).strip()
 
 
 def _third_person(lemma: str) -> str:
@@ -400,6 +421,8 @@ def _pruned_subtree(token: Token) -> list[Token]:
     kept: list[Token] = []
 
     def visit(node: Token) -> None:
+        if _is_date_phrase(node):
+            return  # the timeline shows the date; the title need not repeat it
         for left in node.lefts:
             if left.dep_ not in _PRUNED_DEPS and left.dep_ != "poss" or left.dep_ == "poss" and left.ent_type_:
                 visit(left)
@@ -412,6 +435,13 @@ def _pruned_subtree(token: Token) -> list[Token]:
     return kept
 
 
+def _is_date_phrase(node: Token) -> bool:
+    if node.ent_type_ in ("DATE", "TIME"):
+        return True
+    objects = [child for child in node.children if child.dep_ == "pobj"]
+    return node.dep_ == "prep" and bool(objects) and all(obj.ent_type_ in ("DATE", "TIME") for obj in objects)
+
+
 def _render(tokens: Iterable[Token], names: dict[int, ActorMention], doc: Doc) -> list[str]:
     """Tokens as words, each actor mention replaced by its canonical name and titles dropped."""
     tokens = [token for token in tokens if not token.is_space]
@@ -421,6 +451,8 @@ def _render(tokens: Iterable[Token], names: dict[int, ActorMention], doc: Doc) -
         mention = names.get(token.i)
         if mention is not None and mention.kind == "country" and _is_title_of_name(token, names):
             continue
+        if mention is not None and mention.label == "NORP":
+            mention = None  # "the first American" stays as written, not "the first United States"
         if mention is not None:
             if mention.start not in emitted:
                 words.append(mention.name)

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .actors import ActorRegistry, find_actor_mentions
 from .dates import find_time_expressions
+from .errors import ArticleError
 from .events import extract_events
+from .ingest import find_articles, read_article
 from .model import Actor, Article, Event
 from .nlp import load_pipeline
+from .store import Content, content_lock, load_registry, save_article_events, save_registry
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -41,3 +46,56 @@ def extract_article(
     registry.remove(set(registry.actors) - known - names)
     actors = [actor for name, actor in registry.actors.items() if name in names]
     return ArticleExtraction(article, events, actors)
+
+
+@dataclass(slots=True)
+class ExtractionReport:
+    """What a run over content/ did."""
+
+    articles: int = 0
+    events: int = 0
+    files_changed: int = 0
+    failures: list[str] = field(default_factory=list)
+
+
+def extract_content(
+    content: Content, model: str | None = None, progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None
+) -> ExtractionReport:
+    """Extract every article under content/articles into content/events and content/actors.yml.
+
+    A broken article is reported and skipped, and nothing is written for it; the others go on.
+    """
+    report = ExtractionReport()
+    with content_lock(content):
+        registry = load_registry(content.actors)
+        articles: list[Article] = []
+        paths = find_articles(content.articles)
+        for path in paths:
+            try:
+                articles.append(read_article(path))
+            except ArticleError as error:
+                report.failures.append(str(error))
+        _refuse_duplicate_slugs(articles)
+        nlp = load_pipeline(model)
+        docs = nlp.pipe(article.text for article in articles)
+        pairs: Iterable[tuple[Article, Doc]] = zip(articles, docs, strict=True)
+        if progress is not None:
+            pairs = progress(pairs)  # type: ignore[arg-type,assignment]
+        for article, doc in pairs:
+            extraction = extract_article(article, registry=registry, doc=doc)
+            report.articles += 1
+            report.events += len(extraction.events)
+            report.files_changed += save_article_events(content, article.slug, extraction.events)
+        report.files_changed += save_registry(content.actors, registry)
+    return report
+
+
+def _refuse_duplicate_slugs(articles: list[Article]) -> None:
+    seen: dict[str, Article] = {}
+    for article in articles:
+        if article.slug in seen:
+            raise ArticleError(
+                article.path or article.slug,
+                f"has the same slug {article.slug!r} as {seen[article.slug].path}; rename one of them",
+            )
+        seen[article.slug] = article

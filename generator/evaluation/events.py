@@ -62,12 +62,55 @@ ErrorKind = Literal["false positive", "miss", "wrong date"]
 # --- entity names ------------------------------------------------------------------------------
 
 _CORPORATE = frozenset(
-    "inc incorporated corp corporation co company ltd limited plc llc sas sa ag nv se gmbh "
-    "group holdings holding industrie industries".split()
+    {
+        "inc",
+        "incorporated",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "ltd",
+        "limited",
+        "plc",
+        "llc",
+        "sas",
+        "sa",
+        "ag",
+        "nv",
+        "se",
+        "gmbh",
+        "group",
+        "holdings",
+        "holding",
+        "industrie",
+        "industries",
+    }
 )
 _GENERIC = frozenset(
-    "airlines airline airways air force forces store stores corps company group inc co "
-    "international national new first the of and de la".split()
+    {
+        "airlines",
+        "airline",
+        "airways",
+        "air",
+        "force",
+        "forces",
+        "store",
+        "stores",
+        "corps",
+        "company",
+        "group",
+        "inc",
+        "co",
+        "international",
+        "national",
+        "new",
+        "first",
+        "the",
+        "of",
+        "and",
+        "de",
+        "la",
+    }
 )
 _EXPANSIONS = {"us": ("united", "states"), "usa": ("united", "states"), "uk": ("united", "kingdom")}
 
@@ -190,7 +233,9 @@ class Counts:
     dated_tp: int = 0
 
     def __add__(self, other: Counts) -> Counts:
-        return Counts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn, self.dated_tp + other.dated_tp)
+        return Counts(
+            self.tp + other.tp, self.fp + other.fp, self.fn + other.fn, self.dated_tp + other.dated_tp
+        )
 
     @property
     def gold(self) -> int:
@@ -223,7 +268,12 @@ class Counts:
     def as_dict(self) -> dict[str, float | int]:
         """Counts and rates, for JSON."""
         rates = ("precision", "recall", "f1", "date_accuracy", "dated_f1")
-        counts: dict[str, float | int] = {"tp": self.tp, "fp": self.fp, "fn": self.fn, "dated_tp": self.dated_tp}
+        counts: dict[str, float | int] = {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "dated_tp": self.dated_tp,
+        }
         return counts | {name: round(getattr(self, name), 4) for name in rates}
 
 
@@ -301,7 +351,9 @@ def score_entity(
             dated += 1
         else:
             golds = ", ".join(sorted({g for g, _ in gold[key]}))
-            errors.append(_error("wrong date", corpus, timeline, key, f"gold {golds}; {_describe(candidates)}"))
+            errors.append(
+                _error("wrong date", corpus, timeline, key, f"gold {golds}; {_describe(candidates)}")
+            )
     for key, events in gold.items():
         if key not in predicted:
             tokens = ", ".join(token for _, token in events)
@@ -374,10 +426,13 @@ def run(
     if root is None:
         return None
     results = tuple(evaluate_corpus(semeval.read_corpus(root, name), extractor) for name in corpora)
-    actors, misses = None, ()
+    actors: meantime.ActorCounts | None = None
+    misses: tuple[str, ...] = ()
     meantime_root = meantime.find_root(data_dir) if with_actors else None
     if meantime_root is not None:
-        actors, miss_list = meantime.actor_recall(meantime.read_documents(meantime_root), extractor, names_match)
+        actors, miss_list = meantime.actor_recall(
+            meantime.read_documents(meantime_root), extractor, names_match
+        )
         misses = tuple(miss_list)
     return EventsReport(mode, results, actors, misses)
 
@@ -395,7 +450,10 @@ def pipeline_extractor(nlp: Language | None = None) -> Extractor:
                 continue
             names = tuple(name for actor in event.actors for name in aliases.get(actor, (actor,)))
             date = event.date.iso if event.date else None
-            for sentence, quote in ((event.sentence, event.quote), *((m.sentence, m.quote) for m in event.mentions)):
+            for sentence, quote in (
+                (event.sentence, event.quote),
+                *((m.sentence, m.quote) for m in event.mentions),
+            ):
                 candidates.append(Candidate(sentence, quote, date, event.date_source, event.actors, names))
         return ArticleOutput(tuple(candidates), tuple(aliases.values()))
 
@@ -403,7 +461,9 @@ def pipeline_extractor(nlp: Language | None = None) -> Extractor:
 
 
 # spaCy labels that are names (not numbers, dates or quantities).
-NAME_LABELS = frozenset("PERSON NORP FAC ORG GPE LOC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE".split())
+NAME_LABELS = frozenset(
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+)
 
 
 def baseline_extractor(nlp: Language) -> Extractor:
@@ -420,7 +480,14 @@ def baseline_extractor(nlp: Language) -> Extractor:
             if not names or sentence is None:
                 continue
             actors.update({name: (name,) for name in names})
-            date = next((d for ent in span.ents if ent.label_ == "DATE" and (d := parse_date(ent.text, article.published))), None)
+            date = next(
+                (
+                    d
+                    for ent in span.ents
+                    if ent.label_ == "DATE" and (d := parse_date(ent.text, article.published))
+                ),
+                None,
+            )
             source = "text" if date else "published"
             iso = date or article.published.isoformat()
             candidates.append(Candidate(sentence.index, sentence.text, iso, source, names, names))
@@ -442,7 +509,9 @@ def parse_date(text: str, reference: dt.date) -> str | None:
 def _date_parser(reference: dt.date) -> Any:
     from dateparser.date import DateDataParser
 
-    return DateDataParser(languages=["en"], settings={"RELATIVE_BASE": dt.datetime.combine(reference, dt.time())})
+    return DateDataParser(
+        languages=["en"], settings={"RELATIVE_BASE": dt.datetime.combine(reference, dt.time())}
+    )
 
 
 # --- report ------------------------------------------------------------------------------------
@@ -450,7 +519,10 @@ def _date_parser(reference: dt.date) -> Any:
 
 def format_report(report: EventsReport, per_entity: bool = False) -> str:
     """A readable table of the scores, with the targets."""
-    header = f"{'corpus / entity':<34}{'gold':>6}{'pred':>6}{'tp':>5}{'P':>7}{'R':>7}{'F1':>7}{'date':>7}{'dated F1':>10}"
+    header = (
+        f"{'corpus / entity':<34}{'gold':>6}{'pred':>6}{'tp':>5}"
+        f"{'P':>7}{'R':>7}{'F1':>7}{'date':>7}{'dated F1':>10}"
+    )
     lines = [f"events evaluation ({report.mode}), sentence level", header, "-" * len(header)]
     for corpus in report.corpora:
         if per_entity:
@@ -466,7 +538,8 @@ def format_report(report: EventsReport, per_entity: bool = False) -> str:
         actors = report.actors
         lines.append(
             f"MEANTIME actors: recall {actors.recall:.2f} ({actors.found}/{actors.gold} named participants), "
-            f"precision {actors.precision:.2f} ({actors.correct}/{actors.predicted} actors), {actors.documents} docs"
+            f"precision {actors.precision:.2f} ({actors.correct}/{actors.predicted} actors), "
+            f"{actors.documents} docs"
         )
     return "\n".join(lines)
 
@@ -488,7 +561,12 @@ def report_json(report: EventsReport) -> dict[str, Any]:
         }
         for corpus in report.corpora
     }
-    data: dict[str, Any] = {"mode": report.mode, "targets": TARGETS, "all": report.counts.as_dict(), "corpora": corpora}
+    data: dict[str, Any] = {
+        "mode": report.mode,
+        "targets": TARGETS,
+        "all": report.counts.as_dict(),
+        "corpora": corpora,
+    }
     if report.actors is not None:
         data["meantime_actors"] = report.actors.as_dict() | {"misses": list(report.actor_misses)}
     return data

@@ -6,8 +6,10 @@ headline, sentence 1 the dateline), published on the CREATION_TIME TIMEX3.
 
 Gold participants of a document: the ENTITY instances of type PER, ORG or LOC that fill a role of
 some event (one of their mentions, linked by REFERS_TO, is the target of a HAS_PARTICIPANT) and are
-named at least once (a mention with syntactic_type NAM): our actors are names, so an entity only ever
-called "the company" or "analysts" is not expected. Each is counted once per document.
+named at least once (a mention with syntactic_type NAM): our actors are names, so an entity only
+ever called "the company" or "analysts" is not expected. An entity mentioned inside a participant's
+span is a participant too: coordinations ("Northrop Grumman and Airbus parent EADS") are annotated
+as one mention. Each participant counts once per document.
 
 Actor recall = found / gold participants, where a participant is found when one of its names (the
 instance's TAG_DESCRIPTOR and the text of its NAM mentions) matches one of the document's extracted
@@ -143,19 +145,29 @@ def read_document(path: Path) -> MeantimeDocument:
 
 
 def _creation_date(root: ET.Element, path: Path) -> dt.date:
+    # The CREATION_TIME TIMEX3; a few documents lack it, then the date on the dateline (sentence 1).
+    dateline = {t.get("t_id") for t in root.iter("token") if t.get("sentence") == "1"}
+    ranked: list[tuple[int, dt.date]] = []
     for timex in root.iter("TIMEX3"):
         match = re.match(r"(\d{4})-(\d{2})-(\d{2})", timex.get("value") or "")
-        if timex.get("functionInDocument") == "CREATION_TIME" and match:
-            return dt.date(*(int(part) for part in match.groups()))
-    raise ValueError(f"{path}: no creation time")
+        if not match:
+            continue
+        on_dateline = any(a.get("t_id") in dateline for a in timex.iter("token_anchor"))
+        rank = 0 if timex.get("functionInDocument") == "CREATION_TIME" else 1 if on_dateline else 2
+        ranked.append((rank, dt.date(*(int(part) for part in match.groups()))))
+    if not ranked:
+        raise ValueError(f"{path}: no creation time")
+    return min(ranked, key=lambda item: item[0])[1]
 
 
 def _entities(root: ET.Element, tokens: dict[str, ET.Element]) -> tuple[GoldEntity, ...]:
     markables = root.find("Markables")
     mentions = {
-        m.get("m_id", ""): m for m in (markables.iter("ENTITY_MENTION") if markables is not None else ()) if len(m)
+        m.get("m_id", ""): m
+        for m in (markables.iter("ENTITY_MENTION") if markables is not None else ())
+        if len(m)
     }
-    targets = {target.get("m_id") for rel in root.iter("HAS_PARTICIPANT") for target in rel.iter("target")}
+    targets = _participant_mentions(root, mentions)
     entities = []
     for entity in root.iter("ENTITY"):
         key = entity.get("m_id", "")
@@ -181,8 +193,21 @@ def _entities(root: ET.Element, tokens: dict[str, ET.Element]) -> tuple[GoldEnti
     return tuple(entities)
 
 
+def _participant_mentions(root: ET.Element, mentions: dict[str, ET.Element]) -> set[str]:
+    # Targets of HAS_PARTICIPANT, and the mentions inside them ("Northrop Grumman and EADS").
+    targets = {
+        target.get("m_id", "") for rel in root.iter("HAS_PARTICIPANT") for target in rel.iter("target")
+    }
+    spans = {key: {a.get("t_id") for a in mention.iter("token_anchor")} for key, mention in mentions.items()}
+    for key in [target for target in targets if target in spans]:
+        targets |= {other for other, span in spans.items() if span and span <= spans[key]}
+    return targets
+
+
 def _mention_text(mention: ET.Element, tokens: dict[str, ET.Element]) -> str:
-    words = [tokens[a.get("t_id", "")].text or "" for a in mention.iter("token_anchor") if a.get("t_id") in tokens]
+    words = [
+        tokens[a.get("t_id", "")].text or "" for a in mention.iter("token_anchor") if a.get("t_id") in tokens
+    ]
     return detokenize(" ".join(words))
 
 

@@ -144,9 +144,12 @@ def read_timeline(path: Path, targets: list[str] | None = None) -> GoldTimeline:
     """Read one gold timeline file: the entity on line 1, then `order TAB date TAB mention...` lines."""
     with open(path, encoding="utf-8") as handle:
         rows = [line.rstrip("\n") for line in handle if line.strip()]
-    entity = rows[0].strip() if rows else path.stem.replace("_", " ")
+    first_line = rows[0].strip() if rows else path.stem.replace("_", " ")
+    names = _entity_names(first_line, path.stem, targets or [])
     entries = tuple(entry for row in rows[1:] if (entry := _parse_entry(row)) is not None)
-    return GoldTimeline(entity=entity, names=_entity_names(entity, path.stem, targets or []), entries=entries)
+    # Shown as the target list spells it when the list has it (the first line can be misspelt).
+    entity = names[1] if len(names) > 2 else first_line
+    return GoldTimeline(entity=entity, names=names, entries=entries)
 
 
 def _parse_entry(row: str) -> GoldEntry | None:
@@ -166,8 +169,7 @@ def _entity_names(entity: str, stem: str, targets: list[str]) -> tuple[str, ...]
     # The first line can be misspelt ("United States Air Froce"): the file name and the target list
     # entry with the same letters are alternative spellings of the same entity.
     from_stem = stem.replace("_", " ")
-    names = [entity, from_stem]
-    names += [target for target in targets if _letters(target) == _letters(from_stem)]
+    names = [entity, *(target for target in targets if _letters(target) == _letters(from_stem)), from_stem]
     unique: dict[str, str] = {}
     for name in names:
         unique.setdefault(name.lower(), name)

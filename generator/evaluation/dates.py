@@ -1,0 +1,329 @@
+"""Scoring temporal expression tagging the way TempEval-3 did: spans (strict, relaxed), type, value.
+
+Strict match: identical character spans. Relaxed match: overlapping spans, one-to-one. Type and
+value accuracy are measured over the relaxed matches; value F1 = relaxed F1 x value accuracy (the
+TempEval-3 "value" attribute F1). The document creation time is outside the scored text.
+Values are compared after one canonicalization: week numbers are zero-padded (1989-W7 = 1989-W07).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from ..model import TimeExpression
+from ..timeml import GoldTimex, TimeMLDocument, find_timeml_files, read_timeml
+
+
+class SpanLike(Protocol):
+    """Anything with character offsets: a gold TIMEX3 or a tagged expression."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class PRF:
+    """Precision, recall and F1 of one matching."""
+
+    precision: float
+    recall: float
+    f1: float
+
+
+@dataclass(slots=True)
+class Counts:
+    """Counts accumulated over documents; every figure of the report derives from them."""
+
+    gold: int = 0
+    system: int = 0
+    strict: int = 0
+    relaxed: int = 0
+    type_correct: int = 0
+    value_correct: int = 0
+
+    def add(self, other: Counts) -> None:
+        """Add `other`'s counts to these."""
+        self.gold += other.gold
+        self.system += other.system
+        self.strict += other.strict
+        self.relaxed += other.relaxed
+        self.type_correct += other.type_correct
+        self.value_correct += other.value_correct
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """A relaxed match: the gold TIMEX3 and the expression the tagger found for it."""
+
+    gold: GoldTimex
+    system: TimeExpression
+
+
+@dataclass(slots=True)
+class DocumentScore:
+    """One document's counts and its matches, misses and false alarms."""
+
+    counts: Counts
+    pairs: list[Pair]
+    missed: list[GoldTimex]
+    spurious: list[TimeExpression]
+
+
+@dataclass(slots=True)
+class DatesReport:
+    """The figures of one evaluation run, with breakdowns and the worst errors."""
+
+    documents: int
+    counts: Counts
+    by_type: dict[str, Counts] = field(default_factory=dict)
+    by_precision: dict[str, Counts] = field(default_factory=dict)
+    missed: Counter[str] = field(default_factory=Counter)
+    spurious: Counter[str] = field(default_factory=Counter)
+    wrong_values: Counter[str] = field(default_factory=Counter)
+    seconds_nlp: float = 0.0
+    seconds_tagger: float = 0.0
+    seconds_total: float = 0.0
+
+    @property
+    def strict(self) -> PRF:
+        return compute_prf(self.counts.strict, self.counts.system, self.counts.gold)
+
+    @property
+    def relaxed(self) -> PRF:
+        return compute_prf(self.counts.relaxed, self.counts.system, self.counts.gold)
+
+    @property
+    def type_accuracy(self) -> float:
+        return _ratio(self.counts.type_correct, self.counts.relaxed)
+
+    @property
+    def value_accuracy(self) -> float:
+        return _ratio(self.counts.value_correct, self.counts.relaxed)
+
+    @property
+    def value_f1(self) -> float:
+        return self.relaxed.f1 * self.value_accuracy
+
+
+def _ratio(numerator: int, denominator: int) -> float:
+    return numerator / denominator if denominator else 0.0
+
+
+def compute_prf(matched: int, system: int, gold: int) -> PRF:
+    """Precision, recall and F1 from match, system and gold counts."""
+    precision = _ratio(matched, system)
+    recall = _ratio(matched, gold)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return PRF(precision, recall, f1)
+
+
+def match_spans(gold: Sequence[SpanLike], system: Sequence[SpanLike], strict: bool) -> list[tuple[int, int]]:
+    """One-to-one (gold index, system index) pairs: identical spans if strict, else overlapping ones."""
+    pairs: list[tuple[int, int]] = []
+    used: set[int] = set()
+    for gold_index, item in enumerate(gold):
+        best: tuple[int, int] | None = None  # (overlap, system index)
+        for system_index, other in enumerate(system):
+            if system_index in used:
+                continue
+            if strict:
+                if (other.start, other.end) == (item.start, item.end):
+                    best = (other.end - other.start, system_index)
+                    break
+                continue
+            overlap = min(item.end, other.end) - max(item.start, other.start)
+            if overlap > 0 and (best is None or overlap > best[0]):
+                best = (overlap, system_index)
+        if best is not None:
+            used.add(best[1])
+            pairs.append((gold_index, best[1]))
+    return pairs
+
+
+_WEEK = re.compile(r"-W(\d)(?!\d)")
+
+
+def canonical_value(value: str | None) -> str:
+    """A TIMEX3 value in one spelling: zero-padded week numbers, no blanks."""
+    if not value:
+        return ""
+    return _WEEK.sub(r"-W0\1", value.strip())
+
+
+def score_document(gold: Sequence[GoldTimex], system: Sequence[TimeExpression]) -> DocumentScore:
+    """Counts, relaxed matches, misses and false alarms of one document."""
+    strict_pairs = match_spans(gold, system, strict=True)
+    relaxed_pairs = match_spans(gold, system, strict=False)
+    pairs = [Pair(gold[g], system[s]) for g, s in relaxed_pairs]
+    counts = Counts(
+        gold=len(gold),
+        system=len(system),
+        strict=len(strict_pairs),
+        relaxed=len(relaxed_pairs),
+        type_correct=sum(pair.gold.type == pair.system.type for pair in pairs),
+        value_correct=sum(
+            canonical_value(pair.gold.value) == canonical_value(pair.system.value) for pair in pairs
+        ),
+    )
+    matched_gold = {g for g, _ in relaxed_pairs}
+    matched_system = {s for _, s in relaxed_pairs}
+    return DocumentScore(
+        counts=counts,
+        pairs=pairs,
+        missed=[item for index, item in enumerate(gold) if index not in matched_gold],
+        spurious=[item for index, item in enumerate(system) if index not in matched_system],
+    )
+
+
+def value_precision(value: str | None) -> str:
+    """The granularity of a TIMEX3 value: day, month, year, week, quarter, time, ref, duration..."""
+    value = value or ""
+    patterns = (
+        ("ref", r"^(PRESENT|PAST|FUTURE)_REF$"),
+        ("duration", r"^P"),
+        ("time", r"T"),
+        ("day", r"^\d{4}-\d{2}-\d{2}$"),
+        ("week", r"^\d{4}-W"),
+        ("month", r"^\d{4}-\d{2}$"),
+        ("quarter/half/season", r"^\d{4}-(Q|H|SP|SU|FA|WI)"),
+        ("year", r"^\d{4}$"),
+        ("decade/century", r"^\d{2,3}$"),
+    )
+    for name, pattern in patterns:
+        if re.search(pattern, value):
+            return name
+    return "other"
+
+
+def add_breakdowns(report: DatesReport, score: DocumentScore) -> None:
+    """Add one document's matches and errors to the report's breakdowns and error lists."""
+    for pair in score.pairs:
+        for key, table in (
+            (pair.gold.type, report.by_type),
+            (value_precision(pair.gold.value), report.by_precision),
+        ):
+            counts = table.setdefault(key, Counts())
+            counts.add(_pair_counts(pair))
+        if canonical_value(pair.gold.value) != canonical_value(pair.system.value):
+            label = (
+                f"{pair.gold.text!r} gold {pair.gold.value} got {pair.system.value} ({pair.system.text!r})"
+            )
+            report.wrong_values[label] += 1
+    for gold in score.missed:
+        for key, table in ((gold.type, report.by_type), (value_precision(gold.value), report.by_precision)):
+            table.setdefault(key, Counts()).gold += 1
+        report.missed[f"{_squash(gold.text)!r} {gold.type} {gold.value}"] += 1
+    for item in score.spurious:
+        table_key = value_precision(item.value)
+        report.by_type.setdefault(item.type, Counts()).system += 1
+        report.by_precision.setdefault(table_key, Counts()).system += 1
+        report.spurious[f"{_squash(item.text)!r} {item.type} {item.value}"] += 1
+
+
+def _pair_counts(pair: Pair) -> Counts:
+    return Counts(
+        gold=1,
+        system=1,
+        strict=int((pair.gold.start, pair.gold.end) == (pair.system.start, pair.system.end)),
+        relaxed=1,
+        type_correct=int(pair.gold.type == pair.system.type),
+        value_correct=int(canonical_value(pair.gold.value) == canonical_value(pair.system.value)),
+    )
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).lower()
+
+
+def run_dates_evaluation(data_dir: Path, nlp: object | None = None) -> DatesReport:
+    """Tag every TimeML document under `data_dir` (DCT as reference) and score it TempEval-3 style."""
+    from ..dates import find_time_expressions
+    from ..nlp import load_pipeline
+
+    began = time.perf_counter()
+    documents = [read_timeml(path) for path in find_timeml_files(data_dir)]
+    pipeline = nlp or load_pipeline()
+    report = DatesReport(documents=len(documents), counts=Counts())
+    nlp_started = time.perf_counter()
+    docs = list(pipeline.pipe((document.text for document in documents), batch_size=32))  # type: ignore[attr-defined]
+    report.seconds_nlp = time.perf_counter() - nlp_started
+    for document, doc in zip(documents, docs, strict=True):
+        tag_started = time.perf_counter()
+        system = find_time_expressions(doc, document.dct)
+        report.seconds_tagger += time.perf_counter() - tag_started
+        score = score_document(document.timexes, system)
+        report.counts.add(score.counts)
+        add_breakdowns(report, score)
+    report.seconds_total = time.perf_counter() - began
+    return report
+
+
+def evaluate_documents(
+    documents: Iterable[TimeMLDocument], tag: object, reference: dt.date | None = None
+) -> DatesReport:
+    """Score pre-read documents with a `tag(text, dct)` callable (for tests and other taggers)."""
+    items = list(documents)
+    report = DatesReport(documents=len(items), counts=Counts())
+    for document in items:
+        system = tag(document.text, reference or document.dct)  # type: ignore[operator]
+        score = score_document(document.timexes, system)
+        report.counts.add(score.counts)
+        add_breakdowns(report, score)
+    return report
+
+
+def format_report(report: DatesReport, worst: int = 15) -> str:
+    """The report as a plain-text table, then the most frequent misses, false alarms and wrong values."""
+    strict, relaxed = report.strict, report.relaxed
+    lines = [
+        f"Temporal expressions, TempEval-3 scoring: {report.documents} documents, "
+        f"{report.counts.gold} gold, {report.counts.system} found",
+        "",
+        f"{'':22}{'P':>8}{'R':>8}{'F1':>8}",
+        f"{'strict span':22}{strict.precision:8.3f}{strict.recall:8.3f}{strict.f1:8.3f}",
+        f"{'relaxed span':22}{relaxed.precision:8.3f}{relaxed.recall:8.3f}{relaxed.f1:8.3f}",
+        "",
+        f"{'type accuracy':22}{report.type_accuracy:8.3f}",
+        f"{'value accuracy':22}{report.value_accuracy:8.3f}   (over relaxed matches)",
+        f"{'value F1':22}{report.value_f1:8.3f}   (relaxed F1 x value accuracy)",
+        "",
+    ]
+    lines += _format_breakdown("by gold type", report.by_type)
+    lines += _format_breakdown("by gold precision", report.by_precision)
+    lines += _format_counter("most missed (gold not found)", report.missed, worst)
+    lines += _format_counter("most frequent false alarms", report.spurious, worst)
+    lines += _format_counter("most frequent wrong values", report.wrong_values, worst)
+    per_doc = 1000 / report.documents if report.documents else 0.0
+    lines.append(
+        f"time: {report.seconds_total:.1f} s in all; spaCy {report.seconds_nlp:.1f} s "
+        f"({report.seconds_nlp * per_doc:.1f} ms/doc), tagger {report.seconds_tagger:.2f} s "
+        f"({report.seconds_tagger * per_doc:.1f} ms/doc)"
+    )
+    return "\n".join(lines)
+
+
+def _format_breakdown(title: str, table: dict[str, Counts]) -> list[str]:
+    lines = [f"{title:22}{'gold':>7}{'found':>7}{'rel.R':>8}{'rel.P':>8}{'type':>8}{'value':>8}"]
+    for key, counts in sorted(table.items(), key=lambda item: -item[1].gold):
+        prf = compute_prf(counts.relaxed, counts.system, counts.gold)
+        lines.append(
+            f"  {key:20}{counts.gold:7d}{counts.system:7d}{prf.recall:8.3f}{prf.precision:8.3f}"
+            f"{_ratio(counts.type_correct, counts.relaxed):8.3f}{_ratio(counts.value_correct, counts.relaxed):8.3f}"
+        )
+    return [*lines, ""]
+
+
+def _format_counter(title: str, counter: Counter[str], worst: int) -> list[str]:
+    lines = [f"{title} ({sum(counter.values())}):"]
+    lines += [f"  {count:4d}  {label}" for label, count in counter.most_common(worst)]
+    return [*lines, ""]
