@@ -190,3 +190,76 @@ def render(content_dir: Path, out_dir: Path) -> None:
     for relative, markdown in sorted(pages.items()):
         write_atomic(out_dir / relative, markdown)
     click.echo(f"{len(pages)} pages written to {out_dir}")
+
+
+@main.command("dates")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--ref",
+    "reference",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Reference (publication) date, YYYY-MM-DD [default: the front matter `date`].",
+)
+@click.option("--pretty", is_flag=True, help="A readable table with each expression in context, not JSON lines.")
+@model_option
+def dates_command(file: Path, reference: object, pretty: bool, model: str | None) -> None:
+    """Show the temporal expressions of an article and the dates they resolve to.
+
+    One JSON object a line: start and end are character offsets into the file's text exactly
+    as read (UTF-8), front matter included; value is TIMEX3 (2013-03-22, 2012-08, 2013-W11,
+    P5Y, PRESENT_REF...); mod is START, END, MID, APPROX... or null. Relative expressions
+    ("Friday", "last week") resolve against --ref, else the article's front matter date.
+
+    \b
+    Example:
+        timeline dates content/articles/1969-apollo-11.md --pretty
+        timeline dates story.txt --ref 2013-03-25
+    """
+    import datetime as dt
+
+    from .dates import describe_expressions, tag_file
+
+    day = reference.date() if isinstance(reference, dt.datetime) else None
+    result = tag_file(file, day, model=model)
+    if pretty:
+        click.echo(describe_expressions(result))
+        return
+    for line in result.json_lines():
+        click.echo(line)
+
+
+@eval_group.command("dates")
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The shared data folder, or a folder of .tml files [default: $TIMELINE_SHARED_DATA, else ../shared/data].",
+)
+@click.option("--worst", default=15, show_default=True, help="How many of the most frequent errors to list.")
+@model_option
+def eval_dates(data_dir: Path | None, worst: int, model: str | None) -> None:
+    """Score the temporal tagger on TimeBank + AQUAINT (TempEval-3 measures).
+
+    Each TimeML document is tagged with its DCT as the reference date. Reports strict and
+    relaxed span P/R/F1, type accuracy, value accuracy over relaxed matches and value F1
+    (relaxed F1 x value accuracy), by type and by precision, then the most frequent misses.
+
+    \b
+    Example:
+        timeline eval dates
+        timeline eval dates --data ../shared/data --worst 40
+    """
+    import os
+
+    from .evaluation.dates import find_dates_data, format_report, run_dates_evaluation
+    from .nlp import load_pipeline
+
+    data = data_dir or Path(os.environ.get("TIMELINE_SHARED_DATA") or "../shared/data")
+    found = find_dates_data(data)
+    if found is None:
+        click.echo(f"skipped: no data at {data}")
+        return
+    report = run_dates_evaluation(found, load_pipeline(model))
+    click.echo(format_report(report, worst=worst))

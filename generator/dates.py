@@ -90,6 +90,8 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "going", "gon"})
 MODAL_AUX = frozenset({"would", "could", "might", "may", "can", "should", "must", "'d", "ca"})
 # A date named without its year is its nearest occurrence when it is this close, whatever the tense.
 PAST_TOLERANCE_DAYS = 60
+# "A year earlier" compares with the quarter being reported when one was named this close before.
+QUARTER_CONTEXT_CHARS = 1500
 FUTURE_TOLERANCE_DAYS = 30
 
 
@@ -168,7 +170,7 @@ RULES: tuple[_Rule, ...] = (
     _rule("year_span", rf"(?:fiscal\s+)?{YEAR}\s*-\s*(?:{YEAR}|[0-9]{{2}})"),
     _rule("decade", rf"(?:{MOD_PREFIX}|{APPROX}\s+)?(?:the\s+)?(?:1[0-9]{{2}}0|20[0-9]0|'?[0-9]0)'?s"),
     _rule("century", rf"(?:{MOD_PREFIX})?(?:the\s+)?(?:{_alternation(ORDINALS)}|[0-9]{{1,2}}(?:st|nd|rd|th))[\s-]+century"),
-    _rule("quarter", rf"(?:the\s+)?(?:(?:fiscal|calendar|{YEAR}|(?:this|last|next)\s+year's|latest|current)\s+)?(?:{ORDINAL}|final)[\s-]+(?:fiscal\s+)?(?:quarter|half|period)(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year))?"),
+    _rule("quarter", rf"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:(?:fiscal|calendar|{YEAR}|(?:this|last|next)\s+year's|latest|current|year-ago|year-earlier)\s+)?(?:{ORDINAL}|final)[\s-]+(?:fiscal\s+)?(?:quarter|half|period)(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year))?"),
     _rule("quarter_rel", rf"(?:the\s+)?(?:{RELWORD}|latest|most\s+recent|recent|year-earlier|year-ago|previous|year\s+earlier|fiscal|calendar|{YEAR})\s+(?:fiscal\s+)?(?:quarter|period)"),
     _rule("the_quarter", r"the\s+(?:fiscal\s+)?quarter(?:\s+(?:a\s+year\s+(?:ago|earlier)))?"),
     _rule("the_year", r"the\s+(?:fiscal\s+|calendar\s+|full\s+|entire\s+|whole\s+)?year"),
@@ -841,6 +843,8 @@ def _handle_quarter(candidate: _Candidate, context: _Context) -> _Value | None:
     year_match = re.search(YEAR, lowered)
     if year_match:
         year = int(year_match.group(0))
+    elif re.search(r"year-(?:ago|earlier)", lowered):
+        year = _quarter_year(number, context, "past") - 1
     elif "last year" in lowered:
         year = context.reference.year - 1
     elif "next year" in lowered:
@@ -929,16 +933,9 @@ def _handle_year_adj(candidate: _Candidate, context: _Context) -> _Value | None:
 
 
 def _has_quarter_context(candidate: _Candidate, context: _Context) -> bool:
-    """Whether the sentence (or the one before) speaks of a quarter: then 'a year ago' is a quarter."""
-    tokens = context.tokens(candidate.start, candidate.end)
-    if not tokens:
-        return False
-    sentence = tokens[0].sent
-    start = sentence.start_char
-    if sentence.start > 0:
-        start = context.doc[sentence.start - 1].sent.start_char
-    window = context.doc.text[start : sentence.end_char].lower()
-    return context.quarter is not None and re.search(r"\bquarter|third-period|second-period", window) is not None
+    """Whether a quarterly report is being told (a quarter named shortly before): then 'a year ago' is a quarter."""
+    window = context.doc.text[max(0, candidate.start - QUARTER_CONTEXT_CHARS) : candidate.start].lower()
+    return re.search(r"\bquarter\b|\bthird-period|\bsecond-period", window) is not None
 
 
 def _handle_relative_day(candidate: _Candidate, context: _Context) -> _Value | None:

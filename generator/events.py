@@ -30,6 +30,7 @@ COMMENTARY_SUBJECTS = frozenset(
     """analyst observer expert critic commentator pundit scholar some many community world
     we you they one""".split()
 )
+REPORTING_LEMMAS = frozenset({"say", "tell", "report", "add", "confirm", "state", "announce", "write", "note"})
 HABITUAL_ADVERBS = frozenset({"often", "usually", "frequently", "always", "typically", "generally", "never"})
 SEQUENCE_VERBS = frozenset({"follow", "precede"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "across", "inside", "outside", "into"})
@@ -178,6 +179,9 @@ def _main_predicate(span: Span) -> tuple[Token | None, str, str | None]:
     if root.lemma_ == "be":
         gerund = next((c for c in root.children if c.tag_ == "VBG" and c.dep_ in ("attr", "acomp", "xcomp")), None)
         return (gerund, _tense(root), False) if gerund is not None else (None, "", False)
+    reported = _reported_happening(root)
+    if reported is not None:
+        return reported, _tense(reported), None
     if root.lemma_ in SEQUENCE_VERBS:
         earlier = next((c for c in root.children if c.dep_ == "dobj" and c.lower_ in _NOMINAL_VERBS), None)
         later = next((c for c in root.children if c.dep_ == "nsubj" and c.lower_ in _NOMINAL_VERBS), None)
@@ -190,11 +194,23 @@ def _main_predicate(span: Span) -> tuple[Token | None, str, str | None]:
     return root, _tense(root), None
 
 
+def _reported_happening(root: Token) -> Token | None:
+    """In "X did Y, officials said", the happening is X doing Y, told in the past."""
+    if root.lemma_ not in REPORTING_LEMMAS:
+        return None
+    for child in root.children:
+        if child.dep_ == "ccomp" and child.pos_ == "VERB" and _tense(child) == "past" and not _is_commentary(child):
+            return child
+    return None
+
+
 def _is_commentary(root: Token) -> bool:
     auxiliaries = {child.lower_ for child in root.children if child.dep_ in ("aux", "auxpass")}
     if auxiliaries & MODALS:
         return True
     if any(child.dep_ == "advmod" and child.lower_ in HABITUAL_ADVERBS for child in root.children):
+        return True
+    if root.lemma_ in ("decline", "refuse") and any(child.lemma_ == "comment" for child in root.children):
         return True
     subjects = [child for child in root.children if child.dep_ in ("nsubj", "nsubjpass", "expl")]
     for subject in subjects:
@@ -256,6 +272,8 @@ def _clause_tokens(predicate: Token) -> set[int]:
 
 def _acts(token: Token, predicate: Token) -> bool:
     """A country acts when it is a subject or object of the event, not where it happened."""
+    if token.dep_ in ("amod", "compound") and (token.head.lower_ in TITLE_WORDS or token.head.ent_type_ == "PERSON"):
+        return False  # "Russian President Vladimir Putin": Putin acts
     while token.dep_ in ("compound", "poss", "conj", "appos") and token.head is not token:
         if token.dep_ == "poss" and token.head.lower_ in TITLE_WORDS:
             return False  # "Russia's Foreign Minister": the minister acts, not Russia
@@ -377,7 +395,11 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
         head = head.head
     for child in head.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            actors = [names[token.i].name for token in child.subtree if token.i in names]
+            actors = [
+                names[token.i].name
+                for token in child.subtree
+                if token.i in names and not (names[token.i].kind == "country" and _is_title_of_name(token, names))
+            ]
             if actors:
                 return " and ".join(dict.fromkeys(actors))
             return " ".join(_render(_pruned_subtree(child), names, predicate.doc))

@@ -13,3 +13,7 @@ def nlp() -> Any:
     from generator.nlp import load_pipeline
 
     return load_pipeline()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true", help="Rewrite tests/golden/*.yml from the extractor.")

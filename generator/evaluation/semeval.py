@@ -11,6 +11,8 @@ restore natural spacing ("Boeing 's" -> "Boeing's", "( X )" -> "(X)") and put on
 The airbus documents have the headline as `<s id=0>`; the apple trial documents start at `<s id=1>`
 (the dateline) and keep the headline only in `<EXTRAINFO>`: we still put it first so the article
 reads like news, but it maps to no gold sentence and is not scored (the annotators never saw it).
+Gold mentions with a mistyped document id are repaired when exactly one document id is a prefix of
+it ("629292" -> 62929); those naming no document of the corpus are dropped (see `_resolve_docids`).
 """
 
 from __future__ import annotations
@@ -116,7 +118,10 @@ def read_corpus(root: Path, name: str) -> SemEvalCorpus:
     tml_dir, gold_dir, targets_file = CORPORA[name]
     documents = {doc.docid: doc for doc in map(read_document, sorted((root / tml_dir).glob("*.tml")))}
     targets = _read_targets(root / targets_file) if targets_file else []
-    timelines = tuple(read_timeline(path, targets) for path in sorted((root / gold_dir).glob("*.txt")))
+    timelines = tuple(
+        _resolve_docids(read_timeline(path, targets), set(documents))
+        for path in sorted((root / gold_dir).glob("*.txt"))
+    )
     return SemEvalCorpus(name=name, documents=documents, timelines=timelines)
 
 
@@ -150,6 +155,30 @@ def read_timeline(path: Path, targets: list[str] | None = None) -> GoldTimeline:
     # Shown as the target list spells it when the list has it (the first line can be misspelt).
     entity = names[1] if len(names) > 2 else first_line
     return GoldTimeline(entity=entity, names=names, entries=entries)
+
+
+def _resolve_docids(timeline: GoldTimeline, docids: set[str]) -> GoldTimeline:
+    # A few gold mentions have a mistyped document id ("629292" for 62929, "7142614" for 71426):
+    # they go to the one document whose id is a prefix of it; mentions of documents that are not in
+    # the corpus (the trial gold cites an unreleased 9590) are dropped, as no system could find them.
+    entries = []
+    for entry in timeline.entries:
+        mentions = []
+        for mention in entry.mentions:
+            docid = resolve_docid(mention.docid, docids)
+            if docid is not None:
+                mentions.append(GoldMention(docid, mention.sentence, mention.token))
+        if mentions:
+            entries.append(GoldEntry(entry.order, entry.date, tuple(mentions)))
+    return GoldTimeline(timeline.entity, timeline.names, tuple(entries))
+
+
+def resolve_docid(docid: str, docids: set[str]) -> str | None:
+    """`docid` if it is a document, else the one document id it starts with, else None."""
+    if docid in docids:
+        return docid
+    prefixes = [known for known in docids if len(known) >= 4 and docid.startswith(known)]
+    return prefixes[0] if len(prefixes) == 1 else None
 
 
 def _parse_entry(row: str) -> GoldEntry | None:

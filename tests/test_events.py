@@ -1,0 +1,78 @@
+"""Events: which sentences are events, their dates, titles and merged mentions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.actors import ActorRegistry
+from generator.extract import extract_article
+from generator.model import Article
+
+PUBLISHED = dt.date(2024, 3, 15)  # a Friday
+
+
+def extract(nlp, text: str):  # type: ignore[no-untyped-def]
+    article = Article(slug="a", title=text.splitlines()[0], published=PUBLISHED, text=text)
+    return extract_article(article, nlp=nlp, registry=ActorRegistry()).events
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Analysts suggest that Boeing may cut jobs next year. Airbus declined to comment.",
+        "Boeing could announce a new plane. Airbus might respond.",
+        "Will Boeing announce a new plane?",
+        "Boeing did not announce a new plane on Monday. Airbus did not either.",
+        "Boeing remains the largest exporter in the United States. It is clear that Airbus is growing.",
+        "Boeing often announces new planes at air shows. Airbus usually follows.",
+    ],
+)
+def test_commentary_and_speculation_are_not_events(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
+    text = "Aircraft makers and their plans\n" + body + " A second sentence keeps this a paragraph."
+    assert extract(nlp, text) == []
+
+
+def test_a_dated_past_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Planes\nBoeing announced a new plane on Tuesday. The company expects strong sales."
+    [event] = extract(nlp, text)
+    assert event.actors == ("Boeing",)
+    assert event.date.iso == "2024-03-12"
+    assert event.date_source == "text"
+    assert event.quote == "Boeing announced a new plane on Tuesday."
+    assert event.sentence == 1
+    assert len(event.title) < 80 and event.title.startswith("Boeing announces")
+
+
+def test_an_undated_event_takes_the_publication_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Planes\nAirbus delivered its first A350 to Qatar Airways. The airline plans more orders."
+    [event] = extract(nlp, text)
+    assert (event.date.iso, event.date_source) == ("2024-03-15", "published")
+
+
+def test_month_precision_is_kept(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Planes\nAirbus opened a factory in Alabama in July 2015. The plant builds A320 jets."
+    [event] = extract(nlp, text)
+    assert event.date.iso == "2015-07"
+    assert event.places == ("Alabama",)
+
+
+def test_the_same_happening_told_twice_is_one_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Boeing buys Spirit AeroSystems\n"
+        "Boeing bought Spirit AeroSystems on Monday, the companies said. "
+        "The deal ends a long dispute over quality."
+    )
+    events = extract(nlp, text)
+    buys = [event for event in events if "Spirit AeroSystems" in event.actors]
+    assert len(buys) == 1
+    assert {buys[0].sentence, *(m.sentence for m in buys[0].mentions)} == {0, 1}
+    assert buys[0].quote.startswith("Boeing bought")  # the complete sentence, not the headline
+
+
+def test_titles_read_like_headlines(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Summit\nRussian President Vladimir Putin met Chinese leader Xi Jinping in Beijing on Friday."
+    [event] = extract(nlp, text)
+    assert event.title == "Vladimir Putin meets Xi Jinping in Beijing"
+    assert event.actors == ("Vladimir Putin", "Xi Jinping")
