@@ -195,12 +195,19 @@ class ActorMention:
 
 def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]:
     """Every actor mention in `doc`, each resolved to one canonical name via `registry`."""
-    raw = [*_entity_mentions(doc), *_org_phrase_mentions(doc), *_appositive_mentions(doc)]
-    raw = _drop_overlaps([*raw, *_repeated_name_mentions(doc, raw)])
+    products = list(_product_mentions(doc))
+    raw = [*products, *_entity_mentions(doc), *_org_phrase_mentions(doc), *_appositive_mentions(doc)]
+    raw = _drop_overlaps([*raw, *_repeated_name_mentions(doc, raw), *_product_short_forms(doc, products)])
     full_names = _full_person_names(raw)
+    product_names = _full_product_names(products)
     mentions: list[ActorMention] = []
     for span, label, kind in raw:
-        name = _org_phrase_name(span) if label == "ORG_PHRASE" else clean_name(span.text)
+        if label == "PRODUCT_NAME":
+            name = _expand_product(product_name(span), product_names)
+        elif label == "ORG_PHRASE":
+            name = _org_phrase_name(span)
+        else:
+            name = clean_name(span.text)
         if label == "NORP":
             country = _DEMONYM_COUNTRIES.get(name_key(name))
             if not country:
@@ -216,6 +223,90 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
             registry.add_alias(canonical, name)
         mentions.append(ActorMention(span.start, span.end, span.text, canonical, registry.actors[canonical].kind, label))
     return mentions
+
+
+_MODEL_NUMBER = re.compile(r"^[A-Z]{0,2}\d{3,4}(?:-\d{1,3}[A-Z]{0,2})?(?:s|'s|’s)?$")
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
+def product_name(span: Span) -> str:
+    """The canonical form of a product mention: plural and possessive endings removed."""
+    text = re.sub(r"(?:'s|’s|')$", "", span.text)
+    head, _, last = text.rpartition(" ")
+    singular = last[:-1]
+    is_plural = last.endswith("s") and (
+        _MODEL_NUMBER.match(singular) or re.search(rf"\b{re.escape(singular)}\b(?!s)", span.doc.text)
+    )
+    return f"{head} {singular}".strip() if is_plural else text
+
+
+_MODEL = r"[A-Z]{0,2}\d{3,4}(?:-\d{1,3}[A-Z]{0,2})?"
+_I_PRODUCT_RE = re.compile(
+    r"\bi[A-Z][a-z]+(?:\s+(?:\d[A-Za-z0-9]{0,3}|nano|mini|touch|shuffle|classic|Music|Store|store|Pro|Air|Plus|Max)\b)*"
+)
+_MAKER_MODEL_RE = re.compile(rf"\b(?P<maker>[A-Z][a-z]+)\s+(?P<model>{_MODEL})(?:s|'s|’s)?(?P<name>\s+[A-Z][a-z]{{3,}})?\b")
+_LETTER_MODEL_RE = re.compile(r"\b[A-Z]{1,2}\d{3}(?:-\d{1,3}[A-Z]{0,2})?(?:s|'s|’s)?\b")
+_NAMED_MODEL_RE = re.compile(r"\b\d{3}(?:-\d{1,3}[A-Z]{0,2})?\s+[A-Z][a-z]{3,}\b")
+
+
+def _product_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
+    """Named products the small model misses: "Boeing 787 Dreamliner", "A380", "iPhone 3G", "iPod nano"."""
+    text = doc.text
+    found: list[tuple[int, int]] = [match.span() for match in _I_PRODUCT_RE.finditer(text)]
+    models: set[str] = set()
+    for match in _MAKER_MODEL_RE.finditer(text):
+        if _is_maker(doc, match.start("maker")) and not _YEAR.match(match.group("model")):
+            name_ok = match.group("name") and _is_product_word(doc, match.start("name") + 1)
+            found.append((match.start(), match.end() if name_ok else match.end("model")))
+            models.add(match.group("model"))
+    found += [match.span() for match in _LETTER_MODEL_RE.finditer(text)]
+    found += [m.span() for m in _NAMED_MODEL_RE.finditer(text) if _is_product_word(doc, m.end() - 1)]
+    for model in models:
+        found += [m.span() for m in re.finditer(rf"\b{re.escape(model)}(?:s|'s|’s)?\b", text)]
+    for start, end in found:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            yield span, "PRODUCT_NAME", "product"
+
+
+def _is_maker(doc: Doc, char: int) -> bool:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    token = span[0] if span is not None else None
+    return token is not None and token.pos_ == "PROPN" and token.ent_type_ not in ("DATE", "TIME", "GPE", "PERSON")
+
+
+def _is_product_word(doc: Doc, char: int) -> bool:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    token = span[0] if span is not None else None
+    return token is not None and token.pos_ in ("PROPN", "NOUN") and token.ent_type_ not in (
+        "ORG", "GPE", "PERSON", "NORP", "DATE", "TIME",
+    )
+
+
+def _full_product_names(products: list[tuple[Span, str, ActorKind]]) -> list[str]:
+    names = {product_name(span) for span, _label, _kind in products}
+    return sorted(names, key=lambda name: (-len(name.split()), name))
+
+
+def _expand_product(name: str, full_names: list[str]) -> str:
+    """"787", "Dreamliner" or "787 Dreamliner" -> the longest name in the article that contains it."""
+    words = name.split()
+    for full in full_names:
+        full_words = full.split()
+        if len(full_words) > len(words) and all(word in full_words for word in words):
+            return full
+    return name
+
+
+def _product_short_forms(
+    doc: Doc, products: list[tuple[Span, str, ActorKind]]
+) -> Iterator[tuple[Span, str, ActorKind]]:
+    """Other mentions of a product by its last name word: "the Dreamliner" after "Boeing 787 Dreamliner"."""
+    names = {product_name(span).split()[-1] for span, _label, _kind in products if len(span) >= 2}
+    names = {name for name in names if name[:1].isupper() and not _MODEL_NUMBER.match(name)}
+    for token in doc:
+        if token.is_title and re.sub(r"(?:s|'s|’s)$", "", token.text) in names:
+            yield doc[token.i : token.i + 1], "PRODUCT_NAME", "product"
 
 
 def _entity_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
@@ -308,7 +399,7 @@ def _proper_noun_run(doc: Doc, head: Token) -> Span | None:
 def _drop_overlaps(raw: list[tuple[Span, str, ActorKind]]) -> list[tuple[Span, str, ActorKind]]:
     kept: list[tuple[Span, str, ActorKind]] = []
     taken: set[int] = set()
-    for item in sorted(raw, key=lambda item: (-(item[0].end - item[0].start), item[0].start)):
+    for item in sorted(raw, key=lambda item: (item[1] != "PRODUCT_NAME", -len(item[0]), item[0].start)):
         indexes = set(range(item[0].start, item[0].end))
         if indexes & taken:
             continue
@@ -334,3 +425,64 @@ def _expand_short_name(name: str, kind: ActorKind, full_names: list[str], span: 
 
 def _looks_like_name(name: str) -> bool:
     return bool(name) and any(char.isalpha() for char in name) and name_key(name) not in TITLE_WORDS
+
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+THING_PRONOUNS = frozenset({"it", "its"})
+ORG_NOUNS = frozenset(
+    "company firm group manufacturer maker carrier airline giant corporation conglomerate business".split()
+)
+PRODUCT_NOUNS = frozenset(
+    "plane aircraft jet airliner jetliner superjumbo device phone handset player computer laptop".split()
+)
+REFERENCE_WINDOW = 3  # sentences a pronoun or "the company" may reach back
+
+
+def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Pronouns and definite descriptions ("he", "the company", "the plane") for recent actors.
+
+    A light, rule-based coreference: each reference takes the most recent actor of the
+    matching kind within a few sentences; "it"/"its" takes the previous sentence's subject.
+    """
+    by_start = {mention.start: mention for mention in mentions}
+    sentence_of = {token.i: number for number, sent in enumerate(doc.sents) for token in sent}
+    recent: dict[str, tuple[int, ActorMention]] = {}
+    subject: tuple[int, ActorMention] | None = None
+    references: list[ActorMention] = []
+    for token in doc:
+        number = sentence_of.get(token.i, 0)
+        mention = by_start.get(token.i)
+        if mention is not None:
+            recent[mention.kind] = (number, mention)
+            if doc[mention.end - 1].dep_ in ("nsubj", "nsubjpass") and mention.kind != "person":
+                subject = (number, mention)
+            continue
+        antecedent = _antecedent(token, number, recent, subject)
+        if antecedent is not None:
+            references.append(
+                ActorMention(token.i, token.i + 1, token.text, antecedent.name, antecedent.kind, "COREF")
+            )
+    return sorted([*mentions, *references], key=lambda mention: mention.start)
+
+
+def _antecedent(
+    token: Token, number: int, recent: dict[str, tuple[int, ActorMention]], subject: tuple[int, ActorMention] | None
+) -> ActorMention | None:
+    lowered = token.lower_
+    if lowered in PERSON_PRONOUNS:
+        candidate = recent.get("person")
+    elif lowered in THING_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss"):
+        candidate = subject if subject is not None and subject[0] == number - 1 else None
+    elif _is_definite(token) and lowered in ORG_NOUNS:
+        candidate = recent.get("organization")
+    elif _is_definite(token) and lowered in PRODUCT_NOUNS:
+        candidate = recent.get("product")
+    else:
+        return None
+    if candidate is None or number - candidate[0] > REFERENCE_WINDOW:
+        return None
+    return candidate[1]
+
+
+def _is_definite(token: Token) -> bool:
+    return token.pos_ == "NOUN" and any(child.lower_ == "the" and child.dep_ == "det" for child in token.children)

@@ -201,7 +201,7 @@ def render(content_dir: Path, out_dir: Path) -> None:
     default=None,
     help="Reference (publication) date, YYYY-MM-DD [default: the front matter `date`].",
 )
-@click.option("--pretty", is_flag=True, help="A readable table with each expression in context, not JSON lines.")
+@click.option("--pretty", is_flag=True, help="A readable table, each expression in context, not JSON lines.")
 @model_option
 def dates_command(file: Path, reference: object, pretty: bool, model: str | None) -> None:
     """Show the temporal expressions of an article and the dates they resolve to.
@@ -235,7 +235,7 @@ def dates_command(file: Path, reference: object, pretty: bool, model: str | None
     "data_dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="The shared data folder, or a folder of .tml files [default: $TIMELINE_SHARED_DATA, else ../shared/data].",
+    help="Shared data folder, or of .tml files [default: $TIMELINE_SHARED_DATA, else ../shared/data].",
 )
 @click.option("--worst", default=15, show_default=True, help="How many of the most frequent errors to list.")
 @model_option

@@ -11,10 +11,12 @@ dateparser parses the numeric absolute dates ("11/02/89"), with every part of th
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from .model import TimeExpression
@@ -81,10 +83,34 @@ PART_OF_DAY: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
     "overnight": "NI", "midday": "MI", "dawn": "MO", "dusk": "EV",
 }  # fmt: skip
-SCHEDULE_VERBS = frozenset("schedule slate plan due postpone delay reschedule".split())
+SCHEDULE_VERBS = frozenset(["schedule", "slate", "plan", "due", "postpone", "delay", "reschedule"])
 FUTURE_VERBS = frozenset(
-    "plan schedule expect hope intend aim set due slate seek propose prepare want "
-    "begin start open close resume meet vote decide hold visit consider".split()
+    [
+        "plan",
+        "schedule",
+        "expect",
+        "hope",
+        "intend",
+        "aim",
+        "set",
+        "due",
+        "slate",
+        "seek",
+        "propose",
+        "prepare",
+        "want",
+        "begin",
+        "start",
+        "open",
+        "close",
+        "resume",
+        "meet",
+        "vote",
+        "decide",
+        "hold",
+        "visit",
+        "consider",
+    ]
 )
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "going", "gon"})
 MODAL_AUX = frozenset({"would", "could", "might", "may", "can", "should", "must", "'d", "ca"})
@@ -106,24 +132,26 @@ def _alternation(words: object) -> str:
     return "(?:" + "|".join(re.escape(item).replace(r"\ ", r"\s+") for item in items) + ")"
 
 
-_FULL_MONTHS = [name for name in MONTHS if len(name) > 3 and name != "sept"]
-_ABBR_MONTHS = [name for name in MONTHS if name not in _FULL_MONTHS or name == "sept"]
+_FULL_MONTHS = [name for name, number in MONTHS.items() if len(name) > 4 or name in ("may", "june", "july")]
+_ABBR_MONTHS = [name for name in MONTHS if name not in _FULL_MONTHS]
 MONTH = rf"(?:{_alternation(_FULL_MONTHS)}|{_alternation(_ABBR_MONTHS)}\.)"
 MONTH_LOOSE = rf"(?:{_alternation(_FULL_MONTHS)}|{_alternation(_ABBR_MONTHS)}\.?)"
-WEEKDAY = rf"(?:{_alternation([w for w in WEEKDAYS if len(w) > 4])}|(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)\.)"
+WEEKDAY = (
+    rf"(?:{_alternation([w for w in WEEKDAYS if len(w) > 4])}|(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)\.)"
+)
 DAYNUM = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 SHORT_YEAR = r"(?:'[0-9]{2})"
 NUMBER_WORD = _alternation([*NUMBERS, *VAGUE_NUMBERS])
-NUMBER = rf"(?:\d+(?:[.,]\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|{NUMBER_WORD})"
+NUMBER = rf"(?:\d+(?:[.,]\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|{NUMBER_WORD})"  # noqa: E501
 UNIT = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century|millennium)"
 UNITS_RE = rf"(?:{UNIT}s?|centuries|millennia)"
 SEASON = _alternation(SEASONS)
 ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
-MOD_PREFIX = r"(?:(?:the\s+)?(?:very\s+)?(?:early|late|mid|earlier|later)(?:\s+in)?(?:\s*-\s*|\s+)|(?:the\s+)?(?:beginning|start|end|middle|close|dawn)\s+of\s+(?:the\s+)?)"
+MOD_PREFIX = r"(?:(?:the\s+)?(?:very\s+)?(?:early|late|mid|earlier|later)(?:\s+in)?(?:\s*-\s*|\s+)|(?:the\s+)?(?:beginning|start|end|middle|close|dawn)\s+of\s+(?:the\s+)?)"  # noqa: E501
 APPROX = _alternation(APPROX_WORDS)
 RELWORD = r"(?:this|last|next|past|previous|coming|following|current|same|that|prior|preceding)"
-TIME_OF_DAY = r"(?:(?:[01]?[0-9]|2[0-3])(?::[0-5][0-9])?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)|(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?:\s*(?:a\.?\s?m\.?|p\.?\s?m\.?))?|noon|midnight|(?:[01]?[0-9])\s+o'clock)"
+TIME_OF_DAY = r"(?:(?:[01]?[0-9]|2[0-3])(?::[0-5][0-9])?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)|(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?:\s*(?:a\.?\s?m\.?|p\.?\s?m\.?))?|noon|midnight|(?:[01]?[0-9])\s+o'clock)"  # noqa: E501
 TZ = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|local\s+time)\b)?"
 PART_OF_DAY_RE = r"(?:morning|afternoon|evening|night)"
 HOLIDAYS: dict[str, tuple[int, int] | str] = {
@@ -155,36 +183,101 @@ RULES: tuple[_Rule, ...] = (
     _rule("iso_date", r"(?:1[0-9]{3}|20[0-9]{2})-[01][0-9]-[0-3][0-9](?:T[0-2][0-9]:[0-5][0-9])?"),
     _rule("numeric_date", r"[01]?[0-9]/[0-3]?[0-9]/(?:[0-9]{4}|[0-9]{2})"),
     _rule("day_date", rf"(?:{MOD_PREFIX}|{APPROX}\s+)?(?:(?:last|this|next)\s+)?{_DAY_DATE}"),
-    _rule("time", rf"(?:{APPROX}\s+)?{TIME_OF_DAY}{TZ}(?:,?\s+(?:{_DAY_DATE}|{WEEKDAY}|today|tonight|yesterday|tomorrow))?"),
-    _rule("time_words", rf"(?:{APPROX}\s+)?(?:{TIME_OF_DAY}|\d{{1,2}})\s+(?:in|on)\s+the\s+(?:morning|afternoon|evening)"),
-    _rule("weekday_time", rf"(?:{MOD_PREFIX})?(?:{WEEKDAY}|yesterday|today|tomorrow)\s+(?:(?:{TIME_OF_DAY}){TZ}|{PART_OF_DAY_RE})"),
-    _rule("time_weekday", rf"(?:{MOD_PREFIX})?(?:{PART_OF_DAY_RE}|noon|midnight)\s+(?:{WEEKDAY}|yesterday|today|tomorrow)"),
-    _rule("month_year", rf"(?:{MOD_PREFIX}|{APPROX}\s+)?{MONTH_LOOSE}(?:\s+of)?,?\s+(?:{YEAR}|{SHORT_YEAR}|(?:this|last|next)\s+year)"),
+    _rule(
+        "time",
+        rf"(?:{APPROX}\s+)?{TIME_OF_DAY}{TZ}(?:,?\s+(?:on\s+)?(?:{_DAY_DATE}|{WEEKDAY}|today|tonight|yesterday|tomorrow))?",
+    ),
+    _rule(
+        "time_words",
+        rf"(?:{APPROX}\s+)?(?:{TIME_OF_DAY}|\d{{1,2}})\s+(?:in|on)\s+the\s+(?:morning|afternoon|evening)",
+    ),
+    _rule(
+        "weekday_time",
+        rf"(?:{MOD_PREFIX})?(?:{WEEKDAY}|yesterday|today|tomorrow)\s+(?:(?:{TIME_OF_DAY}){TZ}|{PART_OF_DAY_RE})",
+    ),
+    _rule(
+        "time_weekday",
+        rf"(?:{MOD_PREFIX})?(?:{PART_OF_DAY_RE}|noon|midnight)\s+(?:{WEEKDAY}|yesterday|today|tomorrow)",
+    ),
+    _rule(
+        "month_year",
+        rf"(?:{MOD_PREFIX}|{APPROX}\s+)?{MONTH_LOOSE}(?:\s+of)?,?\s+(?:{YEAR}|{SHORT_YEAR}|(?:this|last|next)\s+year)",
+    ),
     _rule("season_year", rf"(?:{MOD_PREFIX})?(?:the\s+)?{SEASON}(?:\s+of)?,?\s+{YEAR}"),
-    _rule("month", rf"(?:{MOD_PREFIX}|{APPROX}\s+)?(?:(?:this|last|next|this\s+past|this\s+coming|that)\s+)?{MONTH}"),
-    _rule("weekday", rf"(?:{MOD_PREFIX})?(?:(?:this|last|next|this\s+past|this\s+coming|that|the\s+previous|the\s+following|the\s+next|the\s+preceding)\s+)?{WEEKDAY}(?:\s+{PART_OF_DAY_RE})?"),
-    _rule("season", rf"(?:{MOD_PREFIX})?(?:(?:this|last|next|this\s+past|this\s+coming|the\s+coming|the\s+past|that)\s+){SEASON}"),
+    _rule(
+        "month",
+        rf"(?:{MOD_PREFIX}|{APPROX}\s+)?(?:(?:this|last|next|this\s+past|this\s+coming|that)\s+)?{MONTH}",
+    ),
+    _rule(
+        "weekday",
+        rf"(?:{MOD_PREFIX})?(?:(?:this|last|next|this\s+past|this\s+coming|that|the\s+previous|the\s+following|the\s+next|the\s+preceding)\s+)?{WEEKDAY}(?:\s+{PART_OF_DAY_RE})?",
+    ),
+    _rule(
+        "season",
+        rf"(?:{MOD_PREFIX})?(?:(?:this|last|next|this\s+past|this\s+coming|the\s+coming|the\s+past|that)\s+){SEASON}",
+    ),
     _rule("bare_season", rf"(?:{MOD_PREFIX})?{SEASON}"),
     _rule("holiday", rf"(?:(?:this|last|next)\s+)?{HOLIDAY}(?:,?\s+{YEAR})?"),
-    _rule("year", rf"(?:{MOD_PREFIX}|{APPROX}\s+|(?:fiscal|calendar|the\s+year|the\s+fiscal\s+year|model\s+year|pre-?|post-?)\s*)?{YEAR}"),
+    _rule(
+        "year",
+        rf"(?:{MOD_PREFIX}|{APPROX}\s+|(?:fiscal|calendar|the\s+year|the\s+fiscal\s+year|model\s+year|pre-?|post-?)\s*)?{YEAR}",
+    ),
     _rule("year_span", rf"(?:fiscal\s+)?{YEAR}\s*-\s*(?:{YEAR}|[0-9]{{2}})"),
     _rule("decade", rf"(?:{MOD_PREFIX}|{APPROX}\s+)?(?:the\s+)?(?:1[0-9]{{2}}0|20[0-9]0|'?[0-9]0)'?s"),
-    _rule("century", rf"(?:{MOD_PREFIX})?(?:the\s+)?(?:{_alternation(ORDINALS)}|[0-9]{{1,2}}(?:st|nd|rd|th))[\s-]+century"),
-    _rule("quarter", rf"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:(?:fiscal|calendar|{YEAR}|(?:this|last|next)\s+year's|latest|current|year-ago|year-earlier)\s+)?(?:{ORDINAL}|final)[\s-]+(?:fiscal\s+)?(?:quarter|half|period)(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year))?"),
-    _rule("quarter_rel", rf"(?:the\s+)?(?:{RELWORD}|latest|most\s+recent|recent|year-earlier|year-ago|previous|year\s+earlier|fiscal|calendar|{YEAR})\s+(?:fiscal\s+)?(?:quarter|period)"),
+    _rule(
+        "century",
+        rf"(?:{MOD_PREFIX})?(?:the\s+)?(?:{_alternation(ORDINALS)}|[0-9]{{1,2}}(?:st|nd|rd|th))[\s-]+century",
+    ),
+    _rule(
+        "quarter",
+        rf"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:(?:fiscal|calendar|{YEAR}|(?:this|last|next)\s+year's|latest|current|year-ago|year-earlier)\s+)?(?:{ORDINAL}|final)[\s-]+(?:fiscal\s+)?(?:quarter|half|period)(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year))?",
+    ),
+    _rule(
+        "quarter_rel",
+        rf"(?:the\s+)?(?:{RELWORD}|latest|most\s+recent|recent|year-earlier|year-ago|previous|year\s+earlier|fiscal|calendar|{YEAR})\s+(?:fiscal\s+)?(?:quarter|period)",
+    ),
     _rule("the_quarter", r"the\s+(?:fiscal\s+)?quarter(?:\s+(?:a\s+year\s+(?:ago|earlier)))?"),
     _rule("the_year", r"the\s+(?:fiscal\s+|calendar\s+|full\s+|entire\s+|whole\s+)?year"),
-    _rule("year_adj", r"year-(?:earlier|ago|end|before|to-date)|year\s+end|year-earlier|the\s+year-(?:earlier|ago)\s+(?:quarter|period)"),
-    _rule("relative_day", rf"(?:{MOD_PREFIX})?(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|today|yesterday|tomorrow|tonight|overnight)"),
-    _rule("relative_unit", rf"(?:{MOD_PREFIX}|{APPROX}\s+)?(?:(?:this|last|next|the\s+past|the\s+coming|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|that|the\s+next|the\s+prior|the\s+preceding|the\s+last)\s+{UNIT}|{PART_OF_DAY_RE}|the\s+{PART_OF_DAY_RE})"),
-    _rule("anchor_day", r"(?:the\s+)?(?:(?:day|week|month|year)\s+(?:before|after))|(?:that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+(?:day|morning|afternoon|evening|night)"),
-    _rule("offset", rf"(?:{APPROX}\s+)?{NUMBER}(?:\s+and\s+a\s+half)?[\s-]+{UNITS_RE}(?:\s+or\s+so)?\s+(?:ago|earlier|later|before|after|from\s+now|hence|since)"),
-    _rule("duration", rf"(?:{APPROX}\s+)?(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|final|remaining|latest|recent|initial|same)\s+)*{NUMBER}(?:\s+and\s+a\s+half)?[\s-]+(?:more\s+)?{UNITS_RE}(?:\s+or\s+so)?"),
-    _rule("duration_adj", rf"(?:\d+|{_alternation([w for w in NUMBERS if ' ' not in w and w not in ('a', 'an')])})-{UNIT}(?:-old|-long)?"),
-    _rule("bare_units", rf"(?:(?:the|these|those)\s+)?(?:(?:past|last|next|coming|recent|previous|following|ensuing|subsequent|preceding)\s+)?(?:(?:several|few|many)\s+)?{UNIT}s(?:\s+or\s+(?:even\s+)?{UNIT}s)?"),
-    _rule("set", rf"(?:daily|weekly|monthly|yearly|hourly|nightly|biweekly|(?:every|each|per)\s+(?:other\s+)?(?:{UNIT}|{WEEKDAY}|{MONTH}|{SEASON}|{PART_OF_DAY_RE}))"),
-    _rule("ref", r"now|currently|right\s+now|just\s+now|nowadays|these\s+days|at\s+present|the\s+present|recently|lately|soon|(?:the\s+)?(?:near|distant|foreseeable|immediate)\s+future|the\s+future|in\s+future|the\s+past|previously|formerly|once\s+again|the\s+moment|so\s+far|to\s+date|any\s+time\s+soon|shortly"),
-    _rule("recent", r"recent|current|earlier|later|former|future"),
+    _rule(
+        "year_adj",
+        r"year-(?:earlier|ago|end|before|to-date)|year\s+end|year-earlier|the\s+year-(?:earlier|ago)\s+(?:quarter|period)",
+    ),
+    _rule(
+        "relative_day",
+        rf"(?:{MOD_PREFIX})?(?:the\s+day\s+(?:before|after)\s+(?:yesterday|tomorrow)|today|yesterday|tomorrow|tonight|overnight)",
+    ),
+    _rule(
+        "relative_unit",
+        rf"(?:{MOD_PREFIX}|{APPROX}\s+)?(?:(?:this|last|next|the\s+past|the\s+coming|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|that|the\s+next|the\s+prior|the\s+preceding|the\s+last)\s+{UNIT}|{PART_OF_DAY_RE}|the\s+{PART_OF_DAY_RE})",
+    ),
+    _rule(
+        "anchor_day",
+        r"(?:the\s+)?(?:(?:day|week|month|year)\s+(?:before|after))|(?:that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+(?:day|morning|afternoon|evening|night)",
+    ),
+    _rule(
+        "offset",
+        rf"(?:{APPROX}\s+)?{NUMBER}(?:\s+and\s+a\s+half)?[\s-]+{UNITS_RE}(?:\s+or\s+so)?\s+(?:ago|earlier|later|before|after|from\s+now|hence|since)",
+    ),
+    _rule(
+        "duration",
+        rf"(?:{APPROX}\s+(?!the\s))?(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|final|remaining|latest|recent|initial|same)\s+)*{NUMBER}(?:\s+and\s+a\s+half)?[\s-]+(?:more\s+)?{UNITS_RE}(?:\s+or\s+so)?",
+    ),
+    _rule(
+        "duration_adj",
+        rf"(?:\d+|{_alternation([w for w in NUMBERS if ' ' not in w and w not in ('a', 'an')])})-{UNIT}(?:-old|-long)?",  # noqa: E501
+    ),
+    _rule(
+        "bare_units",
+        rf"(?:(?:the|these|those)\s+)?(?:(?:past|last|next|coming|recent|previous|following|ensuing|subsequent|preceding)\s+)?(?:(?:several|few|many)\s+)?{UNIT}s(?:\s+or\s+(?:even\s+)?{UNIT}s)?",
+    ),
+    _rule(
+        "set",
+        rf"(?:daily|weekly|monthly|yearly|hourly|nightly|biweekly|(?:every|each|per)\s+(?:other\s+)?(?:{UNIT}|{WEEKDAY}|{MONTH}|{SEASON}|{PART_OF_DAY_RE}))",
+    ),
+    _rule(
+        "ref",
+        r"now|currently|right\s+now|just\s+now|nowadays|these\s+days|at\s+present|the\s+present|recently|lately|soon|(?:the\s+)?(?:near|distant|foreseeable|immediate)\s+future|the\s+future|in\s+future|the\s+past|previously|formerly|once\s+again|the\s+moment|so\s+far|to\s+date|any\s+time\s+soon|shortly",
+    ),
 )
 _RULE_PRIORITY = {rule.name: index for index, rule in enumerate(RULES)}
 
@@ -404,7 +497,10 @@ def year_for_month(reference: dt.date, month: int, day: int | None, tense: Tense
     if tense in ("past", "future"):
         return reference.year
     nearest = min(
-        (dt.date(year, month, min(day or 15, 28)) for year in (reference.year - 1, reference.year, reference.year + 1)),
+        (
+            dt.date(year, month, min(day or 15, 28))
+            for year in (reference.year - 1, reference.year, reference.year + 1)
+        ),
         key=lambda candidate: abs((candidate - reference).days),
     )
     return nearest.year
@@ -479,7 +575,7 @@ def _split_mod(text: str) -> tuple[str | None, str]:
         lowered,
     )
     if match:
-        return MOD_WORDS[match.group(1)], text[match.end() :] if False else lowered[match.end() :]
+        return MOD_WORDS[match.group(1)], lowered[match.end() :]
     for word, mod in sorted(APPROX_WORDS.items(), key=lambda item: -len(item[0])):
         if lowered.startswith(word + " "):
             return mod, lowered[len(word) + 1 :]
@@ -564,7 +660,7 @@ def _handle_day_date(candidate: _Candidate, context: _Context) -> _Value | None:
     relation = re.match(r"(last|this|next) ", rest)
     tense: Tense | None
     if relation:
-        tense = {"last": "past", "next": "future", "this": None}[relation.group(1)]  # type: ignore[assignment]
+        tense = {"last": "past", "next": "future", "this": None}[relation.group(1)]
         rest = rest[relation.end() :]
     else:
         tense = _tense_of(candidate, context)
@@ -575,7 +671,8 @@ def _handle_day_date(candidate: _Candidate, context: _Context) -> _Value | None:
 
 
 _TIME_RE = re.compile(
-    r"(?P<h>[0-9]{1,2})(?::(?P<m>[0-9]{2}))?\s*(?:(?P<ap>[ap])\.?\s?m\.?)?|(?P<word>noon|midnight)", re.IGNORECASE
+    r"(?P<h>[0-9]{1,2})(?::(?P<m>[0-9]{2}))?\s*(?:(?P<ap>[ap])\.?\s?m\.?)?|(?P<word>noon|midnight)",
+    re.IGNORECASE,
 )
 
 
@@ -638,7 +735,9 @@ def _handle_weekday_time(candidate: _Candidate, context: _Context) -> _Value | N
 
 def _handle_month_year(candidate: _Candidate, context: _Context) -> _Value | None:
     mod, rest = _split_mod(candidate.text)
-    match = re.match(rf"({MONTH_LOOSE})(?:\s+of)?,?\s+({YEAR}|{SHORT_YEAR}|this year|last year|next year)", rest)
+    match = re.match(
+        rf"({MONTH_LOOSE})(?:\s+of)?,?\s+({YEAR}|{SHORT_YEAR}|this year|last year|next year)", rest
+    )
     if not match:
         return None
     relative = _relative_year(match.group(2).split()[0], context.reference) if " " in match.group(2) else None
@@ -647,7 +746,9 @@ def _handle_month_year(candidate: _Candidate, context: _Context) -> _Value | Non
 
 
 def _relative_year(word: str | None, reference: dt.date) -> int | None:
-    return {None: None, "this": reference.year, "last": reference.year - 1, "next": reference.year + 1}.get(word)
+    return {None: None, "this": reference.year, "last": reference.year - 1, "next": reference.year + 1}.get(
+        word
+    )
 
 
 def _handle_month(candidate: _Candidate, context: _Context) -> _Value | None:
@@ -671,7 +772,7 @@ def _handle_month(candidate: _Candidate, context: _Context) -> _Value | None:
 def _handle_weekday(candidate: _Candidate, context: _Context) -> _Value | None:
     mod, rest = _split_mod(candidate.text)
     match = re.match(
-        rf"(?:(this past|this coming|this|last|next|that|the previous|the following|the next|the preceding) )?"
+        rf"(?:(this past|this coming|this|last|next|that|the previous|the following|the next|the preceding) )?"  # noqa: E501
         rf"({WEEKDAY})(?: ({PART_OF_DAY_RE}))?$",
         rest,
     )
@@ -725,7 +826,9 @@ _SEASON_OF_MONTH = {"WI": (12, 1, 2), "SP": (3, 4, 5), "SU": (6, 7, 8), "FA": (9
 
 def _handle_season(candidate: _Candidate, context: _Context) -> _Value | None:
     mod, rest = _split_mod(candidate.text)
-    match = re.match(rf"(?:(this past|this coming|the coming|the past|this|last|next|that) )?({SEASON})$", rest)
+    match = re.match(
+        rf"(?:(this past|this coming|the coming|the past|this|last|next|that) )?({SEASON})$", rest
+    )
     if not match:
         return None
     season = SEASONS[match.group(2)]
@@ -735,8 +838,10 @@ def _handle_season(candidate: _Candidate, context: _Context) -> _Value | None:
 
 def _handle_bare_season(candidate: _Candidate, context: _Context) -> _Value | None:
     before = context.token_before(candidate.start)
-    mod, rest = _split_mod(candidate.text)
-    if mod is None and (before is None or before.lower_ not in ("in", "this", "during", "since", "until", "by")):
+    mod, _ = _split_mod(candidate.text)
+    if mod is None and (
+        before is None or before.lower_ not in ("in", "this", "during", "since", "until", "by")
+    ):
         return None
     return _handle_season(_Candidate(candidate.start, candidate.end, "season", candidate.text), context)
 
@@ -817,7 +922,7 @@ def _handle_century(candidate: _Candidate, context: _Context) -> _Value | None:
     if not match:
         return None
     word = match.group(1)
-    number = ORDINALS.get(word, None) or int(re.sub(r"\D", "", word))
+    number = ORDINALS.get(word) or int(re.sub(r"\D", "", word))
     return _Value("DATE", f"{number - 1:02d}", mod)
 
 
@@ -914,7 +1019,9 @@ def _handle_the_year(candidate: _Candidate, context: _Context) -> _Value | None:
     if before is not None and before.lower_ in ("for", "over", "throughout", "through", "all"):
         return _Value("DURATION", "P1Y")
     after = context.token_after(candidate.end)
-    if after is not None and (after.lower_ in ("of", "'s", "before", "after", "earlier", "ago") or after.like_num):
+    if after is not None and (
+        after.lower_ in ("of", "'s", "before", "after", "earlier", "ago") or after.like_num
+    ):
         return None
     return _Value("DATE", str(context.reference.year))
 
@@ -933,7 +1040,7 @@ def _handle_year_adj(candidate: _Candidate, context: _Context) -> _Value | None:
 
 
 def _has_quarter_context(candidate: _Candidate, context: _Context) -> bool:
-    """Whether a quarterly report is being told (a quarter named shortly before): then 'a year ago' is a quarter."""
+    """Whether a quarter was named shortly before: then 'a year ago' is the year-ago quarter."""
     window = context.doc.text[max(0, candidate.start - QUARTER_CONTEXT_CHARS) : candidate.start].lower()
     return re.search(r"\bquarter\b|\bthird-period|\bsecond-period", window) is not None
 
@@ -981,14 +1088,16 @@ def _unit_value(unit: str, reference: dt.date, offset: int) -> tuple[TimexType, 
 def _handle_relative_unit(candidate: _Candidate, context: _Context) -> _Value | None:
     mod, rest = _split_mod(candidate.text)
     match = re.match(
-        rf"^(?:(this past|this coming|this|last|next|the past|the coming|the previous|the following|the current"
+        rf"^(?:(this past|this coming|this|last|next|the past|the coming|the previous|the following|the current"  # noqa: E501
         rf"|the same|that|the next|the prior|the preceding|the last|the) )?({UNIT}|{PART_OF_DAY_RE})$",
         rest,
     )
     if not match:
         return None
     relation, unit = match.group(1), match.group(2)
-    if unit in PART_OF_DAY and unit != "night" or (unit == "night" and relation in (None, "the", "last", "this")):
+    if (unit in PART_OF_DAY and unit != "night") or (
+        unit == "night" and relation in (None, "the", "last", "this")
+    ):
         return _part_of_day(relation, unit, candidate, context, mod)
     if relation is None or relation == "the":
         return None
@@ -998,7 +1107,15 @@ def _handle_relative_unit(candidate: _Candidate, context: _Context) -> _Value | 
         letter, _, length = UNITS[unit]
         return _Value("DURATION", f"P{length}{letter}")
     anchor = context.reference
-    if relation in ("the previous", "the following", "the next", "the same", "that", "the prior", "the preceding"):
+    if relation in (
+        "the previous",
+        "the following",
+        "the next",
+        "the same",
+        "that",
+        "the prior",
+        "the preceding",
+    ):
         anchor = context.narrative_anchor()
     offset = {
         "this": 0, "this past": 0 if unit != "weekend" else -1, "this coming": 1 if unit == "weekend" else 0,
@@ -1036,7 +1153,9 @@ def _handle_anchor_day(candidate: _Candidate, context: _Context) -> _Value | Non
         step = 1 if match.group(2) == "after" else -1
         resolved = _unit_value(match.group(1), anchor, step)
         return _Value(resolved[0], resolved[1]) if resolved else None
-    match = re.match(r"(that|the same|the previous|the following|the next) (day|morning|afternoon|evening|night)$", lowered)
+    match = re.match(
+        r"(that|the same|the previous|the following|the next) (day|morning|afternoon|evening|night)$", lowered
+    )
     if not match:
         return None
     step = {"that": 0, "the same": 0, "the previous": -1, "the following": 1, "the next": 1}[match.group(1)]
@@ -1070,7 +1189,9 @@ _AMOUNT_RE = re.compile(
 
 def _unit_name(word: str) -> str:
     word = word.lower()
-    return {"centuries": "century", "millennia": "millennium"}.get(word, word.rstrip("s") if word != "s" else word)
+    return {"centuries": "century", "millennia": "millennium"}.get(
+        word, word.rstrip("s") if word != "s" else word
+    )
 
 
 def _duration_value(amount: float | None, unit: str) -> str:
@@ -1078,7 +1199,7 @@ def _duration_value(amount: float | None, unit: str) -> str:
     prefix = "PT" if is_time else "P"
     if amount is None:
         if unit == "decade":
-            return "P10Y" if False else "PXDE"
+            return "PXDE"
         if unit == "century":
             return "PXCE"
         return f"{prefix}X{letter}"
@@ -1128,6 +1249,8 @@ def _handle_offset(candidate: _Candidate, context: _Context) -> _Value | None:
     if word == "ago" and unit == "year" and amount == 1 and _has_quarter_context(candidate, context):
         year, number = _reporting_quarter(context)
         return _Value("DATE", f"{year - 1:04d}-Q{number}", mod)
+    if amount is None and unit in ("second", "minute", "hour"):
+        return _Value("DATE", anchor.isoformat(), mod)
     if amount is None or amount != int(amount):
         return _Value("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
     return _offset_value(anchor, unit, sign * int(amount), mod)
@@ -1165,7 +1288,11 @@ def _handle_duration(candidate: _Candidate, context: _Context) -> _Value | None:
     after = context.token_after(candidate.end)
     if after is not None and after.lower_ == "old":
         return None  # an age
-    if unit == "quarter" and amount is not None and re.match(r"(?:the )?(?:past|last|latest|previous) ", rest):
+    if (
+        unit == "quarter"
+        and amount is not None
+        and re.match(r"(?:the )?(?:past|last|latest|previous) ", rest)
+    ):
         return _Value("DURATION", f"P{int(amount)}Q", mod)
     return _Value("DURATION", _duration_value(amount, unit), mod)
 
@@ -1174,10 +1301,16 @@ def _is_count_not_duration(candidate: _Candidate, context: _Context, amount: flo
     """'a day' in '$5 a day' is a rate (SET, handled elsewhere); 'one second' in 'one second thought'."""
     before = context.token_before(candidate.start)
     lowered = _lower(candidate.text)
-    if lowered in ("a " + unit, "an " + unit, "one " + unit) and before is not None:
-        if before.like_num or before.text in ("$", "%") or before.lower_ in ("percent", "cents", "times", "barrels"):
-            return True
-    return False
+    if lowered in ("a second", "a minute") and (
+        before is None or before.lower_ not in ("for", "within", "in", "than")
+    ):
+        return True  # "wait a second", "just a minute"
+    rate = before is not None and (
+        before.like_num
+        or before.text in ("$", "%")
+        or before.lower_ in ("percent", "cents", "times", "barrels")
+    )
+    return lowered in ("a " + unit, "an " + unit, "one " + unit) and rate
 
 
 def _handle_duration_adj(candidate: _Candidate, context: _Context) -> _Value | None:
@@ -1204,7 +1337,16 @@ def _handle_bare_units(candidate: _Candidate, context: _Context) -> _Value | Non
     before = context.token_before(candidate.start)
     after = context.token_after(candidate.end)
     if lowered == unit + "s":
-        if before is not None and before.lower_ in ("the", "these", "those", "its", "their", "his", "her", "our"):
+        if before is not None and before.lower_ in (
+            "the",
+            "these",
+            "those",
+            "its",
+            "their",
+            "his",
+            "her",
+            "our",
+        ):
             return None
         if after is not None and after.lower_ in ("of",) and unit not in ("year", "month", "week", "day"):
             return None
@@ -1236,7 +1378,7 @@ def _handle_set(candidate: _Candidate, context: _Context) -> _Value | None:
     if word in SEASONS:
         return _Value("SET", f"XXXX-{SEASONS[word]}")
     if word in PART_OF_DAY:
-        return _Value("SET", f"TXX{PART_OF_DAY[word]}" if False else f"XXXX-XX-XXT{PART_OF_DAY[word]}")
+        return _Value("SET", f"XXXX-XX-XXT{PART_OF_DAY[word]}")
     return None
 
 
@@ -1277,7 +1419,17 @@ def _handle_ref(candidate: _Candidate, context: _Context) -> _Value | None:
 
 _UNMARKED_REFS = frozenset(
     # TimeML annotators rarely mark these (TimeBank: "previously" 3 of 23, "soon" 5 of 18).
-    {"once again", "so far", "to date", "the moment", "just now", "shortly", "any time soon", "previously", "soon"}
+    {
+        "once again",
+        "so far",
+        "to date",
+        "the moment",
+        "just now",
+        "shortly",
+        "any time soon",
+        "previously",
+        "soon",
+    }
 )
 
 
@@ -1285,20 +1437,6 @@ def _is_temporal_now(candidate: _Candidate, context: _Context) -> bool:
     after = context.token_after(candidate.end)
     # "now that" is a conjunction; "from now" is part of an offset handled elsewhere.
     return not (after is not None and after.lower_ == "that")
-
-
-def _handle_recent(candidate: _Candidate, context: _Context) -> _Value | None:
-    lowered = _lower(candidate.text)
-    tokens = context.tokens(candidate.start, candidate.end)
-    if not tokens:
-        return None
-    token = tokens[0]
-    if lowered == "current" and token.dep_ == "amod" and token.head.lemma_ in _CURRENT_NOUNS:
-        return None
-    return None
-
-
-_CURRENT_NOUNS = frozenset({"account"})
 
 
 _HANDLERS: dict[str, Callable[[_Candidate, _Context], _Value | None]] = {
@@ -1334,7 +1472,6 @@ _HANDLERS: dict[str, Callable[[_Candidate, _Context], _Value | None]] = {
     "bare_units": _handle_bare_units,
     "set": _handle_set,
     "ref": _handle_ref,
-    "recent": _handle_recent,
 }
 
 
@@ -1372,15 +1509,42 @@ def _is_month_name(candidate: _Candidate, context: _Context) -> bool:
         before = context.token_before(candidate.start)
         after = context.token_after(candidate.end)
         preceded = before is not None and before.lower_ in _MONTH_PREPOSITIONS
-        followed_by_name = after is not None and after.pos_ == "PROPN" and after.ent_type_ in ("PERSON", "ORG")
+        followed_by_name = (
+            after is not None and after.pos_ == "PROPN" and after.ent_type_ in ("PERSON", "ORG")
+        )
         if not preceded or followed_by_name or month.ent_type_ in ("PERSON", "ORG"):
             return False
     return month.ent_type_ not in ("PERSON", "ORG", "GPE", "WORK_OF_ART", "PRODUCT")
 
 
 _MONTH_PREPOSITIONS = frozenset(
-    "in since until till by during from through to before after of early late mid last next this "
-    "since between and or , around about".split()
+    [
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "during",
+        "from",
+        "through",
+        "to",
+        "before",
+        "after",
+        "of",
+        "early",
+        "late",
+        "mid",
+        "last",
+        "next",
+        "this",
+        "since",
+        "between",
+        "and",
+        "or",
+        ",",
+        "around",
+        "about",
+    ]
 )
 
 
@@ -1408,25 +1572,66 @@ def _is_year(candidate: _Candidate, context: _Context) -> bool:
     year = next((token for token in reversed(tokens) if token.like_num or re.search(r"\d", token.text)), None)
     if year is None:
         return True
+    after = context.token_after(candidate.end)
+    counted = after is not None and year.dep_ == "nummod" and year.head.i == after.i
+    if counted and after is not None and after.tag_ == "NNS" and after.lower_ not in _YEAR_NOUNS:
+        return False  # "2010 cars" counts cars, even where spaCy calls it a DATE
     if year.ent_type_ in ("DATE", "TIME", "EVENT"):
         return True
     if year.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") and len(tokens) == 1:
         return _looks_like_year_anyway(year)
-    after = context.token_after(candidate.end)
-    if after is not None and after.pos_ == "NOUN" and year.dep_ == "nummod" and after.lower_ not in _YEAR_NOUNS:
-        return False
-    return True
+    # "2010 cars" counts cars; "1990 levels" is still a year.
+    return not (
+        after is not None
+        and after.pos_ == "NOUN"
+        and year.dep_ == "nummod"
+        and after.lower_ not in _YEAR_NOUNS
+    )
 
 
 _YEAR_NOUNS = frozenset(
-    "budget season election elections levels level figure figures results earnings model models "
-    "census campaign crop harvest law act agreement accord olympics games summit period quarter".split()
+    [
+        "budget",
+        "season",
+        "election",
+        "elections",
+        "levels",
+        "level",
+        "figure",
+        "figures",
+        "results",
+        "earnings",
+        "model",
+        "models",
+        "census",
+        "campaign",
+        "crop",
+        "harvest",
+        "law",
+        "act",
+        "agreement",
+        "accord",
+        "olympics",
+        "games",
+        "summit",
+        "period",
+        "quarter",
+    ]
 )
 
 
 def _looks_like_year_anyway(token: Token) -> bool:
     before = token.nbor(-1) if token.i > 0 else None
-    return before is not None and before.lower_ in ("in", "since", "until", "by", "of", "before", "after", "during")
+    return before is not None and before.lower_ in (
+        "in",
+        "since",
+        "until",
+        "by",
+        "of",
+        "before",
+        "after",
+        "during",
+    )
 
 
 def _is_weekday(candidate: _Candidate, context: _Context) -> bool:
@@ -1438,3 +1643,108 @@ def _is_weekday(candidate: _Candidate, context: _Context) -> bool:
     if not name.text[:1].isupper():
         return False
     return name.ent_type_ not in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT")
+
+
+# ----------------------------------------------------------------------------------------------
+# Files (the `timeline dates` command)
+# ----------------------------------------------------------------------------------------------
+
+_FRONT_MATTER_BLOCK = re.compile(r"---[ \t]*\r?\n.*?^---[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedFile:
+    """A file's exact text, the reference date used and the expressions found in it."""
+
+    path: Path
+    text: str
+    reference: dt.date
+    reference_source: str
+    expressions: list[TimeExpression]
+
+    def json_lines(self) -> list[str]:
+        """One JSON object per expression: start, end, text, type, value, mod."""
+        return [json.dumps(expression_json(item), ensure_ascii=False) for item in self.expressions]
+
+
+def expression_json(expression: TimeExpression) -> dict[str, object]:
+    """The expression as a JSON-ready mapping, in the documented key order."""
+    return {
+        "start": expression.start,
+        "end": expression.end,
+        "text": expression.text,
+        "type": expression.type,
+        "value": expression.value,
+        "mod": expression.mod,
+    }
+
+
+def read_exact_text(path: Path) -> str:
+    """The file's text decoded as UTF-8 with no newline translation, so offsets match the bytes read."""
+    from .errors import ArticleError
+
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            return handle.read()
+    except UnicodeDecodeError as error:
+        raise ArticleError(path, "the file is not UTF-8 text; re-save it as UTF-8") from error
+    except OSError as error:
+        raise ArticleError(path, f"cannot read the file: {error.strerror}") from error
+
+
+def body_offset(text: str) -> int:
+    """Where the text after a leading YAML front matter block starts (0 when there is none)."""
+    start = 1 if text.startswith("\ufeff") else 0
+    match = _FRONT_MATTER_BLOCK.match(text, start)
+    return match.end() if match else 0
+
+
+def tag_file(path: Path, reference: dt.date | None = None, model: str | None = None) -> TaggedFile:
+    """Tag a whole file: offsets into its exact text; the reference defaults to its front matter date."""
+    from .errors import ArticleError
+    from .ingest import read_article
+    from .nlp import load_pipeline
+
+    text = read_exact_text(path)
+    source = "--ref"
+    if reference is None:
+        try:
+            reference = read_article(path).published
+        except ArticleError as error:
+            raise ArticleError(path, f"{error.message}, or pass --ref YYYY-MM-DD") from error
+        source = "front matter date"
+    offset = body_offset(text)
+    doc = load_pipeline(model)(text[offset:])
+    expressions = [_shift(item, offset) for item in find_time_expressions(doc, reference)]
+    return TaggedFile(
+        path=path, text=text, reference=reference, reference_source=source, expressions=expressions
+    )
+
+
+def _shift(expression: TimeExpression, offset: int) -> TimeExpression:
+    if not offset:
+        return expression
+    return replace(expression, start=expression.start + offset, end=expression.end + offset)
+
+
+def describe_expressions(tagged: TaggedFile, width: int = 36) -> str:
+    """A readable table: where each expression is, what it resolves to, and the words around it."""
+    count = len(tagged.expressions)
+    lines = [
+        f"{tagged.path}: {count} temporal expression{'s' if count != 1 else ''}, "
+        f"reference {tagged.reference.isoformat()} ({tagged.reference_source})"
+    ]
+    if not count:
+        return "\n".join(lines)
+    lines += ["", f"  {'line:col':9} {'text':24} {'type':9} {'value':18} mod"]
+    for item in tagged.expressions:
+        line = tagged.text.count("\n", 0, item.start) + 1
+        column = item.start - (tagged.text.rfind("\n", 0, item.start) + 1) + 1
+        shown = re.sub(r"\s+", " ", item.text)
+        where = f"{line}:{column}"
+        value = item.value or "?"
+        lines.append(f"  {where:9} {shown[:24]:24} {item.type:9} {value:18} {item.mod or ''}".rstrip())
+        before = re.sub(r"\s+", " ", tagged.text[max(0, item.start - width) : item.start]).lstrip()
+        after = re.sub(r"\s+", " ", tagged.text[item.end : item.end + width]).rstrip()
+        lines.append(f"  {'':9} …{before}[{shown}]{after}…")
+    return "\n".join(lines)

@@ -24,7 +24,8 @@ MODALS = frozenset({"could", "may", "might", "would", "should", "must", "can", "
 FUTURE_FRAMES = frozenset({"set", "expect", "schedule", "plan", "due", "poise", "go", "intend", "hope", "aim"})
 STATIVE_LEMMAS = frozenset(
     """be seem appear remain belong consist contain exist resemble deserve mean matter lack
-    need want like know believe think hope wish""".split()
+    need want like know believe think hope wish expect plan forecast predict anticipate estimate
+    doubt fear consider""".split()
 )
 COMMENTARY_SUBJECTS = frozenset(
     """analyst observer expert critic commentator pundit scholar some many community world
@@ -73,6 +74,7 @@ class _Candidate:
     title: str
     confidence: float
     before: str | None = None  # the action of an event in this article that this one preceded
+    tense: str = "past"
     mentions: list[Mention] = field(default_factory=list)
 
 
@@ -141,15 +143,13 @@ def _read_sentence(
     predicate, tense, before = _main_predicate(span)
     if predicate is None or tense == "negated":
         return None
-    if tense == "present" and not is_lead:
-        return None
     in_sentence = [mention for mention in mentions if span.start <= mention.start < span.end]
+    if tense in ("present", "future") and not is_lead and not _actor_is_subject(predicate, in_sentence):
+        return None  # in body text, the present tense is mostly analysis; keep what a named actor does
     actors = _actors_taking_part(predicate, in_sentence, span)
     if not actors:
         return None
     text_date = _sentence_date(span, expressions, predicate)
-    if tense == "future" and text_date is None:
-        return None
     date, source = _choose_date(article, text_date, narrative)
     confidence = _confidence(predicate, in_sentence, source, tense)
     return _Candidate(
@@ -163,6 +163,7 @@ def _read_sentence(
         title=make_title(predicate, in_sentence),
         confidence=confidence,
         before=before,
+        tense=tense,
         mentions=[Mention(sentence.index, sentence.text)],
     )
 
@@ -248,6 +249,28 @@ def _actors_taking_part(predicate: Token, mentions: Sequence[ActorMention], span
         if mention.name not in actors:
             actors.append(mention.name)
     return actors
+
+
+def _actor_is_subject(predicate: Token, mentions: Sequence[ActorMention]) -> bool:
+    """A named person, organisation or product is the grammatical subject (not buried in it)."""
+    for mention in mentions:
+        if mention.kind not in ("person", "organization", "product"):
+            continue
+        token = predicate.doc[mention.end - 1]
+        while token.dep_ in ("compound", "conj", "appos", "poss") and token.head is not token:
+            token = token.head
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.i in _predicate_heads(predicate):
+            return True
+    return False
+
+
+def _predicate_heads(predicate: Token) -> set[int]:
+    heads = {predicate.i}
+    head = predicate
+    while head.dep_ in ("xcomp", "attr", "acomp", "pcomp", "prep", "dobj") and head.head is not head:
+        head = head.head
+        heads.add(head.i)
+    return heads
 
 
 def _subject_tokens(predicate: Token) -> set[int]:
@@ -351,6 +374,8 @@ def _confidence(predicate: Token, mentions: Sequence[ActorMention], source: Date
     score += {"text": 0.15, "context": 0.05, "published": 0.0}[source]
     if tense == "future":
         score -= 0.25
+    elif tense == "present":
+        score -= 0.15
     if all(mention.label == "APPOS" for mention in mentions):
         score -= 0.1
     if any(mention.label == "PERSON" for mention in mentions):
@@ -545,9 +570,9 @@ def _same_happening(first: _Candidate, second: _Candidate) -> bool:
 def _better_quote(candidate: _Candidate, current: _Candidate) -> bool:
     # A complete sentence (with its full stop) reads better than a headline, and a title that
     # fits whole reads better than a cut one; among equals, the more concise.
-    def rank(item: _Candidate) -> tuple[bool, bool, int]:
+    def rank(item: _Candidate) -> tuple[bool, bool, bool, int]:
         complete = item.sentence.text.rstrip().endswith((".", "!", "”", '"'))
-        return complete, not item.title.endswith("…"), -len(item.sentence.text)
+        return item.tense != "future", complete, not item.title.endswith("…"), -len(item.sentence.text)
 
     return rank(candidate) > rank(current)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .actors import ActorRegistry, find_actor_mentions
+from .actors import ActorRegistry, find_actor_mentions, find_references
 from .dates import find_time_expressions
 from .errors import ArticleError
 from .events import extract_events
@@ -38,7 +38,7 @@ def extract_article(
     if doc is None:
         doc = (nlp or load_pipeline())(article.text)
     known = set(registry.actors)
-    mentions = find_actor_mentions(doc, registry)
+    mentions = find_references(doc, find_actor_mentions(doc, registry))
     expressions = find_time_expressions(doc, article.published)
     events = extract_events(article, doc, mentions, expressions, registry)
     names = {name for event in events for name in event.actors}

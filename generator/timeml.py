@@ -67,7 +67,9 @@ def read_timeml(path: Path) -> TimeMLDocument:
 
 def parse_dct(root: ET.Element, path: Path | None = None) -> dt.date:
     """The document creation date: the DCT's TIMEX3 value (YYYY-MM-DD or YYYYMMDD...)."""
-    candidates = [element for element in root.iter("TIMEX3") if element.get("functionInDocument") == "CREATION_TIME"]
+    candidates = [
+        element for element in root.iter("TIMEX3") if element.get("functionInDocument") == "CREATION_TIME"
+    ]
     dct = root.find(".//DCT")
     if dct is not None:
         candidates.extend(dct.iter("TIMEX3"))
@@ -108,7 +110,9 @@ class _TextBuilder:
             text = "".join(self.parts)[start:end] if end > start else ""
             self.timexes.append(_make_timex(element, start, end, text))
         elif element.tag == "s":
-            self.sentences.append(GoldSentence(id=element.get("id") or str(len(self.sentences)), start=start, end=end))
+            self.sentences.append(
+                GoldSentence(id=element.get("id") or str(len(self.sentences)), start=start, end=end)
+            )
 
 
 def _make_timex(element: ET.Element, start: int, end: int, text: str) -> GoldTimex:

@@ -316,9 +316,11 @@ def _format_breakdown(title: str, table: dict[str, Counts]) -> list[str]:
     lines = [f"{title:22}{'gold':>7}{'found':>7}{'rel.R':>8}{'rel.P':>8}{'type':>8}{'value':>8}"]
     for key, counts in sorted(table.items(), key=lambda item: -item[1].gold):
         prf = compute_prf(counts.relaxed, counts.system, counts.gold)
+        type_accuracy = _ratio(counts.type_correct, counts.relaxed)
+        value_accuracy = _ratio(counts.value_correct, counts.relaxed)
         lines.append(
             f"  {key:20}{counts.gold:7d}{counts.system:7d}{prf.recall:8.3f}{prf.precision:8.3f}"
-            f"{_ratio(counts.type_correct, counts.relaxed):8.3f}{_ratio(counts.value_correct, counts.relaxed):8.3f}"
+            f"{type_accuracy:8.3f}{value_accuracy:8.3f}"
         )
     return [*lines, ""]
 
@@ -327,3 +329,14 @@ def _format_counter(title: str, counter: Counter[str], worst: int) -> list[str]:
     lines = [f"{title} ({sum(counter.values())}):"]
     lines += [f"  {count:4d}  {label}" for label, count in counter.most_common(worst)]
     return [*lines, ""]
+
+
+DATES_CORPUS = "timebank_aquaint_tbaq"
+
+
+def find_dates_data(data: Path) -> Path | None:
+    """The folder of TimeML files to score: `data`/timebank_aquaint_tbaq, or `data` itself; None if absent."""
+    for candidate in (data / DATES_CORPUS, data):
+        if candidate.is_dir() and any(candidate.rglob("*.tml")):
+            return candidate
+    return None

@@ -1,0 +1,249 @@
+"""The temporal tagger: expressions, their normalized values against a reference date, false positives."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.dates import (
+    body_offset,
+    find_time_expressions,
+    governing_expression,
+    iso_week,
+    shift_months,
+    tag_text,
+    weekday_near,
+    year_for_month,
+)
+from generator.model import TimeExpression
+
+pytestmark = pytest.mark.slow
+
+SHARED = Path(os.environ.get("TIMELINE_SHARED_DATA") or Path(__file__).resolve().parents[2] / "shared" / "data")
+SEED = SHARED / "seed" / "lavrov-kim-wonsan.txt"
+
+MON_2013_03_25 = dt.date(2013, 3, 25)  # a Monday
+
+# sentence, reference date, expression text, type, value, mod
+TABLE: list[tuple[str, dt.date, str, str, str, str | None]] = [
+    # absolute dates at their own precision: never a day filled in from today
+    ("The company was founded in 2010.", MON_2013_03_25, "2010", "DATE", "2010", None),
+    ("The merger closed in August 2012.", MON_2013_03_25, "August 2012", "DATE", "2012-08", None),
+    ("He was born on March 5, 1946.", MON_2013_03_25, "March 5, 1946", "DATE", "1946-03-05", None),
+    ("The plan was approved on 22 March 2013.", MON_2013_03_25, "22 March 2013", "DATE", "2013-03-22", None),
+    ("The filing is dated 11/02/89.", MON_2013_03_25, "11/02/89", "DATE", "1989-11-02", None),
+    ("Rain fell in the summer of 2012.", MON_2013_03_25, "the summer of 2012", "DATE", "2012-SU", None),
+    ("Prices soared in the 2010s.", MON_2013_03_25, "the 2010s", "DATE", "201", None),
+    ("It was built in the 11th century.", MON_2013_03_25, "the 11th century", "DATE", "10", None),
+    ("The meeting started at 8 p.m. on Aug. 3, 2012.", MON_2013_03_25, "8 p.m. on Aug. 3, 2012", "TIME",
+     "2012-08-03T20:00", None),
+    # weekdays: tense of the governing verb decides past or future
+    ("He arrived on Friday.", MON_2013_03_25, "Friday", "DATE", "2013-03-22", None),
+    ("They will meet on Friday.", MON_2013_03_25, "Friday", "DATE", "2013-03-29", None),
+    ("The talks are scheduled for Thursday.", MON_2013_03_25, "Thursday", "DATE", "2013-03-28", None),
+    ("Protesters gathered last Tuesday.", MON_2013_03_25, "last Tuesday", "DATE", "2013-03-19", None),
+    ("The vote is next Wednesday.", MON_2013_03_25, "next Wednesday", "DATE", "2013-03-27", None),
+    ("Police said Monday that two men were held.", MON_2013_03_25, "Monday", "DATE", "2013-03-25", None),
+    ("The blast came Friday morning.", MON_2013_03_25, "Friday morning", "TIME", "2013-03-22TMO", None),
+    # relative to the publication date
+    ("The talks ended yesterday.", MON_2013_03_25, "yesterday", "DATE", "2013-03-24", None),
+    ("The rally is planned for tomorrow.", MON_2013_03_25, "tomorrow", "DATE", "2013-03-26", None),
+    ("Prices rose last week.", MON_2013_03_25, "last week", "DATE", "2013-W12", None),
+    ("Prices rose this week.", MON_2013_03_25, "this week", "DATE", "2013-W13", None),
+    ("The storm hit two days ago.", MON_2013_03_25, "two days ago", "DATE", "2013-03-23", None),
+    ("The firm was sold five years ago.", MON_2013_03_25, "five years ago", "DATE", "2008", None),
+    ("Sales rose earlier this month.", MON_2013_03_25, "earlier this month", "DATE", "2013-03", "START"),
+    ("Output fell last month.", MON_2013_03_25, "last month", "DATE", "2013-02", None),
+    ("The plant closed last July.", MON_2013_03_25, "last July", "DATE", "2012-07", None),
+    ("The plant closed late last July.", MON_2013_03_25, "late last July", "DATE", "2012-07", "END"),
+    ("The company expanded late last year.", MON_2013_03_25, "late last year", "DATE", "2012", "END"),
+    ("Growth will resume early next year.", MON_2013_03_25, "early next year", "DATE", "2014", "START"),
+    ("Output fell in early December.", MON_2013_03_25, "early December", "DATE", "2012-12", "START"),
+    ("The deal should close in April.", MON_2013_03_25, "April", "DATE", "2013-04", None),
+    ("He was elected in May.", dt.date(2013, 10, 1), "May", "DATE", "2013-05", None),
+    ("He was born about 1990.", MON_2013_03_25, "about 1990", "DATE", "1990", "APPROX"),
+    ("Sales fell in the mid-1990s.", MON_2013_03_25, "the mid-1990s", "DATE", "199", "MID"),
+    ("Profit rose in the first quarter.", MON_2013_03_25, "the first quarter", "DATE", "2013-Q1", None),
+    ("Profit rose in the fourth quarter.", MON_2013_03_25, "the fourth quarter", "DATE", "2012-Q4", None),
+    ("The report covers this summer.", dt.date(2012, 5, 2), "this summer", "DATE", "2012-SU", None),
+    ("The layoffs came last fall.", MON_2013_03_25, "last fall", "DATE", "2012-FA", None),
+    ("The deal closed on Christmas Eve.", MON_2013_03_25, "Christmas Eve", "DATE", "2012-12-24", None),
+    # durations are durations, never event dates
+    ("The war lasted five years.", MON_2013_03_25, "five years", "DURATION", "P5Y", None),
+    ("The strike lasted a month.", MON_2013_03_25, "a month", "DURATION", "P1M", None),
+    ("The talks went on for days.", MON_2013_03_25, "days", "DURATION", "PXD", None),
+    ("Prices rose over the past two months.", MON_2013_03_25, "the past two months", "DURATION", "P2M", None),
+    ("He signed a two-year contract.", MON_2013_03_25, "two-year", "DURATION", "P2Y", None),
+    ("Talks lasted more than four hours.", MON_2013_03_25, "more than four hours", "DURATION", "PT4H",
+     "MORE_THAN"),
+    # references to the present, past and future
+    ("Prices are high now.", MON_2013_03_25, "now", "DATE", "PRESENT_REF", None),
+    ("Prices rose recently.", MON_2013_03_25, "recently", "DATE", "PAST_REF", None),
+    ("Prices may fall in the future.", MON_2013_03_25, "the future", "DATE", "FUTURE_REF", None),
+    ("The paper is published daily.", MON_2013_03_25, "daily", "SET", "P1D", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reference", "text", "type_", "value", "mod"),
+    TABLE,
+    ids=[f"{row[2]}:{row[0][:30]}" for row in TABLE],
+)
+def test_expression_is_found_and_normalized(
+    nlp: Any, sentence: str, reference: dt.date, text: str, type_: str, value: str, mod: str | None
+) -> None:
+    found = tag_text(sentence, reference, nlp)
+    matching = [item for item in found if item.text == text]
+    assert matching, f"{text!r} not found in {sentence!r}: {found}"
+    expression = matching[0]
+    assert (expression.type, expression.value, expression.mod) == (type_, value, mod)
+    assert sentence[expression.start : expression.end] == text
+
+
+# narrative anchoring: relative to the previous date in the text
+NARRATIVE: list[tuple[str, str, str]] = [
+    ("The rebels took the town on March 3, 2012. The army returned the following day.", "the following day",
+     "2012-03-04"),
+    ("The strike began on March 12. Two days later, talks resumed.", "Two days later", "2013-03-14"),
+    ("The vote was held on June 4, 2010. The day before, crowds gathered.", "The day before", "2010-06-03"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expression_text", "value"), NARRATIVE)
+def test_narrative_expressions_follow_the_previous_date(
+    nlp: Any, text: str, expression_text: str, value: str
+) -> None:
+    found = {item.text: item for item in tag_text(text, MON_2013_03_25, nlp)}
+    assert found[expression_text].value == value
+
+
+FALSE_POSITIVES = [
+    "Prices may rise, and we may see more.",
+    "Thousands march through the city to protest.",
+    "Theresa May said the vote would go ahead.",
+    "She came second in the race.",
+    "Wait a second, he said.",
+    "The company sold 2010 cars and paid $1999 for each.",
+    "Shares fell 1.5% to 1,990 points.",
+    "The boy is a 6-year-old from Cuba.",
+    "We are the champions.",
+    "Sun Microsystems and Wed Inc. merged their units.",
+]
+
+
+@pytest.mark.parametrize("sentence", FALSE_POSITIVES)
+def test_words_that_only_look_like_dates_are_not_tagged(nlp: Any, sentence: str) -> None:
+    assert tag_text(sentence, MON_2013_03_25, nlp) == []
+
+
+def test_a_bare_year_is_never_filled_with_a_month_or_day(nlp: Any) -> None:
+    (expression,) = tag_text("In 2010, the plant opened.", dt.date(2024, 11, 28), nlp)
+    assert expression.value == "2010"
+    assert expression.calendar_date() is not None
+    assert str(expression.calendar_date()) == "2010"
+
+
+def test_durations_never_give_a_calendar_date(nlp: Any) -> None:
+    (expression,) = tag_text("The war lasted five years.", MON_2013_03_25, nlp)
+    assert expression.calendar_date() is None
+
+
+def test_expressions_are_sorted_and_offsets_index_the_doc_text(nlp: Any) -> None:
+    text = "On Friday, ministers met. Two days ago, in 2012 terms, prices rose; next week they fall."
+    doc = nlp(text)
+    found = find_time_expressions(doc, MON_2013_03_25)
+    assert [item.start for item in found] == sorted(item.start for item in found)
+    assert all(doc.text[item.start : item.end] == item.text for item in found)
+
+
+def test_governing_expression_prefers_the_most_precise_date() -> None:
+    expressions = [
+        TimeExpression(0, 4, "2012", "DATE", "2012"),
+        TimeExpression(10, 16, "May 3", "DATE", "2012-05-03"),
+        TimeExpression(20, 25, "years", "DURATION", "PXY"),
+    ]
+    chosen = governing_expression(expressions, 0, 30)
+    assert chosen is not None and chosen.value == "2012-05-03"
+    assert governing_expression(expressions, 18, 30) is None
+
+
+@pytest.mark.parametrize(
+    ("reference", "weekday", "tense", "expected"),
+    [
+        (MON_2013_03_25, 4, "past", dt.date(2013, 3, 22)),
+        (MON_2013_03_25, 4, "future", dt.date(2013, 3, 29)),
+        (MON_2013_03_25, 0, "past", MON_2013_03_25),
+        (MON_2013_03_25, 0, None, MON_2013_03_25),
+    ],
+)
+def test_weekday_near(reference: dt.date, weekday: int, tense: Any, expected: dt.date) -> None:
+    assert weekday_near(reference, weekday, tense) == expected
+
+
+@pytest.mark.parametrize(
+    ("reference", "month", "day", "tense", "year"),
+    [
+        (dt.date(1989, 10, 27), 11, 17, "past", 1989),  # a deadline three weeks off, told in past tense
+        (dt.date(1999, 5, 6), 10, 23, "past", 1998),
+        (dt.date(1989, 10, 30), 1, None, None, 1990),  # the nearest January
+        (dt.date(2013, 3, 25), 12, None, "past", 2012),
+        (dt.date(2013, 11, 25), 1, 10, "future", 2014),
+    ],
+)
+def test_year_for_month(reference: dt.date, month: int, day: int | None, tense: Any, year: int) -> None:
+    assert year_for_month(reference, month, day, tense) == year
+
+
+def test_calendar_helpers() -> None:
+    assert shift_months(dt.date(2013, 3, 31), -1) == dt.date(2013, 2, 28)
+    assert iso_week(dt.date(2013, 3, 14)) == "2013-W11"
+    assert body_offset("---\ntitle: x\n---\nBody") == len("---\ntitle: x\n---\n")
+    assert body_offset("No front matter") == 0
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="no ../shared/data/seed")
+def test_the_seed_article_has_no_dates_in_its_text(nlp: Any) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    assert tag_text(text, dt.date(2025, 7, 12), nlp) == []
+
+
+def test_cli_offsets_are_into_the_whole_file(tmp_path: Path) -> None:
+    article = tmp_path / "talks.md"
+    body = "Talks resume.\n\nThe ministers met on Friday and will meet again next week.\n"
+    article.write_text(f"---\ntitle: Talks resume\ndate: 2013-03-25\n---\n{body}", encoding="utf-8")
+    result = CliRunner().invoke(main, ["dates", str(article)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    text = article.read_text(encoding="utf-8")
+    assert [(row["text"], row["value"]) for row in rows] == [("Friday", "2013-03-22"), ("next week", "2013-W14")]
+    assert all(text[row["start"] : row["end"]] == row["text"] for row in rows)
+    assert list(rows[0]) == ["start", "end", "text", "type", "value", "mod"]
+
+
+def test_cli_pretty_and_ref_on_plain_text(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("Crowds gathered yesterday.\r\nThe vote is on Friday.\r\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["dates", str(story), "--ref", "2013-03-25", "--pretty"])
+    assert result.exit_code == 0, result.output
+    assert "reference 2013-03-25 (--ref)" in result.output
+    assert "2013-03-24" in result.output and "[yesterday]" in result.output
+    raw = CliRunner().invoke(main, ["dates", str(story), "--ref", "2013-03-25"])
+    rows = [json.loads(line) for line in raw.output.splitlines()]
+    with open(story, encoding="utf-8", newline="") as handle:
+        text = handle.read()
+    assert all(text[row["start"] : row["end"]] == row["text"] for row in rows)
+
+
+def test_cli_without_a_date_says_how_to_give_one(tmp_path: Path) -> None:
+    story = tmp_path / "story.md"
+    story.write_text("---\ntitle: No date\n---\nIt rained on Friday.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["dates", str(story)])
+    assert result.exit_code == 1
+    assert "--ref" in result.output and "Traceback" not in result.output
