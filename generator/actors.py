@@ -471,7 +471,7 @@ def _antecedent(
     lowered = token.lower_
     if lowered in PERSON_PRONOUNS:
         candidate = recent.get("person")
-    elif lowered in THING_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass", "poss"):
+    elif lowered in THING_PRONOUNS and _is_main_subject(token):
         candidate = subject if subject is not None and subject[0] == number - 1 else None
     elif _is_definite(token) and lowered in ORG_NOUNS:
         candidate = recent.get("organization")
@@ -482,6 +482,13 @@ def _antecedent(
     if candidate is None or number - candidate[0] > REFERENCE_WINDOW:
         return None
     return candidate[1]
+
+
+def _is_main_subject(token: Token) -> bool:
+    """"It" (or "its" in the subject) of a sentence's main clause, where it most often refers back."""
+    if token.dep_ == "poss":
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
 
 
 def _is_definite(token: Token) -> bool:

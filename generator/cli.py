@@ -263,3 +263,102 @@ def eval_dates(data_dir: Path | None, worst: int, model: str | None) -> None:
         return
     report = run_dates_evaluation(found, load_pipeline(model))
     click.echo(format_report(report, worst=worst))
+
+
+@main.command()
+@content_option
+def check(content_dir: Path) -> None:
+    """Validate content/ and list every problem as path:line:column: message.
+
+    Checks article front matter and text, YAML syntax, the events schema, dates, actors that
+    events name but actors.yml lacks, quotes that are not in their article, and ids used twice.
+    Exit status 1 when there is any problem. The MkDocs build runs the same checks.
+
+    \b
+    Example:
+        timeline check
+        timeline check --content my-content
+    """
+    from .check import check_content
+
+    problems = check_content(content_dir)
+    for problem in problems:
+        click.echo(str(problem))
+    if problems:
+        click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {content_dir}", err=True)
+        raise SystemExit(1)
+    click.echo(f"{content_dir}: no problems")
+
+
+@main.group("actors", cls=_Group, context_settings=CONTEXT_SETTINGS)
+def actors_group() -> None:
+    """Merge, rename or split actors in actors.yml and every events file at once.
+
+    The old names stay as aliases, so the next `timeline extract` keeps the curated actors.
+
+    \b
+    Example:
+        timeline actors merge "Sergei Lavrov" "Sergey Lavrov"
+        timeline actors rename "Soviet News Agency" TASS
+    """
+
+
+@actors_group.command("merge")
+@click.argument("source")
+@click.argument("target")
+@content_option
+def actors_merge(source: str, target: str, content_dir: Path) -> None:
+    """Fold actor SOURCE into TARGET: its name and aliases become TARGET's aliases.
+
+    Every event naming SOURCE names TARGET instead; SOURCE leaves actors.yml.
+
+    \b
+    Example:
+        timeline actors merge "Sergei Lavrov" "Sergey Lavrov"
+    """
+    from .curation import merge_actors
+    from .store import Content
+
+    click.echo(merge_actors(Content(content_dir), source, target).summary())
+
+
+@actors_group.command("rename")
+@click.argument("old")
+@click.argument("new")
+@content_option
+def actors_rename(old: str, new: str, content_dir: Path) -> None:
+    """Give actor OLD the canonical name NEW; OLD stays as an alias.
+
+    \b
+    Example:
+        timeline actors rename "Astronaut Thomas Stafford" "Thomas P. Stafford"
+    """
+    from .curation import rename_actor
+    from .store import Content
+
+    click.echo(rename_actor(Content(content_dir), old, new).summary())
+
+
+@actors_group.command("split")
+@click.argument("name")
+@click.argument("new_name")
+@click.option("--alias", "aliases", multiple=True, help="An alias of NAME that names NEW_NAME (repeatable).")
+@click.option("--event", "event_ids", multiple=True, help="Move this event to NEW_NAME (repeatable).")
+@content_option
+def actors_split(
+    name: str, new_name: str, aliases: tuple[str, ...], event_ids: tuple[str, ...], content_dir: Path
+) -> None:
+    """Make NEW_NAME its own actor, taking the given aliases and events from NAME.
+
+    Without --event, an event moves when its quote names NEW_NAME or one of the moved
+    aliases and not NAME or an alias NAME keeps.
+
+    \b
+    Example:
+        timeline actors split "George Bush" "George H. W. Bush" --alias "Bush Sr."
+        timeline actors split "George Bush" "George H. W. Bush" --event 1990-gulf-2
+    """
+    from .curation import split_actor
+    from .store import Content
+
+    click.echo(split_actor(Content(content_dir), name, new_name, aliases, event_ids).summary())

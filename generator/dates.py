@@ -84,34 +84,11 @@ PART_OF_DAY: dict[str, str] = {
     "overnight": "NI", "midday": "MI", "dawn": "MO", "dusk": "EV",
 }  # fmt: skip
 SCHEDULE_VERBS = frozenset(["schedule", "slate", "plan", "due", "postpone", "delay", "reschedule"])
-FUTURE_VERBS = frozenset(
-    [
-        "plan",
-        "schedule",
-        "expect",
-        "hope",
-        "intend",
-        "aim",
-        "set",
-        "due",
-        "slate",
-        "seek",
-        "propose",
-        "prepare",
-        "want",
-        "begin",
-        "start",
-        "open",
-        "close",
-        "resume",
-        "meet",
-        "vote",
-        "decide",
-        "hold",
-        "visit",
-        "consider",
-    ]
-)
+FUTURE_VERBS = frozenset({
+    "plan", "schedule", "expect", "hope", "intend", "aim", "set", "due", "slate", "seek", "propose",
+    "prepare", "want", "begin", "start", "open", "close", "resume", "meet", "vote", "decide", "hold",
+    "visit", "consider",
+})  # fmt: skip
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "going", "gon"})
 MODAL_AUX = frozenset({"would", "could", "might", "may", "can", "should", "must", "'d", "ca"})
 # A date named without its year is its nearest occurrence when it is this close, whatever the tense.
@@ -119,6 +96,7 @@ PAST_TOLERANCE_DAYS = 60
 # "A year earlier" compares with the quarter being reported when one was named this close before.
 QUARTER_CONTEXT_CHARS = 1500
 FUTURE_TOLERANCE_DAYS = 30
+UNMARKED_AHEAD_DAYS = 92
 
 
 # ----------------------------------------------------------------------------------------------
@@ -143,13 +121,15 @@ DAYNUM = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 SHORT_YEAR = r"(?:'[0-9]{2})"
 NUMBER_WORD = _alternation([*NUMBERS, *VAGUE_NUMBERS])
-NUMBER = rf"(?:\d+(?:[.,]\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|{NUMBER_WORD})"  # noqa: E501
+NUMBER = rf"(?:\d+(?:[.,]\d+)?(?:\s+1/2)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\s+(?:one|two|three|four|five|six|seven|eight|nine)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|{NUMBER_WORD})"  # noqa: E501
 UNIT = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century|millennium)"
 UNITS_RE = rf"(?:{UNIT}s?|centuries|millennia)"
 SEASON = _alternation(SEASONS)
 ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 MOD_PREFIX = r"(?:(?:the\s+)?(?:very\s+)?(?:early|late|mid|earlier|later)(?:\s+in)?(?:\s*-\s*|\s+)|(?:the\s+)?(?:beginning|start|end|middle|close|dawn)\s+of\s+(?:the\s+)?)"  # noqa: E501
 APPROX = _alternation(APPROX_WORDS)
+# Before a date only these mean "about": "over the weekend" is not "more than the weekend".
+APPROX_DATE = _alternation(["about", "around", "approximately", "roughly", "nearly", "almost"])
 RELWORD = r"(?:this|last|next|past|previous|coming|following|current|same|that|prior|preceding)"
 TIME_OF_DAY = r"(?:(?:[01]?[0-9]|2[0-3])(?::[0-5][0-9])?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)|(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?:\s*(?:a\.?\s?m\.?|p\.?\s?m\.?))?|noon|midnight|(?:[01]?[0-9])\s+o'clock)"  # noqa: E501
 TZ = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|local\s+time)\b)?"
@@ -175,6 +155,11 @@ def _rule(name: str, pattern: str) -> _Rule:
     return _Rule(name, re.compile(rf"(?<![\w'-])(?:{pattern})(?![\w-])", re.IGNORECASE))
 
 
+_SPELLED_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_SPELLED_TENS = (
+    rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+{_SPELLED_UNITS})?|ten|eleven|twelve"
+    rf"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:oh|o)[\s-]+{_SPELLED_UNITS})"
+)
 _DAY_DATE = (
     rf"(?:{WEEKDAY},?\s+)?(?:(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MONTH_LOOSE}|{MONTH_LOOSE}\s+{DAYNUM})"
     rf"(?:,?\s+{YEAR}|\s+{SHORT_YEAR})?"
@@ -182,14 +167,14 @@ _DAY_DATE = (
 RULES: tuple[_Rule, ...] = (
     _rule("iso_date", r"(?:1[0-9]{3}|20[0-9]{2})-[01][0-9]-[0-3][0-9](?:T[0-2][0-9]:[0-5][0-9])?"),
     _rule("numeric_date", r"[01]?[0-9]/[0-3]?[0-9]/(?:[0-9]{4}|[0-9]{2})"),
-    _rule("day_date", rf"(?:{MOD_PREFIX}|{APPROX}\s+)?(?:(?:last|this|next)\s+)?{_DAY_DATE}"),
+    _rule("day_date", rf"(?:{MOD_PREFIX}|{APPROX_DATE}\s+)?(?:(?:last|this|next)\s+)?{_DAY_DATE}"),
     _rule(
         "time",
-        rf"(?:{APPROX}\s+)?{TIME_OF_DAY}{TZ}(?:,?\s+(?:on\s+)?(?:{_DAY_DATE}|{WEEKDAY}|today|tonight|yesterday|tomorrow))?",
+        rf"(?:{APPROX_DATE}\s+)?{TIME_OF_DAY}{TZ}(?:,?\s+(?:on\s+)?(?:{_DAY_DATE}|{WEEKDAY}|today|tonight|yesterday|tomorrow))?",
     ),
     _rule(
         "time_words",
-        rf"(?:{APPROX}\s+)?(?:{TIME_OF_DAY}|\d{{1,2}})\s+(?:in|on)\s+the\s+(?:morning|afternoon|evening)",
+        rf"(?:{APPROX_DATE}\s+)?(?:{TIME_OF_DAY}|\d{{1,2}})\s+(?:in|on)\s+the\s+(?:morning|afternoon|evening)",
     ),
     _rule(
         "weekday_time",
@@ -201,12 +186,12 @@ RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "month_year",
-        rf"(?:{MOD_PREFIX}|{APPROX}\s+)?{MONTH_LOOSE}(?:\s+of)?,?\s+(?:{YEAR}|{SHORT_YEAR}|(?:this|last|next)\s+year)",
+        rf"(?:{MOD_PREFIX}|{APPROX_DATE}\s+)?{MONTH_LOOSE}(?:\s+of)?,?\s+(?:{YEAR}|{SHORT_YEAR}|(?:this|last|next)\s+year)",
     ),
     _rule("season_year", rf"(?:{MOD_PREFIX})?(?:the\s+)?{SEASON}(?:\s+of)?,?\s+{YEAR}"),
     _rule(
         "month",
-        rf"(?:{MOD_PREFIX}|{APPROX}\s+)?(?:(?:this|last|next|this\s+past|this\s+coming|that)\s+)?{MONTH}",
+        rf"(?:{MOD_PREFIX}|{APPROX_DATE}\s+)?(?:(?:this|last|next|this\s+past|this\s+coming|that)\s+)?{MONTH}",
     ),
     _rule(
         "weekday",
@@ -216,14 +201,23 @@ RULES: tuple[_Rule, ...] = (
         "season",
         rf"(?:{MOD_PREFIX})?(?:(?:this|last|next|this\s+past|this\s+coming|the\s+coming|the\s+past|that)\s+){SEASON}",
     ),
-    _rule("bare_season", rf"(?:{MOD_PREFIX})?{SEASON}"),
+    _rule("bare_season", rf"(?:{MOD_PREFIX})?(?:the\s+)?{SEASON}"),
+    _rule("mod_unit", rf"{MOD_PREFIX}(?:month|year|week|quarter|decade|century|day)"),
+    _rule(
+        "spelled_year",
+        rf"(?:the\s+year\s+)?(?:nineteen(?:\s+hundred)?(?:\s+and)?\s+{_SPELLED_TENS}|two\s+thousand(?:\s+and\s+{_SPELLED_UNITS})?)",
+    ),
+    _rule(
+        "spelled_decade",
+        rf"(?:{MOD_PREFIX})?the\s+(?:nineteen[\s-]+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
+    ),
     _rule("holiday", rf"(?:(?:this|last|next)\s+)?{HOLIDAY}(?:,?\s+{YEAR})?"),
     _rule(
         "year",
         rf"(?:{MOD_PREFIX}|{APPROX}\s+|(?:fiscal|calendar|the\s+year|the\s+fiscal\s+year|model\s+year|pre-?|post-?)\s*)?{YEAR}",
     ),
     _rule("year_span", rf"(?:fiscal\s+)?{YEAR}\s*-\s*(?:{YEAR}|[0-9]{{2}})"),
-    _rule("decade", rf"(?:{MOD_PREFIX}|{APPROX}\s+)?(?:the\s+)?(?:1[0-9]{{2}}0|20[0-9]0|'?[0-9]0)'?s"),
+    _rule("decade", rf"(?:{MOD_PREFIX}|{APPROX_DATE}\s+)?(?:the\s+)?(?:1[0-9]{{2}}0|20[0-9]0|'?[0-9]0)'?s"),
     _rule(
         "century",
         rf"(?:{MOD_PREFIX})?(?:the\s+)?(?:{_alternation(ORDINALS)}|[0-9]{{1,2}}(?:st|nd|rd|th))[\s-]+century",
@@ -248,7 +242,7 @@ RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "relative_unit",
-        rf"(?:{MOD_PREFIX}|{APPROX}\s+)?(?:(?:this|last|next|the\s+past|the\s+coming|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|that|the\s+next|the\s+prior|the\s+preceding|the\s+last)\s+{UNIT}|{PART_OF_DAY_RE}|the\s+{PART_OF_DAY_RE})",
+        rf"(?:{MOD_PREFIX}|{APPROX_DATE}\s+)?(?:(?:this|last|next|the\s+past|the\s+coming|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|that|the\s+next|the\s+prior|the\s+preceding|the\s+last|the\s+latest|the\s+most\s+recent)\s+(?:fiscal\s+)?(?:{UNIT}|{PART_OF_DAY_RE})|{PART_OF_DAY_RE}|the\s+{PART_OF_DAY_RE}|the\s+weekend)",
     ),
     _rule(
         "anchor_day",
@@ -260,7 +254,7 @@ RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "duration",
-        rf"(?:{APPROX}\s+(?!the\s))?(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|final|remaining|latest|recent|initial|same)\s+)*{NUMBER}(?:\s+and\s+a\s+half)?[\s-]+(?:more\s+)?{UNITS_RE}(?:\s+or\s+so)?",
+        rf"(?:{APPROX}\s+(?!the\s))?(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|final|remaining|latest|recent|initial|same)\s+)*{NUMBER}(?:\s+and\s+a\s+half)?[\s-]+(?:more\s+)?{UNITS_RE}(?:\s+and\s+a\s+half)?(?:\s+or\s+so)?",
     ),
     _rule(
         "duration_adj",
@@ -276,7 +270,7 @@ RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "ref",
-        r"now|currently|right\s+now|just\s+now|nowadays|these\s+days|at\s+present|the\s+present|recently|lately|soon|(?:the\s+)?(?:near|distant|foreseeable|immediate)\s+future|the\s+future|in\s+future|the\s+past|previously|formerly|once\s+again|the\s+moment|so\s+far|to\s+date|any\s+time\s+soon|shortly",
+        r"now|currently|right\s+now|just\s+now|nowadays|these\s+days|at\s+present|the\s+present|recently|lately|soon|(?:the\s+)?(?:near|distant|foreseeable|immediate)\s+future|the\s+future|in\s+future|the\s+(?:near|short)\s+term|a\s+later\s+date|the\s+past|previously|formerly|once\s+again|the\s+moment|so\s+far|to\s+date|any\s+time\s+soon|shortly",
     ),
 )
 _RULE_PRIORITY = {rule.name: index for index, rule in enumerate(RULES)}
@@ -298,9 +292,14 @@ def tag_text(text: str, reference: dt.date, nlp: Language | None = None) -> list
 
 def find_time_expressions(doc: Doc, reference: dt.date) -> list[TimeExpression]:
     """The temporal expressions in `doc`, normalized against `reference`, sorted by start offset."""
-    context = _Context(doc=doc, reference=reference, token_at=_index_tokens(doc))
+    token_at = _index_tokens(doc)
+    # First choose the spans (longest first; a span that does not normalize gives way to shorter ones),
+    # then normalize them in text order, so narrative expressions see the dates before them.
+    probe = _Context(doc=doc, reference=reference, token_at=token_at)
+    chosen = _select(_propose(doc.text), lambda candidate: _normalize(candidate, probe) is not None)
+    context = _Context(doc=doc, reference=reference, token_at=token_at)
     found: list[TimeExpression] = []
-    for candidate in _select(_propose(doc.text)):
+    for candidate in chosen:
         expression = _normalize(candidate, context)
         if expression is not None:
             found.append(expression)
@@ -338,13 +337,15 @@ def _propose(text: str) -> list[_Candidate]:
     return candidates
 
 
-def _select(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Non-overlapping candidates: longest first, then the earlier rule."""
+def _select(candidates: list[_Candidate], accept: Callable[[_Candidate], bool]) -> list[_Candidate]:
+    """Non-overlapping accepted candidates: longest first, then the earlier rule."""
     ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), _RULE_PRIORITY[c.rule], c.start))
     taken: list[_Candidate] = []
     occupied: list[tuple[int, int]] = []
     for candidate in ordered:
         if any(candidate.start < end and start < candidate.end for start, end in occupied):
+            continue
+        if not accept(candidate):
             continue
         taken.append(candidate)
         occupied.append((candidate.start, candidate.end))
@@ -371,8 +372,9 @@ class _Context:
     reference: dt.date
     token_at: dict[int, int]
     anchor: dt.date | None = None
+    # The last date named at month (or finer) and at year (or finer) precision: "the following month".
+    coarse_anchors: dict[str, dt.date] = field(default_factory=dict)
     quarter: tuple[int, int] | None = None  # (year, quarter) last mentioned
-    history: list[TimeExpression] = field(default_factory=list)
 
     def tokens(self, start: int, end: int) -> list[Token]:
         indices = sorted({self.token_at[offset] for offset in range(start, end) if offset in self.token_at})
@@ -391,16 +393,25 @@ class _Context:
         return None
 
     def remember(self, expression: TimeExpression, rule: str) -> None:
-        self.history.append(expression)
         value = expression.value or ""
-        match = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
+        match = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\dW])", value)
         if match and expression.type in ("DATE", "TIME"):
-            self.anchor = dt.date(*(int(part) for part in match.groups()))
+            year, month, day = (int(part) if part else None for part in match.groups())
+            named = dt.date(year or 1, month or 1, day or 1)
+            if day is not None:
+                self.anchor = named
+            if month is not None:
+                self.coarse_anchors["month"] = named
+            self.coarse_anchors["year"] = named
         quarter = re.match(r"^(\d{4})-Q([1-4])$", value)
         if quarter and rule == "quarter":
             self.quarter = (int(quarter.group(1)), int(quarter.group(2)))
 
-    def narrative_anchor(self) -> dt.date:
+    def narrative_anchor(self, unit: str = "day") -> dt.date:
+        """The date narrative expressions count from: the last one named at `unit` precision or finer."""
+        if unit in ("month", "quarter", "year", "decade", "century"):
+            key = "month" if unit == "month" else "year"
+            return self.coarse_anchors.get(key) or self.anchor or self.reference
         return self.anchor or self.reference
 
 
@@ -427,13 +438,21 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 def _verb_tense(verb: Token) -> Tense:
+    if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp", "advcl"):
+        upper = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
+        if any(child.lower_ in ("had", "'d") and child.dep_ == "aux" for child in upper.children):
+            return "past"  # "it had been due to expire Friday"
     aux = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     lowered = {child.lower_ for child in aux}
     if lowered & FUTURE_AUX or (verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)):
         return "future"
     if lowered & MODAL_AUX:
         return "past" if lowered & {"have", "'ve"} else "future"
-    if verb.lemma_ in SCHEDULE_VERBS:
+    if lowered & {"had", "'d"}:
+        return "past"
+    if verb.lemma_ in SCHEDULE_VERBS or (
+        verb.lemma_ == "be" and any(c.lower_ == "due" for c in verb.children)
+    ):
         return "future"
     if verb.head.i != verb.i and verb.dep_ in ("xcomp",) and verb.head.lower_ in ("going", "is", "are"):
         return "future"
@@ -487,8 +506,8 @@ def weekday_near(reference: dt.date, weekday: int, tense: Tense | None) -> dt.da
 
 
 def year_for_month(reference: dt.date, month: int, day: int | None, tense: Tense | None) -> int:
-    """The year of a month (and day) named without one: the nearest occurrence, unless the tense
-    says otherwise and the date is not close (deadlines a few weeks off are told in past tense too)."""
+    """The year of a month (and day) named without one, from the tense of its verb; a date a few weeks
+    ahead stays in this year even in past tense (deadlines are told that way too)."""
     this_year = dt.date(reference.year, month, min(day or 15, 28))
     if tense == "past" and this_year > reference + dt.timedelta(days=PAST_TOLERANCE_DAYS):
         return reference.year - 1
@@ -496,14 +515,12 @@ def year_for_month(reference: dt.date, month: int, day: int | None, tense: Tense
         return reference.year + 1
     if tense in ("past", "future"):
         return reference.year
-    nearest = min(
-        (
-            dt.date(year, month, min(day or 15, 28))
-            for year in (reference.year - 1, reference.year, reference.year + 1)
-        ),
-        key=lambda candidate: abs((candidate - reference).days),
-    )
-    return nearest.year
+    # No tense: news reports the past, so a date well ahead is last year's; one well behind, next year's.
+    if this_year > reference + dt.timedelta(days=UNMARKED_AHEAD_DAYS):
+        return reference.year - 1
+    if this_year < reference - dt.timedelta(days=365 - UNMARKED_AHEAD_DAYS):
+        return reference.year + 1
+    return reference.year
 
 
 def _easter(year: int) -> dt.date:
@@ -791,17 +808,10 @@ def _handle_weekday(candidate: _Candidate, context: _Context) -> _Value | None:
     elif relation == "this":
         day = reference + dt.timedelta(days=weekday - reference.weekday())
     else:
-        day = weekday_near(reference, weekday, _weekday_tense(candidate, context))
+        day = weekday_near(reference, weekday, _tense_of(candidate, context))
     if match.group(3):
         return _Value("TIME", f"{day.isoformat()}T{PART_OF_DAY[match.group(3)]}", mod)
     return _Value("DATE", day.isoformat(), mod)
-
-
-def _weekday_tense(candidate: _Candidate, context: _Context) -> Tense | None:
-    before = context.doc.text[max(0, candidate.start - 16) : candidate.start].lower()
-    if re.search(r"(?:as soon as|as early as|no later than|starting|beginning)\s+(?:on\s+)?$", before):
-        return "future"
-    return _tense_of(candidate, context)
 
 
 def _season_year(relation: str | None, season: str, reference: dt.date, tense: Tense | None) -> int:
@@ -838,12 +848,31 @@ def _handle_season(candidate: _Candidate, context: _Context) -> _Value | None:
 
 def _handle_bare_season(candidate: _Candidate, context: _Context) -> _Value | None:
     before = context.token_before(candidate.start)
-    mod, _ = _split_mod(candidate.text)
-    if mod is None and (
-        before is None or before.lower_ not in ("in", "this", "during", "since", "until", "by")
-    ):
+    mod, rest = _split_mod(candidate.text)
+    if mod is None and (before is None or before.lower_ not in _SEASON_PREPOSITIONS):
         return None
-    return _handle_season(_Candidate(candidate.start, candidate.end, "season", candidate.text), context)
+    value = _handle_season(
+        _Candidate(candidate.start, candidate.end, "season", rest.removeprefix("the ")), context
+    )
+    return _Value(value.type, value.value, mod) if value else None
+
+
+_SEASON_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "this",
+        "during",
+        "since",
+        "until",
+        "by",
+        "over",
+        "into",
+        "through",
+        "throughout",
+        "before",
+        "after",
+    ]
+)
 
 
 def _handle_season_year(candidate: _Candidate, context: _Context) -> _Value | None:
@@ -968,8 +997,6 @@ def _handle_quarter(candidate: _Candidate, context: _Context) -> _Value | None:
 
 def _reporting_quarter(context: _Context) -> tuple[int, int]:
     """The quarter a business report is about: the last one named, else the last one completed."""
-    if context.quarter is not None:
-        return context.quarter
     reference = context.reference
     number = quarter_of(reference) - 1
     return (reference.year, number) if number else (reference.year - 1, 4)
@@ -1008,17 +1035,61 @@ def _shift_quarter(year: int, number: int, delta: int) -> tuple[int, int]:
 
 
 def _handle_the_quarter(candidate: _Candidate, context: _Context) -> _Value | None:
-    year, number = _reporting_quarter(context)
+    year, number = context.quarter or _reporting_quarter(context)
     if "ago" in candidate.text or "earlier" in candidate.text:
         year -= 1
     return _Value("DATE", f"{year:04d}-Q{number}")
 
 
+_SPELLED_NUMBERS = {
+    "oh": 0, "o": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "twenties": 20, "thirties": 30,
+    "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90,
+}  # fmt: skip
+
+
+def _spelled_number(words: list[str]) -> int:
+    return sum(_SPELLED_NUMBERS[word] for word in words if word in _SPELLED_NUMBERS)
+
+
+def _handle_spelled_year(candidate: _Candidate, context: _Context) -> _Value | None:
+    """Years read out in broadcast transcripts: 'nineteen ninety-six', 'the year two thousand'."""
+    words = re.split(r"[\s-]+", _lower(candidate.text))
+    if "thousand" in words:
+        return _Value("DATE", str(2000 + _spelled_number(words[words.index("thousand") + 1 :])))
+    rest = words[words.index("nineteen") + 1 :]
+    if rest[:1] == ["hundred"] and len(rest) == 1:
+        return None
+    return _Value(
+        "DATE", str(1900 + _spelled_number([word for word in rest if word not in ("hundred", "and")]))
+    )
+
+
+def _handle_spelled_decade(candidate: _Candidate, context: _Context) -> _Value | None:
+    mod, rest = _split_mod(candidate.text)
+    words = re.split(r"[\s-]+", rest)
+    century = 19 if "nineteen" in words or context.reference.year < 2000 else 20
+    decade = _spelled_number(words[-1:]) // 10
+    return _Value("DATE", f"{century}{decade}", mod)
+
+
+def _handle_mod_unit(candidate: _Candidate, context: _Context) -> _Value | None:
+    """'the end of the month', 'early in the year': the reference's month or year, with its mod."""
+    mod, rest = _split_mod(candidate.text)
+    unit = rest.split()[-1]
+    resolved = _unit_value(unit, context.reference, 0)
+    return _Value(resolved[0], resolved[1], mod) if resolved and mod else None
+
+
 def _handle_the_year(candidate: _Candidate, context: _Context) -> _Value | None:
     before = context.token_before(candidate.start)
-    if before is not None and before.lower_ in ("for", "over", "throughout", "through", "all"):
-        return _Value("DURATION", "P1Y")
     after = context.token_after(candidate.end)
+    if after is not None and after.lower_ in ("ended", "ending", "through", "to"):
+        return _Value("DURATION", "P1Y")  # "the year ended Sept. 30": a fiscal year, told as a span
+    if before is not None and before.lower_ in ("throughout", "all"):
+        return _Value("DURATION", "P1Y")
     if after is not None and (
         after.lower_ in ("of", "'s", "before", "after", "earlier", "ago") or after.like_num
     ):
@@ -1085,11 +1156,30 @@ def _unit_value(unit: str, reference: dt.date, offset: int) -> tuple[TimexType, 
     return None
 
 
+_RELATION_OFFSETS = {
+    "this": 0, "this past": 0, "this coming": 0, "the current": 0, "last": -1, "next": 1,
+    "the previous": -1, "the prior": -1, "the preceding": -1, "the following": 1, "the next": 1,
+    "the same": 0, "that": 0, "the past": -1, "the coming": 1, "the last": -1, "the latest": -1,
+    "the most recent": -1, None: 0, "the": 0,
+}  # fmt: skip
+_NARRATIVE_RELATIONS = (
+    "the previous",
+    "the following",
+    "the next",
+    "the same",
+    "that",
+    "the prior",
+    "the preceding",
+)
+
+
 def _handle_relative_unit(candidate: _Candidate, context: _Context) -> _Value | None:
     mod, rest = _split_mod(candidate.text)
     match = re.match(
-        rf"^(?:(this past|this coming|this|last|next|the past|the coming|the previous|the following|the current"  # noqa: E501
-        rf"|the same|that|the next|the prior|the preceding|the last|the) )?({UNIT}|{PART_OF_DAY_RE})$",
+        r"^(?:(this past|this coming|this|last|next|the past|the coming|the previous|the following"
+        r"|the current|the same|that|the next|the prior|the preceding|the last|the latest|the most recent"
+        r"|the) )?"
+        rf"(?:fiscal )?({UNIT}|{PART_OF_DAY_RE})$",
         rest,
     )
     if not match:
@@ -1099,37 +1189,35 @@ def _handle_relative_unit(candidate: _Candidate, context: _Context) -> _Value | 
         unit == "night" and relation in (None, "the", "last", "this")
     ):
         return _part_of_day(relation, unit, candidate, context, mod)
-    if relation is None or relation == "the":
+    if relation in (None, "the") and mod is None and unit != "weekend":
         return None
     if relation in ("the past", "the last", "the coming", "the next") and mod is None:
         if unit == "year" and relation in ("the past", "the last"):
             return _Value("DATE", str(context.reference.year - 1))
         letter, _, length = UNITS[unit]
         return _Value("DURATION", f"P{length}{letter}")
-    anchor = context.reference
-    if relation in (
-        "the previous",
-        "the following",
-        "the next",
-        "the same",
-        "that",
-        "the prior",
-        "the preceding",
-    ):
-        anchor = context.narrative_anchor()
-    offset = {
-        "this": 0, "this past": 0 if unit != "weekend" else -1, "this coming": 1 if unit == "weekend" else 0,
-        "the current": 0, "last": -1, "next": 1, "the previous": -1, "the prior": -1, "the preceding": -1,
-        "the following": 1, "the next": 1, "the same": 0, "that": 0, "the past": -1, "the coming": 1,
-        "the last": -1,
-    }[relation]  # fmt: skip
-    if unit == "weekend" and relation in ("this", "the"):
-        offset = 0 if anchor.weekday() >= 4 or _tense_of(candidate, context) != "past" else -1
+    anchor = context.narrative_anchor(unit) if relation in _NARRATIVE_RELATIONS else context.reference
+    offset = _RELATION_OFFSETS[relation]
+    if unit == "weekend":
+        offset = _weekend_offset(relation, anchor, _tense_of(candidate, context))
     resolved = _unit_value(unit, anchor, offset)
     if resolved is None:
         letter, _, length = UNITS[unit]
         return _Value("DURATION", f"P{length}{letter}")
     return _Value(resolved[0], resolved[1], mod)
+
+
+def _weekend_offset(relation: str | None, anchor: dt.date, tense: Tense | None) -> int:
+    """Weeks from the anchor's ISO week to the weekend meant: 'this weekend' said on a Monday is past."""
+    if relation in ("last", "the past", "the previous"):
+        return -1
+    if relation == "this past":
+        return -1 if anchor.weekday() < 5 else 0
+    if relation in ("next", "the coming", "the following"):
+        return 1
+    if relation == "this coming" or tense == "future":
+        return 0
+    return -1 if anchor.weekday() < 5 else 0
 
 
 def _part_of_day(
@@ -1171,9 +1259,9 @@ def _number_value(text: str) -> float | None:
     cleaned = re.sub(r"\s+", " ", cleaned)
     if re.fullmatch(r"\d+(?:\.\d+)?", cleaned):
         return float(cleaned)
-    if "-" in cleaned:
-        tens, _, ones = cleaned.partition("-")
-        if tens in NUMBERS and ones in NUMBERS:
+    if "-" in cleaned or " " in cleaned:
+        tens, _, ones = cleaned.replace(" ", "-").partition("-")
+        if NUMBERS.get(tens, 0) in range(20, 100, 10) and NUMBERS.get(ones, 0) in range(1, 10):
             return NUMBERS[tens] + NUMBERS[ones]
     if cleaned in NUMBERS:
         return NUMBERS[cleaned]
@@ -1181,8 +1269,9 @@ def _number_value(text: str) -> float | None:
 
 
 _AMOUNT_RE = re.compile(
-    rf"(?P<num>\d+(?:[.,]\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)|{NUMBER_WORD})"
-    rf"(?P<half> and a half)?[\s-]+(?:more )?(?P<unit>{UNITS_RE})",
+    r"(?P<num>\d+(?:[.,]\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[ -]"
+    rf"(?:one|two|three|four|five|six|seven|eight|nine)|{NUMBER_WORD})"
+    rf"(?P<half> and a half| 1/2)?[\s-]+(?:more )?(?P<unit>{UNITS_RE})(?P<half2> and a half)?",
     re.IGNORECASE,
 )
 
@@ -1204,15 +1293,22 @@ def _duration_value(amount: float | None, unit: str) -> str:
             return "PXCE"
         return f"{prefix}X{letter}"
     total = amount * length
-    if total != int(total):
-        if letter == "Y":
-            return f"{prefix}{int(total * 12)}M"
-        if letter == "D":
-            return f"PT{int(total * 24)}H"
-        if letter == "H":
-            return f"PT{int(total * 60)}M"
+    whole = int(total)
+    if total == whole:
+        return f"{prefix}{whole}{letter}"
+    # Fractions go to the next smaller unit, TIMEX3 style: 2 1/2 years = P2Y6M, 5 1/2 hours = PT5H30M.
+    if is_time:
+        smaller = {"H": ("M", 60), "M": ("S", 60)}
+    else:
+        smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "Q": ("M", 3)}
+    if letter not in smaller:
         return f"{prefix}{total:g}{letter}"
-    return f"{prefix}{int(total)}{letter}"
+    small_letter, factor = smaller[letter]
+    rest = round((total - whole) * factor)
+    head = f"{whole}{letter}" if whole else ""
+    if letter == "D":
+        return f"P{head}T{rest}H"
+    return f"{prefix}{head}{rest}{small_letter}"
 
 
 def _parse_amount(text: str) -> tuple[float | None, str] | None:
@@ -1220,7 +1316,7 @@ def _parse_amount(text: str) -> tuple[float | None, str] | None:
     if not match:
         return None
     amount = _number_value(match.group("num"))
-    if amount is not None and match.group("half"):
+    if amount is not None and (match.group("half") or match.group("half2")):
         amount += 0.5
     return amount, _unit_name(match.group("unit"))
 
@@ -1332,6 +1428,8 @@ def _handle_bare_units(candidate: _Candidate, context: _Context) -> _Value | Non
     unit = match.group(1)
     if unit in ("second", "weekend", "night") and "past" not in lowered:
         return None
+    if lowered in ("these days", "those days"):
+        return None  # "these days" is now (a reference), not a span of days
     if re.match(r"^(?:the |these |those )?(?:recent) ", lowered):
         return _Value("DURATION", _duration_value(None, unit))
     before = context.token_before(candidate.start)
@@ -1399,7 +1497,8 @@ _REFS = {
     "formerly": "PAST_REF", "the moment": "PRESENT_REF", "so far": "PRESENT_REF", "to date": "PRESENT_REF",
     "shortly": "FUTURE_REF", "any time soon": "FUTURE_REF", "the near future": "FUTURE_REF",
     "the distant future": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",
-    "the immediate future": "FUTURE_REF", "near future": "FUTURE_REF",
+    "the immediate future": "FUTURE_REF", "near future": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF", "a later date": "FUTURE_REF",
 }  # fmt: skip
 
 
@@ -1435,6 +1534,9 @@ _UNMARKED_REFS = frozenset(
 
 def _is_temporal_now(candidate: _Candidate, context: _Context) -> bool:
     after = context.token_after(candidate.end)
+    tokens = context.tokens(candidate.start, candidate.end)
+    if tokens and tokens[0].is_sent_start:
+        return False  # "Now, he says, ...": a discourse marker, not a time
     # "now that" is a conjunction; "from now" is part of an offset handled elsewhere.
     return not (after is not None and after.lower_ == "that")
 
@@ -1462,6 +1564,9 @@ _HANDLERS: dict[str, Callable[[_Candidate, _Context], _Value | None]] = {
     "quarter_rel": _handle_quarter_rel,
     "the_quarter": _handle_the_quarter,
     "the_year": _handle_the_year,
+    "mod_unit": _handle_mod_unit,
+    "spelled_year": _handle_spelled_year,
+    "spelled_decade": _handle_spelled_decade,
     "year_adj": _handle_year_adj,
     "relative_day": _handle_relative_day,
     "relative_unit": _handle_relative_unit,
@@ -1480,7 +1585,16 @@ _HANDLERS: dict[str, Callable[[_Candidate, _Context], _Value | None]] = {
 # ----------------------------------------------------------------------------------------------
 
 
+_FUTURE_CUES = re.compile(
+    r"(?:as soon as|as early as|no later than|effective|starting|beginning)\s+(?:on\s+|in\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _tense_of(candidate: _Candidate, context: _Context) -> Tense | None:
+    """The tense the expression is told in: a cue just before it ('effective June 1'), else its verb's."""
+    if _FUTURE_CUES.search(context.doc.text[max(0, candidate.start - 20) : candidate.start]):
+        return "future"
     return find_tense(context.doc, context.tokens(candidate.start, candidate.end))
 
 
@@ -1517,35 +1631,10 @@ def _is_month_name(candidate: _Candidate, context: _Context) -> bool:
     return month.ent_type_ not in ("PERSON", "ORG", "GPE", "WORK_OF_ART", "PRODUCT")
 
 
-_MONTH_PREPOSITIONS = frozenset(
-    [
-        "in",
-        "since",
-        "until",
-        "till",
-        "by",
-        "during",
-        "from",
-        "through",
-        "to",
-        "before",
-        "after",
-        "of",
-        "early",
-        "late",
-        "mid",
-        "last",
-        "next",
-        "this",
-        "since",
-        "between",
-        "and",
-        "or",
-        ",",
-        "around",
-        "about",
-    ]
-)
+_MONTH_PREPOSITIONS = frozenset({
+    "in", "since", "until", "till", "by", "during", "from", "through", "to", "before", "after", "of", "early",
+    "late", "mid", "last", "next", "this", "between", "and", "or", ",", "around", "about", "the",
+})  # fmt: skip
 
 
 def _is_calendar_date(candidate: _Candidate, context: _Context) -> bool:
@@ -1574,7 +1663,17 @@ def _is_year(candidate: _Candidate, context: _Context) -> bool:
         return True
     after = context.token_after(candidate.end)
     counted = after is not None and year.dep_ == "nummod" and year.head.i == after.i
-    if counted and after is not None and after.tag_ == "NNS" and after.lower_ not in _YEAR_NOUNS:
+    previous = year.nbor(-1) if year.i > 0 else None
+    determined = previous is not None and (
+        previous.pos_ in ("DET", "ADP") or previous.lower_ in ("fiscal", "'s")
+    )
+    if (
+        counted
+        and not determined
+        and after is not None
+        and after.tag_ == "NNS"
+        and after.lower_ not in _YEAR_NOUNS
+    ):
         return False  # "2010 cars" counts cars, even where spaCy calls it a DATE
     if year.ent_type_ in ("DATE", "TIME", "EVENT"):
         return True
@@ -1589,35 +1688,13 @@ def _is_year(candidate: _Candidate, context: _Context) -> bool:
     )
 
 
-_YEAR_NOUNS = frozenset(
-    [
-        "budget",
-        "season",
-        "election",
-        "elections",
-        "levels",
-        "level",
-        "figure",
-        "figures",
-        "results",
-        "earnings",
-        "model",
-        "models",
-        "census",
-        "campaign",
-        "crop",
-        "harvest",
-        "law",
-        "act",
-        "agreement",
-        "accord",
-        "olympics",
-        "games",
-        "summit",
-        "period",
-        "quarter",
-    ]
-)
+_YEAR_NOUNS = frozenset({
+    "budget", "budgets", "season", "election", "elections", "levels", "level", "figure", "figures",
+    "results", "earnings", "model", "models", "census", "campaign", "crop", "harvest", "law", "act",
+    "agreement", "accord", "olympics", "games", "summit", "period", "quarter", "sales", "revenue",
+    "revenues", "profits", "losses", "prices", "rates", "estimates", "forecasts", "targets", "plans",
+    "protests", "talks", "attacks", "riots",
+})  # fmt: skip
 
 
 def _looks_like_year_anyway(token: Token) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .actors import TITLE_WORDS, ActorMention, ActorRegistry, name_key
+from .actors import ROLE_NOUNS, TITLE_WORDS, ActorMention, ActorRegistry, name_key
 from .model import Article, DateSource, DateValue, Event, Mention, Sentence, TimeExpression
 from .sentences import split_sentences
 
@@ -57,6 +57,21 @@ _NOMINAL_VERBS = {
     "acquisition": "acquire",
     "exchange": "exchange",
     "vote": "vote",
+    "flight": "fly",
+    "debut": "debut",
+    "crash": "crash",
+    "merger": "merge",
+    "deal": "deal",
+    "order": "order",
+    "lawsuit": "sue",
+    "death": "die",
+    "introduction": "introduce",
+    "unveiling": "unveil",
+    "test": "test",
+    "ceremony": "ceremony",
+    "strike": "strike",
+    "protest": "protest",
+    "summit": "meet",
 }
 
 
@@ -140,59 +155,94 @@ def _read_sentence(
 ) -> _Candidate | None:
     if span.text.rstrip().endswith("?"):
         return None
-    predicate, tense, before = _main_predicate(span)
-    if predicate is None or tense == "negated":
-        return None
     in_sentence = [mention for mention in mentions if span.start <= mention.start < span.end]
-    if tense in ("present", "future") and not is_lead and not _actor_is_subject(predicate, in_sentence):
-        return None  # in body text, the present tense is mostly analysis; keep what a named actor does
-    actors = _actors_taking_part(predicate, in_sentence, span)
-    if not actors:
-        return None
-    text_date = _sentence_date(span, expressions, predicate)
-    date, source = _choose_date(article, text_date, narrative)
-    confidence = _confidence(predicate, in_sentence, source, tense)
-    return _Candidate(
-        sentence=sentence,
-        predicate=predicate,
-        lemma=_event_lemma(predicate),
-        actors=actors,
-        places=_places(span, predicate),
-        date=date,
-        date_source=source,
-        title=make_title(predicate, in_sentence),
-        confidence=confidence,
-        before=before,
-        tense=tense,
-        mentions=[Mention(sentence.index, sentence.text)],
-    )
+    for predicate, tense, before in _predicates(span):
+        if tense == "participle":
+            continue
+        if tense in ("present", "future") and not is_lead and not _actor_is_subject(predicate, in_sentence):
+            continue  # in body text, the present tense is mostly analysis; keep what a named actor does
+        actors = _actors_taking_part(predicate, in_sentence, span)
+        if not actors:
+            continue
+        text_date = _sentence_date(span, expressions, predicate)
+        date, source = _choose_date(article, text_date, narrative)
+        return _Candidate(
+            sentence=sentence,
+            predicate=predicate,
+            lemma=_event_lemma(predicate),
+            actors=actors,
+            places=_places(span, predicate),
+            date=date,
+            date_source=source,
+            title=make_title(predicate, in_sentence),
+            confidence=_confidence(predicate, in_sentence, source, tense),
+            before=before,
+            tense=tense,
+            mentions=[Mention(sentence.index, sentence.text)],
+        )
+    return None
 
 
-def _main_predicate(span: Span) -> tuple[Token | None, str, str | None]:
-    """The token that names the happening, its tense, and the action it happened before, if told."""
+Predicate = tuple["Token", str, "str | None"]
+_OTHER_CLAUSE_DEPS = frozenset({"conj", "advcl", "relcl", "ccomp", "acl", "xcomp"})
+
+
+def _predicates(span: Span) -> list[Predicate]:
+    """The happenings a sentence tells: its main clause's first, then its other clauses'."""
     root = span.root
-    if root.pos_ not in ("VERB", "AUX"):
-        return None, "", None
-    if any(child.dep_ == "neg" for child in root.children):
-        return None, "negated", None
     if _is_commentary(root):
-        return None, "", None
-    if root.lemma_ == "be":
-        gerund = next((c for c in root.children if c.tag_ == "VBG" and c.dep_ in ("attr", "acomp", "xcomp")), None)
-        return (gerund, _tense(root), False) if gerund is not None else (None, "", False)
-    reported = _reported_happening(root)
+        return []  # "Analysts suggest that ...", "Boeing could ...": nothing in it happened
+    found: list[Predicate] = []
+    if root.pos_ in ("NOUN", "PROPN"):
+        found += [(child, "past", None) for child in root.children if child.dep_ == "acl" and child.tag_ == "VBN"]
+    main = _clause_predicate(root)
+    if main is not None:
+        found.append(main)
+    for token in span:
+        if token.i == root.i or token.pos_ not in ("VERB", "AUX") or token.dep_ not in _OTHER_CLAUSE_DEPS:
+            continue
+        if token.dep_ == "xcomp" and token.head.i == root.i:
+            continue  # already read with its main verb ("set to deliver")
+        clause = _clause_predicate(token)
+        if clause is not None and all(clause[0].i != known[0].i for known in found):
+            found.append(clause)
+    return found
+
+
+def _clause_predicate(verb: Token) -> Predicate | None:
+    """The token naming the happening of one clause, its tense, and what it happened before."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(child.dep_ == "neg" for child in verb.children) or _is_commentary(verb):
+        return None
+    if verb.lemma_ == "be":
+        return _copula_happening(verb)
+    reported = _reported_happening(verb)
     if reported is not None:
         return reported, _tense(reported), None
-    if root.lemma_ in SEQUENCE_VERBS:
-        earlier = next((c for c in root.children if c.dep_ == "dobj" and c.lower_ in _NOMINAL_VERBS), None)
-        later = next((c for c in root.children if c.dep_ == "nsubj" and c.lower_ in _NOMINAL_VERBS), None)
-        if earlier is not None and root.lemma_ == "follow":
-            return earlier, _tense(root), _NOMINAL_VERBS[later.lower_] if later is not None else None
-    if root.lemma_ in FUTURE_FRAMES and any(child.dep_ == "xcomp" for child in root.children):
-        return next(child for child in root.children if child.dep_ == "xcomp"), "future", None
-    if root.lemma_ in STATIVE_LEMMAS:
-        return None, "", None
-    return root, _tense(root), None
+    if verb.lemma_ in SEQUENCE_VERBS:
+        earlier = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _NOMINAL_VERBS), None)
+        later = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _NOMINAL_VERBS), None)
+        if earlier is not None and verb.lemma_ == "follow":
+            return earlier, _tense(verb), _NOMINAL_VERBS[later.lower_] if later is not None else None
+    if verb.lemma_ in FUTURE_FRAMES and any(child.dep_ == "xcomp" for child in verb.children):
+        return next(child for child in verb.children if child.dep_ == "xcomp"), "future", None
+    if verb.lemma_ in STATIVE_LEMMAS:
+        return None
+    return verb, _tense(verb), None
+
+
+def _copula_happening(verb: Token) -> Predicate | None:
+    # "A key aspect of the visit was delivering a letter": the delivery.
+    gerund = next((c for c in verb.children if c.tag_ == "VBG" and c.dep_ in ("attr", "acomp", "xcomp")), None)
+    if gerund is not None:
+        return gerund, _tense(verb), None
+    # "The first flight of the 777 was in 1994": the flight.
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _NOMINAL_VERBS), None)
+    has_time = any(c.dep_ == "prep" and any(g.ent_type_ == "DATE" for g in c.children) for c in verb.children)
+    if subject is not None and has_time:
+        return subject, _tense(verb), None
+    return None
 
 
 def _reported_happening(root: Token) -> Token | None:
@@ -234,7 +284,8 @@ def _tense(verb: Token) -> str:
     if verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am"}:
         return "present"
     if verb.tag_ == "VBN" and not auxiliaries:
-        return "past"  # headline passive: "Minister sacked over ..."
+        # a headline's passive ("Minister sacked over ..."), else a participle modifying a noun
+        return "past" if verb.dep_ == "ROOT" else "participle"
     return "present"
 
 
@@ -242,6 +293,8 @@ def _actors_taking_part(predicate: Token, mentions: Sequence[ActorMention], span
     actors: list[str] = []
     clause = _clause_tokens(predicate) | _subject_tokens(predicate)
     for mention in mentions:
+        if mention.kind != "product" and _is_modifier(span.doc[mention.start : mention.end].root, predicate, mentions):
+            continue  # "the main Airbus factory", "Boeing's 787": a modifier, not a participant
         if mention.kind == "country" and not _acts(span.doc[mention.end - 1], predicate):
             continue
         if mention.kind != "country" and mention.start not in clause and mention.end - 1 not in clause:
@@ -251,13 +304,26 @@ def _actors_taking_part(predicate: Token, mentions: Sequence[ActorMention], span
     return actors
 
 
+def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention]) -> bool:
+    head = token.head
+    if head.i == predicate.i or head.i == token.i:
+        return False
+    if token.dep_ in ("compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
+        return head.lower_ not in _NOMINAL_VERBS
+    if token.dep_ == "poss":
+        # "Boeing's 787", "Boeing's rival": the possessed actor or role is the participant.
+        in_other_mention = any(mention.start <= head.i < mention.end for mention in mentions)
+        return in_other_mention or head.lower_ in ROLE_NOUNS or head.lower_ in TITLE_WORDS
+    return False
+
+
 def _actor_is_subject(predicate: Token, mentions: Sequence[ActorMention]) -> bool:
     """A named person, organisation or product is the grammatical subject (not buried in it)."""
     for mention in mentions:
         if mention.kind not in ("person", "organization", "product"):
             continue
         token = predicate.doc[mention.end - 1]
-        while token.dep_ in ("compound", "conj", "appos", "poss") and token.head is not token:
+        while token.dep_ in ("compound", "conj", "appos", "poss") and token.head.i != token.i:
             token = token.head
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.i in _predicate_heads(predicate):
             return True
@@ -267,7 +333,7 @@ def _actor_is_subject(predicate: Token, mentions: Sequence[ActorMention]) -> boo
 def _predicate_heads(predicate: Token) -> set[int]:
     heads = {predicate.i}
     head = predicate
-    while head.dep_ in ("xcomp", "attr", "acomp", "pcomp", "prep", "dobj") and head.head is not head:
+    while head.dep_ in ("xcomp", "attr", "acomp", "pcomp", "prep", "dobj") and head.head.i != head.i:
         head = head.head
         heads.add(head.i)
     return heads
@@ -275,7 +341,7 @@ def _predicate_heads(predicate: Token) -> set[int]:
 
 def _subject_tokens(predicate: Token) -> set[int]:
     head = predicate
-    while head.dep_ in ("xcomp", "attr", "acomp", "dobj") and head.head is not head:
+    while head.dep_ in ("xcomp", "attr", "acomp", "dobj") and head.head.i != head.i:
         head = head.head
     return {token.i for child in head.children if child.dep_ in SUBJECT_DEPS for token in child.subtree}
 
@@ -297,7 +363,7 @@ def _acts(token: Token, predicate: Token) -> bool:
     """A country acts when it is a subject or object of the event, not where it happened."""
     if token.dep_ in ("amod", "compound") and (token.head.lower_ in TITLE_WORDS or token.head.ent_type_ == "PERSON"):
         return False  # "Russian President Vladimir Putin": Putin acts
-    while token.dep_ in ("compound", "poss", "conj", "appos") and token.head is not token:
+    while token.dep_ in ("compound", "poss", "conj", "appos") and token.head.i != token.i:
         if token.dep_ == "poss" and token.head.lower_ in TITLE_WORDS:
             return False  # "Russia's Foreign Minister": the minister acts, not Russia
         if token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS | {"dobj"}:
@@ -314,7 +380,7 @@ def _places(span: Span, predicate: Token) -> list[str]:
         if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue
         head = ent.root
-        while head.dep_ in ("compound", "conj", "appos") and head.head is not head:
+        while head.dep_ in ("compound", "conj", "appos") and head.head.i != head.i:
             head = head.head
         is_location = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS
         if not is_location:
@@ -347,7 +413,7 @@ def _sentence_date(
 
 
 def _governs(token: Token, predicate: Token) -> bool:
-    while token.head is not token:
+    while token.head.i != token.i:
         token = token.head
         if token.i == predicate.i:
             return True
@@ -416,7 +482,7 @@ def _by_gerund(predicate: Token) -> Token | None:
 
 def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
     head = predicate
-    while head.dep_ in ("xcomp", "attr", "acomp", "pcomp", "prep") and head.head is not head:
+    while head.dep_ in ("xcomp", "attr", "acomp", "pcomp", "prep") and head.head.i != head.i:
         head = head.head
     for child in head.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
@@ -433,7 +499,7 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
 
 def _has_plural_subject(predicate: Token) -> bool:
     head = predicate
-    while head.dep_ in ("xcomp", "attr", "acomp", "pcomp", "prep") and head.head is not head:
+    while head.dep_ in ("xcomp", "attr", "acomp", "pcomp", "prep") and head.head.i != head.i:
         head = head.head
     for child in head.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
@@ -520,7 +586,7 @@ def _render(tokens: Iterable[Token], names: dict[int, ActorMention], doc: Doc) -
 def _is_title_of_name(token: Token, names: dict[int, ActorMention]) -> bool:
     # "North Korean leader Kim Jong Un" -> "Kim Jong Un": modifiers of a person's name go.
     head = token
-    while head.dep_ in ("compound", "amod") and head.head is not head:
+    while head.dep_ in ("compound", "amod") and head.head.i != head.i:
         head = head.head
         if head.i in names and names[head.i].kind == "person":
             return head.i > token.i

@@ -1,4 +1,4 @@
-"""The MkDocs plugin: a thin adapter that adds the rendered timeline pages as generated files."""
+"""The MkDocs plugin: a thin adapter that adds the rendered pages and the exports as generated files."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from .check import check_content
 from .errors import TimelineError
 from .site import load_site_pages
 
@@ -30,8 +31,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return (Path(config.config_file_path).parent / self.config.content).resolve()
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        problems = check_content(self._content_dir(config))
+        if problems:
+            lines = "\n".join(str(problem) for problem in problems)
+            raise PluginError(f"timeline: {len(problems)} problems in content (`timeline check`):\n{lines}")
         try:
-            pages = load_site_pages(self._content_dir(config))
+            pages = load_site_pages(
+                self._content_dir(config),
+                site_url=config.site_url or "",
+                directory_urls=config.use_directory_urls,
+            )
         except TimelineError as error:
             raise PluginError(f"timeline: {error}") from error
         for path, markdown in pages.items():

@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 import hashlib
 import html
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -27,12 +28,23 @@ from .ingest import slugify
 from .model import Actor, Article, DateValue, Event
 from .sentences import split_sentences
 
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 LOW_CONFIDENCE = 0.6
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~^=-])")
-_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
 DATE_SOURCE_LABELS = {
     "text": ("date in the text", "The sentence states this date."),
@@ -109,7 +121,9 @@ def prepare(articles: Iterable[Article], events: Iterable[Event], registry: Acto
         for name in event.actors:
             actors.setdefault(name, registry.actors.get(name) or Actor(name))
     places = {place for event in resolved for place in event.places}
-    return SiteData(articles_by_slug, resolved, actors, unique_slugs(actors), unique_slugs(places), unresolved)
+    return SiteData(
+        articles_by_slug, resolved, actors, unique_slugs(actors), unique_slugs(places), unresolved
+    )
 
 
 def _with_actors(event: Event, names: tuple[str, ...]) -> Event:
@@ -130,7 +144,9 @@ def unique_slugs(names: Iterable[str]) -> dict[str, str]:
     return slugs
 
 
-def render_site(articles: Iterable[Article], events: Iterable[Event], registry: ActorRegistry) -> dict[str, str]:
+def render_site(
+    articles: Iterable[Article], events: Iterable[Event], registry: ActorRegistry
+) -> dict[str, str]:
     """Every generated page: {path relative to the docs root: Markdown}."""
     return render_pages(prepare(articles, events, registry))
 
@@ -170,7 +186,14 @@ def needs_review(event: Event) -> bool:
 
 
 def _front_matter(title: str, **extra: str) -> list[str]:
-    return ["---", f"title: {_yaml_string(title)}", *(f"{key}: {value}" for key, value in extra.items()), "---", ""]
+    # Material writes the front matter title into <title> and the header unescaped: it is HTML.
+    return [
+        "---",
+        f"title: {_yaml_string(escape_attribute(title))}",
+        *(f"{key}: {value}" for key, value in extra.items()),
+        "---",
+        "",
+    ]
 
 
 # -- the global timeline -----------------------------------------------------------------------
@@ -179,7 +202,9 @@ def _front_matter(title: str, **extra: str) -> list[str]:
 def render_timeline(data: SiteData) -> str:
     """The global timeline: newest first, grouped by year and month, with filters and exports."""
     review = sum(1 for event in data.events if needs_review(event))
-    summary = f"{_count(len(data.events), 'event')} from {_count(len(data.articles), 'article')}, newest first."
+    summary = (
+        f"{_count(len(data.events), 'event')} from {_count(len(data.articles), 'article')}, newest first."
+    )
     if review:
         summary += f" [{_count(review, 'event')} to review](../review/index.md)."
     lines = [*_front_matter("Timeline"), "# Timeline", "", summary, "", *_exports_line(), ""]
@@ -235,8 +260,9 @@ def _filter_form(data: SiteData) -> list[str]:
         f' placeholder="YYYY or YYYY-MM-DD" pattern="{date_pattern}" inputmode="numeric" size="10"></div>',
         '<div class="tl-field"><label for="tl-to">To</label><input id="tl-to" name="to"'
         f' placeholder="YYYY or YYYY-MM-DD" pattern="{date_pattern}" inputmode="numeric" size="10"></div>',
-        '<div class="tl-field tl-field-status"><output id="tl-status" for="tl-q tl-actor tl-place tl-from tl-to">'
-        '</output><button type="reset" class="md-button">Clear</button></div>',
+        '<div class="tl-field tl-field-status">'
+        '<output id="tl-status" for="tl-q tl-actor tl-place tl-from tl-to"></output>'
+        '<button type="reset" class="md-button">Clear</button></div>',
         "</form>",
     ]
 
@@ -266,15 +292,18 @@ def _year_label(year: int, heading: bool) -> str:
 def _month_label(year: int, month: int, heading: bool) -> str:
     text = f"{MONTHS[month - 1]} {year}" if month else f"Sometime in {year}"
     anchor = f"m-{year}-{month:02d}" if month else f"m-{year}"
-    return f"### {text} {{ #{anchor} .tl-month-label }}" if heading else f'<p class="tl-month-label">{text}</p>'
+    return (
+        f"### {text} {{ #{anchor} .tl-month-label }}" if heading else f'<p class="tl-month-label">{text}</p>'
+    )
 
 
 def _event_block(data: SiteData, event: Event, heading: bool) -> list[str]:
     """One event: title, date at its precision, actor chips, places, quote and source links."""
     classes = "tl-event tl-low-confidence" if needs_review(event) else "tl-event"
+    actors = " ".join(data.actor_slugs[name] for name in event.actors)
+    places = " ".join(data.place_slugs[place] for place in event.places if place in data.place_slugs)
     attributes = (
-        f'class="{classes}" data-actors="{" ".join(data.actor_slugs[name] for name in event.actors)}"'
-        f' data-places="{" ".join(data.place_slugs[place] for place in event.places if place in data.place_slugs)}"'
+        f'class="{classes}" data-actors="{actors}" data-places="{places}"'
         f' data-start="{event.date.first_day().isoformat()}" data-end="{last_day(event.date)}"'
     )
     title = escape_text(event.title)
@@ -306,14 +335,16 @@ def _when(event: Event) -> str:
         badge = f' <span class="tl-badge" title="Confidence {event.confidence:.2f}">to review</span>'
     return (
         f'<p class="tl-when"><time datetime="{event.date.iso}">{format_date(event.date)}</time>'
-        f' <span class="tl-date-source" title="{escape_attribute(explanation)}">{escape_attribute(label)}</span>'
+        f' <span class="tl-date-source" title="{escape_attribute(explanation)}">'
+        f"{escape_attribute(label)}</span>"
         f"{badge}</p>"
     )
 
 
 def _who(data: SiteData, event: Event) -> list[str]:
     chips = [
-        f"[{escape_text(name)}](../actors/{data.actor_slugs[name]}.md){{ .tl-actor .tl-{data.actors[name].kind} }}"
+        f"[{escape_text(name)}](../actors/{data.actor_slugs[name]}.md)"
+        f"{{ .tl-actor .tl-{data.actors[name].kind} }}"
         for name in event.actors
     ]
     if event.places:
@@ -353,8 +384,8 @@ def render_actor_index(data: SiteData) -> str:
     for name in sorted(data.actors, key=lambda name: (-counts[name], name.casefold())):
         first, last = spans[name]
         lines.append(
-            f"| [{escape_text(name)}]({data.actor_slugs[name]}.md) | {data.actors[name].kind} | {counts[name]} "
-            f"| {format_date(first.date)} | {format_date(last.date)} |"
+            f"| [{escape_text(name)}]({data.actor_slugs[name]}.md) | {data.actors[name].kind} "
+            f"| {counts[name]} | {format_date(first.date)} | {format_date(last.date)} |"
         )
     if not data.actors:
         lines.append("| (no actors yet) | | | | |")
@@ -374,7 +405,7 @@ def render_actor(data: SiteData, name: str) -> str:
     actor, slug = data.actors[name], data.actor_slugs[name]
     events = oldest_first(event for event in data.events if name in event.actors)
     together = Counter(other for event in events for other in event.actors if other != name)
-    lines = [*_front_matter(name, feed=f"feeds/{slug}.xml"), f"# {escape_text(name)}", ""]
+    lines = [*_front_matter(name), f"# {escape_text(name)}", ""]
     facts = [f"**Kind:** {actor.kind}"]
     if actor.aliases:
         facts.append(f"**Also named:** {', '.join(escape_text(alias) for alias in actor.aliases)}")
@@ -385,7 +416,8 @@ def render_actor(data: SiteData, name: str) -> str:
     lines += [" · ".join(facts), "{: .tl-facts }", ""]
     if together:
         links = ", ".join(
-            f"[{escape_text(other)}]({data.actor_slugs[other]}.md) ({count})" for other, count in together.most_common(8)
+            f"[{escape_text(other)}]({data.actor_slugs[other]}.md) ({count})"
+            for other, count in together.most_common(8)
         )
         lines += [f"**Appears most with:** {links}", ""]
     lines += [
@@ -424,7 +456,9 @@ def render_article_index(data: SiteData) -> str:
 def render_article(data: SiteData, slug: str) -> str:
     """One article: metadata, its events, and the full text with every sentence anchored."""
     article = data.articles[slug]
-    events = sorted((event for event in data.events if event.article == slug), key=lambda event: event.sentence)
+    events = sorted(
+        (event for event in data.events if event.article == slug), key=lambda event: event.sentence
+    )
     marks: dict[int, list[Event]] = defaultdict(list)
     for event in events:
         for sentence in (event.sentence, *(mention.sentence for mention in event.mentions)):
@@ -452,11 +486,12 @@ def render_article(data: SiteData, slug: str) -> str:
 def _article_text(article: Article, marks: dict[int, list[Event]]) -> list[str]:
     paragraphs: dict[int, list[str]] = defaultdict(list)
     for sentence in split_sentences(article.text):
-        paragraph = article.text.count("\n\n", 0, sentence.start)
+        paragraph = article.text.count("\n", 0, sentence.start)
         events = marks.get(sentence.index, [])
         css = "tl-sentence tl-event-sentence" if events else "tl-sentence"
         links = "".join(
-            f"[↗](../timeline/index.md#{event_anchor(event.id)} {_markdown_title(event.title)}){{ .tl-event-link }}"
+            f"[↗](../timeline/index.md#{event_anchor(event.id)} {_markdown_title(event.title)})"
+            "{ .tl-event-link }"
             for event in events
         )
         paragraphs[paragraph].append(
@@ -470,7 +505,9 @@ def _article_text(article: Article, marks: dict[int, list[Event]]) -> list[str]:
 
 def render_review(data: SiteData) -> str:
     """For curators: low-confidence events and actor names the registry does not resolve."""
-    events = sorted((event for event in data.events if needs_review(event)), key=lambda e: (e.confidence, e.id))
+    events = sorted(
+        (event for event in data.events if needs_review(event)), key=lambda e: (e.confidence, e.id)
+    )
     lines = [*_front_matter("Needs review", search="{exclude: true}"), "# Needs review", ""]
     lines += [
         "Events the extractor was unsure of, and names it could not match to `content/actors.yml`. "
@@ -521,4 +558,4 @@ def _markdown_title(text: str) -> str:
 
 
 def _yaml_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return json.dumps(text)  # a JSON string is a YAML double-quoted scalar, control characters included

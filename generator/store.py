@@ -33,6 +33,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.representer import RoundTripRepresenter
+from ruamel.yaml.scalarfloat import ScalarFloat
 
 from .actors import ActorRegistry, name_key
 from .errors import ContentError
@@ -71,7 +72,21 @@ def _represent_str(representer: RoundTripRepresenter, data: str) -> Any:
     return representer.represent_str(data)
 
 
+def _represent_scalar_float(representer: RoundTripRepresenter, data: ScalarFloat) -> Any:
+    # ruamel re-derives a loaded float's digits from its format and can print the 17th digit
+    # differently (2.4354223014450288e-248 came back ...287e-248); keep its layout otherwise ("1.50").
+    node = representer.represent_scalar_float(data)
+    if _digits(str(node.value)) != _digits(repr(float(data))):
+        return representer.represent_float(float(data))
+    return node
+
+
+def _digits(number: str) -> str:
+    return re.sub(r"\D", "", re.split("[eE]", number)[0]).strip("0")
+
+
 _Representer.add_representer(str, _represent_str)
+_Representer.add_representer(ScalarFloat, _represent_scalar_float)
 
 
 def _yaml() -> YAML:
@@ -268,6 +283,20 @@ def _names(value: Any, key: str) -> tuple[str, ...]:
     if not isinstance(value, list):
         raise ValueError(f"`{key}:` is a list of names, e.g. [Sergey Lavrov]")
     return tuple(str(name) for name in value)
+
+
+def yaml_position(node: Any, key: Any = None) -> tuple[int | None, int | None]:
+    """(line, column), 1-based, of `node` or of its value at `key` (a mapping key or list index)."""
+    return _position(node, key)
+
+
+def yaml_key_position(node: Any, key: Any) -> tuple[int | None, int | None]:
+    """(line, column), 1-based, of the key `key` itself in mapping `node`."""
+    try:
+        line, column = node.lc.key(key)
+    except (KeyError, TypeError, AttributeError):
+        return _position(node)
+    return line + 1, column + 1
 
 
 def _position(node: Any, key: Any = None) -> tuple[int | None, int | None]:
@@ -612,8 +641,18 @@ def _drop_stale(items: CommentedSeq, baseline: Mapping[str, Mapping[str, Any]], 
         if record is None or record.get("deleted") or item.get("reviewed") or item.get("status"):
             continue  # added or curated by a person
         untouched = all(_plain(item.get(key)) == record.get(key) for key in EXTRACTED_FIELDS if key in record)
-        if untouched and set(item) <= {"id", *record}:
+        if untouched and set(item) <= {"id", *record} and not _has_comments(item):
             del items[index]
+
+
+def _has_comments(node: Any) -> bool:
+    """Whether a person wrote a comment in (or right after) `node`: then it is not the extractor's alone."""
+    if not isinstance(node, CommentedMap | CommentedSeq):
+        return False
+    if node.ca.comment or any(node.ca.items.values()):
+        return True
+    children = node.values() if isinstance(node, CommentedMap) else node
+    return any(_has_comments(child) for child in children)
 
 
 def _plain(value: Any) -> Any:
@@ -664,8 +703,8 @@ def _add_aliases(path: Path, document: CommentedMap, name: Any, actor: Actor) ->
             path, f"actor {name!r}: expected `kind:` and `aliases:`", *_position(document, name)
         )
     aliases = entry.get("aliases")
-    if aliases is None:
-        aliases = entry["aliases"] = _flow([])
+    if aliases is None or (isinstance(aliases, CommentedSeq) and not aliases):
+        aliases = entry["aliases"] = _flow([])  # `aliases: []` grows as `[A, B]`
     if not isinstance(aliases, CommentedSeq):
         raise ContentError(
             path, f"actor {name!r}: `aliases:` is a list, e.g. [Lavrov]", *_position(entry, "aliases")

@@ -26,7 +26,9 @@ from generator.model import TimeExpression
 
 pytestmark = pytest.mark.slow
 
-SHARED = Path(os.environ.get("TIMELINE_SHARED_DATA") or Path(__file__).resolve().parents[2] / "shared" / "data")
+SHARED = Path(
+    os.environ.get("TIMELINE_SHARED_DATA") or Path(__file__).resolve().parents[2] / "shared" / "data"
+)
 SEED = SHARED / "seed" / "lavrov-kim-wonsan.txt"
 
 MON_2013_03_25 = dt.date(2013, 3, 25)  # a Monday
@@ -222,7 +224,10 @@ def test_cli_offsets_are_into_the_whole_file(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.output.splitlines()]
     text = article.read_text(encoding="utf-8")
-    assert [(row["text"], row["value"]) for row in rows] == [("Friday", "2013-03-22"), ("next week", "2013-W14")]
+    assert [(row["text"], row["value"]) for row in rows] == [
+        ("Friday", "2013-03-22"),
+        ("next week", "2013-W14"),
+    ]
     assert all(text[row["start"] : row["end"]] == row["text"] for row in rows)
     assert list(rows[0]) == ["start", "end", "text", "type", "value", "mod"]
 

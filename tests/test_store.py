@@ -185,7 +185,9 @@ def test_a_deleted_event_stays_deleted_and_is_recorded(content: Content) -> None
         assert text(content) == edited
     assert record(content)[deleted_id]["deleted"] is True
     # Still deleted when an improved extractor words the sentence slightly differently.
-    save_article_events(content, SLUG, [EVENTS[0], replace(EVENTS[1], quote=ORBIT + " Observers saw it."), EVENTS[2]])
+    save_article_events(
+        content, SLUG, [EVENTS[0], replace(EVENTS[1], quote=ORBIT + " Observers saw it."), EVENTS[2]]
+    )
     assert text(content) == edited
 
 
@@ -236,7 +238,8 @@ def test_a_field_a_person_deleted_stays_deleted_but_required_ones_return(content
     edited = edit(content, "    title: Satellite circles Earth\n", "")
     save_article_events(content, SLUG, EVENTS)
     assert text(content) == edited.replace(
-        "date_source: text\n    actors:\n      - Sputnik 1", "date_source: text\n    title: Satellite circles Earth\n    actors:\n      - Sputnik 1"
+        "date_source: text\n    actors:\n      - Sputnik 1",
+        "date_source: text\n    title: Satellite circles Earth\n    actors:\n      - Sputnik 1",
     )
     assert load_events(events_path(content))[2].actors == ()
 
@@ -320,7 +323,7 @@ def test_events_with_wrong_types_raise_content_errors(content: Content) -> None:
         load_events(events_path(content))
     edit(content, "actors: Sputnik 1\n", "actors: []\n")
     edit(content, "sentence: 1\n", "sentence: one\n")
-    with pytest.raises(ContentError, match="sentence|one"):
+    with pytest.raises(ContentError, match=r"sentence|one"):
         load_events(events_path(content))
 
 
@@ -433,3 +436,12 @@ def test_save_registry_refuses_a_file_that_is_not_a_mapping(tmp_path: Path) -> N
     with pytest.raises(ContentError, match="mapping"):
         save_registry(path, ActorRegistry.of([Actor("X")]))
     assert path.read_text(encoding="utf-8") == "- Sergey Lavrov\n"
+
+
+def test_a_stale_event_next_to_a_comment_is_kept_so_the_comment_is_not_lost(content: Content) -> None:
+    save_article_events(content, SLUG, EVENTS)
+    edited = edit(content, f"  - id: {SLUG}-3\n", f"  # Khrushchev: check the wording\n  - id: {SLUG}-3\n")
+    save_article_events(content, SLUG, [EVENTS[0], EVENTS[2]])
+    assert text(content) == edited
+    save_article_events(content, SLUG, [EVENTS[0], EVENTS[2]])
+    assert "  # Khrushchev: check the wording\n  - id: 2025-talks-3\n" in text(content)

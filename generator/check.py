@@ -1,0 +1,330 @@
+"""`timeline check`: every problem under content/, each as `path:line:column: message`.
+
+Checks article front matter and text (via the article reader), YAML syntax, the events schema
+(required fields and types), dates (ISO at year, month or day precision, real calendar days),
+actors that events name but actors.yml does not know, quotes and mentions that are not in their
+article (or not in the sentence their number points at), and ids used twice. The MkDocs plugin
+runs the same checks and fails the build with the same lines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .actors import ActorRegistry, name_key
+from .errors import ArticleError, ContentError
+from .ingest import find_articles, read_article
+from .model import ACTOR_KINDS, DATE_SOURCES, Article, DateValue
+from .sentences import split_sentences
+from .store import Content, load_registry, read_yaml, yaml_key_position, yaml_position
+
+EVENT_KEYS = frozenset(
+    {
+        *("id", "article", "date", "date_source", "title", "actors", "places", "quote", "sentence"),
+        *("confidence", "mentions", "status", "reviewed", "note"),
+    }
+)
+ACTOR_KEYS = frozenset({"kind", "aliases", "note"})
+STATUSES = ("rejected",)
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem in content/, where a person finds it."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+
+@dataclass(slots=True)
+class _Checker:
+    """Problems found so far, and what later checks need (articles, actors, ids seen)."""
+
+    problems: list[Problem] = field(default_factory=list)
+    articles: dict[str, Article] = field(default_factory=dict)
+    registry: ActorRegistry | None = None
+    ids: dict[str, str] = field(default_factory=dict)
+
+    def add(self, path: Path | str, where: tuple[int | None, int | None], message: str) -> None:
+        line, column = where
+        self.problems.append(Problem(str(path), line or 1, column or 1, message))
+
+
+def check_content(content_dir: Path) -> list[Problem]:
+    """Every problem under `content_dir`, sorted by file, line and column."""
+    content = Content(content_dir)
+    checker = _Checker()
+    _check_articles(checker, content)
+    _check_actors(checker, content.actors)
+    for path in sorted(content.events.glob("*.yml")) if content.events.is_dir() else []:
+        _check_events_file(checker, path)
+    return sorted(checker.problems, key=lambda p: (p.path, p.line, p.column, p.message))
+
+
+def _check_articles(checker: _Checker, content: Content) -> None:
+    for path in find_articles(content.articles):
+        try:
+            article = read_article(path)
+        except ArticleError as error:
+            checker.add(path, (error.line, None), error.message)
+            continue
+        if article.slug in checker.articles:
+            other = checker.articles[article.slug].path
+            checker.add(path, (1, 1), f"has the same slug {article.slug!r} as {other}; rename one of them")
+            continue
+        checker.articles[article.slug] = article
+
+
+def _read(checker: _Checker, path: Path) -> Any:
+    try:
+        return read_yaml(path)
+    except ContentError as error:
+        checker.add(path, (error.line, error.column), error.message)
+        return None
+
+
+# -- actors.yml -------------------------------------------------------------------------------------
+
+
+def _check_actors(checker: _Checker, path: Path) -> None:
+    if not path.exists():
+        checker.registry = ActorRegistry()
+        return
+    data = _read(checker, path)
+    if data is None:
+        checker.registry = (
+            None if checker.problems and checker.problems[-1].path == str(path) else ActorRegistry()
+        )
+        return
+    if not isinstance(data, dict):
+        checker.add(path, (1, 1), "actors.yml is a mapping from canonical name to {kind, aliases}")
+        return
+    before = len(checker.problems)
+    owners: dict[str, str] = {}
+    for name, entry in data.items():
+        _check_actor(checker, path, data, name, entry, owners)
+    if len(checker.problems) == before:
+        checker.registry = load_registry(path)
+
+
+def _check_actor(
+    checker: _Checker, path: Path, data: Mapping[Any, Any], name: Any, entry: Any, owners: dict[str, str]
+) -> None:
+    where = yaml_position(data, name)
+    if not isinstance(name, str) or not name.strip():
+        checker.add(path, where, f"actor name {name!r} is not a name; quote it if it looks like a number")
+        return
+    _claim(checker, path, where, owners, name, name)
+    if entry is None:
+        return
+    if not isinstance(entry, dict):
+        checker.add(path, where, f"actor {name!r}: expected `kind:` and `aliases:`")
+        return
+    for key in entry:
+        if key not in ACTOR_KEYS:
+            checker.add(path, yaml_key_position(entry, key), f"actor {name!r}: unknown field {key!r}")
+    kind = entry.get("kind", "other")
+    if kind not in ACTOR_KINDS:
+        message = f"actor {name!r}: kind {kind!r} is not one of {', '.join(ACTOR_KINDS)}"
+        checker.add(path, yaml_position(entry, "kind"), message)
+    aliases = entry.get("aliases") or []
+    if not isinstance(aliases, list):
+        checker.add(
+            path, yaml_position(entry, "aliases"), f"actor {name!r}: `aliases:` is a list, e.g. [Lavrov]"
+        )
+        return
+    for index, alias in enumerate(aliases):
+        alias_where = yaml_position(aliases, index)
+        if not isinstance(alias, str) or not alias.strip():
+            checker.add(path, alias_where, f"actor {name!r}: alias {alias!r} is not a name")
+        elif name_key(alias) != name_key(name):
+            _claim(checker, path, alias_where, owners, alias, name)
+
+
+def _claim(
+    checker: _Checker,
+    path: Path,
+    where: tuple[int | None, int | None],
+    owners: dict[str, str],
+    text: str,
+    name: str,
+) -> None:
+    """Record that `text` names actor `name`; a name that two actors claim is ambiguous."""
+    key = name_key(text)
+    owner = owners.setdefault(key, name)
+    if owner != name:
+        message = (
+            f"{text!r} names both {owner!r} and {name!r}; merge them (`timeline actors merge`) or drop one"
+        )
+        checker.add(path, where, message)
+
+
+# -- events files ------------------------------------------------------------------------------------
+
+
+def _check_events_file(checker: _Checker, path: Path) -> None:
+    data = _read(checker, path)
+    if data is None:
+        return
+    if not isinstance(data, dict) or not isinstance(data.get("events", []), list | None):
+        checker.add(path, (1, 1), "an events file is a mapping with `article: <slug>` and an `events:` list")
+        return
+    for key in data:
+        if key not in ("article", "events"):
+            message = f"unknown field {key!r}; an events file has article and events"
+            checker.add(path, yaml_key_position(data, key), message)
+    slug = str(data.get("article") or path.stem)
+    if slug != path.stem:
+        checker.add(
+            path, yaml_position(data, "article"), f"article {slug!r} does not match the file name {path.name}"
+        )
+    article = checker.articles.get(slug)
+    if article is None and checker.articles:
+        checker.add(
+            path, (1, 1), f"no article has the slug {slug!r}; restore it in articles/ or delete this file"
+        )
+    events = data.get("events") or []
+    for index, item in enumerate(events):
+        _check_event(checker, path, yaml_position(events, index), item, article)
+
+
+def _check_event(
+    checker: _Checker, path: Path, where: tuple[int | None, int | None], item: Any, article: Article | None
+) -> None:
+    if not isinstance(item, dict):
+        checker.add(path, where, "each event is a mapping (id, date, title, quote, sentence, ...)")
+        return
+    label = _check_id(checker, path, where, item)
+    for key in item:
+        if key not in EVENT_KEYS:
+            checker.add(path, yaml_key_position(item, key), f"{label}: unknown field {key!r} (a typo?)")
+    for key in ("date", "title", "quote", "sentence"):
+        if item.get(key) is None or item.get(key) == "":
+            checker.add(path, where, f"{label}: `{key}:` is required")
+    for message, key in _field_problems(item):
+        checker.add(path, yaml_position(item, key), f"{label}: {message}")
+    if item.get("status") != "rejected":
+        _check_references(checker, path, label, item, article)
+
+
+def _check_id(
+    checker: _Checker, path: Path, where: tuple[int | None, int | None], item: Mapping[str, Any]
+) -> str:
+    event_id = item.get("id")
+    if event_id is None or event_id == "":
+        checker.add(path, where, "event has no `id:`; give it one that no other event has")
+        return "event"
+    text = str(event_id)
+    id_where = yaml_position(item, "id")
+    if not _ID.match(text):
+        checker.add(path, id_where, f"id {text!r}: use letters, digits, '.', '_' and '-' only")
+    place = f"{path}:{id_where[0] or 1}"
+    first = checker.ids.setdefault(text, place)
+    if first != place:
+        checker.add(path, id_where, f"id {text!r} is already used at {first}; ids must be unique")
+    return f"event {text}"
+
+
+def _field_problems(item: Mapping[str, Any]) -> Iterable[tuple[str, str]]:
+    """(message, key) for each field of the wrong type or value."""
+    if "date" in item and item["date"] is not None:
+        yield from _date_problems(item["date"])
+    if "date_source" in item and item["date_source"] not in DATE_SOURCES:
+        yield f"date_source is one of {', '.join(DATE_SOURCES)}", "date_source"
+    if "title" in item and not isinstance(item["title"], str):
+        yield "title is text; quote it", "title"
+    for key in ("actors", "places"):
+        if key in item and not _is_names(item[key]):
+            yield f"`{key}:` is a list of names, e.g. [Sergey Lavrov]", key
+    if "quote" in item and not isinstance(item["quote"], str | None):
+        yield "quote is text; quote it", "quote"
+    if "sentence" in item and not _is_index(item["sentence"]):
+        yield "sentence is the number of the sentence in the article (0 is the first)", "sentence"
+    confidence = item.get("confidence", 1.0)
+    if isinstance(confidence, bool) or not isinstance(confidence, int | float) or not 0 <= confidence <= 1:
+        yield "confidence is a number from 0 to 1", "confidence"
+    if "mentions" in item and not _is_mentions(item["mentions"]):
+        yield "mentions is a list of {sentence: <number>, quote: <text>}", "mentions"
+    if item.get("status") is not None and item.get("status") not in STATUSES:
+        yield f"status is {' or '.join(STATUSES)} (or absent), not {item['status']!r}", "status"
+    if "reviewed" in item and not isinstance(item["reviewed"], bool):
+        yield "reviewed is true or false", "reviewed"
+
+
+def _date_problems(value: Any) -> Iterable[tuple[str, str]]:
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    if isinstance(value, dt.datetime | bool | float):
+        yield f"date {text!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", "date"
+        return
+    try:
+        DateValue(text)
+    except ValueError as error:
+        yield f"date {text!r} is not valid ({error}); write YYYY, YYYY-MM or YYYY-MM-DD", "date"
+
+
+def _is_names(value: Any) -> bool:
+    return value is None or (isinstance(value, list) and all(isinstance(n, str) and n.strip() for n in value))
+
+
+def _is_index(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _is_mentions(value: Any) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(m, dict) and _is_index(m.get("sentence")) and isinstance(m.get("quote"), str)
+        for m in value
+    )
+
+
+# -- references: actors and quotes -------------------------------------------------------------------
+
+
+def _check_references(
+    checker: _Checker, path: Path, label: str, item: Mapping[str, Any], article: Article | None
+) -> None:
+    _check_actor_names(checker, path, label, item.get("actors"))
+    if article is None:
+        return
+    sentences = [" ".join(sentence.text.split()) for sentence in split_sentences(article.text)]
+    mentions = item.get("mentions")
+    for node in [item, *(mentions if _is_mentions(mentions) and mentions else [])]:
+        message = _quote_problem(node.get("quote"), node.get("sentence"), sentences, article)
+        if message:
+            checker.add(path, yaml_position(node, "quote"), f"{label}: {message}")
+
+
+def _check_actor_names(checker: _Checker, path: Path, label: str, actors: Any) -> None:
+    if checker.registry is None or not isinstance(actors, list):
+        return  # actors.yml itself is broken: that is the problem to report
+    for index, name in enumerate(actors):
+        if isinstance(name, str) and checker.registry.lookup(name) is None:
+            message = (
+                f"{label}: actor {name!r} is not in actors.yml; add it (or an alias) there or fix the name"
+            )
+            checker.add(path, yaml_position(actors, index), message)
+
+
+def _quote_problem(quote: Any, sentence: Any, sentences: list[str], article: Article) -> str | None:
+    if not isinstance(quote, str) or not quote.strip():
+        return None
+    wanted = " ".join(quote.split())
+    found = [index for index, text in enumerate(sentences) if wanted in text]
+    if not found:
+        if wanted in " ".join(article.text.split()):
+            return None  # a quote over several sentences
+        return f"the quote is not in article {article.slug!r} ({article.path}); copy it verbatim"
+    if _is_index(sentence) and sentence not in found:
+        return f"the quote is sentence {found[0]} of the article, not {sentence}; set `sentence: {found[0]}`"
+    return None

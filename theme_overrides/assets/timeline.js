@@ -1,0 +1,353 @@
+/* Timeline filters: actors, place, date range and free text, applied in the browser.
+ *
+ * The page carries everything: each .tl-event has data-actors (actor slugs), data-places
+ * (place slugs), data-start and data-end (ISO days). The filter state lives in the query string
+ * (?actor=a&actor=b&match=all&place=p&from=1961&to=1969-07&q=moon) so a filtered view can be
+ * shared and bookmarked. No library, no network: it works from any sub-path.
+ */
+(function () {
+  "use strict";
+
+  var DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function words(text) {
+    return text ? text.split(/\s+/).filter(Boolean) : [];
+  }
+
+  /* "1969" -> ["1969-01-01", "1969-12-31"]; "1969-07" -> ["1969-07-01", "1969-07-31"]. */
+  function bounds(text) {
+    var match = DATE.exec(text.trim());
+    if (!match) return null;
+    var month = match[2] || null;
+    var day = match[3] || null;
+    return [
+      match[1] + "-" + (month || "01") + "-" + (day || "01"),
+      match[1] + "-" + (month || "12") + "-" + (day || "31"),
+    ];
+  }
+
+  function Timeline(form) {
+    this.form = form;
+    this.total = 0;
+    this.lastApplyMs = 0;
+    this.fields = {
+      q: form.querySelector("#tl-q"),
+      actor: form.querySelector("#tl-actor"),
+      match: form.querySelector("#tl-match"),
+      place: form.querySelector("#tl-place"),
+      from: form.querySelector("#tl-from"),
+      to: form.querySelector("#tl-to"),
+      status: form.querySelector("#tl-status"),
+      chosen: form.querySelector("#tl-chosen"),
+    };
+    this.names = new Map(); /* slug -> name */
+    this.keys = new Map(); /* folded name -> slug */
+    var options = form.querySelectorAll("#tl-actor-options option");
+    for (var i = 0; i < options.length; i++) {
+      var name = options[i].value;
+      var key = options[i].getAttribute("data-key");
+      this.names.set(key, name);
+      this.keys.set(fold(name), key);
+    }
+    this.actors = [];
+    this.index();
+  }
+
+  /* One pass over the page: events, and the month and year sections that hold them. */
+  Timeline.prototype.index = function () {
+    this.root = document.querySelector(".tl-timeline");
+    var elements = this.root ? this.root.querySelectorAll(".tl-event") : [];
+    var groups = new Map();
+    this.items = [];
+    for (var i = 0; i < elements.length; i++) {
+      var el = elements[i];
+      var month = el.parentElement;
+      this.items.push({
+        el: el,
+        actors: words(el.getAttribute("data-actors")),
+        places: words(el.getAttribute("data-places")),
+        start: el.getAttribute("data-start") || "",
+        end: el.getAttribute("data-end") || "",
+        text: null,
+        match: el.classList.contains("tl-match"),
+        group: month,
+      });
+      groups.set(month, month.parentElement);
+    }
+    this.months = Array.from(groups.keys());
+    this.years = Array.from(new Set(groups.values()));
+    this.total = this.items.length;
+    this.toc = new Map(); /* month or year section -> its item in Material's table of contents */
+    var links = document.querySelectorAll(".md-sidebar--secondary .md-nav__link[href^='#']");
+    var sections = new Map();
+    this.months.concat(this.years).forEach(function (section) {
+      var heading = section.querySelector(":scope > h2, :scope > h3");
+      if (heading && heading.id) sections.set(heading.id, section);
+    });
+    for (var j = 0; j < links.length; j++) {
+      var section = sections.get(decodeURIComponent(links[j].getAttribute("href").slice(1)));
+      if (section) this.toc.set(section, links[j].parentElement);
+    }
+  };
+
+  Timeline.prototype.read = function (search) {
+    var params = new URLSearchParams(search);
+    this.fields.q.value = params.get("q") || "";
+    this.fields.match.value = params.get("match") === "all" ? "all" : "any";
+    this.fields.place.value = params.get("place") || "";
+    this.fields.from.value = params.get("from") || "";
+    this.fields.to.value = params.get("to") || "";
+    this.actors = params.getAll("actor").filter(Boolean);
+    this.renderChosen();
+  };
+
+  Timeline.prototype.state = function () {
+    var from = this.fields.from.value.trim();
+    var to = this.fields.to.value.trim();
+    return {
+      q: this.fields.q.value.trim(),
+      actors: this.actors.slice(),
+      match: this.fields.match.value,
+      place: this.fields.place.value,
+      from: from,
+      to: to,
+    };
+  };
+
+  Timeline.prototype.write = function (state) {
+    var params = new URLSearchParams(location.search);
+    ["q", "actor", "match", "place", "from", "to"].forEach(function (key) {
+      params.delete(key);
+    });
+    if (state.q) params.set("q", state.q);
+    state.actors.forEach(function (actor) {
+      params.append("actor", actor);
+    });
+    if (state.actors.length > 1 && state.match === "all") params.set("match", "all");
+    if (state.place) params.set("place", state.place);
+    if (state.from) params.set("from", state.from);
+    if (state.to) params.set("to", state.to);
+    var query = params.toString();
+    var url = location.pathname + (query ? "?" + query : "") + location.hash;
+    if (url !== location.pathname + location.search + location.hash) {
+      history.replaceState(history.state, "", url);
+    }
+  };
+
+  Timeline.prototype.matcher = function (state) {
+    var terms = words(fold(state.q));
+    var from = state.from ? bounds(state.from) : null;
+    var to = state.to ? bounds(state.to) : null;
+    this.fields.from.setAttribute("aria-invalid", String(Boolean(state.from && !from)));
+    this.fields.to.setAttribute("aria-invalid", String(Boolean(state.to && !to)));
+    var actors = state.actors;
+    var all = state.match === "all";
+    return function (item) {
+      if (actors.length) {
+        var hits = 0;
+        for (var a = 0; a < actors.length; a++) if (item.actors.indexOf(actors[a]) >= 0) hits++;
+        if (all ? hits < actors.length : hits === 0) return false;
+      }
+      if (state.place && item.places.indexOf(state.place) < 0) return false;
+      if (from && item.end < from[0]) return false;
+      if (to && item.start > to[1]) return false;
+      if (terms.length) {
+        if (item.text === null) item.text = fold(item.el.textContent);
+        for (var t = 0; t < terms.length; t++) if (item.text.indexOf(terms[t]) < 0) return false;
+      }
+      return true;
+    };
+  };
+
+  /* Show the matching events, hide empty months and years, report the count, update the URL.
+   * While a filter is on, the timeline carries data-filtered and CSS hides every event without
+   * .tl-match: only events whose match changed since the last filter are written to. */
+  Timeline.prototype.apply = function () {
+    var started = performance.now();
+    var state = this.state();
+    var filtered = Boolean(state.q || state.actors.length || state.place || state.from || state.to);
+    var count = this.total;
+    var visible = null;
+    if (filtered) {
+      var matches = this.matcher(state);
+      visible = new Set();
+      count = 0;
+      for (var i = 0; i < this.items.length; i++) {
+        var item = this.items[i];
+        var match = matches(item);
+        if (match !== item.match) {
+          item.el.classList.toggle("tl-match", match);
+          item.match = match;
+        }
+        if (match) {
+          count++;
+          visible.add(item.group);
+        }
+      }
+    }
+    this.showGroups(visible);
+    if (this.root) this.root.toggleAttribute("data-filtered", filtered);
+    this.report(count, filtered);
+    this.write(state);
+    this.lastApplyMs = performance.now() - started;
+    this.form.setAttribute("data-visible", String(count));
+    return count;
+  };
+
+  /* Hide the months and years with no visible event (`visible` null: show them all). */
+  Timeline.prototype.showGroups = function (visible) {
+    var years = new Set();
+    var toc = this.toc;
+    function show(section, visible) {
+      if (section.hidden === visible) section.hidden = !visible;
+      var item = toc.get(section);
+      if (item && item.hidden === visible) item.hidden = !visible;
+    }
+    this.months.forEach(function (month) {
+      var visibleMonth = visible === null || visible.has(month);
+      show(month, visibleMonth);
+      if (visibleMonth) years.add(month.parentElement);
+    });
+    this.years.forEach(function (year) {
+      show(year, years.has(year));
+    });
+  };
+
+  Timeline.prototype.isHidden = function (event) {
+    return Boolean(this.root && this.root.hasAttribute("data-filtered") && !event.classList.contains("tl-match"));
+  };
+
+  Timeline.prototype.report = function (count, filtered) {
+    var noun = this.total === 1 ? " event" : " events";
+    this.fields.status.textContent = !filtered
+      ? "All " + this.total + noun
+      : count === 0
+        ? "No events match"
+        : "Showing " + count + " of " + this.total + noun;
+  };
+
+  Timeline.prototype.renderChosen = function () {
+    var box = this.fields.chosen;
+    var self = this;
+    box.textContent = "";
+    this.actors.forEach(function (key) {
+      var chip = document.createElement("span");
+      chip.className = "tl-chip";
+      chip.textContent = self.names.get(key) || key;
+      var remove = document.createElement("button");
+      remove.type = "button";
+      remove.textContent = "×";
+      remove.setAttribute("aria-label", "Remove " + chip.textContent);
+      remove.addEventListener("click", function () {
+        self.actors = self.actors.filter(function (other) {
+          return other !== key;
+        });
+        self.renderChosen();
+        self.apply();
+        self.fields.actor.focus();
+      });
+      chip.appendChild(remove);
+      box.appendChild(chip);
+    });
+    this.fields.match.hidden = this.actors.length < 2;
+  };
+
+  /* Add the actor typed or picked in the actor field; true when it named a known actor. */
+  Timeline.prototype.addActor = function () {
+    var key = this.keys.get(fold(this.fields.actor.value.trim()));
+    if (!key) return false;
+    if (this.actors.indexOf(key) < 0) this.actors.push(key);
+    this.fields.actor.value = "";
+    this.renderChosen();
+    this.apply();
+    return true;
+  };
+
+  Timeline.prototype.clear = function () {
+    this.fields.q.value = this.fields.actor.value = this.fields.from.value = this.fields.to.value = "";
+    this.fields.place.value = "";
+    this.fields.match.value = "any";
+    this.actors = [];
+    this.renderChosen();
+    this.apply();
+  };
+
+  /* Following a link to an event the filters hide clears the filters first. */
+  Timeline.prototype.reveal = function () {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id ? document.getElementById(id) : null;
+    var event = target ? target.closest(".tl-event") : null;
+    if (event && this.isHidden(event)) {
+      this.clear();
+      target.scrollIntoView();
+    }
+  };
+
+  Timeline.prototype.bind = function () {
+    var self = this;
+    var timer = 0;
+    var f = this.fields;
+    f.q.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        self.apply();
+      }, 120);
+    });
+    [f.match, f.place, f.from, f.to].forEach(function (field) {
+      field.addEventListener("change", function () {
+        self.apply();
+      });
+    });
+    f.actor.addEventListener("change", function () {
+      self.addActor();
+    });
+    f.actor.addEventListener("input", function (event) {
+      /* Picking from the datalist fires input without inputType in Chromium. */
+      if (!event.inputType || event.inputType === "insertReplacementText") self.addActor();
+    });
+    f.actor.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        self.addActor();
+      }
+    });
+    this.form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      clearTimeout(timer);
+      self.apply();
+    });
+    this.form.addEventListener("reset", function (event) {
+      event.preventDefault();
+      self.clear();
+    });
+    window.addEventListener("hashchange", function () {
+      self.reveal();
+    });
+  };
+
+  function start() {
+    var form = document.getElementById("tl-filters");
+    if (!form || form.hasAttribute("data-ready")) return;
+    form.setAttribute("data-ready", "");
+    var timeline = new Timeline(form);
+    timeline.read(location.search);
+    timeline.bind();
+    form.hidden = false;
+    timeline.apply();
+    timeline.reveal();
+    window.tlTimeline = timeline;
+  }
+
+  /* Material's instant navigation (when enabled) swaps pages without a load: follow document$. */
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(start);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
