@@ -33,7 +33,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 TITLE_WORDS = frozenset(
     """president vice prime minister foreign defence defense interior finance secretary state
-    leader supreme chancellor king queen astronaut cosmonaut pilot captain officer prince princess general gen lt col colonel admiral
+    leader supreme chancellor king queen astronaut cosmonaut pilot captain officer prince princess
+    general gen lt col colonel admiral
     mr mrs ms dr prof professor sir dame lord lady senator sen rep representative congressman
     congresswoman governor gov mayor ceo chairman chairwoman chair chief executive officer founder
     co-founder spokesman spokeswoman spokesperson pope ambassador envoy deputy former acting
@@ -221,7 +222,9 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
             registry.add_alias(canonical, clean_name(span.text))
         if name != canonical:
             registry.add_alias(canonical, name)
-        mentions.append(ActorMention(span.start, span.end, span.text, canonical, registry.actors[canonical].kind, label))
+        mentions.append(
+            ActorMention(span.start, span.end, span.text, canonical, registry.actors[canonical].kind, label)
+        )
     return mentions
 
 
@@ -244,7 +247,9 @@ _MODEL = r"[A-Z]{0,2}\d{3,4}(?:-\d{1,3}[A-Z]{0,2})?"
 _I_PRODUCT_RE = re.compile(
     r"\bi[A-Z][a-z]+(?:\s+(?:\d[A-Za-z0-9]{0,3}|nano|mini|touch|shuffle|classic|Music|Store|store|Pro|Air|Plus|Max)\b)*"
 )
-_MAKER_MODEL_RE = re.compile(rf"\b(?P<maker>[A-Z][a-z]+)\s+(?P<model>{_MODEL})(?:s|'s|’s)?(?P<name>\s+[A-Z][a-z]{{3,}})?\b")
+_MAKER_MODEL_RE = re.compile(
+    rf"\b(?P<maker>[A-Z][a-z]+)\s+(?P<model>{_MODEL})(?:s|'s|’s)?(?P<name>\s+[A-Z][a-z]{{3,}})?\b"
+)
 _LETTER_MODEL_RE = re.compile(r"\b[A-Z]{1,2}\d{3}(?:-\d{1,3}[A-Z]{0,2})?(?:s|'s|’s)?\b")
 _NAMED_MODEL_RE = re.compile(r"\b\d{3}(?:-\d{1,3}[A-Z]{0,2})?\s+[A-Z][a-z]{3,}\b")
 
@@ -272,14 +277,28 @@ def _product_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
 def _is_maker(doc: Doc, char: int) -> bool:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     token = span[0] if span is not None else None
-    return token is not None and token.pos_ == "PROPN" and token.ent_type_ not in ("DATE", "TIME", "GPE", "PERSON")
+    return (
+        token is not None
+        and token.pos_ == "PROPN"
+        and token.ent_type_ not in ("DATE", "TIME", "GPE", "PERSON")
+    )
 
 
 def _is_product_word(doc: Doc, char: int) -> bool:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     token = span[0] if span is not None else None
-    return token is not None and token.pos_ in ("PROPN", "NOUN") and token.ent_type_ not in (
-        "ORG", "GPE", "PERSON", "NORP", "DATE", "TIME",
+    return (
+        token is not None
+        and token.pos_ in ("PROPN", "NOUN")
+        and token.ent_type_
+        not in (
+            "ORG",
+            "GPE",
+            "PERSON",
+            "NORP",
+            "DATE",
+            "TIME",
+        )
     )
 
 
@@ -289,7 +308,7 @@ def _full_product_names(products: list[tuple[Span, str, ActorKind]]) -> list[str
 
 
 def _expand_product(name: str, full_names: list[str]) -> str:
-    """"787", "Dreamliner" or "787 Dreamliner" -> the longest name in the article that contains it."""
+    """ "787", "Dreamliner" or "787 Dreamliner" -> the longest name in the article that contains it."""
     words = name.split()
     for full in full_names:
         full_words = full.split()
@@ -337,7 +356,7 @@ def _lowercase_verbs(doc: Doc) -> frozenset[str]:
     if cached is None:
         cached = frozenset(token.text for token in doc if token.is_lower and token.pos_ in ("VERB", "AUX"))
         doc.user_data["timeline_lowercase_verbs"] = cached
-    return cached  # type: ignore[no-any-return]
+    return frozenset(cached)
 
 
 def _org_phrase_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
@@ -389,7 +408,12 @@ def _repeated_name_mentions(
 
 def _proper_noun_run(doc: Doc, head: Token) -> Span | None:
     start = head.i
-    while start > 0 and doc[start - 1].tag_ == "NNP" and doc[start - 1].is_title and not doc[start - 1].ent_type_:
+    while (
+        start > 0
+        and doc[start - 1].tag_ == "NNP"
+        and doc[start - 1].is_title
+        and not doc[start - 1].ent_type_
+    ):
         start -= 1
     if not all(token.is_title for token in doc[start : head.i + 1]):
         return None
@@ -413,7 +437,9 @@ def _full_person_names(raw: list[tuple[Span, str, ActorKind]]) -> list[str]:
     return sorted(name for name in names if len(name.split()) >= 2)
 
 
-def _expand_short_name(name: str, kind: ActorKind, full_names: list[str], span: Span) -> tuple[str, ActorKind]:
+def _expand_short_name(
+    name: str, kind: ActorKind, full_names: list[str], span: Span
+) -> tuple[str, ActorKind]:
     """A one-word name that is the surname or given name of exactly one full name in the article."""
     if len(name.split()) != 1 or kind not in ("person", "organization") or name.isupper():
         return name, kind
@@ -466,7 +492,10 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
 
 
 def _antecedent(
-    token: Token, number: int, recent: dict[str, tuple[int, ActorMention]], subject: tuple[int, ActorMention] | None
+    token: Token,
+    number: int,
+    recent: dict[str, tuple[int, ActorMention]],
+    subject: tuple[int, ActorMention] | None,
 ) -> ActorMention | None:
     lowered = token.lower_
     if lowered in PERSON_PRONOUNS:
@@ -485,11 +514,13 @@ def _antecedent(
 
 
 def _is_main_subject(token: Token) -> bool:
-    """"It" (or "its" in the subject) of a sentence's main clause, where it most often refers back."""
+    """ "It" (or "its" in the subject) of a sentence's main clause, where it most often refers back."""
     if token.dep_ == "poss":
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
 
 
 def _is_definite(token: Token) -> bool:
-    return token.pos_ == "NOUN" and any(child.lower_ == "the" and child.dep_ == "det" for child in token.children)
+    return token.pos_ == "NOUN" and any(
+        child.lower_ == "the" and child.dep_ == "det" for child in token.children
+    )

@@ -18,7 +18,7 @@ from typing import Any
 
 from .actors import ActorRegistry, name_key
 from .errors import ArticleError, ContentError
-from .ingest import find_articles, read_article
+from .ingest import find_articles, read_article, slugify
 from .model import ACTOR_KINDS, DATE_SOURCES, Article, DateValue
 from .sentences import split_sentences
 from .store import Content, load_registry, read_yaml, yaml_key_position, yaml_position
@@ -55,6 +55,7 @@ class _Checker:
     articles: dict[str, Article] = field(default_factory=dict)
     registry: ActorRegistry | None = None
     ids: dict[str, str] = field(default_factory=dict)
+    unreadable: set[str] = field(default_factory=set)  # slugs of articles reported as broken
 
     def add(self, path: Path | str, where: tuple[int | None, int | None], message: str) -> None:
         line, column = where
@@ -77,7 +78,8 @@ def _check_articles(checker: _Checker, content: Content) -> None:
         try:
             article = read_article(path)
         except ArticleError as error:
-            checker.add(path, (error.line, None), error.message)
+            checker.add(error.path, (error.line, None), error.message)
+            checker.unreadable.add(slugify(path.stem))
             continue
         if article.slug in checker.articles:
             other = checker.articles[article.slug].path
@@ -190,7 +192,7 @@ def _check_events_file(checker: _Checker, path: Path) -> None:
             path, yaml_position(data, "article"), f"article {slug!r} does not match the file name {path.name}"
         )
     article = checker.articles.get(slug)
-    if article is None and checker.articles:
+    if article is None and checker.articles and slug not in checker.unreadable:
         checker.add(
             path, (1, 1), f"no article has the slug {slug!r}; restore it in articles/ or delete this file"
         )

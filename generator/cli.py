@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
 from .errors import TimelineError
 
+T = TypeVar("T")
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 content_option = click.option(
     "--content",
@@ -146,7 +149,7 @@ def extract(content_dir: Path, model: str | None) -> None:
     from .extract import extract_content
     from .store import Content
 
-    def progress(items):  # type: ignore[no-untyped-def]
+    def progress(items: Iterable[T]) -> Iterator[T]:
         if not sys.stderr.isatty():
             yield from items
             return
@@ -299,7 +302,7 @@ def actors_group() -> None:
     \b
     Example:
         timeline actors merge "Sergei Lavrov" "Sergey Lavrov"
-        timeline actors rename "Soviet News Agency" TASS
+        timeline actors merge "Soviet News Agency" TASS
     """
 
 

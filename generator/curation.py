@@ -152,7 +152,8 @@ def _find(content: Content, document: CommentedMap, name: str) -> str:
     canonical = _lookup(document, name)
     if canonical is None:
         raise ContentError(
-            content.actors, f"no actor is named {name!r}; `timeline check` lists the actors in use"
+            content.actors,
+            f"no actor is named {name!r} in actors.yml (check the spelling and the canonical name)",
         )
     if name_key(canonical) != name_key(name):
         raise ContentError(content.actors, f"{name!r} is an alias of {canonical!r}; give the canonical name")

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 
 MAX_TITLE_CHARS = 80
 MODALS = frozenset({"could", "may", "might", "would", "should", "must", "can", "ca", "shall"})
-FUTURE_FRAMES = frozenset({"set", "expect", "schedule", "plan", "due", "poise", "go", "intend", "hope", "aim"})
+FUTURE_FRAMES = frozenset(
+    {"set", "expect", "schedule", "plan", "due", "poise", "go", "intend", "hope", "aim"}
+)
 STATIVE_LEMMAS = frozenset(
     """be seem appear remain belong consist contain exist resemble deserve mean matter lack
     need want like know believe think hope wish expect plan forecast predict anticipate estimate
@@ -31,7 +33,9 @@ COMMENTARY_SUBJECTS = frozenset(
     """analyst observer expert critic commentator pundit scholar some many community world
     we you they one""".split()
 )
-REPORTING_LEMMAS = frozenset({"say", "tell", "report", "add", "confirm", "state", "announce", "write", "note"})
+REPORTING_LEMMAS = frozenset(
+    {"say", "tell", "report", "add", "confirm", "state", "announce", "write", "note"}
+)
 HABITUAL_ADVERBS = frozenset({"often", "usually", "frequently", "always", "typically", "generally", "never"})
 SEQUENCE_VERBS = frozenset({"follow", "precede"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "across", "inside", "outside", "into"})
@@ -114,7 +118,9 @@ def extract_events(
         line = article.text.count("\n", 0, sentence.start)
         if line != previous_line:
             narrative, previous_line = None, line  # narrative time does not cross paragraphs
-        candidate = _read_sentence(article, span, sentence, sentence.index in lead, mentions, expressions, narrative)
+        candidate = _read_sentence(
+            article, span, sentence, sentence.index in lead, mentions, expressions, narrative
+        )
         text_date = _sentence_date(span, expressions, span.root)
         if text_date is not None:
             narrative = text_date[0]
@@ -194,7 +200,9 @@ def _predicates(span: Span) -> list[Predicate]:
         return []  # "Analysts suggest that ...", "Boeing could ...": nothing in it happened
     found: list[Predicate] = []
     if root.pos_ in ("NOUN", "PROPN"):
-        found += [(child, "past", None) for child in root.children if child.dep_ == "acl" and child.tag_ == "VBN"]
+        found += [
+            (child, "past", None) for child in root.children if child.dep_ == "acl" and child.tag_ == "VBN"
+        ]
     main = _clause_predicate(root)
     if main is not None:
         found.append(main)
@@ -234,7 +242,9 @@ def _clause_predicate(verb: Token) -> Predicate | None:
 
 def _copula_happening(verb: Token) -> Predicate | None:
     # "A key aspect of the visit was delivering a letter": the delivery.
-    gerund = next((c for c in verb.children if c.tag_ == "VBG" and c.dep_ in ("attr", "acomp", "xcomp")), None)
+    gerund = next(
+        (c for c in verb.children if c.tag_ == "VBG" and c.dep_ in ("attr", "acomp", "xcomp")), None
+    )
     if gerund is not None:
         return gerund, _tense(verb), None
     # "The first flight of the 777 was in 1994": the flight.
@@ -250,7 +260,12 @@ def _reported_happening(root: Token) -> Token | None:
     if root.lemma_ not in REPORTING_LEMMAS:
         return None
     for child in root.children:
-        if child.dep_ == "ccomp" and child.pos_ == "VERB" and _tense(child) == "past" and not _is_commentary(child):
+        if (
+            child.dep_ == "ccomp"
+            and child.pos_ == "VERB"
+            and _tense(child) == "past"
+            and not _is_commentary(child)
+        ):
             return child
     return None
 
@@ -292,8 +307,12 @@ def _tense(verb: Token) -> str:
 def _actors_taking_part(predicate: Token, mentions: Sequence[ActorMention], span: Span) -> list[str]:
     actors: list[str] = []
     clause = _clause_tokens(predicate) | _subject_tokens(predicate)
+    if predicate.dep_ == "relcl":
+        clause.add(predicate.head.i)  # "Airbus, which has out-sold Boeing": Airbus takes part
     for mention in mentions:
-        if mention.kind != "product" and _is_modifier(span.doc[mention.start : mention.end].root, predicate, mentions):
+        if mention.kind != "product" and _is_modifier(
+            span.doc[mention.start : mention.end].root, predicate, mentions
+        ):
             continue  # "the main Airbus factory", "Boeing's 787": a modifier, not a participant
         if mention.kind == "country" and not _acts(span.doc[mention.end - 1], predicate):
             continue
@@ -354,14 +373,18 @@ def _clause_tokens(predicate: Token) -> set[int]:
         token = stack.pop()
         tokens.add(token.i)
         stack.extend(
-            child for child in token.children if not (child.dep_ in OTHER_CLAUSES and child.pos_ in ("VERB", "AUX"))
+            child
+            for child in token.children
+            if not (child.dep_ in OTHER_CLAUSES and child.pos_ in ("VERB", "AUX"))
         )
     return tokens
 
 
 def _acts(token: Token, predicate: Token) -> bool:
     """A country acts when it is a subject or object of the event, not where it happened."""
-    if token.dep_ in ("amod", "compound") and (token.head.lower_ in TITLE_WORDS or token.head.ent_type_ == "PERSON"):
+    if token.dep_ in ("amod", "compound") and (
+        token.head.lower_ in TITLE_WORDS or token.head.ent_type_ == "PERSON"
+    ):
         return False  # "Russian President Vladimir Putin": Putin acts
     while token.dep_ in ("compound", "poss", "conj", "appos") and token.head.i != token.i:
         if token.dep_ == "poss" and token.head.lower_ in TITLE_WORDS:
@@ -400,7 +423,8 @@ def _sentence_date(
     inside = [
         (expression, date)
         for expression in expressions
-        if span.start_char <= expression.start < span.end_char and (date := expression.calendar_date()) is not None
+        if span.start_char <= expression.start < span.end_char
+        and (date := expression.calendar_date()) is not None
     ]
     if not inside:
         return None
@@ -489,7 +513,8 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
             actors = [
                 names[token.i].name
                 for token in child.subtree
-                if token.i in names and not (names[token.i].kind == "country" and _is_title_of_name(token, names))
+                if token.i in names
+                and not (names[token.i].kind == "country" and _is_title_of_name(token, names))
             ]
             if actors:
                 return " and ".join(dict.fromkeys(actors))
@@ -527,7 +552,9 @@ def _third_person(lemma: str) -> str:
     return lemma + "s"
 
 
-_PRUNED_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", "conj", "parataxis", "mark", "det"})
+_PRUNED_DEPS = frozenset(
+    {"relcl", "appos", "acl", "advcl", "punct", "cc", "conj", "parataxis", "mark", "det"}
+)
 
 
 def _pruned_subtree(token: Token) -> list[Token]:
@@ -537,7 +564,9 @@ def _pruned_subtree(token: Token) -> list[Token]:
         if _is_date_phrase(node):
             return  # the timeline shows the date; the title need not repeat it
         for left in node.lefts:
-            if left.dep_ not in _PRUNED_DEPS and left.dep_ != "poss" or left.dep_ == "poss" and left.ent_type_:
+            if (left.dep_ not in _PRUNED_DEPS and left.dep_ != "poss") or (
+                left.dep_ == "poss" and left.ent_type_
+            ):
                 visit(left)
         kept.append(node)
         for right in node.rights:
@@ -647,8 +676,11 @@ def _order_sequences(candidates: list[_Candidate]) -> None:
     """An event told as happening before another ("the meeting followed X") is not dated after it."""
     for item in candidates:
         later = next(
-            (other for other in candidates if other is not item and other.lemma == item.before
-             and set(other.actors) & set(item.actors)),
+            (
+                other
+                for other in candidates
+                if other is not item and other.lemma == item.before and set(other.actors) & set(item.actors)
+            ),
             None,
         )
         if later is not None and item.date.first_day() > later.date.first_day():
@@ -670,4 +702,3 @@ def _to_event(article: Article, number: int, candidate: _Candidate) -> Event:
         confidence=candidate.confidence,
         mentions=tuple(mention for mention in mentions if mention.sentence != candidate.sentence.index),
     )
-

@@ -31,7 +31,10 @@ class ArticleExtraction:
 
 
 def extract_article(
-    article: Article, nlp: Language | None = None, registry: ActorRegistry | None = None, doc: Doc | None = None
+    article: Article,
+    nlp: Language | None = None,
+    registry: ActorRegistry | None = None,
+    doc: Doc | None = None,
 ) -> ArticleExtraction:
     """Extract `article`'s events; new actors and aliases are added to `registry`."""
     registry = registry if registry is not None else ActorRegistry()
@@ -59,7 +62,9 @@ class ExtractionReport:
 
 
 def extract_content(
-    content: Content, model: str | None = None, progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None
+    content: Content,
+    model: str | None = None,
+    progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
 ) -> ExtractionReport:
     """Extract every article under content/articles into content/events and content/actors.yml.
 

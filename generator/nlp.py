@@ -47,7 +47,8 @@ def load_pipeline(name: str | None = None) -> Language:
     except OSError as error:
         raise ModelNotFoundError(
             f"spaCy model {model!r} is not installed.\n"
-            f"Install it (e.g. `python -m spacy download {model}`) or name another with --model or ${MODEL_ENV}."
+            f"Install it (e.g. `python -m spacy download {model}`) "
+            f"or name another with --model or ${MODEL_ENV}."
         ) from error
 
     if not Language.has_factory("timeline_sentences"):

@@ -34,7 +34,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         problems = check_content(self._content_dir(config))
         if problems:
             lines = "\n".join(str(problem) for problem in problems)
-            raise PluginError(f"timeline: {len(problems)} problems in content (`timeline check`):\n{lines}")
+            raise PluginError(f"timeline: content has problems (`timeline check` lists the same):\n{lines}")
         try:
             pages = load_site_pages(
                 self._content_dir(config),

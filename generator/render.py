@@ -43,7 +43,9 @@ MONTHS = [
     "December",
 ]
 LOW_CONFIDENCE = 0.6
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~^=-])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|-])")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_LEADING_NUMBER = re.compile(r"^(\d+)([.)])")
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
 DATE_SOURCE_LABELS = {
@@ -66,8 +68,12 @@ class SiteData:
 
 
 def escape_text(text: str) -> str:
-    """Text safe inside Markdown and HTML: renders exactly as written, never as markup."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=True))
+    """Text safe inside Markdown and HTML, on one line: renders exactly as written, never as markup."""
+    # A line break would end a heading and a leading indent start code; control characters are
+    # dropped (Python-Markdown uses \x02 and \x03 as its own placeholders).
+    one_line = " ".join(_CONTROL.sub(" ", text).split())
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(one_line, quote=True))
+    return _LEADING_NUMBER.sub(r"\1\\\2", escaped)  # "1957. ..." is not an ordered list
 
 
 def escape_attribute(text: str) -> str:

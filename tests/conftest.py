@@ -16,4 +16,6 @@ def nlp() -> Any:
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-goldens", action="store_true", help="Rewrite tests/golden/*.yml from the extractor.")
+    parser.addoption(
+        "--update-goldens", action="store_true", help="Rewrite tests/golden/*.yml from the extractor."
+    )

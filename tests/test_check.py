@@ -161,10 +161,16 @@ def test_an_events_file_without_its_article_is_reported(tmp_path: Path) -> None:
     ]
 
 
-def test_bad_front_matter_is_reported_with_its_line(tmp_path: Path) -> None:
+def test_bad_front_matter_is_reported_once_with_its_line(tmp_path: Path) -> None:
     article = ARTICLE.replace("date: 2025-07-12", "date: 2025-02-30")
-    problems = check_content(make_content(tmp_path / "content", article=article))
-    assert any(p.line == 3 and "invalid front matter" in p.message for p in problems), problems
+    root = make_content(tmp_path / "content", article=article)
+    (root / "articles" / "other.md").write_text(
+        ARTICLE.replace("Lavrov meets", "Lavrov greets"), encoding="utf-8"
+    )
+    (root / "events" / "other.yml").write_text("article: other\nevents: []\n", encoding="utf-8")
+    problems = check_content(root)
+    assert [(p.path, p.line) for p in problems] == [(str(root / "articles" / "lavrov-kim.md"), 3)]
+    assert "invalid front matter" in problems[0].message
 
 
 def test_cli_check_prints_problems_and_exits_non_zero(tmp_path: Path) -> None:

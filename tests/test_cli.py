@@ -43,7 +43,9 @@ def test_every_command_is_in_the_readme(path: str) -> None:
 def test_an_article_without_a_date_is_a_clear_error_and_writes_nothing(tmp_path: Path) -> None:
     articles = tmp_path / "content" / "articles"
     articles.mkdir(parents=True)
-    (articles / "undated.md").write_text("---\ntitle: No date\n---\nBoeing built a plane.\n", encoding="utf-8")
+    (articles / "undated.md").write_text(
+        "---\ntitle: No date\n---\nBoeing built a plane.\n", encoding="utf-8"
+    )
     result = CliRunner().invoke(main, ["extract", "--content", str(tmp_path / "content")])
     assert result.exit_code == 1
     assert "undated.md" in result.output and "date: YYYY-MM-DD" in result.output

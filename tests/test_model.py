@@ -9,7 +9,9 @@ import pytest
 from generator.model import DateValue, TimeExpression
 
 
-@pytest.mark.parametrize(("iso", "precision"), [("2025", "year"), ("2025-07", "month"), ("2025-07-12", "day")])
+@pytest.mark.parametrize(
+    ("iso", "precision"), [("2025", "year"), ("2025-07", "month"), ("2025-07-12", "day")]
+)
 def test_precision_follows_the_text(iso: str, precision: str) -> None:
     assert DateValue(iso).precision == precision
 

@@ -15,7 +15,10 @@ def texts(text: str) -> list[str]:
     ("text", "expected"),
     [
         ("One. Two.", ["One.", "Two."]),
-        ("A headline without a stop\nBody one. Body two.", ["A headline without a stop", "Body one.", "Body two."]),
+        (
+            "A headline without a stop\nBody one. Body two.",
+            ["A headline without a stop", "Body one.", "Body two."],
+        ),
         ("Mr. Smith met Dr. Jones. They talked.", ["Mr. Smith met Dr. Jones.", "They talked."]),
         ("J. R. R. Tolkien wrote it. Then he left.", ["J. R. R. Tolkien wrote it.", "Then he left."]),
         ("He said “It is over.” Then he left.", ["He said “It is over.”", "Then he left."]),

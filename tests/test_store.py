@@ -445,3 +445,64 @@ def test_a_stale_event_next_to_a_comment_is_kept_so_the_comment_is_not_lost(cont
     assert text(content) == edited
     save_article_events(content, SLUG, [EVENTS[0], EVENTS[2]])
     assert "  # Khrushchev: check the wording\n  - id: 2025-talks-3\n" in text(content)
+
+
+# -- the real extractor, end to end ----------------------------------------------------------------
+
+
+def _files(root: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        str(path.relative_to(root)): (path.read_bytes(), path.stat().st_mtime_ns)
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and path.name != ".timeline.lock"
+    }
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, nlp, monkeypatch: pytest.MonkeyPatch) -> Content:  # type: ignore[no-untyped-def]
+    """A copy of the example content/, extracted once with the current extractor."""
+    import shutil
+
+    from generator import extract
+
+    monkeypatch.setattr(extract, "load_pipeline", lambda model=None: nlp)
+    root = tmp_path / "content"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "content", root)
+    extract.extract_content(Content(root))
+    return Content(root)
+
+
+@pytest.mark.slow
+def test_extract_of_an_unchanged_corpus_writes_nothing(corpus: Content) -> None:
+    from generator.extract import extract_content
+
+    before = _files(corpus.root)
+    report = extract_content(corpus)
+    assert (report.files_changed, report.failures) == (0, [])
+    assert _files(corpus.root) == before
+
+
+@pytest.mark.slow
+def test_extract_keeps_a_persons_curation(corpus: Content) -> None:
+    from generator.extract import extract_content
+
+    path = corpus.events_file("1957-sputnik")
+    items = load_events(path)
+    assert len(items) >= 3
+    text = path.read_text(encoding="utf-8")
+    first, _second, third = (f"- id: {item.id}\n" for item in items[:3])
+    text = text.replace(first, f"{first}    reviewed: true  # checked by the desk\n")
+    text = text.replace(f"title: {items[1].title}\n", "title: Sputnik 1 circles the Earth every 96 minutes\n")
+    start, end = text.index(third), text.index(f"- id: {items[3].id}\n") if len(items) > 3 else len(text)
+    text = text[:start] + text[end:]
+    text += "  - id: mine\n    date: '1957-10-04'\n    title: Radio operators hear the satellite\n"
+    path.write_text(text, encoding="utf-8")
+    extract_content(corpus)
+    assert path.read_text(encoding="utf-8") == text
+    after = load_events(path)
+    assert [item.id for item in after] == [items[0].id, items[1].id, *(i.id for i in items[3:]), "mine"]
+    assert after[1].title == "Sputnik 1 circles the Earth every 96 minutes" != items[1].title
+    assert after[0].reviewed
+    before = _files(corpus.root)
+    assert extract_content(corpus).files_changed == 0
+    assert _files(corpus.root) == before
