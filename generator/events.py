@@ -109,7 +109,8 @@ def extract_events(
     lead = _lead_sentence_indexes(article.text, sentences)
     by_start = {sentence.start: sentence for sentence in sentences}
     candidates: list[_Candidate] = []
-    narrative: DateValue | None = None
+    anchor = _main_event_date(article, expressions)
+    narrative: DateValue | None = anchor
     previous_line = -1
     for span in doc.sents:
         sentence = by_start.get(span.start_char + _leading_space(span))
@@ -117,7 +118,8 @@ def extract_events(
             continue
         line = article.text.count("\n", 0, sentence.start)
         if line != previous_line:
-            narrative, previous_line = None, line  # narrative time does not cross paragraphs
+            # a paragraph starts from the article's main event date, not from the last one's dates
+            narrative, previous_line = anchor, line
         candidate = _read_sentence(
             article, span, sentence, sentence.index in lead, mentions, expressions, narrative
         )
@@ -129,6 +131,24 @@ def extract_events(
     merged = _merge_mentions(candidates)
     _order_sequences(merged)
     return [_to_event(article, number, candidate) for number, candidate in enumerate(merged, start=1)]
+
+
+ANCHOR_DAYS = 7
+
+
+def _main_event_date(article: Article, expressions: Sequence[TimeExpression]) -> DateValue | None:
+    """The first day in the days before publication that the article names: the news it reports.
+
+    Undated sentences of a news report mostly tell that same day's happenings. The publication
+    day itself is no anchor: an event without a date keeps the publication date as its source.
+    """
+    for expression in expressions:
+        date = expression.calendar_date()
+        if date is None or date.precision != "day":
+            continue
+        if 0 < (article.published - date.first_day()).days <= ANCHOR_DAYS:
+            return date
+    return None
 
 
 def _leading_space(span: Span) -> int:

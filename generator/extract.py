@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .actors import ActorRegistry, find_actor_mentions, find_references
 from .dates import find_time_expressions
-from .errors import ArticleError
+from .errors import ArticleError, ContentError
 from .events import extract_events
 from .ingest import find_articles, read_article
 from .model import Actor, Article, Event
@@ -64,7 +64,7 @@ class ExtractionReport:
 def extract_content(
     content: Content,
     model: str | None = None,
-    progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
+    progress: Callable[[Iterable[tuple[Article, Doc]]], Iterable[tuple[Article, Doc]]] | None = None,
 ) -> ExtractionReport:
     """Extract every article under content/articles into content/events and content/actors.yml.
 
@@ -85,12 +85,17 @@ def extract_content(
         docs = nlp.pipe(article.text for article in articles)
         pairs: Iterable[tuple[Article, Doc]] = zip(articles, docs, strict=True)
         if progress is not None:
-            pairs = progress(pairs)  # type: ignore[arg-type,assignment]
+            pairs = progress(pairs)
         for article, doc in pairs:
             extraction = extract_article(article, registry=registry, doc=doc)
+            try:
+                report.files_changed += save_article_events(content, article.slug, extraction.events)
+            except ContentError as error:
+                # A person's broken events file is left as it is; the other articles go on.
+                report.failures.append(str(error))
+                continue
             report.articles += 1
             report.events += len(extraction.events)
-            report.files_changed += save_article_events(content, article.slug, extraction.events)
         report.files_changed += save_registry(content.actors, registry)
     return report
 

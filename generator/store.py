@@ -92,7 +92,7 @@ _Representer.add_representer(ScalarFloat, _represent_scalar_float)
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.Representer = _Representer
-    yaml.width = 100
+    yaml.width = 4096  # never fold a quote: a person edits these files, diffs stay line by line
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.preserve_quotes = True
     return yaml
