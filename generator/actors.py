@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -79,7 +80,8 @@ def name_key(name: str) -> str:
     text = _POSSESSIVE.sub("", text)
     text = re.sub(r"^the\s+", "", text)
     text = re.sub(r"[.\u00b7]", "", text)
-    return re.sub(r"[\s\-_]+", " ", text).strip()
+    text = re.sub(r"[\s\-_]+", " ", text).strip()
+    return re.sub(r"^(?:us|u s)\b", "united states", re.sub(r"^(?:uk|u k)\b", "united kingdom", text))
 
 
 def clean_name(text: str) -> str:
@@ -200,6 +202,9 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
     raw = [*products, *_entity_mentions(doc), *_org_phrase_mentions(doc), *_appositive_mentions(doc)]
     raw = _drop_overlaps([*raw, *_repeated_name_mentions(doc, raw), *_product_short_forms(doc, products)])
     full_names = _full_person_names(raw)
+    org_names = sorted(
+        {clean_name(span.text) for span, label, kind in raw if kind == "organization" and len(span) > 1}
+    )
     product_names = _full_product_names(products)
     mentions: list[ActorMention] = []
     for span, label, kind in raw:
@@ -215,6 +220,8 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
                 continue
             name = country
         name, kind = _expand_short_name(name, kind, full_names, span)
+        if kind == "organization":
+            name = expand_organization(name, org_names)
         if not _looks_like_name(name):
             continue
         canonical = registry.resolve(name, kind)
@@ -303,12 +310,14 @@ def _is_product_word(doc: Doc, char: int) -> bool:
 
 
 def _full_product_names(products: list[tuple[Span, str, ActorKind]]) -> list[str]:
-    names = {product_name(span) for span, _label, _kind in products}
-    return sorted(names, key=lambda name: (-len(name.split()), name))
+    """Product names, the most mentioned first (then the longest, then the first mentioned)."""
+    names = [product_name(span) for span, _label, _kind in products]
+    counts = Counter(names)
+    return sorted(counts, key=lambda name: (-counts[name], -len(name.split()), names.index(name)))
 
 
 def _expand_product(name: str, full_names: list[str]) -> str:
-    """ "787", "Dreamliner" or "787 Dreamliner" -> the longest name in the article that contains it."""
+    """ "787", "Dreamliner" or "the new iPhone" -> the article's main product name containing it."""
     words = name.split()
     for full in full_names:
         full_words = full.split()
@@ -447,6 +456,32 @@ def _expand_short_name(
     if len(matches) == 1:
         return matches[0], "person"
     return name, kind
+
+
+_ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "du"})
+
+
+def expand_organization(name: str, full_names: Iterable[str]) -> str:
+    """ "Air Force" or "USAF" -> "United States Air Force": the one longer name in the article it abbreviates."""
+    words = name.split()
+    matches = set()
+    for full in full_names:
+        full_words = full.split()
+        if len(full_words) <= len(words):
+            continue
+        if full_words[-len(words) :] == words and len(words) >= 2:
+            matches.add(full)
+        elif len(words) == 1 and _is_acronym(words[0], full_words):
+            matches.add(full)
+    return matches.pop() if len(matches) == 1 else name
+
+
+def _is_acronym(word: str, full_words: list[str]) -> bool:
+    letters = word.replace(".", "")
+    if len(letters) < 3 or not letters.isupper():
+        return False
+    initials = "".join(w[0] for w in full_words if w.lower() not in _ACRONYM_SKIP and w[:1].isalpha()).upper()
+    return initials.startswith(letters) and len(initials) - len(letters) <= 1
 
 
 def _looks_like_name(name: str) -> bool:

@@ -361,8 +361,8 @@ def _actor_is_subject(predicate: Token, mentions: Sequence[ActorMention]) -> boo
     for mention in mentions:
         if mention.kind not in ("person", "organization", "product"):
             continue
-        token = predicate.doc[mention.end - 1]
-        while token.dep_ in ("compound", "conj", "appos", "poss") and token.head.i != token.i:
+        token = predicate.doc[mention.start : mention.end].root
+        while token.dep_ in ("compound", "conj", "appos", "poss", "nummod") and token.head.i != token.i:
             token = token.head
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.i in _predicate_heads(predicate):
             return True
@@ -673,13 +673,23 @@ def _merge_mentions(candidates: list[_Candidate]) -> list[_Candidate]:
     return merged
 
 
+LIGHT_VERBS = frozenset("have use include make take get give do come go offer show provide feature see".split())
+
+
 def _same_happening(first: _Candidate, second: _Candidate) -> bool:
     if first.lemma != second.lemma:
         return False
+    if first.lemma in LIGHT_VERBS and _object_lemma(first.predicate) != _object_lemma(second.predicate):
+        return False  # "has a new frame" and "has two cameras" are two facts
     shared = {name_key(actor) for actor in first.actors} & {name_key(actor) for actor in second.actors}
     needed = min(2, len(first.actors), len(second.actors))
     dates_agree = first.date == second.date or "published" in (first.date_source, second.date_source)
     return len(shared) >= needed and dates_agree
+
+
+def _object_lemma(predicate: Token) -> str:
+    objects = [child for child in predicate.children if child.dep_ in ("dobj", "attr", "oprd", "prep")]
+    return objects[0].lemma_.lower() if objects else ""
 
 
 def _better_quote(candidate: _Candidate, current: _Candidate) -> bool:
