@@ -494,9 +494,11 @@ ORG_NOUNS = frozenset(
     "company firm group manufacturer maker carrier airline giant corporation conglomerate business".split()
 )
 PRODUCT_NOUNS = frozenset(
-    "plane aircraft jet airliner jetliner superjumbo device phone handset player computer laptop".split()
+    """plane planes aircraft jet jets airliner airliners jetliner superjumbo aeroplane aeroplanes airplane
+    device devices phone phones handset player players computer computers laptop""".split()
 )
-REFERENCE_WINDOW = 3  # sentences a pronoun or "the company" may reach back
+PRONOUN_WINDOW = 3  # sentences a pronoun may reach back
+DESCRIPTION_WINDOW = 8  # sentences "the company" or "the plane" may reach back
 
 
 def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -543,7 +545,8 @@ def _antecedent(
         candidate = recent.get("product")
     else:
         return None
-    if candidate is None or number - candidate[0] > REFERENCE_WINDOW:
+    window = PRONOUN_WINDOW if token.pos_ == "PRON" else DESCRIPTION_WINDOW
+    if candidate is None or number - candidate[0] > window:
         return None
     return candidate[1]
 

@@ -389,15 +389,25 @@ def _clause_tokens(predicate: Token) -> set[int]:
     """The predicate's own clause: its subtree less the clauses of other verbs hanging from it."""
     tokens: set[int] = set()
     stack = [predicate]
+    # What is said is part of a statement: "Gallois said the company will cut jobs".
+    reported = (
+        {child.i for child in predicate.children if child.dep_ == "ccomp"}
+        if _is_reporting(predicate)
+        else set()
+    )
     while stack:
         token = stack.pop()
         tokens.add(token.i)
         stack.extend(
             child
             for child in token.children
-            if not (child.dep_ in OTHER_CLAUSES and child.pos_ in ("VERB", "AUX"))
+            if child.i in reported or not (child.dep_ in OTHER_CLAUSES and child.pos_ in ("VERB", "AUX"))
         )
     return tokens
+
+
+def _is_reporting(predicate: Token) -> bool:
+    return predicate.lemma_ in REPORTING_LEMMAS
 
 
 def _acts(token: Token, predicate: Token) -> bool:
@@ -673,7 +683,9 @@ def _merge_mentions(candidates: list[_Candidate]) -> list[_Candidate]:
     return merged
 
 
-LIGHT_VERBS = frozenset("have use include make take get give do come go offer show provide feature see".split())
+LIGHT_VERBS = frozenset(
+    "have use include make take get give do come go offer show provide feature see".split()
+)
 
 
 def _same_happening(first: _Candidate, second: _Candidate) -> bool:
