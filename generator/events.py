@@ -223,18 +223,24 @@ def _predicates(span: Span) -> list[Predicate]:
         found += [
             (child, "past", None) for child in root.children if child.dep_ == "acl" and child.tag_ == "VBN"
         ]
-    main = _clause_predicate(root)
-    if main is not None:
-        found.append(main)
+    found += _clause_predicates(root)
     for token in span:
         if token.i == root.i or token.pos_ not in ("VERB", "AUX") or token.dep_ not in _OTHER_CLAUSE_DEPS:
             continue
         if token.dep_ == "xcomp" and token.head.i == root.i:
             continue  # already read with its main verb ("set to deliver")
-        clause = _clause_predicate(token)
-        if clause is not None and all(clause[0].i != known[0].i for known in found):
-            found.append(clause)
+        found += [clause for clause in _clause_predicates(token) if all(clause[0].i != k[0].i for k in found)]
     return found
+
+
+def _clause_predicates(verb: Token) -> list[Predicate]:
+    """A clause's happening; for a statement, what was said first, then the saying itself."""
+    main = _clause_predicate(verb)
+    if main is None:
+        return []
+    if main[0].i != verb.i and _reported_happening(verb) is not None:
+        return [main, (verb, _tense(verb), None)]
+    return [main]
 
 
 def _clause_predicate(verb: Token) -> Predicate | None:
@@ -327,8 +333,9 @@ def _tense(verb: Token) -> str:
 def _actors_taking_part(predicate: Token, mentions: Sequence[ActorMention], span: Span) -> list[str]:
     actors: list[str] = []
     clause = _clause_tokens(predicate) | _subject_tokens(predicate)
-    if predicate.dep_ == "relcl":
-        clause.add(predicate.head.i)  # "Airbus, which has out-sold Boeing": Airbus takes part
+    if predicate.dep_ in ("relcl", "acl"):
+        # "Airbus, which has out-sold Boeing": Airbus takes part; "A380 test flight delayed": the flight's
+        clause |= {token.i for token in predicate.head.subtree if token.i < predicate.i}
     for mention in mentions:
         if mention.kind != "product" and _is_modifier(
             span.doc[mention.start : mention.end].root, predicate, mentions
