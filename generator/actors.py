@@ -535,7 +535,7 @@ def _antecedent(
     subject: tuple[int, ActorMention] | None,
 ) -> ActorMention | None:
     lowered = token.lower_
-    if lowered in PERSON_PRONOUNS:
+    if lowered in PERSON_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
         candidate = recent.get("person")
     elif lowered in THING_PRONOUNS and _is_main_subject(token):
         candidate = subject if subject is not None and subject[0] == number - 1 else None

@@ -698,8 +698,11 @@ LIGHT_VERBS = frozenset(
 def _same_happening(first: _Candidate, second: _Candidate) -> bool:
     if first.lemma != second.lemma:
         return False
-    if first.lemma in LIGHT_VERBS and _object_lemma(first.predicate) != _object_lemma(second.predicate):
-        return False  # "has a new frame" and "has two cameras" are two facts
+    needs_same_object = (
+        first.lemma in LIGHT_VERBS | REPORTING_LEMMAS or min(len(first.actors), len(second.actors)) < 2
+    )
+    if needs_same_object and _object_lemma(first.predicate) != _object_lemma(second.predicate):
+        return False  # "has a new frame" and "has two cameras", or two announcements, are two facts
     shared = {name_key(actor) for actor in first.actors} & {name_key(actor) for actor in second.actors}
     needed = min(2, len(first.actors), len(second.actors))
     dates_agree = first.date == second.date or "published" in (first.date_source, second.date_source)
