@@ -202,7 +202,11 @@ RULES: tuple[_Rule, ...] = (
         rf"(?:{MOD_PREFIX})?(?:(?:this|last|next|this\s+past|this\s+coming|the\s+coming|the\s+past|that)\s+){SEASON}",
     ),
     _rule("bare_season", rf"(?:{MOD_PREFIX})?(?:the\s+)?{SEASON}"),
-    _rule("mod_unit", rf"{MOD_PREFIX}(?:month|year|week|quarter|decade|century|day)"),
+    _rule(
+        "mod_unit",
+        rf"(?:{MOD_PREFIX}|(?:the\s+)?(?:very\s+)?(?:early|late|earlier|later)\s+in\s+the\s+)"
+        r"(?:month|year|week|quarter|decade|century|day)",
+    ),
     _rule(
         "spelled_year",
         rf"(?:the\s+year\s+)?(?:nineteen(?:\s+hundred)?(?:\s+and)?\s+{_SPELLED_TENS}|two\s+thousand(?:\s+and\s+{_SPELLED_UNITS})?)",
@@ -246,8 +250,10 @@ RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "anchor_day",
-        r"(?:the\s+)?(?:(?:day|week|month|year)\s+(?:before|after))|(?:that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+(?:day|morning|afternoon|evening|night)",
+        r"the\s+(?:day|week|month|year)\s+(?:before|after)|(?:that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+(?:day|morning|afternoon|evening|night)",
     ),
+    # "Oct. 12, the day before the plunge": in apposition to the date just named.
+    _rule("the_day", r"(?<=,\s)the\s+day(?=\s+(?:before|after)\s+[\w$])"),
     _rule(
         "offset",
         rf"(?:{APPROX}\s+)?{NUMBER}(?:\s+and\s+a\s+half)?[\s-]+{UNITS_RE}(?:\s+or\s+so)?\s+(?:ago|earlier|later|before|after|from\s+now|hence|since)",
@@ -1079,7 +1085,8 @@ def _handle_mod_unit(candidate: _Candidate, context: _Context) -> _Value | None:
     """'the end of the month', 'early in the year': the reference's month or year, with its mod."""
     mod, rest = _split_mod(candidate.text)
     unit = rest.split()[-1]
-    resolved = _unit_value(unit, context.reference, 0)
+    # "Later in the day" is the day being told about; "early in the year" is the reference's year.
+    resolved = _unit_value(unit, context.narrative_anchor() if unit == "day" else context.reference, 0)
     return _Value(resolved[0], resolved[1], mod) if resolved and mod else None
 
 
@@ -1238,6 +1245,10 @@ def _handle_anchor_day(candidate: _Candidate, context: _Context) -> _Value | Non
     anchor = context.narrative_anchor()
     match = re.match(r"(?:the )?(day|week|month|year) (before|after)$", lowered)
     if match:
+        after = context.token_after(candidate.end)
+        before = context.token_before(candidate.start)
+        if before is not None and before.text == "," and after is not None and after.is_alpha:
+            return None  # "Oct. 12, the day before the plunge": that date itself (the_day)
         step = 1 if match.group(2) == "after" else -1
         resolved = _unit_value(match.group(1), anchor, step)
         return _Value(resolved[0], resolved[1]) if resolved else None
@@ -1251,6 +1262,11 @@ def _handle_anchor_day(candidate: _Candidate, context: _Context) -> _Value | Non
     if match.group(2) != "day":
         return _Value("TIME", f"{day.isoformat()}T{PART_OF_DAY[match.group(2)]}")
     return _Value("DATE", day.isoformat())
+
+
+def _handle_the_day(candidate: _Candidate, context: _Context) -> _Value | None:
+    """'The day before the plunge' in apposition to a date names that date: 'Oct. 12, the day before ...'."""
+    return _Value("DATE", context.narrative_anchor().isoformat())
 
 
 def _number_value(text: str) -> float | None:
@@ -1571,6 +1587,7 @@ _HANDLERS: dict[str, Callable[[_Candidate, _Context], _Value | None]] = {
     "relative_day": _handle_relative_day,
     "relative_unit": _handle_relative_unit,
     "anchor_day": _handle_anchor_day,
+    "the_day": _handle_the_day,
     "offset": _handle_offset,
     "duration": _handle_duration,
     "duration_adj": _handle_duration_adj,

@@ -457,20 +457,26 @@ def _sentence_date(
     span: Span, expressions: Sequence[TimeExpression], predicate: Token
 ) -> tuple[DateValue, TimeExpression] | None:
     """The calendar date of the expression governing `predicate`, else the first in the sentence."""
-    inside = [
-        (expression, date)
-        for expression in expressions
-        if span.start_char <= expression.start < span.end_char
-        and (date := expression.calendar_date()) is not None
-    ]
+    inside = []
+    for expression in expressions:
+        date = expression.calendar_date()
+        if date is None or not span.start_char <= expression.start < span.end_char:
+            continue
+        tokens = span.doc.char_span(expression.start, expression.end, alignment_mode="expand")
+        if tokens is None or _names_a_thing(tokens.root):
+            continue  # "the 1991 settlement", "its 2010 conference": the year names the thing
+        inside.append((expression, date, tokens.root))
     if not inside:
         return None
-    for expression, date in inside:
-        token = span.doc.char_span(expression.start, expression.end, alignment_mode="expand")
-        if token is not None and _governs(token.root, predicate):
+    for expression, date, root in inside:
+        if _governs(root, predicate):
             return date, expression
-    expression, date = inside[0]
+    expression, date, _ = inside[0]
     return date, expression
+
+
+def _names_a_thing(token: Token) -> bool:
+    return token.dep_ in ("compound", "nummod", "amod", "nmod") and token.head.pos_ in ("NOUN", "PROPN")
 
 
 def _governs(token: Token, predicate: Token) -> bool:
