@@ -462,16 +462,15 @@ _ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "du"})
 
 
 def expand_organization(name: str, full_names: Iterable[str]) -> str:
-    """ "Air Force" or "USAF" -> "United States Air Force": the one longer name in the article it abbreviates."""
+    """ "Air Force" or "USAF" -> "United States Air Force": the one longer name it abbreviates."""
     words = name.split()
     matches = set()
     for full in full_names:
         full_words = full.split()
         if len(full_words) <= len(words):
             continue
-        if full_words[-len(words) :] == words and len(words) >= 2:
-            matches.add(full)
-        elif len(words) == 1 and _is_acronym(words[0], full_words):
+        is_tail = len(words) >= 2 and full_words[-len(words) :] == words
+        if is_tail or (len(words) == 1 and _is_acronym(words[0], full_words)):
             matches.add(full)
     return matches.pop() if len(matches) == 1 else name
 

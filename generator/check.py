@@ -21,7 +21,7 @@ from .errors import ArticleError, ContentError
 from .ingest import find_articles, read_article, slugify
 from .model import ACTOR_KINDS, DATE_SOURCES, Article, DateValue
 from .sentences import split_sentences
-from .store import Content, load_registry, read_yaml, yaml_key_position, yaml_position
+from .store import Content, load_registry, read_yaml_cached, yaml_key_position, yaml_position
 
 EVENT_KEYS = frozenset(
     {
@@ -90,7 +90,7 @@ def _check_articles(checker: _Checker, content: Content) -> None:
 
 def _read(checker: _Checker, path: Path) -> Any:
     try:
-        return read_yaml(path)
+        return read_yaml_cached(path)
     except ContentError as error:
         checker.add(path, (error.line, error.column), error.message)
         return None

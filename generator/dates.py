@@ -131,7 +131,7 @@ APPROX = _alternation(APPROX_WORDS)
 # Before a date only these mean "about": "over the weekend" is not "more than the weekend".
 APPROX_DATE = _alternation(["about", "around", "approximately", "roughly", "nearly", "almost"])
 RELWORD = r"(?:this|last|next|past|previous|coming|following|current|same|that|prior|preceding)"
-TIME_OF_DAY = r"(?:(?:[01]?[0-9]|2[0-3])(?::[0-5][0-9])?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)|(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?:\s*(?:a\.?\s?m\.?|p\.?\s?m\.?))?|noon|midnight|(?:[01]?[0-9])\s+o'clock)"  # noqa: E501
+TIME_OF_DAY = r"(?:(?:[01]?[0-9]|2[0-3])(?::[0-5][0-9])?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)|(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?:\s*(?:a\.?\s?m\.?|p\.?\s?m\.?))?|noon|midday|midnight|(?:[01]?[0-9])\s+o'clock)"  # noqa: E501
 TZ = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|local\s+time)\b)?"
 PART_OF_DAY_RE = r"(?:morning|afternoon|evening|night)"
 HOLIDAYS: dict[str, tuple[int, int] | str] = {
@@ -140,7 +140,7 @@ HOLIDAYS: dict[str, tuple[int, int] | str] = {
     "independence day": (7, 4), "halloween": (10, 31), "valentine's day": (2, 14),
     "thanksgiving day": "thanksgiving", "thanksgiving": "thanksgiving", "easter sunday": "easter",
     "easter": "easter", "labor day": "labor", "memorial day": "memorial", "veterans day": (11, 11),
-    "boxing day": (12, 26), "may day": (5, 1),
+    "boxing day": (12, 26), "may day": (5, 1), "election day": "election", "good friday": "good_friday",
 }  # fmt: skip
 HOLIDAY = _alternation(HOLIDAYS)
 
@@ -160,9 +160,13 @@ _SPELLED_TENS = (
     rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+{_SPELLED_UNITS})?|ten|eleven|twelve"
     rf"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:oh|o)[\s-]+{_SPELLED_UNITS})"
 )
+# Years read out in broadcast transcripts: "nineteen ninety-six", "two thousand".
+SPELLED_YEAR = (
+    rf"(?:nineteen(?:\s+hundred)?(?:\s+and)?\s+{_SPELLED_TENS}|two\s+thousand(?:\s+and\s+{_SPELLED_UNITS})?)"
+)
 _DAY_DATE = (
     rf"(?:{WEEKDAY},?\s+)?(?:(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MONTH_LOOSE}|{MONTH_LOOSE}\s+{DAYNUM})"
-    rf"(?:,?\s+{YEAR}|\s+{SHORT_YEAR})?"
+    rf"(?:\s*,?\s+{YEAR}|\s+{SHORT_YEAR})?"
 )
 RULES: tuple[_Rule, ...] = (
     _rule("iso_date", r"(?:1[0-9]{3}|20[0-9]{2})-[01][0-9]-[0-3][0-9](?:T[0-2][0-9]:[0-5][0-9])?"),
@@ -182,13 +186,13 @@ RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "time_weekday",
-        rf"(?:{MOD_PREFIX})?(?:{PART_OF_DAY_RE}|noon|midnight)\s+(?:{WEEKDAY}|yesterday|today|tomorrow)",
+        rf"(?:{MOD_PREFIX})?(?:{PART_OF_DAY_RE}|noon|midday|midnight)\s+(?:{WEEKDAY}|yesterday|today|tomorrow)",
     ),
     _rule(
         "month_year",
-        rf"(?:{MOD_PREFIX}|{APPROX_DATE}\s+)?{MONTH_LOOSE}(?:\s+of)?,?\s+(?:{YEAR}|{SHORT_YEAR}|(?:this|last|next)\s+year)",
+        rf"(?:{MOD_PREFIX}|{APPROX_DATE}\s+)?{MONTH_LOOSE}(?:\s+of)?,?\s+(?:{YEAR}|{SHORT_YEAR}|{SPELLED_YEAR}|(?:this|last|next)\s+year)",
     ),
-    _rule("season_year", rf"(?:{MOD_PREFIX})?(?:the\s+)?{SEASON}(?:\s+of)?,?\s+{YEAR}"),
+    _rule("season_year", rf"(?:{MOD_PREFIX})?(?:the\s+)?{SEASON}(?:\s+of)?,?\s+(?:{YEAR}|{SPELLED_YEAR})"),
     _rule(
         "month",
         rf"(?:{MOD_PREFIX}|{APPROX_DATE}\s+)?(?:(?:this|last|next|this\s+past|this\s+coming|that)\s+)?{MONTH}",
@@ -209,13 +213,13 @@ RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "spelled_year",
-        rf"(?:the\s+year\s+)?(?:nineteen(?:\s+hundred)?(?:\s+and)?\s+{_SPELLED_TENS}|two\s+thousand(?:\s+and\s+{_SPELLED_UNITS})?)",
+        rf"(?:the\s+year\s+)?{SPELLED_YEAR}",
     ),
     _rule(
         "spelled_decade",
         rf"(?:{MOD_PREFIX})?the\s+(?:nineteen[\s-]+)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
     ),
-    _rule("holiday", rf"(?:(?:this|last|next)\s+)?{HOLIDAY}(?:,?\s+{YEAR})?"),
+    _rule("holiday", rf"(?:(?:this|last|next)\s+)?{HOLIDAY}(?:\s+week|,?\s+{YEAR})?"),
     _rule(
         "year",
         rf"(?:{MOD_PREFIX}|{APPROX}\s+|(?:fiscal|calendar|the\s+year|the\s+fiscal\s+year|model\s+year|pre-?|post-?)\s*)?{YEAR}",
@@ -235,6 +239,17 @@ RULES: tuple[_Rule, ...] = (
         rf"(?:the\s+)?(?:{RELWORD}|latest|most\s+recent|recent|year-earlier|year-ago|previous|year\s+earlier|fiscal|calendar|{YEAR})\s+(?:fiscal\s+)?(?:quarter|period)",
     ),
     _rule("the_quarter", r"the\s+(?:fiscal\s+)?quarter(?:\s+(?:a\s+year\s+(?:ago|earlier)))?"),
+    # Earnings reports compare with the same quarter of the year before.
+    _rule(
+        "year_ago_quarter",
+        r"(?:the\s+)?(?:corresponding|comparable|same|year-ago|year-earlier)\s+(?:fiscal\s+)?(?:period|quarter)\s+"
+        r"(?:(?:of|in)\s+)?(?:last\s+year|the\s+previous\s+year|the\s+prior\s+year|a\s+year\s+(?:ago|earlier))"
+        r"|last\s+year's\s+(?:fiscal\s+)?(?:period|quarter)",
+    ),
+    _rule(
+        "last_half",
+        rf"(?:the\s+)?(?:last|latter)\s+half\s+of\s+(?:{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year)",
+    ),
     _rule("the_year", r"the\s+(?:fiscal\s+|calendar\s+|full\s+|entire\s+|whole\s+)?year"),
     _rule(
         "year_adj",
@@ -276,8 +291,9 @@ RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "ref",
-        r"now|currently|right\s+now|just\s+now|nowadays|these\s+days|at\s+present|the\s+present|recently|lately|soon|(?:the\s+)?(?:near|distant|foreseeable|immediate)\s+future|the\s+future|in\s+future|the\s+(?:near|short)\s+term|a\s+later\s+date|the\s+past|previously|formerly|once\s+again|the\s+moment|so\s+far|to\s+date|any\s+time\s+soon|shortly",
+        r"then[\s-]+current|current|now|currently|right\s+now|just\s+now|nowadays|these\s+days|at\s+present|the\s+present|recently|lately|soon|(?:the\s+)?(?:near|distant|foreseeable|immediate)\s+future|the\s+future|in\s+future|the\s+(?:near|short)\s+term|a\s+later\s+date|the\s+past|previously|formerly|once\s+again|the\s+moment|so\s+far|to\s+date|any\s+time\s+soon|shortly",
     ),
+    _rule("future_units", rf"future\s+{UNIT}s"),
 )
 _RULE_PRIORITY = {rule.name: index for index, rule in enumerate(RULES)}
 
@@ -476,6 +492,9 @@ def _verb_tense(verb: Token) -> Tense:
         return "future"
     if verb.tag_ in ("VBZ", "VBP", "VB", "VBG"):
         return "present"
+    if verb.tag_ == "VBN" and lowered & {"is", "are", "am", "'s", "'re", "be"}:
+        # A passive in the present: "the closing is expected in December", "to be published in May".
+        return "future" if verb.lemma_ in FUTURE_VERBS else "present"
     return "past" if verb.tag_ == "VBN" else "present"
 
 
@@ -553,6 +572,9 @@ def _holiday_date(name: str, year: int) -> dt.date:
         "easter": lambda: _easter(year),
         "labor": lambda: _nth_weekday(year, 9, 0, 1),
         "memorial": lambda: _nth_weekday(year, 5, 0, -1),
+        # U.S. Election Day: the Tuesday after the first Monday of November.
+        "election": lambda: _nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1),
+        "good_friday": lambda: _easter(year) - dt.timedelta(days=2),
     }[rule]()
 
 
@@ -694,7 +716,7 @@ def _handle_day_date(candidate: _Candidate, context: _Context) -> _Value | None:
 
 
 _TIME_RE = re.compile(
-    r"(?P<h>[0-9]{1,2})(?::(?P<m>[0-9]{2}))?\s*(?:(?P<ap>[ap])\.?\s?m\.?)?|(?P<word>noon|midnight)",
+    r"(?P<h>[0-9]{1,2})(?::(?P<m>[0-9]{2}))?\s*(?:(?P<ap>[ap])\.?\s?m\.?)?|(?P<word>noon|midday|midnight)",
     re.IGNORECASE,
 )
 
@@ -704,7 +726,7 @@ def _clock(text: str) -> str | None:
     if not match:
         return None
     if match.group("word"):
-        return "12:00" if match.group("word").lower() == "noon" else "24:00"
+        return "24:00" if match.group("word").lower() == "midnight" else "12:00"
     hour = int(match.group("h"))
     minute = match.group("m") or "00"
     meridiem = (match.group("ap") or "").lower()
@@ -748,7 +770,7 @@ def _handle_time(candidate: _Candidate, context: _Context) -> _Value | None:
 def _handle_weekday_time(candidate: _Candidate, context: _Context) -> _Value | None:
     mod, rest = _split_mod(candidate.text)
     day = _day_of_clock_text(rest, candidate, context)
-    clock = _clock(rest) if re.search(r"\d|\bnoon\b|\bmidnight\b", rest) else None
+    clock = _clock(rest) if re.search(r"\d|\bnoon\b|\bmidday\b|\bmidnight\b", rest) else None
     if clock:
         return _Value("TIME", f"{day.isoformat()}T{clock}", mod)
     part = re.search(PART_OF_DAY_RE, rest)
@@ -759,12 +781,13 @@ def _handle_weekday_time(candidate: _Candidate, context: _Context) -> _Value | N
 def _handle_month_year(candidate: _Candidate, context: _Context) -> _Value | None:
     mod, rest = _split_mod(candidate.text)
     match = re.match(
-        rf"({MONTH_LOOSE})(?:\s+of)?,?\s+({YEAR}|{SHORT_YEAR}|this year|last year|next year)", rest
+        rf"({MONTH_LOOSE})(?:\s+of)?,?\s+({YEAR}|{SHORT_YEAR}|this year|last year|next year|{SPELLED_YEAR})$", rest
     )
     if not match:
         return None
+    spelled = _spelled_year(match.group(2))
     relative = _relative_year(match.group(2).split()[0], context.reference) if " " in match.group(2) else None
-    year = relative or _parse_year(match.group(2), context.reference)
+    year = spelled or relative or _parse_year(match.group(2), context.reference)
     return _Value("DATE", f"{year:04d}-{_month_number(match.group(1)):02d}", mod)
 
 
@@ -883,15 +906,16 @@ _SEASON_PREPOSITIONS = frozenset(
 
 def _handle_season_year(candidate: _Candidate, context: _Context) -> _Value | None:
     mod, rest = _split_mod(candidate.text)
-    match = re.search(rf"({SEASON})(?:\s+of)?,?\s+({YEAR})", rest)
+    match = re.search(rf"({SEASON})(?:\s+of)?,?\s+({YEAR}|{SPELLED_YEAR})$", rest)
     if not match:
         return None
-    return _Value("DATE", f"{match.group(2)}-{SEASONS[match.group(1)]}", mod)
+    year = _spelled_year(match.group(2)) or int(match.group(2))
+    return _Value("DATE", f"{year:04d}-{SEASONS[match.group(1)]}", mod)
 
 
 def _handle_holiday(candidate: _Candidate, context: _Context) -> _Value | None:
     lowered = _lower(candidate.text)
-    match = re.match(rf"(?:(this|last|next) )?({HOLIDAY})(?:,? ({YEAR}))?$", lowered)
+    match = re.match(rf"(?:(this|last|next) )?({HOLIDAY})(?:,? ({YEAR})|( week))?$", lowered)
     if not match:
         return None
     if candidate.text[0].islower() and match.group(1) is None:
@@ -899,6 +923,12 @@ def _handle_holiday(candidate: _Candidate, context: _Context) -> _Value | None:
     name = match.group(2)
     if match.group(3):
         return _Value("DATE", _holiday_date(name, int(match.group(3))).isoformat())
+    if match.group(4):
+        # "Easter week", "Christmas week": the week of the holiday (the ISO week holding it).
+        day = _holiday_date(name, context.reference.year)
+        if abs((day - context.reference).days) > 183:
+            day = _holiday_date(name, context.reference.year + (1 if day < context.reference else -1))
+        return _Value("DATE", iso_week(day))
     reference = context.reference
     tense = _tense_of(candidate, context)
     relation = match.group(1)
@@ -1002,7 +1032,7 @@ def _handle_quarter(candidate: _Candidate, context: _Context) -> _Value | None:
 
 
 def _reporting_quarter(context: _Context) -> tuple[int, int]:
-    """The quarter a business report is about: the last one named, else the last one completed."""
+    """The quarter a business report is about: the last one completed before the reference."""
     reference = context.reference
     number = quarter_of(reference) - 1
     return (reference.year, number) if number else (reference.year - 1, 4)
@@ -1047,6 +1077,26 @@ def _handle_the_quarter(candidate: _Candidate, context: _Context) -> _Value | No
     return _Value("DATE", f"{year:04d}-Q{number}")
 
 
+def _handle_year_ago_quarter(candidate: _Candidate, context: _Context) -> _Value | None:
+    """'The corresponding period last year', 'last year's quarter': the reported quarter a year before."""
+    year, number = _reporting_quarter(context)
+    return _Value("DATE", f"{year - 1:04d}-Q{number}")
+
+
+def _handle_last_half(candidate: _Candidate, context: _Context) -> _Value | None:
+    """'The last half of 1989' is its second half."""
+    lowered = _lower(candidate.text)
+    year_match = re.search(YEAR, lowered)
+    relative = re.search(r"\b(this|last|next) year$", lowered)
+    if year_match:
+        year = int(year_match.group(0))
+    elif relative:
+        year = _relative_year(relative.group(1), context.reference) or context.reference.year
+    else:
+        year = context.reference.year
+    return _Value("DATE", f"{year:04d}-H2")
+
+
 _SPELLED_NUMBERS = {
     "oh": 0, "o": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -1060,17 +1110,23 @@ def _spelled_number(words: list[str]) -> int:
     return sum(_SPELLED_NUMBERS[word] for word in words if word in _SPELLED_NUMBERS)
 
 
+def _spelled_year(text: str) -> int | None:
+    """The year a spelled-out year stands for ('nineteen ninety-six' = 1996), None if it is not one."""
+    words = re.split(r"[\s-]+", _lower(text))
+    if "thousand" in words:
+        return 2000 + _spelled_number(words[words.index("thousand") + 1 :])
+    if "nineteen" not in words:
+        return None
+    rest = words[words.index("nineteen") + 1 :]
+    if not rest or (rest[:1] == ["hundred"] and len(rest) == 1):
+        return None
+    return 1900 + _spelled_number([word for word in rest if word not in ("hundred", "and")])
+
+
 def _handle_spelled_year(candidate: _Candidate, context: _Context) -> _Value | None:
     """Years read out in broadcast transcripts: 'nineteen ninety-six', 'the year two thousand'."""
-    words = re.split(r"[\s-]+", _lower(candidate.text))
-    if "thousand" in words:
-        return _Value("DATE", str(2000 + _spelled_number(words[words.index("thousand") + 1 :])))
-    rest = words[words.index("nineteen") + 1 :]
-    if rest[:1] == ["hundred"] and len(rest) == 1:
-        return None
-    return _Value(
-        "DATE", str(1900 + _spelled_number([word for word in rest if word not in ("hundred", "and")]))
-    )
+    year = _spelled_year(candidate.text)
+    return _Value("DATE", str(year)) if year else None
 
 
 def _handle_spelled_decade(candidate: _Candidate, context: _Context) -> _Value | None:
@@ -1236,6 +1292,9 @@ def _part_of_day(
     if relation == "last":
         day -= dt.timedelta(days=1) if unit == "night" else dt.timedelta(days=0)
     elif relation == "the":
+        after = context.token_after(candidate.end)
+        if after is not None and after.lower_ == "of":
+            return None  # "the night of Oct. 23": the date that follows is the expression
         day = context.narrative_anchor()
     return _Value("TIME", f"{day.isoformat()}T{PART_OF_DAY[unit]}", mod)
 
@@ -1450,6 +1509,10 @@ def _handle_bare_units(candidate: _Candidate, context: _Context) -> _Value | Non
         return _Value("DURATION", _duration_value(None, unit))
     before = context.token_before(candidate.start)
     after = context.token_after(candidate.end)
+    if (before is not None and before.like_num) or (after is not None and after.lower_ == "old"):
+        return None  # "52 years old" (an age), "60 Minutes": the count was turned down already
+    if lowered == "quarters":
+        return None  # living quarters, headquarters; "recent quarters" and "several quarters" are kept
     if lowered == unit + "s":
         if before is not None and before.lower_ in (
             "the",
@@ -1507,7 +1570,7 @@ def _set_word(lowered: str, candidate: _Candidate, context: _Context) -> _Value 
 
 _REFS = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PAST_REF",
-    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at present": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "current": "PRESENT_REF", "these days": "PRESENT_REF", "at present": "PRESENT_REF",
     "the present": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "soon": "FUTURE_REF",
     "the future": "FUTURE_REF", "in future": "FUTURE_REF", "the past": "PAST_REF", "previously": "PAST_REF",
     "formerly": "PAST_REF", "the moment": "PRESENT_REF", "so far": "PRESENT_REF", "to date": "PRESENT_REF",
@@ -1528,8 +1591,28 @@ def _handle_ref(candidate: _Candidate, context: _Context) -> _Value | None:
         after = context.token_after(candidate.end)
         if after is not None and (after.like_num or after.pos_ == "NOUN"):
             return None
-    value = _REFS.get(lowered)
+    if lowered == "current" and not _is_current_time(candidate, context):
+        return None
+    if re.fullmatch(rf"future {UNIT}s", lowered):
+        return _Value("DATE", "FUTURE_REF")  # "in future quarters"
+    value = _REFS.get(lowered) or ("PAST_REF" if re.fullmatch(r"then[\s-]current", lowered) else None)
     return _Value("DATE", value) if value else None
+
+
+# "Current" of things that are not times: electric current, current accounts and assets.
+_CURRENT_NOT_TIME = frozenset({
+    "account", "accounts", "assets", "asset", "liabilities", "liability", "affairs", "events", "yield",
+    "yields", "ratio", "dollars", "prices", "price", "flow", "flows", "density", "sea", "ocean", "water",
+})  # fmt: skip
+
+
+def _is_current_time(candidate: _Candidate, context: _Context) -> bool:
+    """'current' as an adjective of a thing as it is now: 'the current system', 'current market conditions'."""
+    tokens = context.tokens(candidate.start, candidate.end)
+    if not tokens or tokens[0].pos_ != "ADJ" or tokens[0].dep_ not in ("amod", "compound"):
+        return False
+    head = tokens[0].head
+    return head.pos_ == "NOUN" and head.lower_ not in _CURRENT_NOT_TIME
 
 
 _UNMARKED_REFS = frozenset(
@@ -1552,9 +1635,9 @@ def _is_temporal_now(candidate: _Candidate, context: _Context) -> bool:
     after = context.token_after(candidate.end)
     tokens = context.tokens(candidate.start, candidate.end)
     if tokens and tokens[0].is_sent_start:
-        return False  # "Now, he says, ...": a discourse marker, not a time
-    # "now that" is a conjunction; "from now" is part of an offset handled elsewhere.
-    return not (after is not None and after.lower_ == "that")
+        # "Now, he says, ..." and "Now for the weather" are discourse markers; "Now officials say" is a time.
+        return after is not None and after.lower_ not in (",", "for", "then", "--", "-")
+    return True
 
 
 _HANDLERS: dict[str, Callable[[_Candidate, _Context], _Value | None]] = {
@@ -1579,6 +1662,8 @@ _HANDLERS: dict[str, Callable[[_Candidate, _Context], _Value | None]] = {
     "quarter": _handle_quarter,
     "quarter_rel": _handle_quarter_rel,
     "the_quarter": _handle_the_quarter,
+    "year_ago_quarter": _handle_year_ago_quarter,
+    "last_half": _handle_last_half,
     "the_year": _handle_the_year,
     "mod_unit": _handle_mod_unit,
     "spelled_year": _handle_spelled_year,
@@ -1594,6 +1679,7 @@ _HANDLERS: dict[str, Callable[[_Candidate, _Context], _Value | None]] = {
     "bare_units": _handle_bare_units,
     "set": _handle_set,
     "ref": _handle_ref,
+    "future_units": _handle_ref,
 }
 
 
@@ -1616,6 +1702,8 @@ def _tense_of(candidate: _Candidate, context: _Context) -> Tense | None:
 
 
 def _passes_guards(candidate: _Candidate, context: _Context) -> bool:
+    if candidate.rule in _TITLE_RULES and _is_in_a_title(candidate, context):
+        return False
     if candidate.rule == "month":
         return _is_month_name(candidate, context)
     if candidate.rule in ("year", "decade"):
@@ -1625,6 +1713,27 @@ def _passes_guards(candidate: _Candidate, context: _Context) -> bool:
     if candidate.rule in ("day_date", "month_year"):
         return _is_calendar_date(candidate, context)
     return True
+
+
+_TITLE_RULES = frozenset({"relative_day", "relative_unit", "bare_units", "duration", "anchor_day", "mod_unit"})
+_TITLE_OPENERS = frozenset({"``", '"', "'", "''", "`", "(", "[", ":", "-", "--", "“", "‘"})
+
+
+def _is_in_a_title(candidate: _Candidate, context: _Context) -> bool:
+    """'ABC's "This Week"', 'VOA Today', '60 Minutes': a capital inside a sentence marks a name.
+
+    Headlines in title case are not names: there most words are capitalized."""
+    tokens = context.tokens(candidate.start, candidate.end)
+    for token in tokens:
+        if not token.text[:1].isupper() or token.is_sent_start:
+            continue
+        previous = token.nbor(-1)
+        if token.i == tokens[0].i and (previous.text in _TITLE_OPENERS or previous.is_space):
+            continue
+        words = [word for word in token.sent if word.is_alpha and len(word) > 3]
+        capitalized = sum(word.text[:1].isupper() for word in words)
+        return capitalized <= 0.6 * len(words)
+    return False
 
 
 def _is_month_name(candidate: _Candidate, context: _Context) -> bool:

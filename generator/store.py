@@ -147,6 +147,28 @@ def read_yaml(path: Path) -> Any:
     return data
 
 
+_READ_CACHE: dict[Path, tuple[tuple[int, int], Any]] = {}
+
+
+def read_yaml_cached(path: Path) -> Any:
+    """`read_yaml` for readers that never modify the result: parsed once per file version.
+
+    `timeline check`, the plugin's check and rendering read the same files; under `mkdocs serve`
+    an edit re-parses only the file that changed.
+    """
+    try:
+        status = path.stat()
+    except OSError:
+        return read_yaml(path)  # raises the named error
+    stamp = (status.st_mtime_ns, status.st_size)
+    cached = _READ_CACHE.get(path.resolve())
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    data = read_yaml(path)
+    _READ_CACHE[path.resolve()] = (stamp, data)
+    return data
+
+
 def _read_yaml_text(path: Path) -> str:
     try:
         data = path.read_bytes()
@@ -222,7 +244,7 @@ def _is_calendar_day(value: str) -> bool:
 
 def load_events(path: Path) -> list[Event]:
     """The events of one events file (rejected ones included, flagged by `status`)."""
-    data = read_yaml(path)
+    data = read_yaml_cached(path)
     if data is None:
         return []
     if not isinstance(data, dict) or not isinstance(data.get("events", []), list | None):
@@ -325,7 +347,7 @@ def load_registry(path: Path) -> ActorRegistry:
     """content/actors.yml as a registry (empty when the file does not exist)."""
     if not path.exists():
         return ActorRegistry()
-    data = read_yaml(path)
+    data = read_yaml_cached(path)
     if data is None:
         return ActorRegistry()
     if not isinstance(data, dict):
