@@ -390,17 +390,36 @@ def _appositive_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     # "his North Korean counterpart, Choe Son Hui": a run of proper nouns the model left
     # unlabelled, in apposition to (or compounded with) a role noun, names a person.
     for token in doc:
-        if token.lower_ not in ROLE_NOUNS:
+        if token.lower_ not in ROLE_NOUNS and token.lower_ not in TITLE_WORDS:
             continue
         for child in token.children:
-            if child.dep_ in ("appos", "compound") and child.tag_ == "NNP" and not child.ent_type_:
+            if (
+                child.dep_ in ("appos", "compound")
+                and child.tag_ == "NNP"
+                and child.ent_type_ in ("", "NORP")
+            ):
                 span = _proper_noun_run(doc, child)
                 if span is not None and len(span) >= 2:
                     yield span, "APPOS", "person"
-        if token.dep_ == "compound" and token.head.tag_ == "NNP" and not token.head.ent_type_:
+        if token.dep_ == "compound" and token.head.tag_ == "NNP" and token.head.ent_type_ in ("", "NORP"):
             span = _proper_noun_run(doc, token.head)
             if span is not None and len(span) >= 2:
                 yield span, "APPOS", "person"
+        following = _name_after(doc, token.i + 1)
+        if following is not None:
+            yield following, "APPOS", "person"
+
+
+def _name_after(doc: Doc, start: int) -> Span | None:
+    """ "cosmonaut Alexei Leonov", "counterpart, Choe Son Hui": a role word, then a name."""
+    if start < len(doc) and doc[start].text == ",":
+        start += 1
+    end = start
+    while end < len(doc) and end - start < 4 and doc[end].is_title and doc[end].tag_ == "NNP":
+        if doc[end].ent_type_ not in ("", "NORP"):
+            return None  # NER already has it (or it is something else)
+        end += 1
+    return doc[start:end] if end - start >= 2 else None
 
 
 def _repeated_name_mentions(
@@ -421,7 +440,7 @@ def _proper_noun_run(doc: Doc, head: Token) -> Span | None:
         start > 0
         and doc[start - 1].tag_ == "NNP"
         and doc[start - 1].is_title
-        and not doc[start - 1].ent_type_
+        and doc[start - 1].ent_type_ in ("", "NORP")
     ):
         start -= 1
     if not all(token.is_title for token in doc[start : head.i + 1]):

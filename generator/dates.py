@@ -275,12 +275,14 @@ RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "duration",
-        rf"(?:{APPROX}\s+(?!the\s))?(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|final|remaining|latest|recent|initial|same)\s+)*{NUMBER}(?:\s+and\s+a\s+half)?[\s-]+(?:more\s+)?{UNITS_RE}(?:\s+and\s+a\s+half)?(?:\s+or\s+so)?",
+        rf"(?:{APPROX}\s+(?!the\s))?(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|final|remaining|latest|recent|initial|same|year-earlier|year-ago|comparable)\s+)*{NUMBER}(?:\s+and\s+a\s+half)?[\s-]+(?:(?:more|additional|extra|further)\s+)?{UNITS_RE}(?:\s+and\s+a\s+half)?(?:\s+or\s+so)?",
     ),
     _rule(
         "duration_adj",
         rf"(?:\d+|{_alternation([w for w in NUMBERS if ' ' not in w and w not in ('a', 'an')])})-{UNIT}(?:-old|-long)?",  # noqa: E501
     ),
+    # "a day-long meeting", "a decades-long dispute": one unit, or an unknown number of them.
+    _rule("unit_long", rf"{UNIT}s?-long"),
     _rule(
         "bare_units",
         rf"(?:(?:the|these|those)\s+)?(?:(?:past|last|next|coming|recent|previous|following|ensuing|subsequent|preceding)\s+)?(?:(?:several|few|many)\s+)?{UNIT}s(?:\s+or\s+(?:even\s+)?{UNIT}s)?",
@@ -294,6 +296,11 @@ RULES: tuple[_Rule, ...] = (
         r"then[\s-]+current|current|now|currently|right\s+now|just\s+now|nowadays|these\s+days|at\s+present|the\s+present|recently|lately|soon|(?:the\s+)?(?:near|distant|foreseeable|immediate)\s+future|the\s+future|in\s+future|the\s+(?:near|short)\s+term|a\s+later\s+date|the\s+past|previously|formerly|once\s+again|the\s+moment|so\s+far|to\s+date|any\s+time\s+soon|shortly",
     ),
     _rule("future_units", rf"future\s+{UNIT}s"),
+    # "Today is the eighth day of the operation": the day told about, counted within an event.
+    _rule(
+        "ordinal_day",
+        rf"the\s+(?:{_alternation(ORDINALS)}|[0-9]{{1,3}}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day(?=\s+of\s)",
+    ),
 )
 _RULE_PRIORITY = {rule.name: index for index, rule in enumerate(RULES)}
 
@@ -759,6 +766,9 @@ def _day_of_clock_text(text: str, candidate: _Candidate, context: _Context) -> d
 
 
 def _handle_time(candidate: _Candidate, context: _Context) -> _Value | None:
+    before = context.token_before(candidate.start)
+    if before is not None and before.lower_ == "high" and _lower(candidate.text) == "noon":
+        return None  # "high noon": the moment of decision, not a clock time
     mod, rest = _split_mod(candidate.text)
     clock = _clock(rest)
     if clock is None:
@@ -781,7 +791,8 @@ def _handle_weekday_time(candidate: _Candidate, context: _Context) -> _Value | N
 def _handle_month_year(candidate: _Candidate, context: _Context) -> _Value | None:
     mod, rest = _split_mod(candidate.text)
     match = re.match(
-        rf"({MONTH_LOOSE})(?:\s+of)?,?\s+({YEAR}|{SHORT_YEAR}|this year|last year|next year|{SPELLED_YEAR})$", rest
+        rf"({MONTH_LOOSE})(?:\s+of)?,?\s+({YEAR}|{SHORT_YEAR}|this year|last year|next year|{SPELLED_YEAR})$",
+        rest,
     )
     if not match:
         return None
@@ -1323,6 +1334,13 @@ def _handle_anchor_day(candidate: _Candidate, context: _Context) -> _Value | Non
     return _Value("DATE", day.isoformat())
 
 
+def _handle_ordinal_day(candidate: _Candidate, context: _Context) -> _Value | None:
+    """'It is the second day of the offensive' is today; 'Monday was the third day of ...' is that day."""
+    tense = _tense_of(candidate, context)
+    day = context.narrative_anchor() if tense == "past" else context.reference
+    return _Value("DATE", day.isoformat()) if tense != "future" else None
+
+
 def _handle_the_day(candidate: _Candidate, context: _Context) -> _Value | None:
     """'The day before the plunge' in apposition to a date names that date: 'Oct. 12, the day before ...'."""
     return _Value("DATE", context.narrative_anchor().isoformat())
@@ -1346,7 +1364,7 @@ def _number_value(text: str) -> float | None:
 _AMOUNT_RE = re.compile(
     r"(?P<num>\d+(?:[.,]\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[ -]"
     rf"(?:one|two|three|four|five|six|seven|eight|nine)|{NUMBER_WORD})"
-    rf"(?P<half> and a half| 1/2)?[\s-]+(?:more )?(?P<unit>{UNITS_RE})(?P<half2> and a half)?",
+    rf"(?P<half> and a half| 1/2)?[\s-]+(?:(?:more|additional|extra|further) )?(?P<unit>{UNITS_RE})(?P<half2> and a half)?",
     re.IGNORECASE,
 )
 
@@ -1362,8 +1380,7 @@ def _duration_value(amount: float | None, unit: str) -> str:
     letter, is_time, length = UNITS[unit]
     prefix = "PT" if is_time else "P"
     if amount is None:
-        if unit == "decade":
-            return "PXDE"
+        # TIMEX3 durations are ISO 8601: decades are told in years ("two decades" = P20Y, "decades" = PXY).
         if unit == "century":
             return "PXCE"
         return f"{prefix}X{letter}"
@@ -1422,6 +1439,9 @@ def _handle_offset(candidate: _Candidate, context: _Context) -> _Value | None:
         return _Value("DATE", f"{year - 1:04d}-Q{number}", mod)
     if amount is None and unit in ("second", "minute", "hour"):
         return _Value("DATE", anchor.isoformat(), mod)
+    if amount is None and word in ("later", "after"):
+        # "A few days later" counts from a date in the story, which may itself be past: only the span is sure.
+        return _Value("DURATION", _duration_value(None, unit), mod)
     if amount is None or amount != int(amount):
         return _Value("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
     return _offset_value(anchor, unit, sign * int(amount), mod)
@@ -1459,6 +1479,10 @@ def _handle_duration(candidate: _Candidate, context: _Context) -> _Value | None:
     after = context.token_after(candidate.end)
     if after is not None and after.lower_ == "old":
         return None  # an age
+    if _lower(candidate.text) in ("one day", "some day"):
+        before = context.token_before(candidate.start)
+        if (before is not None and before.tag_ == "MD") or (after is not None and after.tag_ == "VB"):
+            return _Value("DATE", "FUTURE_REF")  # "Islam will one day be ...": some day to come
     if (
         unit == "quarter"
         and amount is not None
@@ -1469,9 +1493,12 @@ def _handle_duration(candidate: _Candidate, context: _Context) -> _Value | None:
 
 
 def _is_count_not_duration(candidate: _Candidate, context: _Context, amount: float | None, unit: str) -> bool:
-    """'a day' in '$5 a day' is a rate (SET, handled elsewhere); 'one second' in 'one second thought'."""
+    """'a day' in '$5 a day' is a rate (SET, handled elsewhere); 'one second' in 'one second thought';
+    'three-quarters of its food' is a fraction."""
     before = context.token_before(candidate.start)
     lowered = _lower(candidate.text)
+    if unit == "quarter" and _is_fraction(candidate, context):
+        return True
     if lowered in ("a second", "a minute") and (
         before is None or before.lower_ not in ("for", "within", "in", "than")
     ):
@@ -1484,6 +1511,15 @@ def _is_count_not_duration(candidate: _Candidate, context: _Context, amount: flo
     return lowered in ("a " + unit, "an " + unit, "one " + unit) and rate
 
 
+def _is_fraction(candidate: _Candidate, context: _Context) -> bool:
+    """'three-quarters of its food', 'a quarter of the market': a part of something, not three months."""
+    after = context.token_after(candidate.end)
+    if after is None or after.lower_ != "of" or after.i + 1 >= len(context.doc):
+        return False
+    following = context.doc[after.i + 1]
+    return following.pos_ in ("DET", "PRON") or following.tag_ == "PRP$"
+
+
 def _handle_duration_adj(candidate: _Candidate, context: _Context) -> _Value | None:
     match = re.match(r"(.+?)-(\w+?)(?:-long)?$", _lower(candidate.text))
     if not match or candidate.text.lower().endswith("-old"):
@@ -1493,6 +1529,15 @@ def _handle_duration_adj(candidate: _Candidate, context: _Context) -> _Value | N
     if amount is None or unit not in UNITS:
         return None
     return _Value("DURATION", _duration_value(amount, unit))
+
+
+def _handle_unit_long(candidate: _Candidate, context: _Context) -> _Value | None:
+    unit = _lower(candidate.text).removesuffix("-long")
+    plural = unit.endswith("s") and unit[:-1] in UNITS
+    unit = unit[:-1] if plural else unit
+    if unit not in UNITS:
+        return None
+    return _Value("DURATION", _duration_value(None if plural else 1, unit))
 
 
 def _handle_bare_units(candidate: _Candidate, context: _Context) -> _Value | None:
@@ -1591,6 +1636,10 @@ def _handle_ref(candidate: _Candidate, context: _Context) -> _Value | None:
         after = context.token_after(candidate.end)
         if after is not None and (after.like_num or after.pos_ == "NOUN"):
             return None
+    if lowered == "the future":
+        after = context.token_after(candidate.end)
+        if after is not None and after.lower_ == "of":
+            return None  # "the future of our peoples": what becomes of them, not a time
     if lowered == "current" and not _is_current_time(candidate, context):
         return None
     if re.fullmatch(rf"future {UNIT}s", lowered):
@@ -1626,6 +1675,7 @@ _UNMARKED_REFS = frozenset(
         "shortly",
         "any time soon",
         "previously",
+        "formerly",
         "soon",
     }
 )
@@ -1676,10 +1726,12 @@ _HANDLERS: dict[str, Callable[[_Candidate, _Context], _Value | None]] = {
     "offset": _handle_offset,
     "duration": _handle_duration,
     "duration_adj": _handle_duration_adj,
+    "unit_long": _handle_unit_long,
     "bare_units": _handle_bare_units,
     "set": _handle_set,
     "ref": _handle_ref,
     "future_units": _handle_ref,
+    "ordinal_day": _handle_ordinal_day,
 }
 
 
@@ -1715,7 +1767,9 @@ def _passes_guards(candidate: _Candidate, context: _Context) -> bool:
     return True
 
 
-_TITLE_RULES = frozenset({"relative_day", "relative_unit", "bare_units", "duration", "anchor_day", "mod_unit"})
+_TITLE_RULES = frozenset(
+    {"relative_day", "relative_unit", "bare_units", "duration", "anchor_day", "mod_unit"}
+)
 _TITLE_OPENERS = frozenset({"``", '"', "'", "''", "`", "(", "[", ":", "-", "--", "“", "‘"})
 
 

@@ -524,8 +524,7 @@ def make_title(predicate: Token, mentions: Sequence[ActorMention]) -> str:
     """A headline for the event: actor, action, object, place; under 80 characters."""
     names = {index: mention for mention in mentions for index in range(mention.start, mention.end)}
     if predicate.pos_ == "NOUN":
-        words = _render(predicate.subtree, names, predicate.doc)
-        return _fit(_capitalize(" ".join(words)))
+        return _nominal_title(predicate, names)
     by_gerund = _by_gerund(predicate)
     if by_gerund is not None:
         return make_title(by_gerund, mentions)  # "X stressed Y by releasing Z": the act is the release
@@ -538,6 +537,31 @@ def make_title(predicate: Token, mentions: Sequence[ActorMention]) -> str:
         if len(" ".join(rest)) > MAX_TITLE_CHARS:
             break
     return _fit(_capitalize(" ".join(part for part in (subject, verb, " ".join(rest)) if part)))
+
+
+# How a headline tells a happening named by a noun: "Lavrov's discussion with Choe" -> "holds talks".
+_NOMINAL_HEADLINE_VERBS = {
+    "discussion": "holds talks",
+    "discussions": "holds talks",
+    "talks": "holds talks",
+    "negotiations": "holds negotiations",
+    "meeting": "holds a meeting",
+    "summit": "holds a summit",
+    "visit": "visits",
+}
+
+
+def _nominal_title(noun: Token, names: dict[int, ActorMention]) -> str:
+    """ "Lavrov's discussion with Choe Son Hui" -> "Sergey Lavrov holds talks with Choe Son Hui"."""
+    owner = next((child for child in noun.children if child.dep_ == "poss" and child.i in names), None)
+    verb = _NOMINAL_HEADLINE_VERBS.get(noun.lower_)
+    if owner is None or verb is None:
+        return _fit(_capitalize(" ".join(_render(noun.subtree, names, noun.doc))))
+    rest = [child for child in noun.rights if child.dep_ == "prep"]
+    words = [word for child in rest for word in _render(_pruned_subtree(child), names, noun.doc)]
+    if verb == "visits" and words[:1] == ["to"]:
+        words = words[1:]  # "visit to Wonsan" -> "visits Wonsan"
+    return _fit(" ".join([names[owner.i].name, verb, *words]))
 
 
 def _by_gerund(predicate: Token) -> Token | None:
