@@ -284,11 +284,11 @@ def _product_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
 def _is_maker(doc: Doc, char: int) -> bool:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     token = span[0] if span is not None else None
-    return (
-        token is not None
-        and token.pos_ == "PROPN"
-        and token.ent_type_ not in ("DATE", "TIME", "GPE", "PERSON")
-    )
+    if token is None or token.pos_ != "PROPN" or token.ent_type_ in ("DATE", "TIME", "GPE", "PERSON"):
+        return False
+    # "Boeing 787", not "American Airlines 777": a maker is a one-word name
+    next_inside = token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"
+    return not token.ent_type_ or (token.ent_iob_ == "B" and not next_inside)
 
 
 def _is_product_word(doc: Doc, char: int) -> bool:

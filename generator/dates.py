@@ -649,7 +649,7 @@ def _parse_year(text: str, reference: dt.date) -> int:
 
 _DAY_DATE_RE = re.compile(
     rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?:the\s+)?(?P<d1>{DAYNUM})\s+(?:of\s+)?(?P<m1>{MONTH_LOOSE})|"
-    rf"(?P<m2>{MONTH_LOOSE})\s+(?P<d2>{DAYNUM}))(?:,?\s+(?P<y>{YEAR})|\s+(?P<sy>{SHORT_YEAR}))?",
+    rf"(?P<m2>{MONTH_LOOSE})\s+(?P<d2>{DAYNUM}))(?:\s*,?\s+(?P<y>{YEAR})|\s+(?P<sy>{SHORT_YEAR}))?",
     re.IGNORECASE,
 )
 
@@ -1364,7 +1364,8 @@ def _number_value(text: str) -> float | None:
 _AMOUNT_RE = re.compile(
     r"(?P<num>\d+(?:[.,]\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[ -]"
     rf"(?:one|two|three|four|five|six|seven|eight|nine)|{NUMBER_WORD})"
-    rf"(?P<half> and a half| 1/2)?[\s-]+(?:(?:more|additional|extra|further) )?(?P<unit>{UNITS_RE})(?P<half2> and a half)?",
+    rf"(?P<half> and a half| 1/2)?[\s-]+(?:(?:more|additional|extra|further) )?(?P<unit>{UNITS_RE})"
+    r"(?P<half2> and a half)?",
     re.IGNORECASE,
 )
 
@@ -1615,7 +1616,8 @@ def _set_word(lowered: str, candidate: _Candidate, context: _Context) -> _Value 
 
 _REFS = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PAST_REF",
-    "nowadays": "PRESENT_REF", "current": "PRESENT_REF", "these days": "PRESENT_REF", "at present": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "current": "PRESENT_REF", "these days": "PRESENT_REF",
+    "at present": "PRESENT_REF",
     "the present": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "soon": "FUTURE_REF",
     "the future": "FUTURE_REF", "in future": "FUTURE_REF", "the past": "PAST_REF", "previously": "PAST_REF",
     "formerly": "PAST_REF", "the moment": "PRESENT_REF", "so far": "PRESENT_REF", "to date": "PRESENT_REF",
@@ -1656,11 +1658,14 @@ _CURRENT_NOT_TIME = frozenset({
 
 
 def _is_current_time(candidate: _Candidate, context: _Context) -> bool:
-    """'current' as an adjective of a thing as it is now: 'the current system', 'current market conditions'."""
+    """'current' as an adjective of a thing as it is now: 'the current system', 'current conditions'."""
     tokens = context.tokens(candidate.start, candidate.end)
     if not tokens or tokens[0].pos_ != "ADJ" or tokens[0].dep_ not in ("amod", "compound"):
         return False
     head = tokens[0].head
+    after = context.token_after(candidate.end)
+    if after is not None and after.lower_ in _CURRENT_NOT_TIME:
+        return False  # "the current account deficit"
     return head.pos_ == "NOUN" and head.lower_ not in _CURRENT_NOT_TIME
 
 
