@@ -65,6 +65,12 @@ class SiteData:
     actor_slugs: dict[str, str]
     place_slugs: dict[str, str] = field(default_factory=dict)
     unresolved: dict[str, str] = field(default_factory=dict)
+    # Every article's own events; `events` holds one per happening, told by one or more articles.
+    reported: list[Event] = field(default_factory=list)
+    also_told_by: dict[str, list[Event]] = field(
+        default_factory=dict
+    )  # happening id -> other articles' events
+    happening_of: dict[str, str] = field(default_factory=dict)  # event id -> the id it is shown under
 
 
 def escape_text(text: str) -> str:
@@ -127,9 +133,60 @@ def prepare(articles: Iterable[Article], events: Iterable[Event], registry: Acto
         for name in event.actors:
             actors.setdefault(name, registry.actors.get(name) or Actor(name))
     places = {place for event in resolved for place in event.places}
+    groups = group_same_happenings(resolved)
+    happenings = [_with_actors(group[0], _all_actors(group)) for group in groups]
     return SiteData(
-        articles_by_slug, resolved, actors, unique_slugs(actors), unique_slugs(places), unresolved
+        articles_by_slug,
+        happenings,
+        actors,
+        unique_slugs(actors),
+        unique_slugs(places),
+        unresolved,
+        reported=resolved,
+        also_told_by={group[0].id: group[1:] for group in groups if len(group) > 1},
+        happening_of={event.id: group[0].id for group in groups for event in group},
     )
+
+
+_TITLE_STOPWORDS = frozenset("a an the of in on at to for with from by and or its his her their".split())
+
+
+def group_same_happenings(events: Sequence[Event]) -> list[list[Event]]:
+    """The same happening told by several articles, as one group (the most confident first).
+
+    Two events of different articles are one happening when they fall on the same date, share
+    their actors (two, or all when one has fewer) and their titles share most of their words.
+    """
+    groups: list[list[Event]] = []
+    for event in sorted(events, key=lambda e: (-e.confidence, e.article, e.sentence)):
+        group = next((group for group in groups if _same_happening(group[0], event)), None)
+        if group is None:
+            groups.append([event])
+        elif all(other.article != event.article for other in group):
+            group.append(event)
+        else:
+            groups.append([event])  # one article telling it twice is the extractor's business
+    order = {event.id: index for index, event in enumerate(events)}
+    return sorted(groups, key=lambda group: order[group[0].id])
+
+
+def _same_happening(first: Event, second: Event) -> bool:
+    if first.article == second.article or first.date != second.date:
+        return False
+    shared = set(first.actors) & set(second.actors)
+    if not shared or len(shared) < min(2, len(first.actors), len(second.actors)):
+        return False
+    words = [_title_words(first.title), _title_words(second.title)]
+    union = words[0] | words[1]
+    return bool(union) and len(words[0] & words[1]) / len(union) >= 0.5
+
+
+def _title_words(title: str) -> set[str]:
+    return {word for word in re.findall(r"[a-z0-9]+", title.lower()) if word not in _TITLE_STOPWORDS}
+
+
+def _all_actors(group: Sequence[Event]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(name for event in group for name in event.actors))
 
 
 def _with_actors(event: Event, names: tuple[str, ...]) -> Event:
@@ -360,6 +417,14 @@ def _who(data: SiteData, event: Event) -> list[str]:
 
 
 def _sources(data: SiteData, event: Event) -> str:
+    """Every sentence that tells the happening, article by article."""
+    told = [event, *data.also_told_by.get(event.id, [])]
+    count = sum(1 + len(each.mentions) for each in told)
+    parts = [_article_sources(data, each) for each in told]
+    return f"{_count(count, 'source')}: " + " — ".join(parts)
+
+
+def _article_sources(data: SiteData, event: Event) -> str:
     article = data.articles.get(event.article)
     outlet = escape_text(article.source or article.title) if article else escape_text(event.article)
     published = f", {format_date(DateValue.of(article.published))}" if article else ""
@@ -368,7 +433,7 @@ def _sources(data: SiteData, event: Event) -> str:
         f"[sentence {sentence + 1}](../articles/{event.article}.md#s-{sentence}){{ .tl-source }}"
         for sentence in sentences
     )
-    return f"— {outlet}{published} · {_count(len(sentences), 'source')}: {links}"
+    return f"{outlet}{published}: {links}"
 
 
 # -- actors ---------------------------------------------------------------------------------------
@@ -448,7 +513,7 @@ def render_actor(data: SiteData, name: str) -> str:
 
 def render_article_index(data: SiteData) -> str:
     """All articles, newest first."""
-    counts = Counter(event.article for event in data.events)
+    counts = Counter(event.article for event in data.reported)
     lines = [*_front_matter("Articles"), "# Articles", "", "| Published | Article | Outlet | Events |"]
     lines.append("| --- | --- | --- | ---: |")
     for article in sorted(data.articles.values(), key=lambda a: (a.published, a.slug), reverse=True):
@@ -463,7 +528,7 @@ def render_article(data: SiteData, slug: str) -> str:
     """One article: metadata, its events, and the full text with every sentence anchored."""
     article = data.articles[slug]
     events = sorted(
-        (event for event in data.events if event.article == slug), key=lambda event: event.sentence
+        (event for event in data.reported if event.article == slug), key=lambda event: event.sentence
     )
     marks: dict[int, list[Event]] = defaultdict(list)
     for event in events:
@@ -482,21 +547,21 @@ def render_article(data: SiteData, slug: str) -> str:
         for event in events:
             lines.append(
                 f"- [{format_date(event.date)}: {escape_text(event.title)}](#s-{event.sentence}) "
-                f"([on the timeline](../timeline/index.md#{event_anchor(event.id)}))"
+                f"([on the timeline](../timeline/index.md#{event_anchor(data.happening_of.get(event.id, event.id))}))"
             )
         lines.append("")
-    lines += ["## Text", "", *_article_text(article, marks)]
+    lines += ["## Text", "", *_article_text(data, article, marks)]
     return "\n".join(lines) + "\n"
 
 
-def _article_text(article: Article, marks: dict[int, list[Event]]) -> list[str]:
+def _article_text(data: SiteData, article: Article, marks: dict[int, list[Event]]) -> list[str]:
     paragraphs: dict[int, list[str]] = defaultdict(list)
     for sentence in split_sentences(article.text):
         paragraph = article.text.count("\n", 0, sentence.start)
         events = marks.get(sentence.index, [])
         css = "tl-sentence tl-event-sentence" if events else "tl-sentence"
         links = "".join(
-            f"[↗](../timeline/index.md#{event_anchor(event.id)} {_markdown_title(event.title)})"
+            f"[↗](../timeline/index.md#{event_anchor(data.happening_of.get(event.id, event.id))} {_markdown_title(event.title)})"
             "{ .tl-event-link }"
             for event in events
         )

@@ -96,8 +96,8 @@ TABLE: list[tuple[str, dt.date, str, str, str, str | None]] = [
     # years read out in broadcasts, with a month or a season
     ("It happened in January nineteen ninety-seven.", MON_2013_03_25, "January nineteen ninety-seven", "DATE",
      "1997-01", None),
-    ("Prices fell in the winter of nineteen ninety-four.", MON_2013_03_25, "the winter of nineteen ninety-four",
-     "DATE", "1994-WI", None),
+    ("Prices fell in the winter of nineteen ninety-four.", MON_2013_03_25,
+     "the winter of nineteen ninety-four", "DATE", "1994-WI", None),
     ("Jobs was born on February 24 , 1955 , in San Francisco.", MON_2013_03_25, "February 24 , 1955", "DATE",
      "1955-02-24", None),
     # present, past and future references
@@ -106,31 +106,33 @@ TABLE: list[tuple[str, dt.date, str, str, str, str | None]] = [
     ("The company blamed current market conditions.", MON_2013_03_25, "current", "DATE", "PRESENT_REF", None),
     ("Holders may buy shares at the then current market price.", MON_2013_03_25, "then current", "DATE",
      "PAST_REF", None),
-    ("Losses will cut tax payments in future quarters.", MON_2013_03_25, "future quarters", "DATE", "FUTURE_REF",
-     None),
+    ("Losses will cut tax payments in future quarters.", MON_2013_03_25, "future quarters", "DATE",
+     "FUTURE_REF", None),
     ("Islam will one day be the largest religion.", MON_2013_03_25, "one day", "DATE", "FUTURE_REF", None),
     # business news: the year-ago quarter, halves, year-earlier spans
     ("Net was $5 million in the corresponding period last year.", MON_2013_03_25,
      "the corresponding period last year", "DATE", "2011-Q4", None),
-    ("Sales for last year's quarter were $3 million.", MON_2013_03_25, "last year's quarter", "DATE", "2011-Q4",
-     None),
-    ("Earnings for the last half of 1989 will fall.", MON_2013_03_25, "the last half of 1989", "DATE", "1989-H2",
-     None),
-    ("Net for the year-earlier nine months rose.", MON_2013_03_25, "the year-earlier nine months", "DURATION", "P9M",
-     None),
+    ("Sales for last year's quarter were $3 million.", MON_2013_03_25, "last year's quarter", "DATE",
+     "2011-Q4", None),
+    ("Earnings for the last half of 1989 will fall.", MON_2013_03_25, "the last half of 1989", "DATE",
+     "1989-H2", None),
+    ("Net for the year-earlier nine months rose.", MON_2013_03_25, "the year-earlier nine months",
+     "DURATION", "P9M", None),
     # a present passive is not past tense: the closing is still to come
     ("The closing is expected in December.", MON_2013_03_25, "December", "DATE", "2013-12", None),
     # holidays and holiday weeks
     ("The vote is on Election Day.", dt.date(2012, 10, 1), "Election Day", "DATE", "2012-11-06", None),
-    ("Protesters prayed as Easter week began.", dt.date(2000, 4, 17), "Easter week", "DATE", "2000-W16", None),
+    ("Protesters prayed as Easter week began.", dt.date(2000, 4, 17), "Easter week", "DATE", "2000-W16",
+     None),
     ("The shops close on Good Friday.", MON_2013_03_25, "Good Friday", "DATE", "2013-03-29", None),
     ("He appeared in court at midday.", MON_2013_03_25, "midday", "TIME", "2013-03-25T12:00", None),
-    ("Today is the eighth day of the operation.", MON_2013_03_25, "the eighth day", "DATE", "2013-03-25", None),
+    ("Today is the eighth day of the operation.", MON_2013_03_25, "the eighth day", "DATE",
+     "2013-03-25", None),
     # durations: "-long" adjectives, "additional", decades in years (ISO 8601 has no decade unit)
     ("They held a day-long meeting.", MON_2013_03_25, "day-long", "DURATION", "P1D", None),
     ("It is a decades-long dispute.", MON_2013_03_25, "decades-long", "DURATION", "PXY", None),
-    ("The loan may be extended for an additional year.", MON_2013_03_25, "an additional year", "DURATION", "P1Y",
-     None),
+    ("The loan may be extended for an additional year.", MON_2013_03_25, "an additional year",
+     "DURATION", "P1Y", None),
     ("The feud lasted for decades.", MON_2013_03_25, "decades", "DURATION", "PXY", None),
 ]  # fmt: skip
 
@@ -160,7 +162,8 @@ NARRATIVE: list[tuple[str, str, str]] = [
     ("He died on March 3, 2012. Crowds came the day after his death.", "the day after", "2012-03-04"),
     # in apposition to a date, "the day before <event>" is that date
     ("Stocks fell on Oct. 12, 1989, the day before the plunge.", "the day", "1989-10-12"),
-    ("The talks began on March 3, 2012. Later in the day, crowds gathered.", "Later in the day", "2012-03-03"),
+    ("The talks began on March 3, 2012. Later in the day, crowds gathered.", "Later in the day",
+     "2012-03-03"),
     # a vague count from a date in the story: only the span is sure
     ("The firm was sold in 2010. A few days later, it announced losses.", "A few days later", "PXD"),
 ]  # fmt: skip

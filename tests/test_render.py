@@ -194,3 +194,38 @@ def test_empty_site_renders() -> None:
     pages = render_site([], [], ActorRegistry())
     assert "No events yet" in pages["timeline/index.md"]
     assert set(pages) == {"timeline/index.md", "actors/index.md", "articles/index.md", "review/index.md"}
+
+
+def test_the_same_happening_told_by_two_articles_is_one_event_with_both_sources() -> None:
+    actors = ("Ann Lee", "Bo Chan")
+    first = event(1, "2025-07-12", actors, title="Ann Lee meets Bo Chan in Wonsan", confidence=0.9)
+    second = event(
+        1,
+        "2025-07-12",
+        actors,
+        id="b1-1",
+        article="b1",
+        title="Ann Lee meets Bo Chan",
+        quote="Two.",
+        sentence=1,
+    )
+    other_day = event(2, "2025-07-13", actors, id="b1-2", article="b1", title="Ann Lee meets Bo Chan again")
+    pages = render_site(
+        [article("a1"), article("b1", title="Second report")], [first, second, other_day], registry(*actors)
+    )
+    timeline = to_html(pages["timeline/index.md"])
+    assert timeline.count('class="tl-title"') == 2  # the meeting once, the next day's meeting apart
+    assert "articles/a1.md#s-0" in pages["timeline/index.md"]
+    assert "articles/b1.md#s-1" in pages["timeline/index.md"]
+    assert "3 sources" not in timeline and "2 sources" in timeline
+    # both articles' sentences link to the one event on the timeline (the more confident one's id)
+    assert "timeline/index.md#e-b1-1" in pages["articles/a1.md"]
+    assert "timeline/index.md#e-b1-1" in pages["articles/b1.md"]
+
+
+def test_one_article_telling_two_similar_happenings_keeps_both() -> None:
+    actors = ("Ann Lee", "Bo Chan")
+    first = event(1, "2025-07-12", actors, title="Ann Lee meets Bo Chan")
+    second = event(2, "2025-07-12", actors, title="Ann Lee meets Bo Chan", quote="Two.", sentence=1)
+    timeline = to_html(render_site([article("a1")], [first, second], registry(*actors))["timeline/index.md"])
+    assert timeline.count('class="tl-title"') == 2
