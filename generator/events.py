@@ -8,6 +8,7 @@ told several times in an article (headline, summary, body) becomes one event wit
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -445,7 +446,7 @@ def _places(span: Span, predicate: Token) -> list[str]:
         is_location = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS
         if not is_location:
             continue
-        name = ent.text
+        name = re.sub(r"^[Tt]he\s+", "", ent.text)
         for suffix in ("’s", "'s"):
             name = name.removesuffix(suffix)
         if name not in places:
@@ -471,8 +472,18 @@ def _sentence_date(
     for expression, date, root in inside:
         if _governs(root, predicate):
             return date, expression
-    expression, date, _ = inside[0]
-    return date, expression
+    # Else the first date that dates a clause, not one that modifies a noun ("delays in January").
+    for expression, date, root in inside:
+        if not _modifies_a_noun(root):
+            return date, expression
+    return None
+
+
+def _modifies_a_noun(token: Token) -> bool:
+    head = token.head
+    while head.dep_ == "prep" and head.head.i != head.i:
+        head = head.head
+    return head.i != token.i and head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in ("DATE", "TIME")
 
 
 def _names_a_thing(token: Token) -> bool:
@@ -480,11 +491,13 @@ def _names_a_thing(token: Token) -> bool:
 
 
 def _governs(token: Token, predicate: Token) -> bool:
+    """The date attaches to the predicate, through prepositions only ("launched ... on July 16")."""
+    start = token
     while token.head.i != token.i:
         token = token.head
         if token.i == predicate.i:
             return True
-        if token.pos_ == "VERB":
+        if token.pos_ == "VERB" or (token.pos_ in ("NOUN", "PROPN") and token.ent_type_ != start.ent_type_):
             return False
     return False
 
