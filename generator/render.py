@@ -176,9 +176,10 @@ def _same_happening(first: Event, second: Event) -> bool:
     shared = set(first.actors) & set(second.actors)
     if not shared or len(shared) < min(2, len(first.actors), len(second.actors)):
         return False
-    words = [_title_words(first.title), _title_words(second.title)]
+    names = {word for name in (*first.actors, *second.actors) for word in _title_words(name)}
+    words = [_title_words(first.title) - names, _title_words(second.title) - names]
     union = words[0] | words[1]
-    return bool(union) and len(words[0] & words[1]) / len(union) >= 0.5
+    return bool(union) and len(words[0] & words[1]) / len(union) >= 0.5  # most of what they did
 
 
 def _title_words(title: str) -> set[str]:
@@ -369,7 +370,7 @@ def _event_block(data: SiteData, event: Event, heading: bool) -> list[str]:
         f'class="{classes}" data-actors="{actors}" data-places="{places}"'
         f' data-start="{event.date.first_day().isoformat()}" data-end="{last_day(event.date)}"'
     )
-    title = escape_text(event.title)
+    title = escape_text(event.title) or "(untitled event)"
     if heading:
         title_line = f"#### {title} {{ #{event_anchor(event.id)} .tl-title }}"
     else:
@@ -547,11 +548,16 @@ def render_article(data: SiteData, slug: str) -> str:
         for event in events:
             lines.append(
                 f"- [{format_date(event.date)}: {escape_text(event.title)}](#s-{event.sentence}) "
-                f"([on the timeline](../timeline/index.md#{event_anchor(data.happening_of.get(event.id, event.id))}))"
+                f"([on the timeline](../timeline/index.md#{_timeline_anchor(data, event)}))"
             )
         lines.append("")
     lines += ["## Text", "", *_article_text(data, article, marks)]
     return "\n".join(lines) + "\n"
+
+
+def _timeline_anchor(data: SiteData, event: Event) -> str:
+    """The anchor of the timeline entry that shows `event` (its own, or the happening it is part of)."""
+    return event_anchor(data.happening_of.get(event.id, event.id))
 
 
 def _article_text(data: SiteData, article: Article, marks: dict[int, list[Event]]) -> list[str]:
@@ -561,7 +567,7 @@ def _article_text(data: SiteData, article: Article, marks: dict[int, list[Event]
         events = marks.get(sentence.index, [])
         css = "tl-sentence tl-event-sentence" if events else "tl-sentence"
         links = "".join(
-            f"[↗](../timeline/index.md#{event_anchor(data.happening_of.get(event.id, event.id))} {_markdown_title(event.title)})"
+            f"[↗](../timeline/index.md#{_timeline_anchor(data, event)} {_markdown_title(event.title)})"
             "{ .tl-event-link }"
             for event in events
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import http.server
 import random
@@ -118,8 +119,8 @@ def synthetic_content(content: Path, events: int, per_article: int = 10, seed: i
     places = [f"Place {number:02d}" for number in range(40)]
     for article in range(events // per_article):
         slug = f"a{article:04d}"
-        year = 1990 + article % 35
-        published = f"{year}-{article % 12 + 1:02d}-{article % 28 + 1:02d}"
+        # a publication date of its own per article: the same happening is not told twice by chance
+        published = (dt.date(1990, 1, 1) + dt.timedelta(days=9 * article)).isoformat()
         sentences, items = [], []
         for index in range(per_article):
             who = rng.sample(names, 2)

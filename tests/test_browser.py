@@ -15,6 +15,8 @@ import pytest
 from site_helpers import CHROMIUM, CHROMIUM_ARGS, REPO, build_site, measure_filter, serve, synthetic_content
 from test_site_build import small_content
 
+from generator.site import load_site_data
+
 pytestmark = pytest.mark.browser
 ARTIFACTS = REPO / "tests" / "artifacts"
 DESKTOP = {"width": 1280, "height": 900}
@@ -162,7 +164,8 @@ def test_5000_events_filter_fast(browser: Any, tmp_path: Path) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "filter-5000.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     print(f"\n5,000 events: {json.dumps(figures)}")
-    assert figures["total_events"] == 5000
+    # one entry per happening: two articles may by chance tell the same one
+    assert figures["total_events"] == len(load_site_data(project / "content").events) > 4900
     assert 0 < figures["actor_filter"]["visible"] < 5000
     assert figures["actor_filter"]["with_layout_ms"] < FILTER_BOUND_MS
     assert figures["clear_ms"] < FILTER_BOUND_MS

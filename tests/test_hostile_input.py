@@ -14,7 +14,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from generator.errors import ArticleError
@@ -203,6 +203,8 @@ def test_escaped_text_never_becomes_markup(text: str, context: str) -> None:
 @example(text="    indented", context="paragraph")
 @example(text="Title\n    code", context="heading")
 def test_escaped_text_renders_exactly_as_written(text: str, context: str) -> None:
+    # An empty heading is no heading at all; the renderer gives untitled events a title of its own.
+    assume(context != "heading" or escape_text(text))
     template, tags = CONTEXTS[context]
     visible, seen = rendered(template.format(escape_text(text)))
     printable = re.sub(r"[\x00-\x1f\x7f]", " ", text)  # control characters are dropped

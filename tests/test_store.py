@@ -460,14 +460,14 @@ def _files(root: Path) -> dict[str, tuple[bytes, int]]:
 
 @pytest.fixture
 def corpus(tmp_path: Path, nlp, monkeypatch: pytest.MonkeyPatch) -> Content:  # type: ignore[no-untyped-def]
-    """A copy of the example content/, extracted once with the current extractor."""
+    """The example articles (not their curated events), extracted once with the current extractor."""
     import shutil
 
     from generator import extract
 
     monkeypatch.setattr(extract, "load_pipeline", lambda model=None: nlp)
     root = tmp_path / "content"
-    shutil.copytree(Path(__file__).resolve().parents[1] / "content", root)
+    shutil.copytree(Path(__file__).resolve().parents[1] / "content" / "articles", root / "articles")
     extract.extract_content(Content(root))
     return Content(root)
 
