@@ -121,14 +121,12 @@ def extract_events(
         if line != previous_line:
             # a paragraph starts from the article's main event date, not from the last one's dates
             narrative, previous_line = anchor, line
-        candidate = _read_sentence(
+        candidates += _read_sentence(
             article, span, sentence, sentence.index in lead, mentions, expressions, narrative
         )
         text_date = _sentence_date(span, expressions, span.root)
         if text_date is not None:
             narrative = text_date[0]
-        if candidate is not None:
-            candidates.append(candidate)
     merged = _merge_mentions(candidates)
     _order_sequences(merged)
     return [_to_event(article, number, candidate) for number, candidate in enumerate(merged, start=1)]
@@ -179,35 +177,40 @@ def _read_sentence(
     mentions: Sequence[ActorMention],
     expressions: Sequence[TimeExpression],
     narrative: DateValue | None,
-) -> _Candidate | None:
+) -> list[_Candidate]:
+    """The happenings one sentence tells: its main one, and any other clause with actors of its own."""
     if span.text.rstrip().endswith("?"):
-        return None
+        return []
     in_sentence = [mention for mention in mentions if span.start <= mention.start < span.end]
+    found: list[_Candidate] = []
     for predicate, tense, before in _predicates(span):
         if tense == "participle":
             continue
         if tense in ("present", "future") and not is_lead and not _actor_is_subject(predicate, in_sentence):
             continue  # in body text, the present tense is mostly analysis; keep what a named actor does
         actors = _actors_taking_part(predicate, in_sentence, span)
-        if not actors:
+        if not actors or any(set(actors) <= set(known.actors) for known in found):
             continue
-        text_date = _sentence_date(span, expressions, predicate)
+        # another clause of the sentence takes only a date of its own, not the main clause's
+        text_date = _sentence_date(span, expressions, predicate, governed_only=bool(found))
         date, source = _choose_date(article, text_date, narrative)
-        return _Candidate(
-            sentence=sentence,
-            predicate=predicate,
-            lemma=_event_lemma(predicate),
-            actors=actors,
-            places=_places(span, predicate),
-            date=date,
-            date_source=source,
-            title=make_title(predicate, in_sentence),
-            confidence=_confidence(predicate, in_sentence, source, tense),
-            before=before,
-            tense=tense,
-            mentions=[Mention(sentence.index, sentence.text)],
+        found.append(
+            _Candidate(
+                sentence=sentence,
+                predicate=predicate,
+                lemma=_event_lemma(predicate),
+                actors=actors,
+                places=_places(span, predicate),
+                date=date,
+                date_source=source,
+                title=make_title(predicate, in_sentence),
+                confidence=_confidence(predicate, in_sentence, source, tense),
+                before=before,
+                tense=tense,
+                mentions=[Mention(sentence.index, sentence.text)],
+            )
         )
-    return None
+    return found
 
 
 Predicate = tuple["Token", str, "str | None"]
@@ -455,7 +458,7 @@ def _places(span: Span, predicate: Token) -> list[str]:
 
 
 def _sentence_date(
-    span: Span, expressions: Sequence[TimeExpression], predicate: Token
+    span: Span, expressions: Sequence[TimeExpression], predicate: Token, governed_only: bool = False
 ) -> tuple[DateValue, TimeExpression] | None:
     """The calendar date of the expression governing `predicate`, else the first in the sentence."""
     inside = []
@@ -472,6 +475,8 @@ def _sentence_date(
     for expression, date, root in inside:
         if _governs(root, predicate):
             return date, expression
+    if governed_only:
+        return None
     # Else the first date that dates a clause, not one that modifies a noun ("delays in January").
     for expression, date, root in inside:
         if not _modifies_a_noun(root):
