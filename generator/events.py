@@ -467,7 +467,7 @@ def _sentence_date(
         if date is None or not span.start_char <= expression.start < span.end_char:
             continue
         tokens = span.doc.char_span(expression.start, expression.end, alignment_mode="expand")
-        if tokens is None or _names_a_thing(tokens.root):
+        if tokens is None or (date.precision == "year" and _names_a_thing(tokens.root)):
             continue  # "the 1991 settlement", "its 2010 conference": the year names the thing
         inside.append((expression, date, tokens.root))
     if not inside:
@@ -488,6 +488,8 @@ def _modifies_a_noun(token: Token) -> bool:
     head = token.head
     while head.dep_ == "prep" and head.head.i != head.i:
         head = head.head
+    if head.lower_ in _NOMINAL_VERBS or head.lower_ in EVENT_NOUNS:
+        return False  # "a July 16 press conference": the date of a happening
     return head.i != token.i and head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in ("DATE", "TIME")
 
 
@@ -738,6 +740,7 @@ def _merge_mentions(candidates: list[_Candidate]) -> list[_Candidate]:
     return merged
 
 
+EVENT_NOUNS = frozenset("conference event speech keynote interview hearing session trial election".split())
 LIGHT_VERBS = frozenset(
     "have use include make take get give do come go offer show provide feature see".split()
 )
