@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -61,14 +62,22 @@ def eval_group() -> None:
     """
 
 
-@eval_group.command("events")
-@click.option(
+data_option = click.option(
     "--data",
     "data_dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
     help="The shared data folder [default: $TIMELINE_SHARED_DATA, else ../shared/data].",
 )
+
+
+def shared_data(data_dir: Path | None) -> Path:
+    """The evaluation data: --data, else $TIMELINE_SHARED_DATA, else ../shared/data."""
+    return data_dir or Path(os.environ.get("TIMELINE_SHARED_DATA") or "../shared/data")
+
+
+@eval_group.command("events")
+@data_option
 @click.option(
     "--corpus",
     type=click.Choice(["airbus", "apple", "all"]),
@@ -106,12 +115,11 @@ def eval_events(
         timeline eval events --corpus airbus --baseline --json baseline.json
     """
     import json
-    import os
 
     from .evaluation import events
     from .nlp import load_pipeline
 
-    data = data_dir or Path(os.environ.get("TIMELINE_SHARED_DATA") or "../shared/data")
+    data = shared_data(data_dir)
     if events.semeval.find_root(data) is None:
         click.echo(f"skipped: no data at {data}")
         return
@@ -233,13 +241,7 @@ def dates_command(file: Path, reference: object, pretty: bool, model: str | None
 
 
 @eval_group.command("dates")
-@click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Shared data folder, or of .tml files [default: $TIMELINE_SHARED_DATA, else ../shared/data].",
-)
+@data_option
 @click.option("--worst", default=15, show_default=True, help="How many of the most frequent errors to list.")
 @model_option
 def eval_dates(data_dir: Path | None, worst: int, model: str | None) -> None:
@@ -254,12 +256,11 @@ def eval_dates(data_dir: Path | None, worst: int, model: str | None) -> None:
         timeline eval dates
         timeline eval dates --data ../shared/data --worst 40
     """
-    import os
 
     from .evaluation.dates import find_dates_data, format_report, run_dates_evaluation
     from .nlp import load_pipeline
 
-    data = data_dir or Path(os.environ.get("TIMELINE_SHARED_DATA") or "../shared/data")
+    data = shared_data(data_dir)
     found = find_dates_data(data)
     if found is None:
         click.echo(f"skipped: no data at {data}")
