@@ -188,11 +188,14 @@ def _read_sentence(
             continue
         if tense in ("present", "future") and not is_lead and not _actor_is_subject(predicate, in_sentence):
             continue  # in body text, the present tense is mostly analysis; keep what a named actor does
+        if _reports(predicate, found):
+            continue  # "X did Y, TASS announced": the saying only attributes the happening
         actors = _actors_taking_part(predicate, in_sentence, span)
         if not actors or any(set(actors) <= set(known.actors) for known in found):
             continue
-        # another clause of the sentence takes only a date of its own, not the main clause's
-        text_date = _sentence_date(span, expressions, predicate, governed_only=bool(found))
+        # a subordinate clause takes only a date of its own; a coordinated one shares the sentence's
+        subordinate = bool(found) and predicate.dep_ != "conj"
+        text_date = _sentence_date(span, expressions, predicate, governed_only=subordinate)
         date, source = _choose_date(article, text_date, narrative)
         found.append(
             _Candidate(
@@ -211,6 +214,19 @@ def _read_sentence(
             )
         )
     return found
+
+
+def _is_attribution(verb: Token) -> bool:
+    """ "..., the agency TASS announced.": a trailing saying that only names the source."""
+    if verb.lemma_ not in REPORTING_LEMMAS or verb.dep_ == "ROOT":
+        return False
+    said = {"ccomp", "dobj", "xcomp", "dative"}
+    return not any(child.dep_ in said for child in verb.children) and verb.i > verb.sent.root.i
+
+
+def _reports(predicate: Token, found: Sequence[_Candidate]) -> bool:
+    reported = _reported_happening(predicate)
+    return reported is not None and any(known.predicate.i == reported.i for known in found)
 
 
 Predicate = tuple["Token", str, "str | None"]
@@ -255,6 +271,8 @@ def _clause_predicate(verb: Token) -> Predicate | None:
         return None
     if verb.lemma_ == "be":
         return _copula_happening(verb)
+    if _is_attribution(verb):
+        return None
     reported = _reported_happening(verb)
     if reported is not None:
         return reported, _tense(reported), None
@@ -435,7 +453,12 @@ def _acts(token: Token, predicate: Token) -> bool:
         token = token.head
     if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS:
         return False
-    return token.dep_ in SUBJECT_DEPS | {"dobj", "dative"} and token.head.i in (predicate.i, predicate.head.i)
+    if token.dep_ not in SUBJECT_DEPS | {"dobj", "dative"}:
+        return False
+    # its own verb, or the verb it completes ("set to deliver"), not a coordinated one
+    return token.head.i == predicate.i or (
+        predicate.dep_ in ("xcomp", "acomp", "attr") and token.head.i == predicate.head.i
+    )
 
 
 def _places(span: Span, predicate: Token) -> list[str]:
@@ -689,6 +712,10 @@ def _render(tokens: Iterable[Token], names: dict[int, ActorMention], doc: Doc) -
             continue
         if _is_title_of_name(token, names):
             continue
+        person = _person_before(token, names) if token.lower_ in ("him", "her") else None
+        if person is not None:
+            words.append(person)  # "Aldrin followed him" -> "Aldrin follows Neil Armstrong"
+            continue
         if token.tag_ == "POS" and words:
             words[-1] += "'s" if not words[-1].endswith("s") else "'"
             continue
@@ -697,6 +724,20 @@ def _render(tokens: Iterable[Token], names: dict[int, ActorMention], doc: Doc) -
             continue
         words.append(token.text)
     return words
+
+
+def _person_before(pronoun: Token, names: dict[int, ActorMention]) -> str | None:
+    """The person an object pronoun most likely means: the last other person named in its sentence."""
+    subject = {
+        names[child.i].name for child in pronoun.head.children if child.i in names and child.dep_ == "nsubj"
+    }
+    people = [
+        mention.name
+        for index, mention in sorted(names.items())
+        if index < pronoun.i and index >= pronoun.sent.start and mention.kind == "person"
+    ]
+    candidates = [name for name in people if name not in subject]
+    return candidates[-1] if candidates else None
 
 
 def _is_title_of_name(token: Token, names: dict[int, ActorMention]) -> bool:
