@@ -1,9 +1,12 @@
 """Events: which sentences report something an actor did, when, where, and in a headline.
 
-A sentence is an event when its main predicate is an action (not a state, an opinion or a
-forecast), told as having happened (past tense, or the present of headlines and summary lines),
-not negated, not hedged by a modal, and with at least one actor taking part. The same happening
-told several times in an article (headline, summary, body) becomes one event with every mention.
+A clause is an event when its predicate is an action (not a state, an opinion or a forecast),
+told as having happened (past tense; the present of headlines and summary lines; the present or
+future of what a named actor does), not negated, not hedged by a modal, not habitual, and with at
+least one actor taking part in it. A sentence gives its main clause's event, and another for each
+clause whose actors are new ("X did A, and Y did B"); what was said is the event of a statement.
+The same happening told several times in an article (headline, summary, body) becomes one event
+with every mention.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .actors import ROLE_NOUNS, TITLE_WORDS, ActorMention, ActorRegistry, name_key
+from .actors import ROLE_NOUNS, TITLE_WORDS, ActorMention, name_key
 from .model import Article, DateSource, DateValue, Event, Mention, Sentence, TimeExpression
 from .sentences import split_sentences
 
@@ -42,7 +45,6 @@ SEQUENCE_VERBS = frozenset({"follow", "precede"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "across", "inside", "outside", "into"})
 OTHER_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "acl", "parataxis", "conj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
-CORE_DEPS = SUBJECT_DEPS | {"dobj", "pobj", "poss", "appos", "conj", "compound", "attr", "dative", "oprd"}
 _NOMINAL_VERBS = {
     "meeting": "meet",
     "talks": "talk",
@@ -103,7 +105,6 @@ def extract_events(
     doc: Doc,
     mentions: Sequence[ActorMention],
     expressions: Sequence[TimeExpression],
-    registry: ActorRegistry,
 ) -> list[Event]:
     """The events `article` reports, in the order of their first mention."""
     sentences = split_sentences(article.text)

@@ -42,7 +42,7 @@ def extract_article(
     known = set(registry.actors)
     mentions = find_references(doc, find_actor_mentions(doc, registry))
     expressions = find_time_expressions(doc, article.published)
-    events = extract_events(article, doc, mentions, expressions, registry)
+    events = extract_events(article, doc, mentions, expressions)
     names = {name for event in events for name in event.actors}
     # A name no event uses (a place, a Title Case phrase NER took for a name) is not an actor.
     registry.remove(set(registry.actors) - known - names)

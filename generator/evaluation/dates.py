@@ -8,17 +8,16 @@ Values are compared after one canonicalization: week numbers are zero-padded (19
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from ..model import TimeExpression
-from ..timeml import GoldTimex, TimeMLDocument, find_timeml_files, read_timeml
+from ..timeml import GoldTimex, find_timeml_files, read_timeml
 
 
 class SpanLike(Protocol):
@@ -265,20 +264,6 @@ def run_dates_evaluation(data_dir: Path, nlp: object | None = None) -> DatesRepo
         report.counts.add(score.counts)
         add_breakdowns(report, score)
     report.seconds_total = time.perf_counter() - began
-    return report
-
-
-def evaluate_documents(
-    documents: Iterable[TimeMLDocument], tag: object, reference: dt.date | None = None
-) -> DatesReport:
-    """Score pre-read documents with a `tag(text, dct)` callable (for tests and other taggers)."""
-    items = list(documents)
-    report = DatesReport(documents=len(items), counts=Counts())
-    for document in items:
-        system = tag(document.text, reference or document.dct)  # type: ignore[operator]
-        score = score_document(document.timexes, system)
-        report.counts.add(score.counts)
-        add_breakdowns(report, score)
     return report
 
 
