@@ -189,8 +189,6 @@ def _read_sentence(
             continue
         if tense in ("present", "future") and not is_lead and not _actor_is_subject(predicate, in_sentence):
             continue  # in body text, the present tense is mostly analysis; keep what a named actor does
-        if _reports(predicate, found):
-            continue  # "X did Y, TASS announced": the saying only attributes the happening
         actors = _actors_taking_part(predicate, in_sentence, span)
         if not actors or any(set(actors) <= set(known.actors) for known in found):
             continue
@@ -223,11 +221,6 @@ def _is_attribution(verb: Token) -> bool:
         return False
     said = {"ccomp", "dobj", "xcomp", "dative"}
     return not any(child.dep_ in said for child in verb.children) and verb.i > verb.sent.root.i
-
-
-def _reports(predicate: Token, found: Sequence[_Candidate]) -> bool:
-    reported = _reported_happening(predicate)
-    return reported is not None and any(known.predicate.i == reported.i for known in found)
 
 
 Predicate = tuple["Token", str, "str | None"]
