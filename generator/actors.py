@@ -200,7 +200,14 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
     """Every actor mention in `doc`, each resolved to one canonical name via `registry`."""
     products = list(_product_mentions(doc))
     raw = [*products, *_entity_mentions(doc), *_org_phrase_mentions(doc), *_appositive_mentions(doc)]
-    raw = _drop_overlaps([*raw, *_repeated_name_mentions(doc, raw), *_product_short_forms(doc, products)])
+    raw = _drop_overlaps(
+        [
+            *raw,
+            *_repeated_name_mentions(doc, raw),
+            *_surname_mentions(doc, raw),
+            *_product_short_forms(doc, products),
+        ]
+    )
     full_names = _full_person_names(raw)
     org_names = sorted(
         {clean_name(span.text) for span, label, kind in raw if kind == "organization" and len(span) > 1}
@@ -434,6 +441,16 @@ def _repeated_name_mentions(
                 yield doc[start : start + width], label, kind
 
 
+def _surname_mentions(
+    doc: Doc, found: list[tuple[Span, str, ActorKind]]
+) -> Iterator[tuple[Span, str, ActorKind]]:
+    """A surname alone that the model left untagged ("Jobs then moved on"), once the full name is known."""
+    surnames = {span[-1].text for span, _label, kind in found if kind == "person" and len(span) >= 2}
+    for token in doc:
+        if token.text in surnames and not token.ent_type_ and token.pos_ == "PROPN":
+            yield doc[token.i : token.i + 1], "PERSON", "person"
+
+
 def _proper_noun_run(doc: Doc, head: Token) -> Span | None:
     start = head.i
     while (
@@ -528,6 +545,7 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
     by_start = {mention.start: mention for mention in mentions}
     sentence_of = {token.i: number for number, sent in enumerate(doc.sents) for token in sent}
     recent: dict[str, tuple[int, ActorMention]] = {}
+    by_word: dict[str, tuple[int, ActorMention]] = {}  # "the store" -> iTunes Store, "the ministry"
     subject: tuple[int, ActorMention] | None = None
     references: list[ActorMention] = []
     for token in doc:
@@ -535,10 +553,18 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
         mention = by_start.get(token.i)
         if mention is not None:
             recent[mention.kind] = (number, mention)
+            if mention.kind in ("organization", "product"):
+                by_word.update(
+                    {_singular(word): (number, mention) for word in name_key(mention.name).split()}
+                )
             if doc[mention.end - 1].dep_ in ("nsubj", "nsubjpass") and mention.kind != "person":
                 subject = (number, mention)
             continue
-        antecedent = _antecedent(token, number, recent, subject)
+        named = by_word.get(_singular(token.lower_)) if _is_definite(token) else None
+        if named is not None and number - named[0] <= DESCRIPTION_WINDOW:
+            antecedent: ActorMention | None = named[1]
+        else:
+            antecedent = _antecedent(token, number, recent, subject)
         if antecedent is not None:
             references.append(
                 ActorMention(token.i, token.i + 1, token.text, antecedent.name, antecedent.kind, "COREF")
@@ -567,6 +593,10 @@ def _antecedent(
     if candidate is None or number - candidate[0] > window:
         return None
     return candidate[1]
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _is_main_subject(token: Token) -> bool:
