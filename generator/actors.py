@@ -110,6 +110,7 @@ class ActorRegistry:
 
     actors: dict[str, Actor] = field(default_factory=dict)
     review: list[str] = field(default_factory=list)
+    review_notes: dict[str, str] = field(default_factory=dict)
     _index: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -160,6 +161,10 @@ class ActorRegistry:
             return candidates[0]
         if len(candidates) > 1 and name not in self.review:
             self.review.append(name)
+            self.review_notes[name] = (
+                f"needs review: could be {' or '.join(candidates)}; "
+                f'if so, `timeline actors merge "{name}" "{candidates[0]}"`'
+            )
         return None
 
     def resolve(self, name: str, kind: ActorKind) -> str:
@@ -171,7 +176,7 @@ class ActorRegistry:
         if fuzzy:
             self.add_alias(fuzzy, name)
             return fuzzy
-        self.put(Actor(name=name, kind=kind))
+        self.put(Actor(name=name, kind=kind, note=self.review_notes.get(name)))
         return name
 
 

@@ -151,3 +151,4 @@ class Actor:
     name: str
     kind: ActorKind = "other"
     aliases: tuple[str, ...] = field(default=())
+    note: str | None = None  # e.g. "needs review: ..." when the name could be a known actor's

@@ -117,6 +117,11 @@ def prepare(articles: Iterable[Article], events: Iterable[Event], registry: Acto
     """Resolve names through the registry (renames and merges apply at once) and drop rejected events."""
     articles_by_slug = {article.slug: article for article in articles}
     unresolved = {name: "several known people match this name" for name in registry.review}
+    unresolved |= {
+        actor.name: actor.note.removeprefix("needs review: ")
+        for actor in registry.actors.values()
+        if actor.note and actor.note.startswith("needs review")
+    }
     resolved = []
     for event in events:
         if event.rejected:

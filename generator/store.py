@@ -371,7 +371,8 @@ def _actor(path: Path, data: Mapping[Any, Any], name: Any) -> Actor:
         raise ContentError(
             path, f"actor {name!r}: `aliases:` is a list, e.g. [Lavrov]", *_position(entry, "aliases")
         )
-    return Actor(str(name), kind, tuple(str(alias) for alias in aliases))  # type: ignore[arg-type]
+    note = str(entry["note"]) if entry.get("note") else None
+    return Actor(str(name), kind, tuple(str(alias) for alias in aliases), note)  # type: ignore[arg-type]
 
 
 # -- writing -------------------------------------------------------------------------------------
@@ -703,6 +704,8 @@ def save_registry(path: Path, registry: ActorRegistry) -> bool:
         name = known.get(name_key(actor.name))
         if name is None:
             entry = CommentedMap([("kind", actor.kind), ("aliases", _flow(actor.aliases))])
+            if actor.note:
+                entry["note"] = actor.note
             _insert_sorted(document, actor.name, entry)
         else:
             _add_aliases(path, document, name, actor)

@@ -64,3 +64,28 @@ def test_title_case_headline_words_are_not_part_of_a_name(nlp) -> None:  # type:
     doc = nlp("Lavrov Meets Kim Jong Un\nSergey Lavrov meets Kim Jong Un in Wonsan.")
     names = {mention.name for mention in find_actor_mentions(doc, ActorRegistry())}
     assert "Lavrov Meets" not in names
+
+
+def test_an_ambiguous_name_is_kept_apart_and_flagged_on_the_review_page(tmp_path, nlp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from generator import extract
+    from generator.site import load_site_pages
+    from generator.store import Content, load_registry
+
+    content = Content(tmp_path / "content")
+    content.articles.mkdir(parents=True)
+    content.actors.write_text(
+        "Kim Jong Un:\n  kind: person\n  aliases: []\nKim Yo Jong:\n  kind: person\n  aliases: []\n",
+        encoding="utf-8",
+    )
+    (content.articles / "kim.md").write_text(
+        "---\ntitle: Visit\ndate: 2025-07-12\n---\n"
+        "Kim visited the port on Friday. Officials praised the visit.\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(extract, "load_pipeline", lambda model=None: nlp)
+    extract.extract_content(content)
+    registry = load_registry(content.actors)
+    assert set(registry.actors) >= {"Kim Jong Un", "Kim Yo Jong", "Kim"}  # not merged blindly
+    assert "Kim Jong Un or Kim Yo Jong" in (registry.actors["Kim"].note or "")
+    review = load_site_pages(content.root)["review/index.md"]
+    assert "Kim" in review and "Kim Jong Un or Kim Yo Jong" in review
