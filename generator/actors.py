@@ -234,7 +234,7 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
         name, kind = _expand_short_name(name, kind, full_names, span)
         if kind == "organization":
             name = expand_organization(name, org_names)
-        if not _looks_like_name(name):
+        if not _looks_like_name(name) and not (kind == "product" and name[:1].isdigit()):
             continue
         canonical = registry.resolve(name, kind)
         if name_key(canonical) != name_key(span.text):
@@ -270,6 +270,12 @@ _MAKER_MODEL_RE = re.compile(
     rf"\b(?P<maker>[A-Z][a-z]+)\s+(?P<model>{_MODEL})(?:s|'s|’s)?(?P<name>\s+[A-Z][a-z]{{3,}})?\b"
 )
 _LETTER_MODEL_RE = re.compile(r"\b[A-Z]{1,2}\d{3}(?:-\d{1,3}[A-Z]{0,2})?(?:s|'s|’s)?\b")
+# "its 777 airliner", "the 787 aircraft": a model number that names a craft, not a count ("100 jets")
+_MODEL_KIND_RE = re.compile(
+    r"\b(?:[Tt]he|its|their|our|new|first|latest|[A-Z][a-z]+['’]s)\s+"
+    r"(?P<model>\d{3}(?:-\d{1,3}[A-Z]{0,2})?)\s+"
+    r"(?:airliner|aircraft|jet|jetliner|plane|airplane|widebody|narrowbody|family|series|model|fleet|program)\b"
+)
 _NAMED_MODEL_RE = re.compile(r"\b\d{3}(?:-\d{1,3}[A-Z]{0,2})?\s+[A-Z][a-z]{3,}\b")
 
 
@@ -279,12 +285,15 @@ def _product_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     found: list[tuple[int, int]] = [match.span() for match in _I_PRODUCT_RE.finditer(text)]
     models: set[str] = set()
     for match in _MAKER_MODEL_RE.finditer(text):
-        if _is_maker(doc, match.start("maker")) and not _YEAR.match(match.group("model")):
+        if _is_maker(doc, match.start("maker"), match.end()) and not _YEAR.match(match.group("model")):
             name_ok = match.group("name") and _is_product_word(doc, match.start("name") + 1)
             found.append((match.start(), match.end() if name_ok else match.end("model")))
             models.add(match.group("model"))
     found += [match.span() for match in _LETTER_MODEL_RE.finditer(text)]
     found += [m.span() for m in _NAMED_MODEL_RE.finditer(text) if _is_product_word(doc, m.end() - 1)]
+    for match in _MODEL_KIND_RE.finditer(text):  # "its 777 airliner": a model number naming a craft
+        found.append(match.span("model"))
+        models.add(match.group("model"))
     for model in models:
         found += [m.span() for m in re.finditer(rf"\b{re.escape(model)}(?:s|'s|’s)?\b", text)]
     for start, end in found:
@@ -293,14 +302,14 @@ def _product_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
             yield span, "PRODUCT_NAME", "product"
 
 
-def _is_maker(doc: Doc, char: int) -> bool:
+def _is_maker(doc: Doc, char: int, end: int) -> bool:
+    """A one-word name right before a model number: "Boeing 787", not "American Airlines 777"."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     token = span[0] if span is not None else None
     if token is None or token.pos_ != "PROPN" or token.ent_type_ in ("DATE", "TIME", "GPE", "PERSON"):
         return False
-    # "Boeing 787", not "American Airlines 777": a maker is a one-word name
-    next_inside = token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"
-    return not token.ent_type_ or (token.ent_iob_ == "B" and not next_inside)
+    entity = next((ent for ent in doc.ents if ent.start <= token.i < ent.end), None)
+    return entity is None or (entity.start == token.i and entity.end_char <= end)
 
 
 def _is_product_word(doc: Doc, char: int) -> bool:

@@ -89,3 +89,19 @@ def test_an_ambiguous_name_is_kept_apart_and_flagged_on_the_review_page(tmp_path
     assert "Kim Jong Un or Kim Yo Jong" in (registry.actors["Kim"].note or "")
     review = load_site_pages(content.root)["review/index.md"]
     assert "Kim" in review and "Kim Jong Un or Kim Yo Jong" in review
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Boeing unveiled the Boeing 787 Dreamliner. The Dreamliners fly in May.", {"Boeing 787 Dreamliner"}),
+        ("Airbus A380s were delayed, and the A380 is late.", {"Airbus A380"}),
+        ("Boeing showed a new version of its 777 airliner.", {"777"}),
+        ("Apple launched the iPhone 3G and the iPod nano.", {"iPhone 3G", "iPod nano"}),
+        ("Qantas ordered 100 jets and 20 planes in 2005.", set()),
+        ("American Airlines 777 landed at Heathrow.", {"777"}),
+    ],
+)
+def test_named_products_are_actors(nlp, text: str, expected: set[str]) -> None:  # type: ignore[no-untyped-def]
+    products = {m.name for m in find_actor_mentions(nlp(text), ActorRegistry()) if m.kind == "product"}
+    assert products == expected
