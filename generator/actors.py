@@ -567,6 +567,8 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
         mention = by_start.get(token.i)
         if mention is not None:
             recent[mention.kind] = (number, mention)
+            if mention.kind == "person" and doc[mention.end - 1].dep_ in ("nsubj", "nsubjpass"):
+                recent["subject person"] = (number, mention)  # "he" most often continues the subject
             if mention.kind in ("organization", "product"):
                 by_word.update(
                     {_singular(word): (number, mention) for word in name_key(mention.name).split()}
@@ -595,6 +597,9 @@ def _antecedent(
     lowered = token.lower_
     if lowered in PERSON_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
         candidate = recent.get("person")
+        subject_person = recent.get("subject person")
+        if subject_person is not None and candidate is not None and subject_person[0] >= candidate[0] - 1:
+            candidate = subject_person
     elif lowered in THING_PRONOUNS and _is_main_subject(token):
         candidate = subject if subject is not None and subject[0] == number - 1 else None
     elif _is_definite(token) and lowered in ORG_NOUNS:
