@@ -339,12 +339,17 @@ def _full_product_names(products: list[tuple[Span, str, ActorKind]]) -> list[str
 
 def _expand_product(name: str, full_names: list[str]) -> str:
     """ "787", "Dreamliner" or "the new iPhone" -> the article's main product name containing it."""
-    words = name.split()
+    words = [_model_core(word) for word in name.split()]
     for full in full_names:
-        full_words = full.split()
-        if len(full_words) > len(words) and all(word in full_words for word in words):
+        full_words = [_model_core(word) for word in full.split()]
+        if full != name and len(full_words) >= len(words) and all(word in full_words for word in words):
             return full
     return name
+
+
+def _model_core(word: str) -> str:
+    """ "A380" and "380" are one model ("Airbus 380" is the Airbus A380)."""
+    return word.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") if _MODEL_NUMBER.match(word) else word
 
 
 def _product_short_forms(

@@ -38,7 +38,8 @@ COMMENTARY_SUBJECTS = frozenset(
     we you they one""".split()
 )
 REPORTING_LEMMAS = frozenset(
-    {"say", "tell", "report", "add", "confirm", "state", "announce", "write", "note"}
+    """say tell report add confirm state announce write note claim insist argue warn explain reply
+    respond admit acknowledge declare enthuse stress emphasize comment testify reveal""".split()
 )
 HABITUAL_ADVERBS = frozenset({"often", "usually", "frequently", "always", "typically", "generally", "never"})
 SEQUENCE_VERBS = frozenset({"follow", "precede"})
