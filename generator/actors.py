@@ -91,7 +91,8 @@ def clean_name(text: str) -> str:
         words = words[1:]
     while len(words) > 1 and _is_title_word(words[0], words[1:]):
         words = words[1:]
-    return " ".join(words).strip(" ,.;:")
+    name = " ".join(words).strip(" ,;:")
+    return name if name.count(".") > 1 or not name.endswith(".") else name[:-1]  # keeps "U.S.", "Co."
 
 
 def _is_title_word(word: str, rest: list[str]) -> bool:

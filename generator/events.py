@@ -406,7 +406,15 @@ def _subject_tokens(predicate: Token) -> set[int]:
     head = predicate
     while head.dep_ in ("xcomp", "attr", "acomp", "dobj") and head.head.i != head.i:
         head = head.head
-    return {token.i for child in head.children if child.dep_ in SUBJECT_DEPS for token in child.subtree}
+    subjects = [child for child in head.children if child.dep_ in SUBJECT_DEPS]
+    # the subject, less what its relative clauses tell ("the fighters ... that brought Castro to power")
+    relative = {token.i for subject in subjects for token in subject.subtree if token.dep_ == "relcl"}
+    return {
+        token.i
+        for subject in subjects
+        for token in subject.subtree
+        if not any(ancestor.i in relative for ancestor in [token, *token.ancestors])
+    }
 
 
 def _clause_tokens(predicate: Token) -> set[int]:
@@ -569,7 +577,10 @@ def make_title(predicate: Token, mentions: Sequence[ActorMention]) -> str:
     subject = _subject_phrase(predicate, names)
     verb = _headline_verb(predicate, plural=_has_plural_subject(predicate))
     rest: list[str] = []
-    for child in predicate.rights:
+    said = (
+        [child for child in predicate.children if child.dep_ == "ccomp"] if _is_reporting(predicate) else []
+    )
+    for child in said or predicate.rights:  # a statement's title says what was said, quoted first or not
         if child.dep_ in ("dobj", "prep", "dative", "attr", "oprd", "acomp", "xcomp", "pcomp", "ccomp"):
             rest.extend(_render(_pruned_subtree(child), names, predicate.doc))
         if len(" ".join(rest)) > MAX_TITLE_CHARS:
@@ -614,17 +625,37 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
     while head.dep_ in ("xcomp", "attr", "acomp", "pcomp", "prep") and head.head.i != head.i:
         head = head.head
     for child in head.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.tag_ in ("WDT", "WP") and head.dep_ == "relcl":
+            # "the revolution that brought Castro to power": the revolution did
+            antecedent = [token for token in head.head.subtree if token.i < head.i and token.i < child.i]
+            return " ".join(_render(antecedent, names, predicate.doc))
         if child.dep_ in ("nsubj", "nsubjpass"):
+            # the subject's own names ("Lavrov and Kim"), not names deep inside it
+            # ("the fighters of the revolution that brought Castro to power")
+            heads = {child.i, *(token.i for token in child.conjuncts)}
             actors = [
                 names[token.i].name
                 for token in child.subtree
                 if token.i in names
-                and not (names[token.i].kind == "country" and _is_title_of_name(token, names))
+                and _head_within(token, heads, names)
+                and not (names[token.i].kind != "person" and _is_title_of_name(token, names))
             ]
             if actors:
                 return " and ".join(dict.fromkeys(actors))
             return " ".join(_render(_pruned_subtree(child), names, predicate.doc))
     return ""
+
+
+def _head_within(token: Token, heads: set[int], names: dict[int, ActorMention]) -> bool:
+    """The mention at `token` is (part of) one of the subject heads, through names and appositions."""
+    while token.i not in heads:
+        naming = token.head.lemma_ in ("name", "call", "dub") or token.lemma_ in ("name", "call", "dub")
+        if token.dep_ not in ("compound", "flat", "appos", "conj", "nmod") and not naming:
+            return False
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return True
 
 
 def _has_plural_subject(predicate: Token) -> bool:
@@ -696,13 +727,14 @@ def _render(tokens: Iterable[Token], names: dict[int, ActorMention], doc: Doc) -
     emitted: set[int] = set()
     for token in tokens:
         mention = names.get(token.i)
-        if mention is not None and mention.kind == "country" and _is_title_of_name(token, names):
-            continue
+        if mention is not None and mention.kind != "person" and _is_title_of_name(token, names):
+            continue  # "U.S. Secretary of State Madeleine Albright" -> "Madeleine Albright"
         if mention is not None and mention.label == "NORP":
             mention = None  # "the first American" stays as written, not "the first United States"
         if mention is not None:
             if mention.start not in emitted:
-                words.append(mention.name)
+                possessive = doc[mention.end - 1].tag_ == "POS"  # "Elian Gonzalez's father"
+                words.append(mention.name + ("'s" if possessive else ""))
                 emitted.add(mention.start)
             continue
         if _is_title_of_name(token, names):
@@ -738,7 +770,7 @@ def _person_before(pronoun: Token, names: dict[int, ActorMention]) -> str | None
 def _is_title_of_name(token: Token, names: dict[int, ActorMention]) -> bool:
     # "North Korean leader Kim Jong Un" -> "Kim Jong Un": modifiers of a person's name go.
     head = token
-    while head.dep_ in ("compound", "amod") and head.head.i != head.i:
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
         head = head.head
         if head.i in names and names[head.i].kind == "person":
             return head.i > token.i
