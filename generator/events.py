@@ -12,18 +12,19 @@ with every mention.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .actors import ROLE_NOUNS, TITLE_WORDS, ActorMention, name_key
+from .lexicon import REPORTING_LEMMAS, is_reporting
 from .model import Article, DateSource, DateValue, Event, Mention, Sentence, TimeExpression
 from .sentences import split_sentences
+from .titles import make_title
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-MAX_TITLE_CHARS = 80
 MODALS = frozenset({"could", "may", "might", "would", "should", "must", "can", "ca", "shall"})
 FUTURE_FRAMES = frozenset(
     {"set", "expect", "schedule", "plan", "due", "poise", "go", "intend", "hope", "aim"}
@@ -36,10 +37,6 @@ STATIVE_LEMMAS = frozenset(
 COMMENTARY_SUBJECTS = frozenset(
     """analyst observer expert critic commentator pundit scholar some many community world
     we you they one""".split()
-)
-REPORTING_LEMMAS = frozenset(
-    """say tell report add confirm state announce write note claim insist argue warn explain reply
-    respond admit acknowledge declare enthuse stress emphasize comment testify reveal""".split()
 )
 HABITUAL_ADVERBS = frozenset({"often", "usually", "frequently", "always", "typically", "generally", "never"})
 SEQUENCE_VERBS = frozenset({"follow", "precede"})
@@ -424,7 +421,7 @@ def _clause_tokens(predicate: Token) -> set[int]:
     # What is said is part of a statement: "Gallois said the company will cut jobs".
     reported = (
         {child.i for child in predicate.children if child.dep_ == "ccomp"}
-        if _is_reporting(predicate)
+        if is_reporting(predicate)
         else set()
     )
     while stack:
@@ -436,10 +433,6 @@ def _clause_tokens(predicate: Token) -> set[int]:
             if child.i in reported or not (child.dep_ in OTHER_CLAUSES and child.pos_ in ("VERB", "AUX"))
         )
     return tokens
-
-
-def _is_reporting(predicate: Token) -> bool:
-    return predicate.lemma_ in REPORTING_LEMMAS
 
 
 def _acts(token: Token, predicate: Token) -> bool:
@@ -564,229 +557,6 @@ def _confidence(predicate: Token, mentions: Sequence[ActorMention], source: Date
 
 def _event_lemma(predicate: Token) -> str:
     return _NOMINAL_VERBS.get(predicate.lower_, predicate.lemma_.lower())
-
-
-def make_title(predicate: Token, mentions: Sequence[ActorMention]) -> str:
-    """A headline for the event: actor, action, object, place; under 80 characters."""
-    names = {index: mention for mention in mentions for index in range(mention.start, mention.end)}
-    if predicate.pos_ == "NOUN":
-        return _nominal_title(predicate, names)
-    by_gerund = _by_gerund(predicate)
-    if by_gerund is not None:
-        return make_title(by_gerund, mentions)  # "X stressed Y by releasing Z": the act is the release
-    subject = _subject_phrase(predicate, names)
-    verb = _headline_verb(predicate, plural=_has_plural_subject(predicate))
-    rest: list[str] = []
-    said = (
-        [child for child in predicate.children if child.dep_ == "ccomp"] if _is_reporting(predicate) else []
-    )
-    for child in said or predicate.rights:  # a statement's title says what was said, quoted first or not
-        if child.dep_ in ("dobj", "prep", "dative", "attr", "oprd", "acomp", "xcomp", "pcomp", "ccomp"):
-            rest.extend(_render(_pruned_subtree(child), names, predicate.doc))
-        if len(" ".join(rest)) > MAX_TITLE_CHARS:
-            break
-    return _fit(_capitalize(" ".join(part for part in (subject, verb, " ".join(rest)) if part)))
-
-
-# How a headline tells a happening named by a noun: "Lavrov's discussion with Choe" -> "holds talks".
-_NOMINAL_HEADLINE_VERBS = {
-    "discussion": "holds talks",
-    "discussions": "holds talks",
-    "talks": "holds talks",
-    "negotiations": "holds negotiations",
-    "meeting": "holds a meeting",
-    "summit": "holds a summit",
-    "visit": "visits",
-}
-
-
-def _nominal_title(noun: Token, names: dict[int, ActorMention]) -> str:
-    """ "Lavrov's discussion with Choe Son Hui" -> "Sergey Lavrov holds talks with Choe Son Hui"."""
-    owner = next((child for child in noun.children if child.dep_ == "poss" and child.i in names), None)
-    verb = _NOMINAL_HEADLINE_VERBS.get(noun.lower_)
-    if owner is None or verb is None:
-        return _fit(_capitalize(" ".join(_render(noun.subtree, names, noun.doc))))
-    rest = [child for child in noun.rights if child.dep_ == "prep"]
-    words = [word for child in rest for word in _render(_pruned_subtree(child), names, noun.doc)]
-    if verb == "visits" and words[:1] == ["to"]:
-        words = words[1:]  # "visit to Wonsan" -> "visits Wonsan"
-    return _fit(" ".join([names[owner.i].name, verb, *words]))
-
-
-def _by_gerund(predicate: Token) -> Token | None:
-    for child in predicate.children:
-        if child.dep_ == "prep" and child.lower_ == "by":
-            return next((g for g in child.children if g.tag_ == "VBG"), None)
-    return None
-
-
-def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
-    head = predicate
-    while head.dep_ in ("xcomp", "attr", "acomp", "pcomp", "prep") and head.head.i != head.i:
-        head = head.head
-    for child in head.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.tag_ in ("WDT", "WP") and head.dep_ == "relcl":
-            # "the revolution that brought Castro to power": the revolution did
-            antecedent = [token for token in head.head.subtree if token.i < head.i and token.i < child.i]
-            return " ".join(_render(antecedent, names, predicate.doc))
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            # the subject's own names ("Lavrov and Kim"), not names deep inside it
-            # ("the fighters of the revolution that brought Castro to power")
-            heads = {child.i, *(token.i for token in child.conjuncts)}
-            actors = [
-                names[token.i].name
-                for token in child.subtree
-                if token.i in names
-                and _head_within(token, heads, names)
-                and not (names[token.i].kind != "person" and _is_title_of_name(token, names))
-            ]
-            if actors:
-                return " and ".join(dict.fromkeys(actors))
-            return " ".join(_render(_pruned_subtree(child), names, predicate.doc))
-    return ""
-
-
-def _head_within(token: Token, heads: set[int], names: dict[int, ActorMention]) -> bool:
-    """The mention at `token` is (part of) one of the subject heads, through names and appositions."""
-    while token.i not in heads:
-        naming = token.head.lemma_ in ("name", "call", "dub") or token.lemma_ in ("name", "call", "dub")
-        if token.dep_ not in ("compound", "flat", "appos", "conj", "nmod") and not naming:
-            return False
-        if token.head.i == token.i:
-            return False
-        token = token.head
-    return True
-
-
-def _has_plural_subject(predicate: Token) -> bool:
-    head = predicate
-    while head.dep_ in ("xcomp", "attr", "acomp", "pcomp", "prep") and head.head.i != head.i:
-        head = head.head
-    for child in head.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child.tag_ in ("NNS", "NNPS") or any(grand.dep_ == "conj" for grand in child.children)
-    return False
-
-
-def _headline_verb(predicate: Token, plural: bool = False) -> str:
-    if predicate.tag_ == "VBN" and any(child.dep_ == "auxpass" for child in predicate.children):
-        return predicate.text  # passive: "X appointed CEO"
-    lemma = predicate.lemma_.lower()
-    verb = ("are" if lemma == "be" else lemma) if plural else _third_person(lemma)
-    particle = " ".join(child.text for child in predicate.children if child.dep_ == "prt")
-    return (verb + (" " + particle if particle else "")).strip()
-
-
-def _third_person(lemma: str) -> str:
-    irregular = {"be": "is", "have": "has", "do": "does", "go": "goes"}
-    if lemma in irregular:
-        return irregular[lemma]
-    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
-        return lemma + "es"
-    if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in "aeiou":
-        return lemma[:-1] + "ies"
-    return lemma + "s"
-
-
-_PRUNED_DEPS = frozenset(
-    {"relcl", "appos", "acl", "advcl", "punct", "cc", "conj", "parataxis", "mark", "det"}
-)
-
-
-def _pruned_subtree(token: Token) -> list[Token]:
-    kept: list[Token] = []
-
-    def visit(node: Token) -> None:
-        if _is_date_phrase(node):
-            return  # the timeline shows the date; the title need not repeat it
-        for left in node.lefts:
-            if (left.dep_ not in _PRUNED_DEPS and left.dep_ != "poss") or (
-                left.dep_ == "poss" and left.ent_type_
-            ):
-                visit(left)
-        kept.append(node)
-        for right in node.rights:
-            if right.dep_ not in _PRUNED_DEPS:
-                visit(right)
-
-    visit(token)
-    return kept
-
-
-def _is_date_phrase(node: Token) -> bool:
-    if node.ent_type_ in ("DATE", "TIME"):
-        return True
-    objects = [child for child in node.children if child.dep_ == "pobj"]
-    return node.dep_ == "prep" and bool(objects) and all(obj.ent_type_ in ("DATE", "TIME") for obj in objects)
-
-
-def _render(tokens: Iterable[Token], names: dict[int, ActorMention], doc: Doc) -> list[str]:
-    """Tokens as words, each actor mention replaced by its canonical name and titles dropped."""
-    tokens = [token for token in tokens if not token.is_space]
-    words: list[str] = []
-    emitted: set[int] = set()
-    for token in tokens:
-        mention = names.get(token.i)
-        if mention is not None and mention.kind != "person" and _is_title_of_name(token, names):
-            continue  # "U.S. Secretary of State Madeleine Albright" -> "Madeleine Albright"
-        if mention is not None and mention.label == "NORP":
-            mention = None  # "the first American" stays as written, not "the first United States"
-        if mention is not None:
-            if mention.start not in emitted:
-                possessive = doc[mention.end - 1].tag_ == "POS"  # "Elian Gonzalez's father"
-                words.append(mention.name + ("'s" if possessive else ""))
-                emitted.add(mention.start)
-            continue
-        if _is_title_of_name(token, names):
-            continue
-        person = _person_before(token, names) if token.lower_ in ("him", "her") else None
-        if person is not None:
-            words.append(person)  # "Aldrin followed him" -> "Aldrin follows Neil Armstrong"
-            continue
-        if token.tag_ == "POS" and words:
-            words[-1] += "'s" if not words[-1].endswith("s") else "'"
-            continue
-        if token.is_punct and words:
-            words[-1] += token.text
-            continue
-        words.append(token.text)
-    return words
-
-
-def _person_before(pronoun: Token, names: dict[int, ActorMention]) -> str | None:
-    """The person an object pronoun most likely means: the last other person named in its sentence."""
-    subject = {
-        names[child.i].name for child in pronoun.head.children if child.i in names and child.dep_ == "nsubj"
-    }
-    people = [
-        mention.name
-        for index, mention in sorted(names.items())
-        if index < pronoun.i and index >= pronoun.sent.start and mention.kind == "person"
-    ]
-    candidates = [name for name in people if name not in subject]
-    return candidates[-1] if candidates else None
-
-
-def _is_title_of_name(token: Token, names: dict[int, ActorMention]) -> bool:
-    # "North Korean leader Kim Jong Un" -> "Kim Jong Un": modifiers of a person's name go.
-    head = token
-    while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i:
-        head = head.head
-        if head.i in names and names[head.i].kind == "person":
-            return head.i > token.i
-    return False
-
-
-def _capitalize(text: str) -> str:
-    return text[:1].upper() + text[1:] if text else text
-
-
-def _fit(title: str) -> str:
-    title = " ".join(title.split()).strip(" ,;:-")
-    if len(title) <= MAX_TITLE_CHARS:
-        return title
-    cut = title[: MAX_TITLE_CHARS - 1].rsplit(" ", 1)[0].rstrip(" ,;:-")
-    return cut + "…"
 
 
 def _merge_mentions(candidates: list[_Candidate]) -> list[_Candidate]:
