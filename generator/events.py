@@ -12,6 +12,7 @@ with every mention.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -110,6 +111,7 @@ def extract_events(
     by_start = {sentence.start: sentence for sentence in sentences}
     candidates: list[_Candidate] = []
     anchor = _main_event_date(article, expressions)
+    topic = _main_product(mentions)
     narrative: DateValue | None = anchor
     previous_line = -1
     for span in doc.sents:
@@ -120,8 +122,9 @@ def extract_events(
         if line != previous_line:
             # a paragraph starts from the article's main event date, not from the last one's dates
             narrative, previous_line = anchor, line
+        in_sentence = [*_bridges(span, mentions, topic), *mentions]
         candidates += _read_sentence(
-            article, span, sentence, sentence.index in lead, mentions, expressions, narrative
+            article, span, sentence, sentence.index in lead, in_sentence, expressions, narrative
         )
         text_date = _sentence_date(span, expressions, span.root)
         if text_date is not None:
@@ -132,6 +135,37 @@ def extract_events(
 
 
 ANCHOR_DAYS = 7
+# Happenings of a product named by a noun: "the first flight", "the deliveries", "its release".
+PRODUCT_HAPPENINGS = frozenset(
+    """flight flights take-off takeoff delivery deliveries release launch rollout roll-out debut test
+    tests tour production development""".split()
+)
+
+
+def _main_product(mentions: Sequence[ActorMention]) -> str | None:
+    """The product an article is about: the one named most, at least twice."""
+    counts = Counter(mention.name for mention in mentions if mention.kind == "product")
+    name, count = counts.most_common(1)[0] if counts else (None, 0)
+    return name if count >= 2 else None
+
+
+def _bridges(span: Span, mentions: Sequence[ActorMention], topic: str | None) -> list[ActorMention]:
+    """ "The first flight will take off ..." in an article about the A380: the A380's flight.
+
+    A subject that names a happening of a product, with no name of its own, is read as a happening
+    of the article's main product (a weaker reading: such events get a lower confidence).
+    """
+    if topic is None:
+        return []
+    named = {index for mention in mentions for index in range(mention.start, mention.end)}
+    bridges = []
+    for token in span:
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ not in PRODUCT_HAPPENINGS:
+            continue
+        determined = any(child.lower_ in ("the", "its", "this", "these") for child in token.children)
+        if determined and not any(child.i in named for child in token.subtree):
+            bridges.append(ActorMention(token.i, token.i + 1, token.text, topic, "product", "BRIDGE"))
+    return bridges
 
 
 def _main_event_date(article: Article, expressions: Sequence[TimeExpression]) -> DateValue | None:
@@ -552,6 +586,8 @@ def _confidence(predicate: Token, mentions: Sequence[ActorMention], source: Date
         score -= 0.1
     if any(mention.label == "PERSON" for mention in mentions):
         score += 0.05
+    if any(mention.label == "BRIDGE" for mention in mentions):
+        score -= 0.2
     return round(max(0.05, min(0.99, score)), 2)
 
 

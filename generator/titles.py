@@ -21,7 +21,13 @@ MAX_TITLE_CHARS = 80
 
 def make_title(predicate: Token, mentions: Sequence[ActorMention]) -> str:
     """A headline for the event: actor, action, object, place; under 80 characters."""
-    names = {index: mention for mention in mentions for index in range(mention.start, mention.end)}
+    # a bridged product ("the first flight" of the A380) is not a name to write in the title
+    names = {
+        index: mention
+        for mention in mentions
+        if mention.label != "BRIDGE"
+        for index in range(mention.start, mention.end)
+    }
     if predicate.pos_ == "NOUN":
         return _nominal_title(predicate, names)
     by_gerund = _by_gerund(predicate)
