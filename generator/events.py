@@ -587,7 +587,7 @@ def _confidence(predicate: Token, mentions: Sequence[ActorMention], source: Date
     if any(mention.label == "PERSON" for mention in mentions):
         score += 0.05
     if any(mention.label == "BRIDGE" for mention in mentions):
-        score -= 0.2
+        score -= 0.3  # the actor is inferred, not named: a curator should look
     return round(max(0.05, min(0.99, score)), 2)
 
 
