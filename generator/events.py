@@ -107,21 +107,20 @@ def extract_events(
 ) -> list[Event]:
     """The events `article` reports, in the order of their first mention."""
     sentences = split_sentences(article.text)
-    lead = _lead_sentence_indexes(article.text, sentences)
+    lead = _lead_sentence_indexes(sentences)
     by_start = {sentence.start: sentence for sentence in sentences}
     candidates: list[_Candidate] = []
     anchor = _main_event_date(article, expressions)
     topic = _main_product(mentions)
     narrative: DateValue | None = anchor
-    previous_line = -1
+    previous_paragraph = -1
     for span in doc.sents:
         sentence = by_start.get(span.start_char + _leading_space(span))
         if sentence is None:
             continue
-        line = article.text.count("\n", 0, sentence.start)
-        if line != previous_line:
+        if sentence.paragraph != previous_paragraph:
             # a paragraph starts from the article's main event date, not from the last one's dates
-            narrative, previous_line = anchor, line
+            narrative, previous_paragraph = anchor, sentence.paragraph
         in_sentence = [*_bridges(span, mentions, topic), *mentions]
         candidates += _read_sentence(
             article, span, sentence, sentence.index in lead, in_sentence, expressions, narrative
@@ -187,15 +186,15 @@ def _leading_space(span: Span) -> int:
     return len(span.text) - len(span.text.lstrip())
 
 
-def _lead_sentence_indexes(text: str, sentences: list[Sentence]) -> set[int]:
-    """Headline and summary lines: one-sentence lines before the first multi-sentence paragraph."""
-    per_line: dict[int, list[int]] = {}
+def _lead_sentence_indexes(sentences: list[Sentence]) -> set[int]:
+    """Headline and summary lines: one-sentence paragraphs before the first longer paragraph."""
+    per_paragraph: dict[int, list[int]] = {}
     for sentence in sentences:
-        per_line.setdefault(text.count("\n", 0, sentence.start), []).append(sentence.index)
+        per_paragraph.setdefault(sentence.paragraph, []).append(sentence.index)
     lead = {0}
-    if not any(len(indexes) > 1 for indexes in per_line.values()):
-        return lead  # one sentence per line throughout: only the headline is a headline
-    for indexes in per_line.values():
+    if not any(len(indexes) > 1 for indexes in per_paragraph.values()):
+        return lead  # one sentence per paragraph throughout: only the headline is a headline
+    for indexes in per_paragraph.values():
         if len(indexes) > 1:
             break
         lead.update(indexes)
@@ -241,7 +240,7 @@ def _read_sentence(
                 confidence=_confidence(predicate, in_sentence, source, tense),
                 before=before,
                 tense=tense,
-                mentions=[Mention(sentence.index, sentence.text)],
+                mentions=[Mention(sentence.index, quote_of(sentence))],
             )
         )
     return found
@@ -664,6 +663,11 @@ def _order_sequences(candidates: list[_Candidate]) -> None:
             item.date, item.date_source = later.date, "context"
 
 
+def quote_of(sentence: Sentence) -> str:
+    """The sentence as quoted: verbatim, with a hard-wrapped line break read as the space it is."""
+    return " ".join(sentence.text.split())
+
+
 def _to_event(article: Article, number: int, candidate: _Candidate) -> Event:
     mentions = sorted(set(candidate.mentions), key=lambda mention: mention.sentence)
     return Event(
@@ -674,7 +678,7 @@ def _to_event(article: Article, number: int, candidate: _Candidate) -> Event:
         title=candidate.title,
         actors=tuple(candidate.actors),
         places=tuple(candidate.places),
-        quote=candidate.sentence.text,
+        quote=quote_of(candidate.sentence),
         sentence=candidate.sentence.index,
         confidence=candidate.confidence,
         mentions=tuple(mention for mention in mentions if mention.sentence != candidate.sentence.index),

@@ -13,6 +13,7 @@ from .events import extract_events
 from .ingest import find_articles, read_article
 from .model import Actor, Article, Event
 from .nlp import load_pipeline
+from .sentences import prose_text
 from .store import Content, content_lock, load_registry, save_article_events, save_registry
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def extract_article(
     """Extract `article`'s events; new actors and aliases are added to `registry`."""
     registry = registry if registry is not None else ActorRegistry()
     if doc is None:
-        doc = (nlp or load_pipeline())(article.text)
+        doc = (nlp or load_pipeline())(prose_text(article.text))
     known = set(registry.actors)
     mentions = find_references(doc, find_actor_mentions(doc, registry))
     expressions = find_time_expressions(doc, article.published)
@@ -81,7 +82,7 @@ def extract_content(
                 report.failures.append(str(error))
         _refuse_duplicate_slugs(articles)
         nlp = load_pipeline(model)
-        docs = nlp.pipe(article.text for article in articles)
+        docs = nlp.pipe(prose_text(article.text) for article in articles)
         pairs: Iterable[tuple[Article, Doc]] = zip(articles, docs, strict=True)
         if progress is not None:
             pairs = progress(pairs)

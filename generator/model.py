@@ -98,6 +98,7 @@ class Sentence:
     start: int
     end: int
     text: str
+    paragraph: int = 0  # headlines and summary lines are paragraphs of their own
 
 
 @dataclass(frozen=True, slots=True)

@@ -568,7 +568,7 @@ def _timeline_anchor(data: SiteData, event: Event) -> str:
 def _article_text(data: SiteData, article: Article, marks: dict[int, list[Event]]) -> list[str]:
     paragraphs: dict[int, list[str]] = defaultdict(list)
     for sentence in split_sentences(article.text):
-        paragraph = article.text.count("\n", 0, sentence.start)
+        paragraph = sentence.paragraph
         events = marks.get(sentence.index, [])
         css = "tl-sentence tl-event-sentence" if events else "tl-sentence"
         links = "".join(

@@ -1,8 +1,10 @@
 """Deterministic, NLP-free sentence splitting shared by extraction and rendering.
 
 Extraction and the site must agree on sentence indexes (they are the anchors events link to),
-and the site build runs no NLP, so both use this splitter. Every line is at least one sentence:
-news headlines and summary lines carry no full stop.
+and the site build runs no NLP, so both use this splitter. Every paragraph is at least one
+sentence: news headlines and summary lines carry no full stop. A line break ends a paragraph,
+except a soft wrap inside a sentence (hard-wrapped text): the line does not end a sentence and
+the next one carries on ("...met with\nthe president", "...the talks,\nofficials said").
 """
 
 from __future__ import annotations
@@ -20,18 +22,70 @@ _ABBREVIATIONS = frozenset(
 
 # A sentence ends at . ! ? (with closing quotes or brackets) followed by space and a likely start.
 _BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
+_BLOCK_MARKER = re.compile(r"^\s*(?:#{1,6}\s|[-*+]\s|>|\d+[.)]\s)")
 _LINE_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|>\s*|\d+[.)]\s+)?")
 
 
+WRAP_WIDTH = 60  # prose wrapped by an editor or a mail client runs longer than this
+_FUNCTION_WORDS = frozenset(
+    """a an the of in on at to for with from by and or but as that which who whose than said
+    his her its their our this these those""".split()
+)
+
+
 def split_sentences(text: str) -> list[Sentence]:
-    """Split `text` into sentences with character offsets; each line holds one or more."""
+    """Split `text` into sentences with character offsets; each paragraph holds one or more."""
     sentences: list[Sentence] = []
+    for number, (offset, paragraph) in enumerate(_paragraphs(text)):
+        for start, end in _split_line(paragraph):
+            sentences.append(
+                Sentence(len(sentences), offset + start, offset + end, paragraph[start:end], number)
+            )
+    return sentences
+
+
+def prose_text(text: str) -> str:
+    """`text` with each soft-wrap line break as a space: what NLP should read (offsets unchanged)."""
+    characters = list(text)
+    for offset, paragraph in _paragraphs(text):
+        for index, character in enumerate(paragraph.rstrip("\n")):
+            if character == "\n":
+                characters[offset + index] = " "
+    return "".join(characters)
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of each paragraph: lines joined where a line only wraps a sentence."""
+    paragraphs: list[tuple[int, str]] = []
     offset = 0
     for line in text.splitlines(keepends=True):
-        for start, end in _split_line(line):
-            sentences.append(Sentence(len(sentences), offset + start, offset + end, line[start:end]))
+        if line.strip() and paragraphs and _is_soft_wrap(paragraphs[-1][1], line):
+            start, previous = paragraphs[-1]
+            paragraphs[-1] = (start, previous + line)
+        else:
+            paragraphs.append((offset, line))
         offset += len(line)
-    return sentences
+    return [(start, paragraph) for start, paragraph in paragraphs if paragraph.strip()]
+
+
+def _is_soft_wrap(previous: str, line: str) -> bool:
+    if not previous.strip() or not previous.endswith("\n") or _BLOCK_MARKER.match(line):
+        return False  # after a blank line, or before a heading, list item or quote: a new paragraph
+    ending = previous.rstrip()
+    if ending.endswith((".", "!", "?", ":", '"', "”", "’", "'", ")")):
+        return False
+    next_word = line.lstrip()[:1]
+    last_word = ending.rsplit(None, 1)[-1].lower()
+    if next_word.islower() or ending.endswith((",", ";", "-", "–")) or last_word in _FUNCTION_WORDS:
+        return True
+    # a long line of prose that stops mid-sentence wraps; a headline (Title Case, short) does not
+    last_line = ending.rsplit("\n", 1)[-1]
+    return len(last_line) >= WRAP_WIDTH and not _is_title_case(last_line)
+
+
+def _is_title_case(line: str) -> bool:
+    words = [word for word in line.split() if len(word) > 3 and word[:1].isalpha()]
+    return bool(words) and sum(word[:1].isupper() for word in words) / len(words) >= 0.6
 
 
 def _split_line(line: str) -> list[tuple[int, int]]:

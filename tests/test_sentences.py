@@ -38,3 +38,43 @@ def test_offsets_point_into_the_text() -> None:
     for index, sentence in enumerate(split_sentences(text)):
         assert sentence.index == index
         assert text[sentence.start : sentence.end] == sentence.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # hard-wrapped prose: a line that does not end its sentence carries on
+        ("Boeing said on Monday it would\nbuild a new plane. Airbus declined.", 2),
+        ("The minister met with\nPresident Putin in Moscow.", 1),
+        ("Prices rose sharply,\nofficials said.", 1),
+        # headline and summary lines are paragraphs of their own
+        ("Lavrov Meets Kim Jong Un\nIn a significant turn, Lavrov met Kim.", 2),
+        ("Lavrov meets Kim.\nThe meeting followed talks.", 2),
+        ("First paragraph ends here\n\nSecond paragraph.", 2),
+        ("A list:\n- first item\n- second item", 3),
+    ],
+)
+def test_soft_wraps_join_lines_and_headlines_stay_apart(text: str, expected: int) -> None:
+    sentences = split_sentences(text)
+    assert len(sentences) == expected
+    for sentence in sentences:
+        assert text[sentence.start : sentence.end] == sentence.text
+
+
+def test_paragraph_numbers_follow_blank_lines_and_headlines() -> None:
+    text = "Headline\nSummary line.\n\nBody one. Body\ntwo continues. Body three.\nNext paragraph."
+    assert [s.paragraph for s in split_sentences(text)] == [0, 1, 2, 2, 2, 3]
+
+
+def test_a_long_prose_line_wraps_before_a_capitalised_word_but_a_headline_does_not() -> None:
+    wrapped = (
+        "NASA paid for the module, which Russian engineers built in Moscow. The space shuttle\n"
+        "Endeavour will carry the node."
+    )
+    assert [s.text for s in split_sentences(wrapped)][
+        -1
+    ] == "The space shuttle\nEndeavour will carry the node."
+    headline = (
+        "Analyzing the Strategic Context of This Long Meeting in Wonsan\nThe meeting is not without context."
+    )
+    assert len(split_sentences(headline)) == 2
