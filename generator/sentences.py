@@ -59,7 +59,7 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
     paragraphs: list[tuple[int, str]] = []
     offset = 0
     for line in text.splitlines(keepends=True):
-        if line.strip() and paragraphs and _is_soft_wrap(paragraphs[-1][1], line):
+        if line.strip() and paragraphs and _is_soft_wrap(paragraphs[-1][1], line, first=len(paragraphs) == 1):
             start, previous = paragraphs[-1]
             paragraphs[-1] = (start, previous + line)
         else:
@@ -68,7 +68,7 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
     return [(start, paragraph) for start, paragraph in paragraphs if paragraph.strip()]
 
 
-def _is_soft_wrap(previous: str, line: str) -> bool:
+def _is_soft_wrap(previous: str, line: str, first: bool = False) -> bool:
     if not previous.strip() or not previous.endswith("\n") or _BLOCK_MARKER.match(line):
         return False  # after a blank line, or before a heading, list item or quote: a new paragraph
     ending = previous.rstrip()
@@ -78,9 +78,10 @@ def _is_soft_wrap(previous: str, line: str) -> bool:
     last_word = ending.rsplit(None, 1)[-1].lower()
     if next_word.islower() or ending.endswith((",", ";", "-", "–")) or last_word in _FUNCTION_WORDS:
         return True
-    # a long line of prose that stops mid-sentence wraps; a headline (Title Case, short) does not
+    # a long line of prose that stops mid-sentence wraps; a headline (Title Case, short, or the
+    # article's first line, often followed by a dateline) does not
     last_line = ending.rsplit("\n", 1)[-1]
-    return len(last_line) >= WRAP_WIDTH and not _is_title_case(last_line)
+    return not first and len(last_line) >= WRAP_WIDTH and not _is_title_case(last_line)
 
 
 def _is_title_case(line: str) -> bool:

@@ -68,6 +68,7 @@ def test_paragraph_numbers_follow_blank_lines_and_headlines() -> None:
 
 def test_a_long_prose_line_wraps_before_a_capitalised_word_but_a_headline_does_not() -> None:
     wrapped = (
+        "Station module reaches orbit\n"  # the first line is a headline: nothing wraps onto it
         "NASA paid for the module, which Russian engineers built in Moscow. The space shuttle\n"
         "Endeavour will carry the node."
     )
