@@ -514,10 +514,13 @@ def _sentence_date(
 ) -> tuple[DateValue, TimeExpression] | None:
     """The calendar date of the expression governing `predicate`, else the first in the sentence."""
     inside = []
+    quoted = _quoted_ranges(span)
     for expression in expressions:
         date = expression.calendar_date()
         if date is None or not span.start_char <= expression.start < span.end_char:
             continue
+        if _within(expression.start, quoted) and not _within(predicate.idx, quoted):
+            continue  # '"Today is a great day," he said': the quote's today, not the saying's date
         tokens = span.doc.char_span(expression.start, expression.end, alignment_mode="expand")
         if tokens is None or (date.precision == "year" and _names_a_thing(tokens.root)):
             continue  # "the 1991 settlement", "its 2010 conference": the year names the thing
@@ -534,6 +537,18 @@ def _sentence_date(
         if not _modifies_a_noun(root):
             return date, expression
     return None
+
+
+_QUOTED = re.compile(r'"[^"]+(?:"|$)|“[^”]+(?:”|$)')  # a quote may run on past its sentence
+
+
+def _quoted_ranges(span: Span) -> list[tuple[int, int]]:
+    """Character ranges (in the Doc) of direct quotations in the sentence."""
+    return [(span.start_char + m.start(), span.start_char + m.end()) for m in _QUOTED.finditer(span.text)]
+
+
+def _within(offset: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in ranges)
 
 
 def _modifies_a_noun(token: Token) -> bool:

@@ -88,3 +88,15 @@ def test_a_product_happening_named_by_a_noun_is_the_main_products_at_lower_confi
     assert flight.actors == ("Airbus A380",)
     assert flight.confidence < 0.6  # an inferred actor: listed for review
     assert flight.title.startswith("First flight takes off")
+
+
+def test_a_date_inside_a_quotation_does_not_date_the_saying(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Boeing shows its new jet\n"
+        "Boeing unveiled the 787 Dreamliner on Sunday. "
+        'Airbus chief Louis Gallois said, "Today is a great day for aviation."'
+    )
+    article = Article(slug="a", title="t", published=dt.date(2007, 7, 9), text=text)
+    events = extract_article(article, nlp=nlp, registry=ActorRegistry()).events
+    [saying] = [event for event in events if "Louis Gallois" in event.actors]
+    assert (saying.date.iso, saying.date_source) == ("2007-07-08", "context")  # the day of the unveiling
