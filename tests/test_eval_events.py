@@ -240,3 +240,16 @@ def test_baseline_dates_sentences_by_their_first_date_else_publication(nlp: Any)
     assert dated[0] == ("2005-01-18", "text")
     assert dated[2] == ("2005-01-20", "published")
     assert 1 not in dated  # no named entity, no event
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(semeval.find_root(DATA) is None, reason="no ../shared/data")
+def test_the_extractor_beats_the_naive_baseline_on_semeval(nlp: Any) -> None:
+    """A floor against regressions; the targets (F1 0.70, date accuracy 0.85) are `timeline eval events`'s."""
+    report = events.run(
+        DATA, ["airbus", "apple"], events.pipeline_extractor(nlp), "extractor", with_actors=False
+    )
+    assert report is not None
+    counts = report.counts
+    assert counts.f1 >= 0.62 and counts.precision >= 0.65
+    assert counts.date_accuracy >= 0.78 and counts.dated_f1 >= 0.50
