@@ -1966,6 +1966,7 @@ def tag_file(path: Path, reference: dt.date | None = None, model: str | None = N
     from .errors import ArticleError
     from .ingest import read_article
     from .nlp import load_pipeline
+    from .sentences import prose_text
 
     text = read_exact_text(path)
     source = "--ref"
@@ -1974,9 +1975,9 @@ def tag_file(path: Path, reference: dt.date | None = None, model: str | None = N
             reference = read_article(path).published
         except ArticleError as error:
             raise ArticleError(path, f"{error.message}, or pass --ref YYYY-MM-DD") from error
-        source = "front matter date"
+        source = "the article's publication date"
     offset = body_offset(text)
-    doc = load_pipeline(model)(text[offset:])
+    doc = load_pipeline(model)(prose_text(text[offset:]))  # as extraction reads it
     expressions = [_shift(item, offset) for item in find_time_expressions(doc, reference)]
     return TaggedFile(
         path=path, text=text, reference=reference, reference_source=source, expressions=expressions
