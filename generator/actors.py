@@ -168,12 +168,27 @@ class ActorRegistry:
             )
         return None
 
-    def resolve(self, name: str, kind: ActorKind) -> str:
-        """The canonical name for `name`, registering it (or an alias) when it is new."""
+    def match_short_form(self, name: str) -> str | None:
+        """ "the Dow" -> "Dow Jones Industrial Average": the one organisation whose name it begins."""
+        words = name_key(name).split()
+        candidates = []
+        for actor in self.actors.values():
+            known = name_key(actor.name).split()
+            if actor.kind == "organization" and len(known) > len(words) and known[: len(words)] == words:
+                candidates.append(actor.name)
+        return candidates[0] if len(candidates) == 1 else None
+
+    def resolve(self, name: str, kind: ActorKind, definite: bool = False) -> str:
+        """The canonical name for `name`, registering it (or an alias) when it is new.
+
+        `definite`: the text said "the <name>", as news does for a short form ("the Dow").
+        """
         known = self.lookup(name)
         if known:
             return known
         fuzzy = self.match_person(name) if kind in ("person", "organization") else None
+        if fuzzy is None and definite and kind == "organization":
+            fuzzy = self.match_short_form(name)
         if fuzzy:
             self.add_alias(fuzzy, name)
             return fuzzy
@@ -237,7 +252,8 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
             name = expand_organization(name, org_names)
         if not _looks_like_name(name) and not (kind == "product" and name[:1].isdigit()):
             continue
-        canonical = registry.resolve(name, kind)
+        definite = (span.start > 0 and span.doc[span.start - 1].lower_ == "the") or span[0].lower_ == "the"
+        canonical = registry.resolve(name, kind, definite=definite)
         if name_key(canonical) != name_key(span.text):
             registry.add_alias(canonical, clean_name(span.text))
         if name != canonical:

@@ -105,3 +105,15 @@ def test_an_ambiguous_name_is_kept_apart_and_flagged_on_the_review_page(tmp_path
 def test_named_products_are_actors(nlp, text: str, expected: set[str]) -> None:  # type: ignore[no-untyped-def]
     products = {m.name for m in find_actor_mentions(nlp(text), ActorRegistry()) if m.kind == "product"}
     assert products == expected
+
+
+def test_a_short_form_with_the_resolves_to_the_one_organisation_it_begins() -> None:
+    registry = ActorRegistry.of(
+        [
+            Actor("Dow Jones Industrial Average", "organization"),
+            Actor("Boeing Commercial Airplanes", "organization"),
+        ]
+    )
+    assert registry.resolve("Dow", "organization", definite=True) == "Dow Jones Industrial Average"
+    assert "Dow" in registry.actors["Dow Jones Industrial Average"].aliases
+    assert registry.resolve("Boeing", "organization") == "Boeing"  # no "the": the parent company, kept apart
