@@ -42,7 +42,8 @@ COMMENTARY_SUBJECTS = frozenset(
 HABITUAL_ADVERBS = frozenset({"often", "usually", "frequently", "always", "typically", "generally", "never"})
 SEQUENCE_VERBS = frozenset({"follow", "precede"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "across", "inside", "outside", "into"})
-OTHER_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "acl", "parataxis", "conj"})
+# Clauses whose words belong to another happening than their head verb's (actors are not shared).
+NESTED_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "acl", "parataxis", "conj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 _NOMINAL_VERBS = {
     "meeting": "meet",
@@ -255,7 +256,8 @@ def _is_attribution(verb: Token) -> bool:
 
 
 Predicate = tuple["Token", str, "str | None"]
-_OTHER_CLAUSE_DEPS = frozenset({"conj", "advcl", "relcl", "ccomp", "acl", "xcomp"})
+# Clauses read for happenings of their own, after the main one ("and Aldrin followed him").
+CLAUSES_READ_APART = frozenset({"conj", "advcl", "relcl", "ccomp", "acl", "xcomp"})
 
 
 def _predicates(span: Span) -> list[Predicate]:
@@ -270,7 +272,7 @@ def _predicates(span: Span) -> list[Predicate]:
         ]
     found += _clause_predicates(root)
     for token in span:
-        if token.i == root.i or token.pos_ not in ("VERB", "AUX") or token.dep_ not in _OTHER_CLAUSE_DEPS:
+        if token.i == root.i or token.pos_ not in ("VERB", "AUX") or token.dep_ not in CLAUSES_READ_APART:
             continue
         if token.dep_ == "xcomp" and token.head.i == root.i:
             continue  # already read with its main verb ("set to deliver")
@@ -463,7 +465,7 @@ def _clause_tokens(predicate: Token) -> set[int]:
         stack.extend(
             child
             for child in token.children
-            if child.i in reported or not (child.dep_ in OTHER_CLAUSES and child.pos_ in ("VERB", "AUX"))
+            if child.i in reported or not (child.dep_ in NESTED_CLAUSES and child.pos_ in ("VERB", "AUX"))
         )
     return tokens
 

@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from generator.model import DateValue, Event
+
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -226,3 +228,20 @@ def measure_filter(browser: Any, url: str, screenshot: Path | None = None) -> di
 def measure_actor(page: Any, name: str) -> dict[str, Any]:
     result = page.evaluate(MEASURE, name)
     return {key: round(value, 1) if isinstance(value, float) else value for key, value in result.items()}
+
+
+def make_event(number: int, date: str, actors: tuple[str, ...] = ("Ann Lee",), **fields: object) -> Event:
+    """An event of article a1 for unit tests: `fields` override any value."""
+    values: dict[str, object] = {
+        "id": f"a1-{number}",
+        "article": "a1",
+        "date": DateValue(date),
+        "date_source": "text",
+        "title": f"Event {number}",
+        "actors": actors,
+        "places": (),
+        "quote": "One.",
+        "sentence": 0,
+    }
+    values.update(fields)
+    return Event(**values)  # type: ignore[arg-type]

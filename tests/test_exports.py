@@ -8,6 +8,8 @@ import io
 import json
 import xml.etree.ElementTree as ET
 
+from site_helpers import make_event
+
 from generator.actors import ActorRegistry
 from generator.exports import (
     ATOM,
@@ -19,7 +21,7 @@ from generator.exports import (
     export_files,
     timelinejs_json,
 )
-from generator.model import Actor, Article, DateValue, Event
+from generator.model import Actor, Article, Event
 from generator.render import SiteData, prepare
 
 NS = {"a": ATOM}
@@ -31,20 +33,7 @@ def site(*events: Event) -> SiteData:
     return prepare(articles, events, registry)
 
 
-def event(number: int, date: str, **fields: object) -> Event:
-    values: dict[str, object] = {
-        "id": f"a1-{number}",
-        "article": "a1",
-        "date": DateValue(date),
-        "date_source": "text",
-        "title": f"Event {number}",
-        "actors": ("Ann Lee",),
-        "places": (),
-        "quote": "One.",
-        "sentence": 0,
-    }
-    values.update(fields)
-    return Event(**values)  # type: ignore[arg-type]
+event = make_event
 
 
 def test_links_follow_the_url_style_and_site_url() -> None:

@@ -7,9 +7,10 @@ import re
 
 import markdown
 import pytest
+from site_helpers import make_event
 
 from generator.actors import ActorRegistry
-from generator.model import Actor, Article, DateValue, Event, Mention
+from generator.model import Actor, Article, DateValue, Mention
 from generator.render import (
     escape_attribute,
     escape_text,
@@ -36,20 +37,7 @@ def article(slug: str = "a1", text: str = "One. Two. Three.", title: str = "A ti
     return Article(slug, title, dt.date(2025, 7, 21), text, source="Wire")
 
 
-def event(number: int, date: str, actors: tuple[str, ...] = ("Ann Lee",), **fields: object) -> Event:
-    values: dict[str, object] = {
-        "id": f"a1-{number}",
-        "article": "a1",
-        "date": DateValue(date),
-        "date_source": "text",
-        "title": f"Event {number}",
-        "actors": actors,
-        "places": (),
-        "quote": "One.",
-        "sentence": 0,
-    }
-    values.update(fields)
-    return Event(**values)  # type: ignore[arg-type]
+event = make_event
 
 
 def registry(*names: str) -> ActorRegistry:
