@@ -1431,7 +1431,7 @@ def _handle_offset(candidate: _Candidate, context: _Context) -> _Value | None:
         if after is not None and after.pos_ in ("VERB", "AUX", "PRON", "PROPN", "NOUN", "DET"):
             return _Value("DURATION", _duration_value(amount, unit), mod)
     sign = -1 if word in ("ago", "earlier", "before") else 1
-    anchor = context.reference if word in ("ago", "from now", "hence") else context.narrative_anchor()
+    anchor = context.reference if word in ("ago", "from now", "hence") else context.narrative_anchor(unit)
     if word == "earlier" and unit == "year" and amount == 1 and _has_quarter_context(candidate, context):
         year, number = _reporting_quarter(context)
         return _Value("DATE", f"{year - 1:04d}-Q{number}", mod)

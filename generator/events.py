@@ -227,7 +227,10 @@ def _read_sentence(
         # a subordinate clause takes only a date of its own; a coordinated one shares the sentence's
         subordinate = bool(found) and predicate.dep_ != "conj"
         text_date = _sentence_date(span, expressions, predicate, governed_only=subordinate)
-        date, source = _choose_date(article, text_date, narrative)
+        # the narrative's date carries to what happened then (and to headlines and sayings, told in
+        # the present), not to a present-tense description or a plan: those hold at publication
+        told_as_past = tense == "past" or is_lead or predicate.lemma_ in REPORTING_LEMMAS
+        date, source = _choose_date(article, text_date, narrative if told_as_past else None)
         found.append(
             _Candidate(
                 sentence=sentence,
@@ -578,6 +581,9 @@ def _governs(token: Token, predicate: Token) -> bool:
     return False
 
 
+SOURCE_RANK = {"text": 2, "context": 1, "published": 0}
+
+
 def _choose_date(
     article: Article, text_date: tuple[DateValue, TimeExpression] | None, narrative: DateValue | None
 ) -> tuple[DateValue, DateSource]:
@@ -622,7 +628,7 @@ def _merge_mentions(candidates: list[_Candidate]) -> list[_Candidate]:
         same.mentions.extend(candidate.mentions)
         same.actors.extend(actor for actor in candidate.actors if actor not in same.actors)
         same.places.extend(place for place in candidate.places if place not in same.places)
-        if candidate.date_source == "text" and same.date_source != "text":
+        if SOURCE_RANK[candidate.date_source] > SOURCE_RANK[same.date_source]:
             same.date, same.date_source = candidate.date, candidate.date_source
         same.confidence = round(min(0.99, max(same.confidence, candidate.confidence) + 0.05), 2)
         if _better_quote(candidate, same):

@@ -164,6 +164,9 @@ NARRATIVE: list[tuple[str, str, str]] = [
     ("Stocks fell on Oct. 12, 1989, the day before the plunge.", "the day", "1989-10-12"),
     ("The talks began on March 3, 2012. Later in the day, crowds gathered.", "Later in the day",
      "2012-03-03"),
+    # a count of years runs from the last year named, not from an older full date
+    ("Jobs was born on February 24, 1955. He started Apple in 1976. One year later, he left.",
+     "One year later", "1977"),
     # a vague count from a date in the story: only the span is sure
     ("The firm was sold in 2010. A few days later, it announced losses.", "A few days later", "PXD"),
 ]  # fmt: skip

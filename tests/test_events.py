@@ -90,6 +90,20 @@ def test_a_product_happening_named_by_a_noun_is_the_main_products_at_lower_confi
     assert flight.title.startswith("First flight takes off")
 
 
+def test_the_narrative_date_carries_to_what_happened_not_to_descriptions_or_plans(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Apple unveils iPhone 4\n"
+        "Apple unveiled the iPhone 4 on Monday. Steve Jobs showed the phone to developers. "
+        "The iPhone 4 has two cameras. The iPhone 4 will use iOS 4."
+    )
+    article = Article(slug="a", title="t", published=dt.date(2010, 6, 8), text=text)
+    events = extract_article(article, nlp=nlp, registry=ActorRegistry()).events
+    dates = {event.quote: (event.date.iso, event.date_source) for event in events}
+    assert dates["Steve Jobs showed the phone to developers."] == ("2010-06-07", "context")
+    assert dates["The iPhone 4 has two cameras."] == ("2010-06-08", "published")  # true when written
+    assert dates["The iPhone 4 will use iOS 4."] == ("2010-06-08", "published")  # a plan: not dated
+
+
 def test_a_date_inside_a_quotation_does_not_date_the_saying(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Boeing shows its new jet\n"
