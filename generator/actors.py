@@ -237,7 +237,7 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
     mentions: list[ActorMention] = []
     for span, label, kind in raw:
         if label == "PRODUCT_NAME":
-            name = _expand_product(product_name(span), product_names)
+            name = _expand_product(product_name(span), product_names, _words_before(span))
         elif label == "ORG_PHRASE":
             name = _org_phrase_name(span)
         else:
@@ -354,14 +354,42 @@ def _full_product_names(products: list[tuple[Span, str, ActorKind]]) -> list[str
     return sorted(counts, key=lambda name: (-counts[name], -len(name.split()), names.index(name)))
 
 
-def _expand_product(name: str, full_names: list[str]) -> str:
-    """ "787", "Dreamliner" or "the new iPhone" -> the article's main product name containing it."""
+def _expand_product(name: str, full_names: list[str], before: str = "") -> str:
+    """ "787", "Dreamliner" or "the new iPhone" -> the article's main product name containing it.
+
+    A bare product line ("iPhone", "iPod") is not one of its models ("iPhone 4", "iPod nano"),
+    unless the words before it say which: "the new iPhone" in a story about the iPhone 4, "a 3G
+    version of its iPhone".
+    """
     words = [_model_core(word) for word in name.split()]
     for full in full_names:
         full_words = [_model_core(word) for word in full.split()]
-        if full != name and len(full_words) >= len(words) and all(word in full_words for word in words):
-            return full
+        if full == name or len(full_words) < len(words) or not all(word in full_words for word in words):
+            continue
+        extra = [word for word in full.split() if _model_core(word) not in words]
+        qualifiers = {word.lower() for word in extra if _is_model_qualifier(word)}
+        said_which = any(re.search(rf"\b{re.escape(word)}\b", before) for word in qualifiers | NEW_WORDS)
+        if full_words[: len(words)] == words and qualifiers and not said_which:
+            continue
+        return full
     return name
+
+
+MODEL_QUALIFIERS = frozenset("nano mini touch shuffle classic pro air plus max lite".split())
+
+
+def _is_model_qualifier(word: str) -> bool:
+    """What tells a model from its product line: "4", "3GS", "nano", "Pro"."""
+    return word[:1].isdigit() or word.lower() in MODEL_QUALIFIERS
+
+
+NEW_WORDS = frozenset({"new", "newest", "latest"})
+
+
+def _words_before(span: Span, count: int = 5) -> str:
+    """The few words before a mention, in its sentence, in lower case."""
+    start = max(span.sent.start, span.start - count)
+    return span.doc[start : span.start].text.lower()
 
 
 def _model_core(word: str) -> str:

@@ -107,6 +107,24 @@ def test_named_products_are_actors(nlp, text: str, expected: set[str]) -> None: 
     assert products == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the product line is not the model...
+        ("Apple unveiled the iPhone 4 today. The original iPhone was released in 2007.", "iPhone"),
+        ("Apple unveiled the iPod nano today. Sales of the iPod rose.", "iPod"),
+        # ...unless the words before it say which
+        ("Apple unveiled the iPhone 4 today. The new iPhone has two cameras.", "iPhone 4"),
+        ("Apple launched the iPhone 3G today. The 3G iPhone is faster.", "iPhone 3G"),
+        # a maker's model is one product however it is named
+        ("Boeing unveiled the Boeing 787 Dreamliner. The 787 flies in May.", "Boeing 787 Dreamliner"),
+    ],
+)
+def test_a_product_line_is_not_its_model(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
+    mentions = [m for m in find_actor_mentions(nlp(text), ActorRegistry()) if m.kind == "product"]
+    assert mentions[-1].name == expected
+
+
 def test_a_short_form_with_the_resolves_to_the_one_organisation_it_begins() -> None:
     registry = ActorRegistry.of(
         [
