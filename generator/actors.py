@@ -511,8 +511,19 @@ def _surname_mentions(
     """A surname alone that the model left untagged ("Jobs then moved on"), once the full name is known."""
     surnames = {span[-1].text for span, _label, kind in found if kind == "person" and len(span) >= 2}
     for token in doc:
-        if token.text in surnames and not token.ent_type_ and token.pos_ == "PROPN":
+        if token.text in surnames and not token.ent_type_ and _reads_as_name(token):
             yield doc[token.i : token.i + 1], "PERSON", "person"
+
+
+def _reads_as_name(token: Token) -> bool:
+    """A proper noun; or, opening a sentence, a surname the model took for a plural ("Jobs said")."""
+    if token.pos_ == "PROPN":
+        return True
+    if token.pos_ != "NOUN" or not token.is_title or token.i != token.sent.start:
+        return False
+    modified = any(child.dep_ in ("det", "amod", "compound", "nummod") for child in token.children)
+    plural_verb = token.head.tag_ == "VBP" or token.head.lower_ in ("were", "are")
+    return token.dep_ in ("nsubj", "nsubjpass") and not modified and not plural_verb
 
 
 def _proper_noun_run(doc: Doc, head: Token) -> Span | None:
@@ -553,8 +564,9 @@ def _expand_short_name(
     if len(name.split()) != 1 or kind not in ("person", "organization") or name.isupper():
         return name, kind
     matches = [full for full in full_names if name in (full.split()[0], full.split()[-1])]
-    if len(matches) == 1:
-        return matches[0], "person"
+    shortest = min(matches, key=len, default="")
+    if matches and all(full.split()[: len(shortest.split())] == shortest.split() for full in matches):
+        return shortest, "person"  # "Steve Jobs", and a run-on of it the model tagged ("Steve Jobs Apple")
     return name, kind
 
 

@@ -537,11 +537,19 @@ def _sentence_date(
             return date, expression
     if governed_only:
         return None
-    # Else the first date that dates a clause, not one that modifies a noun ("delays in January").
+    # Else the first date that dates a clause, not one that modifies a noun ("delays in January"),
+    # nor one of what was said ("announced that Leopard would ship in 2007": the shipping's).
+    said = _reported_tokens(predicate)
     for expression, date, root in inside:
-        if not _modifies_a_noun(root):
+        if not _modifies_a_noun(root) and root.i not in said:
             return date, expression
     return None
+
+
+def _reported_tokens(predicate: Token) -> set[int]:
+    if predicate.lemma_ not in REPORTING_LEMMAS:
+        return set()
+    return {token.i for child in predicate.children if child.dep_ == "ccomp" for token in child.subtree}
 
 
 _QUOTED = re.compile(r'"[^"]+(?:"|$)|“[^”]+(?:”|$)')  # a quote may run on past its sentence
@@ -658,7 +666,11 @@ def _same_happening(first: _Candidate, second: _Candidate) -> bool:
 
 def _object_lemma(predicate: Token) -> str:
     objects = [child for child in predicate.children if child.dep_ in ("dobj", "attr", "oprd", "prep")]
-    return objects[0].lemma_.lower() if objects else ""
+    if objects:
+        return objects[0].lemma_.lower()
+    # what was said tells two statements apart: "announced that X would ..." / "announced that Y ..."
+    said = next((child for child in predicate.children if child.dep_ == "ccomp"), None)
+    return f"that {said.lemma_.lower()} {_object_lemma(said)}" if said is not None else ""
 
 
 def _better_quote(candidate: _Candidate, current: _Candidate) -> bool:

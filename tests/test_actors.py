@@ -125,6 +125,18 @@ def test_a_product_line_is_not_its_model(nlp, text: str, expected: str) -> None:
     assert mentions[-1].name == expected
 
 
+def test_a_given_name_or_a_sentence_opening_surname_is_the_full_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Apple CEO Steve Jobs Apple Computer CEO Steve Jobs spoke. "
+        "Steve called podcasting a revolution. Jobs attributed the rise to users."
+    )
+    mentions = find_actor_mentions(nlp(text), ActorRegistry())
+    assert [(m.surface, m.name) for m in mentions if m.surface in ("Steve", "Jobs")] == [
+        ("Steve", "Steve Jobs"),
+        ("Jobs", "Steve Jobs"),
+    ]
+
+
 def test_a_short_form_with_the_resolves_to_the_one_organisation_it_begins() -> None:
     registry = ActorRegistry.of(
         [

@@ -114,3 +114,19 @@ def test_a_date_inside_a_quotation_does_not_date_the_saying(nlp) -> None:  # typ
     events = extract_article(article, nlp=nlp, registry=ActorRegistry()).events
     [saying] = [event for event in events if "Louis Gallois" in event.actors]
     assert (saying.date.iso, saying.date_source) == ("2007-07-08", "context")  # the day of the unveiling
+
+
+def test_the_date_of_what_was_said_does_not_date_the_saying(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "News of the day\nSteve Jobs announced that Mac OS X Leopard would be released in 2007."
+    [saying] = extract(nlp, text)
+    assert (saying.date.iso, saying.date_source) == (PUBLISHED.isoformat(), "published")
+
+
+def test_two_statements_by_one_person_are_two_events(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "News of the day\n"
+        "Steve Jobs announced that podcasting would be built in to iTunes. "
+        "He also announced that QuickTime 7 would be available for Windows."
+    )
+    events = extract(nlp, text)
+    assert len(events) == 2 and all(event.actors[0] == "Steve Jobs" for event in events)
