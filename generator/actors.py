@@ -236,8 +236,10 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
     product_names = _full_product_names(products)
     mentions: list[ActorMention] = []
     for span, label, kind in raw:
+        contextual = False  # "the new iPhone" is the iPhone 4 here, not everywhere: no alias
         if label == "PRODUCT_NAME":
             name = _expand_product(product_name(span), product_names, _words_before(span))
+            contextual = name != _expand_product(product_name(span), product_names)
         elif label == "ORG_PHRASE":
             name = _org_phrase_name(span)
         else:
@@ -254,7 +256,7 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
             continue
         definite = (span.start > 0 and span.doc[span.start - 1].lower_ == "the") or span[0].lower_ == "the"
         canonical = registry.resolve(name, kind, definite=definite)
-        if name_key(canonical) != name_key(span.text):
+        if name_key(canonical) != name_key(span.text) and not contextual:
             registry.add_alias(canonical, clean_name(span.text))
         if name != canonical:
             registry.add_alias(canonical, name)

@@ -115,6 +115,8 @@ def test_named_products_are_actors(nlp, text: str, expected: set[str]) -> None: 
         ("Apple unveiled the iPod nano today. Sales of the iPod rose.", "iPod"),
         # ...unless the words before it say which
         ("Apple unveiled the iPhone 4 today. The new iPhone has two cameras.", "iPhone 4"),
+        # ...which holds for that mention only, not as an alias of the model
+        ("Apple unveiled the iPhone 4. The new iPhone has a camera. Android outsold the iPhone.", "iPhone"),
         ("Apple launched the iPhone 3G today. The 3G iPhone is faster.", "iPhone 3G"),
         # a maker's model is one product however it is named
         ("Boeing unveiled the Boeing 787 Dreamliner. The 787 flies in May.", "Boeing 787 Dreamliner"),
