@@ -84,12 +84,15 @@ def name_key(name: str) -> str:
     return re.sub(r"^(?:us|u s)\b", "united states", re.sub(r"^(?:uk|u k)\b", "united kingdom", text))
 
 
-def clean_name(text: str) -> str:
-    """A display name from a mention: possessive, leading 'the', titles and demonyms removed."""
+def clean_name(text: str, organization: bool = False) -> str:
+    """A display name from a mention: possessive, leading 'the', titles and demonyms removed.
+
+    An organisation keeps its words: "General Motors", "Foreign Ministry" hold no title.
+    """
     words = _POSSESSIVE.sub("", text.translate(_APOSTROPHES).strip()).split()
     while words and words[0].casefold() == "the":
         words = words[1:]
-    while len(words) > 1 and _is_title_word(words[0], words[1:]):
+    while len(words) > 1 and not organization and _is_title_word(words[0], words[1:]):
         words = words[1:]
     name = " ".join(words).strip(" ,;:")
     return name if name.count(".") > 1 or not name.endswith(".") else name[:-1]  # keeps "U.S.", "Co."
@@ -178,6 +181,16 @@ class ActorRegistry:
                 candidates.append(actor.name)
         return candidates[0] if len(candidates) == 1 else None
 
+    def match_corporate_form(self, name: str) -> str | None:
+        """ "Ford" -> "Ford Motor Co" (and back): the one organisation named with company words."""
+        candidates = [
+            actor.name
+            for actor in self.actors.values()
+            if actor.kind == "organization"
+            and (is_corporate_short_form(name, actor.name) or is_corporate_short_form(actor.name, name))
+        ]
+        return candidates[0] if len(candidates) == 1 else None
+
     def resolve(self, name: str, kind: ActorKind, definite: bool = False) -> str:
         """The canonical name for `name`, registering it (or an alias) when it is new.
 
@@ -189,6 +202,8 @@ class ActorRegistry:
         fuzzy = self.match_person(name) if kind in ("person", "organization") else None
         if fuzzy is None and definite and kind == "organization":
             fuzzy = self.match_short_form(name)
+        if fuzzy is None and kind == "organization":
+            fuzzy = self.match_corporate_form(name)
         if fuzzy:
             self.add_alias(fuzzy, name)
             return fuzzy
@@ -231,7 +246,7 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
     )
     full_names = _full_person_names(raw)
     org_names = sorted(
-        {clean_name(span.text) for span, label, kind in raw if kind == "organization" and len(span) > 1}
+        {clean_name(span.text, True) for span, label, kind in raw if kind == "organization" and len(span) > 1}
     )
     product_names = _full_product_names(products)
     mentions: list[ActorMention] = []
@@ -243,7 +258,7 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
         elif label == "ORG_PHRASE":
             name = _org_phrase_name(span)
         else:
-            name = clean_name(span.text)
+            name = clean_name(span.text, organization=kind == "organization")
         if label == "NORP":
             country = _DEMONYM_COUNTRIES.get(name_key(name))
             if not country:
@@ -573,6 +588,11 @@ def _expand_short_name(
 
 
 _ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "du"})
+# Words that only say what kind of company a name is: "Ford Motor Co." is Ford.
+LEGAL_SUFFIXES = frozenset(
+    "co corp corporation company inc incorporated ltd limited plc llc lp ag sa nv se".split()
+)
+CORPORATE_WORDS = LEGAL_SUFFIXES | frozenset("group holdings holding motor motors airlines airways".split())
 
 
 def expand_organization(name: str, full_names: Iterable[str]) -> str:
@@ -584,17 +604,42 @@ def expand_organization(name: str, full_names: Iterable[str]) -> str:
         if len(full_words) <= len(words):
             continue
         is_tail = len(words) >= 2 and full_words[-len(words) :] == words
-        if is_tail or (len(words) == 1 and _is_acronym(words[0], full_words)):
+        is_acronym = len(words) == 1 and _is_acronym(words[0], full_words)
+        if is_tail or is_acronym or is_corporate_short_form(name, full):
             matches.add(full)
     return matches.pop() if len(matches) == 1 else name
 
 
 def _is_acronym(word: str, full_words: list[str]) -> bool:
     letters = word.replace(".", "")
-    if len(letters) < 3 or not letters.isupper():
+    if len(letters) < 2 or not letters.isupper():
         return False
-    initials = "".join(w[0] for w in full_words if w.lower() not in _ACRONYM_SKIP and w[:1].isalpha()).upper()
-    return initials.startswith(letters) and len(initials) - len(letters) <= 1
+    initials = _initials(full_words)
+    if initials.startswith(letters) and len(letters) >= 3 and len(initials) - len(letters) <= 1:
+        return True
+    # "GM" for "General Motors Corp.": two letters only when they are the whole name's initials
+    core = list(full_words)
+    while len(core) > 1 and _bare(core[-1]) in LEGAL_SUFFIXES:
+        core.pop()
+    return _initials(core) == letters
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w.lower() not in _ACRONYM_SKIP and w[:1].isalpha()).upper()
+
+
+def _bare(word: str) -> str:
+    return word.lower().strip(".,")
+
+
+def is_corporate_short_form(short: str, full: str) -> bool:
+    """ "Ford" for "Ford Motor Co.", "China Eastern" for "China Eastern Airlines"."""
+    words, full_words = short.split(), full.split()
+    return (
+        len(full_words) > len(words)
+        and [_bare(w) for w in full_words[: len(words)]] == [_bare(w) for w in words]
+        and all(_bare(w) in CORPORATE_WORDS for w in full_words[len(words) :])
+    )
 
 
 def _looks_like_name(name: str) -> bool:
@@ -604,7 +649,9 @@ def _looks_like_name(name: str) -> bool:
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 THING_PRONOUNS = frozenset({"it", "its"})
 ORG_NOUNS = frozenset(
-    "company firm group manufacturer maker carrier airline giant corporation conglomerate business".split()
+    """company firm group manufacturer maker carrier airline giant corporation conglomerate business
+    automaker carmaker retailer bank lender insurer chipmaker supplier producer brewer publisher
+    broadcaster""".split()
 )
 PRODUCT_NOUNS = frozenset(
     """plane planes aircraft jet jets airliner airliners jetliner superjumbo aeroplane aeroplanes airplane
@@ -689,7 +736,17 @@ def _is_main_subject(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
 
 
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+# "the world's largest automaker": a superlative of a known set names one actor
+SETS_OF_ALL = frozenset({"world", "country", "nation", "industry"})
+
+
 def _is_definite(token: Token) -> bool:
-    return token.pos_ == "NOUN" and any(
-        child.lower_ == "the" and child.dep_ == "det" for child in token.children
-    )
+    if token.pos_ != "NOUN":
+        return False
+    for child in token.children:
+        if child.dep_ == "det" and child.lower_ in DEFINITE_DETERMINERS:
+            return True
+        if child.dep_ == "poss" and child.lemma_.lower() in SETS_OF_ALL:
+            return any(grandchild.lower_ == "the" for grandchild in child.children)
+    return False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.actors import ActorRegistry, clean_name, find_actor_mentions, name_key
+from generator.actors import ActorRegistry, clean_name, find_actor_mentions, find_references, name_key
 from generator.model import Actor
 
 
@@ -137,6 +137,27 @@ def test_a_given_name_or_a_sentence_opening_surname_is_the_full_name(nlp) -> Non
         ("Steve", "Steve Jobs"),
         ("Jobs", "Steve Jobs"),
     ]
+
+
+def test_company_names_resolve_across_their_short_forms(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "GM to cut jobs. General Motors Corp. said it would cut 10,000 jobs. "
+        "The world's largest automaker posted a loss. Ford Motor Co. also lost money, and Ford cut costs."
+    )
+    names = {m.surface: m.name for m in find_actor_mentions(nlp(text), ActorRegistry())}
+    assert names["GM"] == names["General Motors Corp."] == "General Motors Corp"  # "General" is no title here
+    assert names["Ford"] == "Ford Motor Co"
+    references = {
+        m.surface: m.name
+        for m in find_references(nlp(text), list(find_actor_mentions(nlp(text), ActorRegistry())))
+    }
+    assert references["automaker"] == "General Motors Corp"
+
+
+def test_the_registry_matches_a_company_with_and_without_its_company_words() -> None:
+    registry = ActorRegistry.of([Actor("Ford Motor Co", "organization"), Actor("Boeing", "organization")])
+    assert registry.resolve("Ford", "organization") == "Ford Motor Co"
+    assert registry.resolve("Boeing Commercial Airplanes", "organization") == "Boeing Commercial Airplanes"
 
 
 def test_a_short_form_with_the_resolves_to_the_one_organisation_it_begins() -> None:
