@@ -409,10 +409,30 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
     if token.dep_ in ("compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
         return head.lower_ not in _NOMINAL_VERBS
     if token.dep_ == "poss":
-        # "Boeing's 787", "Boeing's rival": the possessed actor or role is the participant.
+        # "Boeing's 787", "Boeing's rival", "Jobs' health": the possessed is what takes part; but
+        # "Lavrov's talks", "Putin's letter", "China Eastern's board": the possessor acts through it
         in_other_mention = any(mention.start <= head.i < mention.end for mention in mentions)
-        return in_other_mention or head.lower_ in ROLE_NOUNS or head.lower_ in TITLE_WORDS
+        if in_other_mention or head.lower_ in ROLE_NOUNS or head.lower_ in TITLE_WORDS:
+            return True
+        return not _is_doing(head)
     return False
+
+
+# What an actor does, sends or acts through, when it is named as the owner: "Putin's letter".
+ACTS_THROUGH = frozenset(
+    """letter message email e-mail memo statement speech proposal plan offer order bid request call deal
+    invitation decision move response visit trip talks board unit division subsidiary shareholders staff
+    employees workers executives officials team forces troops government""".split()
+)
+_DOING_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "al")
+
+
+def _is_doing(noun: Token) -> bool:
+    """A noun naming a happening or a body that acts: "visit", "resignation", "board"."""
+    word = noun.lower_
+    if word in ACTS_THROUGH or word in _NOMINAL_VERBS or word in EVENT_NOUNS or noun.tag_ == "VBG":
+        return True
+    return len(word) > 5 and word.endswith(_DOING_SUFFIXES)
 
 
 def _actor_is_subject(predicate: Token, mentions: Sequence[ActorMention]) -> bool:

@@ -130,3 +130,14 @@ def test_two_statements_by_one_person_are_two_events(nlp) -> None:  # type: igno
     )
     events = extract(nlp, text)
     assert len(events) == 2 and all(event.actors[0] == "Steve Jobs" for event in events)
+
+
+def test_an_owner_takes_part_through_what_it_does_not_through_what_it_has(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "News of the day\n"
+        "Analyst Richard Doherty praised Steve Jobs' success on Monday. "
+        "Lavrov's talks with Choe Son Hui ended on Monday."
+    )
+    by_quote = {event.quote: event.actors for event in extract(nlp, text)}
+    assert "Steve Jobs" not in by_quote["Analyst Richard Doherty praised Steve Jobs' success on Monday."]
+    assert "Lavrov" in by_quote["Lavrov's talks with Choe Son Hui ended on Monday."]
