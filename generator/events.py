@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .actors import ROLE_NOUNS, TITLE_WORDS, ActorMention, name_key
+from .grammar import SUBJECT_DEPS, governing_verb
 from .lexicon import REPORTING_LEMMAS, is_reporting
 from .model import Article, DateSource, DateValue, Event, Mention, Sentence, TimeExpression
 from .sentences import split_sentences
@@ -44,7 +45,6 @@ SEQUENCE_VERBS = frozenset({"follow", "precede"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "across", "inside", "outside", "into"})
 # Clauses whose words belong to another happening than their head verb's (actors are not shared).
 NESTED_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "acl", "parataxis", "conj"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 _NOMINAL_VERBS = {
     "meeting": "meet",
     "talks": "talk",
@@ -224,9 +224,11 @@ def _read_sentence(
         actors = _actors_taking_part(predicate, in_sentence, span)
         if not actors or any(set(actors) <= set(known.actors) for known in found):
             continue
-        # a subordinate clause takes only a date of its own; a coordinated one shares the sentence's
-        subordinate = bool(found) and predicate.dep_ != "conj"
-        text_date = _sentence_date(span, expressions, predicate, governed_only=subordinate)
+        # a subordinate clause takes only a date of its own; a coordinated one, or a gerund that
+        # shares its main verb's time ("after meeting Kim"), takes the sentence's
+        timed = governing_verb(predicate) or predicate
+        subordinate = bool(found) and timed.dep_ != "conj" and timed.i != span.root.i
+        text_date = _sentence_date(span, expressions, timed, governed_only=subordinate)
         # the narrative's date carries to what happened then (and to headlines and sayings, told in
         # the present), not to a present-tense description or a plan: those hold at publication
         told_as_past = tense == "past" or is_lead or predicate.lemma_ in REPORTING_LEMMAS
@@ -275,7 +277,9 @@ def _predicates(span: Span) -> list[Predicate]:
         ]
     found += _clause_predicates(root)
     for token in span:
-        if token.i == root.i or token.pos_ not in ("VERB", "AUX") or token.dep_ not in CLAUSES_READ_APART:
+        if token.i == root.i or token.pos_ not in ("VERB", "AUX"):
+            continue
+        if token.dep_ not in CLAUSES_READ_APART and governing_verb(token) is None:
             continue
         if token.dep_ == "xcomp" and token.head.i == root.i:
             continue  # already read with its main verb ("set to deliver")
@@ -366,6 +370,9 @@ def _is_commentary(root: Token) -> bool:
 
 
 def _tense(verb: Token) -> str:
+    governing = governing_verb(verb)
+    if governing is not None:
+        return _tense(governing)
     auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     words = {aux.lower_ for aux in auxiliaries}
     if words & {"will", "'ll", "shall"} or "going" in words:
@@ -462,6 +469,9 @@ def _subject_tokens(predicate: Token) -> set[int]:
     while head.dep_ in ("xcomp", "attr", "acomp", "dobj") and head.head.i != head.i:
         head = head.head
     subjects = [child for child in head.children if child.dep_ in SUBJECT_DEPS]
+    governing = governing_verb(head)
+    if not subjects and governing is not None:
+        subjects = [child for child in governing.children if child.dep_ in SUBJECT_DEPS]
     # the subject, less what its relative clauses tell ("the fighters ... that brought Castro to power")
     relative = {token.i for subject in subjects for token in subject.subtree if token.dep_ == "relcl"}
     return {
@@ -486,11 +496,15 @@ def _clause_tokens(predicate: Token) -> set[int]:
         token = stack.pop()
         tokens.add(token.i)
         stack.extend(
-            child
-            for child in token.children
-            if child.i in reported or not (child.dep_ in NESTED_CLAUSES and child.pos_ in ("VERB", "AUX"))
+            child for child in token.children if child.i in reported or not _is_other_clause(child, predicate)
         )
     return tokens
+
+
+def _is_other_clause(token: Token, predicate: Token) -> bool:
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    return token.dep_ in NESTED_CLAUSES or governing_verb(token) is not None
 
 
 def _acts(token: Token, predicate: Token) -> bool:

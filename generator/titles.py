@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from .actors import ActorMention
+from .grammar import governing_verb
 from .lexicon import is_reporting
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ def _by_gerund(predicate: Token) -> Token | None:
 
 
 def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
-    head = predicate
+    head = governing_verb(predicate) or predicate
     while head.dep_ in ("xcomp", "attr", "acomp", "pcomp", "prep") and head.head.i != head.i:
         head = head.head
     for child in head.children:
@@ -116,7 +117,7 @@ def _head_within(token: Token, heads: set[int], names: dict[int, ActorMention]) 
 
 
 def _has_plural_subject(predicate: Token) -> bool:
-    head = predicate
+    head = governing_verb(predicate) or predicate
     while head.dep_ in ("xcomp", "attr", "acomp", "pcomp", "prep") and head.head.i != head.i:
         head = head.head
     for child in head.children:

@@ -141,3 +141,11 @@ def test_an_owner_takes_part_through_what_it_does_not_through_what_it_has(nlp) -
     by_quote = {event.quote: event.actors for event in extract(nlp, text)}
     assert "Steve Jobs" not in by_quote["Analyst Richard Doherty praised Steve Jobs' success on Monday."]
     assert "Lavrov" in by_quote["Lavrov's talks with Choe Son Hui ended on Monday."]
+
+
+def test_a_gerund_shares_its_main_clauses_subject_and_time(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "News of the day\nAfter meeting Kim Jong Un in Wonsan on Friday, Sergey Lavrov flew to Beijing."
+    [meeting] = [event for event in extract(nlp, text) if "meet" in event.title.lower()]
+    assert set(meeting.actors) == {"Sergey Lavrov", "Kim Jong Un"}
+    assert meeting.title.startswith("Sergey Lavrov meets Kim Jong Un")
+    assert (meeting.date.iso, meeting.date_source) == ("2024-03-15", "text")
