@@ -111,7 +111,7 @@ def extract_events(
     lead = _lead_sentence_indexes(sentences)
     by_start = {sentence.start: sentence for sentence in sentences}
     candidates: list[_Candidate] = []
-    anchor = _main_event_date(article, expressions)
+    anchor = _main_event_date(article, expressions, sentences)
     topic = _main_product(mentions)
     narrative: DateValue | None = anchor
     previous_paragraph = -1
@@ -168,13 +168,22 @@ def _bridges(span: Span, mentions: Sequence[ActorMention], topic: str | None) ->
     return bridges
 
 
-def _main_event_date(article: Article, expressions: Sequence[TimeExpression]) -> DateValue | None:
-    """The first day in the days before publication that the article names: the news it reports.
+LEAD_SENTENCES = 4  # headline, dateline and the opening sentences, where news dates its story
+
+
+def _main_event_date(
+    article: Article, expressions: Sequence[TimeExpression], sentences: Sequence[Sentence]
+) -> DateValue | None:
+    """The first day in the days before publication that the lead names: the news it reports.
 
     Undated sentences of a news report mostly tell that same day's happenings. The publication
     day itself is no anchor: an event without a date keeps the publication date as its source.
+    A day named only further down ("since Wednesday's close") is a detail, not the story's day.
     """
+    lead_end = sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end if sentences else 0
     for expression in expressions:
+        if expression.start >= lead_end:
+            break
         date = expression.calendar_date()
         if date is None or date.precision != "day":
             continue

@@ -149,3 +149,16 @@ def test_a_gerund_shares_its_main_clauses_subject_and_time(nlp) -> None:  # type
     assert set(meeting.actors) == {"Sergey Lavrov", "Kim Jong Un"}
     assert meeting.title.startswith("Sergey Lavrov meets Kim Jong Un")
     assert (meeting.date.iso, meeting.date_source) == ("2024-03-15", "text")
+
+
+def test_a_day_named_only_late_in_the_story_does_not_date_its_undated_sentences(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Jobs resigns\n"
+        "Steve Jobs resigned as chief executive of Apple. "
+        "Tim Cook was named chief executive. Cook joined Apple in 1998. Apple praised Jobs. "
+        "Apple shares closed at $373, down $2 since Wednesday's close."
+    )
+    article = Article(slug="a", title="t", published=dt.date(2011, 8, 25), text=text)
+    events = extract_article(article, nlp=nlp, registry=ActorRegistry()).events
+    [resignation] = [event for event in events if event.quote.startswith("Steve Jobs resigned")]
+    assert (resignation.date.iso, resignation.date_source) == ("2011-08-25", "published")
