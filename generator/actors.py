@@ -92,10 +92,20 @@ def clean_name(text: str, organization: bool = False) -> str:
     words = _POSSESSIVE.sub("", text.translate(_APOSTROPHES).strip()).split()
     while words and words[0].casefold() == "the":
         words = words[1:]
+    if (
+        organization
+        and len(words) > 2
+        and words[1].casefold() in ("of", "in")
+        and words[0].casefold() in HOLDINGS
+    ):
+        words = words[2:]  # "Shares of Citigroup Inc.": the company
     while len(words) > 1 and not organization and _is_title_word(words[0], words[1:]):
         words = words[1:]
     name = " ".join(words).strip(" ,;:")
     return name if name.count(".") > 1 or not name.endswith(".") else name[:-1]  # keeps "U.S.", "Co."
+
+
+HOLDINGS = frozenset({"shares", "stock", "stocks", "units", "bonds"})
 
 
 def _is_title_word(word: str, rest: list[str]) -> bool:
@@ -233,9 +243,19 @@ class ActorMention:
 
 
 def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]:
-    """Every actor mention in `doc`, each resolved to one canonical name via `registry`."""
+    """Every actor mention in `doc`, each resolved to one canonical name via `registry`.
+
+    Full company names are resolved first, so that a short form ("the Dow", "Dow" in a headline)
+    meets the full name ("Dow Jones Industrial Average") wherever in the article it comes.
+    """
     products = list(_product_mentions(doc))
-    raw = [*products, *_entity_mentions(doc), *_org_phrase_mentions(doc), *_appositive_mentions(doc)]
+    raw = [
+        *products,
+        *_entity_mentions(doc),
+        *_org_phrase_mentions(doc),
+        *_appositive_mentions(doc),
+        *_unlabelled_name_mentions(doc),
+    ]
     raw = _drop_overlaps(
         [
             *raw,
@@ -244,41 +264,80 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
             *_product_short_forms(doc, products),
         ]
     )
-    full_names = _full_person_names(raw)
-    org_names = sorted(
-        {clean_name(span.text, True) for span, label, kind in raw if kind == "organization" and len(span) > 1}
-    )
-    product_names = _full_product_names(products)
+    known = _KnownNames(_full_person_names(raw), _organization_names(raw), _full_product_names(products))
+    named = [found for found in (_name_mention(doc, known, item) for item in raw) if found]
+    said_with_the = {found.name for found in named if found.definite}
     mentions: list[ActorMention] = []
-    for span, label, kind in raw:
-        contextual = False  # "the new iPhone" is the iPhone 4 here, not everywhere: no alias
-        if label == "PRODUCT_NAME":
-            name = _expand_product(product_name(span), product_names, _words_before(span))
-            contextual = name != _expand_product(product_name(span), product_names)
-        elif label == "ORG_PHRASE":
-            name = _org_phrase_name(span)
-        else:
-            name = clean_name(span.text, organization=kind == "organization")
-        if label == "NORP":
-            country = _DEMONYM_COUNTRIES.get(name_key(name))
-            if not country:
-                continue
-            name = country
-        name, kind = _expand_short_name(name, kind, full_names, span)
-        if kind == "organization":
-            name = expand_organization(name, org_names)
-        if not _looks_like_name(name) and not (kind == "product" and name[:1].isdigit()):
-            continue
-        definite = (span.start > 0 and span.doc[span.start - 1].lower_ == "the") or span[0].lower_ == "the"
-        canonical = registry.resolve(name, kind, definite=definite)
-        if name_key(canonical) != name_key(span.text) and not contextual:
-            registry.add_alias(canonical, clean_name(span.text))
-        if name != canonical:
-            registry.add_alias(canonical, name)
+    # full company names first; people in the order the article introduces them
+    for found in sorted(named, key=lambda found: (not _is_full_organization(found), found.span.start)):
+        canonical = registry.resolve(found.name, found.kind, definite=found.name in said_with_the)
+        if name_key(canonical) != name_key(found.span.text) and not found.contextual:
+            registry.add_alias(canonical, clean_name(found.span.text))
+        if found.name != canonical:
+            registry.add_alias(canonical, found.name)
+        kind = registry.actors[canonical].kind
         mentions.append(
-            ActorMention(span.start, span.end, span.text, canonical, registry.actors[canonical].kind, label)
+            ActorMention(found.span.start, found.span.end, found.span.text, canonical, kind, found.label)
         )
-    return mentions
+    return sorted(mentions, key=lambda mention: mention.start)
+
+
+def _is_full_organization(found: _NamedSpan) -> bool:
+    return found.kind == "organization" and len(found.name.split()) >= 2
+
+
+@dataclass(frozen=True, slots=True)
+class _NamedSpan:
+    span: Span
+    label: str
+    kind: ActorKind
+    name: str
+    contextual: bool  # "the new iPhone" is the iPhone 4 here, not everywhere: no alias
+    definite: bool  # "the Dow"
+
+
+@dataclass(frozen=True, slots=True)
+class _KnownNames:
+    """The article's full names, which its short forms expand to."""
+
+    people: list[str]
+    organizations: list[str]
+    products: list[str]
+
+
+def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind]) -> _NamedSpan | None:
+    """The name a raw mention gives, before the registry resolves it."""
+    span, label, kind = item
+    contextual = False
+    if label == "PRODUCT_NAME":
+        name = _expand_product(product_name(span), known.products, _words_before(span))
+        contextual = name != _expand_product(product_name(span), known.products)
+    elif label == "ORG_PHRASE":
+        name = _org_phrase_name(span)
+    else:
+        name = clean_name(span.text, organization=kind == "organization")
+    if label == "NORP":
+        country = _DEMONYM_COUNTRIES.get(name_key(name))
+        if not country:
+            return None
+        name = country
+    name, kind = _expand_short_name(name, kind, known.people, span)
+    if kind == "organization":
+        name = expand_organization(name, known.organizations)
+    if not _looks_like_name(name) and not (kind == "product" and name[:1].isdigit()):
+        return None
+    definite = (span.start > 0 and doc[span.start - 1].lower_ == "the") or span[0].lower_ == "the"
+    return _NamedSpan(span, label, kind, name, contextual, definite)
+
+
+def _organization_names(raw: list[tuple[Span, str, ActorKind]]) -> list[str]:
+    return sorted(
+        {
+            clean_name(span.text, True)
+            for span, _label, kind in raw
+            if kind == "organization" and len(span) > 1
+        }
+    )
 
 
 _MODEL_NUMBER = re.compile(r"^[A-Z]{0,2}\d{3,4}(?:-\d{1,3}[A-Z]{0,2})?(?:s|'s|’s)?$")
@@ -432,7 +491,19 @@ def _entity_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
             continue
         if kind == "person" and ent.start > 0 and doc[ent.start - 1].lower_ == "the" and len(ent) == 1:
             continue  # "the Moon": a person's name takes no article
+        if kind == "organization" and _holds_a_role(ent):
+            yield _trim_title_case_verb(doc, ent), "PERSON", "person"
+            continue
         yield _trim_title_case_verb(doc, ent), ent.label_, kind
+
+
+def _holds_a_role(ent: Span) -> bool:
+    """ "Citigroup's chief executive, Vikram Pandit": a name the model took for a company is a
+    person when it stands in apposition to a role."""
+    root = ent.root
+    if len(ent) < 2 or not all(token.is_title for token in ent):
+        return False
+    return root.dep_ == "appos" and (root.head.lower_ in ROLE_NOUNS or root.head.lower_ in TITLE_WORDS)
 
 
 def _trim_title_case_verb(doc: Doc, ent: Span) -> Span:
@@ -496,6 +567,44 @@ def _appositive_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
         following = _name_after(doc, token.i + 1)
         if following is not None:
             yield following, "APPOS", "person"
+
+
+PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "into", "across", "inside", "outside"})
+NAME_HEAD_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "poss"})
+
+
+def _unlabelled_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
+    """Names the small model leaves unlabelled: "the Dow Jones Industrial Average fell",
+    "the Nasdaq Composite Index", "the Standard & Poor's 500 index" (not in Title Case headlines)."""
+    for sent in doc.sents:
+        words = [token for token in sent if token.is_alpha]
+        if not words or sum(token.is_title for token in words) / len(words) > 0.6:
+            continue
+        for token in sent:
+            if token.dep_ not in NAME_HEAD_DEPS or token.ent_type_ or not _can_end_name(token):
+                continue
+            if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS:
+                continue  # "from the Baikonur Cosmodrome": a place
+            start = token.i
+            while start > sent.start and _continues_name(doc[start - 1]):
+                start -= 1
+            span = doc[start : token.i + 1]
+            proper = [t for t in span if t.tag_ in ("NNP", "NNPS")]
+            if len(proper) >= 2 and span[0].tag_ in ("NNP", "NNPS") and span[0].is_title:
+                yield span, "NAME", "organization"
+
+
+NAME_DEPS = frozenset({"compound", "nummod", "poss", "cc", "conj", "case"})
+
+
+def _can_end_name(token: Token) -> bool:
+    return (token.tag_ in ("NNP", "NNPS") and token.is_title) or token.lower_ in ("index", "average")
+
+
+def _continues_name(token: Token) -> bool:
+    if token.ent_type_ not in ("", "CARDINAL") or token.dep_ not in NAME_DEPS:
+        return False
+    return token.is_title or token.tag_ in ("CD", "POS", "CC") or token.text == "&"
 
 
 def _name_after(doc: Doc, start: int) -> Span | None:
@@ -605,7 +714,8 @@ def expand_organization(name: str, full_names: Iterable[str]) -> str:
             continue
         is_tail = len(words) >= 2 and full_words[-len(words) :] == words
         is_acronym = len(words) == 1 and _is_acronym(words[0], full_words)
-        if is_tail or is_acronym or is_corporate_short_form(name, full):
+        is_clipped = len(words) == 1 and _is_clipping(words[0], full_words)
+        if is_tail or is_acronym or is_clipped or is_corporate_short_form(name, full):
             matches.add(full)
     return matches.pop() if len(matches) == 1 else name
 
@@ -626,6 +736,12 @@ def _is_acronym(word: str, full_words: list[str]) -> bool:
 
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w.lower() not in _ACRONYM_SKIP and w[:1].isalpha()).upper()
+
+
+def _is_clipping(word: str, full_words: list[str]) -> bool:
+    """ "Fed" for "Federal Reserve": the clipped first word of a longer name."""
+    first = full_words[0]
+    return 3 <= len(word) < len(first) and word.istitle() and first.startswith(word) and len(full_words) >= 2
 
 
 def _bare(word: str) -> str:

@@ -355,16 +355,22 @@ def _reported_happening(root: Token) -> Token | None:
             child.dep_ == "ccomp"
             and child.pos_ == "VERB"
             and _tense(child) == "past"
+            and child.lemma_ not in STATIVE_LEMMAS | {"have"}  # "said the bank had enough capital"
             and not _is_commentary(child)
         ):
             return child
     return None
 
 
+CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether"})
+
+
 def _is_commentary(root: Token) -> bool:
     auxiliaries = {child.lower_ for child in root.children if child.dep_ in ("aux", "auxpass")}
     if auxiliaries & MODALS:
         return True
+    if any(child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKERS for child in root.children):
+        return True  # "if Boeing is indicted": a condition, not a happening
     if any(child.dep_ == "advmod" and child.lower_ in HABITUAL_ADVERBS for child in root.children):
         return True
     if root.lemma_ in ("decline", "refuse") and any(child.lemma_ == "comment" for child in root.children):

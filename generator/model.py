@@ -16,6 +16,7 @@ ACTOR_KINDS: tuple[str, ...] = ("person", "organization", "country", "product", 
 DATE_SOURCES: tuple[str, ...] = ("text", "context", "published")
 
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -80,6 +81,15 @@ class TimeExpression:
         """The expression as a calendar date usable on a timeline, or None (durations, weeks, refs)."""
         if self.type not in ("DATE", "TIME") or not self.value:
             return None
+        week = _ISO_WEEK.match(self.value)
+        if week:
+            # "last week": its month when the whole week lies in one, else its year
+            try:
+                monday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+            except ValueError:
+                return DateValue(week.group(1))
+            sunday = monday + dt.timedelta(days=6)
+            return DateValue(monday.isoformat()[:7] if monday.month == sunday.month else week.group(1))
         head = self.value[:10]
         for candidate in (head, head[:7], head[:4]):
             if _ISO_DATE.match(candidate):

@@ -178,12 +178,26 @@ def _is_date_phrase(node: Token) -> bool:
     return node.dep_ == "prep" and bool(objects) and all(obj.ent_type_ in ("DATE", "TIME") for obj in objects)
 
 
+def _description_words(names: dict[int, ActorMention], doc: Doc) -> set[int]:
+    """The modifiers of a description that stands for a name ("the central bank", "the new phone")."""
+    return {
+        child.i
+        for mention in names.values()
+        if mention.label == "COREF" and doc[mention.start].pos_ == "NOUN"
+        for child in doc[mention.start].lefts
+        if child.dep_ in ("det", "amod", "compound", "nummod")
+    }
+
+
 def _render(tokens: Iterable[Token], names: dict[int, ActorMention], doc: Doc) -> list[str]:
     """Tokens as words, each actor mention replaced by its canonical name and titles dropped."""
     tokens = [token for token in tokens if not token.is_space]
     words: list[str] = []
     emitted: set[int] = set()
+    described = _description_words(names, doc)
     for token in tokens:
+        if token.i in described:
+            continue  # "the central bank" -> "Federal Reserve", not "central Federal Reserve"
         mention = names.get(token.i)
         if mention is not None and mention.kind != "person" and _is_title_of_name(token, names):
             continue  # "U.S. Secretary of State Madeleine Albright" -> "Madeleine Albright"

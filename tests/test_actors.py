@@ -154,6 +154,26 @@ def test_company_names_resolve_across_their_short_forms(nlp) -> None:  # type: i
     assert references["automaker"] == "General Motors Corp"
 
 
+def test_market_news_names_its_indexes_companies_and_officers(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Stocks tumbled on Monday, with the Dow Jones Industrial Average losing 300 points. "
+        "The Dow closed at 11,100. Shares of Citigroup Inc. dropped 8 percent. "
+        "Citigroup's chief executive, Vikram Pandit, spoke. The Federal Reserve cut rates, and the Fed "
+        "will act again. The rocket flew from the Baikonur Cosmodrome."
+    )
+    mentions = find_actor_mentions(nlp(text), ActorRegistry())
+    names = {m.surface: (m.name, m.kind) for m in mentions}
+    assert (
+        names["Dow Jones Industrial Average"]
+        == names["Dow"]
+        == ("Dow Jones Industrial Average", "organization")
+    )
+    assert {name for surface, (name, _) in names.items() if "Citigroup Inc" in surface} == {"Citigroup Inc"}
+    assert names["Vikram Pandit"] == ("Vikram Pandit", "person")  # the model says ORG
+    assert names["Fed"][0] == "Federal Reserve"
+    assert "Baikonur Cosmodrome" not in names  # a place, not an actor
+
+
 def test_the_registry_matches_a_company_with_and_without_its_company_words() -> None:
     registry = ActorRegistry.of([Actor("Ford Motor Co", "organization"), Actor("Boeing", "organization")])
     assert registry.resolve("Ford", "organization") == "Ford Motor Co"

@@ -27,6 +27,7 @@ def extract(nlp, text: str):  # type: ignore[no-untyped-def]
         "Boeing did not announce a new plane on Monday. Airbus did not either.",
         "Boeing remains the largest exporter in the United States. It is clear that Airbus is growing.",
         "Boeing often announces new planes at air shows. Airbus usually follows.",
+        "The suspension returns if Boeing is indicted. Even if Airbus will compete, the day is calm.",
     ],
 )
 def test_commentary_and_speculation_are_not_events(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
@@ -162,3 +163,9 @@ def test_a_day_named_only_late_in_the_story_does_not_date_its_undated_sentences(
     events = extract_article(article, nlp=nlp, registry=ActorRegistry()).events
     [resignation] = [event for event in events if event.quote.startswith("Steve Jobs resigned")]
     assert (resignation.date.iso, resignation.date_source) == ("2011-08-25", "published")
+
+
+def test_a_reported_state_leaves_the_saying_as_the_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "News of the day\nChief executive Vikram Pandit told analysts that Citigroup had enough capital."
+    [saying] = extract(nlp, text)
+    assert saying.title.startswith("Vikram Pandit tells")

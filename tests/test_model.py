@@ -37,7 +37,8 @@ def test_truncation_and_first_day() -> None:
         ("2012-08-03T20:00", "TIME", "2012-08-03"),
         ("P5Y", "DURATION", None),
         ("PRESENT_REF", "DATE", None),
-        ("2013-W11", "DATE", "2013"),
+        ("2013-W11", "DATE", "2013-03"),  # March 11-17: a week within one month is that month
+        ("2013-W09", "DATE", "2013"),  # February 25 - March 3: only the year is sure
         ("2012-SU", "DATE", "2012"),
     ],
 )
