@@ -18,10 +18,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Span
+
 from .model import Actor, ActorKind
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 _LABEL_KINDS: dict[str, ActorKind] = {
     "PERSON": "person",
@@ -485,7 +487,7 @@ def _product_short_forms(
 
 
 def _entity_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
-    for ent in doc.ents:
+    for ent in _with_legal_suffixes(doc):
         kind = _LABEL_KINDS.get(ent.label_)
         if not kind:
             continue
@@ -495,6 +497,18 @@ def _entity_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
             yield _trim_title_case_verb(doc, ent), "PERSON", "person"
             continue
         yield _trim_title_case_verb(doc, ent), ent.label_, kind
+
+
+def _with_legal_suffixes(doc: Doc) -> list[Span]:
+    """NER's entities, with "Chrysler" + "LLC" (two entities to the model) made one name."""
+    merged: list[Span] = []
+    for ent in doc.ents:
+        is_suffix = ent.label_ == "ORG" and all(_bare(token.text) in LEGAL_SUFFIXES for token in ent)
+        if is_suffix and merged and merged[-1].end == ent.start and merged[-1].label_ == "ORG":
+            merged[-1] = Span(doc, merged[-1].start, ent.end, label="ORG")
+        elif not is_suffix:
+            merged.append(ent)
+    return merged
 
 
 def _holds_a_role(ent: Span) -> bool:
@@ -798,7 +812,12 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
                 recent["subject person"] = (number, mention)  # "he" most often continues the subject
             if mention.kind in ("organization", "product"):
                 by_word.update(
-                    {_singular(word): (number, mention) for word in name_key(mention.name).split()}
+                    {
+                        _singular(word): (number, mention)
+                        for word in name_key(mention.name).split()
+                        if word
+                        not in CORPORATE_WORDS  # "the company" is the last company, not Ford Motor Company
+                    }
                 )
             if doc[mention.end - 1].dep_ in ("nsubj", "nsubjpass") and mention.kind != "person":
                 subject = (number, mention)

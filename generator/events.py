@@ -225,7 +225,7 @@ def _read_sentence(
         return []
     in_sentence = [mention for mention in mentions if span.start <= mention.start < span.end]
     found: list[_Candidate] = []
-    for predicate, tense, before in _predicates(span):
+    for predicate, tense, before in _predicates(span, is_lead):
         if tense == "participle":
             continue
         if tense in ("present", "future") and not is_lead and not _actor_is_subject(predicate, in_sentence):
@@ -274,12 +274,15 @@ Predicate = tuple["Token", str, "str | None"]
 CLAUSES_READ_APART = frozenset({"conj", "advcl", "relcl", "ccomp", "acl", "xcomp"})
 
 
-def _predicates(span: Span) -> list[Predicate]:
+def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
     """The happenings a sentence tells: its main clause's first, then its other clauses'."""
     root = span.root
     if _is_commentary(root):
         return []  # "Analysts suggest that ...", "Boeing could ...": nothing in it happened
     found: list[Predicate] = []
+    misread = _headline_verb_read_as_noun(span) if is_lead else None
+    if misread is not None:
+        found.append((misread, "present", None))
     if root.pos_ in ("NOUN", "PROPN"):
         found += [
             (child, "past", None) for child in root.children if child.dep_ == "acl" and child.tag_ == "VBN"
@@ -294,6 +297,21 @@ def _predicates(span: Span) -> list[Predicate]:
             continue  # already read with its main verb ("set to deliver")
         found += [clause for clause in _clause_predicates(token) if all(clause[0].i != k[0].i for k in found)]
     return found
+
+
+def _headline_verb_read_as_noun(span: Span) -> Token | None:
+    """ "Chrysler files for bankruptcy protection": in a verbless headline, a plural noun right
+    after a name is the headline's verb when the article uses that word as a verb ("filed")."""
+    if any(token.pos_ in ("VERB", "AUX") for token in span):
+        return None
+    verbs = {token.lemma_.lower() for token in span.doc if token.pos_ == "VERB"}
+    for token in span:
+        if token.i == span.start or token.tag_ != "NNS" or token.lemma_.lower() not in verbs:
+            continue
+        before = span.doc[token.i - 1]
+        if before.ent_type_ in ("ORG", "PERSON", "GPE", "NORP", "PRODUCT") or before.tag_ == "NNP":
+            return token
+    return None
 
 
 def _clause_predicates(verb: Token) -> list[Predicate]:
@@ -688,9 +706,18 @@ def _merge_mentions(candidates: list[_Candidate]) -> list[_Candidate]:
         if SOURCE_RANK[candidate.date_source] > SOURCE_RANK[same.date_source]:
             same.date, same.date_source = candidate.date, candidate.date_source
         same.confidence = round(min(0.99, max(same.confidence, candidate.confidence) + 0.05), 2)
+        titles = [same.title, candidate.title]
         if _better_quote(candidate, same):
             same.sentence, same.title = candidate.sentence, candidate.title
+        if not _names_its_actor(same.title, same.actors):
+            # "Chrysler files ...", not "Files ...": a subject the parse of one mention lost
+            same.title = next((title for title in titles if _names_its_actor(title, same.actors)), same.title)
     return merged
+
+
+def _names_its_actor(title: str, actors: Sequence[str]) -> bool:
+    first = title.split(" ", 1)[0]
+    return any(actor.split(" ", 1)[0] == first for actor in actors)
 
 
 EVENT_NOUNS = frozenset("conference event speech keynote interview hearing session trial election".split())

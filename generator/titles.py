@@ -101,6 +101,8 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
             if actors:
                 return " and ".join(dict.fromkeys(actors))
             return " ".join(_render(_pruned_subtree(child), names, predicate.doc))
+    if head.dep_ in ("acl", "relcl") and head.head.i in names and head.tag_ == "VBD":
+        return names[head.head.i].name  # "Chrysler LLC, the automaker, filed ...", misread as a modifier
     return ""
 
 

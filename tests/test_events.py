@@ -169,3 +169,18 @@ def test_a_reported_state_leaves_the_saying_as_the_event(nlp) -> None:  # type: 
     text = "News of the day\nChief executive Vikram Pandit told analysts that Citigroup had enough capital."
     [saying] = extract(nlp, text)
     assert saying.title.startswith("Vikram Pandit tells")
+
+
+def test_a_headline_verb_read_as_a_noun_is_still_the_headlines_happening(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Chrysler files for bankruptcy protection\n"
+        "Chrysler LLC, the third-largest U.S. automaker, filed for bankruptcy protection on Thursday. "
+        "Ford Motor Company reported a loss. Chrysler's chief Robert Nardelli will leave when the company "
+        "emerges from bankruptcy."
+    )
+    events = extract(nlp, text)
+    [filing] = [event for event in events if event.sentence == 1 or 0 in [m.sentence for m in event.mentions]]
+    assert filing.title.startswith("Chrysler LLC files for bankruptcy protection")
+    assert {0, 1} == {filing.sentence, *(m.sentence for m in filing.mentions)}
+    [emerging] = [event for event in events if "emerges" in event.title]
+    assert emerging.actors == ("Chrysler LLC",)  # "the company" is the last one named, not Ford Motor Company
