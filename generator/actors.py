@@ -595,10 +595,15 @@ def _unlabelled_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]
         if not words or sum(token.is_title for token in words) / len(words) > 0.6:
             continue
         for token in sent:
-            if token.dep_ not in NAME_HEAD_DEPS or token.ent_type_ or not _can_end_name(token):
+            if token.dep_ not in NAME_HEAD_DEPS or token.ent_type_:
                 continue
             if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS:
                 continue  # "from the Baikonur Cosmodrome": a place
+            if _is_acronym_name(token):
+                yield doc[token.i : token.i + 1], "NAME", "organization"  # "USAF also denied ..."
+                continue
+            if not _can_end_name(token):
+                continue
             start = token.i
             while start > sent.start and _continues_name(doc[start - 1]):
                 start -= 1
@@ -609,6 +614,18 @@ def _unlabelled_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]
 
 
 NAME_DEPS = frozenset({"compound", "nummod", "poss", "cc", "conj", "case"})
+
+
+def _is_acronym_name(token: Token) -> bool:
+    text = token.text.replace(".", "")
+    return (
+        token.tag_ == "NNP"
+        and 3 <= len(text) <= 6
+        and text.isalpha()
+        and text.isupper()
+        and text.lower() not in TITLE_WORDS
+        and (token.i + 1 >= len(token.doc) or token.doc[token.i + 1].tag_ != "NNP")
+    )
 
 
 def _can_end_name(token: Token) -> bool:
@@ -811,14 +828,11 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
             if mention.kind == "person" and doc[mention.end - 1].dep_ in ("nsubj", "nsubjpass"):
                 recent["subject person"] = (number, mention)  # "he" most often continues the subject
             if mention.kind in ("organization", "product"):
-                by_word.update(
-                    {
-                        _singular(word): (number, mention)
-                        for word in name_key(mention.name).split()
-                        if word
-                        not in CORPORATE_WORDS  # "the company" is the last company, not Ford Motor Company
-                    }
-                )
+                # "the store" for iTunes Store, "the ministry": the head word of the name; not
+                # "the company" (the last company named) nor "the air" for the Air Force
+                head_word = name_key(mention.name).split()[-1]
+                if head_word not in CORPORATE_WORDS:
+                    by_word[_singular(head_word)] = (number, mention)
             if doc[mention.end - 1].dep_ in ("nsubj", "nsubjpass") and mention.kind != "person":
                 subject = (number, mention)
             continue

@@ -174,6 +174,18 @@ def test_market_news_names_its_indexes_companies_and_officers(nlp) -> None:  # t
     assert "Baikonur Cosmodrome" not in names  # a place, not an actor
 
 
+def test_an_unlabelled_acronym_is_a_name_and_a_description_uses_the_names_head_word(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The United States Air Force picked Northrop Grumman. USAF also denied that jobs were a factor. "
+        "You can never have too much gas in the air."
+    )
+    doc = nlp(text)
+    mentions = find_references(doc, find_actor_mentions(doc, ActorRegistry()))
+    names = {m.surface: m.name for m in mentions}
+    assert names["USAF"] == "United States Air Force"
+    assert "air" not in names  # "the air" is no short form of the Air Force
+
+
 def test_the_registry_matches_a_company_with_and_without_its_company_words() -> None:
     registry = ActorRegistry.of([Actor("Ford Motor Co", "organization"), Actor("Boeing", "organization")])
     assert registry.resolve("Ford", "organization") == "Ford Motor Co"
