@@ -114,6 +114,9 @@ def _head_within(token: Token, heads: set[int], names: dict[int, ActorMention]) 
             return False
         if token.head.i == token.i:
             return False
+        head_named = token.head.i in names and names[token.head.i].label != "COREF"
+        if token.dep_ in ("compound", "nmod") and token.head.pos_ == "NOUN" and not head_named:
+            return False  # "Todd Tiahrt, a Kansas representative": Kansas qualifies a role
         token = token.head
     return True
 
