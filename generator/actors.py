@@ -500,15 +500,26 @@ def _entity_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
 
 
 def _with_legal_suffixes(doc: Doc) -> list[Span]:
-    """NER's entities, with "Chrysler" + "LLC" (two entities to the model) made one name."""
+    """NER's entities, with "Chrysler" + "LLC" (two entities to the model) made one name, and
+    an index's number kept with its name ("FTSE 100", "S&P 500")."""
     merged: list[Span] = []
     for ent in doc.ents:
         is_suffix = ent.label_ == "ORG" and all(_bare(token.text) in LEGAL_SUFFIXES for token in ent)
         if is_suffix and merged and merged[-1].end == ent.start and merged[-1].label_ == "ORG":
             merged[-1] = Span(doc, merged[-1].start, ent.end, label="ORG")
+        elif not is_suffix and ent.label_ == "ORG" and len(ent) == 1:
+            merged.append(Span(doc, ent.start, _with_number(doc, ent.end), label="ORG"))
         elif not is_suffix:
             merged.append(ent)
     return merged
+
+
+def _with_number(doc: Doc, end: int) -> int:
+    """The end of a name, past a number that belongs to it: "FTSE 100", "S&P 500", "Nikkei 225"."""
+    number = doc[end] if end < len(doc) else None
+    if number is None or number.tag_ != "CD" or number.ent_type_ not in ("", "CARDINAL"):
+        return end
+    return end + 1 if number.dep_ == "nummod" and number.head.i == end - 1 else end
 
 
 def _holds_a_role(ent: Span) -> bool:
@@ -600,7 +611,7 @@ def _unlabelled_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]
             if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS:
                 continue  # "from the Baikonur Cosmodrome": a place
             if _is_acronym_name(token):
-                yield doc[token.i : token.i + 1], "NAME", "organization"  # "USAF also denied ..."
+                yield doc[token.i : _with_number(doc, token.i + 1)], "NAME", "organization"  # "USAF denied"
                 continue
             if not _can_end_name(token):
                 continue
@@ -621,7 +632,7 @@ def _is_acronym_name(token: Token) -> bool:
     return (
         token.tag_ == "NNP"
         and 3 <= len(text) <= 6
-        and text.isalpha()
+        and text.replace("&", "").isalpha()
         and text.isupper()
         and text.lower() not in TITLE_WORDS
         and (token.i + 1 >= len(token.doc) or token.doc[token.i + 1].tag_ != "NNP")

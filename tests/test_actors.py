@@ -172,6 +172,13 @@ def test_market_news_names_its_indexes_companies_and_officers(nlp) -> None:  # t
     assert names["Vikram Pandit"] == ("Vikram Pandit", "person")  # the model says ORG
     assert names["Fed"][0] == "Federal Reserve"
     assert "Baikonur Cosmodrome" not in names  # a place, not an actor
+    more = {m.surface: m.name for m in find_actor_mentions(nlp(INDEXES), ActorRegistry())}
+    assert more["FTSE 100"] == "FTSE 100" and more["S&P 500"] == "S&P 500"
+
+
+INDEXES = (
+    "The Nasdaq lost 3.9% and the S&P 500 lost 3.5%. European markets followed; London's FTSE 100 fell 2.3%."
+)
 
 
 def test_an_unlabelled_acronym_is_a_name_and_a_description_uses_the_names_head_word(nlp) -> None:  # type: ignore[no-untyped-def]
