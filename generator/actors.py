@@ -359,7 +359,7 @@ def product_name(span: Span) -> str:
 
 _MODEL = r"[A-Z]{0,2}\d{3,4}(?:-\d{1,3}[A-Z]{0,2})?"
 _I_PRODUCT_RE = re.compile(
-    r"\bi[A-Z][a-z]+(?:\s+(?:\d[A-Za-z0-9]{0,3}|nano|mini|touch|shuffle|classic|Music|Store|store|Pro|Air|Plus|Max)\b)*"
+    r"\bi[A-Z][a-z]+(?:\s+(?:\d[A-Za-z0-9]{0,3}|[Nn]ano|[Mm]ini|[Tt]ouch|[Ss]huffle|[Cc]lassic|Music|[Ss]tore|Pro|Air|Plus|Max)\b)*"
 )
 _MAKER_MODEL_RE = re.compile(
     rf"\b(?P<maker>[A-Z][a-z]+)\s+(?P<model>{_MODEL})(?:s|'s|’s)?(?P<name>\s+[A-Z][a-z]{{3,}})?\b"

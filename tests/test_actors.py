@@ -98,6 +98,7 @@ def test_an_ambiguous_name_is_kept_apart_and_flagged_on_the_review_page(tmp_path
         ("Airbus A380s were delayed, and the A380 is late.", {"Airbus A380"}),
         ("Boeing showed a new version of its 777 airliner.", {"777"}),
         ("Apple launched the iPhone 3G and the iPod nano.", {"iPhone 3G", "iPod nano"}),
+        ("The iPod Nano replaces the iPod Mini.", {"iPod Nano", "iPod Mini"}),
         ("Qantas ordered 100 jets and 20 planes in 2005.", set()),
         ("American Airlines 777 landed at Heathrow.", {"777"}),
     ],
