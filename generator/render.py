@@ -163,14 +163,16 @@ def group_same_happenings(events: Sequence[Event]) -> list[list[Event]]:
     their actors (two, or all when one has fewer) and their titles share most of their words.
     """
     groups: list[list[Event]] = []
+    on_date: dict[DateValue, list[list[Event]]] = {}  # only events of one date can be one happening
     for event in sorted(events, key=lambda e: (-e.confidence, e.article, e.sentence)):
-        group = next((group for group in groups if _same_happening(group[0], event)), None)
-        if group is None:
-            groups.append([event])
-        elif all(other.article != event.article for other in group):
+        candidates = on_date.setdefault(event.date, [])
+        group = next((group for group in candidates if _same_happening(group[0], event)), None)
+        if group is not None and all(other.article != event.article for other in group):
             group.append(event)
         else:
-            groups.append([event])  # one article telling it twice is the extractor's business
+            # a new happening; or one article telling it twice, which is the extractor's business
+            groups.append([event])
+            candidates.append(groups[-1])
     order = {event.id: index for index, event in enumerate(events)}
     return sorted(groups, key=lambda group: order[group[0].id])
 
