@@ -836,7 +836,10 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
         mention = by_start.get(token.i)
         if mention is not None:
             recent[mention.kind] = (number, mention)
-            if mention.kind == "person" and doc[mention.end - 1].dep_ in ("nsubj", "nsubjpass"):
+            if mention.kind == "person" and doc[mention.start : mention.end].root.dep_ in (
+                "nsubj",
+                "nsubjpass",
+            ):
                 recent["subject person"] = (number, mention)  # "he" most often continues the subject
             if mention.kind in ("organization", "product"):
                 # "the store" for iTunes Store, "the ministry": the head word of the name; not
@@ -844,7 +847,10 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
                 head_word = name_key(mention.name).split()[-1]
                 if head_word not in CORPORATE_WORDS:
                     by_word[_singular(head_word)] = (number, mention)
-            if doc[mention.end - 1].dep_ in ("nsubj", "nsubjpass") and mention.kind != "person":
+            if (
+                doc[mention.start : mention.end].root.dep_ in ("nsubj", "nsubjpass")
+                and mention.kind != "person"
+            ):
                 subject = (number, mention)
             continue
         named = by_word.get(_singular(token.lower_)) if _is_definite(token) else None

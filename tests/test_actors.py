@@ -194,6 +194,14 @@ def test_an_unlabelled_acronym_is_a_name_and_a_description_uses_the_names_head_w
     assert "air" not in names  # "the air" is no short form of the Air Force
 
 
+def test_it_refers_to_a_multi_word_subject_of_the_sentence_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The iPhone 4 will be available on June 24 in France. It comes in two colors.")
+    references = [
+        m for m in find_references(doc, find_actor_mentions(doc, ActorRegistry())) if m.label == "COREF"
+    ]
+    assert [(m.surface, m.name) for m in references] == [("It", "iPhone 4")]
+
+
 def test_the_registry_matches_a_company_with_and_without_its_company_words() -> None:
     registry = ActorRegistry.of([Actor("Ford Motor Co", "organization"), Actor("Boeing", "organization")])
     assert registry.resolve("Ford", "organization") == "Ford Motor Co"
