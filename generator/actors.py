@@ -385,7 +385,10 @@ def _product_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
             found.append((match.start(), match.end() if name_ok else match.end("model")))
             models.add(match.group("model"))
     found += [match.span() for match in _LETTER_MODEL_RE.finditer(text)]
-    found += [m.span() for m in _NAMED_MODEL_RE.finditer(text) if _is_product_word(doc, m.end() - 1)]
+    for match in _NAMED_MODEL_RE.finditer(text):  # "787 Dreamliner": and then "the 787" is that model
+        if _is_product_word(doc, match.end() - 1):
+            found.append(match.span())
+            models.add(match.group().split()[0])
     for match in _MODEL_KIND_RE.finditer(text):  # "its 777 airliner": a model number naming a craft
         found.append(match.span("model"))
         models.add(match.group("model"))

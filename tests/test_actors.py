@@ -121,6 +121,7 @@ def test_named_products_are_actors(nlp, text: str, expected: set[str]) -> None: 
         ("Apple launched the iPhone 3G today. The 3G iPhone is faster.", "iPhone 3G"),
         # a maker's model is one product however it is named
         ("Boeing unveiled the Boeing 787 Dreamliner. The 787 flies in May.", "Boeing 787 Dreamliner"),
+        ("Boeing rolled out the first 787 Dreamliner. ANA will use the 787 in Asia.", "787 Dreamliner"),
     ],
 )
 def test_a_product_line_is_not_its_model(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
