@@ -667,8 +667,14 @@ def _name_after(doc: Doc, start: int) -> Span | None:
 def _repeated_name_mentions(
     doc: Doc, found: list[tuple[Span, str, ActorKind]]
 ) -> Iterator[tuple[Span, str, ActorKind]]:
-    """Other occurrences of a multi-word name found once (NER often misses a name it tagged elsewhere)."""
-    names = {span.text: (label, kind) for span, label, kind in found if len(span) >= 2 and kind == "person"}
+    """Other occurrences of a multi-word name found once (NER often misses a name it tagged elsewhere,
+    or tags it as something else: "The Beatles' Apple Corps" as a work of art)."""
+    names = {
+        span.text: (label, kind)
+        for span, label, kind in found
+        if len(span) >= 2
+        and (kind == "person" or (kind == "organization" and all(token.is_title for token in span)))
+    }
     for text, (label, kind) in names.items():
         width = len(text.split())
         for start in range(len(doc) - width + 1):

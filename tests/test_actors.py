@@ -203,6 +203,16 @@ def test_it_refers_to_a_multi_word_subject_of_the_sentence_before(nlp) -> None: 
     assert [(m.surface, m.name) for m in references] == [("It", "iPhone 4")]
 
 
+def test_a_company_named_once_is_found_again_where_the_model_mislabels_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Beatles' Apple Corps sues Apple Computer\nMarch 28, 2006\n"
+        "The Beatles' Apple Corps has filed a lawsuit against computer maker Apple Computer "
+        "in a London court this week."
+    )
+    names = [m.name for m in find_actor_mentions(nlp(text), ActorRegistry())]
+    assert names.count("Apple Corps") == 2
+
+
 def test_the_registry_matches_a_company_with_and_without_its_company_words() -> None:
     registry = ActorRegistry.of([Actor("Ford Motor Co", "organization"), Actor("Boeing", "organization")])
     assert registry.resolve("Ford", "organization") == "Ford Motor Co"
