@@ -429,10 +429,11 @@ def _actors_taking_part(predicate: Token, mentions: Sequence[ActorMention], span
         # "Airbus, which has out-sold Boeing": Airbus takes part; "A380 test flight delayed": the flight's
         clause |= {token.i for token in predicate.head.subtree if token.i < predicate.i}
     for mention in mentions:
-        if mention.kind != "product" and _is_modifier(
-            span.doc[mention.start : mention.end].root, predicate, mentions
-        ):
+        root = span.doc[mention.start : mention.end].root
+        if mention.kind != "product" and _is_modifier(root, predicate, mentions):
             continue  # "the main Airbus factory", "Boeing's 787": a modifier, not a participant
+        if mention.kind == "product" and _qualifies_a_thing(root, predicate):
+            continue  # "iPhone 4 users", "the iPhone 4 antenna"; but "the A380 test flight" is the A380's
         if mention.kind == "country" and not _acts(span.doc[mention.end - 1], predicate):
             continue
         if mention.kind != "country" and mention.start not in clause and mention.end - 1 not in clause:
@@ -440,6 +441,24 @@ def _actors_taking_part(predicate: Token, mentions: Sequence[ActorMention], span
         if mention.name not in actors:
             actors.append(mention.name)
     return actors
+
+
+def _qualifies_a_thing(token: Token, predicate: Token) -> bool:
+    head = token.head
+    if token.dep_ not in ("compound", "nmod") or head.i in (token.i, predicate.i) or head.pos_ != "NOUN":
+        return False
+    if head.lemma_.lower() in PRODUCT_KINDS:
+        return False  # "60 Boeing 787 aircraft", "its iPhone device", "the first A380 prototype"
+    return not (_is_doing(head) or head.lower_ in PRODUCT_HAPPENINGS or head.lemma_.lower() == "delay")
+
+
+# What a product is: "the iPod music player" is the iPod.
+PRODUCT_KINDS = frozenset(
+    """plane aircraft jet airliner jetliner aeroplane airplane superjumbo prototype spacecraft craft
+    capsule module rocket satellite probe station vehicle car truck ship vessel engine missile drone
+    device phone smartphone handset player computer laptop tablet service store software system
+    model version range line family""".split()
+)
 
 
 def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention]) -> bool:

@@ -184,3 +184,17 @@ def test_a_headline_verb_read_as_a_noun_is_still_the_headlines_happening(nlp) ->
     assert {0, 1} == {filing.sentence, *(m.sentence for m in filing.mentions)}
     [emerging] = [event for event in events if "emerges" in event.title]
     assert emerging.actors == ("Chrysler LLC",)  # "the company" is the last one named, not Ford Motor Company
+
+
+def test_a_product_that_only_qualifies_a_thing_does_not_take_part(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "News of the day\n"
+        "Jobs attributed the increase to iPhone 4 users on Friday. "
+        "China agreed to purchase 60 Boeing 787 Dreamliner aircraft on Friday."
+    )
+    by_quote = {event.quote: event.actors for event in extract(nlp, text)}
+    assert "iPhone 4" not in by_quote["Jobs attributed the increase to iPhone 4 users on Friday."]
+    assert (
+        "Boeing 787 Dreamliner"
+        in by_quote["China agreed to purchase 60 Boeing 787 Dreamliner aircraft on Friday."]
+    )
