@@ -269,6 +269,10 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
     known = _KnownNames(_full_person_names(raw), _organization_names(raw), _full_product_names(products))
     named = [found for found in (_name_mention(doc, known, item) for item in raw) if found]
     said_with_the = {found.name for found in named if found.definite}
+    # a name the article also gives a person ("his counterpart, Choe Son Hui") is that person's,
+    # wherever the model took it for an organisation
+    people = {found.name for found in named if found.label == "APPOS" and len(found.name.split()) >= 2}
+    named = [replace(found, kind="person") if found.name in people else found for found in named]
     mentions: list[ActorMention] = []
     # full company names first; people in the order the article introduces them
     for found in sorted(named, key=lambda found: (not _is_full_organization(found), found.span.start)):

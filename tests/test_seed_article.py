@@ -68,3 +68,6 @@ def test_each_actor_exactly_once(seed) -> None:  # type: ignore[no-untyped-def]
     assert {"Sergey Lavrov", "Kim Jong Un", "Choe Son Hui", "Vladimir Putin"} <= used
     assert not any("Lavrov" in name and name != "Sergey Lavrov" for name in registry.actors)
     assert "Lavrov" in registry.actors["Sergey Lavrov"].aliases
+    people = ("Sergey Lavrov", "Kim Jong Un", "Choe Son Hui", "Vladimir Putin")
+    assert all(registry.actors[name].kind == "person" for name in people)
+    assert registry.actors["Russian Foreign Ministry"].kind == "organization"
