@@ -13,8 +13,8 @@ from generator.model import Article
 PUBLISHED = dt.date(2024, 3, 15)  # a Friday
 
 
-def extract(nlp, text: str):  # type: ignore[no-untyped-def]
-    article = Article(slug="a", title=text.splitlines()[0], published=PUBLISHED, text=text)
+def extract(nlp, text: str, published: dt.date = PUBLISHED):  # type: ignore[no-untyped-def]
+    article = Article(slug="a", title=text.splitlines()[0], published=published, text=text)
     return extract_article(article, nlp=nlp, registry=ActorRegistry()).events
 
 
@@ -97,8 +97,7 @@ def test_the_narrative_date_carries_to_what_happened_not_to_descriptions_or_plan
         "Apple unveiled the iPhone 4 on Monday. Steve Jobs showed the phone to developers. "
         "The iPhone 4 has two cameras. The iPhone 4 will use iOS 4."
     )
-    article = Article(slug="a", title="t", published=dt.date(2010, 6, 8), text=text)
-    events = extract_article(article, nlp=nlp, registry=ActorRegistry()).events
+    events = extract(nlp, text, dt.date(2010, 6, 8))
     dates = {event.quote: (event.date.iso, event.date_source) for event in events}
     assert dates["Steve Jobs showed the phone to developers."] == ("2010-06-07", "context")
     assert dates["The iPhone 4 has two cameras."] == ("2010-06-08", "published")  # true when written
@@ -111,8 +110,7 @@ def test_a_date_inside_a_quotation_does_not_date_the_saying(nlp) -> None:  # typ
         "Boeing unveiled the 787 Dreamliner on Sunday. "
         'Airbus chief Louis Gallois said, "Today is a great day for aviation."'
     )
-    article = Article(slug="a", title="t", published=dt.date(2007, 7, 9), text=text)
-    events = extract_article(article, nlp=nlp, registry=ActorRegistry()).events
+    events = extract(nlp, text, dt.date(2007, 7, 9))
     [saying] = [event for event in events if "Louis Gallois" in event.actors]
     assert (saying.date.iso, saying.date_source) == ("2007-07-08", "context")  # the day of the unveiling
 
@@ -133,17 +131,6 @@ def test_two_statements_by_one_person_are_two_events(nlp) -> None:  # type: igno
     assert len(events) == 2 and all(event.actors[0] == "Steve Jobs" for event in events)
 
 
-def test_an_owner_takes_part_through_what_it_does_not_through_what_it_has(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "News of the day\n"
-        "Analyst Richard Doherty praised Steve Jobs' success on Monday. "
-        "Lavrov's talks with Choe Son Hui ended on Monday."
-    )
-    by_quote = {event.quote: event.actors for event in extract(nlp, text)}
-    assert "Steve Jobs" not in by_quote["Analyst Richard Doherty praised Steve Jobs' success on Monday."]
-    assert "Lavrov" in by_quote["Lavrov's talks with Choe Son Hui ended on Monday."]
-
-
 def test_a_gerund_shares_its_main_clauses_subject_and_time(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "News of the day\nAfter meeting Kim Jong Un in Wonsan on Friday, Sergey Lavrov flew to Beijing."
     [meeting] = [event for event in extract(nlp, text) if "meet" in event.title.lower()]
@@ -159,8 +146,7 @@ def test_a_day_named_only_late_in_the_story_does_not_date_its_undated_sentences(
         "Tim Cook was named chief executive. Cook joined Apple in 1998. Apple praised Jobs. "
         "Apple shares closed at $373, down $2 since Wednesday's close."
     )
-    article = Article(slug="a", title="t", published=dt.date(2011, 8, 25), text=text)
-    events = extract_article(article, nlp=nlp, registry=ActorRegistry()).events
+    events = extract(nlp, text, dt.date(2011, 8, 25))
     [resignation] = [event for event in events if event.quote.startswith("Steve Jobs resigned")]
     assert (resignation.date.iso, resignation.date_source) == ("2011-08-25", "published")
 
@@ -186,15 +172,17 @@ def test_a_headline_verb_read_as_a_noun_is_still_the_headlines_happening(nlp) ->
     assert emerging.actors == ("Chrysler LLC",)  # "the company" is the last one named, not Ford Motor Company
 
 
-def test_a_product_that_only_qualifies_a_thing_does_not_take_part(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "News of the day\n"
-        "Jobs attributed the increase to iPhone 4 users on Friday. "
-        "China agreed to purchase 60 Boeing 787 Dreamliner aircraft on Friday."
-    )
-    by_quote = {event.quote: event.actors for event in extract(nlp, text)}
-    assert "iPhone 4" not in by_quote["Jobs attributed the increase to iPhone 4 users on Friday."]
-    assert (
-        "Boeing 787 Dreamliner"
-        in by_quote["China agreed to purchase 60 Boeing 787 Dreamliner aircraft on Friday."]
-    )
+@pytest.mark.parametrize(
+    ("sentence", "actor", "takes_part"),
+    [
+        # an owner takes part through what it does or sends, not through what it has
+        ("Lavrov's talks with Choe Son Hui ended on Monday.", "Lavrov", True),
+        ("Analyst Richard Doherty praised Steve Jobs' success on Monday.", "Steve Jobs", False),
+        # a product named with its kind is the product; one that qualifies a thing is not
+        ("China agreed to buy 60 Boeing 787 Dreamliner aircraft on Friday.", "Boeing 787 Dreamliner", True),
+        ("Jobs attributed the increase to iPhone 4 users on Friday.", "iPhone 4", False),
+    ],
+)
+def test_who_takes_part(nlp, sentence: str, actor: str, takes_part: bool) -> None:  # type: ignore[no-untyped-def]
+    [event] = [event for event in extract(nlp, "News of the day\n" + sentence) if event.quote == sentence]
+    assert (actor in event.actors) is takes_part
