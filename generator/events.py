@@ -240,7 +240,7 @@ def _read_sentence(
         text_date = _sentence_date(span, expressions, timed, governed_only=subordinate)
         # the narrative's date carries to what happened then (and to headlines and sayings, told in
         # the present), not to a present-tense description or a plan: those hold at publication
-        told_as_past = tense == "past" or is_lead or predicate.lemma_ in REPORTING_LEMMAS
+        told_as_past = tense == "past" or is_lead or is_reporting(predicate)
         date, source = _choose_date(article, text_date, narrative if told_as_past else None)
         found.append(
             _Candidate(
@@ -633,7 +633,7 @@ def _sentence_date(
 
 
 def _reported_tokens(predicate: Token) -> set[int]:
-    if predicate.lemma_ not in REPORTING_LEMMAS:
+    if not is_reporting(predicate):
         return set()
     return {token.i for child in predicate.children if child.dep_ == "ccomp" for token in child.subtree}
 

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ..model import Article, Sentence
 from ..sentences import split_sentences
+from ..timeml import parse_dct
 
 SEMEVAL_DIR = "semeval2015_task4_timeline"
 _ROOT_NAME = "SemEval2015-Task4-TimeLine"
@@ -37,7 +38,6 @@ CORPORA: dict[str, tuple[str, str, str]] = {
     ),
     "apple": ("Corpus-trial-data_task4_TimeML", "TimeLines_trial_data_task4_v1.2", ""),
 }
-_DCT = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +142,7 @@ def read_document(path: Path) -> SemEvalDocument:
         if headline:
             sentences.insert(0, GoldLine(None, headline))
     lines = tuple(line for line in sentences if line.text)
-    return SemEvalDocument(docid=docid, dct=_read_dct(root, path), title=title, lines=lines)
+    return SemEvalDocument(docid=docid, dct=parse_dct(root, path), title=title, lines=lines)
 
 
 def read_timeline(path: Path, targets: list[str] | None = None) -> GoldTimeline:
@@ -214,16 +214,6 @@ def _read_targets(path: Path) -> list[str]:
         return []
     with open(path, encoding="utf-8") as handle:
         return [line.strip() for line in handle if line.strip()]
-
-
-def _read_dct(root: ET.Element, path: Path) -> dt.date:
-    candidates = list(root.iterfind("DCT/TIMEX3"))
-    candidates += [el for el in root.iter("TIMEX3") if el.get("functionInDocument") == "CREATION_TIME"]
-    for element in candidates:
-        match = _DCT.match(element.get("value") or "")
-        if match:
-            return dt.date(*(int(part) for part in match.groups()))
-    raise ValueError(f"{path}: no document creation time")
 
 
 # --- detokenization -------------------------------------------------------------------------
