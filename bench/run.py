@@ -26,12 +26,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from generator.actors import ActorRegistry  # noqa: E402
-from generator.dates import find_time_expressions  # noqa: E402
-from generator.extract import extract_article  # noqa: E402
-from generator.ingest import find_articles, read_article  # noqa: E402
+from generator.extract.article import extract_article  # noqa: E402
+from generator.extract.pipeline import load_pipeline  # noqa: E402
+from generator.extract.timex.tagger import find_time_expressions  # noqa: E402
+from generator.ingest.articles import find_articles, read_article  # noqa: E402
 from generator.model import Article  # noqa: E402
-from generator.nlp import load_pipeline  # noqa: E402
+from generator.registry import ActorRegistry  # noqa: E402
 
 TARGETS = {
     "extract_ms_per_article": 250.0,  # spaCy small model on 2 cores: NLP dominates
@@ -46,7 +46,7 @@ def news_articles(limit: int) -> list[Article]:
     articles = [read_article(path) for path in find_articles(ROOT / "content" / "articles")]
     data = ROOT.parent / "shared" / "data" / "timebank_aquaint_tbaq"
     if data.is_dir():
-        from generator.timeml import find_timeml_files, read_timeml
+        from generator.evaluation.timeml import find_timeml_files, read_timeml
 
         for path in find_timeml_files(data)[:limit]:
             document = read_timeml(path)
@@ -91,7 +91,7 @@ def bench_render(events: int) -> dict[str, float]:
     """Reading content/ and rendering every page and export for `events` synthetic events."""
     from site_helpers import synthetic_content
 
-    from generator.site import load_site_pages
+    from generator.site.build import load_site_pages
 
     with tempfile.TemporaryDirectory() as folder:
         content = Path(folder) / "content"

@@ -10,7 +10,7 @@ import pytest
 @pytest.fixture(scope="session")
 def nlp() -> Any:
     """The spaCy pipeline, loaded once per test session."""
-    from generator.nlp import load_pipeline
+    from generator.extract.pipeline import load_pipeline
 
     return load_pipeline()
 

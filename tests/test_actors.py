@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.actors import ActorRegistry, clean_name, find_actor_mentions, find_references, name_key
+from generator.extract.actors.mentions import clean_name, find_actor_mentions, find_references
 from generator.model import Actor
+from generator.registry import ActorRegistry, name_key
 
 
 @pytest.mark.parametrize(
@@ -67,9 +68,10 @@ def test_title_case_headline_words_are_not_part_of_a_name(nlp) -> None:  # type:
 
 
 def test_an_ambiguous_name_is_kept_apart_and_flagged_on_the_review_page(tmp_path, nlp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from generator import extract
-    from generator.site import load_site_pages
-    from generator.store import Content, load_registry
+    from generator.extract import article as extract
+    from generator.site.build import load_site_pages
+    from generator.store.content import Content
+    from generator.store.registry import load_registry
 
     content = Content(tmp_path / "content")
     content.articles.mkdir(parents=True)

@@ -15,7 +15,7 @@ import pytest
 from site_helpers import CHROMIUM, CHROMIUM_ARGS, REPO, build_site, measure_filter, serve, synthetic_content
 from test_site_build import small_content
 
-from generator.site import load_site_data
+from generator.site.build import load_site_data
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = REPO / "tests" / "artifacts"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.check import Problem, check_content
-from generator.cli import main
+from generator.cli.main import main
+from generator.curation.check import Problem, check_content
 
 ARTICLE = """---
 title: Lavrov meets Kim in Wonsan

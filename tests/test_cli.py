@@ -8,7 +8,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
+from generator.cli.main import main
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

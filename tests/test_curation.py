@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
-from generator.curation import merge_actors, rename_actor, split_actor
+from generator.cli.main import main
+from generator.curation.actors import merge_actors, rename_actor, split_actor
 from generator.errors import ContentError
 from generator.model import DateValue, Event
-from generator.store import Content, load_events, load_registry, save_article_events
+from generator.store.content import Content
+from generator.store.events import load_events, save_article_events
+from generator.store.registry import load_registry
 
 ACTORS = """# Curated by the desk
 Kim Jong Un:

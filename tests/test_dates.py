@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
-from generator.dates import (
+from generator.cli.main import main
+from generator.extract.timex.tagger import (
     body_offset,
     find_time_expressions,
     governing_expression,

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import main
+from generator.cli.main import main
 from generator.evaluation.dates import (
     canonical_value,
     compute_prf,
@@ -21,8 +21,8 @@ from generator.evaluation.dates import (
     score_document,
     value_precision,
 )
+from generator.evaluation.timeml import GoldTimex
 from generator.model import TimeExpression
-from generator.timeml import GoldTimex
 
 SHARED = Path(
     os.environ.get("TIMELINE_SHARED_DATA") or Path(__file__).resolve().parents[2] / "shared" / "data"

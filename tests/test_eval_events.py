@@ -141,7 +141,7 @@ def test_undated_gold_is_right_only_for_publication_dates() -> None:
 
 
 def test_pipeline_extractor_expands_mentions_and_aliases(monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator import extract
+    from generator.extract import article as extract
 
     event = Event(
         id="e1",

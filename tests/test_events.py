@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from generator.actors import ActorRegistry
-from generator.extract import extract_article
+from generator.extract.article import extract_article
 from generator.model import Article
+from generator.registry import ActorRegistry
 
 PUBLISHED = dt.date(2024, 3, 15)  # a Friday
 

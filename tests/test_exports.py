@@ -10,8 +10,9 @@ import xml.etree.ElementTree as ET
 
 from site_helpers import make_event
 
-from generator.actors import ActorRegistry
-from generator.exports import (
+from generator.model import Actor, Article, Event
+from generator.registry import ActorRegistry
+from generator.site.exports import (
     ATOM,
     FEED_SIZE,
     Links,
@@ -21,8 +22,7 @@ from generator.exports import (
     export_files,
     timelinejs_json,
 )
-from generator.model import Actor, Article, Event
-from generator.render import SiteData, prepare
+from generator.site.pages import SiteData, prepare
 
 NS = {"a": ATOM}
 

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.actors import ActorRegistry
-from generator.extract import extract_article
-from generator.ingest import find_articles, read_article
-from generator.store import dump_yaml, event_fields
+from generator.extract.article import extract_article
+from generator.ingest.articles import find_articles, read_article
+from generator.registry import ActorRegistry
+from generator.store.schema import event_fields
+from generator.store.yaml_io import dump_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).parent / "golden"

@@ -18,18 +18,12 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from generator.errors import ArticleError
-from generator.ingest import read_article, slugify
+from generator.ingest.articles import read_article, slugify
 from generator.model import DateValue, Event
-from generator.render import escape_text, unique_slugs
-from generator.store import (
-    Content,
-    _plain,
-    content_lock,
-    dump_yaml,
-    load_events,
-    read_yaml,
-    save_article_events,
-)
+from generator.site.pages import escape_text, unique_slugs
+from generator.store.content import Content, content_lock
+from generator.store.events import load_events, save_article_events
+from generator.store.yaml_io import _plain, dump_yaml, read_yaml
 
 FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 ROOT = Path(__file__).resolve().parents[1]
@@ -259,7 +253,7 @@ def test_a_killed_writer_leaves_each_file_old_or_new_never_torn(tmp_path: Path) 
     target.write_text(versions[0], encoding="utf-8")
     writer = f"""
         from pathlib import Path
-        from generator.store import write_atomic
+        from generator.store.yaml_io import write_atomic
         versions = ["a: " + "x" * 4_000_000 + "\\n", "b: " + "y" * 4_000_000 + "\\n"]
         n = 0
         while True:
@@ -283,7 +277,8 @@ def test_two_runs_at_once_take_turns(tmp_path: Path) -> None:
     worker = f"""
         import time
         from pathlib import Path
-        from generator.store import Content, content_lock, write_atomic
+        from generator.store.content import Content, content_lock
+        from generator.store.yaml_io import write_atomic
         content, counter = Content(Path({str(counter.parent)!r})), Path({str(counter)!r})
         for _ in range(40):
             with content_lock(content):
@@ -305,8 +300,8 @@ def test_a_curation_waits_for_a_running_extraction(tmp_path: Path) -> None:
     )
     merge = f"""
         from pathlib import Path
-        from generator.curation import merge_actors
-        from generator.store import Content
+        from generator.curation.actors import merge_actors
+        from generator.store.content import Content
         merge_actors(Content(Path({str(content.root)!r})), "A", "B")
     """
     with content_lock(content):

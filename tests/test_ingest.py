@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import ArticleError
-from generator.ingest import MAX_ARTICLE_BYTES, find_articles, plain_text, read_article, slugify
+from generator.ingest.articles import MAX_ARTICLE_BYTES, find_articles, plain_text, read_article, slugify
 
 ENGLISH = (
     "The Soviet Union launched the first artificial satellite into orbit on Friday, the agency said. "

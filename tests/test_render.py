@@ -9,9 +9,9 @@ import markdown
 import pytest
 from site_helpers import make_event
 
-from generator.actors import ActorRegistry
 from generator.model import Actor, Article, DateValue, Mention
-from generator.render import (
+from generator.registry import ActorRegistry
+from generator.site.pages import (
     escape_attribute,
     escape_text,
     event_anchor,

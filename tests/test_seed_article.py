@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.actors import ActorRegistry
-from generator.extract import extract_article
+from generator.extract.article import extract_article
 from generator.model import Article
-from generator.sentences import split_sentences
+from generator.registry import ActorRegistry
+from generator.text import split_sentences
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "data" / "seed" / "lavrov-kim-wonsan.txt"
 pytestmark = pytest.mark.skipif(not SEED.exists(), reason=f"seed article not found at {SEED}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.sentences import split_sentences
+from generator.text import split_sentences
 
 
 def texts(text: str) -> list[str]:

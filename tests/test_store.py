@@ -10,18 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.actors import ActorRegistry
 from generator.errors import ContentError
 from generator.model import Actor, DateValue, Event, Mention
-from generator.store import (
-    Content,
-    load_events,
-    load_registry,
-    read_yaml,
-    save_article_events,
-    save_registry,
-    write_atomic,
-)
+from generator.registry import ActorRegistry
+from generator.store.content import Content
+from generator.store.events import load_events, save_article_events
+from generator.store.registry import load_registry, save_registry
+from generator.store.yaml_io import read_yaml, write_atomic
 
 SLUG = "2025-talks"
 LAUNCH = "The Soviet Union launched the satellite on Friday, the agency said."
@@ -463,7 +458,7 @@ def corpus(tmp_path: Path, nlp, monkeypatch: pytest.MonkeyPatch) -> Content:  # 
     """The example articles (not their curated events), extracted once with the current extractor."""
     import shutil
 
-    from generator import extract
+    from generator.extract import article as extract
 
     monkeypatch.setattr(extract, "load_pipeline", lambda model=None: nlp)
     root = tmp_path / "content"
@@ -474,7 +469,7 @@ def corpus(tmp_path: Path, nlp, monkeypatch: pytest.MonkeyPatch) -> Content:  # 
 
 @pytest.mark.slow
 def test_extract_of_an_unchanged_corpus_writes_nothing(corpus: Content) -> None:
-    from generator.extract import extract_content
+    from generator.extract.article import extract_content
 
     before = _files(corpus.root)
     report = extract_content(corpus)
@@ -484,7 +479,7 @@ def test_extract_of_an_unchanged_corpus_writes_nothing(corpus: Content) -> None:
 
 @pytest.mark.slow
 def test_extract_keeps_a_persons_curation(corpus: Content) -> None:
-    from generator.extract import extract_content
+    from generator.extract.article import extract_content
 
     path = corpus.events_file("1957-sputnik")
     items = load_events(path)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.timeml import find_timeml_files, read_timeml
+from generator.evaluation.timeml import find_timeml_files, read_timeml
 
 SHARED = Path(
     os.environ.get("TIMELINE_SHARED_DATA") or Path(__file__).resolve().parents[2] / "shared" / "data"

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from ..model import TimeExpression
-from ..timeml import GoldTimex, find_timeml_files, read_timeml
+from generator.evaluation.timeml import GoldTimex, find_timeml_files, read_timeml
+from generator.model import TimeExpression
 
 
 class SpanLike(Protocol):
@@ -246,8 +246,8 @@ def _squash(text: str) -> str:
 
 def run_dates_evaluation(data_dir: Path, nlp: object | None = None) -> DatesReport:
     """Tag every TimeML document under `data_dir` (DCT as reference) and score it TempEval-3 style."""
-    from ..dates import find_time_expressions
-    from ..nlp import load_pipeline
+    from generator.extract.pipeline import load_pipeline
+    from generator.extract.timex.tagger import find_time_expressions
 
     began = time.perf_counter()
     documents = [read_timeml(path) for path in find_timeml_files(data_dir)]

@@ -48,13 +48,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..sentences import split_sentences
-from . import meantime, semeval
+from generator.evaluation import meantime, semeval
+from generator.text import split_sentences
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from ..model import Article
+    from generator.model import Article
 
 TARGETS = {"f1": 0.70, "date_accuracy": 0.85, "dated_f1": 0.60}
 ErrorKind = Literal["false positive", "miss", "wrong date"]
@@ -439,7 +439,7 @@ def run(
 
 def pipeline_extractor(nlp: Language | None = None) -> Extractor:
     """The project's extractor (generator.extract.extract_article) as an Extractor."""
-    from ..extract import extract_article
+    from generator.extract.article import extract_article
 
     def extract(article: Article) -> ArticleOutput:
         extraction = extract_article(article, nlp=nlp)

@@ -29,11 +29,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..model import Article
-from .semeval import detokenize
+from generator.evaluation.semeval import detokenize
+from generator.model import Article
 
 if TYPE_CHECKING:
-    from .events import ArticleOutput
+    from generator.evaluation.events import ArticleOutput
 
 MEANTIME_DIR = "meantime_en"
 PARTICIPANT_TYPES = frozenset({"PER", "ORG", "LOC"})

@@ -23,9 +23,9 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Article, Sentence
-from ..sentences import split_sentences
-from ..timeml import parse_dct
+from generator.evaluation.timeml import parse_dct
+from generator.model import Article, Sentence
+from generator.text import split_sentences
 
 SEMEVAL_DIR = "semeval2015_task4_timeline"
 _ROOT_NAME = "SemEval2015-Task4-TimeLine"

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from .actors import ActorMention
-from .grammar import governing_verb
-from .lexicon import is_reporting
+from generator.extract.actors.mentions import ActorMention
+from generator.extract.grammar import governing_verb
+from generator.extract.lexicon import is_reporting
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 import click
 
-from .errors import TimelineError
+from generator.errors import TimelineError
 
 T = TypeVar("T")
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -116,8 +116,8 @@ def eval_events(
     """
     import json
 
-    from .evaluation import events
-    from .nlp import load_pipeline
+    from generator.evaluation import events
+    from generator.extract.pipeline import load_pipeline
 
     data = shared_data(data_dir)
     if events.semeval.find_root(data) is None:
@@ -154,8 +154,8 @@ def extract(content_dir: Path, model: str | None) -> None:
     """
     import sys
 
-    from .extract import extract_content
-    from .store import Content
+    from generator.extract.article import extract_content
+    from generator.store.content import Content
 
     def progress(items: Iterable[T]) -> Iterator[T]:
         if not sys.stderr.isatty():
@@ -194,8 +194,8 @@ def render(content_dir: Path, out_dir: Path) -> None:
     Example:
         timeline render --out build/pages
     """
-    from .site import load_site_pages
-    from .store import write_atomic
+    from generator.site.build import load_site_pages
+    from generator.store.yaml_io import write_atomic
 
     pages = load_site_pages(content_dir)
     for relative, markdown in sorted(pages.items()):
@@ -229,7 +229,7 @@ def dates_command(file: Path, reference: object, pretty: bool, model: str | None
     """
     import datetime as dt
 
-    from .dates import describe_expressions, tag_file
+    from generator.extract.timex.tagger import describe_expressions, tag_file
 
     day = reference.date() if isinstance(reference, dt.datetime) else None
     result = tag_file(file, day, model=model)
@@ -257,8 +257,8 @@ def eval_dates(data_dir: Path | None, worst: int, model: str | None) -> None:
         timeline eval dates --data ../shared/data --worst 40
     """
 
-    from .evaluation.dates import find_dates_data, format_report, run_dates_evaluation
-    from .nlp import load_pipeline
+    from generator.evaluation.dates import find_dates_data, format_report, run_dates_evaluation
+    from generator.extract.pipeline import load_pipeline
 
     data = shared_data(data_dir)
     found = find_dates_data(data)
@@ -283,7 +283,7 @@ def check(content_dir: Path) -> None:
         timeline check
         timeline check --content my-content
     """
-    from .check import check_content
+    from generator.curation.check import check_content
 
     problems = check_content(content_dir)
     for problem in problems:
@@ -320,8 +320,8 @@ def actors_merge(source: str, target: str, content_dir: Path) -> None:
     Example:
         timeline actors merge "Sergei Lavrov" "Sergey Lavrov"
     """
-    from .curation import merge_actors
-    from .store import Content
+    from generator.curation.actors import merge_actors
+    from generator.store.content import Content
 
     click.echo(merge_actors(Content(content_dir), source, target).summary())
 
@@ -337,8 +337,8 @@ def actors_rename(old: str, new: str, content_dir: Path) -> None:
     Example:
         timeline actors rename "Astronaut Thomas Stafford" "Thomas P. Stafford"
     """
-    from .curation import rename_actor
-    from .store import Content
+    from generator.curation.actors import rename_actor
+    from generator.store.content import Content
 
     click.echo(rename_actor(Content(content_dir), old, new).summary())
 
@@ -362,7 +362,7 @@ def actors_split(
         timeline actors split "George Bush" "George H. W. Bush" --alias "Bush Sr."
         timeline actors split "George Bush" "George H. W. Bush" --event 1990-gulf-2
     """
-    from .curation import split_actor
-    from .store import Content
+    from generator.curation.actors import split_actor
+    from generator.store.content import Content
 
     click.echo(split_actor(Content(content_dir), name, new_name, aliases, event_ids).summary())

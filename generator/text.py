@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Sentence
+from generator.model import Sentence
 
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st mt ft gen lt col maj capt cmdr sgt adm gov sen rep rev hon pres

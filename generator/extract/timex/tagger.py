@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from .model import TimeExpression
+from generator.model import TimeExpression
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -313,7 +313,7 @@ _RULE_PRIORITY = {rule.name: index for index, rule in enumerate(RULES)}
 def tag_text(text: str, reference: dt.date, nlp: Language | None = None) -> list[TimeExpression]:
     """Run the spaCy pipeline (loaded once) on `text`, then find its temporal expressions."""
     if nlp is None:
-        from .nlp import load_pipeline
+        from generator.extract.pipeline import load_pipeline
 
         nlp = load_pipeline()
     return find_time_expressions(nlp(text), reference)
@@ -1943,7 +1943,7 @@ def expression_json(expression: TimeExpression) -> dict[str, object]:
 
 def read_exact_text(path: Path) -> str:
     """The file's text decoded as UTF-8 with no newline translation, so offsets match the bytes read."""
-    from .errors import ArticleError
+    from generator.errors import ArticleError
 
     try:
         with open(path, encoding="utf-8", newline="") as handle:
@@ -1963,10 +1963,10 @@ def body_offset(text: str) -> int:
 
 def tag_file(path: Path, reference: dt.date | None = None, model: str | None = None) -> TaggedFile:
     """Tag a whole file: offsets into its exact text; the reference defaults to its front matter date."""
-    from .errors import ArticleError
-    from .ingest import read_article
-    from .nlp import load_pipeline
-    from .sentences import prose_text
+    from generator.errors import ArticleError
+    from generator.extract.pipeline import load_pipeline
+    from generator.ingest.articles import read_article
+    from generator.text import prose_text
 
     text = read_exact_text(path)
     source = "--ref"

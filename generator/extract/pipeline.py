@@ -7,8 +7,8 @@ import os
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .errors import ModelNotFoundError
-from .sentences import split_sentences
+from generator.errors import ModelNotFoundError
+from generator.text import split_sentences
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -6,15 +6,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .actors import ActorRegistry, find_actor_mentions, find_references
-from .dates import find_time_expressions
-from .errors import ArticleError, ContentError
-from .events import extract_events
-from .ingest import find_articles, read_article
-from .model import Actor, Article, Event
-from .nlp import load_pipeline
-from .sentences import prose_text
-from .store import Content, content_lock, load_registry, save_article_events, save_registry
+from generator.errors import ArticleError, ContentError
+from generator.extract.actors.mentions import find_actor_mentions, find_references
+from generator.extract.events.clauses import extract_events
+from generator.extract.pipeline import load_pipeline
+from generator.extract.timex.tagger import find_time_expressions
+from generator.ingest.articles import find_articles, read_article
+from generator.model import Actor, Article, Event
+from generator.registry import ActorRegistry
+from generator.store.content import Content, content_lock
+from generator.store.events import save_article_events
+from generator.store.registry import load_registry, save_registry
+from generator.text import prose_text
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .actors import ActorRegistry, name_key
-from .errors import ArticleError, ContentError
-from .ingest import find_articles, read_article, slugify
-from .model import ACTOR_KINDS, DATE_SOURCES, Article, DateValue
-from .sentences import split_sentences
-from .store import Content, load_registry, read_yaml_cached, yaml_key_position, yaml_position
+from generator.errors import ArticleError, ContentError
+from generator.ingest.articles import find_articles, read_article, slugify
+from generator.model import ACTOR_KINDS, DATE_SOURCES, Article, DateValue
+from generator.registry import ActorRegistry, name_key
+from generator.store.content import Content
+from generator.store.registry import load_registry
+from generator.store.yaml_io import read_yaml_cached, yaml_key_position, yaml_position
+from generator.text import split_sentences
 
 EVENT_KEYS = frozenset(
     {

@@ -13,9 +13,9 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from .errors import ArticleError
-from .model import Article
-from .store import bad_timestamp_position, yaml_node_count
+from generator.errors import ArticleError
+from generator.model import Article
+from generator.store.yaml_io import bad_timestamp_position, yaml_node_count
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024

@@ -17,12 +17,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .actors import ROLE_NOUNS, TITLE_WORDS, ActorMention, name_key
-from .grammar import SUBJECT_DEPS, governing_verb
-from .lexicon import REPORTING_LEMMAS, is_reporting
-from .model import Article, DateSource, DateValue, Event, Mention, Sentence, TimeExpression
-from .sentences import split_sentences
-from .titles import make_title
+from generator.extract.actors.mentions import ROLE_NOUNS, TITLE_WORDS, ActorMention
+from generator.extract.events.titles import make_title
+from generator.extract.grammar import SUBJECT_DEPS, governing_verb
+from generator.extract.lexicon import REPORTING_LEMMAS, is_reporting
+from generator.model import Article, DateSource, DateValue, Event, Mention, Sentence, TimeExpression
+from generator.registry import name_key
+from generator.text import split_sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -17,20 +17,12 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from .actors import name_key
-from .errors import ContentError
-from .store import (
-    BASELINE_DIR,
-    Content,
-    _flow,
-    _insert_sorted,
-    baseline_text,
-    content_lock,
-    dump_yaml,
-    read_baseline,
-    read_yaml,
-    write_atomic,
-)
+from generator.errors import ContentError
+from generator.registry import name_key
+from generator.store.content import BASELINE_DIR, Content, content_lock
+from generator.store.events import baseline_text, read_baseline
+from generator.store.registry import _insert_sorted
+from generator.store.yaml_io import _flow, dump_yaml, read_yaml, write_atomic
 
 # Decides an event's new name for one actor name: (name, the event's fields) -> new name.
 Renamer = Callable[[str, Mapping[str, Any]], str]

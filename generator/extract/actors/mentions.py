@@ -10,20 +10,28 @@ exactly one actor fits and is listed for review otherwise.
 
 from __future__ import annotations
 
-import difflib
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
-from .model import Actor, ActorKind
+from generator.model import ActorKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+from generator.registry import (
+    _APOSTROPHES,
+    _POSSESSIVE,
+    CORPORATE_WORDS,
+    LEGAL_SUFFIXES,
+    ActorRegistry,
+    _bare,
+    is_corporate_short_form,
+    name_key,
+)
 
 _LABEL_KINDS: dict[str, ActorKind] = {
     "PERSON": "person",
@@ -32,7 +40,10 @@ _LABEL_KINDS: dict[str, ActorKind] = {
     "NORP": "country",
     "PRODUCT": "product",
 }
+
+
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
 
 TITLE_WORDS = frozenset(
     """president vice prime minister foreign defence defense interior finance secretary state
@@ -43,15 +54,21 @@ TITLE_WORDS = frozenset(
     co-founder spokesman spokeswoman spokesperson pope ambassador envoy deputy former acting
     premier commander director judge justice attorney sheikh emir president-elect""".split()
 )
+
+
 ROLE_NOUNS = frozenset(
     """counterpart minister president leader chancellor premier secretary envoy ambassador
     spokesman spokeswoman spokesperson ceo chairman chairwoman founder executive director head
     official diplomat general commander governor mayor senator king queen prince judge analyst""".split()
 )
+
+
 ORG_HEADS = frozenset(
     """ministry government embassy army military navy parliament police court agency council
     committee cabinet administration office navy forces""".split()
 )
+
+
 _DEMONYM_COUNTRIES = {
     "american": "United States",
     "russian": "Russia",
@@ -71,19 +88,6 @@ _DEMONYM_COUNTRIES = {
     "canadian": "Canada",
     "european": "European Union",
 }
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.IGNORECASE)
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
-
-
-def name_key(name: str) -> str:
-    """The matching key of a name: accents, case, possessive, 'the' and punctuation removed."""
-    text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
-    text = "".join(char for char in text if not unicodedata.combining(char)).casefold().strip()
-    text = _POSSESSIVE.sub("", text)
-    text = re.sub(r"^the\s+", "", text)
-    text = re.sub(r"[.\u00b7]", "", text)
-    text = re.sub(r"[\s\-_]+", " ", text).strip()
-    return re.sub(r"^(?:us|u s)\b", "united states", re.sub(r"^(?:uk|u k)\b", "united kingdom", text))
 
 
 def clean_name(text: str, organization: bool = False) -> str:
@@ -118,118 +122,6 @@ def _is_title_word(word: str, rest: list[str]) -> bool:
     # only counts as a title when a title word follows it.
     is_modifier = lowered in _DEMONYM_COUNTRIES or word.endswith(("'s", "’s"))
     return is_modifier and bool(rest) and rest[0].casefold().rstrip(".") in TITLE_WORDS
-
-
-@dataclass(slots=True)
-class ActorRegistry:
-    """The canonical actors (content/actors.yml) with an index of every name and alias."""
-
-    actors: dict[str, Actor] = field(default_factory=dict)
-    review: list[str] = field(default_factory=list)
-    review_notes: dict[str, str] = field(default_factory=dict)
-    _index: dict[str, str] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, actors: Iterable[Actor]) -> ActorRegistry:
-        """A registry holding `actors`."""
-        registry = cls()
-        for actor in actors:
-            registry.put(actor)
-        return registry
-
-    def put(self, actor: Actor) -> None:
-        """Add or replace an actor and index its name and aliases."""
-        self.actors[actor.name] = actor
-        for name in (actor.name, *actor.aliases):
-            self._index.setdefault(name_key(name), actor.name)
-
-    def remove(self, names: Iterable[str]) -> None:
-        """Forget actors (e.g. names no event ended up using) and their index entries."""
-        doomed = set(names)
-        for name in doomed:
-            self.actors.pop(name, None)
-        self._index = {key: name for key, name in self._index.items() if name not in doomed}
-
-    def lookup(self, name: str) -> str | None:
-        """The canonical name for `name` or one of its aliases, if known."""
-        return self._index.get(name_key(name))
-
-    def add_alias(self, canonical: str, alias: str) -> None:
-        """Record `alias` for `canonical` unless it is the name itself or already known."""
-        actor = self.actors[canonical]
-        if name_key(alias) in {name_key(name) for name in (actor.name, *actor.aliases)}:
-            return
-        self.put(replace(actor, aliases=(*actor.aliases, alias)))
-
-    def match_person(self, name: str) -> str | None:
-        """A known person whose name is a close spelling of `name` (same surname), if exactly one."""
-        words = name_key(name).split()
-        candidates = []
-        for actor in self.actors.values():
-            if actor.kind != "person":
-                continue
-            known = name_key(actor.name).split()
-            if len(words) == 1 and len(known) >= 2 and _is_part_of_name(name, actor.name):
-                candidates.append(actor.name)  # a surname or given name alone
-            elif len(known) == len(words) >= 2 and known[-1] == words[-1] and _similar(known[0], words[0]):
-                candidates.append(actor.name)  # "Sergei" / "Sergey"
-        if len(candidates) == 1:
-            return candidates[0]
-        if len(candidates) > 1 and name not in self.review:
-            self.review.append(name)
-            self.review_notes[name] = (
-                f"needs review: could be {' or '.join(candidates)}; "
-                f'if so, `timeline actors merge "{name}" "{candidates[0]}"`'
-            )
-        return None
-
-    def match_short_form(self, name: str) -> str | None:
-        """ "the Dow" -> "Dow Jones Industrial Average": the one organisation whose name it begins."""
-        words = name_key(name).split()
-        candidates = []
-        for actor in self.actors.values():
-            known = name_key(actor.name).split()
-            if actor.kind == "organization" and len(known) > len(words) and known[: len(words)] == words:
-                candidates.append(actor.name)
-        return candidates[0] if len(candidates) == 1 else None
-
-    def match_corporate_form(self, name: str) -> str | None:
-        """ "Ford" -> "Ford Motor Co" (and back): the one organisation named with company words."""
-        candidates = [
-            actor.name
-            for actor in self.actors.values()
-            if actor.kind == "organization"
-            and (is_corporate_short_form(name, actor.name) or is_corporate_short_form(actor.name, name))
-        ]
-        return candidates[0] if len(candidates) == 1 else None
-
-    def resolve(self, name: str, kind: ActorKind, definite: bool = False) -> str:
-        """The canonical name for `name`, registering it (or an alias) when it is new.
-
-        `definite`: the text said "the <name>", as news does for a short form ("the Dow").
-        """
-        known = self.lookup(name)
-        if known:
-            return known
-        fuzzy = self.match_person(name) if kind in ("person", "organization") else None
-        if fuzzy is None and definite and kind == "organization":
-            fuzzy = self.match_short_form(name)
-        if fuzzy is None and kind == "organization":
-            fuzzy = self.match_corporate_form(name)
-        if fuzzy:
-            self.add_alias(fuzzy, name)
-            return fuzzy
-        self.put(Actor(name=name, kind=kind, note=self.review_notes.get(name)))
-        return name
-
-
-def _is_part_of_name(word: str, full_name: str) -> bool:
-    parts = full_name.split()
-    return not word.isupper() and word in (parts[0], parts[-1])
-
-
-def _similar(first: str, second: str) -> bool:
-    return first == second or difflib.SequenceMatcher(None, first, second).ratio() >= 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,6 +239,8 @@ def _organization_names(raw: list[tuple[Span, str, ActorKind]]) -> list[str]:
 
 
 _MODEL_NUMBER = re.compile(r"^[A-Z]{0,2}\d{3,4}(?:-\d{1,3}[A-Z]{0,2})?(?:s|'s|’s)?$")
+
+
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
@@ -362,19 +256,29 @@ def product_name(span: Span) -> str:
 
 
 _MODEL = r"[A-Z]{0,2}\d{3,4}(?:-\d{1,3}[A-Z]{0,2})?"
+
+
 _I_PRODUCT_RE = re.compile(
     r"\bi[A-Z][a-z]+(?:\s+(?:\d[A-Za-z0-9]{0,3}|[Nn]ano|[Mm]ini|[Tt]ouch|[Ss]huffle|[Cc]lassic|Music|[Ss]tore|Pro|Air|Plus|Max)\b)*"
 )
+
+
 _MAKER_MODEL_RE = re.compile(
     rf"\b(?P<maker>[A-Z][a-z]+)\s+(?P<model>{_MODEL})(?:s|'s|’s)?(?P<name>\s+[A-Z][a-z]{{3,}})?\b"
 )
+
+
 _LETTER_MODEL_RE = re.compile(r"\b[A-Z]{1,2}\d{3}(?:-\d{1,3}[A-Z]{0,2})?(?:s|'s|’s)?\b")
+
+
 # "its 777 airliner", "the 787 aircraft": a model number that names a craft, not a count ("100 jets")
 _MODEL_KIND_RE = re.compile(
     r"\b(?:[Tt]he|its|their|our|new|first|latest|[A-Z][a-z]+['’]s)\s+"
     r"(?P<model>\d{3}(?:-\d{1,3}[A-Z]{0,2})?)\s+"
     r"(?:airliner|aircraft|jet|jetliner|plane|airplane|widebody|narrowbody|family|series|model|fleet|program)\b"
 )
+
+
 _NAMED_MODEL_RE = re.compile(r"\b\d{3}(?:-\d{1,3}[A-Z]{0,2})?\s+[A-Z][a-z]{3,}\b")
 
 
@@ -602,6 +506,8 @@ def _appositive_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
 
 
 PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "into", "across", "inside", "outside"})
+
+
 NAME_HEAD_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "poss"})
 
 
@@ -752,11 +658,6 @@ def _expand_short_name(
 
 
 _ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "&", "de", "du"})
-# Words that only say what kind of company a name is: "Ford Motor Co." is Ford.
-LEGAL_SUFFIXES = frozenset(
-    "co corp corporation company inc incorporated ltd limited plc llc lp ag sa nv se".split()
-)
-CORPORATE_WORDS = LEGAL_SUFFIXES | frozenset("group holdings holding motor motors airlines airways".split())
 
 
 def expand_organization(name: str, full_names: Iterable[str]) -> str:
@@ -799,36 +700,32 @@ def _is_clipping(word: str, full_words: list[str]) -> bool:
     return 3 <= len(word) < len(first) and word.istitle() and first.startswith(word) and len(full_words) >= 2
 
 
-def _bare(word: str) -> str:
-    return word.lower().strip(".,")
-
-
-def is_corporate_short_form(short: str, full: str) -> bool:
-    """ "Ford" for "Ford Motor Co.", "China Eastern" for "China Eastern Airlines"."""
-    words, full_words = short.split(), full.split()
-    return (
-        len(full_words) > len(words)
-        and [_bare(w) for w in full_words[: len(words)]] == [_bare(w) for w in words]
-        and all(_bare(w) in CORPORATE_WORDS for w in full_words[len(words) :])
-    )
-
-
 def _looks_like_name(name: str) -> bool:
     return bool(name) and any(char.isalpha() for char in name) and name_key(name) not in TITLE_WORDS
 
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+
+
 THING_PRONOUNS = frozenset({"it", "its"})
+
+
 ORG_NOUNS = frozenset(
     """company firm group manufacturer maker carrier airline giant corporation conglomerate business
     automaker carmaker retailer bank lender insurer chipmaker supplier producer brewer publisher
     broadcaster""".split()
 )
+
+
 PRODUCT_NOUNS = frozenset(
     """plane planes aircraft jet jets airliner airliners jetliner superjumbo aeroplane aeroplanes airplane
     device devices phone phones handset player players computer computers laptop""".split()
 )
+
+
 PRONOUN_WINDOW = 3  # sentences a pronoun may reach back
+
+
 DESCRIPTION_WINDOW = 8  # sentences "the company" or "the plane" may reach back
 
 
@@ -916,6 +813,8 @@ def _is_main_subject(token: Token) -> bool:
 
 
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+
+
 # "the world's largest automaker": a superlative of a known set names one actor
 SETS_OF_ALL = frozenset({"world", "country", "nation", "industry"})
 

@@ -1,0 +1,1 @@
+"""What curators run on content/: actors merge/rename/split and `timeline check`."""

@@ -1,0 +1,1 @@
+"""Actor mentions in a Doc: names, short forms, references."""

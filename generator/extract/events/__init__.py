@@ -1,0 +1,1 @@
+"""Which clauses are events, who takes part, when, and their titles."""

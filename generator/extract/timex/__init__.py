@@ -1,0 +1,1 @@
+"""Temporal expressions: found in a Doc, normalised TIMEX3-style."""

@@ -1,0 +1,1 @@
+"""Reading articles into the data model: Markdown and text with front matter."""

@@ -1,0 +1,1 @@
+"""The YAML under content/: round trip, atomic writes, the event schema, merging edits."""

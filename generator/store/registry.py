@@ -1,0 +1,99 @@
+"""content/actors.yml read into a registry and written back, keeping edits."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from generator.errors import ContentError
+from generator.model import ACTOR_KINDS, Actor
+from generator.registry import ActorRegistry, name_key
+from generator.store.yaml_io import _flow, _position, dump_yaml, read_yaml, read_yaml_cached, write_atomic
+
+
+def load_registry(path: Path) -> ActorRegistry:
+    """content/actors.yml as a registry (empty when the file does not exist)."""
+    if not path.exists():
+        return ActorRegistry()
+    data = read_yaml_cached(path)
+    if data is None:
+        return ActorRegistry()
+    if not isinstance(data, dict):
+        raise ContentError(path, "actors.yml is a mapping from canonical name to {kind, aliases}", 1, 1)
+    return ActorRegistry.of(_actor(path, data, name) for name in data)
+
+
+def _actor(path: Path, data: Mapping[Any, Any], name: Any) -> Actor:
+    entry = data[name] or {}
+    if not isinstance(entry, dict):
+        raise ContentError(path, f"actor {name!r}: expected `kind:` and `aliases:`", *_position(data, name))
+    kind = str(entry.get("kind") or "other")
+    if kind not in ACTOR_KINDS:
+        raise ContentError(
+            path,
+            f"actor {name!r}: kind {kind!r} is not one of {', '.join(ACTOR_KINDS)}",
+            *_position(entry, "kind"),
+        )
+    aliases = entry.get("aliases") or []
+    if not isinstance(aliases, list):
+        raise ContentError(
+            path, f"actor {name!r}: `aliases:` is a list, e.g. [Lavrov]", *_position(entry, "aliases")
+        )
+    note = str(entry["note"]) if entry.get("note") else None
+    return Actor(str(name), kind, tuple(str(alias) for alias in aliases), note)  # type: ignore[arg-type]
+
+
+def save_registry(path: Path, registry: ActorRegistry) -> bool:
+    """Add new actors and aliases to content/actors.yml, keeping every person's edit and comment."""
+    document = read_yaml(path) if path.exists() else None
+    if document is None:
+        document = CommentedMap()
+    if not isinstance(document, CommentedMap):
+        raise ContentError(path, "actors.yml is a mapping from canonical name to {kind, aliases}", 1, 1)
+    before = dump_yaml(document) if path.exists() else None
+    known = {name_key(str(name)): name for name in document}
+    for actor in sorted(registry.actors.values(), key=lambda actor: actor.name.casefold()):
+        name = known.get(name_key(actor.name))
+        if name is None:
+            entry = CommentedMap([("kind", actor.kind), ("aliases", _flow(actor.aliases))])
+            if actor.note:
+                entry["note"] = actor.note
+            _insert_sorted(document, actor.name, entry)
+        else:
+            _add_aliases(path, document, name, actor)
+    after = dump_yaml(document)
+    return after != before and write_atomic(path, after)
+
+
+def _add_aliases(path: Path, document: CommentedMap, name: Any, actor: Actor) -> None:
+    entry = document[name]
+    if entry is None:
+        entry = document[name] = CommentedMap([("kind", actor.kind)])
+    if not isinstance(entry, CommentedMap):
+        raise ContentError(
+            path, f"actor {name!r}: expected `kind:` and `aliases:`", *_position(document, name)
+        )
+    aliases = entry.get("aliases")
+    if aliases is None or (isinstance(aliases, CommentedSeq) and not aliases):
+        aliases = entry["aliases"] = _flow([])  # `aliases: []` grows as `[A, B]`
+    if not isinstance(aliases, CommentedSeq):
+        raise ContentError(
+            path, f"actor {name!r}: `aliases:` is a list, e.g. [Lavrov]", *_position(entry, "aliases")
+        )
+    present = {name_key(str(alias)) for alias in aliases} | {name_key(str(name))}
+    for alias in actor.aliases:
+        if name_key(alias) not in present:
+            aliases.append(alias)
+            present.add(name_key(alias))
+
+
+def _insert_sorted(document: CommentedMap, name: str, entry: CommentedMap) -> None:
+    position = len(document)
+    for index, existing in enumerate(document):
+        if str(existing).casefold() > name.casefold():
+            position = index
+            break
+    document.insert(position, name, entry)
