@@ -163,3 +163,18 @@ class Actor:
     kind: ActorKind = "other"
     aliases: tuple[str, ...] = field(default=())
     note: str | None = None  # e.g. "needs review: ..." when the name could be a known actor's
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleExtraction:
+    """What extraction found in one article: its events and the actors they name.
+
+    Straight from the NLP, names are the article's own (resolved within the article only) and
+    `actors` are the registry entries the article proposes; `definite` lists the names it said with
+    "the" ("the Dow"). After the run's one resolution step, the names are canonical.
+    """
+
+    slug: str
+    events: tuple[Event, ...]
+    actors: tuple[Actor, ...] = ()
+    definite: tuple[str, ...] = ()

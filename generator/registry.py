@@ -5,22 +5,17 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from functools import lru_cache
 
-from generator.model import Actor, ActorKind
-
-if TYPE_CHECKING:
-    pass
-
+from generator.model import Actor, ActorKind, ArticleExtraction, Event
 
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.IGNORECASE)
-
-
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The matching key of a name: accents, case, possessive, 'the' and punctuation removed."""
     text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
@@ -39,7 +34,11 @@ class ActorRegistry:
     actors: dict[str, Actor] = field(default_factory=dict)
     review: list[str] = field(default_factory=list)
     review_notes: dict[str, str] = field(default_factory=dict)
+    said_with_the: set[str] = field(default_factory=set)  # names new to the registry said as "the X"
     _index: dict[str, str] = field(default_factory=dict)
+    # actors by the words the fuzzy matches compare, so a new name is compared with a few, not all
+    _by_word: dict[str, list[str]] = field(default_factory=dict)
+    _rank: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, actors: Iterable[Actor]) -> ActorRegistry:
@@ -49,18 +48,32 @@ class ActorRegistry:
             registry.put(actor)
         return registry
 
+    def copy(self) -> ActorRegistry:
+        """An independent registry with the same actors, to change without touching this one."""
+        return ActorRegistry(
+            dict(self.actors),
+            list(self.review),
+            dict(self.review_notes),
+            set(self.said_with_the),
+            dict(self._index),
+            {word: list(names) for word, names in self._by_word.items()},
+            dict(self._rank),
+        )
+
     def put(self, actor: Actor) -> None:
         """Add or replace an actor and index its name and aliases."""
+        if actor.name not in self.actors:
+            self._rank[actor.name] = len(self._rank)
+            for word in _match_words(actor.name):
+                self._by_word.setdefault(word, []).append(actor.name)
         self.actors[actor.name] = actor
         for name in (actor.name, *actor.aliases):
             self._index.setdefault(name_key(name), actor.name)
 
-    def remove(self, names: Iterable[str]) -> None:
-        """Forget actors (e.g. names no event ended up using) and their index entries."""
-        doomed = set(names)
-        for name in doomed:
-            self.actors.pop(name, None)
-        self._index = {key: name for key, name in self._index.items() if name not in doomed}
+    def _candidates(self, *words: str) -> list[Actor]:
+        """Known actors indexed under any of `words`, in the order they joined the registry."""
+        names = {name for word in words for name in self._by_word.get(word, ())}
+        return [self.actors[name] for name in sorted(names, key=self._rank.__getitem__)]
 
     def lookup(self, name: str) -> str | None:
         """The canonical name for `name` or one of its aliases, if known."""
@@ -76,8 +89,11 @@ class ActorRegistry:
     def match_person(self, name: str) -> str | None:
         """A known person whose name is a close spelling of `name` (same surname), if exactly one."""
         words = name_key(name).split()
+        if not words:
+            return None
         candidates = []
-        for actor in self.actors.values():
+        raw = name.split()
+        for actor in self._candidates(f"raw:{raw[0]}", f"last:{words[-1]}"):
             if actor.kind != "person":
                 continue
             known = name_key(actor.name).split()
@@ -98,8 +114,10 @@ class ActorRegistry:
     def match_short_form(self, name: str) -> str | None:
         """ "the Dow" -> "Dow Jones Industrial Average": the one organisation whose name it begins."""
         words = name_key(name).split()
+        if not words:
+            return None
         candidates = []
-        for actor in self.actors.values():
+        for actor in self._candidates(f"first:{words[0]}"):
             known = name_key(actor.name).split()
             if actor.kind == "organization" and len(known) > len(words) and known[: len(words)] == words:
                 candidates.append(actor.name)
@@ -107,9 +125,12 @@ class ActorRegistry:
 
     def match_corporate_form(self, name: str) -> str | None:
         """ "Ford" -> "Ford Motor Co" (and back): the one organisation named with company words."""
+        first = name.split()[:1]
+        if not first:
+            return None
         candidates = [
             actor.name
-            for actor in self.actors.values()
+            for actor in self._candidates(f"bare:{_bare(first[0])}")
             if actor.kind == "organization"
             and (is_corporate_short_form(name, actor.name) or is_corporate_short_form(actor.name, name))
         ]
@@ -132,7 +153,75 @@ class ActorRegistry:
             self.add_alias(fuzzy, name)
             return fuzzy
         self.put(Actor(name=name, kind=kind, note=self.review_notes.get(name)))
+        if definite:
+            self.said_with_the.add(name)
         return name
+
+    def same_actors(self, other: ActorRegistry) -> bool:
+        """Whether both hold the same actors, aliases, kinds and notes."""
+        return self.actors == other.actors
+
+
+def _match_words(name: str) -> list[str]:
+    """The index words of a known name: its raw first and last words, its key's first and last."""
+    raw, key = name.split(), name_key(name).split()
+    words = [f"raw:{raw[0]}", f"raw:{raw[-1]}", f"bare:{_bare(raw[0])}"] if raw else []
+    return words + ([f"first:{key[0]}", f"last:{key[-1]}"] if key else [])
+
+
+def resolve_extractions(
+    registry: ActorRegistry, extractions: Iterable[ArticleExtraction]
+) -> tuple[ActorRegistry, list[ArticleExtraction]]:
+    """The run's one resolution step: every article's proposed actors merged into a copy of `registry`.
+
+    Articles are taken in slug order, so the result is the same whatever order they were read in
+    and however many processes read them. Returns the merged registry and each extraction with its
+    names made canonical (titles included).
+    """
+    merged = registry.copy()
+    resolved = []
+    for extraction in sorted(extractions, key=lambda extraction: extraction.slug):
+        canonical = {
+            actor.name: _resolve_actor(merged, actor, actor.name in extraction.definite)
+            for actor in extraction.actors
+        }
+        resolved.append(_renamed(extraction, canonical, merged))
+    return merged, resolved
+
+
+def _resolve_actor(registry: ActorRegistry, actor: Actor, definite: bool) -> str:
+    canonical = registry.resolve(actor.name, actor.kind, definite=definite)
+    for alias in (actor.name, *actor.aliases):
+        registry.add_alias(canonical, alias)
+    return canonical
+
+
+def _renamed(
+    extraction: ArticleExtraction, canonical: dict[str, str], registry: ActorRegistry
+) -> ArticleExtraction:
+    changed = {name: new for name, new in canonical.items() if new != name}
+    events = (
+        tuple(_renamed_event(event, changed) for event in extraction.events) if changed else extraction.events
+    )
+    actors = tuple(registry.actors[name] for name in dict.fromkeys(canonical.values()))
+    definite = tuple(dict.fromkeys(canonical.get(name, name) for name in extraction.definite))
+    return ArticleExtraction(extraction.slug, events, actors, definite)
+
+
+def _renamed_event(event: Event, changed: dict[str, str]) -> Event:
+    actors = tuple(dict.fromkeys(changed.get(name, name) for name in event.actors))
+    return replace(event, actors=actors, title=_renamed_title(event.title, changed))
+
+
+def _renamed_title(title: str, changed: dict[str, str]) -> str:
+    """A title names actors as the article resolved them; the registry's name replaces each."""
+    names = "|".join(re.escape(name) for name in sorted(changed, key=len, reverse=True))
+    return re.sub(rf"(?<!\w)(?:{names})(?!\w)", lambda match: changed[match.group(0)], title)
+
+
+def canonical_names(registry: ActorRegistry, names: Sequence[str]) -> tuple[str, ...]:
+    """`names` through the registry's aliases, each once."""
+    return tuple(dict.fromkeys(registry.lookup(name) or name for name in names))
 
 
 def _is_part_of_name(word: str, full_name: str) -> bool:

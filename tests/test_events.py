@@ -15,7 +15,7 @@ PUBLISHED = dt.date(2024, 3, 15)  # a Friday
 
 def extract(nlp, text: str, published: dt.date = PUBLISHED):  # type: ignore[no-untyped-def]
     article = Article(slug="a", title=text.splitlines()[0], published=published, text=text)
-    return extract_article(article, nlp=nlp, registry=ActorRegistry()).events
+    return list(extract_article(article, nlp=nlp, registry=ActorRegistry()).events)
 
 
 @pytest.mark.parametrize(

@@ -20,9 +20,8 @@ pytestmark = pytest.mark.skipif(not SEED.exists(), reason=f"seed article not fou
 def seed(nlp):  # type: ignore[no-untyped-def]
     text = SEED.read_text(encoding="utf-8")
     article = Article("lavrov-kim-wonsan", text.splitlines()[0], dt.date(2025, 7, 12), text)
-    registry = ActorRegistry()
-    extraction = extract_article(article, nlp=nlp, registry=registry)
-    return article, extraction.events, registry
+    extraction = extract_article(article, nlp=nlp, registry=ActorRegistry())
+    return article, extraction.events, ActorRegistry.of(extraction.actors)
 
 
 def find(events, *actors: str):  # type: ignore[no-untyped-def]

@@ -458,9 +458,9 @@ def corpus(tmp_path: Path, nlp, monkeypatch: pytest.MonkeyPatch) -> Content:  # 
     """The example articles (not their curated events), extracted once with the current extractor."""
     import shutil
 
-    from generator.extract import article as extract
+    from generator.extract import run as extract
 
-    monkeypatch.setattr(extract, "load_pipeline", lambda model=None: nlp)
+    assert nlp is not None  # loaded once per session: extraction reuses it
     root = tmp_path / "content"
     shutil.copytree(Path(__file__).resolve().parents[1] / "content" / "articles", root / "articles")
     extract.extract_content(Content(root))
@@ -469,7 +469,7 @@ def corpus(tmp_path: Path, nlp, monkeypatch: pytest.MonkeyPatch) -> Content:  # 
 
 @pytest.mark.slow
 def test_extract_of_an_unchanged_corpus_writes_nothing(corpus: Content) -> None:
-    from generator.extract.article import extract_content
+    from generator.extract.run import extract_content
 
     before = _files(corpus.root)
     report = extract_content(corpus)
@@ -479,7 +479,7 @@ def test_extract_of_an_unchanged_corpus_writes_nothing(corpus: Content) -> None:
 
 @pytest.mark.slow
 def test_extract_keeps_a_persons_curation(corpus: Content) -> None:
-    from generator.extract.article import extract_content
+    from generator.extract.run import extract_content
 
     path = corpus.events_file("1957-sputnik")
     items = load_events(path)

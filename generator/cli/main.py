@@ -140,36 +140,48 @@ def eval_events(
 @main.command()
 @content_option
 @model_option
-def extract(content_dir: Path, model: str | None) -> None:
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for the NLP, each loading the model once [default: one per core].",
+)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def extract(content_dir: Path, model: str | None, jobs: int | None, quiet: bool) -> None:
     """Extract events from content/articles into content/events/*.yml and content/actors.yml.
 
-    Re-running keeps every human edit: changed fields, deleted or rejected events, added
+    Only articles that changed since the last run go through the NLP (a cache in
+    content/.timeline-cache/ keeps the rest); the output is the same whatever the number of
+    jobs. Re-running keeps every human edit: changed fields, deleted or rejected events, added
     events, `reviewed: true` events and actors.yml aliases. A broken article is reported and
     skipped; nothing is written for it, and the exit status is 1.
 
     \b
     Example:
         timeline extract
-        timeline extract --content my-content --model en_core_web_md
+        timeline extract --content my-content --model en_core_web_md --jobs 4
     """
     import sys
 
-    from generator.extract.article import extract_content
+    from generator.extract.run import default_jobs, extract_content
     from generator.store.content import Content
 
     def progress(items: Iterable[T]) -> Iterator[T]:
-        if not sys.stderr.isatty():
+        if quiet or not sys.stderr.isatty():
             yield from items
             return
         with click.progressbar(items, label="Extracting", file=sys.stderr) as bar:
             yield from bar
 
-    report = extract_content(Content(content_dir), model=model, progress=progress)
+    report = extract_content(
+        Content(content_dir), model=model, progress=progress, jobs=jobs or default_jobs()
+    )
     for failure in report.failures:
         click.echo(f"error: {failure}", err=True)
     click.echo(
-        f"{report.articles} articles, {report.events} events; "
-        f"{report.files_changed} files changed in {content_dir}"
+        f"{report.articles} articles ({report.extracted} extracted, the others unchanged), "
+        f"{report.events} events; {report.files_changed} files changed in {content_dir}"
     )
     if report.failures:
         raise SystemExit(1)

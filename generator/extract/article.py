@@ -1,36 +1,21 @@
-"""One article in, its events and actors out: the NLP half of the pipeline."""
+"""One article in, its events and proposed actors out: a pure function of the article and the model."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from generator.errors import ArticleError, ContentError
-from generator.extract.actors.mentions import find_actor_mentions, find_references
+from generator.extract.actors.mentions import ActorMention, find_actor_mentions, find_references
 from generator.extract.events.clauses import extract_events
-from generator.extract.pipeline import load_pipeline
 from generator.extract.timex.tagger import find_time_expressions
-from generator.ingest.articles import find_articles, read_article
-from generator.model import Actor, Article, Event
-from generator.registry import ActorRegistry
-from generator.store.content import Content, content_lock
-from generator.store.events import save_article_events
-from generator.store.registry import load_registry, save_registry
-from generator.text import prose_text
+from generator.model import Article, ArticleExtraction, TimeExpression
+from generator.registry import ActorRegistry, resolve_extractions
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-
-@dataclass(frozen=True, slots=True)
-class ArticleExtraction:
-    """What extraction found in one article."""
-
-    article: Article
-    events: list[Event]
-    actors: list[Actor]
+# Bump when a rule changes what extraction finds: cached extractions of older versions are redone.
+EXTRACTOR_VERSION = "9"
 
 
 def extract_article(
@@ -39,76 +24,40 @@ def extract_article(
     registry: ActorRegistry | None = None,
     doc: Doc | None = None,
 ) -> ArticleExtraction:
-    """Extract `article`'s events; new actors and aliases are added to `registry`."""
-    registry = registry if registry is not None else ActorRegistry()
+    """`article`'s events and actors; with a `registry`, names resolved through it (never changed)."""
     if doc is None:
-        doc = (nlp or load_pipeline())(prose_text(article.text))
-    known = set(registry.actors)
-    mentions = find_references(doc, find_actor_mentions(doc, registry))
-    expressions = find_time_expressions(doc, article.published)
+        from generator.extract.pipeline import article_doc, load_pipeline
+
+        nlp = nlp or load_pipeline()
+        doc = nlp(article_doc(nlp, article))
+    extraction = doc._.extraction if doc.has_extension("extraction") else None
+    if extraction is None or extraction.slug != article.slug:
+        extraction = _extract_from_doc(article, doc)
+    if registry is None:
+        return extraction
+    _, [resolved] = resolve_extractions(registry, [extraction])
+    return resolved
+
+
+def extraction_of(
+    article: Article,
+    doc: Doc,
+    mentions: list[ActorMention],
+    local: ActorRegistry,
+    expressions: list[TimeExpression],
+) -> ArticleExtraction:
+    """The extraction of a Doc whose mentions resolved through the article's own registry `local`."""
     events = extract_events(article, doc, mentions, expressions)
-    names = {name for event in events for name in event.actors}
-    # A name no event uses (a place, a Title Case phrase NER took for a name) is not an actor.
-    registry.remove(set(registry.actors) - known - names)
-    actors = [actor for name, actor in registry.actors.items() if name in names]
-    return ArticleExtraction(article, events, actors)
+    names = dict.fromkeys(name for event in events for name in event.actors)
+    # A name no event uses (a place, a Title Case phrase NER took for a name) is not proposed.
+    actors = tuple(local.actors[name] for name in names if name in local.actors)
+    definite = tuple(name for name in names if name in local.said_with_the)
+    return ArticleExtraction(article.slug, tuple(events), actors, definite)
 
 
-@dataclass(slots=True)
-class ExtractionReport:
-    """What a run over content/ did."""
-
-    articles: int = 0
-    events: int = 0
-    files_changed: int = 0
-    failures: list[str] = field(default_factory=list)
-
-
-def extract_content(
-    content: Content,
-    model: str | None = None,
-    progress: Callable[[Iterable[tuple[Article, Doc]]], Iterable[tuple[Article, Doc]]] | None = None,
-) -> ExtractionReport:
-    """Extract every article under content/articles into content/events and content/actors.yml.
-
-    A broken article is reported and skipped, and nothing is written for it; the others go on.
-    """
-    report = ExtractionReport()
-    with content_lock(content):
-        registry = load_registry(content.actors)
-        articles: list[Article] = []
-        paths = find_articles(content.articles)
-        for path in paths:
-            try:
-                articles.append(read_article(path))
-            except ArticleError as error:
-                report.failures.append(str(error))
-        _refuse_duplicate_slugs(articles)
-        nlp = load_pipeline(model)
-        docs = nlp.pipe(prose_text(article.text) for article in articles)
-        pairs: Iterable[tuple[Article, Doc]] = zip(articles, docs, strict=True)
-        if progress is not None:
-            pairs = progress(pairs)
-        for article, doc in pairs:
-            extraction = extract_article(article, registry=registry, doc=doc)
-            try:
-                report.files_changed += save_article_events(content, article.slug, extraction.events)
-            except ContentError as error:
-                # A person's broken events file is left as it is; the other articles go on.
-                report.failures.append(str(error))
-                continue
-            report.articles += 1
-            report.events += len(extraction.events)
-        report.files_changed += save_registry(content.actors, registry)
-    return report
-
-
-def _refuse_duplicate_slugs(articles: list[Article]) -> None:
-    seen: dict[str, Article] = {}
-    for article in articles:
-        if article.slug in seen:
-            raise ArticleError(
-                article.path or article.slug,
-                f"has the same slug {article.slug!r} as {seen[article.slug].path}; rename one of them",
-            )
-        seen[article.slug] = article
+def _extract_from_doc(article: Article, doc: Doc) -> ArticleExtraction:
+    """For a Doc made without the timeline components (e.g. a plain `nlp.pipe` over texts)."""
+    expressions = find_time_expressions(doc, article.published)
+    local = ActorRegistry()
+    mentions = find_references(doc, find_actor_mentions(doc, local))
+    return extraction_of(article, doc, mentions, local, expressions)

@@ -213,8 +213,11 @@ def _position(node: Any, key: Any = None) -> tuple[int | None, int | None]:
     return line + 1, column + 1
 
 
-def write_atomic(path: Path, text: str) -> bool:
-    """Write `text` to `path` through a temporary file and a rename; False when unchanged."""
+def write_atomic(path: Path, text: str, durable: bool = True) -> bool:
+    """Write `text` to `path` through a temporary file and a rename; False when unchanged.
+
+    `durable=False` skips the fsyncs, for files that are only a cache.
+    """
     data = text.encode("utf-8")
     try:
         if path.read_bytes() == data:
@@ -228,14 +231,16 @@ def write_atomic(path: Path, text: str) -> bool:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
-    _fsync_directory(path.parent)
+    if durable:
+        _fsync_directory(path.parent)
     return True
 
 

@@ -1,0 +1,213 @@
+"""A run over content/: read articles, extract what changed, resolve names once, write what differs.
+
+1. Every article file is hashed; an article whose bytes, extractor version and model are in the
+   cache is not read again and loads no model.
+2. The others go through the NLP, in this process or in `jobs` worker processes (each loads the
+   model once); extracting one article depends on nothing but the article and the model.
+3. One deterministic step merges every article's proposed actors into the registry, in slug order,
+   and makes each article's names canonical.
+4. Each article's events are merged with the person-edited YAML; an article whose fresh events,
+   events file and extraction record are as the last run left them is skipped unread.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from generator.errors import ArticleError, ContentError
+from generator.extract.article import EXTRACTOR_VERSION
+from generator.extract.pipeline import resolve_model_name
+from generator.ingest.articles import find_articles, read_article
+from generator.model import Article, ArticleExtraction
+from generator.registry import resolve_extractions
+from generator.store.cache import ExtractionCache, digest, events_digest, file_digest
+from generator.store.content import Content, content_lock
+from generator.store.events import save_article_events
+from generator.store.registry import load_registry, save_registry
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+T = TypeVar("T")
+Progress = Callable[[Iterable[T]], Iterable[T]]
+BATCH = 8  # articles per task sent to a worker: large enough for spaCy's batching, small for balance
+
+
+@dataclass(slots=True)
+class ExtractionReport:
+    """What a run over content/ did."""
+
+    articles: int = 0
+    events: int = 0
+    files_changed: int = 0
+    extracted: int = 0  # articles that went through the NLP (the others came from the cache)
+    failures: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    article: Article
+    key: str
+
+
+def extract_content(
+    content: Content,
+    model: str | None = None,
+    progress: Progress[ArticleExtraction | str] | None = None,
+    jobs: int = 1,
+) -> ExtractionReport:
+    """Extract every article under content/articles into content/events and content/actors.yml.
+
+    A broken article is reported and skipped, and nothing is written for it; the others go on.
+    """
+    report = ExtractionReport()
+    with content_lock(content):
+        cache = ExtractionCache.for_content(content.root)
+        registry = load_registry(content.actors)
+        model_name = resolve_model_name(model)
+        found, pending = _cached_or_pending(content, cache, model_name, report)
+        results: Iterable[ArticleExtraction | str] = _run_nlp([p.article for p in pending], model, jobs)
+        if progress is not None:
+            results = progress(results)
+        for item, result in zip(pending, results, strict=True):
+            if isinstance(result, str):
+                report.failures.append(result)
+                continue
+            cache.put(item.key, result)
+            found.append(result)
+            report.extracted += 1
+        extractions = _without_slug_clashes(found, report)
+        merged, resolved = resolve_extractions(registry, extractions)
+        _save_events(content, cache, resolved, report)
+        if not merged.same_actors(registry):
+            report.files_changed += save_registry(content.actors, merged)
+        cache.prune()
+    return report
+
+
+def _cached_or_pending(
+    content: Content, cache: ExtractionCache, model_name: str, report: ExtractionReport
+) -> tuple[list[ArticleExtraction], list[_Pending]]:
+    found: list[ArticleExtraction] = []
+    pending: list[_Pending] = []
+    for path in find_articles(content.articles):
+        try:
+            key = cache.entry_key(_article_digest(content, path), EXTRACTOR_VERSION, model_name)
+            cached = cache.get(key)
+            if cached is not None:
+                found.append(cached)
+                continue
+            pending.append(_Pending(read_article(path), key))
+        except ArticleError as error:
+            report.failures.append(str(error))
+        except OSError as error:
+            report.failures.append(f"{path}: cannot be read: {error.strerror or error}")
+    return found, pending
+
+
+def _article_digest(content: Content, path: Path) -> str:
+    """What an article's extraction depends on: its place under articles/, its bytes and its sidecar."""
+    sidecar = path.with_suffix(".yml")
+    extra = sidecar.read_bytes() if path.suffix.lower() == ".txt" and sidecar.is_file() else b""
+    return digest(path.relative_to(content.articles).as_posix(), path.read_bytes(), extra)
+
+
+def _run_nlp(articles: Sequence[Article], model: str | None, jobs: int) -> Iterator[ArticleExtraction | str]:
+    """Each article's extraction (or a one-line failure), in the order given."""
+    if not articles:
+        return
+    batches = [list(articles[start : start + BATCH]) for start in range(0, len(articles), BATCH)]
+    if jobs <= 1 or len(batches) == 1:
+        from generator.extract.pipeline import load_pipeline
+
+        nlp = load_pipeline(model)
+        for batch in batches:
+            yield from extract_batch(batch, nlp)
+        return
+    with ProcessPoolExecutor(
+        min(jobs, len(batches)), initializer=_load_worker_model, initargs=(model,)
+    ) as pool:
+        for results in pool.map(_extract_in_worker, batches):
+            yield from results
+
+
+def extract_batch(articles: Sequence[Article], nlp: Language) -> list[ArticleExtraction | str]:
+    """Extract `articles` in one `nlp.pipe` pass; a failing article gives a message, not an exception."""
+    from generator.extract.pipeline import article_docs
+
+    results: list[ArticleExtraction | str] = []
+    for doc, article in nlp.pipe(article_docs(nlp, articles), as_tuples=True):
+        if doc._.extraction is not None:
+            results.append(doc._.extraction)
+        else:
+            results.append(f"{article.path or article.slug}: extraction failed: {doc._.error}")
+    return results
+
+
+_WORKER_MODEL: dict[str, Language] = {}
+
+
+def _load_worker_model(model: str | None) -> None:
+    from generator.extract.pipeline import load_pipeline
+
+    _WORKER_MODEL["nlp"] = load_pipeline(model)
+
+
+def _extract_in_worker(articles: list[Article]) -> list[ArticleExtraction | str]:
+    return extract_batch(articles, _WORKER_MODEL["nlp"])
+
+
+def _without_slug_clashes(
+    extractions: list[ArticleExtraction], report: ExtractionReport
+) -> list[ArticleExtraction]:
+    """Two articles with one slug would share an events file: both are reported, the others go on."""
+    by_slug: dict[str, int] = {}
+    for extraction in extractions:
+        by_slug[extraction.slug] = by_slug.get(extraction.slug, 0) + 1
+    clashes = sorted(slug for slug, count in by_slug.items() if count > 1)
+    for slug in clashes:
+        report.failures.append(
+            f"{by_slug[slug]} articles have the slug {slug!r}; give each a `slug:` in its front matter "
+            "or rename its file (none of them was written)"
+        )
+    return [extraction for extraction in extractions if by_slug[extraction.slug] == 1]
+
+
+def _save_events(
+    content: Content, cache: ExtractionCache, extractions: list[ArticleExtraction], report: ExtractionReport
+) -> None:
+    state = cache.load_state()
+    fresh_state: dict[str, dict[str, str]] = {}
+    for extraction in extractions:
+        slug = extraction.slug
+        inputs = events_digest(extraction.events)
+        outputs = _output_digests(content, slug)
+        last = state.get(slug)
+        if last is None or last.get("input") != inputs or last.get("output") != outputs:
+            try:
+                report.files_changed += save_article_events(content, slug, extraction.events)
+            except ContentError as error:
+                # A person's broken events file is left as it is; the other articles go on.
+                report.failures.append(str(error))
+                continue
+            outputs = _output_digests(content, slug)
+        fresh_state[slug] = {"input": inputs, "output": outputs}
+        report.articles += 1
+        report.events += len(extraction.events)
+    cache.save_state(fresh_state)
+
+
+def _output_digests(content: Content, slug: str) -> str:
+    return digest(
+        file_digest(content.events_file(slug)) or "-", file_digest(content.baseline_file(slug)) or "-"
+    )
+
+
+def default_jobs() -> int:
+    """The number of worker processes when none is asked for: one per core."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
