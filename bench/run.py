@@ -31,14 +31,19 @@ from generator.extract.pipeline import load_pipeline  # noqa: E402
 from generator.extract.timex.tagger import find_time_expressions  # noqa: E402
 from generator.ingest.articles import find_articles, read_article  # noqa: E402
 from generator.model import Article  # noqa: E402
-from generator.registry import ActorRegistry  # noqa: E402
+from generator.text import prose_text  # noqa: E402
 
 TARGETS = {
     "extract_ms_per_article": 250.0,  # spaCy small model on 2 cores: NLP dominates
     "tagger_share": 0.15,  # the temporal tagger adds little to the spaCy pass
     "render_s_5000_events": 10.0,
     "peak_rss_mib": 1500.0,
+    "noop_rerun_s": 1.0,  # 1,000 unchanged articles: no model, no YAML parsed
+    "noop_files_changed": 0,
+    "plugin_import_s": 0.6,
 }
+# Ratios where higher is better: ours against what a user would otherwise run.
+FLOORS = {"extract_vs_plain_nlp_pipe": 0.8}
 
 
 def news_articles(limit: int) -> list[Article]:
@@ -66,11 +71,9 @@ def bench_extract(limit: int) -> dict[str, float]:
     for doc, article in zip(docs, articles, strict=True):
         find_time_expressions(doc, article.published)
     tagger_seconds = time.perf_counter() - started
-    registry = ActorRegistry()
     started = time.perf_counter()
     events = sum(
-        len(extract_article(article, registry=registry, doc=doc).events)
-        for doc, article in zip(docs, articles, strict=True)
+        len(extract_article(article, doc=doc).events) for doc, article in zip(docs, articles, strict=True)
     )
     rules_seconds = time.perf_counter() - started
     total = nlp_seconds + rules_seconds
@@ -84,6 +87,78 @@ def bench_extract(limit: int) -> dict[str, float]:
         "extract_ms_per_article": round(1000 * total / len(articles), 1),
         "articles_per_s": round(len(articles) / total, 1),
         "tagger_share": round(tagger_seconds / total, 3),
+    }
+
+
+def scale_corpus(folder: Path, size: int) -> tuple[list[Article], str]:
+    """`size` real news articles from ../shared/data written under `folder`, else generated ones."""
+    from generator.evaluation.corpus import news_articles, write_articles
+
+    articles = news_articles(ROOT.parent / "shared" / "data", limit=size)
+    origin = "real news from ../shared/data"
+    if len(articles) < size:
+        from generator.evaluation.corpus import generated_articles
+
+        articles = generated_articles(size)
+        origin = "generated articles (../shared/data is absent)"
+    write_articles(articles, folder / "articles")
+    return articles, origin
+
+
+def _timeline(*arguments: str) -> tuple[float, str]:
+    started = time.perf_counter()
+    completed = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "timeline"), *arguments], capture_output=True, text=True, check=True
+    )
+    return time.perf_counter() - started, completed.stdout.strip().splitlines()[-1]
+
+
+def bench_scale(size: int) -> dict[str, object]:
+    """`timeline extract` on `size` articles: from scratch against plain `nlp.pipe`, then a no-op re-run."""
+    with tempfile.TemporaryDirectory() as folder:
+        content = Path(folder) / "content"
+        articles, origin = scale_corpus(content, size)
+        nlp = load_pipeline()
+        texts = [prose_text(article.text) for article in articles]
+        started = time.perf_counter()
+        for _doc in nlp.pipe(texts):
+            pass  # what a user would otherwise run: the same model over the same texts
+        plain_seconds = time.perf_counter() - started
+        scratch_seconds, scratch_summary = _timeline(
+            "extract", "--content", str(content), "--jobs", "1", "-q"
+        )
+        noop_seconds, noop_summary = _timeline("extract", "--content", str(content), "-q")
+    return {
+        "corpus": f"{len(articles)} {origin}",
+        "plain_nlp_pipe_s": round(plain_seconds, 1),
+        "extract_from_scratch_s": round(scratch_seconds, 1),
+        "extract_vs_plain_nlp_pipe": round(plain_seconds / scratch_seconds, 2),
+        "from_scratch": scratch_summary,
+        "noop_rerun_s": round(noop_seconds, 2),
+        "noop_rerun": noop_summary,
+        "noop_files_changed": int(noop_summary.split(";")[-1].split()[0]),
+    }
+
+
+def bench_site_import() -> dict[str, object]:
+    """What `mkdocs build` pays to import the plugin, and whether spaCy comes with it."""
+    python = str(ROOT / ".venv" / "bin" / "python")
+    timings = []
+    for module in ("generator.plugin", "mkdocs.commands.build"):
+        started = time.perf_counter()
+        completed = subprocess.run(
+            [python, "-X", "importtime", "-c", f"import {module}"], capture_output=True, text=True
+        )
+        timings.append((time.perf_counter() - started, completed.stderr))
+    (plugin_s, plugin_log), (mkdocs_s, _) = timings
+    heavy = sorted(
+        {line.split("|")[-1].strip().split(".")[0] for line in plugin_log.splitlines()}
+        & {"spacy", "thinc", "torch"}
+    )
+    return {
+        "plugin_import_s": round(plugin_s, 2),
+        "mkdocs_import_s": round(mkdocs_s, 2),
+        "plugin_imports_nlp": ", ".join(heavy) or "none",
     }
 
 
@@ -119,7 +194,10 @@ def bench_site(events: int) -> dict[str, object]:
 def main() -> None:
     """Run the benchmarks and print a table; compare with the targets."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=["extract", "render", "site"])
+    parser.add_argument("--only", choices=["extract", "scale", "import", "render", "site"])
+    parser.add_argument(
+        "--scale", type=int, default=1000, help="articles for the from-scratch and no-op runs"
+    )
     parser.add_argument("--articles", type=int, default=120, help="news texts to extract")
     parser.add_argument("--events", type=int, default=5000, help="synthetic events to render")
     parser.add_argument("--json", type=Path)
@@ -127,6 +205,10 @@ def main() -> None:
     results: dict[str, object] = {"date": dt.datetime.now().isoformat(timespec="seconds")}
     if args.only in (None, "extract"):
         results["extract"] = bench_extract(args.articles)
+    if args.only in (None, "scale"):
+        results["scale"] = bench_scale(args.scale)
+    if args.only in (None, "import"):
+        results["import"] = bench_site_import()
     if args.only in (None, "render"):
         results["render"] = bench_render(args.events)
     if args.only in (None, "site"):
@@ -150,6 +232,10 @@ def verdict(results: dict[str, object]) -> str:
         if name in flat:
             status = "ok" if flat[name] <= target else "MISSED"
             lines.append(f"{status:6} {name} = {flat[name]} (target <= {target})")
+    for name, floor in FLOORS.items():
+        if name in flat:
+            status = "ok" if flat[name] >= floor else "MISSED"
+            lines.append(f"{status:6} {name} = {flat[name]} (target >= {floor})")
     return "\n".join(lines)
 
 

@@ -122,6 +122,11 @@ class Article:
     path: Path | None = None
     source: str | None = None
     url: str | None = None
+    author: str | None = None
+    language: str | None = None
+    archived: str | None = None  # the saved original, relative to content/: sources/<slug>.html(.gz)
+    date_from: str | None = None  # json-ld, meta, url, dateline, text, feed or given (`timeline add`)
+    retrieved: str | None = None  # when `timeline add` fetched it, ISO 8601
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""Deterministic, NLP-free sentence splitting shared by extraction and rendering.
+"""Text helpers with no NLP: slugs, and the sentence splitting shared by extraction and rendering.
 
 Extraction and the site must agree on sentence indexes (they are the anchors events link to),
 and the site build runs no NLP, so both use this splitter. Every paragraph is at least one
@@ -9,7 +9,9 @@ the next one carries on ("...met with\nthe president", "...the talks,\nofficials
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 
 from generator.model import Sentence
 
@@ -119,3 +121,23 @@ def _trim(line: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and line[end - 1].isspace():
         end -= 1
     return (start, end) if start < end else None
+
+
+SLUG_LENGTH = 80
+
+
+def slugify(text: str) -> str:
+    """A URL- and file-safe slug; never empty, never a path.
+
+    A long name is cut at a word boundary and given a short hash of the whole name, so that two
+    names differing only after the cut still get two slugs.
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > SLUG_LENGTH:
+        suffix = hashlib.sha256(slug.encode("ascii")).hexdigest()[:8]
+        return f"{slug[: SLUG_LENGTH - 9].rstrip('-')}-{suffix}"
+    if slug:
+        return slug
+    # Names in non-Latin scripts still need a page: derive a stable slug from the code points.
+    return "u" + "-".join(f"{ord(char):x}" for char in text.strip()[:12]) if text.strip() else "untitled"

@@ -14,10 +14,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-# Bump when a rule changes what extraction finds: cached extractions of older versions are redone.
-EXTRACTOR_VERSION = "9"
-
-
 def extract_article(
     article: Article,
     nlp: Language | None = None,

@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from generator.errors import ArticleError, ContentError
-from generator.extract.article import EXTRACTOR_VERSION
+from generator.extract import EXTRACTOR_VERSION
 from generator.extract.pipeline import resolve_model_name
 from generator.ingest.articles import find_articles, read_article
 from generator.model import Article, ArticleExtraction
-from generator.registry import resolve_extractions
+from generator.registry import ActorRegistry, resolve_extractions
 from generator.store.cache import ExtractionCache, digest, events_digest, file_digest
 from generator.store.content import Content, content_lock
 from generator.store.events import save_article_events
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 Progress = Callable[[Iterable[T]], Iterable[T]]
+MAX_RESOLUTION_PASSES = 4
 BATCH = 8  # articles per task sent to a worker: large enough for spaCy's batching, small for balance
 
 
@@ -68,7 +69,7 @@ def extract_content(
     report = ExtractionReport()
     with content_lock(content):
         cache = ExtractionCache.for_content(content.root)
-        registry = load_registry(content.actors)
+        registry = cache.registry(content.actors, load_registry)
         model_name = resolve_model_name(model)
         found, pending = _cached_or_pending(content, cache, model_name, report)
         results: Iterable[ArticleExtraction | str] = _run_nlp([p.article for p in pending], model, jobs)
@@ -81,11 +82,8 @@ def extract_content(
             cache.put(item.key, result)
             found.append(result)
             report.extracted += 1
-        extractions = _without_slug_clashes(found, report)
-        merged, resolved = resolve_extractions(registry, extractions)
+        resolved = _resolve_names(content, registry, _without_slug_clashes(found, report), report)
         _save_events(content, cache, resolved, report)
-        if not merged.same_actors(registry):
-            report.files_changed += save_registry(content.actors, merged)
         cache.prune()
     return report
 
@@ -176,6 +174,27 @@ def _without_slug_clashes(
             "or rename its file (none of them was written)"
         )
     return [extraction for extraction in extractions if by_slug[extraction.slug] == 1]
+
+
+def _resolve_names(
+    content: Content, registry: ActorRegistry, extractions: list[ArticleExtraction], report: ExtractionReport
+) -> list[ArticleExtraction]:
+    """Names made canonical through the registry, and actors.yml given the new actors and aliases.
+
+    The next run resolves against actors.yml as this run leaves it, in which every name is known
+    and the file's order decides between two actors claiming one alias. So resolution runs again
+    on the registry as written until it adds nothing: what it returns then is what the next run
+    finds too, and a run with nothing new writes nothing.
+    """
+    changed = False
+    for _ in range(MAX_RESOLUTION_PASSES):
+        merged, resolved = resolve_extractions(registry, extractions)
+        if merged.same_actors(registry):
+            break
+        changed = save_registry(content.actors, merged) or changed
+        registry = load_registry(content.actors)
+    report.files_changed += changed
+    return resolved
 
 
 def _save_events(

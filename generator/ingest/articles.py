@@ -6,7 +6,6 @@ import codecs
 import datetime as dt
 import html
 import re
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from ruamel.yaml.error import YAMLError
 from generator.errors import ArticleError
 from generator.model import Article
 from generator.store.yaml_io import bad_timestamp_position, yaml_node_count
+from generator.text import slugify
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
@@ -99,16 +99,6 @@ def find_articles(articles_dir: Path) -> list[Path]:
     )
 
 
-def slugify(text: str) -> str:
-    """A URL- and file-safe slug; never empty, never a path."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if slug:
-        return slug[:80].rstrip("-")
-    # Names in non-Latin scripts still need a page: derive a stable slug from the code points.
-    return "u" + "-".join(f"{ord(char):x}" for char in text.strip()[:12]) if text.strip() else "untitled"
-
-
 def read_article(path: Path) -> Article:
     """Read one article file; raises ArticleError naming the file for anything wrong with it."""
     text = _read_text(path)
@@ -138,6 +128,13 @@ def read_article(path: Path) -> Article:
         path=path,
         source=_optional_str(meta.get("source")),
         url=_optional_str(meta.get("url")),
+        author=_optional_str(meta.get("author")),
+        language=_optional_str(meta.get("language", meta.get("lang"))),
+        archived=_optional_str(meta.get("archived")),
+        date_from=_optional_str(meta.get("date_from")),
+        retrieved=_optional_str(
+            meta["retrieved"].isoformat() if isinstance(meta.get("retrieved"), dt.date) else meta.get("retrieved")
+        ),
     )
 
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.model import Actor, ArticleExtraction, DateValue, Event, Mention
+from generator.registry import ActorRegistry
 from generator.store.yaml_io import write_atomic
 
 CACHE_DIR = ".timeline-cache"
@@ -98,6 +99,24 @@ class ExtractionCache:
         text = json.dumps(state, sort_keys=True, indent=0)
         write_atomic(self.directory / "merged.json", text + "\n", durable=False)
 
+    def registry(self, path: Path, load: Callable[[Path], ActorRegistry]) -> ActorRegistry:
+        """actors.yml as `load` reads it, from a copy kept by the file's digest (parsing YAML is slow)."""
+        key = file_digest(path) or "-"
+        copy = self.directory / "actors.json"
+        try:
+            data = json.loads(copy.read_text(encoding="utf-8"))
+            if data["digest"] == key:
+                return ActorRegistry.of(_actor_from_json(item) for item in data["actors"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        registry = load(path)
+        self._prepare()
+        actors = [_actor_to_json(actor) for actor in registry.actors.values()]
+        write_atomic(
+            copy, json.dumps({"digest": key, "actors": actors}, ensure_ascii=False) + "\n", durable=False
+        )
+        return registry
+
     def _entry(self, key: str) -> Path:
         return self.directory / "extractions" / key[:2] / f"{key}.json"
 
@@ -115,7 +134,7 @@ def extraction_to_json(extraction: ArticleExtraction) -> dict[str, Any]:
     return {
         "slug": extraction.slug,
         "events": [_event_to_json(event) for event in extraction.events],
-        "actors": [[actor.name, actor.kind, list(actor.aliases), actor.note] for actor in extraction.actors],
+        "actors": [_actor_to_json(actor) for actor in extraction.actors],
         "definite": list(extraction.definite),
     }
 
@@ -125,7 +144,7 @@ def extraction_from_json(data: Mapping[str, Any]) -> ArticleExtraction:
     return ArticleExtraction(
         slug=str(data["slug"]),
         events=tuple(_event_from_json(item) for item in data["events"]),
-        actors=tuple(Actor(name, kind, tuple(aliases), note) for name, kind, aliases, note in data["actors"]),
+        actors=tuple(_actor_from_json(item) for item in data["actors"]),
         definite=tuple(data["definite"]),
     )
 
@@ -133,6 +152,15 @@ def extraction_from_json(data: Mapping[str, Any]) -> ArticleExtraction:
 def events_digest(events: Iterable[Event]) -> str:
     """A digest of events as the merge sees them (every field)."""
     return digest(json.dumps([_event_to_json(event) for event in events], ensure_ascii=False, sort_keys=True))
+
+
+def _actor_to_json(actor: Actor) -> list[Any]:
+    return [actor.name, actor.kind, list(actor.aliases), actor.note]
+
+
+def _actor_from_json(item: list[Any]) -> Actor:
+    name, kind, aliases, note = item
+    return Actor(name, kind, tuple(aliases), note)
 
 
 def _event_to_json(event: Event) -> dict[str, Any]:
