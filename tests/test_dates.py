@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +14,10 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli.main import main
+from generator.extract.timex import rules, tagger
+from generator.extract.timex.rules import RULES, Rule
 from generator.extract.timex.tagger import (
+    _propose,
     body_offset,
     find_time_expressions,
     governing_expression,
@@ -281,6 +286,34 @@ def test_calendar_helpers() -> None:
     assert iso_week(dt.date(2013, 3, 14)) == "2013-W11"
     assert body_offset("---\ntitle: x\n---\nBody") == len("---\ntitle: x\n---\n")
     assert body_offset("No front matter") == 0
+
+
+def test_each_rule_is_one_record_of_the_one_table() -> None:
+    names = [rule.name for rule in RULES]
+    assert len(names) == len(set(names))
+    for rule in RULES:
+        assert isinstance(rule, Rule)
+        assert isinstance(rule.pattern, re.Pattern) and rule.pattern.flags & re.IGNORECASE
+        assert callable(rule.normalize)
+        assert rule.guard is None or callable(rule.guard)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        RULES[0].name = "renamed"  # type: ignore[misc]
+    # The ambiguous words are guarded by their own rule ("May", "Sun", "2010 cars").
+    assert {"month", "weekday", "year", "day_date"} <= {rule.name for rule in RULES if rule.guard}
+
+
+def test_no_other_table_is_keyed_by_rule_name() -> None:
+    names = {rule.name for rule in RULES}
+    for module in (rules, tagger):
+        for table in vars(module).values():
+            if isinstance(table, dict | set | frozenset) and len(table) > 1:
+                assert not set(table) <= names
+
+
+def test_a_candidate_s_priority_is_its_rule_s_place_in_the_table() -> None:
+    candidates = _propose("On Friday, March 5, 2013, three days later, the company said so daily.")
+    assert {candidate.rule.name for candidate in candidates} >= {"day_date", "weekday", "offset", "set"}
+    assert all(RULES[candidate.priority] is candidate.rule for candidate in candidates)
 
 
 @pytest.mark.skipif(not SEED.is_file(), reason="no ../shared/data/seed")

@@ -1,0 +1,163 @@
+"""What a rule sees: the candidate span it matched, the Doc around it, the tense of its verb, and the
+dates narrative expressions ("the following day") count from."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from generator.extract.timex.vocabulary import FUTURE_AUX, FUTURE_VERBS, MODAL_AUX, SCHEDULE_VERBS, Tense
+from generator.model import TimeExpression
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from generator.extract.timex.rules import Rule
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A span of the text one rule matched; `priority` is the rule's place in RULES (earlier wins)."""
+
+    start: int
+    end: int
+    text: str
+    rule: Rule
+    priority: int
+
+
+def index_tokens(doc: Doc) -> dict[int, int]:
+    """Character offset -> token index for every character of every token."""
+    index: dict[int, int] = {}
+    for token in doc:
+        for offset in range(token.idx, token.idx + len(token.text)):
+            index[offset] = token.i
+    return index
+
+
+@dataclass(slots=True)
+class Context:
+    """The Doc being tagged, its reference date and the dates named so far."""
+
+    doc: Doc
+    reference: dt.date
+    token_at: dict[int, int]
+    anchor: dt.date | None = None
+    # The last date named at month (or finer) and at year (or finer) precision: "the following month".
+    coarse_anchors: dict[str, dt.date] = field(default_factory=dict)
+    quarter: tuple[int, int] | None = None  # (year, quarter) last mentioned
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        indices = sorted({self.token_at[offset] for offset in range(start, end) if offset in self.token_at})
+        return [self.doc[i] for i in indices]
+
+    def token_before(self, start: int) -> Token | None:
+        tokens = self.tokens(start, start + 1)
+        if tokens and tokens[0].i > 0:
+            return self.doc[tokens[0].i - 1]
+        return None
+
+    def token_after(self, end: int) -> Token | None:
+        tokens = self.tokens(end - 1, end)
+        if tokens and tokens[-1].i + 1 < len(self.doc):
+            return self.doc[tokens[-1].i + 1]
+        return None
+
+    def remember(self, expression: TimeExpression, rule_name: str) -> None:
+        """Keep `expression` as the anchor of the narrative expressions that follow it."""
+        value = expression.value or ""
+        match = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\dW])", value)
+        if match and expression.type in ("DATE", "TIME"):
+            year, month, day = (int(part) if part else None for part in match.groups())
+            named = dt.date(year or 1, month or 1, day or 1)
+            if day is not None:
+                self.anchor = named
+            if month is not None:
+                self.coarse_anchors["month"] = named
+            self.coarse_anchors["year"] = named
+        quarter = re.match(r"^(\d{4})-Q([1-4])$", value)
+        if quarter and rule_name == "quarter":
+            self.quarter = (int(quarter.group(1)), int(quarter.group(2)))
+
+    def narrative_anchor(self, unit: str = "day") -> dt.date:
+        """The date narrative expressions count from: the last one named at `unit` precision or finer."""
+        if unit in ("month", "quarter", "year", "decade", "century"):
+            key = "month" if unit == "month" else "year"
+            return self.coarse_anchors.get(key) or self.anchor or self.reference
+        return self.anchor or self.reference
+
+
+def find_tense(doc: Doc, tokens: list[Token]) -> Tense | None:
+    """The tense of the verb governing `tokens` (past, present or future), None when there is none."""
+    if not tokens:
+        return None
+    token: Token = tokens[0]
+    while token.head.i != token.i and any(t.i == token.head.i for t in tokens):
+        token = token.head
+    verb = _governing_verb(token)
+    return _verb_tense(verb) if verb is not None else None
+
+
+def _governing_verb(token: Token) -> Token | None:
+    current = token
+    for _ in range(6):
+        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("amod",):
+            return current
+        if current.head.i == current.i:
+            return current if current.pos_ in ("VERB", "AUX") else None
+        current = current.head
+    return None
+
+
+def _verb_tense(verb: Token) -> Tense:
+    if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp", "advcl"):
+        upper = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.head.head
+        if any(child.lower_ in ("had", "'d") and child.dep_ == "aux" for child in upper.children):
+            return "past"  # "it had been due to expire Friday"
+    aux = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    lowered = {child.lower_ for child in aux}
+    if lowered & FUTURE_AUX or (verb.lower_ == "going" and any(c.dep_ == "xcomp" for c in verb.children)):
+        return "future"
+    if lowered & MODAL_AUX:
+        return "past" if lowered & {"have", "'ve"} else "future"
+    if lowered & {"had", "'d"}:
+        return "past"
+    if verb.lemma_ in SCHEDULE_VERBS or (
+        verb.lemma_ == "be" and any(c.lower_ == "due" for c in verb.children)
+    ):
+        return "future"
+    if verb.head.i != verb.i and verb.dep_ in ("xcomp",) and verb.head.lower_ in ("going", "is", "are"):
+        return "future"
+    if verb.tag_ == "VBD" or any(child.tag_ == "VBD" for child in aux):
+        return "past"
+    if verb.tag_ == "VBN" and lowered & {"has", "have", "had", "'s", "'ve"}:
+        return "past"
+    if verb.tag_ == "VBN" and verb.head.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBG" and lowered & {"is", "are", "'re", "'s", "am"}:
+        return "future"
+    if verb.lemma_ in FUTURE_VERBS and verb.tag_ in ("VBZ", "VBP"):
+        return "future"
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_ in FUTURE_VERBS:
+        return "future"
+    if verb.tag_ in ("VBZ", "VBP", "VB", "VBG"):
+        return "present"
+    if verb.tag_ == "VBN" and lowered & {"is", "are", "am", "'s", "'re", "be"}:
+        # A passive in the present: "the closing is expected in December", "to be published in May".
+        return "future" if verb.lemma_ in FUTURE_VERBS else "present"
+    return "past" if verb.tag_ == "VBN" else "present"
+
+
+_FUTURE_CUES = re.compile(
+    r"(?:as soon as|as early as|no later than|effective|starting|beginning)\s+(?:on\s+|in\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def tense_of(candidate: Candidate, context: Context) -> Tense | None:
+    """The tense the expression is told in: a cue just before it ('effective June 1'), else its verb's."""
+    if _FUTURE_CUES.search(context.doc.text[max(0, candidate.start - 20) : candidate.start]):
+        return "future"
+    return find_tense(context.doc, context.tokens(candidate.start, candidate.end))
