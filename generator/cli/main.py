@@ -9,6 +9,7 @@ from typing import TypeVar
 
 import click
 
+from generator.cli.add import add as add_command
 from generator.errors import TimelineError
 
 T = TypeVar("T")
@@ -49,6 +50,9 @@ def main() -> None:
         timeline extract --content content
         mkdocs serve
     """
+
+
+main.add_command(add_command)
 
 
 @main.group("eval", cls=_Group, context_settings=CONTEXT_SETTINGS)

@@ -132,9 +132,7 @@ def read_article(path: Path) -> Article:
         language=_optional_str(meta.get("language", meta.get("lang"))),
         archived=_optional_str(meta.get("archived")),
         date_from=_optional_str(meta.get("date_from")),
-        retrieved=_optional_str(
-            meta["retrieved"].isoformat() if isinstance(meta.get("retrieved"), dt.date) else meta.get("retrieved")
-        ),
+        retrieved=_optional_str(_iso(meta.get("retrieved"))),
     )
 
 
@@ -287,6 +285,11 @@ def _check_language(path: Path, declared: object, text: str) -> None:
             f"the text does not look English ({share:.0%} common English words); extraction supports English "
             "only. Translate it, or add `language: en` to its front matter if it is English",
         )
+
+
+def _iso(value: object) -> object:
+    """A YAML timestamp (`retrieved: 2024-03-05T10:22:31Z` unquoted) as the ISO text it was."""
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def _optional_str(value: object) -> str | None:
