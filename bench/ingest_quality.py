@@ -39,6 +39,8 @@ class Report:
     date_right: int = 0
     date_from_right: int = 0
     title_right: int = 0
+    authors: int = 0
+    author_right: int = 0
     kept: int = 0
     kept_total: int = 0
     boilerplate_total: int = 0
@@ -58,6 +60,7 @@ class Report:
             f"date right:              {share(self.date_right, self.dated)}",
             f"date_from right:         {share(self.date_from_right, self.dated)}",
             f"title right:             {share(self.title_right, self.dated)}",
+            f"author found:            {share(self.author_right, self.authors)}",
             f"article sentences kept:  {share(self.kept, self.kept_total)}",
             f"boilerplate leaked:      {len(self.leaked)} of {self.boilerplate_total} sentences",
             f"refused as expected:     {share(self.refused_right, self.refused)}",
@@ -106,6 +109,12 @@ def score(manifest: Path, verbose: bool = False) -> Report:
             report.title_right += 1
         else:
             report.wrong.append(f"{name}: title {page.title!r}")
+        if "author" in entry:
+            report.authors += 1
+            if entry["author"] in (page.author or ""):
+                report.author_right += 1
+            else:
+                report.wrong.append(f"{name}: author {page.author!r}")
         text = page.text
         for sentence in entry.get("kept", []):
             report.kept_total += 1

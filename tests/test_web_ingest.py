@@ -616,3 +616,16 @@ def test_the_fixture_set_meets_the_quality_bar() -> None:
     assert report.leaked == [] and report.lost == []
     assert report.refused_right == report.refused
     assert HUGE_BYTES > fetch.MAX_BYTES
+
+
+def test_json_ld_as_cms_templates_write_it() -> None:
+    body = " ".join(["The minister said on Monday that the plan would go ahead as agreed."] * 12)
+    html = (
+        '<html lang="en"><head><title>Plan goes ahead</title><script type="application/ld+json">'
+        '{"@type": "NewsArticle", "headline": "Plan goes ahead",\n'
+        ' "datePublished": "2024-01-09T10:00:00+01:00",'
+        ' "description": "a line\nbreak",}</script></head>'
+        f"<body><article><h1>Plan goes ahead</h1><p>{body}</p></article></body></html>"
+    )
+    found = read_page(html.encode(), "page.html", today=dt.date(2024, 7, 1)).published
+    assert found == dates.PageDate(dt.date(2024, 1, 9), "json-ld")

@@ -232,7 +232,10 @@ def decide(signals: Signals, today: dt.date) -> PageDate | None:
     candidates = [item for item in candidates if _EARLIEST <= item[1] <= latest]
     if not candidates:
         return None
-    explicit = {day for source, day, _ in candidates if source in ("url", "dateline")}
+    # what says which day it was where the story happened: the URL, the dateline, a local timestamp
+    explicit = {
+        day for source, day, utc_hour in candidates if source in ("url", "dateline") or utc_hour is None
+    }
     votes: list[tuple[DateFrom, dt.date, bool]] = []
     for source, day, utc_hour in candidates:
         before = day - dt.timedelta(days=1)

@@ -172,6 +172,8 @@ def read_page(
     if not title:
         raise ArticleError(where, "no title found on the page (no <title>, og:title or headline)")
     paragraphs = clean_paragraphs(str(getattr(document, "text", "") or ""), title)
+    if _words(" ".join(paragraphs)) < MIN_WORDS:
+        paragraphs = _article_body(ld, title) or paragraphs  # a page drawn by JavaScript
     text = "\n".join(paragraphs)
     _check_encoding(where, text)
     _check_text(where, paragraphs, ld)
@@ -186,7 +188,7 @@ def read_page(
         published=published,
         source=_outlet(document, ld, tree, title, canonical or url),
         url=canonical or url,
-        author=_author(document),
+        author=_author(document) or _byline(tree, paragraphs),
         language=_language_code(declared),
     )
 
@@ -319,6 +321,16 @@ def clean_paragraphs(text: str, title: str) -> list[str]:
     ]
 
 
+def _article_body(ld: list[dict[str, Any]], title: str) -> list[str]:
+    """The JSON-LD `articleBody`, as paragraphs, when it has more text than a stub."""
+    for item in ld:
+        body = _scalar(item.get("articleBody")) if _ARTICLE_TYPES.search(_types(item)) else None
+        if body and _words(body) >= MIN_WORDS:
+            text = html_lib.unescape(re.sub(r"<[^>]+>", "\n", body))
+            return clean_paragraphs(re.sub(r"\n\s*\n|(?<=[.!?\"”])\s{2,}", "\n", text), title)
+    return []
+
+
 def _is_furniture(line: str) -> bool:
     if len(line) > 300:
         return False
@@ -370,16 +382,19 @@ def collect_signals(
 ) -> Signals:
     """Every date the page states, by kind; see `generator.ingest.dates.decide`."""
     signals = Signals()
-    for item in ld:
-        types = _types(item)
-        if not _ARTICLE_TYPES.search(types) and "WebPage" not in types:
-            continue
-        keys = ("datePublished", "dateCreated", "coverageStartTime") if _ARTICLE_TYPES.search(types) else ()
-        for key in keys:
-            stamp = parse_stamp(_scalar(item.get(key)))
+    # the page's own article: the first one with a date (others may be related articles); else
+    # the WebPage's date
+    articles = [item for item in ld if _ARTICLE_TYPES.search(_types(item))]
+    pages = [item for item in ld if re.search(r"\b\w*Page\b", _types(item)) and item not in articles]
+    for group in (articles, pages):
+        for item in group:
+            stamp = _first_stamp(item, ("datePublished", "dateCreated", "coverageStartTime"))
             if stamp is not None:
                 signals.json_ld.append(stamp)
                 break
+        if signals.json_ld:
+            break
+    for item in articles + pages:
         stamp = parse_stamp(_scalar(item.get("dateModified")))
         if stamp is not None:
             signals.modified.append(stamp.day)
@@ -399,12 +414,24 @@ def collect_signals(
         signals.dateline = find_dateline(paragraph)
         if signals.dateline is not None:
             break
-    published, modified = labelled_dates(_visible_text(tree))
+    # "Published ..." lines of the page, not a date the article's own text mentions
+    outside = _visible_text(tree)
+    for paragraph in paragraphs:
+        outside = outside.replace(paragraph, " ")
+    published, modified = labelled_dates(outside)
     signals.text += published
     signals.modified += modified
     if not (signals.json_ld or signals.meta or signals.url or signals.dateline or signals.text):
         signals.fallback = _htmldate(tree)
     return signals
+
+
+def _first_stamp(item: dict[str, Any], keys: tuple[str, ...]) -> Stamp | None:
+    for key in keys:
+        stamp = parse_stamp(_scalar(item.get(key)))
+        if stamp is not None:
+            return stamp
+    return None
 
 
 def _htmldate(tree: Any) -> dt.date | None:
@@ -447,8 +474,8 @@ def _json_ld(tree: Any) -> Iterator[dict[str, Any]]:
         try:
             data = json.loads(raw)
         except ValueError:
-            try:
-                data = json.loads(re.sub(r"[\x00-\x1f]", " ", raw))
+            try:  # what CMS templates get wrong: raw line breaks in strings, trailing commas
+                data = json.loads(re.sub(r",\s*([}\]])", r"\1", re.sub(r"[\x00-\x1f]", " ", raw)))
             except ValueError:
                 continue
         yield from _ld_objects(data, depth=0)
@@ -568,6 +595,16 @@ def _author(document: Any) -> str | None:
     if not author or re.match(r"https?://", author):
         return None
     return author
+
+
+def _byline(tree: Any, paragraphs: list[str]) -> str | None:
+    """The name of a "By Jane Doe" / "posted ... by Jane Doe" line above the article text."""
+    text = _visible_text(tree)
+    start = text.find(paragraphs[0][:60]) if paragraphs else -1
+    head = text[: start if start > 0 else 2000][-600:]
+    name = r"[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+)){1,3}"
+    found = re.search(rf"(?:^|[\s·|,])[Bb]y\s+({name})(?![\w'’-])", head)
+    return found.group(1) if found else None
 
 
 def _declared_language(tree: Any, ld: list[dict[str, Any]], metas: list[tuple[str, str]]) -> str | None:
