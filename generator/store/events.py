@@ -24,7 +24,7 @@ from ruamel.yaml.scalarfloat import ScalarFloat
 from generator.errors import ContentError
 from generator.model import Event
 from generator.store.content import Content
-from generator.store.matching import match_events, match_score
+from generator.store.matching import find_deleted, match_events
 from generator.store.schema import EXTRACTED_FIELDS, REQUIRED_FIELDS, event_fields, event_from_yaml, item_id
 from generator.store.yaml_io import (
     _has_comments,
@@ -116,6 +116,7 @@ def merge_events(
     present = {item_id(item) for item in items if isinstance(item, dict)}
     next_number = _next_number(present | set(baseline), slug)
     matches = match_events(items, baseline, events)
+    deleted_ids = find_deleted(baseline, present, events, matches.keys())
     kept: set[int] = set()
     for index, event in enumerate(events):
         fields = _plain(event_fields(event))
@@ -125,7 +126,7 @@ def merge_events(
             _update_item(item, baseline.get(item_id(item), {}), fields)
             new_baseline[item_id(item)] = fields
             continue
-        deleted = _deleted_by_person(baseline, present, event)
+        deleted = deleted_ids.get(index)  # an event a person deleted: not extracted again
         if deleted is not None:
             new_baseline[deleted] = {**baseline[deleted], "deleted": True}
             continue
@@ -147,19 +148,6 @@ def _next_number(ids: set[str], slug: str) -> int:
         int(i.rsplit("-", 1)[1]) for i in ids if i.startswith(f"{slug}-") and i.rsplit("-", 1)[1].isdigit()
     ]
     return max(numbers, default=0) + 1
-
-
-def _deleted_by_person(
-    baseline: Mapping[str, Mapping[str, Any]], present: set[str], event: Event
-) -> str | None:
-    """The id of an event the extractor wrote, a person deleted, and `event` tells again."""
-    scores = [
-        (match_score(event, record), event_id)
-        for event_id, record in baseline.items()
-        if event_id not in present
-    ]
-    best = max(scores, default=(0.0, ""))
-    return best[1] if best[0] > 0 else None
 
 
 def _frozen(item: Mapping[str, Any]) -> bool:
