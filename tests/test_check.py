@@ -95,6 +95,24 @@ MUTATIONS = [
     ("title: Sergey Lavrov meets Kim Jong Un", "title: [unclosed", 7, 11, "invalid YAML"),
     ("article: lavrov-kim", "article: other", 1, 10, "does not match the file name"),
     ("events:\n", "extra: 1\nevents:\n", 2, 1, "unknown field 'extra'"),
+    ("date: '2025-07-12'", "date: 2025.5", 4, 11, "'2025.5' is not a date"),
+    ("title: Sergey Lavrov meets Kim Jong Un", "title: 2025", 6, 12, "title is text"),
+    ("      - Kim Jong Un\n", "      - ''\n", 8, 7, "`actors:` is a list of names"),
+    (
+        "quote: Russian Foreign Minister Sergey Lavrov met North Korean leader Kim Jong Un on Saturday.",
+        "quote: [a]",
+        11,
+        12,
+        "quote is text",
+    ),
+    ("    sentence: 1\n", "", 3, 5, "`sentence:` is required"),
+    (
+        "    mentions:\n      - sentence: 0\n        quote: Lavrov meets Kim in Wonsan.\n",
+        "    mentions: none\n",
+        14,
+        15,
+        "mentions is a list of {sentence: <number>, quote: <text>}",
+    ),
 ]
 
 
@@ -111,6 +129,12 @@ def test_each_broken_event_is_named_where_it_is(
     assert any(p.path == path and message in p.message for p in problems), problems
     found = next(p for p in problems if message in p.message)
     assert (found.line, found.column) == (line, column), str(found)
+
+
+def test_the_fields_a_person_writes_are_known(tmp_path: Path) -> None:
+    mine = "    status: rejected\n    reviewed: true\n    note: checked by phone\n    article: lavrov-kim\n"
+    events = EVENTS.replace("    confidence: 0.9\n", "    confidence: 0.9\n" + mine)
+    assert check_content(make_content(tmp_path / "content", events=events)) == []
 
 
 def test_all_problems_are_reported_at_once_in_order(tmp_path: Path) -> None:

@@ -1,16 +1,15 @@
 """`timeline check`: every problem under content/, each as `path:line:column: message`.
 
 Checks article front matter and text (via the article reader), YAML syntax, the events schema
-(required fields and types), dates (ISO at year, month or day precision, real calendar days),
-actors that events name but actors.yml does not know, quotes and mentions that are not in their
-article (or not in the sentence their number points at), and ids used twice. The MkDocs plugin
-runs the same checks and fails the build with the same lines.
+(`generator.store.schema`: known fields, required ones, each field's type or value, dates ISO at
+year, month or day precision and real calendar days), actors that events name but actors.yml
+does not know, quotes and mentions that are not in their article (or not in the sentence their
+number points at), and ids used twice. The MkDocs plugin runs the same checks and fails the
+build with the same lines.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,22 +17,15 @@ from typing import Any
 
 from generator.errors import ArticleError, ContentError
 from generator.ingest.articles import find_articles, read_article, slugify
-from generator.model import ACTOR_KINDS, DATE_SOURCES, Article, DateValue
+from generator.model import ACTOR_KINDS, Article
 from generator.registry import ActorRegistry, name_key
 from generator.store.content import Content
 from generator.store.registry import load_registry
+from generator.store.schema import EVENT_FIELDS, FIELDS, FILE_FIELDS, is_index, is_mentions
 from generator.store.yaml_io import read_yaml_cached, yaml_key_position, yaml_position
 from generator.text import split_sentences
 
-EVENT_KEYS = frozenset(
-    {
-        *("id", "article", "date", "date_source", "title", "actors", "places", "quote", "sentence"),
-        *("confidence", "mentions", "status", "reviewed", "note"),
-    }
-)
 ACTOR_KEYS = frozenset({"kind", "aliases", "note"})
-STATUSES = ("rejected",)
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,8 +177,8 @@ def _check_events_file(checker: _Checker, path: Path) -> None:
         checker.add(path, (1, 1), "an events file is a mapping with `article: <slug>` and an `events:` list")
         return
     for key in data:
-        if key not in ("article", "events"):
-            message = f"unknown field {key!r}; an events file has article and events"
+        if key not in FILE_FIELDS:
+            message = f"unknown field {key!r}; an events file has {' and '.join(FILE_FIELDS)}"
             checker.add(path, yaml_key_position(data, key), message)
     slug = str(data.get("article") or path.stem)
     if slug != path.stem:
@@ -211,11 +203,11 @@ def _check_event(
         return
     label = _check_id(checker, path, where, item)
     for key in item:
-        if key not in EVENT_KEYS:
+        if key not in FIELDS:
             checker.add(path, yaml_key_position(item, key), f"{label}: unknown field {key!r} (a typo?)")
-    for key in ("date", "title", "quote", "sentence"):
-        if item.get(key) is None or item.get(key) == "":
-            checker.add(path, where, f"{label}: `{key}:` is required")
+    for spec in EVENT_FIELDS:
+        if spec.required and (item.get(spec.name) is None or item.get(spec.name) == ""):
+            checker.add(path, where, f"{label}: `{spec.name}:` is required")
     for message, key in _field_problems(item):
         checker.add(path, yaml_position(item, key), f"{label}: {message}")
     if item.get("status") != "rejected":
@@ -231,8 +223,9 @@ def _check_id(
         return "event"
     text = str(event_id)
     id_where = yaml_position(item, "id")
-    if not _ID.match(text):
-        checker.add(path, id_where, f"id {text!r}: use letters, digits, '.', '_' and '-' only")
+    message = FIELDS["id"].problem(event_id)
+    if message:
+        checker.add(path, id_where, message)
     place = f"{path}:{id_where[0] or 1}"
     first = checker.ids.setdefault(text, place)
     if first != place:
@@ -241,55 +234,12 @@ def _check_id(
 
 
 def _field_problems(item: Mapping[str, Any]) -> Iterable[tuple[str, str]]:
-    """(message, key) for each field of the wrong type or value."""
-    if "date" in item and item["date"] is not None:
-        yield from _date_problems(item["date"])
-    if "date_source" in item and item["date_source"] not in DATE_SOURCES:
-        yield f"date_source is one of {', '.join(DATE_SOURCES)}", "date_source"
-    if "title" in item and not isinstance(item["title"], str):
-        yield "title is text; quote it", "title"
-    for key in ("actors", "places"):
-        if key in item and not _is_names(item[key]):
-            yield f"`{key}:` is a list of names, e.g. [Sergey Lavrov]", key
-    if "quote" in item and not isinstance(item["quote"], str | None):
-        yield "quote is text; quote it", "quote"
-    if "sentence" in item and not _is_index(item["sentence"]):
-        yield "sentence is the number of the sentence in the article (0 is the first)", "sentence"
-    confidence = item.get("confidence", 1.0)
-    if isinstance(confidence, bool) or not isinstance(confidence, int | float) or not 0 <= confidence <= 1:
-        yield "confidence is a number from 0 to 1", "confidence"
-    if "mentions" in item and not _is_mentions(item["mentions"]):
-        yield "mentions is a list of {sentence: <number>, quote: <text>}", "mentions"
-    if item.get("status") is not None and item.get("status") not in STATUSES:
-        yield f"status is {' or '.join(STATUSES)} (or absent), not {item['status']!r}", "status"
-    if "reviewed" in item and not isinstance(item["reviewed"], bool):
-        yield "reviewed is true or false", "reviewed"
-
-
-def _date_problems(value: Any) -> Iterable[tuple[str, str]]:
-    text = value.isoformat() if isinstance(value, dt.date) else str(value)
-    if isinstance(value, dt.datetime | bool | float):
-        yield f"date {text!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", "date"
-        return
-    try:
-        DateValue(text)
-    except ValueError as error:
-        yield f"date {text!r} is not valid ({error}); write YYYY, YYYY-MM or YYYY-MM-DD", "date"
-
-
-def _is_names(value: Any) -> bool:
-    return value is None or (isinstance(value, list) and all(isinstance(n, str) and n.strip() for n in value))
-
-
-def _is_index(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
-
-
-def _is_mentions(value: Any) -> bool:
-    return isinstance(value, list) and all(
-        isinstance(m, dict) and _is_index(m.get("sentence")) and isinstance(m.get("quote"), str)
-        for m in value
-    )
+    """(message, key) for each field of the wrong type or value, as the schema has it."""
+    for spec in EVENT_FIELDS:
+        if spec.name != "id" and spec.name in item:  # the id is checked as the key (_check_id)
+            message = spec.problem(item[spec.name])
+            if message:
+                yield message, spec.name
 
 
 # -- references: actors and quotes -------------------------------------------------------------------
@@ -303,7 +253,7 @@ def _check_references(
         return
     sentences = [" ".join(sentence.text.split()) for sentence in split_sentences(article.text)]
     mentions = item.get("mentions")
-    for node in [item, *(mentions if _is_mentions(mentions) and mentions else [])]:
+    for node in [item, *(mentions if is_mentions(mentions) and mentions else [])]:
         message = _quote_problem(node.get("quote"), node.get("sentence"), sentences, article)
         if message:
             checker.add(path, yaml_position(node, "quote"), f"{label}: {message}")
@@ -329,6 +279,6 @@ def _quote_problem(quote: Any, sentence: Any, sentences: list[str], article: Art
         if wanted in " ".join(article.text.split()):
             return None  # a quote over several sentences
         return f"the quote is not in article {article.slug!r} ({article.path}); copy it verbatim"
-    if _is_index(sentence) and sentence not in found:
+    if is_index(sentence) and sentence not in found:
         return f"the quote is sentence {found[0]} of the article, not {sentence}; set `sentence: {found[0]}`"
     return None
