@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CONTENT ?= content
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: serve build test lint extract eval eval-dates eval-events bench deploy clean
+.PHONY: serve build test lint extract eval eval-dates eval-events eval-ecb bench deploy clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,13 +43,16 @@ lint: $(STAMP)
 	$(BIN)/ruff check --fix generator tests bench
 
 ## Score extraction on ../shared/data (skips cleanly when it is absent).
-eval: eval-dates eval-events
+eval: eval-dates eval-events eval-ecb
 
 eval-dates: $(STAMP)
 	$(BIN)/timeline eval dates
 
 eval-events: $(STAMP)
 	$(BIN)/timeline eval events
+
+eval-ecb: $(STAMP)
+	$(BIN)/timeline eval ecb
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -154,6 +154,8 @@ class Event:
     mentions: tuple[Mention, ...] = ()
     status: str | None = None
     reviewed: bool = False
+    inferred: tuple[str, ...] = ()  # actors the sentence only refers to ("he", "the company")
+    modality: str | None = None  # "planned" or "reported" where the text says so; None: told as fact
 
     @property
     def rejected(self) -> bool:

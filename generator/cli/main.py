@@ -63,6 +63,7 @@ def eval_group() -> None:
     Example:
         timeline eval dates
         timeline eval events
+        timeline eval ecb
     """
 
 
@@ -283,6 +284,54 @@ def eval_dates(data_dir: Path | None, worst: int, model: str | None) -> None:
         return
     report = run_dates_evaluation(found, load_pipeline(model))
     click.echo(format_report(report, worst=worst))
+
+
+@eval_group.command("ecb")
+@data_option
+@click.option("--topic", "topics", multiple=True, help="Score only this ECB+ topic (repeatable).")
+@click.option(
+    "--worst", default=0, show_default=True, help="How many of the most frequent timex errors to list."
+)
+@click.option(
+    "--json",
+    "json_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the scores and every error case to this JSON file.",
+)
+@model_option
+def eval_ecb(
+    data_dir: Path | None, topics: tuple[str, ...], worst: int, json_path: Path | None, model: str | None
+) -> None:
+    """Score events, references and temporal tagging on ECB+ with the EventStoryLine layer.
+
+    Per-entity timelines of people and organisations at sentence level, on the sentences the
+    annotators looked at; the share of pronoun-only and description-only mentions found; dates
+    on the ESC documents; and ESC temporal tagging value F1 against the document creation time.
+
+    \b
+    Example:
+        timeline eval ecb
+        timeline eval ecb --topic 1 --topic 3 --json ecb.json
+    """
+    import json
+
+    from generator.evaluation import ecbplus
+    from generator.extract.pipeline import load_pipeline
+
+    data = shared_data(data_dir)
+    if ecbplus.find_root(data) is None:
+        click.echo(f"skipped: no data at {data}")
+        return
+    report = ecbplus.run(data, load_pipeline(model), topics or None)
+    if report is None:
+        click.echo(f"skipped: no data at {data}")
+        return
+    click.echo(ecbplus.format_report(report, worst=worst))
+    if json_path is not None:
+        with open(json_path, "w", encoding="utf-8") as handle:
+            json.dump(ecbplus.report_json(report), handle, indent=2, ensure_ascii=False)
+        click.echo(f"wrote {json_path}")
 
 
 @main.command()

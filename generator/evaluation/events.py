@@ -54,7 +54,7 @@ from generator.text import split_sentences
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from generator.model import Article
+    from generator.model import Article, ArticleExtraction
 
 TARGETS = {"f1": 0.70, "date_accuracy": 0.85, "dated_f1": 0.60}
 ErrorKind = Literal["false positive", "miss", "wrong date"]
@@ -442,22 +442,26 @@ def pipeline_extractor(nlp: Language | None = None) -> Extractor:
     from generator.extract.article import extract_article
 
     def extract(article: Article) -> ArticleOutput:
-        extraction = extract_article(article, nlp=nlp)
-        aliases = {actor.name: (actor.name, *actor.aliases) for actor in extraction.actors}
-        candidates = []
-        for event in extraction.events:
-            if event.rejected:
-                continue
-            names = tuple(name for actor in event.actors for name in aliases.get(actor, (actor,)))
-            date = event.date.iso if event.date else None
-            for sentence, quote in (
-                (event.sentence, event.quote),
-                *((m.sentence, m.quote) for m in event.mentions),
-            ):
-                candidates.append(Candidate(sentence, quote, date, event.date_source, event.actors, names))
-        return ArticleOutput(tuple(candidates), tuple(aliases.values()))
+        return output_of(extract_article(article, nlp=nlp))
 
     return extract
+
+
+def output_of(extraction: ArticleExtraction) -> ArticleOutput:
+    """What the scorer reads of an extraction: a candidate per sentence an event is told in."""
+    aliases = {actor.name: (actor.name, *actor.aliases) for actor in extraction.actors}
+    candidates = []
+    for event in extraction.events:
+        if event.rejected:
+            continue
+        names = tuple(name for actor in event.actors for name in aliases.get(actor, (actor,)))
+        date = event.date.iso if event.date else None
+        for sentence, quote in (
+            (event.sentence, event.quote),
+            *((m.sentence, m.quote) for m in event.mentions),
+        ):
+            candidates.append(Candidate(sentence, quote, date, event.date_source, event.actors, names))
+    return ArticleOutput(tuple(candidates), tuple(aliases.values()))
 
 
 # spaCy labels that are names (not numbers, dates or quantities).

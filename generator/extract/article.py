@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract.actors.mentions import ActorMention, find_actor_mentions, find_references
 from generator.extract.events.clauses import extract_events
+from generator.extract.timex.dateline import story_date, with_story_date
 from generator.extract.timex.tagger import find_time_expressions
 from generator.model import Article, ArticleExtraction, TimeExpression
 from generator.registry import ActorRegistry, resolve_extractions
@@ -13,6 +14,7 @@ from generator.registry import ActorRegistry, resolve_extractions
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
 
 def extract_article(
     article: Article,
@@ -43,7 +45,8 @@ def extraction_of(
     expressions: list[TimeExpression],
 ) -> ArticleExtraction:
     """The extraction of a Doc whose mentions resolved through the article's own registry `local`."""
-    events = extract_events(article, doc, mentions, expressions)
+    # the story's own date (its dateline's) dates what the text leaves undated
+    events = extract_events(with_story_date(article), doc, mentions, expressions)
     names = dict.fromkeys(name for event in events for name in event.actors)
     # A name no event uses (a place, a Title Case phrase NER took for a name) is not proposed.
     actors = tuple(local.actors[name] for name in names if name in local.actors)
@@ -53,7 +56,7 @@ def extraction_of(
 
 def _extract_from_doc(article: Article, doc: Doc) -> ArticleExtraction:
     """For a Doc made without the timeline components (e.g. a plain `nlp.pipe` over texts)."""
-    expressions = find_time_expressions(doc, article.published)
+    expressions = find_time_expressions(doc, story_date(article))
     local = ActorRegistry()
     mentions = find_references(doc, find_actor_mentions(doc, local))
     return extraction_of(article, doc, mentions, local, expressions)

@@ -139,11 +139,13 @@ def _guarded(component: Callable[[Doc], Doc]) -> Callable[[Doc], Doc]:
 
 
 def _make_timex(nlp: Language, name: str) -> Any:
+    from generator.extract.timex.dateline import story_date
     from generator.extract.timex.tagger import find_time_expressions
 
     def timex(doc: Doc) -> Doc:
         if doc._.article is not None:
-            doc._.timexes = find_time_expressions(doc, doc._.article.published)
+            # relative dates read against the story's dateline when it prints another day
+            doc._.timexes = find_time_expressions(doc, story_date(doc._.article))
         return doc
 
     return _guarded(timex)

@@ -21,6 +21,7 @@ from generator.store.yaml_io import _position
 
 FILE_FIELDS = ("article", "events")  # an events file: its article's slug and the list of events
 STATUSES = ("rejected",)
+MODALITIES = ("planned", "reported", "negated")  # how the text tells the event; absent: as a fact
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
@@ -198,6 +199,24 @@ EVENT_FIELDS: tuple[Field, ...] = (
         _expect(is_mentions, "mentions is a list of {{sentence: <number>, quote: <text>}}"),
         read=_mentions,
         write=_written_mentions,
+        extracted=True,
+    ),
+    # Actors the text only refers to ("he", "the company"): the extractor says so for a curator
+    Field(
+        "inferred",
+        _expect(is_names, _NAMES.format(name="inferred")),
+        read=_names("inferred"),
+        write=lambda names: list(names) or None,
+        extracted=True,
+    ),
+    Field(
+        "modality",
+        _expect(
+            lambda value: value is None or value in MODALITIES,
+            f"modality is {' or '.join(MODALITIES)} (or absent), not {{value!r}}",
+        ),
+        read=lambda value: str(value) if value else None,
+        write=_as_is,
         extracted=True,
     ),
     # What only a person writes:

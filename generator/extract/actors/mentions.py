@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 from generator.registry import (
     _APOSTROPHES,
     _POSSESSIVE,
-    CORPORATE_WORDS,
     LEGAL_SUFFIXES,
     ActorRegistry,
     _bare,
@@ -704,127 +703,9 @@ def _looks_like_name(name: str) -> bool:
     return bool(name) and any(char.isalpha() for char in name) and name_key(name) not in TITLE_WORDS
 
 
-PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
-
-
-THING_PRONOUNS = frozenset({"it", "its"})
-
-
-ORG_NOUNS = frozenset(
-    """company firm group manufacturer maker carrier airline giant corporation conglomerate business
-    automaker carmaker retailer bank lender insurer chipmaker supplier producer brewer publisher
-    broadcaster""".split()
-)
-
-
-PRODUCT_NOUNS = frozenset(
-    """plane planes aircraft jet jets airliner airliners jetliner superjumbo aeroplane aeroplanes airplane
-    device devices phone phones handset player players computer computers laptop""".split()
-)
-
-
-PRONOUN_WINDOW = 3  # sentences a pronoun may reach back
-
-
-DESCRIPTION_WINDOW = 8  # sentences "the company" or "the plane" may reach back
-
-
 def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
-    """Pronouns and definite descriptions ("he", "the company", "the plane") for recent actors.
+    """Pronouns and definite descriptions ("he", "the company", "the actress") for the actors they
+    refer to (`generator.extract.actors.coreference`)."""
+    from generator.extract.actors.coreference import find_references as resolve
 
-    A light, rule-based coreference: each reference takes the most recent actor of the
-    matching kind within a few sentences; "it"/"its" takes the previous sentence's subject.
-    """
-    by_start = {mention.start: mention for mention in mentions}
-    sentence_of = {token.i: number for number, sent in enumerate(doc.sents) for token in sent}
-    recent: dict[str, tuple[int, ActorMention]] = {}
-    by_word: dict[str, tuple[int, ActorMention]] = {}  # "the store" -> iTunes Store, "the ministry"
-    subject: tuple[int, ActorMention] | None = None
-    references: list[ActorMention] = []
-    for token in doc:
-        number = sentence_of.get(token.i, 0)
-        mention = by_start.get(token.i)
-        if mention is not None:
-            recent[mention.kind] = (number, mention)
-            if mention.kind == "person" and doc[mention.start : mention.end].root.dep_ in (
-                "nsubj",
-                "nsubjpass",
-            ):
-                recent["subject person"] = (number, mention)  # "he" most often continues the subject
-            if mention.kind in ("organization", "product"):
-                # "the store" for iTunes Store, "the ministry": the head word of the name; not
-                # "the company" (the last company named) nor "the air" for the Air Force
-                head_word = name_key(mention.name).split()[-1]
-                if head_word not in CORPORATE_WORDS:
-                    by_word[_singular(head_word)] = (number, mention)
-            if (
-                doc[mention.start : mention.end].root.dep_ in ("nsubj", "nsubjpass")
-                and mention.kind != "person"
-            ):
-                subject = (number, mention)
-            continue
-        named = by_word.get(_singular(token.lower_)) if _is_definite(token) else None
-        if named is not None and number - named[0] <= DESCRIPTION_WINDOW:
-            antecedent: ActorMention | None = named[1]
-        else:
-            antecedent = _antecedent(token, number, recent, subject)
-        if antecedent is not None:
-            references.append(
-                ActorMention(token.i, token.i + 1, token.text, antecedent.name, antecedent.kind, "COREF")
-            )
-    return sorted([*mentions, *references], key=lambda mention: mention.start)
-
-
-def _antecedent(
-    token: Token,
-    number: int,
-    recent: dict[str, tuple[int, ActorMention]],
-    subject: tuple[int, ActorMention] | None,
-) -> ActorMention | None:
-    lowered = token.lower_
-    if lowered in PERSON_PRONOUNS and token.dep_ in ("nsubj", "nsubjpass"):
-        candidate = recent.get("person")
-        subject_person = recent.get("subject person")
-        if subject_person is not None and candidate is not None and subject_person[0] >= candidate[0] - 1:
-            candidate = subject_person
-    elif lowered in THING_PRONOUNS and _is_main_subject(token):
-        candidate = subject if subject is not None and subject[0] == number - 1 else None
-    elif _is_definite(token) and lowered in ORG_NOUNS:
-        candidate = recent.get("organization")
-    elif _is_definite(token) and lowered in PRODUCT_NOUNS:
-        candidate = recent.get("product")
-    else:
-        return None
-    window = PRONOUN_WINDOW if token.pos_ == "PRON" else DESCRIPTION_WINDOW
-    if candidate is None or number - candidate[0] > window:
-        return None
-    return candidate[1]
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-
-
-def _is_main_subject(token: Token) -> bool:
-    """ "It" (or "its" in the subject) of a sentence's main clause, where it most often refers back."""
-    if token.dep_ == "poss":
-        token = token.head
-    return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
-
-
-DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
-
-
-# "the world's largest automaker": a superlative of a known set names one actor
-SETS_OF_ALL = frozenset({"world", "country", "nation", "industry"})
-
-
-def _is_definite(token: Token) -> bool:
-    if token.pos_ != "NOUN":
-        return False
-    for child in token.children:
-        if child.dep_ == "det" and child.lower_ in DEFINITE_DETERMINERS:
-            return True
-        if child.dep_ == "poss" and child.lemma_.lower() in SETS_OF_ALL:
-            return any(grandchild.lower_ == "the" for grandchild in child.children)
-    return False
+    return resolve(doc, mentions)

@@ -99,6 +99,9 @@ class _Candidate:
     before: str | None = None  # the action of an event in this article that this one preceded
     tense: str = "past"
     mentions: list[Mention] = field(default_factory=list)
+    inferred: list[str] = field(default_factory=list)  # actors only referred to ("he", "the company")
+    modality: str | None = None  # "planned", "reported"
+    plain_title: str = ""  # the title told as a fact, for a plan merged with its happening
 
 
 def extract_events(
@@ -231,9 +234,14 @@ def _read_sentence(
             continue
         if tense in ("present", "future") and not is_lead and not _actor_is_subject(predicate, in_sentence):
             continue  # in body text, the present tense is mostly analysis; keep what a named actor does
-        actors = _actors_taking_part(predicate, in_sentence, span)
+        taking_part = _mentions_taking_part(predicate, in_sentence, span)
+        actors = list(dict.fromkeys(mention.name for mention in taking_part))
         if not actors or any(set(actors) <= set(known.actors) for known in found):
             continue
+        named = {mention.name for mention in taking_part if mention.label not in INFERRED_LABELS}
+        if not named and all(mention.surface.lower() in POSSESSIVE_WORDS for mention in taking_part):
+            continue  # "His speech came ...": an owner only referred to makes no event of its own
+        modality = _modality(predicate, tense)
         # a subordinate clause takes only a date of its own; a coordinated one, or a gerund that
         # shares its main verb's time ("after meeting Kim"), takes the sentence's
         timed = governing_verb(predicate) or predicate
@@ -252,11 +260,14 @@ def _read_sentence(
                 places=_places(span, predicate),
                 date=date,
                 date_source=source,
-                title=make_title(predicate, in_sentence),
+                title=make_title(predicate, in_sentence, planned=modality == "planned"),
+                plain_title=make_title(predicate, in_sentence),
                 confidence=_confidence(predicate, in_sentence, source, tense),
                 before=before,
                 tense=tense,
                 mentions=[Mention(sentence.index, quote_of(sentence))],
+                inferred=[actor for actor in actors if actor not in named],
+                modality=modality,
             )
         )
     return found
@@ -423,8 +434,29 @@ def _tense(verb: Token) -> str:
     return "present"
 
 
-def _actors_taking_part(predicate: Token, mentions: Sequence[ActorMention], span: Span) -> list[str]:
-    actors: list[str] = []
+# Mentions that name no one themselves: the actor is inferred ("he", "the company", a bridged product)
+INFERRED_LABELS = frozenset({"COREF", "BRIDGE"})
+POSSESSIVE_WORDS = frozenset({"his", "her", "its", "their"})
+REPORTED_ADVERBS = frozenset({"reportedly", "allegedly", "apparently", "purportedly", "supposedly"})
+
+
+def _modality(predicate: Token, tense: str) -> str | None:
+    """How the text tells the happening: "planned" (will, is set to), "reported" (X did Y, police said)."""
+    if tense == "future":
+        return "planned"
+    if any(child.dep_ == "advmod" and child.lower_ in REPORTED_ADVERBS for child in predicate.children):
+        return "reported"
+    head = governing_verb(predicate) or predicate
+    if head.dep_ == "ccomp" and head.head.i != head.i and is_reporting(head.head):
+        return "reported"  # "X did Y, officials said": told by someone, not seen by the writer
+    return None
+
+
+def _mentions_taking_part(
+    predicate: Token, mentions: Sequence[ActorMention], span: Span
+) -> list[ActorMention]:
+    """The mentions of actors that take part in the predicate's happening, in the clause's order."""
+    actors: list[ActorMention] = []
     clause = _clause_tokens(predicate) | _subject_tokens(predicate)
     if predicate.dep_ in ("relcl", "acl"):
         # "Airbus, which has out-sold Boeing": Airbus takes part; "A380 test flight delayed": the flight's
@@ -439,8 +471,7 @@ def _actors_taking_part(predicate: Token, mentions: Sequence[ActorMention], span
             continue
         if mention.kind != "country" and mention.start not in clause and mention.end - 1 not in clause:
             continue
-        if mention.name not in actors:
-            actors.append(mention.name)
+        actors.append(mention)
     return actors
 
 
@@ -721,17 +752,33 @@ def _merge_mentions(candidates: list[_Candidate]) -> list[_Candidate]:
             merged.append(candidate)
             continue
         same.mentions.extend(candidate.mentions)
+        # an actor named in any telling is not inferred
+        named = {actor for item in (same, candidate) for actor in item.actors if actor not in item.inferred}
+        same.inferred = [
+            actor for actor in dict.fromkeys([*same.inferred, *candidate.inferred]) if actor not in named
+        ]
         same.actors.extend(actor for actor in candidate.actors if actor not in same.actors)
+        if same.modality != candidate.modality:
+            same.modality = None if None in (same.modality, candidate.modality) else same.modality
         same.places.extend(place for place in candidate.places if place not in same.places)
         if SOURCE_RANK[candidate.date_source] > SOURCE_RANK[same.date_source]:
             same.date, same.date_source = candidate.date, candidate.date_source
         same.confidence = round(min(0.99, max(same.confidence, candidate.confidence) + 0.05), 2)
-        titles = [same.title, candidate.title]
+        titles = [(same.title, same.plain_title), (candidate.title, candidate.plain_title)]
         if _better_quote(candidate, same):
-            same.sentence, same.title = candidate.sentence, candidate.title
+            same.sentence, same.title, same.plain_title = (
+                candidate.sentence,
+                candidate.title,
+                candidate.plain_title,
+            )
         if not _names_its_actor(same.title, same.actors):
             # "Chrysler files ...", not "Files ...": a subject the parse of one mention lost
-            same.title = next((title for title in titles if _names_its_actor(title, same.actors)), same.title)
+            same.title, same.plain_title = next(
+                (pair for pair in titles if _names_its_actor(pair[0], same.actors)),
+                (same.title, same.plain_title),
+            )
+        if same.modality != "planned":
+            same.title = same.plain_title or same.title  # it happened: no longer a plan
     return merged
 
 
@@ -813,4 +860,6 @@ def _to_event(article: Article, number: int, candidate: _Candidate) -> Event:
         sentence=candidate.sentence.index,
         confidence=candidate.confidence,
         mentions=tuple(mention for mention in mentions if mention.sentence != candidate.sentence.index),
+        inferred=tuple(actor for actor in candidate.actors if actor in candidate.inferred),
+        modality=candidate.modality,
     )

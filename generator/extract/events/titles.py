@@ -20,8 +20,11 @@ if TYPE_CHECKING:
 MAX_TITLE_CHARS = 80
 
 
-def make_title(predicate: Token, mentions: Sequence[ActorMention]) -> str:
-    """A headline for the event: actor, action, object, place; under 80 characters."""
+def make_title(predicate: Token, mentions: Sequence[ActorMention], planned: bool = False) -> str:
+    """A headline for the event: actor, action, object, place; under 80 characters.
+
+    A plan keeps its modality as headlines write it: "Endeavour to carry ...", "Apple to open ...".
+    """
     # a bridged product ("the first flight" of the A380) is not a name to write in the title
     names = {
         index: mention
@@ -35,9 +38,16 @@ def make_title(predicate: Token, mentions: Sequence[ActorMention]) -> str:
     if by_gerund is not None:
         return make_title(by_gerund, mentions)  # "X stressed Y by releasing Z": the act is the release
     subject = _subject_phrase(predicate, names)
-    verb = _headline_verb(predicate, plural=_has_plural_subject(predicate))
+    verb = _headline_verb(predicate, plural=_has_plural_subject(predicate), planned=planned)
     rest: list[str] = []
     said = [child for child in predicate.children if child.dep_ == "ccomp"] if is_reporting(predicate) else []
+    # "NASA says it would ...": a pronoun for the sayer stays a pronoun in what was said
+    said_tokens = {token.i for child in said for token in child.subtree}
+    names = {
+        index: mention
+        for index, mention in names.items()
+        if not (mention.label == "COREF" and index in said_tokens and predicate.doc[index].pos_ == "PRON")
+    }
     for child in said or predicate.rights:  # a statement's title says what was said, quoted first or not
         if child.dep_ in ("dobj", "prep", "dative", "attr", "oprd", "acomp", "xcomp", "pcomp", "ccomp"):
             rest.extend(_render(_pruned_subtree(child), names, predicate.doc))
@@ -131,11 +141,15 @@ def _has_plural_subject(predicate: Token) -> bool:
     return False
 
 
-def _headline_verb(predicate: Token, plural: bool = False) -> str:
-    if predicate.tag_ == "VBN" and any(child.dep_ == "auxpass" for child in predicate.children):
-        return predicate.text  # passive: "X appointed CEO"
+def _headline_verb(predicate: Token, plural: bool = False, planned: bool = False) -> str:
+    passive = predicate.tag_ == "VBN" and any(child.dep_ == "auxpass" for child in predicate.children)
+    if passive:
+        return f"to be {predicate.text}" if planned else predicate.text  # passive: "X appointed CEO"
     lemma = predicate.lemma_.lower()
-    verb = ("are" if lemma == "be" else lemma) if plural else _third_person(lemma)
+    if planned:
+        verb = f"to {lemma}"
+    else:
+        verb = ("are" if lemma == "be" else lemma) if plural else _third_person(lemma)
     particle = " ".join(child.text for child in predicate.children if child.dep_ == "prt")
     return (verb + (" " + particle if particle else "")).strip()
 

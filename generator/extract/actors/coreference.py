@@ -1,0 +1,365 @@
+"""Coreference within one article: "he", "the company", "the actress", "her mother" for a named actor.
+
+A rule-based resolver over the spaCy parse (no coreference library runs offline with the models a
+project can install: coreferee, fastcoref and spacy-experimental's coref all load weights from a hub).
+Each reference takes the most recent actor that agrees with it:
+- kind: he/she/him/her for a person, it/its for an organisation or product, a company noun for an
+  organisation, a product noun for a product;
+- gender, where the article or the name tells: "Mr.", "Mrs.", a gendered role ("actress Jane Roe",
+  "her husband, John Roe"), else a common given name; a person of unknown gender agrees with both;
+- salience: a pronoun subject prefers the last person who was a subject, "it" the last organisation or
+  product that was one; never a co-argument of its own verb ("Smith praised him" is not Smith);
+- recency: a pronoun reaches back `PRONOUN_WINDOW` sentences, a description `DESCRIPTION_WINDOW`.
+A role the article gives a person ("actress Jane Roe", "Roe, the actress,", "John Roe, her husband")
+is a description of that person wherever it comes back ("the actress", "her husband").
+Resolved references are mentions labelled "COREF": events they give an actor mark it as inferred.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from generator.extract.lexicon import is_reporting
+from generator.registry import CORPORATE_WORDS, name_key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from generator.extract.actors.mentions import ActorMention
+
+Gender = Literal["m", "f"]
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+PRONOUN_WINDOW = 3  # sentences a pronoun may reach back
+DESCRIPTION_WINDOW = 8  # sentences "the company" or "the plane" may reach back
+
+FEMALE_WORDS = frozenset(
+    """mrs ms miss madam lady dame actress woman mother wife daughter sister girl queen princess
+    businesswoman spokeswoman chairwoman congresswoman grandmother aunt niece girlfriend widow heiress
+    starlet songstress sportswoman policewoman duchess countess empress""".split()
+)
+MALE_WORDS = frozenset(
+    """mr sir lord man father husband son brother boy king prince businessman spokesman chairman
+    congressman grandfather uncle nephew boyfriend widower policeman sportsman duke count emperor""".split()
+)
+# Common English given names, for the gender a name tells when the article does not.
+FEMALE_NAMES = frozenset(
+    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa margaret
+    betty sandra ashley dorothy kimberly emily donna michelle carol amanda melissa deborah stephanie
+    rebecca laura sharon cynthia kathleen amy angela anna brenda pamela nicole emma helen samantha
+    katherine christine debra rachel catherine carolyn janet maria heather diane julie joyce victoria
+    kelly christina lauren joan evelyn olivia judith megan cheryl martha andrea hannah jacqueline ann
+    gloria jean kathryn alice teresa sara janice doris madison julia grace judy abigail marie denise
+    beverly amber theresa marilyn danielle diana brittany natalie sophia rose isabella alexis kayla
+    charlotte hillary angela condoleezza oprah lindsay britney ellen esther dina angelina""".split()
+)
+MALE_NAMES = frozenset(
+    """james john robert michael william david richard joseph thomas charles christopher daniel
+    matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald
+    edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon
+    benjamin samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam
+    nathan henry douglas zachary peter kyle walter ethan jeremy harold keith christian roger noah
+    gerald carl terry sean austin arthur lawrence jesse dylan bryan joe jordan billy bruce albert
+    willie gabriel logan alan juan wayne roy ralph randy eugene vincent russell elijah louis bobby
+    philip johnny barack vladimir sergey sergei steve bill tony boris nicolas francois angelo
+    silvio jacques gordon hugo fidel mahmoud ehud benjamin""".split()
+)
+# Who a role names without a name: "the actress", "the minister", "the company"
+ORG_NOUNS = frozenset(
+    """company firm group manufacturer maker carrier airline giant corporation conglomerate business
+    automaker carmaker retailer bank lender insurer chipmaker supplier producer brewer publisher
+    broadcaster network studio chain startup start-up vendor developer team club franchise union
+    agency""".split()
+)
+PRODUCT_NOUNS = frozenset(
+    """plane planes aircraft jet jets airliner airliners jetliner superjumbo aeroplane aeroplanes airplane
+    device devices phone phones handset player players computer computers laptop""".split()
+)
+# Person nouns that may stand for the article's person without the article having said so
+PERSON_NOUNS = frozenset(
+    """actress actor singer star starlet rapper musician comedian host presenter model athlete
+    player boxer champion golfer skier climber driver cyclist coach manager striker quarterback
+    pitcher president minister premier chancellor senator governor mayor leader chairman
+    chairwoman ceo executive founder pope king queen prince princess""".split()
+)
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+# "the world's largest automaker": a superlative of a known set names one actor
+SETS_OF_ALL = frozenset({"world", "country", "nation", "industry"})
+HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Sir", "Dame", "Lord", "Lady"})
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "dative", "agent"})
+
+
+@dataclass(slots=True)
+class _Seen:
+    """What the resolver knows of an actor so far: where it was last named, and as what."""
+
+    mention: ActorMention
+    sentence: int
+    subject_sentence: int = -99
+    gender: Gender | None = None
+    roles: set[str] = field(default_factory=set)
+
+
+def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """`mentions` with the pronouns and descriptions that refer to them (label "COREF")."""
+    by_start = {mention.start: mention for mention in mentions}
+    named = {index for mention in mentions for index in range(mention.start, mention.end)}
+    sentence_of = {token.i: number for number, sent in enumerate(doc.sents) for token in sent}
+    genders, roles = _genders_and_roles(doc, mentions)
+    seen: dict[str, _Seen] = {}
+    by_word: dict[str, tuple[int, ActorMention]] = {}  # "the store" -> iTunes Store, "the ministry"
+    references: list[ActorMention] = []
+    for token in doc:
+        number = sentence_of.get(token.i, 0)
+        mention = by_start.get(token.i)
+        if mention is not None:
+            _remember(doc, mention, number, seen, genders, roles, by_word)
+            continue
+        if token.i in named:
+            continue
+        antecedent = _antecedent(token, number, seen, by_word)
+        if antecedent is not None:
+            references.append(
+                _reference(token, antecedent),
+            )
+    return sorted([*mentions, *references], key=lambda mention: mention.start)
+
+
+def _reference(token: Token, antecedent: ActorMention) -> ActorMention:
+    from generator.extract.actors.mentions import ActorMention
+
+    return ActorMention(token.i, token.i + 1, token.text, antecedent.name, antecedent.kind, "COREF")
+
+
+def _remember(
+    doc: Doc,
+    mention: ActorMention,
+    number: int,
+    seen: dict[str, _Seen],
+    genders: dict[str, Gender],
+    roles: dict[str, set[str]],
+    by_word: dict[str, tuple[int, ActorMention]],
+) -> None:
+    entry = seen.get(mention.name)
+    if entry is None:
+        entry = seen[mention.name] = _Seen(mention, number)
+    entry.mention, entry.sentence = mention, number
+    entry.gender = genders.get(mention.name)
+    entry.roles = roles.get(mention.name, set())
+    if doc[mention.start : mention.end].root.dep_ in ("nsubj", "nsubjpass"):
+        entry.subject_sentence = number
+    if mention.kind in ("organization", "product"):
+        # "the store" for iTunes Store, "the ministry": the head word of the name; not
+        # "the company" (the last company named) nor "the air" for the Air Force
+        head_word = name_key(mention.name).split()[-1] if name_key(mention.name) else ""
+        if head_word and head_word not in CORPORATE_WORDS:
+            by_word[_singular(head_word)] = (number, mention)
+
+
+def _antecedent(
+    token: Token, number: int, seen: dict[str, _Seen], by_word: dict[str, tuple[int, ActorMention]]
+) -> ActorMention | None:
+    lowered = token.lower_
+    if lowered in MALE_PRONOUNS or lowered in FEMALE_PRONOUNS:
+        if token.pos_ != "PRON" and token.tag_ not in ("PRP", "PRP$"):
+            return None
+        gender: Gender = "m" if lowered in MALE_PRONOUNS else "f"
+        return _person_for_pronoun(token, number, seen, gender)
+    if lowered in THING_PRONOUNS:
+        return _thing_for_pronoun(token, number, seen)
+    if token.pos_ != "NOUN" or token.dep_ == "attr" or _has_own_name(token):
+        return None  # "Roe is the first woman to ...": a predicate noun refers to no one
+    word = token.lemma_.lower()
+    definite = _is_definite(token)
+    possessed = any(child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS for child in token.children)
+    if not (definite or possessed):
+        return None
+    # a role the article gave someone: "the actress", "her husband" (one person: not "its founders")
+    with_role = (
+        []
+        if token.tag_ == "NNS"
+        else [entry for entry in seen.values() if word in entry.roles and entry.mention.kind == "person"]
+    )
+    if with_role:
+        return max(with_role, key=lambda entry: (entry.sentence, entry.mention.start)).mention
+    if not definite:
+        return None
+    named = by_word.get(_singular(token.lower_))
+    if named is not None and number - named[0] <= DESCRIPTION_WINDOW:
+        return named[1]
+    if lowered in ORG_NOUNS or word in ORG_NOUNS:
+        return _recent(seen, number, DESCRIPTION_WINDOW, kinds=("organization",))
+    if lowered in PRODUCT_NOUNS:
+        return _recent(seen, number, DESCRIPTION_WINDOW, kinds=("product",))
+    if word in PERSON_NOUNS and token.tag_ != "NNS":
+        told: Gender | None = "f" if word in FEMALE_WORDS else "m" if word in MALE_WORDS else None
+        return _recent(seen, number, PRONOUN_WINDOW, kinds=("person",), gender=told, subject=True)
+    return None
+
+
+def _has_own_name(token: Token) -> bool:
+    """ "the actor Tom Hanks": the description comes with a name of its own."""
+    return any(child.dep_ in ("appos", "compound") and child.pos_ == "PROPN" for child in token.children) or (
+        token.dep_ == "compound" and token.head.pos_ == "PROPN"
+    )
+
+
+def _person_for_pronoun(
+    token: Token, number: int, seen: dict[str, _Seen], gender: Gender
+) -> ActorMention | None:
+    blocked = _co_arguments(token)
+    candidates = [
+        entry
+        for entry in seen.values()
+        if entry.mention.kind == "person"
+        and entry.gender in (gender, None)
+        and number - entry.sentence <= PRONOUN_WINDOW
+        and not (entry.sentence == number and entry.mention.start in blocked)
+    ]
+    if not candidates:
+        return None
+    # the last subject, unless a person named since then is its only match in gender
+    subjects = [entry for entry in candidates if number - entry.subject_sentence <= 1]
+    known = [entry for entry in candidates if entry.gender == gender]
+    if len(known) == 1 and (not subjects or known[0] in subjects or all(s.gender is None for s in subjects)):
+        return known[0].mention
+    pool = subjects or candidates
+    return max(pool, key=lambda entry: (entry.sentence, entry.mention.start)).mention
+
+
+def _co_arguments(token: Token) -> set[int]:
+    """Token indexes of the other arguments of the pronoun's own verb ("Smith praised him")."""
+    if token.dep_ not in ARGUMENT_DEPS or token.lower_.endswith("self"):
+        return set()
+    head = token.head
+    return {
+        inner.i
+        for child in head.children
+        if child.i != token.i and child.dep_ in ARGUMENT_DEPS
+        for inner in child.subtree
+    }
+
+
+def _thing_for_pronoun(token: Token, number: int, seen: dict[str, _Seen]) -> ActorMention | None:
+    """ "It" (or "its") as a subject, or the owner of one: the last organisation or product subject."""
+    anchor = token.head if token.dep_ == "poss" else token
+    if anchor.dep_ not in ("nsubj", "nsubjpass") or token.dep_ == "expl":
+        return None
+    if token.lower_ == "it" and token.head.lemma_ == "be":
+        return None  # "it is expected", "it was a good day"
+    verb = anchor.head
+    if verb.dep_ == "ROOT":
+        reach = 1  # the main clause's "it" continues the sentence before's subject
+    elif verb.dep_ == "ccomp" and is_reporting(verb.head):
+        reach = 0  # "Apple said it would ...": the sayer
+    else:
+        return None  # "as it follows ...": most often the thing just named, not an actor
+    candidates = [
+        entry
+        for entry in seen.values()
+        if entry.mention.kind in ("organization", "product") and 0 <= number - entry.subject_sentence <= reach
+    ]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda entry: (entry.subject_sentence, entry.mention.start)).mention
+
+
+def _recent(
+    seen: dict[str, _Seen],
+    number: int,
+    window: int,
+    kinds: Sequence[str],
+    gender: Gender | None = None,
+    subject: bool = False,
+) -> ActorMention | None:
+    candidates = [
+        entry
+        for entry in seen.values()
+        if entry.mention.kind in kinds
+        and number - entry.sentence <= window
+        and (gender is None or entry.gender in (gender, None))
+        and (not subject or number - entry.subject_sentence <= window)
+    ]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda entry: (entry.sentence, entry.mention.start)).mention
+
+
+def _genders_and_roles(
+    doc: Doc, mentions: Sequence[ActorMention]
+) -> tuple[dict[str, Gender], dict[str, set[str]]]:
+    """The gender and the roles the article gives each person it names."""
+    votes: dict[str, list[Gender]] = {}
+    roles: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.kind != "person":
+            continue
+        span = doc[mention.start : mention.end]
+        words = _role_words(doc, span)
+        roles.setdefault(mention.name, set()).update(words - GENERIC_PERSON_WORDS)
+        for word in words:
+            if word in FEMALE_WORDS:
+                votes.setdefault(mention.name, []).append("f")
+            elif word in MALE_WORDS:
+                votes.setdefault(mention.name, []).append("m")
+    genders: dict[str, Gender] = {}
+    for name in roles:
+        said = votes.get(name, [])
+        if said and all(vote == said[0] for vote in said):
+            genders[name] = said[0]
+            continue
+        first = name.split()[0].lower() if name.split() else ""
+        if not said and first in FEMALE_NAMES:
+            genders[name] = "f"
+        elif not said and first in MALE_NAMES:
+            genders[name] = "m"
+    return genders, roles
+
+
+def _role_words(doc: Doc, span: Span) -> set[str]:
+    """Nouns the article puts with a name: "actress Jane Roe", "Roe, the actress,", "Mr. Roe"."""
+    words: set[str] = set()
+    root = span.root
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.text.rstrip(".") in HONORIFICS:
+        words.add(before.lower_.rstrip("."))  # "Mrs. Roe", not "we will miss Roe"
+    for token in span:
+        if token.pos_ == "NOUN" or token.text.rstrip(".") in HONORIFICS:
+            words.add(token.lemma_.lower().rstrip("."))
+    for child in root.children:
+        if child.i in range(span.start, span.end):
+            continue
+        if child.dep_ in ("compound", "appos") and child.pos_ in ("NOUN", "PROPN") and not child.ent_type_:
+            words.add(child.lemma_.lower())
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        words.add(root.head.lemma_.lower())  # "the actress, Jane Roe"; "her husband, John Roe"
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        words |= {
+            child.lemma_.lower()
+            for child in root.head.children
+            if child.dep_ == "attr" and child.pos_ == "NOUN"
+        }
+    return words
+
+
+# Nouns any person is: no description that tells one person from another
+GENERIC_PERSON_WORDS = frozenset({"person", "people", "one", "man", "woman", "text", "year", "age"})
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _is_definite(token: Token) -> bool:
+    if token.pos_ != "NOUN":
+        return False
+    for child in token.children:
+        if child.dep_ == "det" and child.lower_ in DEFINITE_DETERMINERS:
+            return True
+        if child.dep_ == "poss" and child.lemma_.lower() in SETS_OF_ALL:
+            return any(grandchild.lower_ == "the" for grandchild in child.children)
+    return False

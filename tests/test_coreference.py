@@ -1,0 +1,106 @@
+"""Coreference within one article, on news written for these tests in several domains."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.extract.actors.mentions import find_actor_mentions, find_references
+from generator.extract.article import extract_article
+from generator.model import Article
+from generator.registry import ActorRegistry
+
+PUBLISHED = dt.date(2024, 3, 15)
+
+
+def references(nlp, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    found = find_references(doc, find_actor_mentions(doc, ActorRegistry()))
+    return [(mention.surface, mention.name) for mention in found if mention.label == "COREF"]
+
+
+def events(nlp, text: str, published: dt.date = PUBLISHED):  # type: ignore[no-untyped-def]
+    article = Article(slug="a", title=text.splitlines()[0], published=published, text=text)
+    return list(extract_article(article, nlp=nlp, registry=ActorRegistry()).events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # politics: a role the article gives a person comes back as a description
+        (
+            "Foreign Minister Maria Keller arrived in Lisbon on Monday. The minister met union leaders.",
+            ("minister", "Maria Keller"),
+        ),
+        # crime: the pronoun's gender picks the woman, not the man named last
+        (
+            "Mrs. Aiko Sato testified against John Ortiz on Tuesday. "
+            "She told the court he had threatened her.",
+            ("She", "Aiko Sato"),
+        ),
+        # sport: "he" continues the subject
+        (
+            "Omar Keller scored twice for Denver on Saturday. He was substituted in the second half.",
+            ("He", "Omar Keller"),
+        ),
+        # business: "the company" is the last company named
+        (
+            "Northwind Bank cut 2,000 jobs on Monday. The company said costs had risen.",
+            ("company", "Northwind Bank"),
+        ),
+        # disasters: "it" of the main clause continues the subject of the sentence before
+        (
+            "Union Rail suspended its services on Friday after the flood. It said repairs would take weeks.",
+            ("It", "Union Rail"),
+        ),
+        # entertainment: an apposition gives the role
+        (
+            "Lena Ortiz, the actress, checked into a clinic on Friday. The actress left after two days.",
+            ("actress", "Lena Ortiz"),
+        ),
+    ],
+)
+def test_a_reference_resolves_to_the_actor_it_names(nlp, text: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in references(nlp, text)
+
+
+def test_a_pronoun_is_not_a_co_argument_of_its_own_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = references(nlp, "John Keller met Omar Sato on Monday. Keller praised him.")
+    assert ("him", "John Keller") not in found
+
+
+def test_her_husband_is_the_man_the_article_calls_so(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Maria Sato was arrested in Denver on Monday. John Sato, her husband, paid the bail on Tuesday. "
+        "Her husband told reporters she was innocent."
+    )
+    assert ("husband", "John Sato") in references(nlp, text)
+
+
+def test_an_actor_named_only_by_a_pronoun_is_marked_inferred(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Mayor resigns\nMayor Lena Keller faced questions on Monday about the contracts. "
+        "She resigned on Tuesday."
+    )
+    resigned = next(event for event in events(nlp, text) if "resign" in event.title.lower())
+    assert "Lena Keller" in resigned.actors
+    assert resigned.inferred == ("Lena Keller",)
+
+
+def test_a_named_actor_is_not_inferred(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Storm hits coast\nThe Harbor Council closed the port on Monday after the storm."
+    [event] = [event for event in events(nlp, text) if "close" in event.title.lower()]
+    assert event.inferred == ()
+
+
+def test_a_plan_keeps_its_modality_in_the_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Launch\nApex Motors will open a plant in Osaka in December."
+    planned = [event for event in events(nlp, text) if event.modality == "planned"]
+    assert planned and planned[0].title.startswith("Apex Motors to open")
+
+
+def test_what_officials_said_happened_is_reported(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Crash\nA bus carrying 30 people crashed near Nairobi. Union Rail stopped its trains, police said."
+    stopped = [event for event in events(nlp, text) if "Union Rail" in event.actors]
+    assert stopped and stopped[0].modality == "reported"

@@ -1,0 +1,65 @@
+"""Datelines: the story's own date under the headline, and where it disagrees with the metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.extract.timex.dateline import dateline_disagreement, read_dateline, story_date
+from generator.model import Article
+
+PUBLISHED = dt.date(2011, 3, 4)
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("March 3, 2011", dt.date(2011, 3, 3)),
+        ("Thursday, March 3, 2011", dt.date(2011, 3, 3)),
+        ("3 March 2011", dt.date(2011, 3, 3)),
+        ("WASHINGTON, March 3 (Reuters) - The Senate voted on the budget.", dt.date(2011, 3, 3)),
+        ("Posted 3/3/2011 9:15 PM", dt.date(2011, 3, 3)),
+        ("Published: November 12, 2010", dt.date(2010, 11, 12)),
+        ("Tue, 1 Mar 2011 10:15 CDT", dt.date(2011, 3, 1)),
+        ("SPRINGFIELD, Ill., Feb. 28 /PRNewswire/ -- A plant closed.", dt.date(2011, 2, 28)),
+    ],
+)
+def test_a_dateline_gives_its_day(line: str, day: dt.date) -> None:
+    found = read_dateline(line, PUBLISHED)
+    assert found is not None and found.day == day
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "June 6, 1944: Allies land in Normandy",  # a headline about a date, not a dateline
+        "The quake struck on March 3, 2011.",
+        "March 2011 was a hard month for the league",
+    ],
+)
+def test_a_sentence_with_a_date_is_no_dateline(line: str) -> None:
+    assert read_dateline(line, PUBLISHED) is None
+
+
+def test_the_dateline_wins_over_the_metadata_and_is_reported() -> None:
+    text = "Storm closes port\nMarch 2, 2011\nThe storm closed the port on Thursday."
+    article = Article("a", "Storm closes port", PUBLISHED, text)
+    assert story_date(article) == dt.date(2011, 3, 2)
+    message = dateline_disagreement(article)
+    assert message is not None and "2011-03-02" in message and "2011-03-04" in message
+
+
+def test_an_updated_line_does_not_move_the_story_date() -> None:
+    article = Article("a", "Vote", PUBLISHED, "Vote\nUpdated: March 9, 2011\nThe council voted on Monday.")
+    assert story_date(article) == PUBLISHED
+    assert dateline_disagreement(article) is None
+
+
+def test_relative_dates_are_read_against_the_dateline(nlp) -> None:  # type: ignore[no-untyped-def]
+    from generator.extract.article import extract_article
+
+    text = "Port closes\nMarch 2, 2011\nThe Harbor Council closed the port on Monday."
+    article = Article("a", "Port closes", dt.date(2011, 3, 10), text)
+    [event] = extract_article(article, nlp=nlp).events
+    assert event.date.iso == "2011-02-28"  # the Monday before the dateline, not before the 10th
