@@ -140,6 +140,107 @@ def bench_scale(size: int) -> dict[str, object]:
     }
 
 
+_PLAIN_NLP_PIPE = """
+import json, sys, spacy
+from generator.extract.pipeline import resolve_model_name
+texts = json.loads(open(sys.argv[1], encoding="utf-8").read())
+nlp = spacy.load(resolve_model_name())
+print(sum(len(doc) for doc in nlp.pipe(texts)))
+"""
+
+
+def _peak_of(command: list[str]) -> tuple[float, dict[str, float], str]:
+    """Wall seconds, peak memory of the command and its child processes (MiB), and its last stdout line.
+
+    With psutil: the process tree sampled every 0.1 s, RSS summed (an upper bound: forked workers
+    share pages) and PSS summed (shared pages split between the processes). Without it:
+    getrusage(RUSAGE_CHILDREN), the peak of the largest single process only.
+    """
+    try:
+        import psutil
+    except ImportError:
+        psutil = None
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors, text=True)
+        peak = {"rss": 0.0, "pss": 0.0}
+        while psutil is not None and process.poll() is None:
+            now = {"rss": 0.0, "pss": 0.0}
+            try:
+                root = psutil.Process(process.pid)
+                for member in [root, *root.children(recursive=True)]:
+                    info = member.memory_full_info()
+                    now["rss"] += info.rss
+                    now["pss"] += getattr(info, "pss", info.rss)
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                pass
+            peak = {key: max(peak[key], now[key]) for key in peak}
+            time.sleep(0.1)
+        stdout, _ = process.communicate()
+        seconds = time.perf_counter() - started
+        if process.returncode not in (0, 1):  # 1: some article failed, reported in the summary
+            errors.seek(0)
+            raise RuntimeError(f"{command[:2]} failed: {errors.read().decode()[-2000:]}")
+    if psutil is None:
+        peak = {"rss": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024.0}
+    mib = {key: round(value / 2**20) for key, value in peak.items()}
+    return seconds, mib, (stdout.strip().splitlines() or [""])[-1]
+
+
+def bench_memory(sizes: tuple[int, ...] = (300, 1000), jobs: tuple[int, ...] = (1, 2)) -> dict[str, object]:
+    """`timeline extract --jobs N` from scratch: peak memory and tokens/s against plain `nlp.pipe`.
+
+    Both run as commands over the same texts in the same run (model loading included in both);
+    memory is the process with its workers. Targets: tokens/s >= 0.8x plain with --jobs 1 and
+    >= 1.6x with --jobs 2 on 2 cores; peak memory flat in the number of articles, under 1 GB.
+    """
+    import shutil
+
+    python = str(ROOT / ".venv" / "bin" / "python")
+    timeline = str(ROOT / ".venv" / "bin" / "timeline")
+    results: dict[str, object] = {}
+    checks = []
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as folder:
+            corpus = Path(folder) / "corpus"
+            articles, origin = scale_corpus(corpus, size)
+            texts = Path(folder) / "texts.json"
+            texts.write_text(json.dumps([prose_text(article.text) for article in articles]), "utf-8")
+            plain_s, plain_mib, tokens = _peak_of([python, "-c", _PLAIN_NLP_PIPE, str(texts)])
+            row: dict[str, object] = {
+                "corpus": f"{len(articles)} {origin}",
+                "tokens": int(tokens),
+                "plain_nlp_pipe_s": round(plain_s, 1),
+                "plain_tokens_per_s": round(int(tokens) / plain_s),
+                "plain_peak_mib": plain_mib,
+            }
+            for count in jobs:
+                content = Path(folder) / f"jobs-{count}"
+                shutil.copytree(corpus / "articles", content / "articles")
+                seconds, mib, summary = _peak_of(
+                    [timeline, "extract", "--content", str(content), "--jobs", str(count), "-q"]
+                )
+                ratio = round(plain_s / seconds, 2)
+                row[f"jobs{count}_s"] = round(seconds, 1)
+                row[f"jobs{count}_tokens_per_s"] = round(int(tokens) / seconds)
+                row[f"jobs{count}_vs_plain_nlp_pipe"] = ratio
+                row[f"jobs{count}_peak_mib"] = mib
+                row[f"jobs{count}_summary"] = summary
+                floor = 0.8 * count
+                checks.append(
+                    f"{'ok' if ratio >= floor else 'MISSED':6} {size} articles, --jobs {count}: "
+                    f"{ratio}x plain nlp.pipe (target >= {floor})"
+                )
+                peak = mib.get("pss", mib["rss"])
+                checks.append(
+                    f"{'ok' if peak < 1024 else 'MISSED':6} {size} articles, --jobs {count}: "
+                    f"peak {peak} MiB (target < 1024)"
+                )
+        results[str(size)] = row
+    results["checks"] = checks
+    return results
+
+
 def bench_site_import() -> dict[str, object]:
     """What `mkdocs build` pays to import the plugin, and whether spaCy comes with it."""
     python = str(ROOT / ".venv" / "bin" / "python")
@@ -194,7 +295,7 @@ def bench_site(events: int) -> dict[str, object]:
 def main() -> None:
     """Run the benchmarks and print a table; compare with the targets."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=["extract", "scale", "import", "render", "site"])
+    parser.add_argument("--only", choices=["extract", "scale", "memory", "import", "render", "site"])
     parser.add_argument(
         "--scale", type=int, default=1000, help="articles for the from-scratch and no-op runs"
     )
@@ -207,6 +308,8 @@ def main() -> None:
         results["extract"] = bench_extract(args.articles)
     if args.only in (None, "scale"):
         results["scale"] = bench_scale(args.scale)
+    if args.only in (None, "memory"):
+        results["memory"] = bench_memory((300, args.scale))
     if args.only in (None, "import"):
         results["import"] = bench_site_import()
     if args.only in (None, "render"):

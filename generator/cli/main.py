@@ -152,35 +152,48 @@ def eval_events(
     default=None,
     help="Worker processes for the NLP, each loading the model once [default: one per core].",
 )
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Run the NLP on this Dask distributed cluster (tcp://HOST:8786); needs the `distributed` extra.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def extract(content_dir: Path, model: str | None, jobs: int | None, quiet: bool) -> None:
+def extract(
+    content_dir: Path, model: str | None, jobs: int | None, scheduler: str | None, quiet: bool
+) -> None:
     """Extract events from content/articles into content/events/*.yml and content/actors.yml.
 
     Only articles that changed since the last run go through the NLP (a cache in
     content/.timeline-cache/ keeps the rest); the output is the same whatever the number of
-    jobs. Re-running keeps every human edit: changed fields, deleted or rejected events, added
-    events, `reviewed: true` events and actors.yml aliases. A broken article is reported and
-    skipped; nothing is written for it, and the exit status is 1.
+    jobs, and with --scheduler the NLP runs on a Dask cluster while the results, the cache and
+    the YAML stay here. Re-running keeps every human edit: changed fields, deleted or rejected
+    events, added events, `reviewed: true` events and actors.yml aliases. A broken article is
+    reported and skipped; nothing is written for it, and the exit status is 1.
 
     \b
     Example:
         timeline extract
         timeline extract --content my-content --model en_core_web_md --jobs 4
+        timeline extract --scheduler tcp://10.0.0.5:8786
     """
     import sys
 
     from generator.extract.run import default_jobs, extract_content
     from generator.store.content import Content
 
-    def progress(items: Iterable[T]) -> Iterator[T]:
-        if quiet or not sys.stderr.isatty():
+    def progress(items: Iterable[T], total: int) -> Iterator[T]:
+        if quiet or not total or not sys.stderr.isatty():
             yield from items
             return
-        with click.progressbar(items, label="Extracting", file=sys.stderr) as bar:
-            yield from bar
+        yield from _progress_bar(items, total)
 
     report = extract_content(
-        Content(content_dir), model=model, progress=progress, jobs=jobs or default_jobs()
+        Content(content_dir),
+        model=model,
+        progress=progress,
+        jobs=jobs or default_jobs(),
+        scheduler=scheduler,
     )
     for failure in report.failures:
         click.echo(f"error: {failure}", err=True)
@@ -190,6 +203,50 @@ def extract(content_dir: Path, model: str | None, jobs: int | None, quiet: bool)
     )
     if report.failures:
         raise SystemExit(1)
+
+
+def _progress_bar(items: Iterable[T], total: int) -> Iterator[T]:
+    """`items` passed through while a bar on stderr shows articles done, rate, ETA and failures so far.
+
+    An item that is a string is a failed article (the run's results are extractions or messages).
+    """
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        Task,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        """Articles a second since the start (results come a batch at a time: an average, not a burst)."""
+
+        def render(self, task: Task) -> Text:
+            rate = task.completed / task.elapsed if task.completed and task.elapsed else None
+            return Text(f"{rate:.1f} articles/s" if rate else "", style="progress.data.speed")
+
+    columns = (
+        TextColumn("Extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        Rate(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[failed]}", style="red"),
+    )
+    with Progress(*columns, console=Console(stderr=True)) as bar:
+        task = bar.add_task("extract", total=total, failed="")
+        failures = 0
+        for item in items:
+            failures += isinstance(item, str)
+            bar.update(task, advance=1, failed=f"{failures} failed" if failures else "")
+            yield item
 
 
 @main.command()

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 T = TypeVar("T")
-Progress = Callable[[Iterable[T]], Iterable[T]]
+Progress = Callable[[Iterable[T], int], Iterable[T]]  # (the results as they come, how many) -> the results
 MAX_RESOLUTION_PASSES = 4
 BATCH = 8  # articles per task sent to a worker: large enough for spaCy's batching, small for balance
 
@@ -61,10 +61,12 @@ def extract_content(
     model: str | None = None,
     progress: Progress[ArticleExtraction | str] | None = None,
     jobs: int = 1,
+    scheduler: str | None = None,
 ) -> ExtractionReport:
     """Extract every article under content/articles into content/events and content/actors.yml.
 
     A broken article is reported and skipped, and nothing is written for it; the others go on.
+    With `scheduler` (a Dask address, tcp://HOST:8786) the NLP runs on that cluster instead.
     """
     report = ExtractionReport()
     with content_lock(content):
@@ -72,9 +74,16 @@ def extract_content(
         registry = cache.registry(content.actors, load_registry)
         model_name = resolve_model_name(model)
         found, pending = _cached_or_pending(content, cache, model_name, report)
-        results: Iterable[ArticleExtraction | str] = _run_nlp([p.article for p in pending], model, jobs)
+        articles = [p.article for p in pending]
+        results: Iterable[ArticleExtraction | str]
+        if scheduler is None:
+            results = _run_nlp(articles, model, jobs)
+        else:
+            from generator.extract.distributed import extract_on_cluster
+
+            results = extract_on_cluster(articles, model, scheduler)
         if progress is not None:
-            results = progress(results)
+            results = progress(results, len(pending))
         for item, result in zip(pending, results, strict=True):
             if isinstance(result, str):
                 report.failures.append(result)
