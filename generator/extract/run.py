@@ -91,7 +91,7 @@ def extract_content(
             cache.put(item.key, result)
             found.append(result)
             report.extracted += 1
-        resolved = _resolve_names(content, registry, _without_slug_clashes(found, report), report)
+        resolved = _resolve_names(content, cache, registry, _without_slug_clashes(found, report), report)
         _save_events(content, cache, resolved, report)
         cache.prune()
     return report
@@ -186,7 +186,11 @@ def _without_slug_clashes(
 
 
 def _resolve_names(
-    content: Content, registry: ActorRegistry, extractions: list[ArticleExtraction], report: ExtractionReport
+    content: Content,
+    cache: ExtractionCache,
+    registry: ActorRegistry,
+    extractions: list[ArticleExtraction],
+    report: ExtractionReport,
 ) -> list[ArticleExtraction]:
     """Names made canonical through the registry, and actors.yml given the new actors and aliases.
 
@@ -201,7 +205,7 @@ def _resolve_names(
         if merged.same_actors(registry):
             break
         changed = save_registry(content.actors, merged) or changed
-        registry = load_registry(content.actors)
+        registry = cache.registry(content.actors, load_registry)  # the next run finds this copy
     report.files_changed += changed
     return resolved
 
