@@ -51,6 +51,29 @@ TABLE: list[tuple[str, dt.date, str, str, str, str | None]] = [
     ("It was built in the 11th century.", MON_2013_03_25, "the 11th century", "DATE", "10", None),
     ("The meeting started at 8 p.m. on Aug. 3, 2012.", MON_2013_03_25, "8 p.m. on Aug. 3, 2012", "TIME",
      "2012-08-03T20:00", None),
+    # a story's time stamp is one moment: the day and the clock time as printed (the zone not applied)
+    ("Posted March 22, 2013, 4:15 PM EDT", MON_2013_03_25, "March 22, 2013, 4:15 PM EDT", "TIME",
+     "2013-03-22T16:15", None),
+    ("Updated 03/21/2013 at 11:05 AM ET", MON_2013_03_25, "03/21/2013 at 11:05 AM ET", "TIME",
+     "2013-03-21T11:05", None),
+    ("The polls closed on March 24 at 8 p.m. in every state.", MON_2013_03_25, "March 24 at 8 p.m.", "TIME",
+     "2013-03-24T20:00", None),
+    ("The fire started at 2:40 a.m. local time.", MON_2013_03_25, "2:40 a.m. local time", "TIME",
+     "2013-03-25T02:40", None),
+    ("Last updated 13:26 22/03/2013", MON_2013_03_25, "13:26 22/03/2013", "TIME", "2013-03-22T13:26", None),
+    ("8:05am UK, Friday 22 March 2013", MON_2013_03_25, "8:05am UK, Friday 22 March 2013", "TIME",
+     "2013-03-22T08:05", None),
+    ("Police were called at 8.40am on Saturday.", MON_2013_03_25, "8.40am on Saturday", "TIME",
+     "2013-03-23T08:40", None),
+    ("The quake struck at 0440 GMT on Sunday.", MON_2013_03_25, "0440 GMT on Sunday", "TIME",
+     "2013-03-24T04:40", None),
+    # a day-first date on the story's day; a month-first one otherwise
+    ("Published 24/03/2013", MON_2013_03_25, "24/03/2013", "DATE", "2013-03-24", None),
+    ("Posted 09/02/2013", dt.date(2013, 2, 9), "09/02/2013", "DATE", "2013-02-09", None),
+    ("The 03/02/2013 filing was late.", MON_2013_03_25, "03/02/2013", "DATE", "2013-03-02", None),
+    # a date something was set or put off to lies ahead
+    ("A trial date was set for October 28.", MON_2013_03_25, "October 28", "DATE", "2013-10-28", None),
+    ("The hearing was adjourned until January 14.", MON_2013_03_25, "January 14", "DATE", "2014-01-14", None),
     # weekdays: tense of the governing verb decides past or future
     ("He arrived on Friday.", MON_2013_03_25, "Friday", "DATE", "2013-03-22", None),
     ("They will meet on Friday.", MON_2013_03_25, "Friday", "DATE", "2013-03-29", None),
@@ -210,6 +233,9 @@ FALSE_POSITIVES = [
     "Now, he says, the war is lost.",
     "The current account deficit widened.",
     "The river's current was strong.",
+    # an age is not a decade; a decimal is not a British clock time
+    "The man, in his early 30s, was taken to hospital.",
+    "Shares rose 3.31 percent to 12.45 points.",
 ]
 
 

@@ -20,6 +20,7 @@ from generator.evaluation.dates import (
     run_dates_evaluation,
     score_document,
     value_precision,
+    values_agree,
 )
 from generator.evaluation.timeml import GoldTimex
 from generator.model import TimeExpression
@@ -81,6 +82,31 @@ def test_value_precision(value: str, precision: str) -> None:
 def test_week_numbers_compare_zero_padded() -> None:
     assert canonical_value("2000-W7") == canonical_value("2000-W07") == "2000-W07"
     assert canonical_value("2000-W17") == "2000-W17"
+    assert canonical_value("194X") == canonical_value("194") == "194"  # ESC's decade and TimeML's
+
+
+def _pair(gold_text: str, gold_value: str, text: str, value: str, dct: dt.date | None = None) -> bool:
+    gold = GoldTimex(0, len(gold_text), gold_text, "TIME", gold_value)
+    return values_agree(gold, TimeExpression(0, len(text), text, "TIME", value), dct)
+
+
+def test_a_utc_gold_agrees_with_the_local_time_when_the_text_names_the_zone() -> None:
+    assert _pair("May 2, 2013, 1:32 PM EDT", "2013-05-02T17:32Z", "1:32 PM EDT", "2013-05-02T13:32")
+    assert _pair("9:10 PM PDT", "2013-06-07T04:10Z", "9:10 PM PDT", "2013-06-06T21:10")  # the next day
+    assert _pair("10:04 PM ET", "2012-07-08T02:04Z", "10:04 PM ET", "2012-07-07T22:04")  # ET in summer
+    assert _pair("06:00 BST", "2013-07-21T06:00Z", "06:00 BST", "2013-07-21T06:00")  # Z only added
+    # no zone in the text: the UTC value cannot be read from it
+    assert not _pair("1:32 PM", "2013-05-02T18:32Z", "1:32 PM", "2013-05-02T13:32")
+    assert not _pair("1:32 PM EDT", "2013-05-02T18:32Z", "1:32 PM EDT", "2013-05-02T13:32")  # wrong offset
+
+
+def test_conventions_of_another_corpus_agree_and_nothing_more() -> None:
+    assert _pair("Saturday morning", "2013-06-08", "Saturday morning", "2013-06-08TMO")
+    assert not _pair("Saturday morning", "2013-06-08", "Saturday morning", "2013-06-09TMO")
+    assert not _pair("Saturday", "2013-06-08", "Saturday at 9 a.m.", "2013-06-08T09:00")
+    assert _pair("now", "2013-05-02", "now", "PRESENT_REF", dt.date(2013, 5, 2))
+    assert not _pair("now", "2013-05-01", "now", "PRESENT_REF", dt.date(2013, 5, 2))
+    assert not _pair("now", "2013-05-02", "now", "PRESENT_REF")
 
 
 TIMEML = """<?xml version="1.0" ?>

@@ -3,11 +3,21 @@
 Strict match: identical character spans. Relaxed match: overlapping spans, one-to-one. Type and
 value accuracy are measured over the relaxed matches; value F1 = relaxed F1 x value accuracy (the
 TempEval-3 "value" attribute F1). The document creation time is outside the scored text.
-Values are compared after one canonicalization: week numbers are zero-padded (1989-W7 = 1989-W07).
+Values are compared after one canonicalization: week numbers are zero-padded (1989-W7 = 1989-W07),
+and a decade is written without its placeholder (194X = 194, the TimeML 1.2 spelling). Beyond that,
+`values_agree` accepts what is the same reading under another corpus's convention, and nothing else:
+- a clock time the gold wrote in UTC ("...T18:32Z") agrees with the local clock time when the text
+  names the zone ("1:32 PM EDT"): converted with that zone's offset (US "ET" either -4 or -5), or as
+  printed when the annotator only added the Z;
+- a day with a part of day ("2013-06-08TMO") agrees with the day when the gold marked the day alone
+  ("Saturday morning" annotated 2013-06-08);
+- PRESENT_REF ("now") agrees with the document creation day when the gold resolved "now" to it;
+- a gold expression the annotator left without a value agrees with any value.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import time
 from collections import Counter
@@ -76,6 +86,7 @@ class DocumentScore:
     pairs: list[Pair]
     missed: list[GoldTimex]
     spurious: list[TimeExpression]
+    agreed: list[bool] = field(default_factory=list)  # per pair: does the value agree
 
 
 @dataclass(slots=True)
@@ -156,10 +167,53 @@ def canonical_value(value: str | None) -> str:
     """A TIMEX3 value in one spelling: zero-padded week numbers, no blanks."""
     if not value:
         return ""
-    return _WEEK.sub(r"-W0\1", value.strip())
+    return _DECADE.sub(r"\1", _WEEK.sub(r"-W0\1", value.strip()))
 
 
-def score_document(gold: Sequence[GoldTimex], system: Sequence[TimeExpression]) -> DocumentScore:
+_DECADE = re.compile(r"^(\d{3})X$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PARTS_OF_DAY = frozenset({"MO", "AF", "EV", "NI", "DT"})
+# hours from UTC of the zones news prints after a clock time; "ET" and kin are either of two
+ZONE_OFFSETS: dict[str, tuple[int, ...]] = {
+    "edt": (-4,), "est": (-5,), "et": (-4, -5), "cdt": (-5,), "cst": (-6,), "ct": (-5, -6),
+    "mdt": (-6,), "mst": (-7,), "mt": (-6, -7), "pdt": (-7,), "pst": (-8,), "pt": (-7, -8),
+    "akdt": (-8,), "akst": (-9,), "hst": (-10,), "gmt": (0,), "utc": (0,), "bst": (1,), "cet": (1,),
+    "cest": (2,), "eet": (2,), "eest": (3,), "aest": (10,), "aedt": (11,), "jst": (9,), "uk": (0, 1),
+}  # fmt: skip
+_ZONE = re.compile(rf"\b({'|'.join(ZONE_OFFSETS)})\b", re.IGNORECASE)
+
+
+def _utc_readings(value: str, text: str) -> set[str]:
+    """A local clock value ("2013-05-02T13:32") in UTC, by the zone `text` names; empty if none."""
+    zone = _ZONE.search(text)
+    if zone is None or not re.match(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$", value):
+        return set()
+    try:
+        local = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return set()
+    return {
+        (local - dt.timedelta(hours=hours)).strftime("%Y-%m-%dT%H:%M")
+        for hours in ZONE_OFFSETS[zone.group(1).lower()]
+    }
+
+
+def values_agree(gold: GoldTimex, system: TimeExpression, dct: dt.date | None = None) -> bool:
+    """The system's value is the gold's, exactly or under one of the conventions the module names."""
+    expected, found = canonical_value(gold.value), canonical_value(system.value)
+    if expected == found or not expected:
+        return True  # (a gold expression without a value has none to disagree with)
+    if expected.endswith("Z") and "T" in expected:
+        utc = expected[:-1]
+        return found == utc or utc in _utc_readings(found, f"{gold.text} {system.text}")
+    if _DAY.match(expected) and found.startswith(expected + "T") and found[11:] in _PARTS_OF_DAY:
+        return True
+    return found == "PRESENT_REF" and dct is not None and expected == dct.isoformat()
+
+
+def score_document(
+    gold: Sequence[GoldTimex], system: Sequence[TimeExpression], dct: dt.date | None = None
+) -> DocumentScore:
     """Counts, relaxed matches, misses and false alarms of one document."""
     strict_pairs = match_spans(gold, system, strict=True)
     relaxed_pairs = match_spans(gold, system, strict=False)
@@ -170,15 +224,14 @@ def score_document(gold: Sequence[GoldTimex], system: Sequence[TimeExpression]) 
         strict=len(strict_pairs),
         relaxed=len(relaxed_pairs),
         type_correct=sum(pair.gold.type == pair.system.type for pair in pairs),
-        value_correct=sum(
-            canonical_value(pair.gold.value) == canonical_value(pair.system.value) for pair in pairs
-        ),
+        value_correct=sum(values_agree(pair.gold, pair.system, dct) for pair in pairs),
     )
     matched_gold = {g for g, _ in relaxed_pairs}
     matched_system = {s for _, s in relaxed_pairs}
     return DocumentScore(
         counts=counts,
         pairs=pairs,
+        agreed=[values_agree(pair.gold, pair.system, dct) for pair in pairs],
         missed=[item for index, item in enumerate(gold) if index not in matched_gold],
         spurious=[item for index, item in enumerate(system) if index not in matched_system],
     )
@@ -206,14 +259,15 @@ def value_precision(value: str | None) -> str:
 
 def add_breakdowns(report: DatesReport, score: DocumentScore) -> None:
     """Add one document's matches and errors to the report's breakdowns and error lists."""
-    for pair in score.pairs:
+    agreed = score.agreed or [values_agree(pair.gold, pair.system) for pair in score.pairs]
+    for pair, agrees in zip(score.pairs, agreed, strict=True):
         for key, table in (
             (pair.gold.type, report.by_type),
             (value_precision(pair.gold.value), report.by_precision),
         ):
             counts = table.setdefault(key, Counts())
-            counts.add(_pair_counts(pair))
-        if canonical_value(pair.gold.value) != canonical_value(pair.system.value):
+            counts.add(_pair_counts(pair, agrees))
+        if not agrees:
             label = (
                 f"{pair.gold.text!r} gold {pair.gold.value} got {pair.system.value} ({pair.system.text!r})"
             )
@@ -229,14 +283,14 @@ def add_breakdowns(report: DatesReport, score: DocumentScore) -> None:
         report.spurious[f"{_squash(item.text)!r} {item.type} {item.value}"] += 1
 
 
-def _pair_counts(pair: Pair) -> Counts:
+def _pair_counts(pair: Pair, agrees: bool) -> Counts:
     return Counts(
         gold=1,
         system=1,
         strict=int((pair.gold.start, pair.gold.end) == (pair.system.start, pair.system.end)),
         relaxed=1,
         type_correct=int(pair.gold.type == pair.system.type),
-        value_correct=int(canonical_value(pair.gold.value) == canonical_value(pair.system.value)),
+        value_correct=int(agrees),
     )
 
 

@@ -274,6 +274,23 @@ _NO_SPACE_AFTER = frozenset("([{$#")
 _QUOTES = frozenset({'"', "``", "''", "“", "”"})
 
 
+# a dash between words that does not open a new thought: "court-ordered", "90-day", "re-hired"
+_DASH_BREAKS = frozenset(
+    "the a an it at and but or he she they we i his her its their this that to in on of for as".split()
+)
+
+
+def _joins_within_word(before: str, word: str, after: str) -> bool:
+    """A token the tokenizer split off inside a word: "1:32", "05/02/2013", "9.35am", "a.m.", "90-day"."""
+    if word in (":", "/", ".") and before[-1:].isdigit() and after[:1].isdigit():
+        return True
+    if word == "." and len(before) == 1 and before.isalpha() and len(after) == 1 and after.isalpha():
+        return True  # "a . m ." -> "a.m."
+    if word == "-" and before[-1:].isalnum() and after[:1].isalnum():
+        return before.lower() not in _DASH_BREAKS and after.lower() not in _DASH_BREAKS
+    return False
+
+
 def _lines(
     tokens: Sequence[tuple[str, int, str]], skip: set[int]
 ) -> tuple[list[tuple[int, str]], dict[str, tuple[int, int]]]:
@@ -285,18 +302,21 @@ def _lines(
         if sentence in skip:
             continue
         words = {t_id: text for t_id, s, text in tokens if s == sentence}
+        texts = [words[t_id].strip() or " " for t_id in ids]
         out = ""
         glue_next, quote_open = False, False
-        for t_id in ids:
-            word = words[t_id].strip() or " "
+        for index, (t_id, word) in enumerate(zip(ids, texts, strict=True)):
             if word in _QUOTES:
                 word = '"'
                 glue = quote_open or not out
                 quote_open = not quote_open
                 next_glue = quote_open
             else:
-                glue = glue_next or not out or word in _NO_SPACE_BEFORE
-                next_glue = word in _NO_SPACE_AFTER
+                before = texts[index - 1] if index else ""
+                after = texts[index + 1] if index + 1 < len(texts) else ""
+                inner = _joins_within_word(before, word, after)
+                glue = glue_next or not out or word in _NO_SPACE_BEFORE or inner
+                next_glue = word in _NO_SPACE_AFTER or inner
             if not glue:
                 out += " "
             offsets[t_id] = (base + len(out), base + len(out) + len(word))
@@ -591,7 +611,7 @@ def evaluate(documents: Sequence[EcbDocument], outputs: Outputs) -> EcbReport:
         if document.has_esc and document.dct is not None:
             # ESC annotated the times of the sentences it looked at
             looked_at = [e for e in expressions if document.sentence_at(e.start) in document.scored]
-            score = dates_scoring.score_document(document.timexes, looked_at)
+            score = dates_scoring.score_document(document.timexes, looked_at, document.dct)
             timex.documents += 1
             timex.counts.add(score.counts)
             dates_scoring.add_breakdowns(timex, score)

@@ -150,14 +150,17 @@ def _verb_tense(verb: Token) -> Tense:
     return "past" if verb.tag_ == "VBN" else "present"
 
 
+# "effective June 1"; a date something was set or put off to lies ahead: "the trial was set for October 28"
 _FUTURE_CUES = re.compile(
-    r"(?:as soon as|as early as|no later than|effective|starting|beginning)\s+(?:on\s+|in\s+)?$",
+    r"(?:as soon as|as early as|no later than|effective|starting|beginning"
+    r"|(?:set|scheduled|slated|pencil+ed\s+in|adjourned|postponed|put\s+off|deferred|rescheduled)"
+    r"\s+(?:for|until|till|to))\s+(?:on\s+|in\s+)?$",
     re.IGNORECASE,
 )
 
 
 def tense_of(candidate: Candidate, context: Context) -> Tense | None:
     """The tense the expression is told in: a cue just before it ('effective June 1'), else its verb's."""
-    if _FUTURE_CUES.search(context.doc.text[max(0, candidate.start - 20) : candidate.start]):
+    if _FUTURE_CUES.search(context.doc.text[max(0, candidate.start - 24) : candidate.start]):
         return "future"
     return find_tense(context.doc, context.tokens(candidate.start, candidate.end))

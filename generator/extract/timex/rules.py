@@ -191,12 +191,28 @@ def _date_parser() -> object:
 def _normalize_numeric_date(candidate: Candidate, context: Context) -> Value | None:
     parser = _date_parser()
     data = parser.get_date_data(candidate.text)  # type: ignore[attr-defined]
-    if data is None or data.date_obj is None:
-        return None
-    day = data.date_obj.date()
-    if abs(day.year - context.reference.year) > 100:
+    day = data.date_obj.date() if data is not None and data.date_obj is not None else None
+    # outside the US the day comes first: "14/09/2013"; "11/09/2010" on a story of 11 September 2010
+    swapped = _day_first(candidate.text, context.reference)
+    if swapped is not None and (
+        day is None
+        or (abs((day - context.reference).days) > 31 and abs((swapped - context.reference).days) <= 3)
+    ):
+        day = swapped
+    if day is None or abs(day.year - context.reference.year) > 100:
         return None
     return Value("DATE", day.isoformat())
+
+
+def _day_first(text: str, reference: dt.date) -> dt.date | None:
+    match = re.match(r"\s*(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\s*$", text)
+    if not match:
+        return None
+    year = _parse_year(match.group(3), reference)
+    try:
+        return dt.date(year, int(match.group(2)), int(match.group(1)))
+    except ValueError:
+        return None
 
 
 def _normalize_day_date(candidate: Candidate, context: Context) -> Value | None:
@@ -215,7 +231,7 @@ def _normalize_day_date(candidate: Candidate, context: Context) -> Value | None:
 
 
 _TIME_RE = re.compile(
-    r"(?P<h>[0-9]{1,2})(?::(?P<m>[0-9]{2}))?\s*(?:(?P<ap>[ap])\.?\s?m\.?)?|(?P<word>noon|midday|midnight)",
+    r"(?P<h>[0-9]{1,2})(?:[:.]?(?P<m>[0-9]{2}))?\s*(?:(?P<ap>[ap])\.?\s?m\.?)?|(?P<word>noon|midday|midnight)",
     re.IGNORECASE,
 )
 
@@ -265,6 +281,12 @@ def _normalize_time(candidate: Candidate, context: Context) -> Value | None:
     clock = _clock(rest)
     if clock is None:
         return None
+    numeric = re.search(r"[0-3]?[0-9]/[0-3]?[0-9]/(?:[0-9]{4}|[0-9]{2})$", rest)
+    if numeric:  # "23:37:00 05/05/2010", "13:26 14/09/2013"
+        found = _normalize_numeric_date(replace(candidate, text=numeric.group(0)), context)
+        if found is None or not found.value:
+            return None
+        return Value("TIME", f"{found.value}T{clock}", mod)
     day = _day_of_clock_text(rest, candidate, context)
     return Value("TIME", f"{day.isoformat()}T{clock}", mod)
 
@@ -278,6 +300,41 @@ def _normalize_weekday_time(candidate: Candidate, context: Context) -> Value | N
     part = re.search(PART_OF_DAY_RE, rest)
     suffix = PART_OF_DAY[part.group(0)] if part else ""
     return Value("TIME", f"{day.isoformat()}T{suffix}" if suffix else day.isoformat(), mod)
+
+
+_TIMESTAMP_CLOCK = re.compile(rf"(?P<clock>{TIME_OF_DAY}|[0-2][0-9][:.][0-5][0-9]){TZ}\s*$", re.IGNORECASE)
+_DOTTED_DATE = re.compile(r"(?P<y>1[0-9]{3}|20[0-9]{2})\.(?P<m>[01][0-9])\.(?P<d>[0-3][0-9])$")
+
+
+def _normalize_timestamp(candidate: Candidate, context: Context) -> Value | None:
+    """ "May 2, 2013, 1:32 PM EDT", "05/03/2013 at 11:00 AM": a day and a clock time, one moment.
+
+    The value is the clock time as printed (TimeML writes local time; the zone is not applied)."""
+    match = _TIMESTAMP_CLOCK.search(candidate.text)
+    if match is None:
+        return None
+    clock = _clock(match.group("clock"))
+    date_text = re.sub(
+        r"(?:\s*(?:,|\||-|–|@|\bat\b|\b(?:last\s+)?updated\b))+\s*$",
+        "",
+        candidate.text[: match.start()],
+        flags=re.I,
+    )
+    date_text = date_text.strip()
+    day: dt.date | None
+    if dotted := _DOTTED_DATE.match(date_text):
+        try:
+            day = dt.date(int(dotted.group("y")), int(dotted.group("m")), int(dotted.group("d")))
+        except ValueError:
+            return None
+    elif date_text[:1].isdigit() and "/" in date_text:
+        numeric = _normalize_numeric_date(replace(candidate, text=date_text), context)
+        day = dt.date.fromisoformat(numeric.value) if numeric is not None and numeric.value else None
+    else:
+        day = _resolve_day_date(_lower(date_text), context, tense_of(candidate, context))
+    if clock is None or day is None:
+        return None
+    return Value("TIME", f"{day.isoformat()}T{clock}")
 
 
 def _normalize_month_year(candidate: Candidate, context: Context) -> Value | None:
@@ -464,12 +521,19 @@ def _normalize_year_span(candidate: Candidate, context: Context) -> Value | None
     return Value("DATE", match.group(1) if "fiscal" not in candidate.text.lower() else str(last))
 
 
+_AGE_OWNER = re.compile(r"\b(?:his|her|their|my|your|our)\s+(?:(?:early|mid|late)[\s-]+)?$", re.IGNORECASE)
+
+
 def _normalize_decade(candidate: Candidate, context: Context) -> Value | None:
     mod, rest = _split_mod(candidate.text)
     match = re.search(r"(1[0-9]{2}0|20[0-9]0|'?[0-9]0)'?s", rest)
     if not match:
         return None
     digits = match.group(1).strip("'")
+    if len(digits) == 2 and _AGE_OWNER.search(
+        context.doc.text[max(0, candidate.start - 24) : candidate.start]
+    ):
+        return None  # "a man in his early 30s": an age
     if len(digits) == 2:
         century = context.reference.year // 100 * 100
         year = century + int(digits)
@@ -1299,16 +1363,24 @@ RULES: tuple[Rule, ...] = (
         r"(?:1[0-9]{3}|20[0-9]{2})-[01][0-9]-[0-3][0-9](?:T[0-2][0-9]:[0-5][0-9])?",
         _normalize_iso_date,
     ),
-    _rule("numeric_date", r"[01]?[0-9]/[0-3]?[0-9]/(?:[0-9]{4}|[0-9]{2})", _normalize_numeric_date),
+    _rule("numeric_date", r"[0-3]?[0-9]/[0-3]?[0-9]/(?:[0-9]{4}|[0-9]{2})", _normalize_numeric_date),
     _rule(
         "day_date",
         rf"(?:{MOD_PREFIX}|{APPROX_DATE}\s+)?(?:(?:last|this|next)\s+)?{DAY_DATE}",
         _normalize_day_date,
         guard=_is_calendar_date,
     ),
+    # A story's time stamp: "May 2, 2013, 1:32 PM EDT", "05/03/2013 at 11:00 AM", "2012.08.08 09:01 AM"
+    _rule(
+        "timestamp",
+        rf"(?:{DAY_DATE}|[0-3]?[0-9]/[0-3]?[0-9]/(?:[0-9]{{4}}|[0-9]{{2}})|(?:1[0-9]{{3}}|20[0-9]{{2}})\.[01][0-9]\.[0-3][0-9])"
+        rf"(?:\s*(?:,|\||-|–|@|\bat\b|\b(?:last\s+)?updated\b))*\s*(?:{TIME_OF_DAY}|[0-2][0-9][:.][0-5][0-9]){TZ}",
+        _normalize_timestamp,
+    ),
     _rule(
         "time",
-        rf"(?:{APPROX_DATE}\s+)?{TIME_OF_DAY}{TZ}(?:,?\s+(?:on\s+)?(?:{DAY_DATE}|{WEEKDAY}|today|tonight|yesterday|tomorrow))?",
+        rf"(?:{APPROX_DATE}\s+)?{TIME_OF_DAY}{TZ}(?:,?\s+(?:on\s+)?(?:(?:(?:mon|tue|wed|thu|fri|sat|sun),?\s+)?{DAY_DATE}"
+        rf"|{WEEKDAY}|today|tonight|yesterday|tomorrow)|(?::[0-5][0-9])?\s+[0-3]?[0-9]/[0-3]?[0-9]/(?:[0-9]{{4}}|[0-9]{{2}}))?",
         _normalize_time,
     ),
     _rule(

@@ -137,8 +137,13 @@ APPROX = alternation(APPROX_WORDS)
 # Before a date only these mean "about": "over the weekend" is not "more than the weekend".
 APPROX_DATE = alternation(["about", "around", "approximately", "roughly", "nearly", "almost"])
 RELWORD = r"(?:this|last|next|past|previous|coming|following|current|same|that|prior|preceding)"
-TIME_OF_DAY = r"(?:(?:[01]?[0-9]|2[0-3])(?::[0-5][0-9])?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)|(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?:\s*(?:a\.?\s?m\.?|p\.?\s?m\.?))?|noon|midday|midnight|(?:[01]?[0-9])\s+o'clock)"  # noqa: E501
-TZ = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|local\s+time)\b)?"
+# "8 a.m.", "8:40 pm", British "8.40am", "20:40", "eight o'clock"; a wire's "0440 GMT" needs its zone
+TIME_OF_DAY = r"(?:(?:[01]?[0-9]|2[0-3])(?:[:.][0-5][0-9])?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)|(?:[01][0-9]|2[0-3])[0-5][0-9](?=\s+(?:GMT|UTC)\b)|(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?:\s*(?:a\.?\s?m\.?|p\.?\s?m\.?))?|noon|midday|midnight|(?:[01]?[0-9])\s+o'clock)"  # noqa: E501
+# A zone after a clock time: US zones (with the "ET" of US papers), GMT/UTC, European and Australian ones
+TZ = (
+    r"(?:\s+(?:E[SD]?T|C[SD]?T|M[SD]?T|P[SD]?T|AK[SD]T|HST|GMT|UTC|BST|CES?T|EES?T|AE[SD]T|JST"
+    r"|UK|local\s+time)\b)?"
+)
 PART_OF_DAY_RE = r"(?:morning|afternoon|evening|night)"
 HOLIDAYS: dict[str, tuple[int, int] | str] = {
     "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
