@@ -186,3 +186,62 @@ def test_a_headline_verb_read_as_a_noun_is_still_the_headlines_happening(nlp) ->
 def test_who_takes_part(nlp, sentence: str, actor: str, takes_part: bool) -> None:  # type: ignore[no-untyped-def]
     [event] = [event for event in extract(nlp, "News of the day\n" + sentence) if event.quote == sentence]
     assert (actor in event.actors) is takes_part
+
+
+def test_places_stay_with_their_own_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    # disasters and crime: two clauses of one sentence, each with its own place
+    text = (
+        "Storms and arrests\n"
+        "The storm hit Manila on Tuesday as rescuers from Japan landed in Cebu. "
+        "Police arrested Tom Hale in Leeds after Ann Roe fled to London."
+    )
+    places = {event.title: event.places for event in extract(nlp, text)}
+    arrest = next(title for title in places if "arrest" in title)
+    flight = next(title for title in places if "flee" in title)
+    assert places[arrest] == ("Leeds",) and places[flight] == ("London",)
+    assert all("Manila" not in found or "Cebu" not in found for found in places.values())
+
+
+def test_a_place_in_a_relative_clause_is_not_where_the_main_event_happened(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Politics\nSenator Mary Lane, who grew up in Ohio, spoke in Boston on Tuesday. She left early."
+    [event] = [
+        event for event in extract(nlp, text) if "Mary Lane" in event.actors and "speaks" in event.title
+    ]
+    assert event.places == ("Boston",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title_start"),
+    [
+        # sport, crime: a happening the text dates and says did not take place is news
+        ("Chelsea did not win the match on Saturday.", "Chelsea did not win"),
+        ("Tom Hale was not charged on Thursday, prosecutors said.", "Tom Hale not charged"),
+    ],
+)
+def test_a_dated_happening_that_did_not_take_place_is_a_negated_event(  # type: ignore[no-untyped-def]
+    nlp, sentence: str, title_start: str
+) -> None:
+    [event] = [event for event in extract(nlp, "News of the day\n" + sentence) if event.quote == sentence]
+    assert event.modality == "negated"
+    assert event.title.startswith(title_start)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministry did not comment on Monday.",  # what was not said is no happening
+        "Tom Hale has never been charged.",  # undated: background
+        "Ford does not plan to close the plant.",  # a negated present
+        "Police did not arrest anyone.",  # undated
+    ],
+)
+def test_negations_that_are_background_are_not_events(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    events = extract(nlp, "News of the day\n" + sentence + " A second sentence keeps this a paragraph.")
+    assert all(event.modality != "negated" for event in events)
+    assert all(event.quote != sentence for event in events)
+
+
+def test_a_negated_happening_is_not_merged_with_the_happening(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Launch delayed\nThe rocket Vega did not launch on Tuesday. Arianespace launched Vega on Thursday."
+    told = {(event.modality, event.date.iso) for event in extract(nlp, text) if "Vega" in event.actors}
+    assert told == {("negated", "2024-03-12"), (None, "2024-03-14")}

@@ -260,8 +260,10 @@ def _read_sentence(
                 places=_places(span, predicate),
                 date=date,
                 date_source=source,
-                title=make_title(predicate, in_sentence, planned=modality == "planned"),
-                plain_title=make_title(predicate, in_sentence),
+                title=make_title(
+                    predicate, in_sentence, planned=modality == "planned", negated=modality == "negated"
+                ),
+                plain_title=make_title(predicate, in_sentence, negated=modality == "negated"),
                 confidence=_confidence(predicate, in_sentence, source, tense),
                 before=before,
                 tense=tense,
@@ -340,7 +342,7 @@ def _clause_predicate(verb: Token) -> Predicate | None:
     """The token naming the happening of one clause, its tense, and what it happened before."""
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    if any(child.dep_ == "neg" for child in verb.children) or _is_commentary(verb):
+    if _is_commentary(verb) or (_is_negated(verb) and not _negation_may_be_news(verb)):
         return None
     if verb.lemma_ == "be":
         return _copula_happening(verb)
@@ -387,12 +389,41 @@ def _reported_happening(root: Token) -> Token | None:
             and _tense(child) == "past"
             and child.lemma_ not in STATIVE_LEMMAS | {"have"}  # "said the bank had enough capital"
             and not _is_commentary(child)
+            and (not _is_negated(child) or _negation_may_be_news(child))
         ):
             return child
     return None
 
 
 CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether"})
+# What news says did not happen without it being news: "did not comment", "did not return calls",
+# "did not say how much", "did not announce a new plane" (nothing was announced), "did not know".
+UNNEWSWORTHY_NEGATIONS = REPORTING_LEMMAS | frozenset(
+    """comment return disclose elaborate specify identify name release give provide know think expect
+    want need intend plan mean seem appear respond answer reply immediately""".split()
+)
+
+
+def _is_negated(verb: Token) -> bool:
+    return any(child.dep_ == "neg" for child in verb.children)
+
+
+def _negation_may_be_news(verb: Token) -> bool:
+    """ "The shuttle did not launch on Tuesday", "Smith did not appear in court on Monday": a happening
+    told as not having taken place on a day. It is kept (modality "negated") only when it is past, its
+    verb is not one news uses for what was not said or known, and its own clause dates it; a negation
+    of the present ("does not plan to") or undated ("has never been charged") is background."""
+    if verb.lemma_.lower() in UNNEWSWORTHY_NEGATIONS | STATIVE_LEMMAS or verb.lemma_ == "be":
+        return False
+    if _tense(verb) != "past" or any(
+        child.dep_ in ("aux", "auxpass") and child.lower_ in MODALS for child in verb.children
+    ):
+        return False
+    return any(_is_date_word(token) and _governs(token, verb) for token in verb.subtree)
+
+
+def _is_date_word(token: Token) -> bool:
+    return token.ent_type_ in ("DATE", "TIME")
 
 
 def _is_commentary(root: Token) -> bool:
@@ -441,7 +472,10 @@ REPORTED_ADVERBS = frozenset({"reportedly", "allegedly", "apparently", "purporte
 
 
 def _modality(predicate: Token, tense: str) -> str | None:
-    """How the text tells the happening: "planned" (will, is set to), "reported" (X did Y, police said)."""
+    """How the text tells the happening: "planned" (will, is set to), "reported" (X did Y, police said),
+    "negated" (the shuttle did not launch on Tuesday)."""
+    if _is_negated(predicate):
+        return "negated"
     if tense == "future":
         return "planned"
     if any(child.dep_ == "advmod" and child.lower_ in REPORTED_ADVERBS for child in predicate.children):
@@ -614,9 +648,15 @@ def _acts(token: Token, predicate: Token) -> bool:
 
 
 def _places(span: Span, predicate: Token) -> list[str]:
+    """Where the predicate's own clause says it happened: "launched from Florida as Soyuz docked at
+    Baikonur" puts Florida on the launch and Baikonur on the docking, never both on either."""
+    anchor = predicate
+    while anchor.pos_ not in ("VERB", "AUX") and anchor.head.i != anchor.i:
+        anchor = anchor.head  # "the first flight ... was in 1994 in Seattle": the clause of its verb
+    clause = _clause_tokens(anchor)
     places: list[str] = []
     for ent in span.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC"):
+        if ent.label_ not in ("GPE", "LOC", "FAC") or ent.root.i not in clause:
             continue
         head = ent.root
         while head.dep_ in ("compound", "conj", "appos") and head.head.i != head.i:
@@ -794,8 +834,10 @@ LIGHT_VERBS = frozenset(
 
 
 def _same_happening(first: _Candidate, second: _Candidate) -> bool:
-    if first.lemma != second.lemma:
-        return False
+    if first.lemma != second.lemma or (
+        "negated" in (first.modality, second.modality) and first.modality != second.modality
+    ):
+        return False  # "did not launch on Tuesday" and "launched on Wednesday" are two facts
     needs_same_object = (
         first.lemma in LIGHT_VERBS | REPORTING_LEMMAS or min(len(first.actors), len(second.actors)) < 2
     )

@@ -20,10 +20,13 @@ if TYPE_CHECKING:
 MAX_TITLE_CHARS = 80
 
 
-def make_title(predicate: Token, mentions: Sequence[ActorMention], planned: bool = False) -> str:
+def make_title(
+    predicate: Token, mentions: Sequence[ActorMention], planned: bool = False, negated: bool = False
+) -> str:
     """A headline for the event: actor, action, object, place; under 80 characters.
 
-    A plan keeps its modality as headlines write it: "Endeavour to carry ...", "Apple to open ...".
+    A plan keeps its modality as headlines write it: "Endeavour to carry ...", "Apple to open ...";
+    so does a happening that did not take place: "Shuttle did not launch", "Smith not charged".
     """
     # a bridged product ("the first flight" of the A380) is not a name to write in the title
     names = {
@@ -36,9 +39,9 @@ def make_title(predicate: Token, mentions: Sequence[ActorMention], planned: bool
         return _nominal_title(predicate, names)
     by_gerund = _by_gerund(predicate)
     if by_gerund is not None:
-        return make_title(by_gerund, mentions)  # "X stressed Y by releasing Z": the act is the release
+        return make_title(by_gerund, mentions, negated=negated)  # "X stressed Y by releasing Z": the release
     subject = _subject_phrase(predicate, names)
-    verb = _headline_verb(predicate, plural=_has_plural_subject(predicate), planned=planned)
+    verb = _headline_verb(predicate, plural=_has_plural_subject(predicate), planned=planned, negated=negated)
     rest: list[str] = []
     said = [child for child in predicate.children if child.dep_ == "ccomp"] if is_reporting(predicate) else []
     # "NASA says it would ...": a pronoun for the sayer stays a pronoun in what was said
@@ -141,12 +144,18 @@ def _has_plural_subject(predicate: Token) -> bool:
     return False
 
 
-def _headline_verb(predicate: Token, plural: bool = False, planned: bool = False) -> str:
+def _headline_verb(
+    predicate: Token, plural: bool = False, planned: bool = False, negated: bool = False
+) -> str:
     passive = predicate.tag_ == "VBN" and any(child.dep_ == "auxpass" for child in predicate.children)
     if passive:
+        if negated:
+            return f"not {predicate.text}"  # "Smith not charged"
         return f"to be {predicate.text}" if planned else predicate.text  # passive: "X appointed CEO"
     lemma = predicate.lemma_.lower()
-    if planned:
+    if negated:
+        verb = f"did not {lemma}"
+    elif planned:
         verb = f"to {lemma}"
     else:
         verb = ("are" if lemma == "be" else lemma) if plural else _third_person(lemma)
