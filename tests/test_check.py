@@ -227,3 +227,12 @@ def test_the_mkdocs_plugin_fails_with_the_same_lines(tmp_path: Path) -> None:
     expected = [str(problem) for problem in check_content(root)]
     assert len(expected) == 1
     assert str(caught.value).splitlines()[1:] == expected
+
+
+def test_a_dateline_that_disagrees_with_the_date_is_a_warning_not_an_error(tmp_path: Path) -> None:
+    dated = ARTICLE.replace("\n---\n", "\n---\nWONSAN, July 11 (Reuters) - \n", 1)
+    root = make_content(tmp_path / "content", article=dated)
+    [warning] = check_content(root)
+    assert warning.warning and "2025-07-11" in warning.message and "2025-07-12" in warning.message
+    result = CliRunner().invoke(main, ["check", "--content", str(root)])
+    assert result.exit_code == 0 and "warning: the dateline" in result.output

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import ArticleError, ContentError
+from generator.extract.timex.dateline import dateline_disagreement
 from generator.ingest.articles import find_articles, read_article, slugify
 from generator.model import ACTOR_KINDS, Article
 from generator.registry import ActorRegistry, name_key
@@ -36,9 +37,10 @@ class Problem:
     line: int
     column: int
     message: str
+    warning: bool = False  # worth a look, but the site builds: e.g. a dateline that disagrees
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        return f"{self.path}:{self.line}:{self.column}: {'warning: ' if self.warning else ''}{self.message}"
 
 
 @dataclass(slots=True)
@@ -51,13 +53,20 @@ class _Checker:
     ids: dict[str, str] = field(default_factory=dict)
     unreadable: set[str] = field(default_factory=set)  # slugs of articles reported as broken
 
-    def add(self, path: Path | str, where: tuple[int | None, int | None], message: str) -> None:
+    def add(
+        self, path: Path | str, where: tuple[int | None, int | None], message: str, warning: bool = False
+    ) -> None:
         line, column = where
-        self.problems.append(Problem(str(path), line or 1, column or 1, message))
+        self.problems.append(Problem(str(path), line or 1, column or 1, message, warning))
+
+
+def errors_only(problems: list[Problem]) -> list[Problem]:
+    """The problems that stop a build (not the warnings)."""
+    return [problem for problem in problems if not problem.warning]
 
 
 def check_content(content_dir: Path) -> list[Problem]:
-    """Every problem under `content_dir`, sorted by file, line and column."""
+    """Every problem under `content_dir`, sorted by file, line and column; warnings included."""
     content = Content(content_dir)
     checker = _Checker()
     _check_articles(checker, content)
@@ -75,6 +84,9 @@ def _check_articles(checker: _Checker, content: Content) -> None:
             checker.add(error.path, (error.line, None), error.message)
             checker.unreadable.add(slugify(path.stem))
             continue
+        disagreement = dateline_disagreement(article)
+        if disagreement is not None:
+            checker.add(path, (1, 1), disagreement, warning=True)
         if article.slug in checker.articles:
             other = checker.articles[article.slug].path
             checker.add(path, (1, 1), f"has the same slug {article.slug!r} as {other}; rename one of them")
