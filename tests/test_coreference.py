@@ -104,3 +104,43 @@ def test_what_officials_said_happened_is_reported(nlp) -> None:  # type: ignore[
     text = "Crash\nA bus carrying 30 people crashed near Nairobi. Union Rail stopped its trains, police said."
     stopped = [event for event in events(nlp, text) if "Union Rail" in event.actors]
     assert stopped and stopped[0].modality == "reported"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # crime: "police" is the police body the story named
+        (
+            "Thames Valley Police arrested two men in Reading on Friday. Police said both were charged.",
+            ("Police", "Thames Valley Police"),
+        ),
+        # disasters: "the man" is the one man the last sentences named
+        (
+            "Rescuers found climber Mark Daly in the Alps on Sunday. The man had fallen 200 metres.",
+            ("man", "Mark Daly"),
+        ),
+        # sport: "the woman" is the one woman named, not the man named with her
+        (
+            "Ann Roe and Peter Kane were hurt in the crash on Sunday. The woman was taken to hospital.",
+            ("woman", "Ann Roe"),
+        ),
+    ],
+)
+def test_a_description_resolves_where_only_one_actor_fits(nlp, text: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in references(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two men named: "the man" could be either
+        "John Smith and Peter Jones were arrested in Leeds on Friday. The man was released later.",
+        # "the other man" is someone else
+        "Police questioned Tom Hale on Friday. The other man was released.",
+        # no police body named: "police" stays no one
+        "Senator Mary Lane spoke on Monday. Police said the crowd was calm.",
+    ],
+)
+def test_a_description_that_could_be_someone_else_is_left_alone(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = references(nlp, text)
+    assert all(surface.lower() not in ("man", "police") for surface, _ in found)

@@ -85,6 +85,12 @@ PERSON_NOUNS = frozenset(
     pitcher president minister premier chancellor senator governor mayor leader chairman
     chairwoman ceo executive founder pope king queen prince princess""".split()
 )
+# "the man", "the teenager": they say only what a person is, so they name the one person of that
+# gender the last sentences named, and no one when two could be meant
+PLAIN_PERSON_NOUNS = frozenset({"man", "woman", "boy", "girl", "teenager", "teen", "youngster"})
+# Words for the police: "police", "the force", "officers" refer back to a police body the article named
+POLICE_WORDS = frozenset({"police", "force", "constabulary"})
+POLICE_NAMES = frozenset({"police", "constabulary", "sheriff", "gendarmerie", "garda", "carabinieri"})
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 # "the world's largest automaker": a superlative of a known set names one actor
@@ -171,6 +177,15 @@ def _antecedent(
         return _person_for_pronoun(token, number, seen, gender)
     if lowered in THING_PRONOUNS:
         return _thing_for_pronoun(token, number, seen)
+    # "Police said ...", "the force": a police body the article named ("Avon and Somerset Police")
+    police = (
+        lowered in POLICE_WORDS
+        and token.dep_ != "attr"
+        and not _has_own_name(token)
+        and (lowered == "police" or _is_definite(token))
+    )
+    if police and (force := _police(seen, number)) is not None:
+        return force
     if token.pos_ != "NOUN" or token.dep_ == "attr" or _has_own_name(token):
         return None  # "Roe is the first woman to ...": a predicate noun refers to no one
     word = token.lemma_.lower()
@@ -195,10 +210,63 @@ def _antecedent(
         return _recent(seen, number, DESCRIPTION_WINDOW, kinds=("organization",))
     if lowered in PRODUCT_NOUNS:
         return _recent(seen, number, DESCRIPTION_WINDOW, kinds=("product",))
+    if word in PLAIN_PERSON_NOUNS and token.tag_ != "NNS" and not _is_modified(token):
+        told_plain: Gender | None = (
+            "f" if word in FEMALE_WORDS | {"girl"} else "m" if word in MALE_WORDS else None
+        )
+        return _only_person(seen, number, told_plain)
     if word in PERSON_NOUNS and token.tag_ != "NNS":
         told: Gender | None = "f" if word in FEMALE_WORDS else "m" if word in MALE_WORDS else None
         return _recent(seen, number, PRONOUN_WINDOW, kinds=("person",), gender=told, subject=True)
     return None
+
+
+def _police(seen: dict[str, _Seen], number: int) -> ActorMention | None:
+    """The police body the article named last (within the description window)."""
+    candidates = [
+        entry
+        for entry in seen.values()
+        if entry.mention.kind == "organization"
+        and number - entry.sentence <= DESCRIPTION_WINDOW
+        and set(name_key(entry.mention.name).split()) & POLICE_NAMES
+    ]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda entry: (entry.sentence, entry.mention.start)).mention
+
+
+def _only_person(seen: dict[str, _Seen], number: int, gender: Gender | None) -> ActorMention | None:
+    """The one person of `gender` named in the last sentences; None when none or several could be meant."""
+    candidates = [
+        entry
+        for entry in seen.values()
+        if entry.mention.kind == "person"
+        and number - entry.sentence <= PRONOUN_WINDOW
+        and (gender is None or entry.gender == gender or (entry.gender is None and gender is not None))
+    ]
+    if len(candidates) != 1:
+        return None
+    entry = candidates[0]
+    if gender is not None and entry.gender is None and not _only_person_at_all(seen, number):
+        return None  # a person of unknown gender is "the man" only when no one else is near
+    return entry.mention
+
+
+def _only_person_at_all(seen: dict[str, _Seen], number: int) -> bool:
+    near = [e for e in seen.values() if e.mention.kind == "person" and number - e.sentence <= PRONOUN_WINDOW]
+    return len(near) == 1
+
+
+def _is_modified(token: Token) -> bool:
+    """ "the other man", "a second woman", "the man's wife" is not "the man": another person, or one
+    the noun phrase tells apart ("the man who found him")."""
+    return (
+        any(
+            child.dep_ in ("amod", "nummod", "relcl", "acl") or child.lower_ in ("other", "another", "second")
+            for child in token.children
+        )
+        or token.dep_ == "poss"
+    )
 
 
 def _has_own_name(token: Token) -> bool:
