@@ -35,11 +35,22 @@ HOME = """# News Timeline
 """
 
 
-def write_article(content: Path, slug: str, title: str, published: str, sentences: Sequence[str]) -> None:
-    """One article file, one paragraph of `sentences`."""
-    path = content / "articles" / f"{slug}.md"
+def write_article(
+    content: Path,
+    slug: str,
+    title: str,
+    published: str,
+    sentences: Sequence[str],
+    suffix: str = ".md",
+    **fields: object,
+) -> None:
+    """One article file, one paragraph of `sentences`; `fields` add to or override the front matter.
+
+    A `.txt` article is taken as written, a `.md` one as Markdown (its markup dropped)."""
+    path = content / "articles" / f"{slug}{suffix}"
     path.parent.mkdir(parents=True, exist_ok=True)
-    front = yaml.safe_dump({"title": title, "date": published, "source": "Test Wire"}, allow_unicode=True)
+    meta = {"title": title, "date": published, "source": "Test Wire", **fields}
+    front = yaml.safe_dump(meta, allow_unicode=True)
     path.write_text(f"---\n{front}---\n{' '.join(sentences)}\n", encoding="utf-8")
 
 
@@ -57,8 +68,9 @@ def write_actors(content: Path, actors: dict[str, dict[str, object]]) -> None:
     (content / "actors.yml").write_text(yaml.safe_dump(actors, allow_unicode=True), encoding="utf-8")
 
 
-def build_site(project: Path, site_dir: Path | None = None) -> Path:
-    """Build `project/content` with the repo's mkdocs.yml and theme_overrides (`mkdocs build --strict`)."""
+def build_site(project: Path, site_dir: Path | None = None, **options: Any) -> Path:
+    """Build `project/content` with the repo's mkdocs.yml and theme_overrides (`mkdocs build --strict`);
+    `options` override settings of mkdocs.yml (`use_directory_urls=False`)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -69,7 +81,7 @@ def build_site(project: Path, site_dir: Path | None = None) -> Path:
     if not (pages / "index.md").exists():
         (pages / "index.md").write_text(HOME, encoding="utf-8")
     site = site_dir or project / "site"
-    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=True, **options)
     build(config)
     return site
 

@@ -12,6 +12,7 @@ from site_helpers import make_event
 
 from generator.model import Actor, Article, Event
 from generator.registry import ActorRegistry
+from generator.site.data import SiteData, prepare
 from generator.site.exports import (
     ATOM,
     FEED_SIZE,
@@ -22,7 +23,6 @@ from generator.site.exports import (
     export_files,
     timelinejs_json,
 )
-from generator.site.pages import SiteData, prepare
 
 NS = {"a": ATOM}
 

@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from generator.errors import ArticleError
 from generator.ingest.articles import read_article, slugify
 from generator.model import DateValue, Event
-from generator.site.pages import escape_text, unique_slugs
+from generator.site.data import unique_slugs
+from generator.site.pages import escape_text
 from generator.store.content import Content, content_lock
 from generator.store.events import load_events, save_article_events
 from generator.store.yaml_io import _plain, dump_yaml, read_yaml
@@ -164,7 +165,7 @@ def rendered(markdown_text: str) -> tuple[str, set[str]]:
     return " ".join("".join(parser.text).split()), set(parser.tags)
 
 
-# How render.py places escaped text: (template, the tags the template itself makes).
+# Markdown contexts for escape_text (the templates' `md` filter): (template, the tags it makes itself).
 CONTEXTS = {
     "paragraph": ("{}", {"p"}),
     "blockquote": ("> {}", {"blockquote", "p"}),
@@ -204,6 +205,155 @@ def test_escaped_text_renders_exactly_as_written(text: str, context: str) -> Non
     printable = re.sub(r"[\x00-\x1f\x7f]", " ", text)  # control characters are dropped
     assert visible == " ".join(printable.split())
     assert seen <= tags
+
+
+# -- hostile content through the built site ---------------------------------------------------------
+
+PAYLOADS = (
+    "<img src=x onerror=alert(1)>",
+    '"><script>alert(2)</script>',
+    "{{ 7*7 }} {% if true %}jinja{% endif %}",
+    "**bold** _em_ [link](javascript:alert(3))",
+)
+HOSTILE = " ".join(PAYLOADS)
+HOSTILE_NAME = "Ann <img src=x onerror=alert(1)> **Lee** {{ 7*7 }}"
+HOSTILE_SENTENCE = f"Ann met Bo at noon {HOSTILE}."
+
+
+class _Page(HTMLParser):
+    """The elements of a built page, and its text (entities decoded)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str]]] = []
+        self.text: list[str] = []
+        self._open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, {name: value or "" for name, value in attrs}))
+        self._open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._open:
+            del self._open[len(self._open) - 1 - self._open[::-1].index(tag) :]
+
+    def handle_data(self, data: str) -> None:
+        if self._open and self._open[-1] in ("script", "style"):
+            self.elements.append(("#" + self._open[-1], {"text": data}))
+        self.text.append(data)
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site whose every field of content is hostile, built with `mkdocs build --strict`."""
+    from site_helpers import build_site, write_actors, write_article, write_events
+
+    project = tmp_path_factory.mktemp("hostile")
+    content = project / "content"
+    # .txt articles are taken as written (Markdown articles lose their markup when read)
+    write_article(
+        content,
+        "bad",
+        f"Report {HOSTILE}",
+        "2025-07-12",
+        [HOSTILE_SENTENCE, "Bo left."],
+        suffix=".txt",
+        source=f"Wire {HOSTILE}",
+        url='https://example.com/"><script>alert(4)</script>',
+        language="en",
+    )
+    write_article(content, "worse", f"Second {HOSTILE}", "2025-07-13", ["Bo came back."], suffix=".txt",
+                  source=HOSTILE, url="javascript:alert(5)", language="en")  # fmt: skip
+    event = {"date": "2025-07-12", "date_source": "text", "actors": [HOSTILE_NAME, "Bo"],
+             "places": [f"Paris {HOSTILE}"], "confidence": 0.3}  # fmt: skip
+    write_events(content, "bad", [
+        {"id": "bad-1", **event, "title": HOSTILE, "quote": HOSTILE_SENTENCE, "sentence": 0},
+        {"id": "bad-2", **event, "title": "Bo left", "quote": "Bo left.", "sentence": 1, "confidence": 0.9},
+    ])  # fmt: skip
+    write_events(content, "worse", [
+        {"id": "worse-1", **event, "date": "2025-07", "title": f"1957. {HOSTILE}", "quote": "Bo came back.",
+         "sentence": 0},
+    ])  # fmt: skip
+    note = f"needs review: Why: {HOSTILE}"  # the Needs-review page once wrote it as raw HTML
+    write_actors(content, {
+        HOSTILE_NAME: {"kind": "person", "aliases": [f"Lee {HOSTILE}"], "note": note},
+        "Bo": {"kind": "person", "aliases": []},
+    })  # fmt: skip
+    return build_site(project)
+
+
+def _parsed(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    page.close()
+    return page
+
+
+def _markup_from_content(page: _Page) -> list[str]:
+    """Every element or attribute that content made: none, when it all stays text."""
+    found = []
+    for tag, attrs in page.elements:
+        if tag == "img" and attrs.get("src") == "x":
+            found.append(f"<img src={attrs['src']}>")
+        if tag == "#script" and "alert(" in attrs["text"]:
+            found.append(f"<script>{attrs['text']}")
+        found += [f"<{tag} {name}>" for name in attrs if name.startswith("on")]
+        href = attrs.get("href", "").strip().lower() if tag == "a" else ""
+        if href.startswith("javascript:") and "alert" in href:  # Material has javascript:void(0)
+            found.append(f"<a href={href}>")
+    return found
+
+
+def test_hostile_content_stays_text_on_every_built_page(hostile_site: Path) -> None:
+    pages = sorted(hostile_site.rglob("*.html"))
+    kinds = ["review/index.html", "timeline/index.html", "articles/bad/index.html", "actors/index.html"]
+    assert all(hostile_site / kind in pages for kind in kinds)
+    for path in pages:
+        page = _parsed(path)
+        assert _markup_from_content(page) == [], path
+        html = path.read_text(encoding="utf-8")
+        assert "<strong>bold</strong>" not in html and "<em>em</em>" not in html, path
+
+
+@pytest.mark.parametrize(
+    ("page", "shown"),
+    [
+        ("review/index.html", f"Why: {HOSTILE}"),  # the note of actors.yml
+        ("review/index.html", HOSTILE_NAME),
+        ("timeline/index.html", HOSTILE),  # a title
+        ("timeline/index.html", HOSTILE_SENTENCE),  # a quote
+        ("timeline/index.html", f"Paris {HOSTILE}"),  # a place
+        ("timeline/index.html", f"Wire {HOSTILE}"),  # an outlet
+        ("actors/index.html", HOSTILE_NAME),
+        ("articles/bad/index.html", f"Report {HOSTILE}"),
+        ("articles/bad/index.html", HOSTILE_SENTENCE),
+        ("articles/worse/index.html", f"1957. {HOSTILE}"),
+    ],
+)
+def test_hostile_content_is_shown_exactly_as_written(hostile_site: Path, page: str, shown: str) -> None:
+    text = " ".join("".join(_parsed(hostile_site / page).text).split())
+    assert shown in text
+
+
+def test_hostile_names_keep_their_pages_and_links(hostile_site: Path) -> None:
+    actor_pages = list((hostile_site / "actors").glob("*/index.html"))
+    assert len(actor_pages) == 2
+    actor = next(path for path in actor_pages if path.parent.name != "bo")
+    page = _parsed(actor)
+    text = " ".join("".join(page.text).split())
+    assert f"Also named: Lee {HOSTILE}" in text
+    # the original article's address is percent-encoded, a javascript: one is no link at all
+    article = _parsed(hostile_site / "articles/bad/index.html")
+    hrefs = [attrs.get("href", "") for tag, attrs in article.elements if tag == "a"]
+    assert "https://example.com/%22%3E%3Cscript%3Ealert(4)%3C/script%3E" in hrefs
+    worse = _parsed(hostile_site / "articles/worse/index.html")
+    assert "Original article" not in "".join(worse.text)
+
+
+def test_the_search_index_holds_hostile_text_as_text(hostile_site: Path) -> None:
+    index = (hostile_site / "search/search_index.json").read_text(encoding="utf-8")
+    assert "<img src=x" not in index and "<script>alert" not in index
+    assert "&lt;img src=x onerror=alert(1)&gt;" in index
 
 
 # -- fuzzing the article reader ------------------------------------------------------------------------

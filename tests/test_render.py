@@ -5,23 +5,30 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import jinja2
 import markdown
 import pytest
 from site_helpers import make_event
 
 from generator.model import Actor, Article, DateValue, Mention
 from generator.registry import ActorRegistry
-from generator.site.pages import (
-    escape_attribute,
-    escape_text,
+from generator.site.data import (
     event_anchor,
     format_date,
     last_day,
     newest_first,
     oldest_first,
     prepare,
-    render_site,
     unique_slugs,
+)
+from generator.site.links import Links
+from generator.site.pages import (
+    TEMPLATES,
+    environment,
+    escape_attribute,
+    escape_text,
+    render_pages,
+    render_site,
 )
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc"]
@@ -94,8 +101,8 @@ def test_event_carries_filter_data_and_links() -> None:
     assert 'data-actors="ann-lee bo-chen"' in html
     assert 'data-places="paris"' in html
     assert 'data-start="2025-07-01"' in html and 'data-end="2025-07-31"' in html
-    assert 'href="../actors/bo-chen.md"' in html
-    assert 'href="../articles/a1.md#s-0"' in html and 'href="../articles/a1.md#s-2"' in html
+    assert 'href="../actors/bo-chen/"' in html
+    assert 'href="../articles/a1/#s-0"' in html and 'href="../articles/a1/#s-2"' in html
     assert "2 sources" in html
 
 
@@ -138,17 +145,21 @@ def test_actor_page_lists_facts_and_events_oldest_first() -> None:
         event(3, "2020-01", actors=("Ann Lee", "Bo Chen")),
     ]
     page = render_site([article()], events, registry("Ann Lee", "Bo Chen"))["actors/ann-lee.md"]
-    assert "**Events:** 3" in page and "**First:** 2010" in page and "**Last:** 2 July 2025" in page
-    assert "[Bo Chen](bo-chen.md) (2)" in page
-    assert page.index("Event 2") < page.index("Event 3") < page.index("Event 1")
-    assert "../timeline/index.md?actor=ann-lee" in page
+    html = to_html(page)
+    assert "<strong>Events:</strong> 3" in html and "<strong>First:</strong> 2010" in html
+    assert "<strong>Last:</strong> 2 July 2025" in html
+    assert '<a href="../bo-chen/">Bo Chen</a> (2)' in html
+    assert html.index("Event 2") < html.index("Event 3") < html.index("Event 1")
+    assert 'href="../../timeline/?actor=ann-lee"' in html
+    assert 'href="../../timeline/#e-a1-2"' in html  # each event links to its entry on the timeline
 
 
 def test_actor_index_is_sorted_by_event_count() -> None:
     events = [event(1, "2025", actors=("Bo Chen",)), event(2, "2025", actors=("Ann Lee", "Bo Chen"))]
-    page = render_site([article()], events, registry("Ann Lee", "Bo Chen"))["actors/index.md"]
-    assert page.index("[Bo Chen]") < page.index("[Ann Lee]")
-    assert "| [Bo Chen](bo-chen.md) | person | 2 |" in page
+    html = to_html(render_site([article()], events, registry("Ann Lee", "Bo Chen"))["actors/index.md"])
+    assert html.index(">Bo Chen<") < html.index(">Ann Lee<")
+    row = '<td><a href="bo-chen/">Bo Chen</a></td>\n<td>person</td>\n<td style="text-align: right;">2</td>'
+    assert row in html
 
 
 def test_article_anchors_every_sentence_and_links_events() -> None:
@@ -156,7 +167,7 @@ def test_article_anchors_every_sentence_and_links_events() -> None:
     html = to_html(render_site([article()], events, registry("Ann Lee"))["articles/a1.md"])
     assert [int(n) for n in re.findall(r'id="s-(\d+)"', html)] == [0, 1, 2]
     assert 'class="tl-sentence tl-event-sentence" id="s-1"' in html
-    assert 'href="../timeline/index.md#e-a1-1"' in html
+    assert 'href="../../timeline/#e-a1-1"' in html
 
 
 def test_review_page_lists_low_confidence_and_unresolved_names() -> None:
@@ -203,12 +214,12 @@ def test_the_same_happening_told_by_two_articles_is_one_event_with_both_sources(
     )
     timeline = to_html(pages["timeline/index.md"])
     assert timeline.count('class="tl-title"') == 2  # the meeting once, the next day's meeting apart
-    assert "articles/a1.md#s-0" in pages["timeline/index.md"]
-    assert "articles/b1.md#s-1" in pages["timeline/index.md"]
+    assert "articles/a1/#s-0" in pages["timeline/index.md"]
+    assert "articles/b1/#s-1" in pages["timeline/index.md"]
     assert "3 sources" not in timeline and "2 sources" in timeline
     # both articles' sentences link to the one event on the timeline (the more confident one's id)
-    assert "timeline/index.md#e-b1-1" in pages["articles/a1.md"]
-    assert "timeline/index.md#e-b1-1" in pages["articles/b1.md"]
+    assert "timeline/#e-b1-1" in pages["articles/a1.md"]
+    assert "timeline/#e-b1-1" in pages["articles/b1.md"]
 
 
 def test_one_article_telling_two_similar_happenings_keeps_both() -> None:
@@ -217,3 +228,68 @@ def test_one_article_telling_two_similar_happenings_keeps_both() -> None:
     second = event(2, "2025-07-12", actors, title="Ann Lee meets Bo Chan", quote="Two.", sentence=1)
     timeline = to_html(render_site([article("a1")], [first, second], registry(*actors))["timeline/index.md"])
     assert timeline.count('class="tl-title"') == 2
+
+
+def test_links_follow_the_url_style() -> None:
+    data = prepare([article()], [event(1, "2025", actors=("Ann Lee",))], registry("Ann Lee"))
+    pages = render_pages(data, Links(directory_urls=False))
+    assert 'href="../actors/ann-lee.html"' in pages["timeline/index.md"]
+    assert 'href="../articles/a1.html#s-0"' in pages["timeline/index.md"]
+    assert 'href="../timeline/index.html#e-a1-1"' in pages["actors/ann-lee.md"]
+    assert 'href="ann-lee.html"' in pages["actors/index.md"]
+
+
+@pytest.mark.parametrize(
+    ("page", "target"),
+    [
+        ("timeline/index.md", "actors/ann-lee.md"),
+        ("actors/ann-lee.md", "actors/bo-chen.md"),
+        ("actors/ann-lee.md", "actors/ann-lee.md"),
+        ("actors/ann-lee.md", "feeds/ann-lee.xml"),
+        ("actors/index.md", "actors/ann-lee.md"),
+        ("review/index.md", "timeline/index.md"),
+        ("index.md", "articles/a1.md"),
+        ("articles/a1.md", "index.md"),
+        ("timeline/index.md", "events.json"),
+    ],
+)
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_a_link_is_the_one_mkdocs_writes_for_a_markdown_link(
+    page: str, target: str, directory_urls: bool
+) -> None:
+    from mkdocs.structure.files import File
+    from mkdocs.utils import get_relative_url
+
+    def url(path: str) -> str:
+        return File(path, "docs", "site", directory_urls).url
+
+    assert Links(directory_urls=directory_urls).relative(page, target) == get_relative_url(
+        url(target), url(page)
+    )
+
+
+def test_an_odd_article_id_stays_inside_its_link() -> None:
+    odd = event(1, "2025", article='x" onclick="y', id="x-1")
+    html = to_html(render_site([article()], [odd], registry("Ann Lee"))["timeline/index.md"])
+    assert 'href="../articles/x%22%20onclick%3D%22y/#s-0"' in html
+    assert not re.search(r"<[^>]*\sonclick=", html)
+
+
+def test_templates_escape_and_refuse_unknown_names() -> None:
+    env = environment()
+    assert env.autoescape is True
+    assert env.from_string("{{ x }}").render(x="<b>") == "&lt;b&gt;"
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ missing }}").render()
+    assert env.from_string("{{ x | md }}").render(x="*a* <b>") == escape_text("*a* <b>")
+    assert env.from_string("{{ x }}").render(x="a\x02b\x03c") == "a b c"  # Python-Markdown's placeholders
+    heading = '{% from "partials/markdown.md" import heading %}{{ heading(4, text, id=id) }}'
+    assert (
+        env.from_string(heading).render(text="**x** [y](z)", id="e-1")
+        == "#### \\*\\*x\\*\\* \\[y\\]\\(z\\) { #e-1 }"
+    )
+    with pytest.raises(ValueError, match="not a safe HTML id"):
+        env.from_string(heading).render(text="x", id='e-1 onclick="alert(1)"')
+    assert {path.name for path in TEMPLATES.glob("*.md")} == {
+        "timeline.md", "actor_index.md", "actor.md", "article_index.md", "article.md", "review.md"
+    }  # fmt: skip

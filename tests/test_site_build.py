@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
@@ -212,6 +213,42 @@ def _status(url: str) -> int:
             return int(response.status)
     except urllib.error.HTTPError as error:
         return error.code
+
+
+def test_file_urls_link_every_page(tmp_path: Path) -> None:
+    """With `use_directory_urls: false` every link of a generated page still reaches a file and an id."""
+    small_content(tmp_path / "content")
+    site = build_site(tmp_path, use_directory_urls=False)
+    checked = 0
+    for page in site.rglob("*.html"):
+        for url in parse(page).urls:
+            target, fragment = urldefrag(urljoin(page.as_uri(), url))
+            if not target.startswith(site.as_uri()) or "/assets/" in target or "/search/" in target:
+                continue
+            path = Path(urlsplit(target).path)
+            assert path.is_file(), (page, url)
+            if fragment and path.suffix == ".html":
+                assert fragment in parse(path).ids, (page, url)
+            checked += 1
+    assert checked > 50
+
+
+def test_the_plugin_imports_no_nlp() -> None:
+    """The site build (`mkdocs build`, `mkdocs serve`) never loads spaCy or its thinc."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import generator.plugin"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=True,
+    )
+    modules = {
+        line.rsplit("|", 1)[-1].strip()
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    assert {"generator.site.plugin", "generator.site.pages", "jinja2"} <= modules
+    assert sorted(name for name in modules if name.split(".")[0] in ("spacy", "thinc")) == []
 
 
 def _actionlint() -> list[str] | None:

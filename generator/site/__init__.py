@@ -1,0 +1,1 @@
+"""The site: page data, pages, exports and the thin MkDocs plugin. Never imports spaCy."""

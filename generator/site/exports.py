@@ -1,0 +1,270 @@
+"""Exports written beside the site: TimelineJS3 JSON, CSV, iCalendar and Atom feeds.
+
+Pure functions from prepared site data to file contents, like the renderer. Links point at the
+site's pages (generator.site.links): absolute when the site URL is known, else relative to the
+export file itself, so the files work on a site served from a sub-path (`https://user.github.io/repo/`).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import uuid
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+
+from generator.model import Event
+from generator.site.data import SiteData, event_anchor, format_date, last_day, newest_first, oldest_first
+from generator.site.links import Links
+from generator.site.pages import escape_attribute
+
+ATOM = "http://www.w3.org/2005/Atom"
+FEED_SIZE = 50
+_ID_NAMESPACE = uuid.UUID("6f1c1d4e-8a52-4c35-9a0e-3b8f6f0f2f61")
+_XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_SPREADSHEET_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def export_files(data: SiteData, links: Links | None = None) -> dict[str, str]:
+    """Every export: {path relative to the site root: text}."""
+    links = links or Links()
+    files = {
+        "events.json": timelinejs_json(data, links),
+        "events.csv": events_csv(data, links),
+        "events.ics": events_ics(data, links),
+        "feed.xml": atom_feed(data, data.events, "News Timeline: newest events", "feed.xml", links),
+    }
+    by_actor: dict[str, list[Event]] = {name: [] for name in data.actor_slugs}
+    for event in data.events:
+        for name in event.actors:
+            by_actor[name].append(event)
+    for name, slug in data.actor_slugs.items():
+        events = by_actor[name]
+        files[f"feeds/{slug}.xml"] = atom_feed(
+            data, events, f"News Timeline: {name}", f"feeds/{slug}.xml", links
+        )
+    return files
+
+
+# -- TimelineJS3 ----------------------------------------------------------------------------------
+
+
+def timelinejs_json(data: SiteData, links: Links) -> str:
+    """The events in TimelineJS3's JSON format; headline and text are HTML there, so they are escaped."""
+    document = {
+        "title": {
+            "text": {
+                "headline": "News Timeline",
+                "text": f"<p>{len(data.events)} events from {len(data.articles)} articles.</p>",
+            }
+        },
+        "events": [_timelinejs_event(data, event, links) for event in oldest_first(data.events)],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def _timelinejs_event(data: SiteData, event: Event, links: Links) -> dict[str, object]:
+    date = event.date
+    start: dict[str, object] = {"year": date.year, "display_date": format_date(date)}
+    if date.precision != "year":
+        start["month"] = date.month
+    if date.precision == "day":
+        start["day"] = int(date.iso[8:10])
+    actors = ", ".join(escape_attribute(name) for name in event.actors)
+    source = (
+        f'<a href="{escape_attribute(links.sentence(event))}">{escape_attribute(_outlet(data, event))}</a>'
+    )
+    text = f"<blockquote>{escape_attribute(event.quote)}</blockquote>" + (
+        f"<p>{actors}</p>" if actors else ""
+    )
+    text += f"<p>{source}</p>"
+    return {
+        "start_date": start,
+        "text": {"headline": escape_attribute(event.title), "text": text},
+        "group": escape_attribute(event.actors[0]) if event.actors else "",
+        "unique_id": event_anchor(event.id),
+    }
+
+
+def _outlet(data: SiteData, event: Event) -> str:
+    article = data.articles.get(event.article)
+    return (article.source or article.title) if article else event.article
+
+
+# -- CSV ------------------------------------------------------------------------------------------
+
+CSV_COLUMNS = (
+    "id",
+    "date",
+    "precision",
+    "date_source",
+    "title",
+    "actors",
+    "places",
+    "quote",
+    "article",
+    "outlet",
+    "published",
+    "sentence",
+    "confidence",
+    "url",
+)
+
+
+def events_csv(data: SiteData, links: Links) -> str:
+    """One row per event, oldest first; lists joined with '; '; cells that a spreadsheet would
+    run as a formula are prefixed with an apostrophe."""
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for event in oldest_first(data.events):
+        article = data.articles.get(event.article)
+        row = [
+            event.id,
+            event.date.iso,
+            event.date.precision,
+            event.date_source,
+            event.title,
+            "; ".join(event.actors),
+            "; ".join(event.places),
+            event.quote,
+            event.article,
+            _outlet(data, event),
+            article.published.isoformat() if article else "",
+            str(event.sentence),
+            f"{event.confidence:g}",
+            links.event(event),
+        ]
+        writer.writerow([_cell(value) for value in row])
+    return stream.getvalue()
+
+
+def _cell(value: str) -> str:
+    return "'" + value if value.startswith(_SPREADSHEET_FORMULA) else value
+
+
+# -- iCalendar ------------------------------------------------------------------------------------
+
+
+def events_ics(data: SiteData, links: Links) -> str:
+    """An iCalendar file of all-day events spanning each event's date at its precision."""
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//news-timeline//timeline export//EN",
+        "CALSCALE:GREGORIAN",
+        "X-WR-CALNAME:News Timeline",
+    ]
+    for event in oldest_first(data.events):
+        lines += _ics_event(data, event, links)
+    lines.append("END:VCALENDAR")
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def _ics_event(data: SiteData, event: Event, links: Links) -> list[str]:
+    start = event.date.first_day()
+    end = dt.date.fromisoformat(last_day(event.date)) + dt.timedelta(days=1)
+    article = data.articles.get(event.article)
+    stamp = (article.published if article else start).strftime("%Y%m%dT000000Z")
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{_ics_text(event.id)}@news-timeline",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART;VALUE=DATE:{start.strftime('%Y%m%d')}",
+        f"DTEND;VALUE=DATE:{end.strftime('%Y%m%d')}",
+        f"SUMMARY:{_ics_text(event.title)}",
+        f"DESCRIPTION:{_ics_text(event.quote + chr(10) + '— ' + _outlet(data, event))}",
+    ]
+    if event.places:
+        lines.append(f"LOCATION:{_ics_text(', '.join(event.places))}")
+    if event.actors:
+        lines.append(f"CATEGORIES:{','.join(_ics_text(name) for name in event.actors)}")
+    if links.site_url:
+        lines.append(f"URL:{links.event(event)}")
+    return [*lines, "END:VEVENT"]
+
+
+def _ics_text(text: str) -> str:
+    text = _XML_INVALID.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _fold(line: str) -> str:
+    """RFC 5545 line folding: at most 75 octets a line, never splitting a UTF-8 character."""
+    if len(line) <= 75 and (line.isascii() or len(line.encode("utf-8")) <= 75):
+        return line
+    parts: list[str] = []
+    current, size = "", 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > (75 if not parts else 74):
+            parts.append(current)
+            current, size = "", 0
+        current, size = current + char, size + width
+    return "\r\n ".join([*parts, current])
+
+
+# -- Atom -----------------------------------------------------------------------------------------
+
+
+def atom_feed(data: SiteData, events: Iterable[Event], title: str, path: str, links: Links) -> str:
+    """An Atom feed of the newest events (by event date), at most FEED_SIZE of them."""
+    ET.register_namespace("", ATOM)
+    depth = path.count("/")
+    newest = newest_first(events)[:FEED_SIZE]
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    _sub(feed, "title", title)
+    _sub(feed, "id", _urn(f"feed:{path}"))
+    _sub(feed, "updated", max((_updated(data, event) for event in newest), default="1970-01-01T00:00:00Z"))
+    _sub(feed, "link", href=links.page("timeline/index.md", depth=depth))
+    own = links.site_url.rstrip("/") + "/" + path if links.site_url else path.rsplit("/", 1)[-1]
+    _sub(feed, "link", rel="self", href=own)
+    author = _sub(feed, "author")
+    _sub(author, "name", "News Timeline")
+    _sub(feed, "generator", "news-timeline")
+    for event in newest:
+        _atom_entry(feed, data, event, links, depth)
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _atom_entry(feed: ET.Element, data: SiteData, event: Event, links: Links, depth: int) -> None:
+    entry = _sub(feed, "entry")
+    _sub(entry, "title", f"{format_date(event.date)}: {event.title}")
+    _sub(entry, "id", _urn(f"event:{event.id}"))
+    _sub(entry, "updated", _updated(data, event))
+    _sub(entry, "link", href=links.event(event, depth))
+    for name in event.actors:
+        _sub(entry, "category", term=name)
+    content = (
+        f"<blockquote>{escape_attribute(event.quote)}</blockquote>"
+        f'<p>— <a href="{escape_attribute(links.sentence(event, depth))}">'
+        f"{escape_attribute(_outlet(data, event))}</a></p>"
+    )
+    _sub(entry, "content", content, type="html")
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+    element = ET.SubElement(
+        parent, f"{{{ATOM}}}{tag}", {key: _xml(value) for key, value in attributes.items()}
+    )
+    if text is not None:
+        element.text = _xml(text)
+    return element
+
+
+def _xml(text: str) -> str:
+    return _XML_INVALID.sub("", text)
+
+
+def _urn(name: str) -> str:
+    return uuid.uuid5(_ID_NAMESPACE, name).urn
+
+
+def _updated(data: SiteData, event: Event) -> str:
+    article = data.articles.get(event.article)
+    day = article.published if article else event.date.first_day()
+    return f"{day.isoformat()}T00:00:00Z"

@@ -1,0 +1,321 @@
+"""Rendering: site data to pages, {page path: Markdown}, through the Jinja2 templates beside this file.
+
+A pure function that knows nothing of MkDocs: the plugin adds these pages at build time, and
+`timeline render --out DIR` writes them for any other generator. The pages are HTML inside a
+Markdown document: Markdown only carries the front matter (the page title) and the headings (the
+table of contents and search sections), everything else is HTML written by templates with
+autoescape on. Text from articles is untrusted, and every `{{ value }}` is escaped for HTML by
+construction; a heading's text passes the `md` filter in the heading macro, which escapes it for
+Markdown as well, so `<script>` and `[x](javascript:...)` render as text.
+
+Links between pages are relative URLs in the site's URL style (`../actors/ann-lee/`), as MkDocs
+writes a Markdown link. The pages use two Python-Markdown extensions beyond CommonMark:
+`attr_list` (the ids and classes of headings) and `md_in_html` (the timeline's year, month and
+event containers, which hold headings and carry the data-attributes the filters in
+theme_overrides/assets/timeline.js read).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import html
+import json
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+from markupsafe import Markup
+
+from generator.model import Article, DateValue, Event
+from generator.registry import ActorRegistry
+from generator.site.data import (
+    Card,
+    SiteData,
+    appearances,
+    articles_newest_first,
+    by_year_and_month,
+    co_actors,
+    event_anchor,
+    event_card,
+    event_counts,
+    events_by_actor,
+    events_by_article,
+    events_by_sentence,
+    format_date,
+    most_frequent_actors,
+    needs_review,
+    newest_first,
+    paragraphs,
+    places_by_name,
+    prepare,
+    review_events,
+    timeline_anchor,
+)
+from generator.site.links import Links
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|-])")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # kept: tab, line feed, carriage return
+_LEADING_NUMBER = re.compile(r"^(\d+)([.)])")
+_HTML_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_WEB_URL = re.compile(r"https?://", re.IGNORECASE)
+_URL_SAFE = ":/?#[]@!$&()*+,;=%-._~"
+
+
+# -- escaping -------------------------------------------------------------------------------------
+
+
+def escape_text(text: str) -> str:
+    """Text safe inside Markdown and HTML, on one line: renders exactly as written, never as markup."""
+    # A line break would end a heading and a leading indent start code; control characters are
+    # dropped (Python-Markdown uses \x02 and \x03 as its own placeholders).
+    one_line = " ".join(_CONTROL.sub(" ", text).split())
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(one_line, quote=True))
+    return _LEADING_NUMBER.sub(r"\1\\\2", escaped)  # "1957. ..." is not an ordered list
+
+
+def escape_attribute(text: str) -> str:
+    """Text safe inside a double-quoted HTML attribute."""
+    return html.escape(text, quote=True)
+
+
+def _markdown(value: object) -> Markup:
+    """The `md` filter: text for a Markdown context (a heading), escaped for Markdown and HTML."""
+    return Markup(escape_text(str(value)))
+
+
+def _yaml(value: object) -> Markup:
+    """The `yaml` filter: a front matter string. Material writes the page title into <title> and the
+    header unescaped, so it is HTML: escaped, then quoted (a JSON string is a YAML scalar)."""
+    return Markup(json.dumps(escape_attribute(str(value))))
+
+
+def _html_id(value: object) -> str:
+    """The `html_id` filter: an id or class for attr_list (`{ #id .class }`), which would read
+    anything else as more attributes; the ids here are made safe (event_anchor), so this is a bug."""
+    text = str(value)
+    if not _HTML_ID.fullmatch(text):
+        raise ValueError(f"not a safe HTML id or class: {text!r}")
+    return text
+
+
+def _printable(value: Any) -> Any:
+    """Every `{{ value }}` of text loses its control characters (\\x02 and \\x03 are Python-Markdown's
+    placeholders) before autoescape escapes it."""
+    if type(value) is str and not value.isprintable():
+        return _INVISIBLE.sub(" ", value)
+    return value
+
+
+def _web_url(url: str | None) -> str:
+    """An article's address if it is a web URL, with every character that is not URL syntax
+    percent-encoded; '' for anything else (no `javascript:`)."""
+    url = (url or "").strip()
+    return quote(url, safe=_URL_SAFE) if _WEB_URL.match(url) else ""
+
+
+def _date(value: DateValue | dt.date) -> str:
+    """The `date` filter: a date as people read it, at its precision."""
+    return format_date(value if isinstance(value, DateValue) else DateValue.of(value))
+
+
+def _href(target: str, page: Page, fragment: str = "", query: str = "") -> str:
+    """The `href` filter: the URL of page or file `target` ('actors/ann-lee.md') from `page`."""
+    return page.url(target, fragment, query)
+
+
+def _plural(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    """The templates, with autoescape on and every variable required (StrictUndefined)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=_printable,
+        auto_reload=False,
+    )
+    env.filters.update(md=_markdown, yaml=_yaml, html_id=_html_id, date=_date, href=_href, plural=_plural)
+    env.globals.update(event_anchor=event_anchor, timeline_anchor=timeline_anchor)
+    return env
+
+
+class Site:
+    """One render of the site: the data, the URL style, and what its pages share (each event's card
+    data, and the markup of an event off the timeline, the same on every actor page)."""
+
+    def __init__(self, data: SiteData, links: Links | None = None) -> None:
+        self.data = data
+        self.links = links or Links()
+        self._cards: dict[str, Card] = {}
+        self._markup: dict[tuple[str, str], Markup] = {}
+        module: Any = environment().get_template("partials/event.html").module
+        self._event_card: Callable[[Card, Page, bool], Markup] = module.event_card
+
+    @functools.cached_property
+    def by_actor(self) -> dict[str, list[Event]]:
+        return events_by_actor(self.data)
+
+    @functools.cached_property
+    def by_article(self) -> dict[str, list[Event]]:
+        return events_by_article(self.data)
+
+    def render(self, template: str, path: str, **values: Any) -> str:
+        """The page at `path` (from the docs root) from its template."""
+        page = Page(self, path)
+        return environment().get_template(template).render(page=page, data=self.data, **values)
+
+    def card(self, event: Event) -> Card:
+        """What the entry of `event` shows, worked out once for every page it is on."""
+        card = self._cards.get(event.id)
+        if card is None:
+            card = self._cards[event.id] = event_card(self.data, event)
+        return card
+
+    def event(self, page: Page, event: Event, headings: bool) -> Markup:
+        """The entry of `event` on `page` (partials/event.html)."""
+        render = self._event_card
+        if headings:
+            return render(self.card(event), page, True)
+        # Off the timeline an entry links the same from every page of a folder (the actor pages):
+        # it is rendered once, for a page beside them ('-' is no slug).
+        folder = page.path.rpartition("/")[0]
+        markup = self._markup.get((event.id, folder))
+        if markup is None:
+            beside = Page(self, f"{folder}/-.md" if folder else "-.md")
+            markup = self._markup[event.id, folder] = render(self.card(event), beside, False)
+        return markup
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What every template gets as `page`: links relative to this page, and its events' entries."""
+
+    site: Site
+    path: str
+
+    def url(self, target: str, fragment: str = "", query: str = "") -> str:
+        """The URL of page or file `target` ('actors/ann-lee.md', 'feed.xml') from this page."""
+        return self.site.links.relative(self.path, target, fragment, query)
+
+    def event(self, event: Event, headings: bool) -> Markup:
+        """The entry of `event` on a timeline (partials/event.html)."""
+        return self.site.event(self, event, headings)
+
+
+# -- pages ----------------------------------------------------------------------------------------
+
+
+def render_site(
+    articles: Iterable[Article], events: Iterable[Event], registry: ActorRegistry
+) -> dict[str, str]:
+    """Every generated page: {path relative to the docs root: Markdown}."""
+    return render_pages(prepare(articles, events, registry))
+
+
+def render_pages(data: SiteData, links: Links | None = None) -> dict[str, str]:
+    """Every generated page of prepared site data: {path relative to the docs root: Markdown}."""
+    site = Site(data, links)
+    pages = {
+        "timeline/index.md": render_timeline(site),
+        "actors/index.md": render_actor_index(site),
+        "articles/index.md": render_article_index(site),
+        "review/index.md": render_review(site),
+    }
+    for name in data.actors:
+        pages[f"actors/{data.actor_slugs[name]}.md"] = render_actor(site, name)
+    for slug in data.articles:
+        pages[f"articles/{slug}.md"] = render_article(site, slug)
+    return pages
+
+
+def render_timeline(site: Site) -> str:
+    """The global timeline: newest first, grouped by year and month, with filters and exports."""
+    data = site.data
+    return site.render(
+        "timeline.md",
+        "timeline/index.md",
+        years=by_year_and_month(newest_first(data.events)),
+        review=sum(1 for event in data.events if needs_review(event)),
+        actors=most_frequent_actors(data),
+        places=places_by_name(data),
+    )
+
+
+def render_actor_index(site: Site) -> str:
+    """All actors, most events first, with their counts and their first and last appearance."""
+    data = site.data
+    return site.render(
+        "actor_index.md",
+        "actors/index.md",
+        actors=most_frequent_actors(data),
+        counts=event_counts(data.events),
+        spans=appearances(data.events),
+    )
+
+
+def render_actor(site: Site, name: str) -> str:
+    """One actor: kind, aliases, first and last appearance, frequent co-actors, and their timeline."""
+    data = site.data
+    slug = data.actor_slugs[name]
+    events = site.by_actor[name]
+    return site.render(
+        "actor.md",
+        f"actors/{slug}.md",
+        name=name,
+        actor=data.actors[name],
+        slug=slug,
+        events=events,
+        together=co_actors(events, name),
+        years=by_year_and_month(events),
+    )
+
+
+def render_article_index(site: Site) -> str:
+    """All articles, newest first."""
+    data = site.data
+    counts = Counter(event.article for event in data.reported)
+    return site.render(
+        "article_index.md", "articles/index.md", articles=articles_newest_first(data), counts=counts
+    )
+
+
+def render_article(site: Site, slug: str) -> str:
+    """One article: metadata, its events, and the full text with every sentence anchored."""
+    article = site.data.articles[slug]
+    events = site.by_article.get(slug, [])
+    return site.render(
+        "article.md",
+        f"articles/{slug}.md",
+        article=article,
+        published=DateValue.of(article.published),
+        original=_web_url(article.url),
+        events=events,
+        marks=events_by_sentence(events),
+        paragraphs=paragraphs(article),
+    )
+
+
+def render_review(site: Site) -> str:
+    """For curators: low-confidence events and actor names the registry does not resolve."""
+    data = site.data
+    return site.render(
+        "review.md",
+        "review/index.md",
+        events=review_events(data),
+        names=sorted(data.unresolved.items(), key=lambda item: item[0].casefold()),
+        counts=event_counts(data.events),
+    )
