@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from generator.curation.check import check_content
+from generator.curation.check import check_content, errors_only
 from generator.errors import TimelineError
 from generator.site.build import load_site_pages
 
@@ -31,7 +31,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return (Path(config.config_file_path).parent / self.config.content).resolve()
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        problems = check_content(self._content_dir(config))
+        found = check_content(self._content_dir(config))
+        for warning in (problem for problem in found if problem.warning):
+            log.warning("timeline: %s", warning)
+        problems = errors_only(found)
         if problems:
             lines = "\n".join(str(problem) for problem in problems)
             raise PluginError(f"timeline: content has problems (`timeline check` lists the same):\n{lines}")
