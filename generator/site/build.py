@@ -7,6 +7,7 @@ from pathlib import Path
 from generator.ingest.articles import find_articles, read_article
 from generator.site.data import SiteData, prepare
 from generator.site.exports import export_files
+from generator.site.extra_pages import extra_pages
 from generator.site.links import Links
 from generator.site.pages import render_pages
 from generator.store.content import Content
@@ -25,4 +26,4 @@ def load_site_pages(content_dir: Path, *, site_url: str = "", directory_urls: bo
     """Read content/ and render every page (Markdown) and export (events.json, .csv, .ics, feeds)."""
     data = load_site_data(content_dir)
     links = Links(site_url, directory_urls)
-    return {**render_pages(data, links), **export_files(data, links)}
+    return {**render_pages(data, links), **export_files(data, links), **extra_pages(data, links, content_dir)}

@@ -1,0 +1,17 @@
+"""Pages and files beyond the timeline, actor and article pages: the archived copies of articles.
+
+Added to every build (the MkDocs plugin and `timeline render --out`) by generator/site/build.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.site.data import SiteData
+from generator.site.links import Links
+from generator.site.sources import archived_files
+
+
+def extra_pages(data: SiteData, links: Links, content_dir: Path) -> dict[str, str]:
+    """{path from the docs root: text}: the sanitised archived copies (content/sources/)."""
+    return {**archived_files(content_dir)}
