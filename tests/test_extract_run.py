@@ -93,3 +93,31 @@ def test_an_article_the_extractor_fails_on_is_reported_and_the_others_go_on(
     report = run.extract_content(content)
     assert len(report.failures) == 1 and str(path) in report.failures[0] and "boom" in report.failures[0]
     assert content.events_file("1957-sputnik").exists() and not content.events_file("2024-port").exists()
+
+
+def test_an_article_that_failed_is_tried_again_at_the_next_run(
+    content: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.extract import article as article_module
+
+    real = article_module.extract_events
+    article(content, "2024-port.md", "Maria Ortiz opened the new port in Lisbon on Tuesday.")
+    with monkeypatch.context() as patch:
+        patch.setattr(
+            article_module, "extract_events", lambda *args: (_ for _ in ()).throw(RuntimeError("x"))
+        )
+        assert run.extract_content(content).failures
+    assert article_module.extract_events is real
+    report = run.extract_content(content)
+    assert not report.failures and report.extracted == report.articles  # every article failed the first time
+    assert content.events_file("2024-port").exists()
+
+
+def test_a_hand_edit_to_an_events_file_is_merged_not_skipped(content: Content) -> None:
+    run.extract_content(content)
+    path = content.events_file("1957-sputnik")
+    edited = path.read_text(encoding="utf-8").replace("\n", "\n# a curator's comment\n", 1)
+    path.write_text(edited, encoding="utf-8")
+    report = run.extract_content(content)
+    assert report.extracted == 0 and report.files_changed == 0
+    assert path.read_text(encoding="utf-8") == edited

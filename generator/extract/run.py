@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -36,6 +35,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 Progress = Callable[[Iterable[T], int], Iterable[T]]  # (the results as they come, how many) -> the results
 MAX_RESOLUTION_PASSES = 4
+RUN_STATE = "_run"  # the state of the whole run, beside each article's (a slug never starts with "_")
 BATCH = 8  # articles per task sent to a worker: large enough for spaCy's batching, small for balance
 
 
@@ -71,9 +71,11 @@ def extract_content(
     report = ExtractionReport()
     with content_lock(content):
         cache = ExtractionCache.for_content(content.root)
+        keyed = _article_keys(content, cache, resolve_model_name(model), report)
+        if not report.failures and _nothing_changed(content, cache, keyed, report):
+            return report
         registry = cache.registry(content.actors, load_registry)
-        model_name = resolve_model_name(model)
-        found, pending = _cached_or_pending(content, cache, model_name, report)
+        found, pending = _cached_or_pending(cache, keyed, report)
         articles = [p.article for p in pending]
         results: Iterable[ArticleExtraction | str]
         if scheduler is None:
@@ -92,28 +94,65 @@ def extract_content(
             found.append(result)
             report.extracted += 1
         resolved = _resolve_names(content, cache, registry, _without_slug_clashes(found, report), report)
-        _save_events(content, cache, resolved, report)
+        _save_events(content, cache, resolved, report, keyed)
         cache.prune()
     return report
 
 
-def _cached_or_pending(
+def _article_keys(
     content: Content, cache: ExtractionCache, model_name: str, report: ExtractionReport
+) -> list[tuple[Path, str]]:
+    """Each article file with the cache key of its extraction (a file that cannot be read is reported)."""
+    keyed = []
+    for path in find_articles(content.articles):
+        try:
+            keyed.append(
+                (path, cache.entry_key(_article_digest(content, path), EXTRACTOR_VERSION, model_name))
+            )
+        except OSError as error:
+            report.failures.append(f"{path}: cannot be read: {error.strerror or error}")
+    return keyed
+
+
+def _run_fingerprint(content: Content, keyed: list[tuple[Path, str]]) -> str:
+    """What a whole run's output depends on: every article's key and actors.yml."""
+    return digest(file_digest(content.actors) or "-", *sorted(key for _, key in keyed))
+
+
+def _nothing_changed(
+    content: Content, cache: ExtractionCache, keyed: list[tuple[Path, str]], report: ExtractionReport
+) -> bool:
+    """Whether the articles, actors.yml and every file the last run wrote are as it left them."""
+    state = cache.load_state()
+    last = state.get(RUN_STATE)
+    if last is None or last.get("fingerprint") != _run_fingerprint(content, keyed):
+        return False
+    if not all(cache.has(key) for _, key in keyed):
+        return False
+    if any(
+        _output_digests(content, slug) != item.get("output")
+        for slug, item in state.items()
+        if slug != RUN_STATE
+    ):
+        return False
+    report.articles, report.events = int(last["articles"]), int(last["events"])
+    return True
+
+
+def _cached_or_pending(
+    cache: ExtractionCache, keyed: list[tuple[Path, str]], report: ExtractionReport
 ) -> tuple[list[ArticleExtraction], list[_Pending]]:
     found: list[ArticleExtraction] = []
     pending: list[_Pending] = []
-    for path in find_articles(content.articles):
+    for path, key in keyed:
+        cached = cache.get(key)
+        if cached is not None:
+            found.append(cached)
+            continue
         try:
-            key = cache.entry_key(_article_digest(content, path), EXTRACTOR_VERSION, model_name)
-            cached = cache.get(key)
-            if cached is not None:
-                found.append(cached)
-                continue
             pending.append(_Pending(read_article(path), key))
         except ArticleError as error:
             report.failures.append(str(error))
-        except OSError as error:
-            report.failures.append(f"{path}: cannot be read: {error.strerror or error}")
     return found, pending
 
 
@@ -136,6 +175,8 @@ def _run_nlp(articles: Sequence[Article], model: str | None, jobs: int) -> Itera
         for batch in batches:
             yield from extract_batch(batch, nlp)
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(
         min(jobs, len(batches)), initializer=_load_worker_model, initargs=(model,)
     ) as pool:
@@ -211,7 +252,11 @@ def _resolve_names(
 
 
 def _save_events(
-    content: Content, cache: ExtractionCache, extractions: list[ArticleExtraction], report: ExtractionReport
+    content: Content,
+    cache: ExtractionCache,
+    extractions: list[ArticleExtraction],
+    report: ExtractionReport,
+    keyed: list[tuple[Path, str]],
 ) -> None:
     state = cache.load_state()
     fresh_state: dict[str, dict[str, str]] = {}
@@ -231,6 +276,12 @@ def _save_events(
         fresh_state[slug] = {"input": inputs, "output": outputs}
         report.articles += 1
         report.events += len(extraction.events)
+    if not report.failures:  # a run with failures is redone next time, not taken as the last word
+        fresh_state[RUN_STATE] = {
+            "fingerprint": _run_fingerprint(content, keyed),
+            "articles": str(report.articles),
+            "events": str(report.events),
+        }
     cache.save_state(fresh_state)
 
 

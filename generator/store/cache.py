@@ -68,6 +68,11 @@ class ExtractionCache:
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
+    def has(self, key: str) -> bool:
+        """Whether an extraction is kept under `key` (counted as used)."""
+        self.used.add(key)
+        return self._entry(key).is_file()
+
     def put(self, key: str, extraction: ArticleExtraction) -> None:
         """Keep `extraction` under `key`."""
         self.used.add(key)
