@@ -63,6 +63,11 @@ class SiteData:
         default_factory=dict
     )  # happening id -> other articles' events
     happening_of: dict[str, str] = field(default_factory=dict)  # event id -> the id it is shown under
+    rejected: list[Event] = field(default_factory=list)  # `status: rejected` in content/events
+    # The global timeline's pages when it is split (empty: one page), newest first, and the page
+    # each happening's entry is on (its anchor -> the page's path from the docs root).
+    periods: list[Period] = field(default_factory=list)
+    timeline_pages: dict[str, str] = field(default_factory=dict)
 
 
 # -- dates and anchors ----------------------------------------------------------------------------
@@ -118,9 +123,10 @@ def prepare(articles: Iterable[Article], events: Iterable[Event], registry: Acto
         for actor in registry.actors.values()
         if actor.note and actor.note.startswith("needs review")
     }
-    resolved = []
+    resolved, rejected = [], []
     for event in events:
         if event.rejected:
+            rejected.append(event)
             continue
         names = []
         for name in event.actors:
@@ -136,6 +142,7 @@ def prepare(articles: Iterable[Article], events: Iterable[Event], registry: Acto
     places = {place for event in resolved for place in event.places}
     groups = group_same_happenings(resolved)
     happenings = [_with_actors(group[0], _all_actors(group)) for group in groups]
+    periods = split_periods(newest_first(happenings)) if len(happenings) > PAGE_EVENTS else []
     return SiteData(
         articles_by_slug,
         happenings,
@@ -146,6 +153,13 @@ def prepare(articles: Iterable[Article], events: Iterable[Event], registry: Acto
         reported=resolved,
         also_told_by={group[0].id: group[1:] for group in groups if len(group) > 1},
         happening_of={event.id: group[0].id for group in groups for event in group},
+        rejected=rejected,
+        periods=periods,
+        timeline_pages={
+            event_anchor(event.id): f"timeline/{period.key}.md"
+            for period in periods
+            for event in period.events
+        },
     )
 
 
@@ -159,16 +173,24 @@ def group_same_happenings(events: Sequence[Event]) -> list[list[Event]]:
     their actors (two, or all when one has fewer) and their titles share most of their words.
     """
     groups: list[list[Event]] = []
-    on_date: dict[DateValue, list[list[Event]]] = {}  # only events of one date can be one happening
+    # Only events of one date that share an actor can be one happening: candidates by (date, actor),
+    # each with its index in `groups` (the earliest made that matches is the one, as before).
+    candidates: dict[tuple[DateValue, str], list[tuple[int, list[Event]]]] = defaultdict(list)
     for event in sorted(events, key=lambda e: (-e.confidence, e.article, e.sentence)):
-        candidates = on_date.setdefault(event.date, [])
-        group = next((group for group in candidates if _same_happening(group[0], event)), None)
+        found = [
+            (number, candidate)
+            for name in event.actors
+            for number, candidate in candidates.get((event.date, name), ())
+            if _same_happening(candidate[0], event)
+        ]
+        group = min(found, key=lambda pair: pair[0])[1] if found else None
         if group is not None and all(other.article != event.article for other in group):
             group.append(event)
         else:
             # a new happening; or one article telling it twice, which is the extractor's business
             groups.append([event])
-            candidates.append(groups[-1])
+            for name in dict.fromkeys(event.actors):
+                candidates[event.date, name].append((len(groups) - 1, groups[-1]))
     order = {event.id: index for index, event in enumerate(events)}
     return sorted(groups, key=lambda group: order[group[0].id])
 
@@ -215,17 +237,26 @@ def unique_slugs(names: Iterable[str]) -> dict[str, str]:
 
 
 def newest_first(events: Iterable[Event]) -> list[Event]:
-    """Events by date, newest first; at the same first day, the more precise date first."""
-    return sorted(events, key=_date_key, reverse=True)
+    """Events by date, newest first; at the same first day, the more precise date first; on one
+    date, an article's events in its reading order."""
+    return sorted(events, key=_newest_key)
 
 
 def oldest_first(events: Iterable[Event]) -> list[Event]:
-    """Events by date, oldest first; at the same first day, the less precise date ('1969') first."""
+    """Events by date, oldest first; at the same first day, the less precise date ('1969') first;
+    on one date, an article's events in its reading order."""
     return sorted(events, key=_date_key)
 
 
 def _date_key(event: Event) -> tuple[object, ...]:
-    return (event.date.first_day(), _PRECISION_RANK[event.date.precision], event.id)
+    date = event.date
+    return (date.first_day(), _PRECISION_RANK[date.precision], event.article, event.sentence, event.id)
+
+
+def _newest_key(event: Event) -> tuple[object, ...]:
+    date = event.date
+    rank = _PRECISION_RANK[date.precision]
+    return (-date.first_day().toordinal(), -rank, event.article, event.sentence, event.id)
 
 
 def needs_review(event: Event) -> bool:
@@ -277,6 +308,43 @@ def by_year_and_month(events: Sequence[Event]) -> list[Year]:
 
 def _month_of(event: Event) -> int:
     return event.date.month if event.date.precision != "year" and event.date.month else 0
+
+
+PAGE_EVENTS = 150  # the most events a page of a timeline holds (its HTML well under 500 KB)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """One page of a split timeline: a year, a month of a year, or a part of a busy month.
+
+    `key` names its page ('1990', '1990-07', '1990-07-2'; '1990-00' is 'sometime in 1990')."""
+
+    key: str
+    label: str
+    events: list[Event]
+
+
+def split_periods(events: Sequence[Event], limit: int = PAGE_EVENTS) -> list[Period]:
+    """Ordered events as pages: by year, a year with more than `limit` events by month, and a month
+    with more than `limit` in parts of `limit`, keeping their order."""
+    periods: list[Period] = []
+    for year, year_group in groupby(events, key=lambda event: event.date.year):
+        year_events = list(year_group)
+        if len(year_events) <= limit:
+            periods.append(Period(f"{year:04d}", str(year), year_events))
+            continue
+        for month, month_group in groupby(year_events, key=_month_of):
+            month_events = list(month_group)
+            key = f"{year:04d}-{month:02d}"
+            label = Month(year, month, []).label
+            if len(month_events) <= limit:
+                periods.append(Period(key, label, month_events))
+                continue
+            parts = range(0, len(month_events), limit)
+            for number, start in enumerate(parts, start=1):
+                part = month_events[start : start + limit]
+                periods.append(Period(f"{key}-{number}", f"{label} ({number} of {len(parts)})", part))
+    return periods
 
 
 def event_counts(events: Iterable[Event]) -> Counter[str]:

@@ -17,7 +17,16 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
 from generator.model import Event
-from generator.site.data import SiteData, event_anchor, format_date, last_day, newest_first, oldest_first
+from generator.site.data import (
+    SiteData,
+    event_anchor,
+    format_date,
+    last_day,
+    most_frequent_actors,
+    newest_first,
+    oldest_first,
+    places_by_name,
+)
 from generator.site.links import Links
 from generator.site.pages import escape_attribute
 
@@ -30,12 +39,13 @@ _SPREADSHEET_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 def export_files(data: SiteData, links: Links | None = None) -> dict[str, str]:
     """Every export: {path relative to the site root: text}."""
-    links = links or Links()
+    links = (links or Links()).for_data(data)
     files = {
         "events.json": timelinejs_json(data, links),
         "events.csv": events_csv(data, links),
         "events.ics": events_ics(data, links),
         "feed.xml": atom_feed(data, data.events, "News Timeline: newest events", "feed.xml", links),
+        "timeline/index.json": timeline_index(data, links),
     }
     by_actor: dict[str, list[Event]] = {name: [] for name in data.actor_slugs}
     for event in data.events:
@@ -47,6 +57,47 @@ def export_files(data: SiteData, links: Links | None = None) -> dict[str, str]:
             data, events, f"News Timeline: {name}", f"feeds/{slug}.xml", links
         )
     return files
+
+
+# -- the filters' index ---------------------------------------------------------------------------
+
+
+def timeline_index(data: SiteData, links: Links) -> str:
+    """timeline/index.json, what the timeline's filters (timeline.js) work on, newest first.
+
+    Each entry: its anchor, first and last day, actors and places (numbers into the `actors` and
+    `places` tables of [name, slug]), the page it is on (a number into `pages`, URLs relative to
+    this file, and `labels`) and its title. Plain JSON: the browser writes it as text, never HTML.
+    """
+    actors = most_frequent_actors(data)
+    actor_number = {name: number for number, name in enumerate(actors)}
+    places = places_by_name(data)
+    place_number = {name: number for number, (name, _) in enumerate(places)}
+    paths = [f"timeline/{period.key}.md" for period in data.periods] or ["timeline/index.md"]
+    page_number = {path: number for number, path in enumerate(paths)}
+    entries = []
+    for event in newest_first(data.events):
+        anchor = event_anchor(event.id)
+        entries.append(
+            [
+                anchor,
+                event.date.first_day().isoformat(),
+                last_day(event.date),
+                [actor_number[name] for name in event.actors],
+                [place_number[place] for place in event.places if place in place_number],
+                page_number[data.timeline_pages.get(anchor, "timeline/index.md")],
+                event.title,
+            ]
+        )
+    index = {
+        "version": 1,
+        "actors": [[name, data.actor_slugs[name]] for name in actors],
+        "places": [[name, slug] for name, slug in places],
+        "pages": [links.relative("timeline/index.json", path) for path in paths],
+        "labels": [period.label for period in data.periods] or ["Timeline"],
+        "events": entries,
+    }
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
 # -- TimelineJS3 ----------------------------------------------------------------------------------

@@ -9,11 +9,12 @@ sub-path (`https://user.github.io/repo/`).
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from generator.model import Event
-from generator.site.data import event_anchor
+from generator.site.data import SiteData, event_anchor
 
 _SAFE_PATH = "/-._~"  # a slug or an odd article id never breaks out of its path segment
 _SAFE_FRAGMENT = "-._~"
@@ -25,6 +26,20 @@ class Links:
 
     site_url: str = ""
     directory_urls: bool = True
+    # A split timeline: the page each entry is on (anchor -> page). A link to an entry of the
+    # timeline ('timeline/index.md', 'e-a1-1') goes to that page.
+    timeline_pages: Mapping[str, str] = field(default_factory=dict, compare=False)
+
+    def for_data(self, data: SiteData) -> Links:
+        """These links, with the pages of `data`'s split timeline."""
+        if self.timeline_pages is data.timeline_pages:
+            return self
+        return Links(self.site_url, self.directory_urls, data.timeline_pages)
+
+    def _target(self, path: str, fragment: str) -> str:
+        if path == "timeline/index.md" and fragment and self.timeline_pages:
+            return self.timeline_pages.get(fragment, path)
+        return path
 
     def url(self, path: str) -> str:
         """The URL of a page ('timeline/index.md' -> 'timeline/') or file ('events.json'), from the root."""
@@ -33,7 +48,7 @@ class Links:
     def page(self, path: str, fragment: str = "", depth: int = 0) -> str:
         """The URL of a page ('timeline/index.md') from an export file `depth` folders below the root."""
         base = self.site_url.rstrip("/") + "/" if self.site_url else "../" * depth
-        return base + self.url(path) + _fragment(fragment)
+        return base + self.url(self._target(path, fragment)) + _fragment(fragment)
 
     def event(self, event: Event, depth: int = 0) -> str:
         """The URL of an event on the timeline."""
@@ -46,6 +61,7 @@ class Links:
     def relative(self, source: str, target: str, fragment: str = "", query: str = "") -> str:
         """The URL of page or file `target` from page `source` (both paths from the docs root)."""
         # the home page's URL is '' from the root, './' to MkDocs
+        target = self._target(target, fragment)
         url = _relative(_url(target, self.directory_urls) or "./", _url(source, self.directory_urls))
         return url + (f"?{query}" if query else "") + _fragment(fragment)
 

@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 import jinja2
@@ -35,7 +35,9 @@ from markupsafe import Markup
 from generator.model import Article, DateValue, Event
 from generator.registry import ActorRegistry
 from generator.site.data import (
+    PAGE_EVENTS,
     Card,
+    Period,
     SiteData,
     appearances,
     articles_newest_first,
@@ -55,6 +57,7 @@ from generator.site.data import (
     places_by_name,
     prepare,
     review_events,
+    split_periods,
     timeline_anchor,
 )
 from generator.site.links import Links
@@ -159,7 +162,7 @@ class Site:
 
     def __init__(self, data: SiteData, links: Links | None = None) -> None:
         self.data = data
-        self.links = links or Links()
+        self.links = (links or Links()).for_data(data)
         self._cards: dict[str, Card] = {}
         self._markup: dict[tuple[str, str], Markup] = {}
         module: Any = environment().get_template("partials/event.html").module
@@ -233,26 +236,68 @@ def render_pages(data: SiteData, links: Links | None = None) -> dict[str, str]:
         "timeline/index.md": render_timeline(site),
         "actors/index.md": render_actor_index(site),
         "articles/index.md": render_article_index(site),
-        "review/index.md": render_review(site),
     }
+    pages.update(render_review(site))
+    for number, period in enumerate(data.periods):
+        pages[f"timeline/{period.key}.md"] = render_timeline_period(site, number)
     for name in data.actors:
-        pages[f"actors/{data.actor_slugs[name]}.md"] = render_actor(site, name)
+        pages.update(render_actor(site, name))
     for slug in data.articles:
         pages[f"articles/{slug}.md"] = render_article(site, slug)
     return pages
 
 
 def render_timeline(site: Site) -> str:
-    """The global timeline: newest first, grouped by year and month, with filters and exports."""
+    """The global timeline: newest first, grouped by year and month, with filters and exports; when
+    it is split, the periods it is split into, with their counts."""
     data = site.data
     return site.render(
         "timeline.md",
         "timeline/index.md",
-        years=by_year_and_month(newest_first(data.events)),
+        years=[] if data.periods else by_year_and_month(newest_first(data.events)),
+        periods=_period_years(data.periods, "timeline"),
         review=sum(1 for event in data.events if needs_review(event)),
-        actors=most_frequent_actors(data),
+        # a split timeline's filters get the names from timeline/index.json when there are many
+        actors=most_frequent_actors(data) if not data.periods or len(data.actors) <= DATALIST_ACTORS else [],
         places=places_by_name(data),
     )
+
+
+DATALIST_ACTORS = 500  # more actor names than this come to the filters from timeline/index.json
+
+
+def render_timeline_period(site: Site, number: int) -> str:
+    """One page of a split timeline, with links to the periods before and after it."""
+    data = site.data
+    period = data.periods[number]
+    path = f"timeline/{period.key}.md"
+    newer = data.periods[number - 1] if number else None
+    older = data.periods[number + 1] if number + 1 < len(data.periods) else None
+    return site.render(
+        "timeline_period.md",
+        path,
+        period=period,
+        newer=newer and (f"timeline/{newer.key}.md", newer.label),
+        older=older and (f"timeline/{older.key}.md", older.label),
+        years=by_year_and_month(period.events),
+        actors=[],
+        places=places_by_name(data),
+    )
+
+
+class PeriodLink(NamedTuple):
+    label: str
+    page: str
+    events: int
+
+
+def _period_years(periods: list[Period], folder: str) -> list[tuple[str, int, list[PeriodLink]]]:
+    """The periods of a split timeline by year: (year, events, [its pages])."""
+    years: dict[str, list[PeriodLink]] = {}
+    for period in periods:
+        link = PeriodLink(period.label, f"{folder}/{period.key}.md", len(period.events))
+        years.setdefault(period.key[:4], []).append(link)
+    return [(year, sum(link.events for link in links), links) for year, links in years.items()]
 
 
 def render_actor_index(site: Site) -> str:
@@ -267,21 +312,37 @@ def render_actor_index(site: Site) -> str:
     )
 
 
-def render_actor(site: Site, name: str) -> str:
-    """One actor: kind, aliases, first and last appearance, frequent co-actors, and their timeline."""
+def render_actor(site: Site, name: str) -> dict[str, str]:
+    """One actor: kind, aliases, first and last appearance, frequent co-actors, and their timeline;
+    a busy actor's timeline on pages of its own (actors/<slug>/<period>.md), linked from theirs."""
     data = site.data
     slug = data.actor_slugs[name]
     events = site.by_actor[name]
-    return site.render(
-        "actor.md",
-        f"actors/{slug}.md",
-        name=name,
-        actor=data.actors[name],
-        slug=slug,
-        events=events,
-        together=co_actors(events, name),
-        years=by_year_and_month(events),
-    )
+    periods = split_periods(events) if len(events) > PAGE_EVENTS else []
+    pages = {
+        f"actors/{slug}.md": site.render(
+            "actor.md",
+            f"actors/{slug}.md",
+            name=name,
+            actor=data.actors[name],
+            slug=slug,
+            events=events,
+            together=co_actors(events, name),
+            years=[] if periods else by_year_and_month(events),
+            periods=_period_years(periods, f"actors/{slug}"),
+        )
+    }
+    for period in periods:
+        path = f"actors/{slug}/{period.key}.md"
+        pages[path] = site.render(
+            "actor_period.md",
+            path,
+            name=name,
+            slug=slug,
+            period=period,
+            years=by_year_and_month(period.events),
+        )
+    return pages
 
 
 def render_article_index(site: Site) -> str:
@@ -309,13 +370,27 @@ def render_article(site: Site, slug: str) -> str:
     )
 
 
-def render_review(site: Site) -> str:
-    """For curators: low-confidence events and actor names the registry does not resolve."""
+REVIEW_ROWS = 300  # low-confidence events per page of Needs review
+
+
+def render_review(site: Site) -> dict[str, str]:
+    """For curators: low-confidence events (REVIEW_ROWS a page, the least confident first),
+    rejected events, and actor names the registry does not resolve."""
     data = site.data
-    return site.render(
-        "review.md",
-        "review/index.md",
-        events=review_events(data),
-        names=sorted(data.unresolved.items(), key=lambda item: item[0].casefold()),
-        counts=event_counts(data.events),
-    )
+    events = review_events(data)
+    chunks = [events[start : start + REVIEW_ROWS] for start in range(0, len(events), REVIEW_ROWS)] or [[]]
+    more = [(f"review/{number}.md", number) for number in range(2, len(chunks) + 1)]
+    pages = {
+        "review/index.md": site.render(
+            "review.md",
+            "review/index.md",
+            events=chunks[0],
+            total=len(events),
+            more=more,
+            names=sorted(data.unresolved.items(), key=lambda item: item[0].casefold()),
+            counts=event_counts(data.events),
+        )
+    }
+    for (path, number), chunk in zip(more, chunks[1:], strict=True):
+        pages[path] = site.render("review_more.md", path, events=chunk, number=number, total=len(events))
+    return pages

@@ -1,9 +1,16 @@
 /* Timeline filters: actors, place, date range and free text, applied in the browser.
  *
- * The page carries everything: each .tl-event has data-actors (actor slugs), data-places
- * (place slugs), data-start and data-end (ISO days). The filter state lives in the query string
+ * Each .tl-event of the page has data-actors (actor slugs), data-places (place slugs),
+ * data-start and data-end (ISO days). The filter state lives in the query string
  * (?actor=a&actor=b&match=all&place=p&from=1961&to=1969-07&q=moon) so a filtered view can be
- * shared and bookmarked. No library, no network: it works from any sub-path.
+ * shared and bookmarked. No library: it works from any sub-path.
+ *
+ * A big timeline is split into pages by period; the form then names (data-index) the compact
+ * index of every event, timeline/index.json (see generator/site/exports.py), fetched once. The
+ * filters run over it: the events of this page are shown or hidden, and the matches on other
+ * pages are counted by period and listed with links (the filters follow the link). The text
+ * filter reads an event of this page whole, an event of another page by its title, actors and
+ * places.
  */
 (function () {
   "use strict";
@@ -30,8 +37,23 @@
     ];
   }
 
+  var LISTED = 100; /* matches on other pages listed by title */
+
+  /* How a date reads in a list: "1969", "1969-07", "1969-07-20". */
+  function shortDate(start, end) {
+    if (start === end) return start;
+    if (start.slice(5) === "01-01" && end.slice(5) === "12-31" && start.slice(0, 4) === end.slice(0, 4)) {
+      return start.slice(0, 4);
+    }
+    return start.slice(0, 7);
+  }
+
   function Timeline(form) {
     this.form = form;
+    this.indexUrl = form.getAttribute("data-index");
+    this.pages = null; /* with the index: the URL of each page, and this page's number in them */
+    this.labels = [];
+    this.here = -1;
     this.total = 0;
     this.lastApplyMs = 0;
     this.fields = {
@@ -66,7 +88,10 @@
     for (var i = 0; i < elements.length; i++) {
       var el = elements[i];
       var month = el.parentElement;
+      var title = el.querySelector(".tl-title");
       this.items.push({
+        anchor: title && title.id ? title.id : "",
+        page: -1,
         el: el,
         actors: words(el.getAttribute("data-actors")),
         places: words(el.getAttribute("data-places")),
@@ -80,7 +105,8 @@
     }
     this.months = Array.from(groups.keys());
     this.years = Array.from(new Set(groups.values()));
-    this.total = this.items.length;
+    /* a split timeline counts every event before its index is in */
+    this.total = this.indexUrl ? Number(this.form.getAttribute("data-total")) : this.items.length;
     this.toc = new Map(); /* month or year section -> its item in Material's table of contents */
     var links = document.querySelectorAll(".md-sidebar--secondary .md-nav__link[href^='#']");
     var sections = new Map();
@@ -156,7 +182,7 @@
       if (from && item.end < from[0]) return false;
       if (to && item.start > to[1]) return false;
       if (terms.length) {
-        if (item.text === null) item.text = fold(item.el.textContent);
+        if (item.text === null) item.text = fold(item.el ? item.el.textContent : item.title);
         for (var t = 0; t < terms.length; t++) if (item.text.indexOf(terms[t]) < 0) return false;
       }
       return true;
@@ -172,6 +198,9 @@
     var filtered = Boolean(state.q || state.actors.length || state.place || state.from || state.to);
     var count = this.total;
     var visible = null;
+    var here = 0;
+    var perPage = this.pages ? new Array(this.pages.length).fill(0) : [];
+    var elsewhere = [];
     if (filtered) {
       var matches = this.matcher(state);
       visible = new Set();
@@ -179,20 +208,27 @@
       for (var i = 0; i < this.items.length; i++) {
         var item = this.items[i];
         var match = matches(item);
-        if (match !== item.match) {
+        if (item.el && match !== item.match) {
           item.el.classList.toggle("tl-match", match);
           item.match = match;
         }
         if (match) {
           count++;
-          visible.add(item.group);
+          if (item.el) {
+            here++;
+            visible.add(item.group);
+          } else if (elsewhere.length < LISTED) {
+            elsewhere.push(item);
+          }
+          if (item.page >= 0) perPage[item.page]++;
         }
       }
     }
     this.showGroups(visible);
     if (this.root) this.root.toggleAttribute("data-filtered", filtered);
-    this.report(count, filtered);
+    this.report(count, filtered, here);
     this.write(state);
+    this.results(filtered, perPage, elsewhere, count - here);
     this.lastApplyMs = performance.now() - started;
     this.form.setAttribute("data-visible", String(count));
     return count;
@@ -221,13 +257,156 @@
     return Boolean(this.root && this.root.hasAttribute("data-filtered") && !event.classList.contains("tl-match"));
   };
 
-  Timeline.prototype.report = function (count, filtered) {
+  Timeline.prototype.report = function (count, filtered, here) {
     var noun = this.total === 1 ? " event" : " events";
+    var onPage = this.pages && this.root && count ? " (" + here + " on this page)" : "";
     this.fields.status.textContent = !filtered
       ? "All " + this.total + noun
       : count === 0
         ? "No events match"
-        : "Showing " + count + " of " + this.total + noun;
+        : "Showing " + count + " of " + this.total + noun + onPage;
+  };
+
+  /* With the index: the matches on other pages, by period (counts) and the first ones by title. */
+  Timeline.prototype.results = function (filtered, perPage, elsewhere, others) {
+    var box = document.getElementById("tl-results");
+    if (!box) return;
+    box.textContent = "";
+    box.hidden = !(filtered && this.pages && others > 0);
+    if (box.hidden) return;
+    var query = location.search;
+    var pages = this.pages;
+    var periods = document.createElement("p");
+    periods.appendChild(document.createTextNode(others + " on other pages, by period: "));
+    var shown = 0;
+    for (var i = 0; i < perPage.length; i++) {
+      if (!perPage[i] || i === this.here) continue;
+      if (shown++) periods.appendChild(document.createTextNode(" · "));
+      var link = document.createElement("a");
+      link.href = pages[i] + query;
+      link.textContent = this.labels[i];
+      periods.appendChild(link);
+      periods.appendChild(document.createTextNode(" (" + perPage[i] + ")"));
+    }
+    box.appendChild(periods);
+    var list = document.createElement("ul");
+    list.className = "tl-result-list";
+    elsewhere.forEach(function (item) {
+      var entry = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = pages[item.page] + query + "#" + encodeURIComponent(item.anchor);
+      link.textContent = shortDate(item.start, item.end) + ": " + (item.title || "(untitled event)");
+      entry.appendChild(link);
+      list.appendChild(entry);
+    });
+    box.appendChild(list);
+    if (others > elsewhere.length) {
+      var more = document.createElement("p");
+      more.textContent = "The first " + elsewhere.length + " of them above; the periods hold the rest.";
+      box.appendChild(more);
+    }
+  };
+
+  /* The index of every event (timeline/index.json): from now on the filters run over it. */
+  Timeline.prototype.useIndex = function (data, base) {
+    var self = this;
+    var actorKeys = data.actors.map(function (pair) {
+      return pair[1];
+    });
+    var placeKeys = data.places.map(function (pair) {
+      return pair[1];
+    });
+    var actorNames = data.actors.map(function (pair) {
+      return pair[0];
+    });
+    var placeNames = data.places.map(function (pair) {
+      return pair[0];
+    });
+    var list = this.form.querySelector("#tl-actor-options");
+    var fill = list && !list.options.length;
+    data.actors.forEach(function (pair) {
+      if (!self.names.has(pair[1])) {
+        self.names.set(pair[1], pair[0]);
+        self.keys.set(fold(pair[0]), pair[1]);
+      }
+      if (fill) {
+        var option = document.createElement("option");
+        option.value = pair[0];
+        option.setAttribute("data-key", pair[1]);
+        list.appendChild(option);
+      }
+    });
+    var select = this.fields.place;
+    if (select.options.length <= 1) {
+      data.places.forEach(function (pair) {
+        select.appendChild(new Option(pair[0], pair[1]));
+      });
+      select.value = new URLSearchParams(location.search).get("place") || "";
+    }
+    this.pages = data.pages.map(function (page) {
+      return new URL(page, base).pathname;
+    });
+    this.labels = data.labels;
+    this.here = this.pages.indexOf(location.pathname);
+    var onPage = new Map();
+    this.items.forEach(function (item) {
+      if (item.anchor) onPage.set(item.anchor, item);
+    });
+    var items = new Array(data.events.length);
+    for (var i = 0; i < data.events.length; i++) {
+      var entry = data.events[i];
+      var item = onPage.get(entry[0]);
+      if (item) {
+        item.page = entry[5];
+        items[i] = item;
+        continue;
+      }
+      var names = entry[3].map(function (n) {
+        return actorNames[n];
+      });
+      var where = entry[4].map(function (n) {
+        return placeNames[n];
+      });
+      items[i] = {
+        anchor: entry[0],
+        page: entry[5],
+        el: null,
+        actors: entry[3].map(function (n) {
+          return actorKeys[n];
+        }),
+        places: entry[4].map(function (n) {
+          return placeKeys[n];
+        }),
+        start: entry[1],
+        end: entry[2],
+        title: entry[6],
+        text: fold(entry[6] + " " + names.join(" ") + " " + where.join(" ")),
+        match: false,
+        group: null,
+      };
+    }
+    this.items = items;
+    this.total = items.length;
+    this.apply();
+    this.form.setAttribute("data-index-ready", "");
+  };
+
+  Timeline.prototype.loadIndex = function () {
+    var self = this;
+    if (!this.indexUrl || !window.fetch) return;
+    var base = new URL(this.indexUrl, location.href);
+    fetch(base)
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status + " " + base);
+        return response.json();
+      })
+      .then(function (data) {
+        self.useIndex(data, base);
+      })
+      .catch(function (error) {
+        /* without it the filters still work over this page */
+        self.form.setAttribute("data-index-error", String(error));
+      });
   };
 
   Timeline.prototype.renderChosen = function () {
@@ -291,15 +470,19 @@
     var self = this;
     var timer = 0;
     var f = this.fields;
-    f.q.addEventListener("input", function () {
-      clearTimeout(timer);
-      timer = setTimeout(function () {
-        self.apply();
-      }, 120);
-    });
     [f.match, f.place, f.from, f.to].forEach(function (field) {
       field.addEventListener("change", function () {
+        clearTimeout(timer);
         self.apply();
+      });
+    });
+    /* The dates apply as they are typed, like the text ("19" is no date yet: it is ignored). */
+    [f.q, f.from, f.to].forEach(function (field) {
+      field.addEventListener("input", function () {
+        clearTimeout(timer);
+        timer = setTimeout(function () {
+          self.apply();
+        }, 120);
       });
     });
     f.actor.addEventListener("change", function () {
@@ -339,6 +522,7 @@
     form.hidden = false;
     timeline.apply();
     timeline.reveal();
+    timeline.loadIndex();
     window.tlTimeline = timeline;
   }
 

@@ -1,0 +1,112 @@
+"""The site at size: no page grows with the archive, the filters' index holds every event, and
+events of one article on one day keep the article's order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+
+import pytest
+from site_helpers import make_event
+
+from generator.model import Actor, Article, DateValue
+from generator.registry import ActorRegistry
+from generator.site.data import PAGE_EVENTS, SiteData, newest_first, oldest_first, prepare, split_periods
+from generator.site.exports import export_files, timeline_index
+from generator.site.links import Links
+from generator.site.pages import render_pages
+
+MAX_MARKDOWN = 400_000  # Material adds some 40 KB of navigation and head to a page's HTML: < 500 KB
+
+
+@pytest.fixture(scope="module")
+def big() -> SiteData:
+    """20,000 events in memory (as synthetic_content writes them; parsing 20,000 YAML events is slow)."""
+    rng = random.Random(7)
+    names = [f"Actor {number:03d}" for number in range(200)]
+    places = [f"Place {number:02d}" for number in range(40)]
+    articles, events = [], []
+    for number in range(200):
+        published = dt.date(1990, 1, 1) + dt.timedelta(days=90 * number)
+        slug = f"a{number:04d}"
+        articles.append(Article(slug, f"Report {number}", published, "One."))
+        for index in range(100):
+            who = tuple(rng.sample(names, 2))
+            date = DateValue(published.isoformat()[: rng.choice((10, 10, 10, 7, 4))])
+            events.append(
+                make_event(
+                    index, date.iso, who, id=f"{slug}-{index + 1}", article=slug, sentence=index,
+                    title=f"{who[0]} met {who[1]}", places=(rng.choice(places),),
+                    confidence=round(rng.uniform(0.4, 1.0), 2),
+                )
+            )  # fmt: skip
+    registry = ActorRegistry.of(Actor(name) for name in names)
+    return prepare(articles, events, registry)
+
+
+def test_no_page_of_20000_events_is_big(big: SiteData) -> None:
+    pages = {**render_pages(big), **export_files(big)}
+    sizes = {path: len(text.encode()) for path, text in pages.items() if path.endswith(".md")}
+    largest = max(sizes, key=sizes.__getitem__)
+    assert sizes[largest] < MAX_MARKDOWN, (largest, sizes[largest])
+    periods = [path for path in pages if path.startswith("timeline/") and path != "timeline/index.md"]
+    assert len(periods) > 10 and "timeline/index.json" in pages
+    busy = [path for path in pages if path.startswith("actors/") and path.count("/") == 2]
+    assert busy, "a busy actor's timeline is on pages of its own"
+    assert "review/2.md" in pages
+
+
+def test_the_index_round_trips_every_event(big: SiteData) -> None:
+    data = big
+    index = json.loads(timeline_index(data, Links().for_data(data)))
+    assert len(index["events"]) == len(data.events)
+    pages = render_pages(data)
+    by_anchor = {entry[0]: entry for entry in index["events"]}
+    for event in newest_first(data.events):
+        anchor, start, end, actors, places, page, title = by_anchor[f"e-{event.id}"]
+        assert (start, title) == (event.date.first_day().isoformat(), event.title)
+        assert end >= start
+        assert [index["actors"][n][0] for n in actors] == list(event.actors)
+        assert [index["places"][n][0] for n in places] == list(event.places)
+        # the page it names holds it
+        path = "timeline/" + index["pages"][page].rstrip("/") + ".md"
+        assert f"#{anchor} " in pages[path] or f"#{anchor} }}" in pages[path]
+
+
+def test_periods_split_a_busy_year_by_month_then_in_parts() -> None:
+    events = [make_event(n, "2020-03-01", sentence=n) for n in range(2 * PAGE_EVENTS + 1)]
+    events += [make_event(1000 + n, "2019-05-02") for n in range(3)]
+    periods = split_periods(oldest_first(events))
+    assert [period.key for period in periods] == ["2019", "2020-03-1", "2020-03-2", "2020-03-3"]
+    assert sum(len(period.events) for period in periods) == len(events)
+
+
+def test_within_a_day_the_article_order_is_kept() -> None:
+    events = [make_event(n, "2025-07-02", sentence=n) for n in (1, 2, 3, 10, 11)]
+    events.append(make_event(20, "2025-07-03", sentence=0))
+    article = Article("a1", "A title", dt.date(2025, 7, 4), "One.")
+    data = prepare([article], events, ActorRegistry())
+    newest = [event.id for event in newest_first(data.events)]
+    assert newest == ["a1-20", "a1-1", "a1-2", "a1-3", "a1-10", "a1-11"]
+    assert [event.id for event in oldest_first(data.events)] == [
+        "a1-1",
+        "a1-2",
+        "a1-3",
+        "a1-10",
+        "a1-11",
+        "a1-20",
+    ]
+    page = render_pages(data)["timeline/index.md"]
+    assert [page.index(f"#e-a1-{n} ") for n in (1, 2, 3, 10, 11)] == sorted(
+        page.index(f"#e-a1-{n} ") for n in (1, 2, 3, 10, 11)
+    )
+
+
+def test_rejected_events_are_counted_on_the_timeline_and_listed_for_review() -> None:
+    events = [make_event(1, "2025-01-02"), make_event(2, "2025-01-03", status="rejected")]
+    article = Article("a1", "A title", dt.date(2025, 7, 4), "One.")
+    pages = render_pages(prepare([article], events, ActorRegistry()))
+    assert "content/events holds 2 events:" in pages["timeline/index.md"]
+    assert "1 rejected" in pages["timeline/index.md"]
+    assert "Rejected events \\(1\\)" in pages["review/index.md"] and "a1-2" in pages["review/index.md"]
