@@ -1,4 +1,5 @@
-"""Pages and files beyond the timeline, actor and article pages: the archived copies of articles.
+"""Pages and files beyond the timeline, actor and article pages: the archived copies of articles
+and the story view (TimelineJS slides, generator/site/story.py).
 
 Added to every build (the MkDocs plugin and `timeline render --out`) by generator/site/build.py.
 """
@@ -10,8 +11,10 @@ from pathlib import Path
 from generator.site.data import SiteData
 from generator.site.links import Links
 from generator.site.sources import archived_files
+from generator.site.story import story_files
 
 
 def extra_pages(data: SiteData, links: Links, content_dir: Path) -> dict[str, str]:
-    """{path from the docs root: text}: the sanitised archived copies (content/sources/)."""
-    return {**archived_files(content_dir)}
+    """{path from the docs root: text}: the sanitised archived copies (content/sources/) and the
+    story pages with their TimelineJS3 JSON (story/)."""
+    return {**archived_files(content_dir), **story_files(data, links)}

@@ -1,0 +1,162 @@
+"""The story view: the events as TimelineJS slides, for the whole timeline and for each actor.
+
+Pages `story/index.md` and `story/<actor-slug>/index.md`, each beside its own `timeline.json` in
+TimelineJS3's format, read by the vendored TimelineJS (theme_overrides/assets/vendor/timelinejs/)
+through theme_overrides/assets/story.js. One data file per actor keeps an actor's page small on a
+big site. Links inside the slides are relative to the story page (or absolute when the site URL is
+known), so the view works on a site served from a sub-path; `index.md` pages sit in their own folder
+with or without directory URLs, so the same links hold for both URL styles.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+
+from generator.model import Event
+from generator.site.data import SiteData, event_anchor, format_date, oldest_first
+from generator.site.links import Links
+from generator.site.pages import escape_attribute, escape_text
+
+VENDOR = "assets/vendor/timelinejs"
+DATA_FILE = "timeline.json"
+
+
+def story_files(data: SiteData, links: Links) -> dict[str, str]:
+    """{path from the docs root: text}: the story pages and their TimelineJS3 JSON."""
+    links = links.for_data(data)
+    by_actor: dict[str, list[Event]] = {name: [] for name in data.actor_slugs}
+    for event in data.events:
+        for name in event.actors:
+            if name in by_actor:
+                by_actor[name].append(event)
+    actors = sorted(
+        ((name, slug) for name, slug in data.actor_slugs.items() if by_actor[name]),
+        key=lambda item: (-len(by_actor[item[0]]), item[0].casefold()),
+    )
+    files = {
+        "story/index.md": _page(
+            "The whole story",
+            depth=1,
+            back=[("the timeline", "../timeline/index.md")],
+            actors=actors,
+        ),
+        f"story/{DATA_FILE}": story_json(
+            data, data.events, "News Timeline", links, depth=1, home=("the timeline", "timeline/index.md")
+        ),
+    }
+    for name, slug in actors:
+        files[f"story/{slug}/index.md"] = _page(
+            f"The story of {name}",
+            depth=2,
+            back=[
+                (f"{name}'s timeline", f"../../actors/{slug}.md"),
+                ("the whole story", "../index.md"),
+            ],
+        )
+        files[f"story/{slug}/{DATA_FILE}"] = story_json(
+            data, by_actor[name], name, links, depth=2, home=(f"{name}'s timeline", f"actors/{slug}.md")
+        )
+    return files
+
+
+def story_json(
+    data: SiteData,
+    events: Iterable[Event],
+    headline: str,
+    links: Links,
+    *,
+    depth: int,
+    home: tuple[str, str],
+) -> str:
+    """TimelineJS3 JSON for `events`, its links right from a story page `depth` folders below the root.
+
+    Headline and text are HTML to TimelineJS (which also sanitises them), so every value is escaped.
+    """
+    ordered = oldest_first(events)
+    span = f" {format_date(ordered[0].date)} to {format_date(ordered[-1].date)}." if ordered else ""
+    label, path = home
+    intro = (
+        f"<p>{len(ordered)} event{'s' if len(ordered) != 1 else ''}{span and ','}{span or '.'}</p>"
+        f"<p>Each slide quotes its source sentence. Also as {_link(links.page(path, '', depth), label)}.</p>"
+    )
+    document = {
+        "title": {"text": {"headline": escape_attribute(headline), "text": intro}},
+        "events": [_slide(data, event, links, depth) for event in ordered],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def _slide(data: SiteData, event: Event, links: Links, depth: int) -> dict[str, object]:
+    date = event.date
+    start: dict[str, object] = {"year": date.year, "display_date": format_date(date)}
+    if date.precision != "year":
+        start["month"] = date.month
+    if date.precision == "day":
+        start["day"] = int(date.iso[8:10])
+    actors = ", ".join(
+        _link(links.page(f"actors/{data.actor_slugs[name]}.md", "", depth), name)
+        if name in data.actor_slugs
+        else escape_attribute(name)
+        for name in event.actors
+    )
+    article = data.articles.get(event.article)
+    outlet = (article.source or article.title) if article else event.article
+    text = f"<blockquote>{escape_attribute(event.quote)}</blockquote>"
+    if actors:
+        text += f"<p>{actors}</p>"
+    if event.places:
+        text += f"<p>{escape_attribute(', '.join(event.places))}</p>"
+    text += (
+        f"<p>Source: {_link(links.sentence(event, depth), outlet)}"
+        f" · {_link(links.event(event, depth), 'on the timeline')}</p>"
+    )
+    return {
+        "start_date": start,
+        "text": {"headline": escape_attribute(event.title), "text": text},
+        "unique_id": event_anchor(event.id),
+    }
+
+
+def _link(url: str, text: str) -> str:
+    """A link in a slide; TimelineJS opens one without a target in a new tab, the site's open in place."""
+    return f'<a target="_self" href="{escape_attribute(url)}">{escape_attribute(text)}</a>'
+
+
+def _page(
+    title: str,
+    *,
+    depth: int,
+    back: Sequence[tuple[str, str]],
+    actors: Sequence[tuple[str, str]] = (),
+) -> str:
+    """A story page: TimelineJS's stylesheet, its container over `timeline.json`, the scripts."""
+    up = "../" * depth
+    lines = [
+        "---",
+        f"title: {json.dumps(escape_attribute(title))}",
+        "hide:",
+        "  - toc",
+        "---",
+        "",
+        f"# {escape_text(title)}",
+        "",
+        "The same events as the timeline, one slide each with its source sentence. "
+        + "Back to "
+        + ", ".join(f"[{escape_text(label)}]({url})" for label, url in back)
+        + ".",
+        "",
+        f'<link rel="stylesheet" href="{up}{VENDOR}/css/timeline.css">',
+        f'<link rel="stylesheet" href="{up}assets/story.css">',
+        f'<div class="tl-story" id="tl-story" data-story="{DATA_FILE}" '
+        f'data-script-path="{up}{VENDOR}/js/"></div>',
+        "<noscript>The story view needs JavaScript; the timeline pages work without it.</noscript>",
+        f'<script src="{up}{VENDOR}/js/timeline.js"></script>',
+        f'<script src="{up}assets/story.js"></script>',
+        "",
+    ]
+    if actors:
+        lines += ["## Each actor's story", ""]
+        lines += [f"- [{escape_text(name)}]({slug}/index.md)" for name, slug in actors]
+        lines.append("")
+    return "\n".join(lines)

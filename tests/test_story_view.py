@@ -1,0 +1,154 @@
+"""The story view in a real browser: the example site's TimelineJS slides, whole and per actor.
+
+Builds the repo's example content with `mkdocs build --strict`, serves it under a sub-path, and
+checks that the vendored TimelineJS renders slides with the source sentence and working links.
+Screenshots go to tests/artifacts/story/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from site_helpers import CHROMIUM, CHROMIUM_ARGS, REPO, build_site, serve
+
+pytestmark = pytest.mark.browser
+ARTIFACTS = REPO / "tests" / "artifacts" / "story"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+FIRST_QUOTE = "Soviet Union launches first artificial satellite."
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"no browser: {CHROMIUM} is missing (apt-get install chromium; .ci/run does)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("the playwright Python package is not installed")
+    with sync_playwright() as playwright:
+        try:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        except Exception as error:  # Playwright raises its own Error for any launch failure
+            pytest.skip(f"Playwright cannot start {CHROMIUM}: {error}")
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("story-site")
+    shutil.copytree(REPO / "content", project / "content", ignore=shutil.ignore_patterns(".timeline-*"))
+    return build_site(project)
+
+
+@pytest.fixture(scope="module")
+def base(site: Path) -> Iterator[str]:
+    with serve(site, "/repo/") as url:
+        yield url
+
+
+def open_page(browser: Any, viewport: dict[str, int], scheme: str = "light") -> tuple[Any, Any, list[str]]:
+    context = browser.new_context(viewport=viewport, color_scheme=scheme)
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    # Everything is served by the site itself: no CDN, web font or analytics request.
+    page.on("request", lambda request: _local(request.url) or problems.append(f"external: {request.url}"))
+    page.on(
+        "response",
+        lambda response: response.status < 400 or problems.append(f"{response.status} {response.url}"),
+    )
+    return context, page, problems
+
+
+def _local(url: str) -> bool:
+    return url.startswith(("http://127.0.0.1:", "data:", "blob:", "about:"))
+
+
+CURRENT_SLIDE = """() => {
+  const box = document.querySelector('.tl-storyslider').getBoundingClientRect();
+  return [...document.querySelectorAll('.tl-slide')].find(slide => {
+    const r = slide.getBoundingClientRect();
+    return r.width > 0 && Math.abs(r.left - box.left) < 2;
+  });
+}"""
+
+
+def slide_text(page: Any) -> str:
+    """The text of the slide in view (TimelineJS lays every slide out side by side)."""
+    return page.evaluate(f"(() => {{ const s = ({CURRENT_SLIDE})(); return s ? s.innerText : ''; }})()")
+
+
+def next_slide(page: Any, expected: str) -> None:
+    page.click(".tl-slidenav-next")
+    page.wait_for_function(
+        f"text => {{ const s = ({CURRENT_SLIDE})(); return s && s.innerText.includes(text); }}", arg=expected
+    )
+
+
+def test_the_story_pages_and_their_data_are_generated(site: Path) -> None:
+    story = json.loads((site / "story" / "timeline.json").read_text(encoding="utf-8"))
+    assert story["title"]["text"]["headline"] == "News Timeline"
+    first = story["events"][0]
+    assert f"<blockquote>{FIRST_QUOTE}</blockquote>" in first["text"]["text"]
+    assert 'href="../articles/1957-sputnik/#s-0"' in first["text"]["text"]  # right from story/
+    actor = json.loads((site / "story" / "neil-armstrong" / "timeline.json").read_text(encoding="utf-8"))
+    assert actor["events"] and all("Neil Armstrong" in event["text"]["text"] for event in actor["events"])
+    assert 'href="../../articles/1969-apollo-11/' in actor["events"][0]["text"]["text"]
+    home = (site / "story" / "index.html").read_text(encoding="utf-8")
+    assert 'href="neil-armstrong/"' in home and 'href="../timeline/"' in home
+    for vendored in ("js/timeline.js", "css/timeline.css", "css/icons/tl-icons.woff2", "LICENSE"):
+        assert (site / "assets" / "vendor" / "timelinejs" / vendored).is_file()
+
+
+def test_the_whole_story_shows_slides_with_the_source_sentence(browser: Any, base: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    context, page, problems = open_page(browser, DESKTOP)
+    try:
+        page.goto(base + "story/")
+        page.wait_for_selector(".tl-slide-titleslide .tl-headline", state="visible")
+        assert "News Timeline" in slide_text(page)
+        page.screenshot(path=str(ARTIFACTS / "whole-title.png"))
+        next_slide(page, FIRST_QUOTE)
+        page.wait_for_timeout(800)  # the rest of the slide animation
+        text = slide_text(page)
+        assert "4 October 1957" in text and FIRST_QUOTE in text
+        page.screenshot(path=str(ARTIFACTS / "whole-first-event.png"))
+        next_slide(page, "Sputnik 1 lifts off")
+        page.wait_for_timeout(800)
+        source = page.evaluate_handle(f"({CURRENT_SLIDE})()").as_element()
+        assert source is not None
+        link = source.query_selector("a[href*='articles/']")
+        assert link is not None and link.get_attribute("href") == "../articles/1957-sputnik/#s-3"
+        assert link.get_attribute("target") == "_self"
+        link.click()
+        page.wait_for_url("**/repo/articles/1957-sputnik/#s-3")
+        assert not problems, problems
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(
+    ("viewport", "scheme"), [(DESKTOP, "dark"), (PHONE, "light")], ids=["desktop-dark", "phone"]
+)
+def test_an_actors_story(browser: Any, base: str, viewport: dict[str, int], scheme: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    context, page, problems = open_page(browser, viewport, scheme)
+    try:
+        page.goto(base + "story/neil-armstrong/")
+        page.wait_for_selector(".tl-slide-titleslide .tl-headline", state="visible")
+        assert "Neil Armstrong" in slide_text(page)
+        next_slide(page, "Neil Armstrong")
+        page.wait_for_timeout(800)
+        assert page.locator(".tl-timemarker").count() >= 1
+        width = "phone" if viewport is PHONE else "desktop"
+        page.screenshot(path=str(ARTIFACTS / f"actor-{width}-{scheme}.png"))
+        assert not problems, problems
+    finally:
+        context.close()
