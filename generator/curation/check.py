@@ -23,7 +23,7 @@ from generator.registry import ActorRegistry, name_key
 from generator.store.content import Content
 from generator.store.registry import load_registry
 from generator.store.schema import EVENT_FIELDS, FIELDS, FILE_FIELDS, is_index, is_mentions
-from generator.store.yaml_io import read_yaml_cached, yaml_key_position, yaml_position
+from generator.store.yaml_io import read_yaml_cached, read_yaml_values, yaml_key_position, yaml_position
 from generator.text import split_sentences
 
 ACTOR_KEYS = frozenset({"kind", "aliases", "note"})
@@ -50,7 +50,8 @@ class _Checker:
     problems: list[Problem] = field(default_factory=list)
     articles: dict[str, Article] = field(default_factory=dict)
     registry: ActorRegistry | None = None
-    ids: dict[str, str] = field(default_factory=dict)
+    ids: dict[str, tuple[str, int]] = field(default_factory=dict)  # id -> (file, event index)
+    new_ids: list[str] = field(default_factory=list)  # ids the file being checked added
     unreadable: set[str] = field(default_factory=set)  # slugs of articles reported as broken
 
     def add(
@@ -94,9 +95,9 @@ def _check_articles(checker: _Checker, content: Content) -> None:
         checker.articles[article.slug] = article
 
 
-def _read(checker: _Checker, path: Path) -> Any:
+def _read(checker: _Checker, path: Path, positions: bool = True) -> Any:
     try:
-        return read_yaml_cached(path)
+        return read_yaml_cached(path) if positions else read_yaml_values(path)
     except ContentError as error:
         checker.add(path, (error.line, error.column), error.message)
         return None
@@ -182,7 +183,19 @@ def _claim(
 
 
 def _check_events_file(checker: _Checker, path: Path) -> None:
-    data = _read(checker, path)
+    # The values alone tell whether a file is fine; only a file with problems is parsed again,
+    # with positions, so that each problem names its line.
+    before = len(checker.problems)
+    checker.new_ids = []
+    _check_events_data(checker, path, _read(checker, path, positions=False))
+    if len(checker.problems) > before:
+        del checker.problems[before:]
+        for event_id in checker.new_ids:
+            del checker.ids[event_id]
+        _check_events_data(checker, path, _read(checker, path))
+
+
+def _check_events_data(checker: _Checker, path: Path, data: Any) -> None:
     if data is None:
         return
     if not isinstance(data, dict) or not isinstance(data.get("events", []), list | None):
@@ -204,16 +217,21 @@ def _check_events_file(checker: _Checker, path: Path) -> None:
         )
     events = data.get("events") or []
     for index, item in enumerate(events):
-        _check_event(checker, path, yaml_position(events, index), item, article)
+        _check_event(checker, path, (yaml_position(events, index), index), item, article)
 
 
 def _check_event(
-    checker: _Checker, path: Path, where: tuple[int | None, int | None], item: Any, article: Article | None
+    checker: _Checker,
+    path: Path,
+    at: tuple[tuple[int | None, int | None], int],
+    item: Any,
+    article: Article | None,
 ) -> None:
+    where, index = at
     if not isinstance(item, dict):
         checker.add(path, where, "each event is a mapping (id, date, title, quote, sentence, ...)")
         return
-    label = _check_id(checker, path, where, item)
+    label = _check_id(checker, path, (where, index), item)
     for key in item:
         if key not in FIELDS:
             checker.add(path, yaml_key_position(item, key), f"{label}: unknown field {key!r} (a typo?)")
@@ -227,8 +245,9 @@ def _check_event(
 
 
 def _check_id(
-    checker: _Checker, path: Path, where: tuple[int | None, int | None], item: Mapping[str, Any]
+    checker: _Checker, path: Path, at: tuple[tuple[int | None, int | None], int], item: Mapping[str, Any]
 ) -> str:
+    where, index = at
     event_id = item.get("id")
     if event_id is None or event_id == "":
         checker.add(path, where, "event has no `id:`; give it one that no other event has")
@@ -238,11 +257,21 @@ def _check_id(
     message = FIELDS["id"].problem(event_id)
     if message:
         checker.add(path, id_where, message)
-    place = f"{path}:{id_where[0] or 1}"
-    first = checker.ids.setdefault(text, place)
-    if first != place:
-        checker.add(path, id_where, f"id {text!r} is already used at {first}; ids must be unique")
+    first = checker.ids.setdefault(text, (str(path), index))
+    if first == (str(path), index):
+        checker.new_ids.append(text)
+    else:
+        used_at = f"{first[0]}:{_id_line(Path(first[0]), first[1])}"
+        checker.add(path, id_where, f"id {text!r} is already used at {used_at}; ids must be unique")
     return f"event {text}"
+
+
+def _id_line(path: Path, index: int) -> int:
+    """The line of the `id:` of the event at `index` in an events file (read with positions)."""
+    try:
+        return yaml_position(read_yaml_cached(path)["events"][index], "id")[0] or 1
+    except (ContentError, KeyError, IndexError, TypeError):
+        return 1
 
 
 def _field_problems(item: Mapping[str, Any]) -> Iterable[tuple[str, str]]:

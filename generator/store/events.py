@@ -36,6 +36,7 @@ from generator.store.yaml_io import (
     dump_yaml,
     read_yaml,
     read_yaml_cached,
+    read_yaml_values,
     write_atomic,
 )
 
@@ -47,7 +48,13 @@ _Representer.add_representer(ScalarFloat, _represent_scalar_float)
 
 def load_events(path: Path) -> list[Event]:
     """The events of one events file (rejected ones included, flagged by `status`)."""
-    data = read_yaml_cached(path)
+    try:
+        return _events_of(path, read_yaml_values(path))
+    except ContentError:
+        return _events_of(path, read_yaml_cached(path))  # the same error, with its line
+
+
+def _events_of(path: Path, data: Any) -> list[Event]:
     if data is None:
         return []
     if not isinstance(data, dict) or not isinstance(data.get("events", []), list | None):

@@ -11,14 +11,28 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from generator.errors import ContentError
 from generator.model import ACTOR_KINDS, Actor
 from generator.registry import ActorRegistry, name_key
-from generator.store.yaml_io import _flow, _position, dump_yaml, read_yaml, read_yaml_cached, write_atomic
+from generator.store.yaml_io import (
+    _flow,
+    _position,
+    dump_yaml,
+    read_yaml,
+    read_yaml_cached,
+    read_yaml_values,
+    write_atomic,
+)
 
 
 def load_registry(path: Path) -> ActorRegistry:
     """content/actors.yml as a registry (empty when the file does not exist)."""
     if not path.exists():
         return ActorRegistry()
-    data = read_yaml_cached(path)
+    try:
+        return _registry_of(path, read_yaml_values(path))
+    except ContentError:
+        return _registry_of(path, read_yaml_cached(path))  # the same error, with its line
+
+
+def _registry_of(path: Path, data: Any) -> ActorRegistry:
     if data is None:
         return ActorRegistry()
     if not isinstance(data, dict):

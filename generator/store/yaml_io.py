@@ -11,8 +11,9 @@ import stat
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
+import yaml as pyyaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -109,6 +110,72 @@ def read_yaml_cached(path: Path) -> Any:
     data = read_yaml(path)
     _READ_CACHE[path.resolve()] = (stamp, data)
     return data
+
+
+_VALUES_CACHE: dict[Path, tuple[tuple[int, int], Any]] = {}
+
+
+def read_yaml_values(path: Path) -> Any:
+    """The plain values of a YAML file, for readers that need no positions: parsed by libyaml.
+
+    Round-trip parsing keeps comments and positions and costs most of a site build; the site needs
+    only the values. The values are those of the round-trip reading (YAML 1.2 scalars: `no` and
+    `10:30` stay text). Anything the fast parser cannot read goes to `read_yaml`, whose error
+    names the line.
+    """
+    try:
+        status = path.stat()
+    except OSError:
+        return read_yaml(path)  # raises the named error
+    stamp = (status.st_mtime_ns, status.st_size)
+    cached = _VALUES_CACHE.get(path.resolve())
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    text = _read_yaml_text(path)
+    try:
+        data = pyyaml.load(text, Loader=_ValuesLoader)  # a safe loader, with YAML 1.2 scalars
+        yaml_node_count(data)
+    except (pyyaml.YAMLError, ValueError, TypeError, RecursionError):
+        data = read_yaml(path)
+    _VALUES_CACHE[path.resolve()] = (stamp, data)
+    return data
+
+
+_FastLoader: Any = getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader)
+
+
+class _ValuesLoader(_FastLoader):
+    """libyaml's safe loader with YAML 1.2 core scalars, as ruamel reads them."""
+
+    yaml_implicit_resolvers: ClassVar[dict[str | None, list[tuple[str, re.Pattern[str]]]]] = {}
+
+
+for _tag, _pattern, _first in (
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    (
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+.0123456789",
+    ),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    (
+        "tag:yaml.org,2002:timestamp",
+        r"^(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+        r"(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
+        r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?)$",
+        "0123456789",
+    ),
+):
+    _ValuesLoader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+
+
+def _construct_int(loader: Any, node: Any) -> int:
+    text = loader.construct_scalar(node).replace("_", "")
+    return int(text, 0) if text[:2].lower() in ("0x", "0o") else int(text, 10)  # 012 is twelve in YAML 1.2
+
+
+_ValuesLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
 def _read_yaml_text(path: Path) -> str:
