@@ -501,3 +501,23 @@ def test_extract_keeps_a_persons_curation(corpus: Content) -> None:
     before = _files(corpus.root)
     assert extract_content(corpus).files_changed == 0
     assert _files(corpus.root) == before
+
+
+def test_values_read_fast_are_the_values_the_round_trip_reads(tmp_path: Path) -> None:
+    from generator.store.yaml_io import read_yaml, read_yaml_values
+
+    path = tmp_path / "tricky.yml"
+    path.write_text(
+        "a: no\nb: 10:30\nc: 2025-07-12\nd: '2025-07-12'\ne: 1.5\nf: ~\ng: yes\nh: 0x1f\ni: 1e3\n"
+        "j: [x, 'y']\nk: True\nl: 012\nm: on\nn: .inf\no: 1_000\np: null\nq: -7\n",
+        encoding="utf-8",
+    )
+    assert read_yaml_values(path) == _plain_values(read_yaml(path))
+
+
+def _plain_values(value):  # type: ignore[no-untyped-def]
+    if isinstance(value, dict):
+        return {str(key): _plain_values(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain_values(item) for item in value]
+    return value
