@@ -216,7 +216,10 @@ def measure_filter(browser: Any, url: str, screenshot: Path | None = None) -> di
     page = context.new_page()
     page.goto(url)
     navigation = page.evaluate("performance.getEntriesByType('navigation')[0].toJSON()")
-    total = page.evaluate("document.querySelectorAll('.tl-timeline .tl-event').length")
+    if page.evaluate("document.getElementById('tl-filters').hasAttribute('data-index')"):
+        # a split timeline: the filters run over timeline/index.json once it has come
+        page.wait_for_selector("#tl-filters[data-index-ready]", state="attached")
+    total = page.evaluate("Number(document.getElementById('tl-filters').dataset.visible)")
     actor = measure_actor(page, "Actor 007")
     clear = page.evaluate(CLEAR)
     text = page.evaluate(TEXT, "visited place 07")
