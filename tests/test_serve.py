@@ -83,6 +83,18 @@ def test_editing_an_event_reloads_the_served_site(tmp_path: Path) -> None:
         assert "livereload" in page  # the page carries the reload script
         write_events(content, "moon", [event("Armstrong steps onto the Moon")])
         wait_for(url, "Armstrong steps onto the Moon", 30)
+        events_file = content / "events" / "moon.yml"
+        good = events_file.read_text(encoding="utf-8")
+        events_file.write_text(good.replace("title:", "title: [unclosed", 1), encoding="utf-8")
+        broken = wait_for(url, "tl-build-error", 30)  # the error shows in the browser too
+        assert "moon.yml" in broken and "Armstrong steps onto the Moon" in broken
+        events_file.write_text(good, encoding="utf-8")
+        mended = wait_for(url, "Armstrong steps onto the Moon", 30)
+        deadline = time.monotonic() + 30
+        while "tl-build-error" in mended and time.monotonic() < deadline:
+            time.sleep(0.3)
+            mended = fetch(url)
+        assert "tl-build-error" not in mended
     finally:
         server.terminate()
         try:
@@ -90,4 +102,4 @@ def test_editing_an_event_reloads_the_served_site(tmp_path: Path) -> None:
         except subprocess.TimeoutExpired:
             server.kill()
             _, errors = server.communicate()
-    assert "Traceback" not in errors
+    assert "Traceback" not in errors, errors

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,48 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def _content_dir(self, config: MkDocsConfig) -> Path:
         return (Path(config.config_file_path).parent / self.config.content).resolve()
 
+    serving = False
+    problem: str | None = None  # under `mkdocs serve`: why the content could not be rendered
+    last_pages: dict[str, str | bytes] | None = None  # the pages of the last good render
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        self.problem = None
+        try:
+            pages = self._render(config)
+            self.last_pages = pages
+        except PluginError as error:
+            if not self.serving or self.last_pages is None:
+                raise
+            # While a person edits, a broken file must not leave the old page looking current:
+            # the last good pages stay up with the error on top of every page.
+            log.info("%s", error)  # not an error: strict mode would stop `mkdocs serve` rebuilding
+            self.problem = str(error)
+            pages = self.last_pages
+        for path, content in pages.items():
+            if files.get_file_from_path(path) is not None:
+                log.debug("timeline: %s exists in docs, not generated", path)
+                continue
+            files.append(File.generated(config, path, content=content))
+        return files
+
+    def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
+        if self.problem is None:
+            return output
+        banner = (
+            '<div class="tl-build-error" role="alert" style="background:#b71c1c;color:#fff;padding:1em;'
+            'white-space:pre-wrap;font-family:monospace;position:relative;z-index:10">'
+            f"{html.escape(self.problem)}\n(showing the site as it was before this edit)</div>"
+        )
+        head, found, rest = output.partition("<body")
+        if not found:
+            return banner + output
+        tag_end = rest.index(">") + 1
+        return head + found + rest[:tag_end] + banner + rest[tag_end:]
+
+    def _render(self, config: MkDocsConfig) -> dict[str, str | bytes]:
         found = check_content(self._content_dir(config))
         for warning in (problem for problem in found if problem.warning):
             log.info("timeline: %s", warning)  # info: a warning would fail `mkdocs build --strict`
@@ -39,19 +81,15 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             lines = "\n".join(str(problem) for problem in problems)
             raise PluginError(f"timeline: content has problems (`timeline check` lists the same):\n{lines}")
         try:
-            pages = load_site_pages(
-                self._content_dir(config),
-                site_url=config.site_url or "",
-                directory_urls=config.use_directory_urls,
+            return dict(
+                load_site_pages(
+                    self._content_dir(config),
+                    site_url=config.site_url or "",
+                    directory_urls=config.use_directory_urls,
+                )
             )
         except TimelineError as error:
             raise PluginError(f"timeline: {error}") from error
-        for path, markdown in pages.items():
-            if files.get_file_from_path(path) is not None:
-                log.debug("timeline: %s exists in docs, not generated", path)
-                continue
-            files.append(File.generated(config, path, content=markdown))
-        return files
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         # Editing an event or actor YAML re-renders the site: the curation loop.
