@@ -142,6 +142,9 @@ def test_phone_layout(browser: Any, base: str) -> None:
     assert box[2] == "auto"
     assert box[0] <= box[1] or page.is_visible(".tl-scroll-hint")  # wider than the phone: the hint says so
     page.goto(base + "timeline/")
+    page.wait_for_selector("#tl-filters:not([hidden])", state="attached")
+    assert page.evaluate("document.querySelector('.tl-filters-fold').open") is False  # folded on a phone
+    page.click(".tl-filters-fold > summary")
     page.wait_for_selector("#tl-filters:not([hidden])")
     for field in ("#tl-from", "#tl-to", "#tl-q"):
         fits = page.eval_on_selector(

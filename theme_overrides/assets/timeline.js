@@ -520,6 +520,12 @@
     timeline.read(location.search);
     timeline.bind();
     form.hidden = false;
+    var fold = form.parentElement;
+    if (fold && fold.tagName === "DETAILS") {
+      fold.hidden = false;
+      /* on a phone the filters are folded, unless the address already carries some */
+      fold.open = !(window.matchMedia && window.matchMedia("(max-width: 44.9375em)").matches && !location.search);
+    }
     timeline.apply();
     timeline.reveal();
     timeline.loadIndex();
