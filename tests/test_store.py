@@ -521,3 +521,13 @@ def _plain_values(value):  # type: ignore[no-untyped-def]
     if isinstance(value, list):
         return [_plain_values(item) for item in value]
     return value
+
+
+def test_new_actors_go_in_name_order_even_into_a_file_a_person_reordered() -> None:
+    from ruamel.yaml.comments import CommentedMap
+
+    from generator.store.registry import _insert_sorted
+
+    document = CommentedMap([("Zed", 1), ("Bob", 1), ("Kim", 1)])
+    _insert_sorted(document, [(name, 2) for name in ("Abe", "Carl", "Yan", "Zoe")])  # type: ignore[misc]
+    assert list(document) == ["Abe", "Carl", "Yan", "Zed", "Bob", "Kim", "Zoe"]

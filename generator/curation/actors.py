@@ -99,7 +99,7 @@ def split_actor(
         kept = [alias for alias in _aliases(document, key) if name_key(alias) not in leaving]
         entry["aliases"] = _flow(kept)
         new_entry = CommentedMap([("kind", entry.get("kind", "other")), ("aliases", _flow(moved))])
-        _insert_sorted(document, new_name, new_entry)
+        _insert_sorted(document, [(new_name, new_entry)])
         chosen = set(event_ids)
         theirs, ours = [new_name, *moved], [key, *kept]
 

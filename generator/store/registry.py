@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -69,15 +71,17 @@ def save_registry(path: Path, registry: ActorRegistry) -> bool:
         raise ContentError(path, "actors.yml is a mapping from canonical name to {kind, aliases}", 1, 1)
     before = dump_yaml(document) if path.exists() else None
     known = {name_key(str(name)): name for name in document}
+    new: list[tuple[str, CommentedMap]] = []
     for actor in sorted(registry.actors.values(), key=lambda actor: actor.name.casefold()):
         name = known.get(name_key(actor.name))
         if name is None:
             entry = CommentedMap([("kind", actor.kind), ("aliases", _flow(actor.aliases))])
             if actor.note:
                 entry["note"] = actor.note
-            _insert_sorted(document, actor.name, entry)
+            new.append((actor.name, entry))
         else:
             _add_aliases(path, document, name, actor)
+    _insert_sorted(document, new)
     after = dump_yaml(document)
     return after != before and write_atomic(path, after)
 
@@ -104,10 +108,25 @@ def _add_aliases(path: Path, document: CommentedMap, name: Any, actor: Actor) ->
             present.add(name_key(alias))
 
 
-def _insert_sorted(document: CommentedMap, name: str, entry: CommentedMap) -> None:
-    position = len(document)
-    for index, existing in enumerate(document):
-        if str(existing).casefold() > name.casefold():
-            position = index
-            break
-    document.insert(position, name, entry)
+def _insert_sorted(document: CommentedMap, new: list[tuple[str, CommentedMap]]) -> None:
+    """Insert `new` (in name order), each before the first entry whose name sorts after it.
+
+    All at once, in linear time: inserting one by one moves every later key each time.
+    """
+    if not new:
+        return
+    existing = list(document)
+    # the first existing name that sorts after a new one: the first point where the running
+    # maximum passes it, which holds even where a person put the file out of order
+    running = list(accumulate((str(key).casefold() for key in existing), max))
+    before: dict[int, list[str]] = {}
+    for name, entry in new:
+        before.setdefault(bisect_right(running, name.casefold()), []).append(name)
+        document[name] = entry
+    order: list[Any] = []
+    for index, key in enumerate(existing):
+        order += before.get(index, [])
+        order.append(key)
+    order += before.get(len(existing), [])
+    for key in order:
+        document.move_to_end(key)
