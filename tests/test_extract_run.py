@@ -121,3 +121,12 @@ def test_a_hand_edit_to_an_events_file_is_merged_not_skipped(content: Content) -
     report = run.extract_content(content)
     assert report.extracted == 0 and report.files_changed == 0
     assert path.read_text(encoding="utf-8") == edited
+
+
+def test_the_example_content_is_what_the_extractor_gives(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    """`make serve` on a fresh clone must change nothing: the committed events are up to date."""
+    assert nlp is not None
+    root = tmp_path / "content"
+    shutil.copytree(EXAMPLES.parent, root, ignore=shutil.ignore_patterns(".timeline-cache", ".timeline.lock"))
+    report = run.extract_content(Content(root))
+    assert report.failures == [] and report.files_changed == 0
