@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from site_helpers import CHROMIUM, CHROMIUM_ARGS, REPO, build_site, measure_filter, serve, synthetic_content
+from site_helpers import REPO, build_site, measure_filter, serve, synthetic_content
 from test_site_build import small_content
 
 from generator.site.build import load_site_data
@@ -22,23 +22,6 @@ ARTIFACTS = REPO / "tests" / "artifacts"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 FILTER_BOUND_MS = 1000.0
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"no browser: {CHROMIUM} is missing (apt-get install chromium; .ci/run does)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("the playwright Python package is not installed")
-    with sync_playwright() as playwright:
-        try:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        except Exception as error:  # Playwright raises its own Error for any launch failure
-            pytest.skip(f"Playwright cannot start {CHROMIUM}: {error}")
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

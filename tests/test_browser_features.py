@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from site_helpers import CHROMIUM, CHROMIUM_ARGS, REPO, build_site, serve
+from site_helpers import REPO, build_site, serve
 from test_site_build import small_content
 
 pytestmark = pytest.mark.browser
@@ -42,23 +42,6 @@ PLACEHOLDER_FITS = """e => {
   const room = e.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
   return [context.measureText(e.placeholder).width, room];
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"no browser: {CHROMIUM} is missing")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("the playwright Python package is not installed")
-    with sync_playwright() as playwright:
-        try:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        except Exception as error:  # Playwright raises its own Error for any launch failure
-            pytest.skip(f"Playwright cannot start {CHROMIUM}: {error}")
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -14,30 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from site_helpers import CHROMIUM, CHROMIUM_ARGS, REPO, build_site, serve
+from site_helpers import REPO, build_site, serve
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = REPO / "tests" / "artifacts" / "story"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 FIRST_QUOTE = "Soviet Union launches first artificial satellite."
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"no browser: {CHROMIUM} is missing (apt-get install chromium; .ci/run does)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("the playwright Python package is not installed")
-    with sync_playwright() as playwright:
-        try:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        except Exception as error:  # Playwright raises its own Error for any launch failure
-            pytest.skip(f"Playwright cannot start {CHROMIUM}: {error}")
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -99,17 +99,7 @@ def read_yaml_cached(path: Path) -> Any:
     `timeline check`, the plugin's check and rendering read the same files; under `mkdocs serve`
     an edit re-parses only the file that changed.
     """
-    try:
-        status = path.stat()
-    except OSError:
-        return read_yaml(path)  # raises the named error
-    stamp = (status.st_mtime_ns, status.st_size)
-    cached = _READ_CACHE.get(path.resolve())
-    if cached is not None and cached[0] == stamp:
-        return cached[1]
-    data = read_yaml(path)
-    _READ_CACHE[path.resolve()] = (stamp, data)
-    return data
+    return _once_per_version(path, _READ_CACHE, read_yaml)
 
 
 _VALUES_CACHE: dict[Path, tuple[tuple[int, int], Any]] = {}
@@ -123,21 +113,33 @@ def read_yaml_values(path: Path) -> Any:
     `10:30` stay text). Anything the fast parser cannot read goes to `read_yaml`, whose error
     names the line.
     """
-    try:
-        status = path.stat()
-    except OSError:
-        return read_yaml(path)  # raises the named error
-    stamp = (status.st_mtime_ns, status.st_size)
-    cached = _VALUES_CACHE.get(path.resolve())
-    if cached is not None and cached[0] == stamp:
-        return cached[1]
+    return _once_per_version(path, _VALUES_CACHE, _parse_values)
+
+
+def _parse_values(path: Path) -> Any:
     text = _read_yaml_text(path)
     try:
         data = pyyaml.load(text, Loader=_ValuesLoader)  # a safe loader, with YAML 1.2 scalars
         yaml_node_count(data)
     except (pyyaml.YAMLError, ValueError, TypeError, RecursionError):
-        data = read_yaml(path)
-    _VALUES_CACHE[path.resolve()] = (stamp, data)
+        return read_yaml(path)
+    return data
+
+
+def _once_per_version(
+    path: Path, cache: dict[Path, tuple[tuple[int, int], Any]], parse: Callable[[Path], Any]
+) -> Any:
+    """`parse(path)`, kept by the file's mtime and size so that an unchanged file is parsed once."""
+    try:
+        status = path.stat()
+    except OSError:
+        return read_yaml(path)  # raises the named error
+    stamp = (status.st_mtime_ns, status.st_size)
+    cached = cache.get(path.resolve())
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    data = parse(path)
+    cache[path.resolve()] = (stamp, data)
     return data
 
 
