@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -217,11 +217,6 @@ def _renamed_title(title: str, changed: dict[str, str]) -> str:
     """A title names actors as the article resolved them; the registry's name replaces each."""
     names = "|".join(re.escape(name) for name in sorted(changed, key=len, reverse=True))
     return re.sub(rf"(?<!\w)(?:{names})(?!\w)", lambda match: changed[match.group(0)], title)
-
-
-def canonical_names(registry: ActorRegistry, names: Sequence[str]) -> tuple[str, ...]:
-    """`names` through the registry's aliases, each once."""
-    return tuple(dict.fromkeys(registry.lookup(name) or name for name in names))
 
 
 def _is_part_of_name(word: str, full_name: str) -> bool:

@@ -55,6 +55,17 @@ def main() -> None:
 main.add_command(add_command)
 
 
+def _show_report(text: str, data: object, json_path: Path | None) -> None:
+    """Print an evaluation's report, and write its JSON where asked."""
+    click.echo(text)
+    if json_path is not None:
+        import json
+
+        with open(json_path, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, indent=2, ensure_ascii=False)
+        click.echo(f"wrote {json_path}")
+
+
 @main.group("eval", cls=_Group, context_settings=CONTEXT_SETTINGS)
 def eval_group() -> None:
     """Score extraction against the annotated news in ../shared/data.
@@ -119,8 +130,6 @@ def eval_events(
         timeline eval events --per-entity
         timeline eval events --corpus airbus --baseline --json baseline.json
     """
-    import json
-
     from generator.evaluation import events
     from generator.extract.pipeline import load_pipeline
 
@@ -135,11 +144,7 @@ def eval_events(
     if report is None:
         click.echo(f"skipped: no data at {data}")
         return
-    click.echo(events.format_report(report, per_entity=per_entity))
-    if json_path is not None:
-        with open(json_path, "w", encoding="utf-8") as handle:
-            json.dump(events.report_json(report), handle, indent=2, ensure_ascii=False)
-        click.echo(f"wrote {json_path}")
+    _show_report(events.format_report(report, per_entity=per_entity), events.report_json(report), json_path)
 
 
 @main.command()
@@ -371,8 +376,6 @@ def eval_ecb(
         timeline eval ecb
         timeline eval ecb --topic 1 --topic 3 --json ecb.json
     """
-    import json
-
     from generator.evaluation import ecbplus
     from generator.extract.pipeline import load_pipeline
 
@@ -384,11 +387,7 @@ def eval_ecb(
     if report is None:
         click.echo(f"skipped: no data at {data}")
         return
-    click.echo(ecbplus.format_report(report, worst=worst))
-    if json_path is not None:
-        with open(json_path, "w", encoding="utf-8") as handle:
-            json.dump(ecbplus.report_json(report), handle, indent=2, ensure_ascii=False)
-        click.echo(f"wrote {json_path}")
+    _show_report(ecbplus.format_report(report, worst=worst), ecbplus.report_json(report), json_path)
 
 
 @main.command()

@@ -1,7 +1,7 @@
 """Real news texts from ../shared/data as articles: for the tests and benchmarks that need size.
 
 TimeBank + AQUAINT and SemEval (TimeML, with their creation dates), MEANTIME (Wikinews) and ECB+
-(web news, tokenised; sentence 0 of an ECB+ document is its URL and is dropped). Together about a
+(web news, read by the ECB+ evaluation's reader). Together about a
 thousand documents, written as Markdown articles with front matter, so a run over them is a run
 over real text. The texts stay in ../shared/data; only a temporary folder receives copies.
 """
@@ -9,19 +9,16 @@ over real text. The texts stay in ../shared/data; only a temporary folder receiv
 from __future__ import annotations
 
 import datetime as dt
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
+from generator.evaluation.ecbplus import find_root as find_ecbplus
+from generator.evaluation.ecbplus import read_documents as read_ecbplus
 from generator.evaluation.meantime import find_root as find_meantime
 from generator.evaluation.meantime import read_documents as read_meantime
-from generator.evaluation.semeval import detokenize
 from generator.evaluation.timeml import find_timeml_files, read_timeml
 from generator.model import Article
 from generator.text import slugify
-
-# ECB+ documents carry no date we can trust everywhere; their stories run 2005-2013.
-ECB_DATE = dt.date(2012, 1, 1)
 
 
 def news_articles(data_dir: Path, limit: int | None = None) -> list[Article]:
@@ -75,23 +72,12 @@ def _meantime_articles(data_dir: Path) -> Iterator[Article]:
 
 
 def _ecbplus_articles(data_dir: Path) -> Iterator[Article]:
-    root = data_dir / "ecbplus_esc" / "ecbplus"
-    if not root.is_dir():
+    root = find_ecbplus(data_dir)
+    if root is None:
         return
-    for path in sorted(root.glob("*/*.xml"), key=lambda path: (int(path.parent.name), path.name)):
-        lines = ecbplus_sentences(path)
-        if path.stem.endswith("ecbplus"):
-            lines = lines[1:]  # sentence 0 is the page's URL
-        if lines:
-            yield Article(slugify(f"ecb-{path.stem}"), _title(lines[0]), ECB_DATE, "\n".join(lines))
-
-
-def ecbplus_sentences(path: Path) -> list[str]:
-    """The sentences of an ECB+ CAT XML document, detokenised."""
-    sentences: dict[int, list[str]] = {}
-    for token in ET.parse(path).getroot().iter("token"):
-        sentences.setdefault(int(token.get("sentence") or 0), []).append(token.text or "")
-    return [detokenize(" ".join(words)) for _, words in sorted(sentences.items())]
+    for document in read_ecbplus(root):
+        if document.lines:
+            yield document.article()
 
 
 def _title(line: str) -> str:
