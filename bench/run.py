@@ -1,12 +1,15 @@
 """Benchmarks: extraction speed and memory, the temporal tagger's share, rendering speed.
 
     .venv/bin/python bench/run.py                  # everything (make bench)
-    .venv/bin/python bench/run.py --only extract   # one part: extract, render, site
+    .venv/bin/python bench/run.py --only extract   # one part: extract, render, site, build, ...
+    .venv/bin/python bench/run.py --only build --build-sizes 1000   # the site build, one size
     .venv/bin/python bench/run.py --json out.json
 
 Extraction runs on the example articles and, when ../shared/data is there, on the TimeBank +
 AQUAINT news texts (real news of realistic length). Rendering runs on synthetic content of
-5,000 events, as does the browser part (bench/site_filter.py, needs Chromium).
+5,000 events, as does the browser part (bench/site_filter.py, needs Chromium). The site build
+runs on generated archives of 1,000 and 10,000 articles (bench/site_content.py) against a plain
+Material build of the same pages (bench/site_build.py).
 Speed targets live here, never in timed tests.
 """
 
@@ -25,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from generator.extract.article import extract_article  # noqa: E402
 from generator.extract.pipeline import load_pipeline  # noqa: E402
@@ -41,6 +45,9 @@ TARGETS = {
     "noop_rerun_s": 1.0,  # 1,000 unchanged articles: no model, no YAML parsed
     "noop_files_changed": 0,
     "plugin_import_s": 0.6,
+    "build_vs_plain_material": 1.3,  # at every size: ours over plain, wall time of `mkdocs build`
+    "per_page_ms_growth": 1.2,  # ms per page at the largest size over the smallest: flat
+    "largest_html_kib": 500.0,
 }
 # Ratios where higher is better: ours against what a user would otherwise run.
 FLOORS = {"extract_vs_plain_nlp_pipe": 0.8}
@@ -263,6 +270,67 @@ def bench_memory(sizes: tuple[int, ...] = (300, 1000), jobs: tuple[int, ...] = (
     return results
 
 
+def bench_build(sizes: tuple[int, ...]) -> dict[str, object]:
+    """`mkdocs build` of generated archives against a plain Material build of the same pages."""
+    from site_build import make_plain_project, make_project, site_sizes
+
+    mkdocs = str(ROOT / ".venv" / "bin" / "mkdocs")
+    python = str(ROOT / ".venv" / "bin" / "python")
+    results: dict[str, object] = {}
+    per_page = {}
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as folder:
+            project, plain = Path(folder) / "ours", Path(folder) / "plain"
+            counts = make_project(project, size)
+            pages = make_plain_project(project, plain)
+            check_s, _ = _timeline("check", "--content", str(project / "content"))
+            split = subprocess.run(
+                [python, str(ROOT / "bench" / "site_build.py"), "--split", str(project / "content")],
+                capture_output=True, text=True, check=True,
+            )  # fmt: skip
+            ours_s, ours, _ = _peak_of(
+                [
+                    mkdocs,
+                    "build",
+                    "--strict",
+                    "-q",
+                    "-f",
+                    str(project / "mkdocs.yml"),
+                    "-d",
+                    str(project / "site"),
+                ]
+            )
+            plain_s, plain_figures, _ = _peak_of(
+                [mkdocs, "build", "-q", "-f", str(plain / "mkdocs.yml"), "-d", str(plain / "site")]
+            )
+            sizes_ours = site_sizes(project / "site", size)
+            html_pages = int(sizes_ours["html_pages"])
+            per_page[size] = 1000 * ours_s / html_pages
+            results[str(size)] = {
+                **counts,
+                "markdown_pages": pages,
+                "build_s": round(ours_s, 1),
+                "plain_material_s": round(plain_s, 1),
+                "build_vs_plain_material": round(ours_s / plain_s, 2),
+                "per_page_ms": round(per_page[size], 1),
+                "plain_per_page_ms": round(1000 * plain_s / pages, 1),
+                "timeline_check_s": round(check_s, 1),
+                "plugin": json.loads(split.stdout),
+                "peak_mib": ours.get("pss", ours["rss"]),
+                "plain_peak_mib": plain_figures.get("pss", plain_figures["rss"]),
+                **sizes_ours,
+                "plain_search_index_mib": site_sizes(plain / "site", size)["search_index_mib"],
+            }
+    ratios = [float(row["build_vs_plain_material"]) for row in results.values() if isinstance(row, dict)]
+    results["build_vs_plain_material"] = max(ratios)
+    results["largest_html_kib"] = max(
+        float(row["largest_html_kib"]) for row in results.values() if isinstance(row, dict)
+    )
+    if len(per_page) > 1:
+        results["per_page_ms_growth"] = round(per_page[max(per_page)] / per_page[min(per_page)], 2)
+    return results
+
+
 def bench_site_import() -> dict[str, object]:
     """What `mkdocs build` pays to import the plugin, and whether spaCy comes with it."""
     python = str(ROOT / ".venv" / "bin" / "python")
@@ -317,7 +385,12 @@ def bench_site(events: int) -> dict[str, object]:
 def main() -> None:
     """Run the benchmarks and print a table; compare with the targets."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=["extract", "scale", "memory", "import", "render", "site"])
+    parser.add_argument("--only", choices=["extract", "scale", "memory", "import", "render", "site", "build"])
+    parser.add_argument(
+        "--build-sizes",
+        default="1000,10000",
+        help="articles of the generated archives the site build runs on",
+    )
     parser.add_argument(
         "--scale", type=int, default=1000, help="articles for the from-scratch and no-op runs"
     )
@@ -338,6 +411,8 @@ def main() -> None:
         results["render"] = bench_render(args.events)
     if args.only in (None, "site"):
         results["site"] = bench_site(args.events)
+    if args.only in (None, "build"):
+        results["build"] = bench_build(tuple(int(size) for size in args.build_sizes.split(",")))
     results["peak_rss_mib"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     print(json.dumps(results, indent=2))
     print(verdict(results))
