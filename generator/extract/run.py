@@ -28,6 +28,7 @@ from generator.store.cache import ExtractionCache, digest, events_digest, file_d
 from generator.store.content import Content, content_lock
 from generator.store.events import save_article_events
 from generator.store.registry import load_registry, save_registry
+from generator.store.yaml_io import batched_writes
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -260,6 +261,24 @@ def _save_events(
 ) -> None:
     state = cache.load_state()
     fresh_state: dict[str, dict[str, str]] = {}
+    with batched_writes():
+        _save_each(content, extractions, state, fresh_state, report)
+    if not report.failures:  # a run with failures is redone next time, not taken as the last word
+        fresh_state[RUN_STATE] = {
+            "fingerprint": _run_fingerprint(content, keyed),
+            "articles": str(report.articles),
+            "events": str(report.events),
+        }
+    cache.save_state(fresh_state)
+
+
+def _save_each(
+    content: Content,
+    extractions: list[ArticleExtraction],
+    state: dict[str, dict[str, str]],
+    fresh_state: dict[str, dict[str, str]],
+    report: ExtractionReport,
+) -> None:
     for extraction in extractions:
         slug = extraction.slug
         inputs = events_digest(extraction.events)
@@ -276,13 +295,6 @@ def _save_events(
         fresh_state[slug] = {"input": inputs, "output": outputs}
         report.articles += 1
         report.events += len(extraction.events)
-    if not report.failures:  # a run with failures is redone next time, not taken as the last word
-        fresh_state[RUN_STATE] = {
-            "fingerprint": _run_fingerprint(content, keyed),
-            "articles": str(report.articles),
-            "events": str(report.events),
-        }
-    cache.save_state(fresh_state)
 
 
 def _output_digests(content: Content, slug: str) -> str:

@@ -19,7 +19,7 @@ from typing import Any
 
 from generator.model import Actor, ArticleExtraction, DateValue, Event, Mention
 from generator.registry import ActorRegistry
-from generator.store.yaml_io import write_atomic
+from generator.store.yaml_io import staged_bytes, write_atomic
 
 CACHE_DIR = ".timeline-cache"
 _FORMAT = 1  # bump when the layout of a cached entry changes
@@ -36,7 +36,10 @@ def digest(*parts: bytes | str) -> str:
 
 
 def file_digest(path: Path) -> str | None:
-    """The digest of a file's bytes, or None when it does not exist."""
+    """The digest of a file's bytes (staged ones in a `batched_writes` block), or None when it is absent."""
+    staged = staged_bytes(path)
+    if staged is not None:
+        return digest(staged)
     try:
         return digest(path.read_bytes())
     except FileNotFoundError:

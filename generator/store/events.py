@@ -24,6 +24,7 @@ from ruamel.yaml.scalarfloat import ScalarFloat
 from generator.errors import ContentError
 from generator.model import Event
 from generator.store.content import Content
+from generator.store.fresh_yaml import fresh_yaml
 from generator.store.matching import find_deleted, match_events
 from generator.store.schema import EXTRACTED_FIELDS, REQUIRED_FIELDS, event_fields, event_from_yaml, item_id
 from generator.store.yaml_io import (
@@ -79,7 +80,7 @@ def save_article_events(content: Content, slug: str, events: Sequence[Event]) ->
     before = None if fresh else dump_yaml(document)
     baseline = {} if fresh else read_baseline(content.baseline_file(slug))
     new_baseline = merge_events(document["events"], baseline, events, slug)
-    after = dump_yaml(document)
+    after = (fresh and fresh_yaml(document)) or dump_yaml(document)
     changed = after != before and write_atomic(path, after)
     return write_atomic(content.baseline_file(slug), baseline_text(new_baseline)) or changed
 
