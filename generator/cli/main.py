@@ -278,7 +278,7 @@ def render(content_dir: Path, out_dir: Path) -> None:
 
     pages = load_site_pages(content_dir)
     for relative, markdown in sorted(pages.items()):
-        write_atomic(out_dir / relative, markdown)
+        write_atomic(out_dir / relative, markdown, durable=False)  # derived pages: no fsync each
     click.echo(f"{len(pages)} pages written to {out_dir}")
 
 
