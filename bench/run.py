@@ -19,7 +19,6 @@ import argparse
 import datetime as dt
 import json
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -51,7 +50,7 @@ TARGETS = {
     "largest_html_kib": 500.0,
 }
 # Ratios where higher is better: ours against what a user would otherwise run.
-FLOORS = {"extract_vs_plain_nlp_pipe": 0.8, "extract_jobs2_vs_plain_nlp_pipe": 1.6}
+FLOORS = {"extract_vs_plain_nlp_pipe": 0.8}
 
 
 def news_articles(limit: int) -> list[Article]:
@@ -136,33 +135,16 @@ def bench_scale(size: int) -> dict[str, object]:
             "extract", "--content", str(content), "--jobs", "1", "-q"
         )
         noop_seconds, noop_summary = _timeline("extract", "--content", str(content), "-q")
-        parallel = Path(folder) / "parallel"
-        shutil.copytree(content / "articles", parallel / "articles")
-        parallel_seconds, _ = _timeline("extract", "--content", str(parallel), "--jobs", "2", "-q")
-        same = _same_tree(content, parallel, "events") and _same_tree(content, parallel, "actors.yml")
     return {
         "corpus": f"{len(articles)} {origin}",
         "plain_nlp_pipe_s": round(plain_seconds, 1),
         "extract_from_scratch_s": round(scratch_seconds, 1),
         "extract_vs_plain_nlp_pipe": round(plain_seconds / scratch_seconds, 2),
-        "extract_jobs2_s": round(parallel_seconds, 1),
-        "extract_jobs2_vs_plain_nlp_pipe": round(plain_seconds / parallel_seconds, 2),
-        "jobs2_output_identical": same,
         "from_scratch": scratch_summary,
         "noop_rerun_s": round(noop_seconds, 2),
         "noop_rerun": noop_summary,
         "noop_files_changed": int(noop_summary.split(";")[-1].split()[0]),
     }
-
-
-def _same_tree(first: Path, second: Path, name: str) -> bool:
-    """Whether `name` (a file or a folder) holds the same bytes under both content folders."""
-    left, right = first / name, second / name
-    if left.is_file():
-        return left.read_bytes() == right.read_bytes()
-    files = sorted(path.relative_to(left) for path in left.rglob("*") if path.is_file())
-    others = sorted(path.relative_to(right) for path in right.rglob("*") if path.is_file())
-    return files == others and all((left / f).read_bytes() == (right / f).read_bytes() for f in files)
 
 
 _PLAIN_NLP_PIPE = """
