@@ -144,3 +144,63 @@ def test_a_description_resolves_where_only_one_actor_fits(nlp, text: str, expect
 def test_a_description_that_could_be_someone_else_is_left_alone(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     found = references(nlp, text)
     assert all(surface.lower() not in ("man", "police") for surface, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # markets: "the index" is the index named last, whatever its name ends with
+        (
+            "The Hang Seng fell on Monday. The Dow Jones Industrial Average dropped 300 points on Tuesday. "
+            "The index closed at its lowest level since May.",
+            ("index", "Dow Jones Industrial Average"),
+        ),
+        (
+            "Shares of Norland Corp. rose on Friday. The FTSE 100 lost 1 percent. The index ended lower.",
+            ("index", "FTSE 100"),
+        ),
+        # labour: "the union" is the union, not the company named after it
+        (
+            "The United Auto Workers called a strike at Ford Motor Co. on Friday. "
+            "The union said talks had collapsed.",
+            ("union", "United Auto Workers"),
+        ),
+        # central banks: "the central bank" is the one named so, not the last bank
+        (
+            "The Federal Reserve raised rates on Wednesday. Citigroup Inc. cut its forecast. "
+            "The central bank said inflation was too high.",
+            ("bank", "Federal Reserve"),
+        ),
+        # "Bank of England" is a bank: "the bank" takes the name's head word before "of"
+        (
+            "The European Central Bank held rates on Thursday. The Bank of England cut its rate. "
+            "The bank said growth had slowed.",
+            ("bank", "Bank of England"),
+        ),
+        # institutions: "the agency" and "the exchange" are the agency and the exchange
+        (
+            "The Tokyo Stock Exchange halted trading on Monday. "
+            "The Financial Services Agency opened an inquiry on Tuesday. The agency asked for records.",
+            ("agency", "Financial Services Agency"),
+        ),
+    ],
+)
+def test_a_description_of_a_kind_of_body_takes_an_organisation_of_that_kind(
+    nlp, text: str, expected: tuple[str, str]
+) -> None:  # type: ignore[no-untyped-def]
+    assert expected in references(nlp, text)
+
+
+def test_a_description_of_a_kind_never_takes_an_organisation_of_another_kind(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Delta Air Lines cut 500 flights on Monday. The union said pilots were tired."
+    assert ("union", "Delta Air Lines") not in references(nlp, text)
+    text = "The Hollis Group reported a loss on Friday. The index fell 2 percent."
+    assert not [found for found in references(nlp, text) if found[0] == "index"]
+
+
+def test_the_company_is_not_the_union_a_story_names_with_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ford Motor Co. offered a raise on Monday. The United Auto Workers union rejected it on Tuesday. "
+        "The company said it would talk again."
+    )
+    assert ("company", "Ford Motor Co") in references(nlp, text)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from generator.extract.lexicon import is_reporting
-from generator.registry import CORPORATE_WORDS, name_key
+from generator.registry import CORPORATE_WORDS, LEGAL_SUFFIXES, name_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -74,6 +74,42 @@ ORG_NOUNS = frozenset(
     broadcaster network studio chain startup start-up vendor developer team club franchise union
     agency""".split()
 )
+# What kind of body a description says an organisation is: "the index", "the union", "the agency".
+# A description of a kind picks the last organisation of that kind, or one of no known kind; never
+# one of another kind ("the union" is not the carmaker the strike is at).
+DESCRIPTION_KINDS: dict[str, str] = {
+    **dict.fromkeys("index benchmark gauge average barometer".split(), "index"),
+    **dict.fromkeys("exchange bourse".split(), "exchange"),
+    **dict.fromkeys("union".split(), "union"),
+    **dict.fromkeys("agency regulator watchdog commission authority bureau".split(), "agency"),
+    **dict.fromkeys("court tribunal".split(), "court"),
+    **dict.fromkeys("party".split(), "party"),
+    **dict.fromkeys("bank lender".split(), "bank"),
+    **dict.fromkeys("airline carrier".split(), "airline"),
+    **dict.fromkeys("automaker carmaker".split(), "carmaker"),
+}
+# The head words of a name that tell its kind: "Nasdaq Composite Index", "Bank of England"
+NAME_WORD_KINDS: dict[str, str] = {
+    **dict.fromkeys("index average composite".split(), "index"),
+    **dict.fromkeys("exchange bourse".split(), "exchange"),
+    **dict.fromkeys("union unions workers teamsters".split(), "union"),
+    **dict.fromkeys("agency commission authority bureau administration service".split(), "agency"),
+    **dict.fromkeys("court tribunal".split(), "court"),
+    **dict.fromkeys("party".split(), "party"),
+    **dict.fromkeys("bank bancorp reserve fed bundesbank".split(), "bank"),
+    **dict.fromkeys("airlines airways airline lines".split(), "airline"),
+    **dict.fromkeys("motor motors automotive".split(), "carmaker"),
+}
+# the names of the market indexes news calls by their first word: "the Dow", "the Nikkei"
+INDEX_NAMES = frozenset("dow nasdaq nikkei ftse dax cac sensex kospi topix stoxx".split())
+# "Bank of England" is the country's central bank ("Bank of America", "Bank of Ireland" are not)
+CENTRAL_BANK_COUNTRIES = frozenset(
+    "england japan canada france italy spain portugal greece korea israel russia thailand mexico".split()
+)
+# kinds of organisation that are companies: "the company" may be a bank, an airline or a carmaker
+COMPANY_KINDS = frozenset({"company", "bank", "airline", "carmaker", "exchange"})
+# kinds whose bodies news always names with their kind's word: "the index" is never the Acme Corp
+NAMED_WITH_KIND = frozenset({"index", "exchange", "court", "party"})
 PRODUCT_NOUNS = frozenset(
     """plane planes aircraft jet jets airliner airliners jetliner superjumbo aeroplane aeroplanes airplane
     device devices phone phones handset player players computer computers laptop""".split()
@@ -116,6 +152,7 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
     named = {index for mention in mentions for index in range(mention.start, mention.end)}
     sentence_of = {token.i: number for number, sent in enumerate(doc.sents) for token in sent}
     genders, roles = _genders_and_roles(doc, mentions)
+    kinds = _organization_kinds(doc, mentions)
     seen: dict[str, _Seen] = {}
     by_word: dict[str, tuple[int, ActorMention]] = {}  # "the store" -> iTunes Store, "the ministry"
     references: list[ActorMention] = []
@@ -127,7 +164,7 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
             continue
         if token.i in named:
             continue
-        antecedent = _antecedent(token, number, seen, by_word)
+        antecedent = _antecedent(token, number, seen, by_word, kinds)
         if antecedent is not None:
             references.append(
                 _reference(token, antecedent),
@@ -161,13 +198,17 @@ def _remember(
     if mention.kind in ("organization", "product"):
         # "the store" for iTunes Store, "the ministry": the head word of the name; not
         # "the company" (the last company named) nor "the air" for the Air Force
-        head_word = name_key(mention.name).split()[-1] if name_key(mention.name) else ""
+        head_word = _head_word(mention.name)
         if head_word and head_word not in CORPORATE_WORDS:
             by_word[_singular(head_word)] = (number, mention)
 
 
 def _antecedent(
-    token: Token, number: int, seen: dict[str, _Seen], by_word: dict[str, tuple[int, ActorMention]]
+    token: Token,
+    number: int,
+    seen: dict[str, _Seen],
+    by_word: dict[str, tuple[int, ActorMention]],
+    kinds: dict[str, set[str]],
 ) -> ActorMention | None:
     lowered = token.lower_
     if lowered in MALE_PRONOUNS or lowered in FEMALE_PRONOUNS:
@@ -203,11 +244,14 @@ def _antecedent(
         return max(with_role, key=lambda entry: (entry.sentence, entry.mention.start)).mention
     if not definite:
         return None
+    described = _described_kind(token, word)
+    if described is not None:
+        return _organization_of_kind(seen, number, described, kinds)
     named = by_word.get(_singular(token.lower_))
     if named is not None and number - named[0] <= DESCRIPTION_WINDOW:
         return named[1]
     if lowered in ORG_NOUNS or word in ORG_NOUNS:
-        return _recent(seen, number, DESCRIPTION_WINDOW, kinds=("organization",))
+        return _organization_of_kind(seen, number, "company", kinds)
     if lowered in PRODUCT_NOUNS:
         return _recent(seen, number, DESCRIPTION_WINDOW, kinds=("product",))
     if word in PLAIN_PERSON_NOUNS and token.tag_ != "NNS" and not _is_modified(token):
@@ -219,6 +263,87 @@ def _antecedent(
         told: Gender | None = "f" if word in FEMALE_WORDS else "m" if word in MALE_WORDS else None
         return _recent(seen, number, PRONOUN_WINDOW, kinds=("person",), gender=told, subject=True)
     return None
+
+
+def _head_word(name: str) -> str:
+    """The word a name's description repeats: "store" of "iTunes Store", "bank" of "Bank of England"."""
+    words = name_key(name).split(" of ")[0].split()
+    return words[-1] if words else ""
+
+
+def _kind_word(name: str) -> str:
+    """The word of a name that says what it is: "Co." says nothing of "Ford Motor Co."."""
+    words = name_key(name).split(" of ")[0].split()
+    while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
+        words.pop()
+    return words[-1] if words else ""
+
+
+def _described_kind(token: Token, word: str) -> str | None:
+    """The kind of body a description names: "the index", "the central bank", "the union"."""
+    if token.tag_ == "NNS":
+        return None  # "the unions", "the banks": several bodies, not the one named
+    kind = DESCRIPTION_KINDS.get(word)
+    if kind == "bank" and any(child.lower_ == "central" for child in token.children):
+        return "central bank"
+    return kind
+
+
+def _organization_of_kind(
+    seen: dict[str, _Seen], number: int, described: str, kinds: dict[str, set[str]]
+) -> ActorMention | None:
+    """The last organisation (in the description window) that a description of `described` fits.
+
+    One of that kind is preferred to one of no known kind; one of another kind never fits.
+    """
+    fitting: list[tuple[bool, int, int, ActorMention]] = []
+    for entry in seen.values():
+        if entry.mention.kind != "organization" or number - entry.sentence > DESCRIPTION_WINDOW:
+            continue
+        own = kinds.get(entry.mention.name, set())
+        if described == "company":
+            fits, exact = not own or bool(own & COMPANY_KINDS), False
+        elif described == "central bank":
+            fits = exact = "central bank" in own
+        else:
+            fits = described in own or (not own and described not in NAMED_WITH_KIND)
+            exact = described in own
+        if fits:
+            fitting.append((exact, entry.sentence, entry.mention.start, entry.mention))
+    return max(fitting, key=lambda item: item[:3])[3] if fitting else None
+
+
+def _organization_kinds(doc: Doc, mentions: Sequence[ActorMention]) -> dict[str, set[str]]:
+    """The kinds of body each organisation is, by its name's words and what the article calls it
+    ("the United Auto Workers union", "Ford, the automaker")."""
+    kinds: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.kind != "organization":
+            continue
+        words = name_key(mention.name).split()
+        own = kinds.setdefault(mention.name, set())
+        head = _kind_word(mention.name)
+        if head in NAME_WORD_KINDS:
+            own.add(NAME_WORD_KINDS[head])
+        if LEGAL_SUFFIXES & set(words[1:]):
+            own.add("company")  # "Norland Corp.", "Hollis Group plc"
+        if INDEX_NAMES & set(words) or (len(words) >= 2 and words[-1].isdigit()):
+            own.add("index")  # "the Dow", "FTSE 100", "S&P 500", "Nikkei 225"
+        if "central bank" in " ".join(words) or {"reserve", "fed", "bundesbank"} & set(words):
+            own.add("central bank")
+        if words[:2] == ["bank", "of"] and words[-1] in CENTRAL_BANK_COUNTRIES:
+            own.add("central bank")  # "Bank of England", "Bank of Japan"
+        span = doc[mention.start : mention.end]
+        # "Ford, the automaker", "carmaker Ford"; not "the main Airbus union", the union at Airbus
+        called = (
+            _role_words(doc, span) - {span.root.head.lemma_.lower()}
+            if span.root.dep_ == "compound"
+            else _role_words(doc, span)
+        )
+        own |= {DESCRIPTION_KINDS[word] for word in called if word in DESCRIPTION_KINDS}
+        if "central bank" in own:
+            own.add("bank")
+    return kinds
 
 
 def _police(seen: dict[str, _Seen], number: int) -> ActorMention | None:

@@ -418,10 +418,29 @@ def _with_legal_suffixes(doc: Doc) -> list[Span]:
         if is_suffix and merged and merged[-1].end == ent.start and merged[-1].label_ == "ORG":
             merged[-1] = Span(doc, merged[-1].start, ent.end, label="ORG")
         elif not is_suffix and ent.label_ == "ORG" and len(ent) == 1:
-            merged.append(Span(doc, ent.start, _with_number(doc, ent.end), label="ORG"))
+            merged.append(Span(doc, ent.start, _with_kind_word(doc, _with_number(doc, ent.end)), label="ORG"))
+        elif not is_suffix and ent.label_ == "ORG":
+            merged.append(Span(doc, ent.start, _with_kind_word(doc, ent.end), label="ORG"))
         elif not is_suffix:
             merged.append(ent)
     return merged
+
+
+# Capitalised words that end the name of an index or an institution the model cut short
+NAME_KIND_WORDS = frozenset({"Index", "Average", "Composite", "Exchange", "Union", "Commission", "Agency"})
+
+
+def _with_kind_word(doc: Doc, end: int) -> int:
+    """The end of a name, past the words that say what it is: "Nasdaq" + "Composite Index"."""
+    stop = end
+    while stop < len(doc) and stop - end < 3 and doc[stop].is_title and doc[stop].tag_ == "NNP":
+        if doc[stop].ent_type_:
+            return end
+        stop += 1
+    if stop == end or doc[stop - 1].text not in NAME_KIND_WORDS:
+        return end
+    heads = {token.head.i for token in doc[end - 1 : stop - 1]}
+    return stop if heads <= set(range(end, stop)) else end
 
 
 def _with_number(doc: Doc, end: int) -> int:
@@ -514,8 +533,7 @@ def _unlabelled_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]
     """Names the small model leaves unlabelled: "the Dow Jones Industrial Average fell",
     "the Nasdaq Composite Index", "the Standard & Poor's 500 index" (not in Title Case headlines)."""
     for sent in doc.sents:
-        words = [token for token in sent if token.is_alpha]
-        if not words or sum(token.is_title for token in words) / len(words) > 0.6:
+        if _is_title_case(sent):
             continue
         for token in sent:
             if token.dep_ not in NAME_HEAD_DEPS or token.ent_type_:
@@ -534,6 +552,15 @@ def _unlabelled_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]
             proper = [t for t in span if t.tag_ in ("NNP", "NNPS")]
             if len(proper) >= 2 and span[0].tag_ in ("NNP", "NNPS") and span[0].is_title:
                 yield span, "NAME", "organization"
+
+
+def _is_title_case(sent: Span) -> bool:
+    """A Title Case headline: most words capitalised and no content word in lower case (a short
+    sentence with a long name, "The Nasdaq Composite Index dropped 2 percent", is not one)."""
+    words = [token for token in sent if token.is_alpha]
+    if not words or sum(token.is_title for token in words) / len(words) <= 0.6:
+        return False
+    return not any(token.is_lower and token.pos_ in ("VERB", "NOUN", "ADJ") for token in words)
 
 
 NAME_DEPS = frozenset({"compound", "nummod", "poss", "cc", "conj", "case"})
