@@ -204,3 +204,47 @@ def test_the_company_is_not_the_union_a_story_names_with_it(nlp) -> None:  # typ
         "The company said it would talk again."
     )
     assert ("company", "Ford Motor Co") in references(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # crime: the lead's "a federal judge" is the judge the next sentence names
+        (
+            "Hacker jailed\nA federal judge on Monday sentenced a computer hacker to five years in prison. "
+            "Judge Ann Hale said the damage was severe.",
+            ("judge", "Ann Hale"),
+        ),
+        # entertainment: a headline's bare role is the one person the story then gives it
+        (
+            "Lawyer: singer checks into clinic\nPop singer Mia Lane checked into a clinic on Friday. "
+            "Her lawyer, Mark Dunn, said she was doing well.",
+            ("Lawyer", "Mark Dunn"),
+        ),
+        # disasters: "a man" before anyone is named is the one man named next
+        (
+            "Fire in Leeds\nA man has been charged with arson after a warehouse fire in Leeds. "
+            "Robert Pike, 45, was arrested on Sunday.",
+            ("man", "Robert Pike"),
+        ),
+    ],
+)
+def test_a_lead_describes_the_person_it_names_further_on(nlp, text: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in references(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two men named next: "a man" could be either
+        "Fire in Leeds\nA man was arrested on Sunday. Robert Pike and John Hale were questioned.",
+        # the role is given to two people: no telling which judge
+        "Court ruling\nA judge ruled on Monday. Judge Ann Hale and Judge Mary Cole disagreed.",
+        # named much further on: another story's judge
+        "Court ruling\nA judge ruled on Monday. The hearing was short. The room was full. "
+        "Nobody spoke. Lawyers left. Judge Ann Hale retired in June.",
+    ],
+)
+def test_a_lead_description_is_left_alone_when_the_person_named_on_is_not_clear(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = references(nlp, text)
+    assert all(surface.lower() not in ("man", "judge") for surface, _ in found)

@@ -35,6 +35,9 @@ FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 PRONOUN_WINDOW = 3  # sentences a pronoun may reach back
 DESCRIPTION_WINDOW = 8  # sentences "the company" or "the plane" may reach back
+LEAD_SENTENCES = 3  # the headline and first sentences, which may describe someone named further on
+CATAPHORA_WINDOW = 3  # how far on that person must be named
+OTHER_WORDS = frozenset({"other", "another", "every", "each", "no", "any", "second", "third"})
 
 FEMALE_WORDS = frozenset(
     """mrs ms miss madam lady dame actress woman mother wife daughter sister girl queen princess
@@ -153,6 +156,7 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
     sentence_of = {token.i: number for number, sent in enumerate(doc.sents) for token in sent}
     genders, roles = _genders_and_roles(doc, mentions)
     kinds = _organization_kinds(doc, mentions)
+    ahead = _people_named_first(mentions, sentence_of, genders)
     seen: dict[str, _Seen] = {}
     by_word: dict[str, tuple[int, ActorMention]] = {}  # "the store" -> iTunes Store, "the ministry"
     references: list[ActorMention] = []
@@ -165,11 +169,70 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
         if token.i in named:
             continue
         antecedent = _antecedent(token, number, seen, by_word, kinds)
+        if antecedent is None and number < LEAD_SENTENCES:
+            antecedent = _named_further_on(token, number, ahead, roles, seen)
         if antecedent is not None:
             references.append(
                 _reference(token, antecedent),
             )
     return sorted([*mentions, *references], key=lambda mention: mention.start)
+
+
+@dataclass(frozen=True, slots=True)
+class _FirstNamed:
+    """A person where the article first names them."""
+
+    mention: ActorMention
+    sentence: int
+    gender: Gender | None
+
+
+def _people_named_first(
+    mentions: Sequence[ActorMention], sentence_of: dict[int, int], genders: dict[str, Gender]
+) -> list[_FirstNamed]:
+    first: dict[str, _FirstNamed] = {}
+    for mention in mentions:
+        if mention.kind == "person" and mention.name not in first:
+            sentence = sentence_of.get(mention.start, 0)
+            first[mention.name] = _FirstNamed(mention, sentence, genders.get(mention.name))
+    return list(first.values())
+
+
+def _named_further_on(
+    token: Token,
+    number: int,
+    ahead: Sequence[_FirstNamed],
+    roles: dict[str, set[str]],
+    seen: dict[str, _Seen],
+) -> ActorMention | None:
+    """News describes before it names: "Judge sentences Orozco" / "A Norwalk judge ..." / "Judge Ann
+    Hale said". A role in the headline or lead is the one person the article gives that role, when it
+    names them in the next sentences; "a man" there is the one man it then names, if no one came before."""
+    if (
+        token.pos_ != "NOUN"
+        or token.tag_ != "NN"
+        or token.dep_ in ("attr", "compound")
+        or _has_own_name(token)
+    ):
+        return None
+    if any(child.lower_ in OTHER_WORDS for child in token.children):
+        return None
+    word = token.lemma_.lower()
+    coming = [
+        person
+        for person in ahead
+        if number <= person.sentence <= number + CATAPHORA_WINDOW and person.mention.name not in seen
+    ]
+    if word in PLAIN_PERSON_NOUNS:
+        if any(entry.mention.kind == "person" for entry in seen.values()) or _is_modified(token):
+            return None
+        told: Gender | None = "f" if word in FEMALE_WORDS | {"girl"} else "m" if word in MALE_WORDS else None
+        fitting = [person for person in coming if told is None or person.gender in (told, None)]
+        return fitting[0].mention if len(fitting) == 1 else None
+    with_role = [person for person in ahead if word in roles.get(person.mention.name, set())]
+    if len(with_role) == 1 and with_role[0] in coming:
+        return with_role[0].mention
+    return None
 
 
 def _reference(token: Token, antecedent: ActorMention) -> ActorMention:
