@@ -152,7 +152,8 @@ def test_every_event_has_a_permalink_and_a_copy_link_button(browser: Any, base: 
     assert first.locator(".tl-permalink").get_attribute("href") == f"#{anchor}"
     first.locator(".tl-copy-link").click()
     page.wait_for_function("document.querySelector('.tl-copy-link').textContent === 'Copied'")
-    assert page.evaluate("navigator.clipboard.readText()") == base + f"timeline/#{anchor}"
+    # the link reopens the event's Details dialog (tests/test_event_links.py)
+    assert page.evaluate("navigator.clipboard.readText()") == base + f"timeline/?event={anchor}#{anchor}"
     page.goto(base + "actors/neil-armstrong/")
     link = page.locator(".tl-event .tl-permalink").first.get_attribute("href")
     assert link is not None and link.startswith("../../timeline/#e-")

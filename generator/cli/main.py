@@ -266,17 +266,22 @@ def _progress_bar(items: Iterable[T], total: int) -> Iterator[T]:
 def render(content_dir: Path, out_dir: Path) -> None:
     """Write the site's pages as Markdown files, for a generator other than MkDocs.
 
-    The same pages the MkDocs plugin adds at build time: timeline/, actors/, articles/.
-    No NLP runs; only content/ is read.
+    The same pages the MkDocs plugin adds at build time: timeline/, actors/, articles/, and
+    index.md (content/pages/index.md with the dashboard below it). No NLP runs; only content/ is read.
 
     \b
     Example:
         timeline render --out build/pages
     """
     from generator.site.build import load_site_pages
+    from generator.site.dashboard import HOME, home_page
     from generator.store.yaml_io import write_atomic
 
     pages = load_site_pages(content_dir)
+    hand_written = content_dir / "pages" / HOME  # the home page's own text, above the dashboard
+    if HOME in pages:
+        text = hand_written.read_text(encoding="utf-8") if hand_written.is_file() else ""
+        pages[HOME] = home_page(text, pages[HOME])
     for relative, markdown in sorted(pages.items()):
         write_atomic(out_dir / relative, markdown, durable=False)  # derived pages: no fsync each
     click.echo(f"{len(pages)} pages written to {out_dir}")

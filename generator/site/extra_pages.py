@@ -1,5 +1,6 @@
-"""Pages and files beyond the timeline, actor and article pages: the archived copies of articles
-and the story view (TimelineJS slides, generator/site/story.py).
+"""Pages and files beyond the timeline, actor and article pages: the archived copies of articles,
+the story view (TimelineJS slides, generator/site/story.py), the home page's dashboard
+(generator/site/dashboard.py) and the embed page (generator/site/embed.py).
 
 Added to every build (the MkDocs plugin and `timeline render --out`) by generator/site/build.py.
 """
@@ -8,13 +9,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.site.dashboard import HOME, render_dashboard
 from generator.site.data import SiteData
+from generator.site.embed import embed_files
 from generator.site.links import Links
 from generator.site.sources import archived_files
 from generator.site.story import story_files
 
 
 def extra_pages(data: SiteData, links: Links, content_dir: Path) -> dict[str, str]:
-    """{path from the docs root: text}: the sanitised archived copies (content/sources/) and the
-    story pages with their TimelineJS3 JSON (story/)."""
-    return {**archived_files(content_dir), **story_files(data, links)}
+    """{path from the docs root: text}: the sanitised archived copies (content/sources/), the
+    story pages with their TimelineJS3 JSON (story/), the embed page (embed/) and the dashboard as
+    `index.md` (a hand-written home page goes above it: see dashboard.home_page)."""
+    return {
+        **archived_files(content_dir),
+        **story_files(data, links),
+        **embed_files(links),
+        HOME: render_dashboard(data, links),
+    }

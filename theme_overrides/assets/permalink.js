@@ -1,11 +1,40 @@
-/* One event, one link: the "Copy link" button of every event card copies the absolute URL of the
- * event's permalink (its anchor on the timeline). The buttons stay hidden without JavaScript or
- * without a clipboard; the "#" permalink beside them works everywhere. */
+/* One event, one link. Every event card has a "#" permalink (its anchor on the timeline), a
+ * "Copy link" button and a "Details" button. Details opens a dialog with the event's sources
+ * (the card's hidden .tl-details, written and escaped by generator/site/templates/partials/
+ * details.html), its link and the code to embed it (embed/index.html, generator/site/embed.py).
+ * The dialog's state is in the address: ?event=<anchor> opens it, so the copied link reopens it.
+ * The buttons stay hidden without JavaScript; the "#" permalink works everywhere.
+ * An actor page's "Embed this timeline" box (partials/actor_embed.html) gets its code here too. */
 (function () {
   "use strict";
+  var PARAM = "event";
+
   function absolute(href) {
     return new URL(href, window.location.href).href;
   }
+  /* The link that reopens an event's dialog: its permalink with ?event=<anchor>. */
+  function shareUrl(href, anchor) {
+    var url = new URL(href, window.location.href);
+    url.searchParams.set(PARAM, anchor);
+    url.hash = anchor;
+    return url.href;
+  }
+  function embedUrl(href, query) {
+    var url = new URL(href, window.location.href);
+    Object.keys(query).forEach(function (key) {
+      if (query[key]) url.searchParams.set(key, query[key]);
+    });
+    return url.href;
+  }
+  function attribute(text) {
+    return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+  /* The iframe to paste into another page; the title is what a screen reader announces. */
+  function iframe(src, title, height) {
+    return '<iframe src="' + attribute(src) + '" title="' + attribute(title) + '" width="100%" height="' +
+      height + '" style="border: 1px solid #ccc; border-radius: 4px; max-width: 40em" loading="lazy"></iframe>';
+  }
+
   function copy(text) {
     if (navigator.clipboard && window.isSecureContext) {
       return navigator.clipboard.writeText(text);
@@ -13,6 +42,7 @@
     var field = document.createElement("textarea");
     field.value = text;
     field.setAttribute("readonly", "");
+    field.className = "tl-copy-fallback";
     field.style.position = "fixed";
     field.style.opacity = "0";
     document.body.appendChild(field);
@@ -26,21 +56,148 @@
     document.body.removeChild(field);
     return done ? Promise.resolve() : Promise.reject(new Error("copy failed"));
   }
-  function show() {
-    var buttons = document.querySelectorAll(".tl-copy-link[hidden]");
-    for (var i = 0; i < buttons.length; i++) buttons[i].hidden = false;
-  }
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest ? event.target.closest(".tl-copy-link") : null;
-    if (!button) return;
-    var url = absolute(button.getAttribute("data-href"));
-    copy(url).then(
+  function copyFrom(button, text, label) {
+    copy(text).then(
       function () { button.textContent = "Copied"; },
-      function () { window.prompt("Copy this link:", url); }
+      function () { window.prompt("Copy this:", text); }
     ).then(function () {
-      window.setTimeout(function () { button.textContent = "Copy link"; }, 2000);
+      window.setTimeout(function () { button.textContent = label; }, 2000);
     });
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  /* One field to copy from: its label, the text (read-only) and a Copy button. */
+  function copyField(label, text, button, multiline) {
+    var row = element("div", "tl-share-field");
+    var id = "tl-share-" + label.toLowerCase().replace(/\W+/g, "-");
+    var name = element("label", "", label);
+    name.htmlFor = id;
+    var field = element(multiline ? "textarea" : "input", "tl-share-text");
+    field.id = id;
+    field.readOnly = true;
+    field.value = text;
+    if (multiline) field.rows = 3;
+    field.addEventListener("focus", function () { field.select(); });
+    var copyButton = element("button", "tl-share-copy", button);
+    copyButton.type = "button";
+    copyButton.addEventListener("click", function () { copyFrom(copyButton, field.value, button); });
+    row.appendChild(name);
+    row.appendChild(field);
+    row.appendChild(copyButton);
+    return row;
+  }
+
+  var dialog = null;
+  function theDialog() {
+    if (dialog) return dialog;
+    dialog = element("dialog", "tl-dialog");
+    dialog.setAttribute("aria-labelledby", "tl-dialog-title");
+    dialog.addEventListener("close", function () {
+      var url = new URL(window.location.href);
+      if (url.searchParams.has(PARAM)) {
+        url.searchParams.delete(PARAM);
+        history.replaceState(history.state, "", url.pathname + url.search + url.hash);
+      }
+    });
+    dialog.addEventListener("click", function (event) {
+      if (event.target === dialog) dialog.close(); // a click on the backdrop
+    });
+    document.body.appendChild(dialog);
+    return dialog;
+  }
+
+  function openDialog(card) {
+    var button = card.querySelector(".tl-share");
+    var details = card.querySelector(".tl-details");
+    if (!button || !details) return;
+    var anchor = card.getAttribute("data-event");
+    var title = card.querySelector(".tl-title");
+    var titleText = title ? title.textContent.trim() : "";
+    var box = theDialog();
+    box.textContent = "";
+    var close = element("button", "tl-dialog-close", "×");
+    close.type = "button";
+    close.setAttribute("aria-label", "Close");
+    close.addEventListener("click", function () { box.close(); });
+    box.appendChild(close);
+    var heading = element("h2", "tl-dialog-title", titleText || "(untitled event)");
+    heading.id = "tl-dialog-title";
+    box.appendChild(heading);
+    var who = card.querySelector(".tl-who");
+    if (who) box.appendChild(who.cloneNode(true));
+    var sources = details.cloneNode(true);
+    sources.hidden = false;
+    box.appendChild(sources);
+    var link = shareUrl(button.getAttribute("data-href"), anchor);
+    var embed = embedUrl(button.getAttribute("data-embed"), { event: anchor });
+    var share = element("div", "tl-share-box");
+    share.appendChild(copyField("Link", link, "Copy link", false));
+    share.appendChild(copyField("Embed", iframe(embed, "News Timeline: " + titleText, 260), "Copy embed code", true));
+    box.appendChild(share);
+    if (!box.open) box.showModal();
+    close.focus();
+    var url = new URL(window.location.href);
+    if (url.searchParams.get(PARAM) !== anchor) {
+      url.searchParams.set(PARAM, anchor);
+      history.replaceState(history.state, "", url.pathname + url.search + "#" + anchor);
+    }
+  }
+
+  /* ?event=<anchor> in the address: open that event's dialog, over the card. */
+  function openFromAddress() {
+    var anchor = new URLSearchParams(window.location.search).get(PARAM);
+    if (!anchor) return;
+    var cards = document.querySelectorAll(".tl-event[data-event]");
+    for (var i = 0; i < cards.length; i++) {
+      if (cards[i].getAttribute("data-event") === anchor) {
+        cards[i].scrollIntoView({ block: "center" });
+        openDialog(cards[i]);
+        return;
+      }
+    }
+  }
+
+  /* An actor page's "Embed this timeline": the code with this site's address. */
+  function fillEmbedBoxes() {
+    var boxes = document.querySelectorAll(".tl-embed-box[data-embed]");
+    for (var i = 0; i < boxes.length; i++) {
+      var box = boxes[i];
+      var src = embedUrl(box.getAttribute("data-embed"), { actor: box.getAttribute("data-actor") });
+      var code = iframe(src, box.getAttribute("data-title") || "News Timeline", 400);
+      var old = box.querySelector(".tl-embed-code");
+      var field = copyField("Embed code", code, "Copy embed code", true);
+      if (old) old.parentNode.replaceChild(field, old);
+      else box.appendChild(field);
+    }
+  }
+
+  function start() {
+    var buttons = document.querySelectorAll(".tl-copy-link[hidden], .tl-share[hidden]");
+    for (var i = 0; i < buttons.length; i++) buttons[i].hidden = false;
+    fillEmbedBoxes();
+    openFromAddress();
+  }
+
+  document.addEventListener("click", function (event) {
+    var target = event.target.closest ? event.target : null;
+    if (!target) return;
+    var copyButton = target.closest(".tl-copy-link");
+    if (copyButton) {
+      var card = copyButton.closest(".tl-event");
+      var href = copyButton.getAttribute("data-href");
+      var url = card ? shareUrl(href, card.getAttribute("data-event")) : absolute(href);
+      copyFrom(copyButton, url, "Copy link");
+      return;
+    }
+    var shareButton = target.closest(".tl-share");
+    if (shareButton && shareButton.closest(".tl-event")) openDialog(shareButton.closest(".tl-event"));
   });
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", show);
-  else show();
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();
