@@ -248,3 +248,26 @@ def test_a_lead_describes_the_person_it_names_further_on(nlp, text: str, expecte
 def test_a_lead_description_is_left_alone_when_the_person_named_on_is_not_clear(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     found = references(nlp, text)
     assert all(surface.lower() not in ("man", "judge") for surface, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # sport: the attribution after the quotation names the speaker
+        ('"I have given this club my best years," Mark Hale said on Monday.', ("my", "Mark Hale")),
+        # entertainment: a quotation over two sentences, attributed where it closes
+        (
+            'Jane Roe will host the awards again. "I am so excited to be back. '
+            'You know what they say," Roe said.',
+            ("I", "Jane Roe"),
+        ),
+        # politics: the attribution before the quotation opens
+        ('Senator Ann Hale told reporters: "I will vote against the bill."', ("I", "Ann Hale")),
+    ],
+)
+def test_the_first_person_in_a_quotation_is_its_speaker(nlp, text: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in references(nlp, text)
+
+
+def test_the_first_person_outside_quotations_or_without_a_named_speaker_is_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert not references(nlp, 'I met Mark Hale on Monday. "I am tired," a witness said.')

@@ -175,7 +175,71 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
             references.append(
                 _reference(token, antecedent),
             )
-    return sorted([*mentions, *references], key=lambda mention: mention.start)
+    found = [*mentions, *references]
+    return sorted([*found, *_first_person_in_quotes(doc, found)], key=lambda mention: mention.start)
+
+
+FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
+QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
+QUOTE_SENTENCES = 4  # a quotation running on longer than this is an unclosed quote mark
+
+
+def _first_person_in_quotes(doc: Doc, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """ "I am thrilled," said Roe: inside a quotation, "I", "me" and "my" are the speaker the
+    attribution names (or refers to) before the quotation opens or after it closes."""
+    people = {
+        index: mention
+        for mention in mentions
+        if mention.kind == "person"
+        for index in range(mention.start, mention.end)
+    }
+    taken = {index for mention in mentions for index in range(mention.start, mention.end)}
+    found: list[ActorMention] = []
+    for start, end in _quotations(doc):
+        speaker = _speaker(doc, start, end, people)
+        if speaker is None:
+            continue
+        found += [
+            _reference(token, speaker)
+            for token in doc[start:end]
+            if token.lower_ in FIRST_PERSON and token.i not in taken and token.pos_ == "PRON"
+        ]
+    return found
+
+
+def _quotations(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges inside quotation marks (a quotation may run over several sentences)."""
+    ranges: list[tuple[int, int]] = []
+    opened: Token | None = None
+    for token in doc:
+        if token.text not in QUOTE_MARKS:
+            continue
+        closes = token.text in ("”", "''") or (token.text == '"' and opened is not None)
+        if opened is not None and closes:
+            if _sentences_between(opened, token) <= QUOTE_SENTENCES:
+                ranges.append((opened.i + 1, token.i))
+            opened = None
+        elif token.text not in ("”", "''"):
+            opened = token
+    return ranges
+
+
+def _sentences_between(first: Token, last: Token) -> int:
+    return sum(1 for token in first.doc[first.i : last.i + 1] if token.is_sent_start)
+
+
+def _speaker(doc: Doc, start: int, end: int, people: dict[int, ActorMention]) -> ActorMention | None:
+    """The person the attribution of a quotation names: after it closes, else before it opens."""
+    after = doc[end : doc[end - 1].sent.end] if end < len(doc) else doc[end:end]
+    before = doc[doc[start].sent.start : max(start - 1, doc[start].sent.start)]
+    for part in (after, before):
+        for verb in part:
+            if not (is_reporting(verb) and verb.pos_ == "VERB"):
+                continue
+            for child in verb.children:
+                if child.dep_ == "nsubj" and child.i in people and not start <= child.i < end:
+                    return people[child.i]
+    return None
 
 
 @dataclass(frozen=True, slots=True)
