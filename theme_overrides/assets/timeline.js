@@ -231,6 +231,7 @@
     this.results(filtered, perPage, elsewhere, count - here);
     this.lastApplyMs = performance.now() - started;
     this.form.setAttribute("data-visible", String(count));
+    this.form.dispatchEvent(new CustomEvent("tl-applied")); /* the overview strip shows the dates */
     return count;
   };
 
@@ -391,15 +392,27 @@
     this.form.setAttribute("data-index-ready", "");
   };
 
+  /* timeline/index.json, fetched once per page for the filters and the overview strip (overview.js). */
+  var indexes = new Map();
+  window.tlFetchIndex = function (url) {
+    if (!indexes.has(url)) {
+      indexes.set(
+        url,
+        fetch(url).then(function (response) {
+          if (!response.ok) throw new Error(response.status + " " + url);
+          return response.json();
+        })
+      );
+    }
+    return indexes.get(url);
+  };
+
   Timeline.prototype.loadIndex = function () {
     var self = this;
     if (!this.indexUrl || !window.fetch) return;
     var base = new URL(this.indexUrl, location.href);
-    fetch(base)
-      .then(function (response) {
-        if (!response.ok) throw new Error(response.status + " " + base);
-        return response.json();
-      })
+    window
+      .tlFetchIndex(base.href)
       .then(function (data) {
         self.useIndex(data, base);
       })
