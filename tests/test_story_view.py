@@ -118,7 +118,9 @@ def test_the_whole_story_shows_slides_with_the_source_sentence(browser: Any, bas
 
 
 @pytest.mark.parametrize(
-    ("viewport", "scheme"), [(DESKTOP, "dark"), (PHONE, "light")], ids=["desktop-dark", "phone"]
+    ("viewport", "scheme"),
+    [(DESKTOP, "dark"), (PHONE, "light"), (PHONE, "dark")],
+    ids=["desktop-dark", "phone", "phone-dark"],
 )
 def test_an_actors_story(browser: Any, base: str, viewport: dict[str, int], scheme: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -132,6 +134,59 @@ def test_an_actors_story(browser: Any, base: str, viewport: dict[str, int], sche
         assert page.locator(".tl-timemarker").count() >= 1
         width = "phone" if viewport is PHONE else "desktop"
         page.screenshot(path=str(ARTIFACTS / f"actor-{width}-{scheme}.png"))
+        assert not problems, problems
+    finally:
+        context.close()
+
+
+# The WCAG contrast of an element's text against the first opaque background behind it.
+TEXT_CONTRAST = """(element) => {
+  const rgba = (text) => (text.match(/[\\d.]+/g) || []).map(Number);
+  let back = element, background = [255, 255, 255];
+  while (back) {
+    const colour = getComputedStyle(back).backgroundColor;
+    const [r, g, b, a = 1] = rgba(colour);
+    if (a === 1 && colour !== 'rgba(0, 0, 0, 0)') { background = [r, g, b]; break; }
+    back = back.parentElement;
+  }
+  const [r, g, b, a = 1] = rgba(getComputedStyle(element).color);
+  const [R, G, B] = background;
+  const blend = [r * a + R * (1 - a), g * a + G * (1 - a), b * a + B * (1 - a)];
+  const luminance = (c) => {
+    const linear = (v) => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    const [x, y, z] = c.map(linear);
+    return 0.2126 * x + 0.7152 * y + 0.0722 * z;
+  };
+  const [hi, lo] = [luminance(blend), luminance(background)].sort((p, q) => q - p);
+  return {contrast: (hi + 0.05) / (lo + 0.05), background: luminance(background)};
+}"""
+
+
+def test_the_story_follows_the_dark_scheme(browser: Any, base: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    context, page, problems = open_page(browser, DESKTOP, "dark")
+    try:
+        page.goto(base + "story/")
+        page.wait_for_selector(".tl-slide-titleslide .tl-headline", state="visible")
+        assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+        next_slide(page, FIRST_QUOTE)
+        page.wait_for_timeout(800)
+        slide = page.evaluate_handle(f"({CURRENT_SLIDE})()").as_element()
+        assert slide is not None
+        for selector in ("h2.tl-headline", "blockquote", ".tl-headline-date", "a[href*='articles/']"):
+            element = slide.query_selector(selector)
+            assert element is not None, selector
+            seen = page.evaluate(TEXT_CONTRAST, element)
+            # dark behind (the slide's own white is replaced), readable text on it
+            assert seen["background"] < 0.05 and seen["contrast"] >= 4.5, (selector, seen)
+        for selector in (".tl-timemarker-content-container h2.tl-headline", ".tl-timeaxis-tick-text"):
+            seen = page.evaluate(TEXT_CONTRAST, page.query_selector(selector))
+            assert seen["background"] < 0.05 and seen["contrast"] >= 3, (selector, seen)
+        active = page.query_selector(".tl-timemarker-active .tl-timemarker-content-container h2.tl-headline")
+        assert active is not None
+        seen = page.evaluate(TEXT_CONTRAST, active)
+        assert seen["background"] < 0.1 and seen["contrast"] >= 4.5, seen
+        page.screenshot(path=str(ARTIFACTS / "whole-dark.png"))
         assert not problems, problems
     finally:
         context.close()
