@@ -131,6 +131,8 @@ def test_the_strip_counts_each_year_from_the_index(base: str, open_page: Any) ->
     assert page.text_content(f"#{label}") == "Events over time"
     # the canvas is drawn: a bar's pixel is the bar colour
     assert page.evaluate(BAR_PIXEL, "1969-07-01") == page.evaluate(PROBE_RGB)
+    page.mouse.move(page.evaluate(X_OF, ["1969-07-01", 0]), _strip_middle(page))
+    assert page.text_content(".tl-overview-readout") == "1969: 5 events"
 
 
 def test_brushing_sets_from_and_to_and_hides_the_other_events(base: str, open_page: Any) -> None:
@@ -201,6 +203,51 @@ def test_the_buttons_are_reachable_by_tab(base: str, open_page: Any) -> None:
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Shift+Tab")
     assert page.evaluate(FOCUSED) == "tl-overview-zoom-out"
+
+
+def test_ctrl_wheel_zooms_where_the_pointer_is(base: str, open_page: Any) -> None:
+    page = open_page(base + "timeline/")
+    span = page.evaluate(SPAN)
+    page.mouse.move(page.evaluate(X_OF, ["1962-01-01", 0]), _strip_middle(page))
+    page.keyboard.down("Control")
+    for _ in range(6):
+        page.mouse.wheel(0, -100)
+    page.keyboard.up("Control")
+    page.wait_for_function(f"{SPAN} < {span / 2}")
+    view = page.evaluate("document.querySelector('.tl-overview').overview.view")
+    assert view["start"] < page.evaluate("Date.UTC(1962, 0, 1) / 86400000") < view["end"]
+
+
+def touch(session: Any, kind: str, points: list[tuple[float, float]]) -> None:
+    """A touch event of several fingers, as Chromium gets it from a touch screen."""
+    touch_points = [{"x": x, "y": y, "id": number} for number, (x, y) in enumerate(points)]
+    session.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": touch_points})
+
+
+def test_on_a_touch_screen_a_finger_sets_the_range_and_two_zoom(browser: Any, base: str) -> None:
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(base + "timeline/")
+        page.wait_for_selector(".tl-overview[data-ready]")
+        session = context.new_cdp_session(page)
+        y = _strip_middle(page)
+        start, end = page.evaluate(X_OF, ["1961-06-01", 0]), page.evaluate(X_OF, ["1965-06-01", 0])
+        touch(session, "touchStart", [(start, y)])
+        for step in range(1, 9):
+            touch(session, "touchMove", [(start + (end - start) * step / 8, y)])
+        touch(session, "touchEnd", [])
+        assert page.input_value("#tl-from") == "1961" and page.input_value("#tl-to") == "1965"
+        span = page.evaluate(SPAN)
+        middle = (start + end) / 2
+        touch(session, "touchStart", [(middle - 20, y), (middle + 20, y)])
+        for step in range(1, 9):
+            touch(session, "touchMove", [(middle - 20 - 10 * step, y), (middle + 20 + 10 * step, y)])
+        touch(session, "touchEnd", [])
+        assert page.evaluate(SPAN) < span / 2  # fingers apart: zoomed in
+        assert page.input_value("#tl-from") == "1961"  # a pinch is no range
+    finally:
+        context.close()
 
 
 def test_an_actor_page_counts_that_actors_events(base: str, open_page: Any) -> None:

@@ -757,7 +757,11 @@
     over.addEventListener("pointerdown", function (event) {
       if (event.button > 0) return;
       pointers.set(event.pointerId, x(event));
-      over.setPointerCapture(event.pointerId);
+      try {
+        over.setPointerCapture(event.pointerId);
+      } catch (error) {
+        /* a pointer that is already gone: its moves are not followed, nothing else changes */
+      }
       if (pointers.size === 2) {
         var xs = Array.from(pointers.values());
         drag = null;
