@@ -11,6 +11,7 @@ import textwrap
 import time
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import markdown
 import pytest
@@ -328,6 +329,9 @@ def test_hostile_content_stays_text_on_every_built_page(hostile_site: Path) -> N
         ("articles/bad/index.html", f"Report {HOSTILE}"),
         ("articles/bad/index.html", HOSTILE_SENTENCE),
         ("articles/worse/index.html", f"1957. {HOSTILE}"),
+        ("index.html", HOSTILE),  # the dashboard's latest events
+        ("index.html", f"Report {HOSTILE}"),  # its latest articles
+        ("index.html", HOSTILE_NAME),  # its most active actors
     ],
 )
 def test_hostile_content_is_shown_exactly_as_written(hostile_site: Path, page: str, shown: str) -> None:
@@ -348,6 +352,43 @@ def test_hostile_names_keep_their_pages_and_links(hostile_site: Path) -> None:
     assert "https://example.com/%22%3E%3Cscript%3Ealert(4)%3C/script%3E" in hrefs
     worse = _parsed(hostile_site / "articles/worse/index.html")
     assert "Original article" not in "".join(worse.text)
+
+
+def test_the_details_dialog_links_only_web_addresses(hostile_site: Path) -> None:
+    page = _parsed(hostile_site / "timeline/index.html")
+    originals = [
+        attrs["href"] for tag, attrs in page.elements if tag == "a" and attrs.get("class") == "tl-original"
+    ]
+    # the two events of `bad` link its original; `worse`'s javascript: address is no link at all
+    assert originals == ['https://example.com/"><script>alert(4)</script>'] * 2
+
+
+@pytest.mark.browser
+def test_the_dialog_and_the_embed_page_show_hostile_text_as_text(browser: Any, hostile_site: Path) -> None:
+    from site_helpers import serve
+
+    context = browser.new_context()
+    page = context.new_page()
+    alerts: list[str] = []
+    page.on("dialog", lambda dialog: (alerts.append(dialog.message), dialog.dismiss()))
+    injected = "img[src=x], script:not([src])"  # what the payloads would make, run as markup
+    with serve(hostile_site, "/repo/") as base:
+        page.goto(base + "timeline/?event=e-bad-1#e-bad-1")
+        page.wait_for_selector("dialog.tl-dialog[open]")
+        text = " ".join(page.inner_text("dialog.tl-dialog").split())
+        assert HOSTILE in text and HOSTILE_SENTENCE in text and f"Report {HOSTILE}" in text
+        assert page.locator(f"dialog.tl-dialog :is({injected})").count() == 0
+        code = page.input_value("dialog.tl-dialog textarea")
+        assert code.count("<") == 2 and "&lt;script&gt;" in code  # the title, escaped in the iframe code
+        slug = page.get_attribute("dialog.tl-dialog .tl-actor", "href").rstrip("/").rsplit("/", 1)[-1]
+        for query in ("event=e-bad-1", f"actor={slug}"):
+            page.goto(base + f"embed/index.html?{query}")
+            page.wait_for_selector(".tl-embed-event, .tl-embed-list")
+            assert HOSTILE in " ".join(page.inner_text("main").split())
+            assert page.locator(f"main :is({injected})").count() == 0
+        assert HOSTILE_NAME in page.inner_text(".tl-embed-heading")
+    context.close()
+    assert alerts == []
 
 
 def test_the_search_index_holds_hostile_text_as_text(hostile_site: Path) -> None:
