@@ -95,9 +95,20 @@ def test_a_utc_gold_agrees_with_the_local_time_when_the_text_names_the_zone() ->
     assert _pair("9:10 PM PDT", "2013-06-07T04:10Z", "9:10 PM PDT", "2013-06-06T21:10")  # the next day
     assert _pair("10:04 PM ET", "2012-07-08T02:04Z", "10:04 PM ET", "2012-07-07T22:04")  # ET in summer
     assert _pair("06:00 BST", "2013-07-21T06:00Z", "06:00 BST", "2013-07-21T06:00")  # Z only added
-    # no zone in the text: the UTC value cannot be read from it
-    assert not _pair("1:32 PM", "2013-05-02T18:32Z", "1:32 PM", "2013-05-02T13:32")
     assert not _pair("1:32 PM EDT", "2013-05-02T18:32Z", "1:32 PM EDT", "2013-05-02T13:32")  # wrong offset
+
+
+def test_without_a_zone_in_the_text_the_printed_clock_time_is_the_value() -> None:
+    # the annotator converted with a zone the text does not give: any zone in use agrees
+    assert _pair("1:32 PM", "2013-05-02T18:32Z", "1:32 PM", "2013-05-02T13:32")
+    assert _pair("7:37 AM local time", "2013-07-01T22:37Z", "7:37 AM local time", "2013-07-02T07:37")
+    assert _pair("15:01", "2013-07-02T09:31Z", "15:01", "2013-07-02T15:01")  # UTC+5:30
+    # but the minutes, a clock half an hour off no zone uses, or a day away do not
+    assert not _pair("6.30am", "2013-07-21T06:00Z", "6.30am", "2013-07-21T06:30")
+    assert not _pair("9:10 PM", "2013-06-09T04:10Z", "9:10 PM", "2013-06-06T21:10")
+    assert not _pair("1:32 PM", "2013-05-02T18:33Z", "1:32 PM", "2013-05-02T13:32")
+    # a gold value without Z is the local clock time: it must be the one printed
+    assert not _pair("3:33 a.m.", "2012-08-07T12:33", "3:33 a.m.", "2012-08-07T03:33")
 
 
 def test_conventions_of_another_corpus_agree_and_nothing_more() -> None:

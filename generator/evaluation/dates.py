@@ -9,6 +9,11 @@ and a decade is written without its placeholder (194X = 194, the TimeML 1.2 spel
 - a clock time the gold wrote in UTC ("...T18:32Z") agrees with the local clock time when the text
   names the zone ("1:32 PM EDT"): converted with that zone's offset (US "ET" either -4 or -5), or as
   printed when the annotator only added the Z;
+- when the text names no zone ("1:32 PM", "7:37 AM local time"), a UTC gold value is the annotator's
+  conversion with a zone they knew from elsewhere (the outlet's, the place's). TIMEX3 follows the
+  TIDES rule that a value carries a zone only when the text expresses one, so the value the text
+  gives is the clock time as printed: it agrees when the gold is that clock time at some zone's
+  offset in use (UTC-12 to UTC+14, whole hours and the few half and three-quarter hours);
 - a day with a part of day ("2013-06-08TMO") agrees with the day when the gold marked the day alone
   ("Saturday morning" annotated 2013-06-08);
 - PRESENT_REF ("now") agrees with the document creation day when the gold resolved "now" to it;
@@ -183,19 +188,29 @@ ZONE_OFFSETS: dict[str, tuple[int, ...]] = {
 _ZONE = re.compile(rf"\b({'|'.join(ZONE_OFFSETS)})\b", re.IGNORECASE)
 
 
+# minutes from UTC of every zone in use: whole hours from -12 to +14, and the odd ones
+_WORLD_OFFSETS = frozenset(
+    [hours * 60 for hours in range(-12, 15)] + [-570, -210, 210, 270, 330, 345, 390, 525, 570, 630, 765, 825]
+)
+
+
 def _utc_readings(value: str, text: str) -> set[str]:
-    """A local clock value ("2013-05-02T13:32") in UTC, by the zone `text` names; empty if none."""
+    """A local clock value ("2013-05-02T13:32") in UTC, by the zone `text` names, else by any zone."""
+    local = _clock_time(value)
+    if local is None:
+        return set()
     zone = _ZONE.search(text)
-    if zone is None or not re.match(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$", value):
-        return set()
+    offsets = [hours * 60 for hours in ZONE_OFFSETS[zone.group(1).lower()]] if zone else _WORLD_OFFSETS
+    return {(local - dt.timedelta(minutes=minutes)).strftime("%Y-%m-%dT%H:%M") for minutes in offsets}
+
+
+def _clock_time(value: str) -> dt.datetime | None:
+    if not re.match(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$", value):
+        return None
     try:
-        local = dt.datetime.fromisoformat(value)
+        return dt.datetime.fromisoformat(value)
     except ValueError:
-        return set()
-    return {
-        (local - dt.timedelta(hours=hours)).strftime("%Y-%m-%dT%H:%M")
-        for hours in ZONE_OFFSETS[zone.group(1).lower()]
-    }
+        return None
 
 
 def values_agree(gold: GoldTimex, system: TimeExpression, dct: dt.date | None = None) -> bool:
