@@ -231,3 +231,17 @@ def test_a_short_form_with_the_resolves_to_the_one_organisation_it_begins() -> N
     assert registry.resolve("Dow", "organization", definite=True) == "Dow Jones Industrial Average"
     assert "Dow" in registry.actors["Dow Jones Industrial Average"].aliases
     assert registry.resolve("Boeing", "organization") == "Boeing"  # no "the": the parent company, kept apart
+
+
+def test_a_dateline_credit_names_no_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(
+        "Stocks fall\nNEW YORK, March 14 (Reuters) - The Dow Jones Industrial Average fell 137 points "
+        "on Thursday. Reuters Holdings said on Friday it would cut jobs."
+    )
+    found = {
+        (mention.surface, doc[mention.start].sent.text.split()[0])
+        for mention in find_actor_mentions(doc, ActorRegistry())
+    }
+    assert ("Dow Jones Industrial Average", "NEW") in found
+    assert not {surface for surface, opening in found if opening == "NEW"} & {"NEW YORK", "Reuters"}
+    assert "Reuters" in {surface.split()[0] for surface, opening in found if opening == "Reuters"}

@@ -271,3 +271,12 @@ def test_the_first_person_in_a_quotation_is_its_speaker(nlp, text: str, expected
 
 def test_the_first_person_outside_quotations_or_without_a_named_speaker_is_no_one(nlp) -> None:  # type: ignore[no-untyped-def]
     assert not references(nlp, 'I met Mark Hale on Monday. "I am tired," a witness said.')
+
+
+def test_a_company_fits_a_description_of_a_kind_of_company(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Prices cut\nMARSEILLE, March 14 (AFP) - Shares of Voltra Inc fell 4 percent on Thursday "
+        "after the carmaker cut prices in China."
+    )
+    found = references(nlp, text)
+    assert ("carmaker", "Voltra Inc") in found

@@ -181,6 +181,11 @@ def test_a_headline_verb_read_as_a_noun_is_still_the_headlines_happening(nlp) ->
         # a product named with its kind is the product; one that qualifies a thing is not
         ("China agreed to buy 60 Boeing 787 Dreamliner aircraft on Friday.", "Boeing 787 Dreamliner", True),
         ("Jobs attributed the increase to iPhone 4 users on Friday.", "iPhone 4", False),
+        # a body named with its kind is the body; its stock stands for it in market news
+        ("The Teamsters union called a strike at the port on Monday.", "Teamsters", True),
+        ("Toyota shares fell 2 percent in Tokyo on Monday.", "Toyota", True),
+        # "the main Airbus union" is a union at Airbus, not Airbus
+        ("Force Ouvriere, the main Airbus union, called a strike on Monday.", "Airbus", False),
     ],
 )
 def test_who_takes_part(nlp, sentence: str, actor: str, takes_part: bool) -> None:  # type: ignore[no-untyped-def]

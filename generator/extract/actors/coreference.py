@@ -423,21 +423,29 @@ def _organization_of_kind(
 
     One of that kind is preferred to one of no known kind; one of another kind never fits.
     """
-    fitting: list[tuple[bool, int, int, ActorMention]] = []
+    fitting: list[tuple[int, int, int, ActorMention]] = []
     for entry in seen.values():
         if entry.mention.kind != "organization" or number - entry.sentence > DESCRIPTION_WINDOW:
             continue
-        own = kinds.get(entry.mention.name, set())
-        if described == "company":
-            fits, exact = not own or bool(own & COMPANY_KINDS), False
-        elif described == "central bank":
-            fits = exact = "central bank" in own
-        else:
-            fits = described in own or (not own and described not in NAMED_WITH_KIND)
-            exact = described in own
-        if fits:
-            fitting.append((exact, entry.sentence, entry.mention.start, entry.mention))
+        rank = _fit(described, kinds.get(entry.mention.name, set()))
+        if rank is not None:
+            fitting.append((rank, entry.sentence, entry.mention.start, entry.mention))
     return max(fitting, key=lambda item: item[:3])[3] if fitting else None
+
+
+def _fit(described: str, own: set[str]) -> int | None:
+    """How well an organisation of kinds `own` fits a description of `described`: 2 of that kind,
+    1 a company for a kind of company ("Tesla Inc" for "the carmaker"), 0 of no known kind, None
+    not at all."""
+    if described == "company":
+        return 0 if not own or own & COMPANY_KINDS else None
+    if described in own:
+        return 2
+    if described == "central bank":
+        return None
+    if described in COMPANY_KINDS and "company" in own and not own & (COMPANY_KINDS - {"company"}):
+        return 1
+    return 0 if not own and described not in NAMED_WITH_KIND else None
 
 
 def _organization_kinds(doc: Doc, mentions: Sequence[ActorMention]) -> dict[str, set[str]]:

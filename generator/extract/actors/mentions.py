@@ -157,6 +157,8 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
             *_product_short_forms(doc, products),
         ]
     )
+    credit_start, credit_end = _dateline_credit(doc)
+    raw = [item for item in raw if not credit_start <= item[0].start_char < credit_end]
     known = _KnownNames(_full_person_names(raw), _organization_names(raw), _full_product_names(products))
     named = [found for found in (_name_mention(doc, known, item) for item in raw) if found]
     said_with_the = {found.name for found in named if found.definite}
@@ -177,6 +179,20 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
             ActorMention(found.span.start, found.span.end, found.span.text, canonical, kind, found.label)
         )
     return sorted(mentions, key=lambda mention: mention.start)
+
+
+# "NEW YORK, March 14 (Reuters) -", "WASHINGTON (AP) —": the place and the agency that filed the story
+_DATELINE_CREDIT = re.compile(r"^[A-Z][^()\n]{0,60}\([A-Za-z][A-Za-z .&/-]{1,30}\)\s*[-–—]+\s")
+
+
+def _dateline_credit(doc: Doc) -> tuple[int, int]:
+    """The characters of a story's dateline credit ((0, 0) when it has none): the place it was
+    filed from and the outlet that filed it are no actors of the story."""
+    for sent in list(doc.sents)[:3]:
+        match = _DATELINE_CREDIT.match(sent.text)
+        if match:
+            return sent.start_char, sent.start_char + match.end()
+    return 0, 0
 
 
 def _is_full_organization(found: _NamedSpan) -> bool:

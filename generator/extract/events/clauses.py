@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from generator.extract.actors.mentions import ROLE_NOUNS, TITLE_WORDS, ActorMention
+from generator.extract.actors.mentions import HOLDINGS, ROLE_NOUNS, TITLE_WORDS, ActorMention
 from generator.extract.events.titles import make_title
 from generator.extract.grammar import SUBJECT_DEPS, governing_verb
 from generator.extract.lexicon import REPORTING_LEMMAS, is_reporting
@@ -532,6 +532,12 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
     if head.i == predicate.i or head.i == token.i:
         return False
     if token.dep_ in ("compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
+        # "the Teamsters union said", "Toyota shares fell": the body itself, or its stock
+        if head.lower_ in HOLDINGS and head.tag_ in ("NN", "NNS"):
+            return False
+        if head.lower_ in BODY_NOUNS and head.tag_ == "NN" and head.dep_ != "appos":
+            # not "Airbus unions", "the main Airbus union": unions at Airbus
+            return any(child.dep_ in ("amod", "nummod") for child in head.children)
         return head.lower_ not in _NOMINAL_VERBS
     if token.dep_ == "poss":
         # "Boeing's 787", "Boeing's rival", "Jobs' health": the possessed is what takes part; but
@@ -541,6 +547,12 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
             return True
         return not _is_doing(head)
     return False
+
+
+# The kind of body a name is the name of: "the Teamsters union", "the Nasdaq index"
+BODY_NOUNS = frozenset(
+    "union index exchange agency company firm group carmaker automaker airline bank party".split()
+)
 
 
 # What an actor does, sends or acts through, when it is named as the owner: "Putin's letter".
