@@ -102,8 +102,11 @@ def test_opening_a_permalink_opens_the_dialog_with_the_sources(context: Any, bas
     text = _dialog_text(page)
     assert "Armstrong walks on the Moon" in text
     assert "Date: 20 July 1969, date in the text: The sentence states this date." in text
-    assert "Moon landing, Test Wire, published 21 July 1969" in text  # the article
     assert "Neil Armstrong walked on the Moon on Sunday." in text  # its sentence
+    assert "1 source: Test Wire, 21 July 1969: sentence 1" in text
+    # the article's title, original and archived copy come from its page when the dialog opens
+    page.wait_for_selector("dialog.tl-dialog .tl-details a.tl-archived")
+    assert "Moon landing · Original article · Archived copy (retrieved 2024-03-05)" in _dialog_text(page)
     links = page.eval_on_selector_all(
         "dialog.tl-dialog a", "els => els.map(e => [e.textContent.trim(), e.href])"
     )
@@ -142,7 +145,7 @@ def test_the_details_button_opens_the_dialog_and_puts_it_in_the_address(context:
 def test_copy_link_and_copy_embed_put_the_right_text_in_the_clipboard(context: Any, base: str) -> None:
     page = _page(context)
     page.goto(base + "timeline/")
-    page.locator(f".tl-event[data-event='{EVENT}'] .tl-share").click()
+    page.locator(f".tl-event:has(#{EVENT}) .tl-share").click()
     page.wait_for_selector("dialog.tl-dialog[open]")
     page.click("dialog.tl-dialog .tl-share-copy >> text=Copy link")
     page.wait_for_selector("dialog.tl-dialog .tl-share-copy >> text=Copied")

@@ -1,7 +1,9 @@
 /* One event, one link. Every event card has a "#" permalink (its anchor on the timeline), a
- * "Copy link" button and a "Details" button. Details opens a dialog with the event's sources
- * (the card's hidden .tl-details, written and escaped by generator/site/templates/partials/
- * details.html), its link and the code to embed it (embed/index.html, generator/site/embed.py).
+ * "Copy link" button and a "Details" button. Details opens a dialog with the event's sources: the
+ * card's own date, actors, quote and sentence links (copied nodes: no text is parsed as HTML), and
+ * for each article its title, original address and archived copy, read from the article's page
+ * when the dialog opens; then its link and the code to embed it (embed/index.html,
+ * generator/site/embed.py).
  * The dialog's state is in the address: ?event=<anchor> opens it, so the copied link reopens it.
  * The buttons stay hidden without JavaScript; the "#" permalink works everywhere.
  * An actor page's "Embed this timeline" box (partials/actor_embed.html) gets its code here too. */
@@ -112,11 +114,103 @@
     return dialog;
   }
 
+  /* Each article that tells an event, from its own page, fetched when a dialog first needs it (so
+   * a card carries nothing more, at any size of site): its title, original address, archived copy
+   * and where its publication date came from. Only text and checked addresses are taken from it. */
+  var articles = {};
+  function articleFacts(url) {
+    if (!articles[url]) {
+      articles[url] = fetch(url).then(function (response) {
+        if (!response.ok) throw new Error(response.status + " " + response.statusText);
+        return response.text().then(function (text) {
+          return readFacts(new DOMParser().parseFromString(text, "text/html"), response.url || url);
+        });
+      });
+    }
+    return articles[url];
+  }
+  function readFacts(page, url) {
+    var heading = page.querySelector(".md-content h1") || page.querySelector("h1");
+    var facts = { title: heading ? heading.textContent.trim() : "", links: [], dateFrom: "" };
+    var original = page.querySelector("a.tl-original");
+    var archived = page.querySelector("a.tl-archived");
+    [original, archived].forEach(function (anchor) {
+      if (!anchor) return;
+      var href = new URL(anchor.getAttribute("href"), url);
+      if (href.protocol === "http:" || href.protocol === "https:") {
+        facts.links.push({ className: anchor.className, text: anchor.textContent.trim(), href: href.href });
+      }
+    });
+    var dateFrom = page.querySelector(".tl-date-from");
+    if (dateFrom) facts.dateFrom = dateFrom.textContent.trim();
+    return facts;
+  }
+  /* One line per article the card's sentence links point to, filled in as its page arrives. */
+  function articleDetails(card) {
+    var box = element("div", "tl-details");
+    var seen = {};
+    var sources = card.querySelectorAll("blockquote a.tl-source");
+    for (var i = 0; i < sources.length; i++) {
+      var url = new URL(sources[i].getAttribute("href"), window.location.href);
+      url.hash = "";
+      if (seen[url.href]) continue;
+      seen[url.href] = true;
+      box.appendChild(articleLine(url.href, sources[i].href));
+    }
+    return box;
+  }
+  function articleLine(url, sentence) {
+    var line = element("p", "tl-details-article");
+    var title = element("a", "", "The article");
+    title.href = sentence;
+    line.appendChild(title);
+    var status = element("span", "tl-details-status", " (loading its details…)");
+    line.appendChild(status);
+    articleFacts(url).then(
+      function (facts) {
+        line.removeChild(status);
+        if (facts.title) title.textContent = facts.title;
+        facts.links.forEach(function (each) {
+          line.appendChild(document.createTextNode(" · "));
+          var anchor = element("a", each.className, each.text);
+          anchor.href = each.href;
+          anchor.rel = "noopener noreferrer";
+          line.appendChild(anchor);
+        });
+        if (facts.dateFrom) line.appendChild(document.createTextNode(" · " + facts.dateFrom));
+      },
+      function () {
+        status.textContent = ": its original address and archived copy are on its page";
+      }
+    );
+    return line;
+  }
+
+  /* "Date: 20 July 1969, date in the text: The sentence states this date." from the card. */
+  function dateLine(card) {
+    var line = element("p", "tl-details-date");
+    line.appendChild(element("strong", "", "Date:"));
+    var time = card.querySelector(".tl-when time");
+    var source = card.querySelector(".tl-date-source");
+    var text = " " + (time ? time.textContent : "");
+    if (source && source.textContent) text += ", " + source.textContent;
+    if (source && source.title) text += ": " + source.title;
+    line.appendChild(document.createTextNode(text));
+    return line;
+  }
+
+  /* A card's anchor ('e-<id>'): the fragment of its permalink. */
+  function anchorOf(card) {
+    var permalink = card.querySelector(".tl-permalink");
+    if (!permalink) return "";
+    return decodeURIComponent(new URL(permalink.getAttribute("href"), window.location.href).hash.slice(1));
+  }
+
   function openDialog(card) {
     var button = card.querySelector(".tl-share");
-    var details = card.querySelector(".tl-details");
-    if (!button || !details) return;
-    var anchor = card.getAttribute("data-event");
+    if (!button || !card.querySelector(".tl-copy-link")) return;
+    var anchor = anchorOf(card);
+    var copyLink = card.querySelector(".tl-copy-link");
     var title = card.querySelector(".tl-title");
     var titleText = title ? title.textContent.trim() : "";
     var box = theDialog();
@@ -129,12 +223,13 @@
     var heading = element("h2", "tl-dialog-title", titleText || "(untitled event)");
     heading.id = "tl-dialog-title";
     box.appendChild(heading);
+    box.appendChild(dateLine(card));
     var who = card.querySelector(".tl-who");
     if (who) box.appendChild(who.cloneNode(true));
-    var sources = details.cloneNode(true);
-    sources.hidden = false;
-    box.appendChild(sources);
-    var link = shareUrl(button.getAttribute("data-href"), anchor);
+    var quote = card.querySelector("blockquote");
+    if (quote) box.appendChild(quote.cloneNode(true));
+    box.appendChild(articleDetails(card));
+    var link = shareUrl(copyLink.getAttribute("data-href"), anchor);
     var embed = embedUrl(button.getAttribute("data-embed"), { event: anchor });
     var share = element("div", "tl-share-box");
     share.appendChild(copyField("Link", link, "Copy link", false));
@@ -153,9 +248,9 @@
   function openFromAddress() {
     var anchor = new URLSearchParams(window.location.search).get(PARAM);
     if (!anchor) return;
-    var cards = document.querySelectorAll(".tl-event[data-event]");
+    var cards = document.querySelectorAll(".tl-event");
     for (var i = 0; i < cards.length; i++) {
-      if (cards[i].getAttribute("data-event") === anchor) {
+      if (anchorOf(cards[i]) === anchor) {
         cards[i].scrollIntoView({ block: "center" });
         openDialog(cards[i]);
         return;
@@ -191,7 +286,7 @@
     if (copyButton) {
       var card = copyButton.closest(".tl-event");
       var href = copyButton.getAttribute("data-href");
-      var url = card ? shareUrl(href, card.getAttribute("data-event")) : absolute(href);
+      var url = card ? shareUrl(href, anchorOf(card)) : absolute(href);
       copyFrom(copyButton, url, "Copy link");
       return;
     }
