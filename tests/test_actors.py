@@ -245,3 +245,9 @@ def test_a_dateline_credit_names_no_actor(nlp) -> None:  # type: ignore[no-untyp
     assert ("Dow Jones Industrial Average", "NEW") in found
     assert not {surface for surface, opening in found if opening == "NEW"} & {"NEW YORK", "Reuters"}
     assert "Reuters" in {surface.split()[0] for surface, opening in found if opening == "Reuters"}
+
+
+def test_a_role_before_a_name_is_not_part_of_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Comedian Jane Roe will host the awards again, the producers said on Friday.")
+    names = {mention.name for mention in find_actor_mentions(doc, ActorRegistry())}
+    assert "Jane Roe" in names and "Comedian Jane Roe" not in names

@@ -280,3 +280,28 @@ def test_a_company_fits_a_description_of_a_kind_of_company(nlp) -> None:  # type
     )
     found = references(nlp, text)
     assert ("carmaker", "Voltra Inc") in found
+
+
+def test_a_pronoun_keeps_its_actor_in_mind_and_a_predicate_name_is_no_antecedent(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Former aide Tom Hale, a close ally of Senator John Reid who was rumored to be Deep Throat, "
+        "has died. He was 75. His body was found on Tuesday by a maid."
+    )
+    found = references(nlp, text)
+    assert ("His", "Tom Hale") in found
+    assert all(name != "Deep Throat" for _, name in found)
+
+
+def test_the_body_of_a_person_tells_of_that_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Climber dies\nRescuers searched for climber Mark Daly on Monday. His body was found on Tuesday."
+    [found] = [event for event in events(nlp, text) if event.sentence == 2]
+    assert found.actors == ("Mark Daly",)
+    assert found.inferred == ("Mark Daly",)
+
+
+def test_a_gendered_role_is_the_one_person_of_that_gender_near(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Star in rehab\nLena Ortiz entered a clinic on Monday, a friend told reporters. "
+        "The actress left the clinic after two days."
+    )
+    assert ("actress", "Lena Ortiz") in references(nlp, text)

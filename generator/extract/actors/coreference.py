@@ -57,7 +57,8 @@ FEMALE_NAMES = frozenset(
     kelly christina lauren joan evelyn olivia judith megan cheryl martha andrea hannah jacqueline ann
     gloria jean kathryn alice teresa sara janice doris madison julia grace judy abigail marie denise
     beverly amber theresa marilyn danielle diana brittany natalie sophia rose isabella alexis kayla
-    charlotte hillary angela condoleezza oprah lindsay britney ellen esther dina angelina""".split()
+    charlotte hillary angela condoleezza oprah lindsay britney ellen esther dina angelina jane kate
+    sue liz beth meg anne ann jenny""".split()
 )
 MALE_NAMES = frozenset(
     """james john robert michael william david richard joseph thomas charles christopher daniel
@@ -68,7 +69,8 @@ MALE_NAMES = frozenset(
     gerald carl terry sean austin arthur lawrence jesse dylan bryan joe jordan billy bruce albert
     willie gabriel logan alan juan wayne roy ralph randy eugene vincent russell elijah louis bobby
     philip johnny barack vladimir sergey sergei steve bill tony boris nicolas francois angelo
-    silvio jacques gordon hugo fidel mahmoud ehud benjamin""".split()
+    silvio jacques gordon hugo fidel mahmoud ehud benjamin tom jim mike dave dan bob ben nick matt
+    pete greg jeff ron ted fred phil tim andy rick""".split()
 )
 # Who a role names without a name: "the actress", "the minister", "the company"
 ORG_NOUNS = frozenset(
@@ -172,6 +174,7 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
         if antecedent is None and number < LEAD_SENTENCES:
             antecedent = _named_further_on(token, number, ahead, roles, seen)
         if antecedent is not None:
+            _carry_on(token, antecedent, number, seen)
             references.append(
                 _reference(token, antecedent),
             )
@@ -315,12 +318,15 @@ def _remember(
     by_word: dict[str, tuple[int, ActorMention]],
 ) -> None:
     entry = seen.get(mention.name)
+    root = doc[mention.start : mention.end].root
+    if entry is None and mention.kind == "person" and _is_predicative(root):
+        return  # "rumored to be Deep Throat", "was named Smith": a name said of someone else
     if entry is None:
         entry = seen[mention.name] = _Seen(mention, number)
     entry.mention, entry.sentence = mention, number
     entry.gender = genders.get(mention.name)
     entry.roles = roles.get(mention.name, set())
-    if doc[mention.start : mention.end].root.dep_ in ("nsubj", "nsubjpass"):
+    if _is_subject(root):
         entry.subject_sentence = number
     if mention.kind in ("organization", "product"):
         # "the store" for iTunes Store, "the ministry": the head word of the name; not
@@ -328,6 +334,27 @@ def _remember(
         head_word = _head_word(mention.name)
         if head_word and head_word not in CORPORATE_WORDS:
             by_word[_singular(head_word)] = (number, mention)
+
+
+def _is_subject(token: Token) -> bool:
+    """The subject, or the name in it: "Former aide Tom Hale, a close ally of ..., has died"."""
+    while token.dep_ in ("compound", "appos", "flat") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _is_predicative(token: Token) -> bool:
+    return token.dep_ in ("attr", "oprd") or (token.dep_ == "appos" and token.head.dep_ == "attr")
+
+
+def _carry_on(token: Token, antecedent: ActorMention, number: int, seen: dict[str, _Seen]) -> None:
+    """A reference keeps its actor in mind: "He was 75. His body was found" is still him."""
+    entry = seen.get(antecedent.name)
+    if entry is None or token.lower_ not in MALE_PRONOUNS | FEMALE_PRONOUNS | THING_PRONOUNS:
+        return
+    entry.sentence = max(entry.sentence, number)
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        entry.subject_sentence = number
 
 
 def _antecedent(
@@ -358,7 +385,11 @@ def _antecedent(
         return None  # "Roe is the first woman to ...": a predicate noun refers to no one
     word = token.lemma_.lower()
     definite = _is_definite(token)
-    possessed = any(child.dep_ == "poss" and child.lower_ in POSSESSIVE_PRONOUNS for child in token.children)
+    # "her husband", "Lohan's attorney"
+    possessed = any(
+        child.dep_ == "poss" and (child.lower_ in POSSESSIVE_PRONOUNS or child.pos_ == "PROPN")
+        for child in token.children
+    )
     if not (definite or possessed):
         return None
     # a role the article gave someone: "the actress", "her husband" (one person: not "its founders")
@@ -388,7 +419,9 @@ def _antecedent(
         return _only_person(seen, number, told_plain)
     if word in PERSON_NOUNS and token.tag_ != "NNS":
         told: Gender | None = "f" if word in FEMALE_WORDS else "m" if word in MALE_WORDS else None
-        return _recent(seen, number, PRONOUN_WINDOW, kinds=("person",), gender=told, subject=True)
+        found = _recent(seen, number, PRONOUN_WINDOW, kinds=("person",), gender=told, subject=True)
+        # "the actress" with no subject near: the one woman the last sentences named
+        return found if found is not None or told is None else _only_person(seen, number, told)
     return None
 
 
@@ -656,8 +689,11 @@ def _role_words(doc: Doc, span: Span) -> set[str]:
     if before is not None and before.text.rstrip(".") in HONORIFICS:
         words.add(before.lower_.rstrip("."))  # "Mrs. Roe", not "we will miss Roe"
     for token in span:
+        lowered = token.lower_.rstrip(".")
         if token.pos_ == "NOUN" or token.text.rstrip(".") in HONORIFICS:
             words.add(token.lemma_.lower().rstrip("."))
+        elif token.pos_ == "PROPN" and (lowered in PERSON_NOUNS or lowered in ROLE_WORDS):
+            words.add(lowered)  # "Attorney Mark Heller", "Deputy Jerry Ortiz": a title in the name
     for child in root.children:
         if child.i in range(span.start, span.end):
             continue
@@ -672,6 +708,14 @@ def _role_words(doc: Doc, span: Span) -> set[str]:
             if child.dep_ == "attr" and child.pos_ == "NOUN"
         }
     return words
+
+
+# Titles a name may carry that are also what the article calls the person: "Judge", "Attorney"
+ROLE_WORDS = frozenset(
+    """judge attorney lawyer deputy sheriff officer detective sergeant inspector constable trooper
+    agent spokesman spokeswoman spokesperson coach captain manager director governor senator mayor
+    minister secretary ambassador general colonel commander chief""".split()
+)
 
 
 # Nouns any person is: no description that tells one person from another

@@ -483,10 +483,19 @@ def _trim_title_case_verb(doc: Doc, ent: Span) -> Span:
     while end - ent.start > 1 and doc[end - 1].text.lower() in _lowercase_verbs(doc):
         end -= 1
     start = ent.start
-    # "Astronaut Thomas Stafford": a leading common noun is a role, not part of the name.
-    while end - start > 1 and doc[start].tag_ in ("NN", "NNS") and ent.label_ == "PERSON":
+    # "Astronaut Thomas Stafford", "Comedian Jane Roe": a leading common noun is a role, not part
+    # of the name
+    while end - start > 1 and ent.label_ == "PERSON" and _is_role_word(doc[start], end - start):
         start += 1
     return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
+
+
+def _is_role_word(token: Token, words_left: int) -> bool:
+    from generator.extract.actors.coreference import PERSON_NOUNS
+
+    if token.tag_ in ("NN", "NNS"):
+        return True
+    return words_left > 2 and token.lower_ in PERSON_NOUNS and token.lower_ not in TITLE_WORDS
 
 
 def _lowercase_verbs(doc: Doc) -> frozenset[str]:

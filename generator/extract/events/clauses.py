@@ -239,7 +239,7 @@ def _read_sentence(
         if not actors or any(set(actors) <= set(known.actors) for known in found):
             continue
         named = {mention.name for mention in taking_part if mention.label not in INFERRED_LABELS}
-        if not named and all(mention.surface.lower() in POSSESSIVE_WORDS for mention in taking_part):
+        if not named and all(_owner_only(mention, span) for mention in taking_part):
             continue  # "His speech came ...": an owner only referred to makes no event of its own
         modality = _modality(predicate, tense)
         # a subordinate clause takes only a date of its own; a coordinated one, or a gerund that
@@ -468,6 +468,15 @@ def _tense(verb: Token) -> str:
 # Mentions that name no one themselves: the actor is inferred ("he", "the company", a bridged product)
 INFERRED_LABELS = frozenset({"COREF", "BRIDGE"})
 POSSESSIVE_WORDS = frozenset({"his", "her", "its", "their"})
+# what stands for its owner: "His body was found" tells of him
+STANDS_FOR_OWNER = frozenset({"body", "remains", "corpse"})
+
+
+def _owner_only(mention: ActorMention, span: Span) -> bool:
+    token = span.doc[mention.start]
+    return mention.surface.lower() in POSSESSIVE_WORDS and token.head.lower_ not in STANDS_FOR_OWNER
+
+
 REPORTED_ADVERBS = frozenset({"reportedly", "allegedly", "apparently", "purportedly", "supposedly"})
 
 
@@ -542,6 +551,8 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
     if token.dep_ == "poss":
         # "Boeing's 787", "Boeing's rival", "Jobs' health": the possessed is what takes part; but
         # "Lavrov's talks", "Putin's letter", "China Eastern's board": the possessor acts through it
+        if head.lower_ in STANDS_FOR_OWNER:
+            return False
         in_other_mention = any(mention.start <= head.i < mention.end for mention in mentions)
         if in_other_mention or head.lower_ in ROLE_NOUNS or head.lower_ in TITLE_WORDS:
             return True
