@@ -172,6 +172,9 @@ def test_the_embed_code_shows_the_event_in_an_iframe_linking_to_the_site(context
     assert title.inner_text() == "Armstrong walks on the Moon"
     assert frame.locator(".tl-embed-when").inner_text() == "20 July 1969"
     assert frame.locator(".tl-embed-actor").all_inner_texts() == ["Neil Armstrong"]
+    quote = frame.locator(".tl-embed-quote")  # read from the event's timeline page
+    assert quote.locator("p").first.inner_text() == "Neil Armstrong walked on the Moon on Sunday."
+    assert quote.locator("a").get_attribute("href") == base + "articles/moon/#s-1"
     title.click()  # opens the full site in the top window, with the event's dialog
     page.wait_for_url(base + f"timeline/?event={EVENT}#{EVENT}")
     page.wait_for_selector("dialog.tl-dialog[open]")
@@ -239,6 +242,8 @@ def test_the_embed_page_works_from_the_pages_timeline_render_writes(browser: Any
     with serve(out, "/any/") as url:
         page.goto(url + f"embed/index.html?event={EVENT}")
         assert page.inner_text(".tl-embed-title") == "Armstrong walks on the Moon"
+        page.wait_for_timeout(300)  # its timeline page is Markdown here: no quote, and no error
+        assert page.locator(".tl-embed-quote").count() == 0
         page.goto(url + "embed/index.html?actor=soviet-union")
         assert len(page.locator(".tl-embed-events li").all()) == 2
     context.close()

@@ -376,10 +376,11 @@ def test_the_dialog_and_the_embed_page_show_hostile_text_as_text(browser: Any, h
         code = page.input_value("dialog.tl-dialog textarea")
         assert code.count("<") == 2 and "&lt;script&gt;" in code  # the title, escaped in the iframe code
         slug = page.get_attribute("dialog.tl-dialog .tl-actor", "href").rstrip("/").rsplit("/", 1)[-1]
-        for query in ("event=e-bad-1", f"actor={slug}"):
+        for query in ("event=e-bad-1", f"actor={slug}"):  # one event shows its quote too
             page.goto(base + f"embed/index.html?{query}")
-            page.wait_for_selector(".tl-embed-event, .tl-embed-list")
-            assert HOSTILE in " ".join(page.inner_text("main").split())
+            page.wait_for_selector(".tl-embed-quote, .tl-embed-list")
+            shown = " ".join(page.inner_text("main").split())
+            assert HOSTILE in shown and (query.startswith("actor") or HOSTILE_SENTENCE in shown)
             assert page.locator(f"main :is({injected})").count() == 0
         assert HOSTILE_NAME in page.inner_text(".tl-embed-heading")
         page.goto(base + "timeline/?event=e-worse-1#e-worse-1")  # its article's address is javascript:

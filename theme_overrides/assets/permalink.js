@@ -161,7 +161,8 @@
   }
   function articleLine(url, sentence) {
     var line = element("p", "tl-details-article");
-    var title = element("a", "", "The article");
+    line.appendChild(element("strong", "", "Article: "));
+    var title = element("a", "", "the article");
     title.href = sentence;
     line.appendChild(title);
     var status = element("span", "tl-details-status", " (loading its details…)");

@@ -108,9 +108,48 @@
     }
     if (who.childNodes.length) card.appendChild(who);
     var more = element("p", "tl-embed-more");
-    more.appendChild(link(index.eventUrl(event), "The sentences it was read from, on the timeline →"));
+    more.appendChild(link(index.eventUrl(event), "Its sources on the timeline →"));
     card.appendChild(more);
     replace(card);
+    addQuote(card, more, index.pages[event.page].href, event.anchor);
+  }
+
+  /* The event's quote and source line, read from its entry on the timeline page (when that page is
+   * HTML, as the built site's is): text nodes and links rebuilt one by one, never parsed markup. */
+  function addQuote(card, before, pageUrl, anchor) {
+    fetch(pageUrl)
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.text().then(function (text) {
+          return [new DOMParser().parseFromString(text, "text/html"), response.url || pageUrl];
+        });
+      })
+      .then(function (found) {
+        var entry = found[0].getElementById(anchor);
+        var quote = entry && entry.closest(".tl-event") && entry.closest(".tl-event").querySelector("blockquote");
+        if (!quote) return;
+        var box = element("blockquote", "tl-embed-quote");
+        Array.prototype.forEach.call(quote.querySelectorAll("p"), function (paragraph, number) {
+          box.appendChild(rebuilt(paragraph, found[1], number ? "tl-embed-source" : ""));
+        });
+        card.insertBefore(box, before);
+      })
+      .catch(function () { /* the event without its quote: the link still leads to it */ });
+  }
+  function rebuilt(paragraph, base, className) {
+    var copy = element("p", className);
+    Array.prototype.forEach.call(paragraph.childNodes, function (node) {
+      if (node.nodeType === 3) {
+        copy.appendChild(document.createTextNode(node.textContent));
+      } else if (node.nodeName === "A" && node.getAttribute("href")) {
+        var href = new URL(node.getAttribute("href"), base);
+        if (href.protocol === "http:" || href.protocol === "https:") copy.appendChild(link(href.href, node.textContent));
+        else copy.appendChild(document.createTextNode(node.textContent));
+      } else {
+        copy.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return copy;
   }
 
   function showList(index, heading, events, total, allUrl) {
