@@ -200,7 +200,10 @@ def read_document(path: Path, esc_path: Path | None, looked_at: dict[str, set[in
     sentence_dates: dict[int, tuple[str, ...]] = {}
     if esc_path is not None:
         dct, timexes, sentence_dates = _read_esc(esc_path, sentence_of, offsets, lines)
-    published = dct or _dateline_date(lines) or FALLBACK_DATE
+    dateline = _dateline_date(lines)
+    published = dct or dateline or FALLBACK_DATE
+    if dct is None and dateline is None:
+        sentence_dates = {}  # no day to read its relative dates against: they are not scored
     return EcbDocument(
         docid=docid,
         topic=path.parent.name,

@@ -270,7 +270,17 @@ def _day_of_clock_text(text: str, candidate: Candidate, context: Context) -> dt.
     match = re.search(WEEKDAY, lowered, re.IGNORECASE)
     if match:
         return weekday_near(context.reference, WEEKDAYS[match.group(0).rstrip(".")], tense)
+    after = _DAY_AFTER_CLOCK.match(context.doc.text, candidate.end)
+    if after is not None and after.group("day") != text:
+        return _day_of_clock_text(after.group("day"), candidate, context)
     return context.narrative_anchor()
+
+
+# the day a clock time is "on": "at 8.40am on Saturday", "at 8 p.m. on Aug. 3, 2012"
+_DAY_AFTER_CLOCK = re.compile(
+    rf",?\s+on\s+(?P<day>(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?,?\s+)?{DAY_DATE}|{WEEKDAY})(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 def _normalize_time(candidate: Candidate, context: Context) -> Value | None:
@@ -1370,16 +1380,18 @@ RULES: tuple[Rule, ...] = (
         _normalize_day_date,
         guard=_is_calendar_date,
     ),
-    # A story's time stamp: "May 2, 2013, 1:32 PM EDT", "05/03/2013 at 11:00 AM", "2012.08.08 09:01 AM"
+    # A story's time stamp: "May 2, 2013, 1:32 PM EDT", "05/03/2013 at 11:00 AM", "2012.08.08 09:01 AM".
+    # "7 July 2012 Last updated at 22:46 GMT" is two: the story's day, then the time of its last edit.
     _rule(
         "timestamp",
         rf"(?:{DAY_DATE}|[0-3]?[0-9]/[0-3]?[0-9]/(?:[0-9]{{4}}|[0-9]{{2}})|(?:1[0-9]{{3}}|20[0-9]{{2}})\.[01][0-9]\.[0-3][0-9])"
-        rf"(?:\s*(?:,|\||-|–|@|\bat\b|\b(?:last\s+)?updated\b))*\s*(?:{TIME_OF_DAY}|[0-2][0-9][:.][0-5][0-9]){TZ}",
+        rf"(?:\s*(?:,|\||-|–|@|\bat\b|(?<!last\s)\bupdated\b))*\s*(?:{TIME_OF_DAY}|[0-2][0-9][:.][0-5][0-9]){TZ}",
         _normalize_timestamp,
     ),
+    # "8 p.m. Friday" is one TIMEX3, "8 p.m. on Friday" two (TimeML): the clock time takes that day
     _rule(
         "time",
-        rf"(?:{APPROX_DATE}\s+)?{TIME_OF_DAY}{TZ}(?:,?\s+(?:on\s+)?(?:(?:(?:mon|tue|wed|thu|fri|sat|sun),?\s+)?{DAY_DATE}"
+        rf"(?:{APPROX_DATE}\s+)?{TIME_OF_DAY}{TZ}(?:,?\s+(?:(?:(?:mon|tue|wed|thu|fri|sat|sun),?\s+)?{DAY_DATE}"
         rf"|{WEEKDAY}|today|tonight|yesterday|tomorrow)|(?::[0-5][0-9])?\s+[0-3]?[0-9]/[0-3]?[0-9]/(?:[0-9]{{4}}|[0-9]{{2}}))?",
         _normalize_time,
     ),
