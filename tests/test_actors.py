@@ -251,3 +251,17 @@ def test_a_role_before_a_name_is_not_part_of_the_name(nlp) -> None:  # type: ign
     doc = nlp("Comedian Jane Roe will host the awards again, the producers said on Friday.")
     names = {mention.name for mention in find_actor_mentions(doc, ActorRegistry())}
     assert "Jane Roe" in names and "Comedian Jane Roe" not in names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Singer Mara Quinn Dies at 91\nThe singer Mara Quinn died on Thursday in Los Angeles.",
+        "Tom Reyes Checks into Clinic\nThe actor Tom Reyes checked into a clinic in Malibu on Friday.",
+        "Ellen McKay Returns to Host the Awards\nEllen McKay will return to host the awards next year.",
+    ],
+)
+def test_a_title_case_headline_verb_is_not_part_of_the_name_before_it(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    names = {mention.name for mention in find_actor_mentions(doc, ActorRegistry())}
+    assert not [name for name in names if name.split()[-1] in ("Dies", "Checks", "Returns")]

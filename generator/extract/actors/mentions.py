@@ -482,12 +482,32 @@ def _trim_title_case_verb(doc: Doc, ent: Span) -> Span:
     end = ent.end
     while end - ent.start > 1 and doc[end - 1].text.lower() in _lowercase_verbs(doc):
         end -= 1
+    if _is_title_case(ent.sent):
+        # "Esther Williams Dies", "Lohan Checks into ...": a word whose verb the story tells ("died")
+        while end - ent.start > 2 and _is_headline_verb(doc[end - 1]):
+            end -= 1
     start = ent.start
     # "Astronaut Thomas Stafford", "Comedian Jane Roe": a leading common noun is a role, not part
     # of the name
     while end - start > 1 and ent.label_ == "PERSON" and _is_role_word(doc[start], end - start):
         start += 1
     return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
+
+
+def _is_headline_verb(token: Token) -> bool:
+    word = token.lower_
+    forms = (
+        {word, word[:-1], word[:-2], word[:-3] + "y"} if word.endswith("s") else {word, word[:-2], word[:-1]}
+    )
+    return bool(forms & _verb_lemmas(token.doc)) or (word.endswith("ly") and len(word) > 4)
+
+
+def _verb_lemmas(doc: Doc) -> frozenset[str]:
+    cached = doc.user_data.get("timeline_verb_lemmas")
+    if cached is None:
+        cached = frozenset(token.lemma_.lower() for token in doc if token.is_lower and token.pos_ == "VERB")
+        doc.user_data["timeline_verb_lemmas"] = cached
+    return frozenset(cached)
 
 
 def _is_role_word(token: Token, words_left: int) -> bool:
@@ -583,7 +603,7 @@ def _is_title_case(sent: Span) -> bool:
     """A Title Case headline: most words capitalised and no content word in lower case (a short
     sentence with a long name, "The Nasdaq Composite Index dropped 2 percent", is not one)."""
     words = [token for token in sent if token.is_alpha]
-    if not words or sum(token.is_title for token in words) / len(words) <= 0.6:
+    if not words or sum(token.text[0].isupper() for token in words) / len(words) <= 0.6:
         return False
     return not any(token.is_lower and token.pos_ in ("VERB", "NOUN", "ADJ") for token in words)
 
