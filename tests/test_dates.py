@@ -74,6 +74,13 @@ TABLE: list[tuple[str, dt.date, str, str, str, str | None]] = [
     ("22 March 2013 Last updated at 14:05 GMT", MON_2013_03_25, "22 March 2013", "DATE", "2013-03-22", None),
     ("22 March 2013 Last updated at 14:05 GMT", MON_2013_03_25, "14:05 GMT", "TIME", "2013-03-22T14:05",
      None),
+    # a sentence's full stop is not the "am" before it
+    ("The fire broke out at around 2am.", MON_2013_03_25, "around 2am", "TIME", "2013-03-25T02:00", "APPROX"),
+    ("Trading resumed at 9.30am.", MON_2013_03_25, "9.30am", "TIME", "2013-03-25T09:30", None),
+    # "a day after the vote" is a span anchored on the vote (TimeML: an anchored duration)
+    ("The senator resigned a day after the vote.", MON_2013_03_25, "a day after", "DURATION", "P1D", None),
+    ("The striker signed two weeks before leaving.", MON_2013_03_25, "two weeks before", "DURATION", "P2W",
+     None),
     # a day-first date on the story's day; a month-first one otherwise
     ("Published 24/03/2013", MON_2013_03_25, "24/03/2013", "DATE", "2013-03-24", None),
     ("Posted 09/02/2013", dt.date(2013, 2, 9), "09/02/2013", "DATE", "2013-02-09", None),
@@ -195,6 +202,9 @@ NARRATIVE: list[tuple[str, str, str]] = [
     ("The strike began on March 12. Two days later, talks resumed.", "Two days later", "2013-03-14"),
     ("The vote was held on June 4, 2010. The day before, crowds gathered.", "The day before", "2010-06-03"),
     ("He died on March 3, 2012. Crowds came the day after his death.", "the day after", "2012-03-04"),
+    # with no anchor after it, "a day before" counts from the date before it
+    ("Floods hit the city on March 12. The toll from the storm a day before rose to 40.", "a day before",
+     "2013-03-11"),
     # in apposition to a date, "the day before <event>" is that date
     ("Stocks fell on Oct. 12, 1989, the day before the plunge.", "the day", "1989-10-12"),
     ("The talks began on March 3, 2012. Later in the day, crowds gathered.", "Later in the day",

@@ -973,10 +973,8 @@ def _normalize_offset(candidate: Candidate, context: Context) -> Value | None:
         mod = "APPROX"
     if word == "since":
         return Value("DURATION", _duration_value(amount, unit), mod)
-    if word in ("before", "after"):
-        after = context.token_after(candidate.end)
-        if after is not None and after.pos_ in ("VERB", "AUX", "PRON", "PROPN", "NOUN", "DET"):
-            return Value("DURATION", _duration_value(amount, unit), mod)
+    if word in ("before", "after") and _has_complement(context.token_after(candidate.end)):
+        return Value("DURATION", _duration_value(amount, unit), mod)  # "a day before the vote"
     sign = -1 if word in ("ago", "earlier", "before") else 1
     anchor = context.reference if word in ("ago", "from now", "hence") else context.narrative_anchor(unit)
     if word == "earlier" and unit == "year" and amount == 1 and _has_quarter_context(candidate, context):
@@ -993,6 +991,16 @@ def _normalize_offset(candidate: Candidate, context: Context) -> Value | None:
     if amount is None or amount != int(amount):
         return Value("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
     return _offset_value(anchor, unit, sign * int(amount), mod)
+
+
+def _has_complement(after: Token | None) -> bool:
+    """What follows "a day before" makes it a span anchored on something else ("before the vote",
+    "after leaving", "before he died"); a finite verb does not: "the quake a day before killed six"."""
+    if after is None:
+        return False
+    if after.pos_ in ("VERB", "AUX"):
+        return after.tag_ == "VBG"
+    return after.pos_ in ("PRON", "PROPN", "NOUN", "DET", "NUM")
 
 
 def _offset_value(anchor: dt.date, unit: str, steps: int, mod: str | None) -> Value | None:

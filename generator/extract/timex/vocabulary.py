@@ -138,7 +138,9 @@ APPROX = alternation(APPROX_WORDS)
 APPROX_DATE = alternation(["about", "around", "approximately", "roughly", "nearly", "almost"])
 RELWORD = r"(?:this|last|next|past|previous|coming|following|current|same|that|prior|preceding)"
 # "8 a.m.", "8:40 pm", British "8.40am", "20:40", "eight o'clock"; a wire's "0440 GMT" needs its zone
-TIME_OF_DAY = r"(?:(?:[01]?[0-9]|2[0-3])(?:[:.][0-5][0-9])?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)|(?:[01][0-9]|2[0-3])[0-5][0-9](?=\s+(?:GMT|UTC)\b)|(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?:\s*(?:a\.?\s?m\.?|p\.?\s?m\.?))?|noon|midday|midnight|(?:[01]?[0-9])\s+o'clock)"  # noqa: E501
+# "a.m." and "am", but the full stop after "2am." ends the sentence
+MERIDIEM = r"(?:[ap]\.\s?m\.?|[ap]m(?!\w))"
+TIME_OF_DAY = rf"(?:(?:[01]?[0-9]|2[0-3])(?:[:.][0-5][0-9])?\s*{MERIDIEM}|(?:[01][0-9]|2[0-3])[0-5][0-9](?=\s+(?:GMT|UTC)\b)|(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?:\s*{MERIDIEM})?|noon|midday|midnight|(?:[01]?[0-9])\s+o'clock)"  # noqa: E501
 # A zone after a clock time: US zones (with the "ET" of US papers), GMT/UTC, European and Australian ones
 TZ = (
     r"(?:\s+(?:E[SD]?T|C[SD]?T|M[SD]?T|P[SD]?T|AK[SD]T|HST|GMT|UTC|BST|CES?T|EES?T|AE[SD]T|JST"
