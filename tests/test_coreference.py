@@ -305,3 +305,53 @@ def test_a_gendered_role_is_the_one_person_of_that_gender_near(nlp) -> None:  # 
         "The actress left the clinic after two days."
     )
     assert ("actress", "Lena Ortiz") in references(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # crime: "the two men" are the two men named together
+        (
+            "Two charged\nJohn Smith and Peter Jones were arrested in Leeds on Friday. "
+            "The two men were charged with robbery on Saturday.",
+            "men",
+        ),
+        # disasters: "they" continues the people who were the subject of the sentence before
+        (
+            "Hostages freed\nAnna Berg and Tom Keller were kidnapped in Mali in May. "
+            "They were freed on Sunday.",
+            "They",
+        ),
+        # sport: "the pair"
+        (
+            "Doubles\nJane Miller and Sarah Jones won the doubles final on Sunday. "
+            "The pair beat the top seeds.",
+            "pair",
+        ),
+    ],
+)
+def test_people_named_together_are_referred_to_together(nlp, text: str, surface: str) -> None:  # type: ignore[no-untyped-def]
+    found = [name for word, name in references(nlp, text) if word == surface]
+    assert len(found) == 2 and len(set(found)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # three named, "the two men": the count disagrees
+        "Arrests\nJohn Smith, Peter Jones and Omar Sato were arrested on Friday. The two men were freed.",
+        # "they" of commentary, not the pair
+        "Talks\nAnna Berg and Tom Keller met on Monday. Analysts said the talks went well, as they expected.",
+    ],
+)
+def test_a_group_reference_that_does_not_fit_is_left_alone(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [word for word, _ in references(nlp, text) if word in ("men", "they")]
+
+
+def test_an_event_of_people_named_together_names_them_all(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Hostages freed\nAnna Berg and Tom Keller were kidnapped in Mali in May. They were freed on Sunday."
+    )
+    [freed] = [event for event in events(nlp, text) if "freed" in event.title]
+    assert freed.actors == ("Anna Berg", "Tom Keller")
+    assert freed.title.startswith("Anna Berg and Tom Keller")

@@ -126,6 +126,16 @@ PERSON_NOUNS = frozenset(
     pitcher president minister premier chancellor senator governor mayor leader chairman
     chairwoman ceo executive founder pope king queen prince princess""".split()
 )
+PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
+# doc.user_data key: the tokens ("they", "the pair") that refer to people named together
+GROUP_REFERENCES = "timeline_group_references"
+# what a story calls people it named together: "the pair", "the two men", "the suspects"
+GROUP_NOUNS = frozenset({"pair", "duo", "couple", "trio", "both"})
+PEOPLE_NOUNS = frozenset(
+    """man woman men women people suspect victim brother sister player climber officer teenager
+    boy girl friend colleague astronaut defendant lawyer leader minister""".split()
+)
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 # "the man", "the teenager": they say only what a person is, so they name the one person of that
 # gender the last sentences named, and no one when two could be meant
 PLAIN_PERSON_NOUNS = frozenset({"man", "woman", "boy", "girl", "teenager", "teen", "youngster"})
@@ -159,6 +169,7 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
     genders, roles = _genders_and_roles(doc, mentions)
     kinds = _organization_kinds(doc, mentions)
     ahead = _people_named_first(mentions, sentence_of, genders)
+    groups = _groups_of_people(doc, mentions, sentence_of)
     seen: dict[str, _Seen] = {}
     by_word: dict[str, tuple[int, ActorMention]] = {}  # "the store" -> iTunes Store, "the ministry"
     references: list[ActorMention] = []
@@ -169,6 +180,11 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
             _remember(doc, mention, number, seen, genders, roles, by_word)
             continue
         if token.i in named:
+            continue
+        group = _group_for(token, number, groups)
+        if group:
+            references += [_reference(token, member) for member in group]
+            doc.user_data.setdefault(GROUP_REFERENCES, set()).add(token.i)
             continue
         antecedent = _antecedent(token, number, seen, by_word, kinds)
         if antecedent is None and number < LEAD_SENTENCES:
@@ -243,6 +259,66 @@ def _speaker(doc: Doc, start: int, end: int, people: dict[int, ActorMention]) ->
                 if child.dep_ == "nsubj" and child.i in people and not start <= child.i < end:
                     return people[child.i]
     return None
+
+
+@dataclass(slots=True)
+class _Group:
+    """People the article names together ("John Smith and Peter Jones"), where it does."""
+
+    members: tuple[ActorMention, ...]
+    sentence: int
+    subject: bool
+
+
+def _groups_of_people(
+    doc: Doc, mentions: Sequence[ActorMention], sentence_of: dict[int, int]
+) -> list[_Group]:
+    by_root = {doc[m.start : m.end].root.i: m for m in mentions if m.kind == "person"}
+    groups = []
+    for index, mention in by_root.items():
+        root = doc[index]
+        if root.dep_ == "conj":
+            continue  # the group is read from its first member
+        members = [mention, *(by_root[c.i] for c in root.conjuncts if c.i in by_root and c.i > index)]
+        names = list(dict.fromkeys(member.name for member in members))
+        if len(names) >= 2 and len(members) == len(root.conjuncts) + 1:
+            unique = tuple({member.name: member for member in members}.values())
+            groups.append(_Group(unique, sentence_of.get(index, 0), _is_subject(root)))
+    return groups
+
+
+def _group_for(token: Token, number: int, groups: Sequence[_Group]) -> tuple[ActorMention, ...]:
+    """ "The two men", "the pair", "they": the people the last sentences named together, when their
+    number agrees and no one else could be meant ("they" only for the subjects of the sentence before)."""
+    recent = [
+        group
+        for group in groups
+        if 0 <= number - group.sentence <= PRONOUN_WINDOW and group.members[-1].end <= token.i
+    ]
+    if not recent:
+        return ()
+    group = recent[-1]
+    word = token.lower_
+    if word in PLURAL_PRONOUNS:
+        anchor = token.head if token.dep_ == "poss" else token
+        # the subject of a main clause, as for "it"; not "as they expected"
+        main = anchor.dep_ in ("nsubj", "nsubjpass") and anchor.head.dep_ in ("ROOT", "conj")
+        fits = main and group.subject and number - group.sentence <= 1
+    else:
+        counted = next((child for child in token.children if child.dep_ == "nummod"), None)
+        count = NUMBER_WORDS.get(counted.lower_) if counted is not None else None
+        is_group = word in GROUP_NOUNS or (token.tag_ == "NNS" and token.lemma_.lower() in PEOPLE_NOUNS)
+        fits = (
+            token.pos_ == "NOUN"
+            and token.dep_ != "attr"
+            and _is_definite(token)
+            and is_group
+            and count in (None, len(group.members))
+        )
+    if not fits:
+        return ()
+    group.sentence, group.subject = number, token.dep_ in ("nsubj", "nsubjpass") or group.subject
+    return group.members
 
 
 @dataclass(frozen=True, slots=True)

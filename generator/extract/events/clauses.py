@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from generator.extract.actors.coreference import GROUP_REFERENCES
 from generator.extract.actors.mentions import HOLDINGS, ROLE_NOUNS, TITLE_WORDS, ActorMention
 from generator.extract.events.titles import make_title
 from generator.extract.grammar import SUBJECT_DEPS, governing_verb
@@ -438,8 +439,9 @@ def _is_commentary(root: Token) -> bool:
         return True
     subjects = [child for child in root.children if child.dep_ in ("nsubj", "nsubjpass", "expl")]
     for subject in subjects:
-        if subject.lemma_.lower() in COMMENTARY_SUBJECTS or subject.lower_ in COMMENTARY_SUBJECTS:
-            return True
+        generic = subject.lemma_.lower() in COMMENTARY_SUBJECTS or subject.lower_ in COMMENTARY_SUBJECTS
+        if generic and subject.i not in subject.doc.user_data.get(GROUP_REFERENCES, ()):
+            return True  # "they say", but not "They were freed" of two people just named
         if subject.dep_ == "expl" or (subject.lower_ == "it" and root.lemma_ == "be"):
             return True
     return False

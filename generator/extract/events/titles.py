@@ -29,19 +29,15 @@ def make_title(
     so does a happening that did not take place: "Shuttle did not launch", "Smith not charged".
     """
     # a bridged product ("the first flight" of the A380) is not a name to write in the title
-    names = {
-        index: mention
-        for mention in mentions
-        if mention.label != "BRIDGE"
-        for index in range(mention.start, mention.end)
-    }
+    names = _names_by_token(mentions)
     if predicate.pos_ == "NOUN":
         return _nominal_title(predicate, names)
     by_gerund = _by_gerund(predicate)
     if by_gerund is not None:
         return make_title(by_gerund, mentions, negated=negated)  # "X stressed Y by releasing Z": the release
     subject = _subject_phrase(predicate, names)
-    verb = _headline_verb(predicate, plural=_has_plural_subject(predicate), planned=planned, negated=negated)
+    plural = _has_plural_subject(predicate) or _subject_is_a_group(predicate, names)
+    verb = _headline_verb(predicate, plural=plural, planned=planned, negated=negated)
     rest: list[str] = []
     said = [child for child in predicate.children if child.dep_ == "ccomp"] if is_reporting(predicate) else []
     # "NASA says it would ...": a pronoun for the sayer stays a pronoun in what was said
@@ -57,6 +53,22 @@ def make_title(
         if len(" ".join(rest)) > MAX_TITLE_CHARS:
             break
     return _fit(_capitalize(" ".join(part for part in (subject, verb, " ".join(rest)) if part)))
+
+
+def _names_by_token(mentions: Sequence[ActorMention]) -> dict[int, ActorMention]:
+    """Each token's mention; a reference to several people ("the two men") names them all."""
+    from dataclasses import replace
+
+    names: dict[int, ActorMention] = {}
+    for mention in mentions:
+        if mention.label == "BRIDGE":
+            continue  # a bridged product ("the first flight" of the A380) is no name to write
+        for index in range(mention.start, mention.end):
+            known = names.get(index)
+            if known is not None and known.label == "COREF" == mention.label and known.name != mention.name:
+                mention = replace(mention, name=f"{known.name} and {mention.name}")
+            names[index] = mention
+    return names
 
 
 # How a headline tells a happening named by a noun: "Lavrov's discussion with Choe" -> "holds talks".
@@ -132,6 +144,14 @@ def _head_within(token: Token, heads: set[int], names: dict[int, ActorMention]) 
             return False  # "Todd Tiahrt, a Kansas representative": Kansas qualifies a role
         token = token.head
     return True
+
+
+def _subject_is_a_group(predicate: Token, names: dict[int, ActorMention]) -> bool:
+    """ "The pair flew home": the subject stands for several people named together."""
+    return any(
+        child.dep_ in ("nsubj", "nsubjpass") and " and " in getattr(names.get(child.i), "name", "")
+        for child in predicate.children
+    )
 
 
 def _has_plural_subject(predicate: Token) -> bool:
