@@ -355,3 +355,14 @@ def test_an_event_of_people_named_together_names_them_all(nlp) -> None:  # type:
     [freed] = [event for event in events(nlp, text) if "freed" in event.title]
     assert freed.actors == ("Anna Berg", "Tom Keller")
     assert freed.title.startswith("Anna Berg and Tom Keller")
+
+
+def test_crime_news_calls_people_by_what_was_done_to_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Stabbing in Leeds\nPolice arrested John Carter, 35, on Friday after Mary Lowe was stabbed in Leeds. "
+        "The suspect appeared in court on Monday. The victim remains in hospital."
+    )
+    found = references(nlp, text)
+    assert ("suspect", "John Carter") in found and ("victim", "Mary Lowe") in found
+    [appeared] = [event for event in events(nlp, text) if "appears" in event.title]
+    assert appeared.actors == ("John Carter",) and appeared.inferred == ("John Carter",)

@@ -250,3 +250,10 @@ def test_a_negated_happening_is_not_merged_with_the_happening(nlp) -> None:  # t
     text = "Launch delayed\nThe rocket Vega did not launch on Tuesday. Arianespace launched Vega on Thursday."
     told = {(event.modality, event.date.iso) for event in extract(nlp, text) if "Vega" in event.actors}
     assert told == {("negated", "2024-03-12"), (None, "2024-03-14")}
+
+
+def test_appearing_in_court_is_a_happening_appearing_calm_is_not(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = extract(
+        nlp, "Court\nJohn Carter appeared in court on Monday. Mary Lowe appeared calm on Tuesday."
+    )
+    assert [event.actors for event in events] == [("John Carter",)]

@@ -737,7 +737,7 @@ def _genders_and_roles(
             continue
         span = doc[mention.start : mention.end]
         words = _role_words(doc, span)
-        roles.setdefault(mention.name, set()).update(words - GENERIC_PERSON_WORDS)
+        roles.setdefault(mention.name, set()).update(words - GENERIC_PERSON_WORDS, _roles_by_deed(span.root))
         for word in words:
             if word in FEMALE_WORDS:
                 votes.setdefault(mention.name, []).append("f")
@@ -755,6 +755,23 @@ def _genders_and_roles(
         elif not said and first in MALE_NAMES:
             genders[name] = "m"
     return genders, roles
+
+
+# Crime news calls people by what was done to them: "Police arrested John Roe. The suspect ..."
+SUSPECT_VERBS = frozenset("arrest charge detain accuse indict convict sentence jail question hold".split())
+VICTIM_VERBS = frozenset("kill shoot stab murder injure wound attack rob kidnap abduct assault".split())
+SUSPECT_ROLES = frozenset({"suspect", "defendant", "accused"})
+VICTIM_ROLES = frozenset({"victim"})
+
+
+def _roles_by_deed(root: Token) -> frozenset[str]:
+    """ "the suspect" for the person arrested or charged, "the victim" for the one killed or hurt."""
+    while root.dep_ in ("compound", "appos", "conj") and root.head.i != root.i:
+        root = root.head
+    if root.dep_ not in ("dobj", "nsubjpass"):
+        return frozenset()
+    verb = root.head.lemma_.lower()
+    return SUSPECT_ROLES if verb in SUSPECT_VERBS else VICTIM_ROLES if verb in VICTIM_VERBS else frozenset()
 
 
 def _role_words(doc: Doc, span: Span) -> set[str]:

@@ -359,9 +359,19 @@ def _clause_predicate(verb: Token) -> Predicate | None:
             return earlier, _tense(verb), _NOMINAL_VERBS[later.lower_] if later is not None else None
     if verb.lemma_ in FUTURE_FRAMES and any(child.dep_ == "xcomp" for child in verb.children):
         return next(child for child in verb.children if child.dep_ == "xcomp"), "future", None
-    if verb.lemma_ in STATIVE_LEMMAS:
+    if verb.lemma_ in STATIVE_LEMMAS and not _appears_somewhere(verb):
         return None
     return verb, _tense(verb), None
+
+
+def _appears_somewhere(verb: Token) -> bool:
+    """ "appeared in court", "appeared before a judge": not "appeared calm"."""
+    return verb.lemma_ == "appear" and any(
+        child.dep_ == "prep"
+        and child.lower_ in ("in", "before", "at")
+        and not any(grand.ent_type_ in ("DATE", "TIME") for grand in child.children)
+        for child in verb.children
+    )
 
 
 def _copula_happening(verb: Token) -> Predicate | None:
