@@ -622,19 +622,22 @@
     this.draw();
   };
 
-  /* Zoom by `factor` (0.5: in) around `center` (a day; the range's middle, else the view's). */
-  Overview.prototype.zoom = function (factor, center) {
+  /* Zoom by `factor` (0.5: in). With `anchor` (a day: under the pointer) that day stays where it
+   * is; from the buttons, the range in view (else the view's middle) becomes the middle. */
+  Overview.prototype.zoom = function (factor, anchor) {
     var view = this.view;
-    if (center === undefined) {
-      var range = this.selection;
-      center = range && range.end > view.start && range.start < view.end
-        ? (Math.max(range.start, view.start) + Math.min(range.end, view.end)) / 2
-        : (view.start + view.end) / 2;
-    }
     var span = view.end - view.start;
     var next = Math.max(MIN_SPAN_DAYS, span * factor);
-    var start = center - ((center - view.start) * next) / span;
-    this.setView(start, start + next);
+    if (anchor !== undefined) {
+      var start = anchor - ((anchor - view.start) * next) / span;
+      this.setView(start, start + next);
+      return;
+    }
+    var range = this.selection;
+    var center = range && range.end > view.start && range.start < view.end
+      ? (Math.max(range.start, view.start) + Math.min(range.end, view.end)) / 2
+      : (view.start + view.end) / 2;
+    this.setView(center - next / 2, center + next / 2);
   };
 
   Overview.prototype.pan = function (fraction) {
