@@ -119,6 +119,13 @@ TABLE: list[tuple[str, dt.date, str, str, str, str | None]] = [
     ("The report covers this summer.", dt.date(2012, 5, 2), "this summer", "DATE", "2012-SU", None),
     ("The layoffs came last fall.", MON_2013_03_25, "last fall", "DATE", "2012-FA", None),
     ("The deal closed on Christmas Eve.", MON_2013_03_25, "Christmas Eve", "DATE", "2012-12-24", None),
+    # the quarter a date closes: "the quarter ended June 30", "the quarter to September", "the June quarter"
+    ("Revenue for the quarter ended June 30 rose.", MON_2013_03_25, "the quarter", "DATE", "2012-Q2", None),
+    ("Net profit in the quarter to September fell.", MON_2013_03_25, "the quarter", "DATE", "2012-Q3", None),
+    ("Profit fell in the September quarter.", MON_2013_03_25, "the September quarter", "DATE", "2012-Q3",
+     None),
+    # what is due on a day lies ahead
+    ("Investors await the jobs report due on Friday.", MON_2013_03_25, "Friday", "DATE", "2013-03-29", None),
     # durations are durations, never event dates
     ("The war lasted five years.", MON_2013_03_25, "five years", "DURATION", "P5Y", None),
     ("The strike lasted a month.", MON_2013_03_25, "a month", "DURATION", "P1M", None),

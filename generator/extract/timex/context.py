@@ -150,9 +150,10 @@ def _verb_tense(verb: Token) -> Tense:
     return "past" if verb.tag_ == "VBN" else "present"
 
 
-# "effective June 1"; a date something was set or put off to lies ahead: "the trial was set for October 28"
+# "effective June 1", "the report due on Friday"; a date something was set or put off to lies ahead:
+# "the trial was set for October 28"
 _FUTURE_CUES = re.compile(
-    r"(?:as soon as|as early as|no later than|effective|starting|beginning"
+    r"(?:as soon as|as early as|no later than|effective|starting|beginning|due"
     r"|(?:set|scheduled|slated|pencil+ed\s+in|adjourned|postponed|put\s+off|deferred|rescheduled)"
     r"\s+(?:for|until|till|to))\s+(?:on\s+|in\s+)?$",
     re.IGNORECASE,

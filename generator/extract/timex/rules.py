@@ -638,10 +638,41 @@ def _normalize_quarter_rel(candidate: Candidate, context: Context) -> Value | No
 
 
 def _normalize_the_quarter(candidate: Candidate, context: Context) -> Value | None:
+    ended = _quarter_end_after(candidate, context)
+    if ended is not None:
+        return Value("DATE", f"{ended.year:04d}-Q{quarter_of(ended)}")
     year, number = context.quarter or _reporting_quarter(context)
     if "ago" in candidate.text or "earlier" in candidate.text:
         year -= 1
     return Value("DATE", f"{year:04d}-Q{number}")
+
+
+# "the quarter ended June 30", "the quarter to September": the quarter is the one that date closes
+_QUARTER_END = re.compile(
+    rf"\s+(?:that\s+)?(?:ended|ending|ends|to|through)\s+(?P<date>{DAY_DATE}|{MONTH_LOOSE})(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _quarter_end_after(candidate: Candidate, context: Context) -> dt.date | None:
+    match = _QUARTER_END.match(context.doc.text, candidate.end)
+    if match is None:
+        return None
+    named = _lower(match.group("date"))
+    day = _resolve_day_date(named, context, "past")
+    if day is not None:
+        return day
+    month = _month_number(named)
+    return dt.date(year_for_month(context.reference, month, None, "past"), month, 1)
+
+
+def _normalize_month_quarter(candidate: Candidate, context: Context) -> Value | None:
+    """ "The September quarter" (Australian and Asian business news): the quarter that month closes."""
+    month = _month_number(re.sub(r"^the\s+|\s+quarter$", "", _lower(candidate.text)))
+    if month % 3:
+        return None
+    year = year_for_month(context.reference, month, 28, tense_of(candidate, context))
+    return Value("DATE", f"{year:04d}-Q{month // 3}")
 
 
 def _normalize_year_ago_quarter(candidate: Candidate, context: Context) -> Value | None:
@@ -1498,6 +1529,7 @@ RULES: tuple[Rule, ...] = (
         r"the\s+(?:fiscal\s+)?quarter(?:\s+(?:a\s+year\s+(?:ago|earlier)))?",
         _normalize_the_quarter,
     ),
+    _rule("month_quarter", rf"the\s+{MONTH_LOOSE}\s+quarter", _normalize_month_quarter),
     # Earnings reports compare with the same quarter of the year before.
     _rule(
         "year_ago_quarter",
