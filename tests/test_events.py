@@ -257,3 +257,22 @@ def test_appearing_in_court_is_a_happening_appearing_calm_is_not(nlp) -> None:  
         nlp, "Court\nJohn Carter appeared in court on Monday. Mary Lowe appeared calm on Tuesday."
     )
     assert [event.actors for event in events] == [("John Carter",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "Man charged over warehouse fire\nJohn Carter, 35, was charged with arson on Friday.",
+            "John Carter charged",
+        ),
+        ("Omar Keller sacked after brawl\nThe club sacked Omar Keller on Monday.", "Omar Keller sacked"),
+    ],
+)
+def test_a_headline_participle_keeps_its_passive_in_the_title(nlp, text: str, start: str) -> None:  # type: ignore[no-untyped-def]
+    titles = [
+        event.title
+        for event in extract(nlp, text)
+        if event.sentence == 0 or 0 in [m.sentence for m in event.mentions]
+    ]
+    assert any(title.startswith(start) for title in titles), titles

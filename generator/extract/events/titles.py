@@ -168,7 +168,7 @@ def _headline_verb(
     predicate: Token, plural: bool = False, planned: bool = False, negated: bool = False
 ) -> str:
     passive = predicate.tag_ == "VBN" and any(child.dep_ == "auxpass" for child in predicate.children)
-    if passive:
+    if passive or _is_headline_participle(predicate):
         if negated:
             return f"not {predicate.text}"  # "Smith not charged"
         return f"to be {predicate.text}" if planned else predicate.text  # passive: "X appointed CEO"
@@ -181,6 +181,20 @@ def _headline_verb(
         verb = ("are" if lemma == "be" else lemma) if plural else _third_person(lemma)
     particle = " ".join(child.text for child in predicate.children if child.dep_ == "prt")
     return (verb + (" " + particle if particle else "")).strip()
+
+
+def _is_headline_participle(predicate: Token) -> bool:
+    """ "Man charged over stabbing", "Three killed in blast": a headline tells what happened in the
+    present and what was done to someone by the bare participle, with no object."""
+    headline = predicate.sent
+    return (
+        headline.start == 0
+        and "\n" in headline.text  # the first line, not a one-line text
+        and predicate.tag_ in ("VBD", "VBN")
+        and not any(
+            child.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp") for child in predicate.children
+        )
+    )
 
 
 def _third_person(lemma: str) -> str:
