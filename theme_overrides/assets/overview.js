@@ -257,7 +257,8 @@
     key = Math.ceil(key / choice.step) * choice.step;
     var days = [];
     for (var start = unit.start(key); start <= max; key += choice.step, start = unit.start(key)) {
-      if (start >= min) days.push(start);
+      /* a label at the right edge would be cut off */
+      if (start >= min && (start - min) * perDay <= width - 16) days.push(start);
     }
     return { unit: choice.unit, days: days };
   }
