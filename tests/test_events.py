@@ -276,3 +276,8 @@ def test_a_headline_participle_keeps_its_passive_in_the_title(nlp, text: str, st
         if event.sentence == 0 or 0 in [m.sentence for m in event.mentions]
     ]
     assert any(title.startswith(start) for title in titles), titles
+
+
+def test_a_determiner_parsed_as_a_subject_of_its_own_is_not_the_title_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = extract(nlp, "Stocks fall\nThe Dow fell on Tuesday. The S&P 500 lost 1.4 percent on Tuesday.")
+    assert any(event.title.startswith("S&P 500 loses") for event in events)

@@ -112,6 +112,12 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
             # "the revolution that brought Castro to power": the revolution did
             antecedent = [token for token in head.head.subtree if token.i < head.i and token.i < child.i]
             return " ".join(_render(antecedent, names, predicate.doc))
+        if (
+            child.dep_ in ("nsubj", "nsubjpass")
+            and child.tag_ == "DT"
+            and child.n_lefts + child.n_rights == 0
+        ):
+            continue  # "The S&P 500 lost ...", parsed with "The" as a subject of its own
         if child.dep_ in ("nsubj", "nsubjpass"):
             # the subject's own names ("Lavrov and Kim"), not names deep inside it
             # ("the fighters of the revolution that brought Castro to power")
