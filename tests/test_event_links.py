@@ -139,6 +139,7 @@ def test_the_details_button_opens_the_dialog_and_puts_it_in_the_address(context:
     page.wait_for_selector("dialog.tl-dialog", state="hidden")
     page.wait_for_function("!location.search")
     assert page.url == base + f"actors/neil-armstrong/#{EVENT}"
+    assert page.evaluate("document.activeElement.className") == "tl-share"  # focus back on the card
 
 
 @pytest.mark.browser

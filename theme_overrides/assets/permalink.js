@@ -96,11 +96,13 @@
   }
 
   var dialog = null;
+  var opener = null;
   function theDialog() {
     if (dialog) return dialog;
     dialog = element("dialog", "tl-dialog");
     dialog.setAttribute("aria-labelledby", "tl-dialog-title");
     dialog.addEventListener("close", function () {
+      if (opener && document.contains(opener)) opener.focus(); // back to the card's Details button
       var url = new URL(window.location.href);
       if (url.searchParams.has(PARAM)) {
         url.searchParams.delete(PARAM);
@@ -236,6 +238,7 @@
     share.appendChild(copyField("Link", link, "Copy link", false));
     share.appendChild(copyField("Embed", iframe(embed, "News Timeline: " + titleText, 260), "Copy embed code", true));
     box.appendChild(share);
+    opener = button;
     if (!box.open) box.showModal();
     close.focus();
     var url = new URL(window.location.href);
