@@ -209,6 +209,14 @@ NARRATIVE: list[tuple[str, str, str]] = [
     ("The strike began on March 12. Two days later, talks resumed.", "Two days later", "2013-03-14"),
     ("The vote was held on June 4, 2010. The day before, crowds gathered.", "The day before", "2010-06-03"),
     ("He died on March 3, 2012. Crowds came the day after his death.", "the day after", "2012-03-04"),
+    # the next day (or night, or morning) of the story, not a span
+    ("Riots broke out on March 11. A second protest followed the next night.", "the next night",
+     "2013-03-12TNI"),
+    ("The vigil was held on March 11. The next morning, police made arrests.", "The next morning",
+     "2013-03-12TMO"),
+    ("The striker was sent off on March 9 and banned the next day.", "the next day", "2013-03-10"),
+    ("A car bomb hit the market on March 3. Earlier that day, crowds had fled.", "Earlier that day",
+     "2013-03-03"),
     # with no anchor after it, "a day before" counts from the date before it
     ("Floods hit the city on March 12. The toll from the storm a day before rose to 40.", "a day before",
      "2013-03-11"),

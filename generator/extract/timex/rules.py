@@ -837,6 +837,8 @@ def _normalize_relative_unit(candidate: Candidate, context: Context) -> Value | 
     if not match:
         return None
     relation, unit = match.group(1), match.group(2)
+    if (unit in PART_OF_DAY or unit == "day") and relation in _DAY_AFTER_RELATIONS:
+        return None  # "the next day", "that morning": a day of the story, or part of one (anchor_day)
     if (unit in PART_OF_DAY and unit != "night") or (
         unit == "night" and relation in (None, "the", "last", "this")
     ):
@@ -857,6 +859,9 @@ def _normalize_relative_unit(candidate: Candidate, context: Context) -> Value | 
         letter, _, length = UNITS[unit]
         return Value("DURATION", f"P{length}{letter}")
     return Value(resolved[0], resolved[1], mod)
+
+
+_DAY_AFTER_RELATIONS = frozenset({"the next", "the following", "the previous", "that", "the same"})
 
 
 def _weekend_offset(relation: str | None, anchor: dt.date, tense: Tense | None) -> int:
@@ -900,16 +905,17 @@ def _normalize_anchor_day(candidate: Candidate, context: Context) -> Value | Non
         step = 1 if match.group(2) == "after" else -1
         resolved = _unit_value(match.group(1), anchor, step)
         return Value(resolved[0], resolved[1]) if resolved else None
+    mod, rest = _split_mod(lowered)
     match = re.match(
-        r"(that|the same|the previous|the following|the next) (day|morning|afternoon|evening|night)$", lowered
+        r"(that|the same|the previous|the following|the next) (day|morning|afternoon|evening|night)$", rest
     )
     if not match:
         return None
     step = {"that": 0, "the same": 0, "the previous": -1, "the following": 1, "the next": 1}[match.group(1)]
     day = anchor + dt.timedelta(days=step)
     if match.group(2) != "day":
-        return Value("TIME", f"{day.isoformat()}T{PART_OF_DAY[match.group(2)]}")
-    return Value("DATE", day.isoformat())
+        return Value("TIME", f"{day.isoformat()}T{PART_OF_DAY[match.group(2)]}", mod)
+    return Value("DATE", day.isoformat(), mod)
 
 
 def _normalize_ordinal_day(candidate: Candidate, context: Context) -> Value | None:
@@ -1565,7 +1571,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "anchor_day",
-        r"the\s+(?:day|week|month|year)\s+(?:before|after)|(?:that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+(?:day|morning|afternoon|evening|night)",
+        r"the\s+(?:day|week|month|year)\s+(?:before|after)|(?:(?:earlier|later)\s+)?(?:that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+(?:day|morning|afternoon|evening|night)",
         _normalize_anchor_day,
         guard=_not_in_a_title,
     ),
