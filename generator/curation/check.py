@@ -17,14 +17,13 @@ from typing import Any
 
 from generator.errors import ArticleError, ContentError
 from generator.extract.timex.dateline import dateline_disagreement
-from generator.ingest.articles import find_articles, read_article, slugify
+from generator.ingest.articles import find_articles, slugify
 from generator.model import ACTOR_KINDS, Article
 from generator.registry import ActorRegistry, name_key
-from generator.store.content import Content
+from generator.store.content import Content, article_sentences, read_article_once
 from generator.store.registry import load_registry
 from generator.store.schema import EVENT_FIELDS, FIELDS, FILE_FIELDS, is_index, is_mentions
 from generator.store.yaml_io import read_yaml_cached, read_yaml_values, yaml_key_position, yaml_position
-from generator.text import split_sentences
 
 ACTOR_KEYS = frozenset({"kind", "aliases", "note"})
 
@@ -53,6 +52,7 @@ class _Checker:
     ids: dict[str, tuple[str, int]] = field(default_factory=dict)  # id -> (file, event index)
     new_ids: list[str] = field(default_factory=list)  # ids the file being checked added
     unreadable: set[str] = field(default_factory=set)  # slugs of articles reported as broken
+    sentences: dict[str, list[str]] = field(default_factory=dict)  # slug -> its sentences, one-spaced
 
     def add(
         self, path: Path | str, where: tuple[int | None, int | None], message: str, warning: bool = False
@@ -80,7 +80,7 @@ def check_content(content_dir: Path) -> list[Problem]:
 def _check_articles(checker: _Checker, content: Content) -> None:
     for path in find_articles(content.articles):
         try:
-            article = read_article(path)
+            article = read_article_once(path)
         except ArticleError as error:
             checker.add(error.path, (error.line, None), error.message)
             checker.unreadable.add(slugify(path.stem))
@@ -110,7 +110,15 @@ def _check_actors(checker: _Checker, path: Path) -> None:
     if not path.exists():
         checker.registry = ActorRegistry()
         return
-    data = _read(checker, path)
+    # As for events files: the values tell whether actors.yml is fine, positions only name lines.
+    before = len(checker.problems)
+    _check_actors_data(checker, path, _read(checker, path, positions=False))
+    if len(checker.problems) > before:
+        del checker.problems[before:]
+        _check_actors_data(checker, path, _read(checker, path))
+
+
+def _check_actors_data(checker: _Checker, path: Path, data: Any) -> None:
     if data is None:
         checker.registry = (
             None if checker.problems and checker.problems[-1].path == str(path) else ActorRegistry()
@@ -292,7 +300,10 @@ def _check_references(
     _check_actor_names(checker, path, label, item.get("actors"))
     if article is None:
         return
-    sentences = [" ".join(sentence.text.split()) for sentence in split_sentences(article.text)]
+    sentences = checker.sentences.get(article.slug)
+    if sentences is None:  # split once per article, not once per event
+        sentences = [" ".join(sentence.text.split()) for sentence in article_sentences(article.text)]
+        checker.sentences[article.slug] = sentences
     mentions = item.get("mentions")
     for node in [item, *(mentions if is_mentions(mentions) and mentions else [])]:
         message = _quote_problem(node.get("quote"), node.get("sentence"), sentences, article)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.ingest.articles import find_articles, read_article
+from generator.ingest.articles import find_articles
 from generator.site.data import SiteData, prepare
 from generator.site.exports import export_files
 from generator.site.extra_pages import extra_pages
 from generator.site.links import Links
 from generator.site.pages import render_pages
-from generator.store.content import Content
+from generator.store.content import Content, read_article_once
 from generator.store.events import load_all_events
 from generator.store.registry import load_registry
 
@@ -18,7 +18,7 @@ from generator.store.registry import load_registry
 def load_site_data(content_dir: Path) -> SiteData:
     """Read content/ (no NLP) into prepared site data; raises TimelineError naming a broken file."""
     content = Content(content_dir)
-    articles = [read_article(path) for path in find_articles(content.articles)]
+    articles = [read_article_once(path) for path in find_articles(content.articles)]
     return prepare(articles, load_all_events(content), load_registry(content.actors))
 
 
@@ -26,4 +26,9 @@ def load_site_pages(content_dir: Path, *, site_url: str = "", directory_urls: bo
     """Read content/ and render every page (Markdown) and export (events.json, .csv, .ics, feeds)."""
     data = load_site_data(content_dir)
     links = Links(site_url, directory_urls)
-    return {**render_pages(data, links), **export_files(data, links), **extra_pages(data, links, content_dir)}
+    return {**render_pages(data, links), **other_files(data, links, content_dir)}
+
+
+def other_files(data: SiteData, links: Links, content_dir: Path) -> dict[str, str]:
+    """The exports (events.json, .csv, .ics, feeds) and the extra pages (sources, story, ...)."""
+    return {**export_files(data, links), **extra_pages(data, links, content_dir)}

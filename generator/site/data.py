@@ -21,7 +21,7 @@ from typing import NamedTuple
 from generator.ingest.articles import slugify
 from generator.model import Actor, Article, DateValue, Event, Sentence
 from generator.registry import ActorRegistry
-from generator.text import split_sentences
+from generator.store.content import article_sentences
 
 MONTHS = [
     "January",
@@ -495,6 +495,6 @@ def events_by_sentence(events: Iterable[Event]) -> dict[int, list[Event]]:
 def paragraphs(article: Article) -> list[list[Sentence]]:
     """An article's text as paragraphs of sentences (the sentence indexes events point at)."""
     grouped: dict[int, list[Sentence]] = defaultdict(list)
-    for sentence in split_sentences(article.text):
+    for sentence in article_sentences(article.text):
         grouped[sentence.paragraph].append(sentence)
     return [sentences for _, sentences in sorted(grouped.items())]

@@ -261,11 +261,33 @@ def _fold(line: str) -> str:
 # -- Atom -----------------------------------------------------------------------------------------
 
 
+_FEEDS: dict[str, tuple[tuple[object, ...], str]] = {}  # path -> (what the feed shows, its text)
+
+
 def atom_feed(data: SiteData, events: Iterable[Event], title: str, path: str, links: Links) -> str:
-    """An Atom feed of the newest events (by event date), at most FEED_SIZE of them."""
-    ET.register_namespace("", ATOM)
+    """An Atom feed of the newest events (by event date), at most FEED_SIZE of them.
+
+    Kept by what it shows: under `mkdocs serve` an edit writes again only the feeds of the
+    actors whose events changed (building the XML costs most of the exports)."""
     depth = path.count("/")
     newest = newest_first(events)[:FEED_SIZE]
+    shown = (
+        title,
+        links.site_url,
+        links.directory_urls,
+        *((e, data.articles.get(e.article), links.event(e, depth)) for e in newest),
+    )
+    cached = _FEEDS.get(path)
+    if cached is not None and cached[0] == shown:
+        return cached[1]
+    text = _atom_feed(data, newest, title, path, links)
+    _FEEDS[path] = (shown, text)
+    return text
+
+
+def _atom_feed(data: SiteData, newest: list[Event], title: str, path: str, links: Links) -> str:
+    ET.register_namespace("", ATOM)
+    depth = path.count("/")
     feed = ET.Element(f"{{{ATOM}}}feed")
     _sub(feed, "title", title)
     _sub(feed, "id", _urn(f"feed:{path}"))

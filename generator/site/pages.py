@@ -23,8 +23,9 @@ import html
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import quote
@@ -231,20 +232,46 @@ def render_site(
 
 def render_pages(data: SiteData, links: Links | None = None) -> dict[str, str]:
     """Every generated page of prepared site data: {path relative to the docs root: Markdown}."""
+    return {path: text for group in render_page_groups(data, links).values() for path, text in group.items()}
+
+
+# The groups an edit always renders again: the pages that count or list every event, actor or article.
+INDEX_GROUPS = frozenset({"timeline", "actor-index", "article-index", "review"})
+
+
+def render_page_groups(
+    data: SiteData, links: Links | None = None, only: Collection[str] | None = None
+) -> dict[str, dict[str, str]]:
+    """The generated pages by group, {group: {path: Markdown}}: the timeline's index, each of its
+    periods ('timeline/1990'), the actor and article indexes, Needs review, each actor with its
+    period pages ('actor/<name>') and each article ('article/<slug>'). `only`: the groups to
+    render (None: all), for `mkdocs serve`, which renders again only what an edit touched."""
     site = Site(data, links)
-    pages = {
-        "timeline/index.md": render_timeline(site),
-        "actors/index.md": render_actor_index(site),
-        "articles/index.md": render_article_index(site),
-    }
-    pages.update(render_review(site))
+    groups: dict[str, dict[str, str]] = {}
+
+    def wanted(group: str) -> bool:
+        return only is None or group in only
+
+    if wanted("timeline"):
+        groups["timeline"] = {"timeline/index.md": render_timeline(site)}
+    if wanted("actor-index"):
+        groups["actor-index"] = render_actor_index(site)
+    if wanted("article-index"):
+        groups["article-index"] = render_article_index(site)
+    if wanted("review"):
+        groups["review"] = render_review(site)
     for number, period in enumerate(data.periods):
-        pages[f"timeline/{period.key}.md"] = render_timeline_period(site, number)
+        if wanted(f"timeline/{period.key}"):
+            groups[f"timeline/{period.key}"] = {
+                f"timeline/{period.key}.md": render_timeline_period(site, number)
+            }
     for name in data.actors:
-        pages.update(render_actor(site, name))
+        if wanted(f"actor/{name}"):
+            groups[f"actor/{name}"] = render_actor(site, name)
     for slug in data.articles:
-        pages[f"articles/{slug}.md"] = render_article(site, slug)
-    return pages
+        if wanted(f"article/{slug}"):
+            groups[f"article/{slug}"] = {f"articles/{slug}.md": render_article(site, slug)}
+    return groups
 
 
 def render_timeline(site: Site) -> str:
@@ -300,16 +327,72 @@ def _period_years(periods: list[Period], folder: str) -> list[tuple[str, int, li
     return [(year, sum(link.events for link in links), links) for year, links in years.items()]
 
 
-def render_actor_index(site: Site) -> str:
-    """All actors, most events first, with their counts and their first and last appearance."""
+INDEX_ROWS = 500  # the most rows a page of the actor or article index holds
+INDEX_TOP = 100  # the most frequent actors, or the newest articles, on the index of a split one
+
+
+def render_actor_index(site: Site) -> dict[str, str]:
+    """All actors, most events first, with their counts and their first and last appearance; past
+    INDEX_ROWS actors, the most frequent INDEX_TOP and every actor on pages by initial."""
     data = site.data
-    return site.render(
-        "actor_index.md",
-        "actors/index.md",
-        actors=most_frequent_actors(data),
-        counts=event_counts(data.events),
-        spans=appearances(data.events),
-    )
+    ranked = most_frequent_actors(data)
+    values = {"counts": event_counts(data.events), "spans": appearances(data.events), "total": len(ranked)}
+    if len(ranked) <= INDEX_ROWS:
+        page = site.render(
+            "actor_index.md", ACTOR_INDEX, title="Actors", actors=ranked, sections=[], up=None, **values
+        )
+        return {ACTOR_INDEX: page}
+    by_name = sorted(data.actors, key=lambda name: (name.casefold(), name))
+    groups = _index_groups(by_name, lambda name: _initial(data.actor_slugs[name]), "actors/names")
+    sections = [PeriodLink(label, path, len(names)) for path, label, names in groups]
+    pages = {
+        ACTOR_INDEX: site.render(
+            "actor_index.md",
+            ACTOR_INDEX,
+            title="Actors",
+            actors=ranked[:INDEX_TOP],
+            sections=sections,
+            up=None,
+            **values,
+        )
+    }
+    for path, label, names in groups:
+        pages[path] = site.render(
+            "actor_index.md",
+            path,
+            title=f"Actors: {label}",
+            actors=names,
+            sections=sections,
+            up=ACTOR_INDEX,
+            **values,
+        )
+    return pages
+
+
+ACTOR_INDEX = "actors/index.md"
+ARTICLE_INDEX = "articles/index.md"
+
+
+def _initial(slug: str) -> tuple[str, str]:
+    """The key and label of a name's page by initial: ('a', 'A'); digits share one page."""
+    first = slug[:1]
+    return (first, first.upper()) if first.isalpha() else ("0-9", "0–9")
+
+
+def _index_groups(
+    items: list[Any], group_of: Callable[[Any], tuple[str, str]], folder: str
+) -> list[tuple[str, str, list[Any]]]:
+    """Ordered items as index pages, (path, label, items): one per group, a group of more than
+    INDEX_ROWS in parts ('a', 'a-2', ...; 'A', 'A (2)')."""
+    pages: list[tuple[str, str, list[Any]]] = []
+    for (key, label), group in groupby(items, key=group_of):
+        members = list(group)
+        for number, start in enumerate(range(0, len(members), INDEX_ROWS), start=1):
+            suffix = (f"-{number}", f" ({number})") if number > 1 else ("", "")
+            pages.append(
+                (f"{folder}/{key}{suffix[0]}.md", f"{label}{suffix[1]}", members[start : start + INDEX_ROWS])
+            )
+    return pages
 
 
 def render_actor(site: Site, name: str) -> dict[str, str]:
@@ -345,13 +428,48 @@ def render_actor(site: Site, name: str) -> dict[str, str]:
     return pages
 
 
-def render_article_index(site: Site) -> str:
-    """All articles, newest first."""
+def render_article_index(site: Site) -> dict[str, str]:
+    """All articles, newest first; past INDEX_ROWS articles, the newest INDEX_TOP and every
+    article on pages by year of publication."""
     data = site.data
     counts = Counter(event.article for event in data.reported)
-    return site.render(
-        "article_index.md", "articles/index.md", articles=articles_newest_first(data), counts=counts
-    )
+    newest = articles_newest_first(data)
+    values = {"counts": counts, "total": len(newest)}
+    if len(newest) <= INDEX_ROWS:
+        page = site.render(
+            "article_index.md",
+            ARTICLE_INDEX,
+            title="Articles",
+            articles=newest,
+            sections=[],
+            up=None,
+            **values,
+        )
+        return {ARTICLE_INDEX: page}
+    groups = _index_groups(newest, lambda article: (str(article.published.year),) * 2, "articles/published")
+    sections = [PeriodLink(label, path, len(articles)) for path, label, articles in groups]
+    pages = {
+        ARTICLE_INDEX: site.render(
+            "article_index.md",
+            ARTICLE_INDEX,
+            title="Articles",
+            articles=newest[:INDEX_TOP],
+            sections=sections,
+            up=None,
+            **values,
+        )
+    }
+    for path, label, articles in groups:
+        pages[path] = site.render(
+            "article_index.md",
+            path,
+            title=f"Articles: {label}",
+            articles=articles,
+            sections=sections,
+            up=ARTICLE_INDEX,
+            **values,
+        )
+    return pages
 
 
 def render_article(site: Site, slug: str) -> str:

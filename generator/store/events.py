@@ -47,10 +47,20 @@ _Representer.add_representer(str, _represent_str)
 _Representer.add_representer(ScalarFloat, _represent_scalar_float)
 
 
+_EVENTS: dict[Path, tuple[Any, list[Event]]] = {}  # path -> (the values read, their events)
+
+
 def load_events(path: Path) -> list[Event]:
-    """The events of one events file (rejected ones included, flagged by `status`)."""
+    """The events of one events file (rejected ones included, flagged by `status`); made once
+    per version of the file, as its values are read (a copy of the list each time)."""
     try:
-        return _events_of(path, read_yaml_values(path))
+        data = read_yaml_values(path)
+        cached = _EVENTS.get(path)
+        if cached is not None and cached[0] is data:
+            return list(cached[1])
+        events = _events_of(path, data)
+        _EVENTS[path] = (data, events)
+        return list(events)
     except ContentError:
         return _events_of(path, read_yaml_cached(path))  # the same error, with its line
 
