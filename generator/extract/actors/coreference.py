@@ -17,6 +17,7 @@ Resolved references are mentions labelled "COREF": events they give an actor mar
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
@@ -226,11 +227,19 @@ def _first_person_in_quotes(doc: Doc, mentions: Sequence[ActorMention]) -> list[
     return found
 
 
+_QUOTE_CHARACTERS = re.compile(r'["“”]|``|\'\'')
+
+
 def _quotations(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges inside quotation marks (a quotation may run over several sentences)."""
     ranges: list[tuple[int, int]] = []
     opened: Token | None = None
-    for token in doc:
+    spans = (
+        doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        for m in _QUOTE_CHARACTERS.finditer(doc.text)
+    )
+    marks = dict.fromkeys(span[0] for span in spans if span is not None and len(span))
+    for token in marks:
         if token.text not in QUOTE_MARKS:
             continue
         closes = token.text in ("”", "''") or (token.text == '"' and opened is not None)
@@ -244,13 +253,22 @@ def _quotations(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _sentences_between(first: Token, last: Token) -> int:
-    return sum(1 for token in first.doc[first.i : last.i + 1] if token.is_sent_start)
+    from generator.extract.actors.mentions import sentence_bounds
+
+    count, end = 1, sentence_bounds(first.doc, first.i)[1]
+    while end <= last.i and count <= QUOTE_SENTENCES:
+        count, end = count + 1, sentence_bounds(first.doc, end)[1]
+    return count
 
 
 def _speaker(doc: Doc, start: int, end: int, people: dict[int, ActorMention]) -> ActorMention | None:
     """The person the attribution of a quotation names: after it closes, else before it opens."""
-    after = doc[end : doc[end - 1].sent.end] if end < len(doc) else doc[end:end]
-    before = doc[doc[start].sent.start : max(start - 1, doc[start].sent.start)]
+    from generator.extract.actors.mentions import sentence_bounds
+
+    closing_end = sentence_bounds(doc, end - 1)[1] if end > 0 else 0
+    opening_start = sentence_bounds(doc, start)[0] if start < len(doc) else len(doc)
+    after = doc[end:closing_end] if end < len(doc) else doc[end:end]
+    before = doc[opening_start : max(start - 1, opening_start)]
     for part in (after, before):
         for verb in part:
             if not (is_reporting(verb) and verb.pos_ == "VERB"):
@@ -290,6 +308,8 @@ def _groups_of_people(
 def _group_for(token: Token, number: int, groups: Sequence[_Group]) -> tuple[ActorMention, ...]:
     """ "The two men", "the pair", "they": the people the last sentences named together, when their
     number agrees and no one else could be meant ("they" only for the subjects of the sentence before)."""
+    if not groups or (token.pos_ != "NOUN" and token.lower_ not in PLURAL_PRONOUNS):
+        return ()
     recent = [
         group
         for group in groups

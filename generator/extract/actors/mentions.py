@@ -10,6 +10,7 @@ exactly one actor fits and is listed for review otherwise.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -482,7 +483,7 @@ def _trim_title_case_verb(doc: Doc, ent: Span) -> Span:
     end = ent.end
     while end - ent.start > 1 and doc[end - 1].text.lower() in _lowercase_verbs(doc):
         end -= 1
-    if _is_title_case(ent.sent):
+    if _is_title_case_at(doc, ent.start):
         # "Esther Williams Dies", "Lohan Checks into ...": a word whose verb the story tells ("died")
         while end - ent.start > 2 and _is_headline_verb(doc[end - 1]):
             end -= 1
@@ -606,6 +607,24 @@ def _is_title_case(sent: Span) -> bool:
     if not words or sum(token.text[0].isupper() for token in words) / len(words) <= 0.6:
         return False
     return not any(token.is_lower and token.pos_ in ("VERB", "NOUN", "ADJ") for token in words)
+
+
+def _is_title_case_at(doc: Doc, index: int) -> bool:
+    """Whether the sentence holding token `index` is a Title Case headline (once per sentence)."""
+    cached: dict[int, bool] = doc.user_data.setdefault("timeline_title_case", {})
+    start, end = sentence_bounds(doc, index)
+    if start not in cached:
+        cached[start] = _is_title_case(doc[start:end])
+    return cached[start]
+
+
+def sentence_bounds(doc: Doc, index: int) -> tuple[int, int]:
+    """The token range of the sentence holding token `index` (Token.sent walks the Doc each time)."""
+    starts: list[int] | None = doc.user_data.get("timeline_sentence_starts")
+    if starts is None:
+        starts = doc.user_data["timeline_sentence_starts"] = [sent.start for sent in doc.sents]
+    position = bisect.bisect_right(starts, index) - 1
+    return starts[position], starts[position + 1] if position + 1 < len(starts) else len(doc)
 
 
 NAME_DEPS = frozenset({"compound", "nummod", "poss", "cc", "conj", "case"})
