@@ -23,6 +23,11 @@ PUBLISHED = dt.date(2011, 3, 4)
         ("Published: November 12, 2010", dt.date(2010, 11, 12)),
         ("Tue, 1 Mar 2011 10:15 CDT", dt.date(2011, 3, 1)),
         ("SPRINGFIELD, Ill., Feb. 28 /PRNewswire/ -- A plant closed.", dt.date(2011, 2, 28)),
+        # time stamps that print the clock first
+        ("10:55 P.M. MARCH 2, 2011", dt.date(2011, 3, 2)),
+        ("Published: 08:15 EST, 3 March 2011", dt.date(2011, 3, 3)),
+        ("4:52 p.m. EDT March 3, 2011", dt.date(2011, 3, 3)),
+        ("14:25 Thu Mar 3 2011", dt.date(2011, 3, 3)),
     ],
 )
 def test_a_dateline_gives_its_day(line: str, day: dt.date) -> None:
@@ -36,6 +41,7 @@ def test_a_dateline_gives_its_day(line: str, day: dt.date) -> None:
         "June 6, 1944: Allies land in Normandy",  # a headline about a date, not a dateline
         "The quake struck on March 3, 2011.",
         "March 2011 was a hard month for the league",
+        "At 10 a.m. March 3, the senators voted to approve the bill and adjourned for the weekend recess.",
     ],
 )
 def test_a_sentence_with_a_date_is_no_dateline(line: str) -> None:

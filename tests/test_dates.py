@@ -124,6 +124,12 @@ TABLE: list[tuple[str, dt.date, str, str, str, str | None]] = [
     ("Net profit in the quarter to September fell.", MON_2013_03_25, "the quarter", "DATE", "2012-Q3", None),
     ("Profit fell in the September quarter.", MON_2013_03_25, "the September quarter", "DATE", "2012-Q3",
      None),
+    # sports count the time of a round or period: an elapsed time, not a clock time
+    ("The referee stopped the fight at 2:56 of the sixth round.", MON_2013_03_25, "2:56", "DURATION",
+     "PT2M56S", None),
+    ("He scored with 4:12 left in the second quarter.", MON_2013_03_25, "4:12", "DURATION", "PT4M12S", None),
+    ("The Dow fell 300 points in the third quarter.", MON_2013_03_25, "the third quarter", "DATE", "2012-Q3",
+     None),
     # what is due on a day lies ahead
     ("Investors await the jobs report due on Friday.", MON_2013_03_25, "Friday", "DATE", "2013-03-29", None),
     # durations are durations, never event dates
@@ -241,6 +247,9 @@ def test_narrative_expressions_follow_the_previous_date(
 
 
 FALSE_POSITIVES = [
+    # periods of play are not calendar quarters or halves
+    "Messi scored twice in the second half.",
+    "The Lakers trailed by 10 points in the third quarter.",
     "Prices may rise, and we may see more.",
     "Thousands march through the city to protest.",
     "Theresa May said the vote would go ahead.",

@@ -31,15 +31,21 @@ _LABEL = (
     r"(?:(?P<label>posted|published|updated|last\s+updated|first\s+published|date|on|by\s+[^,|]{2,40}?)"
     r"\s*(?:on|at)?\s*[:|-]?\s*)?"
 )
+# A time stamp may print the clock first: "10:55 P.M. FEB. 2, 2009", "Published: 08:15 EST, 3 March 2011"
+_CLOCK = (
+    r"(?:(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*[ap]\.?\s?m\.?|(?:[01]?\d|2[0-3])[:.][0-5]\d)"
+    r"(?:\s+(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|AEST|AEDT|IST|JST))?"
+    r"\s*[,|-]?\s*)?"
+)
 # A place before the date: "WASHINGTON,", "SPRINGFIELD, Ill.,", "Washington D. C.,"
 _PLACE = r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s*(?:[A-Z][a-z]{1,4}\.,\s*)?)?"
 _WRITTEN = re.compile(
-    rf"^\s*{_LABEL}{_PLACE}{_WEEKDAY}(?:{_MONTH}\s+{_DAY}(?:\s*[,-]?\s*{_YEAR})?"
+    rf"^\s*{_LABEL}{_CLOCK}{_PLACE}{_WEEKDAY}(?:{_MONTH}\s+{_DAY}(?:\s*[,-]?\s*{_YEAR})?"
     rf"|(?P<day2>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>[a-z]{{3,9}})\.?,?\s+(?P<year2>(?:19|20)\d\d))\b",
     re.IGNORECASE,
 )
 _NUMERIC = re.compile(
-    rf"^\s*{_LABEL}{_WEEKDAY}(?:(?P<m>\d{{1,2}})\s*[/.]\s*(?P<d>\d{{1,2}})\s*[/.]\s*(?P<y>(?:19|20)?\d\d)"
+    rf"^\s*{_LABEL}{_CLOCK}{_WEEKDAY}(?:(?P<m>\d{{1,2}})\s*[/.]\s*(?P<d>\d{{1,2}})\s*[/.]\s*(?P<y>(?:19|20)?\d\d)"
     r"|(?P<iy>(?:19|20)\d\d)\s*-\s*(?P<im>\d\d)\s*-\s*(?P<id>\d\d))\b",
     re.IGNORECASE,
 )

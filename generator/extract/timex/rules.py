@@ -288,6 +288,9 @@ def _normalize_time(candidate: Candidate, context: Context) -> Value | None:
     if before is not None and before.lower_ == "high" and _lower(candidate.text) == "noon":
         return None  # "high noon": the moment of decision, not a clock time
     mod, rest = _split_mod(candidate.text)
+    elapsed = _game_clock(rest, candidate, context)
+    if elapsed is not None:
+        return Value("DURATION", elapsed, mod)
     clock = _clock(rest)
     if clock is None:
         return None
@@ -299,6 +302,34 @@ def _normalize_time(candidate: Candidate, context: Context) -> Value | None:
         return Value("TIME", f"{found.value}T{clock}", mod)
     day = _day_of_clock_text(rest, candidate, context)
     return Value("TIME", f"{day.isoformat()}T{clock}", mod)
+
+
+# Sports count time within a round or period: "at 2:56 of the sixth round", "stopped the fight at 1:43"
+_GAME_UNIT = r"(?:round|period|quarter|half|inning|overtime|frame|set|lap)"
+_GAME_AFTER = re.compile(
+    rf"\s+(?:of|into|in)\s+(?:the\s+)?(?:\w+\s+)?{_GAME_UNIT}\b|\s+(?:left|remaining|to\s+go)\b", re.I
+)
+_GAME_BEFORE = re.compile(
+    r"\b(?:stopp(?:ed|ing)|end(?:ed|ing)|halt(?:ed|ing)|won|finish(?:ed|ing)|waved\s+off)\s+"
+    r"(?:the\s+)?(?:fight|bout|contest|match|it)\s+at\s+$|\bwith\s+$",
+    re.I,
+)
+
+
+def _game_clock(text: str, candidate: Candidate, context: Context) -> str | None:
+    """The elapsed time of a round or period ("2:56" -> PT2M56S), when the sentence tells a game."""
+    match = re.fullmatch(r"(\d{1,2}):([0-5]\d)", text.strip())
+    if match is None:
+        return None
+    doc_text = context.doc.text
+    after = _GAME_AFTER.match(doc_text, candidate.end)
+    before = _GAME_BEFORE.search(doc_text[max(0, candidate.start - 40) : candidate.start])
+    if after is None and before is None:
+        return None
+    if before is not None and before.group(0).lower().startswith("with") and after is None:
+        return None  # "with 2:30 ..." counts down only when something is "left"
+    minutes, seconds = int(match.group(1)), int(match.group(2))
+    return f"PT{minutes}M{seconds}S" if seconds else f"PT{minutes}M"
 
 
 def _normalize_weekday_time(candidate: Candidate, context: Context) -> Value | None:
@@ -1274,6 +1305,30 @@ def _is_temporal_now(candidate: Candidate, context: Context) -> bool:
 _TITLE_OPENERS = frozenset({"``", '"', "'", "''", "`", "(", "[", ":", "-", "--", "“", "‘"})
 
 
+_GAME_WORDS = frozenset(
+    "score scored scoring goal goals touchdown touchdowns point points basket rebound inning innings "
+    "penalty try tries match game games halftime half-time kickoff trailed equaliser equalizer "
+    "striker quarterback referee whistle".split()
+)
+_BUSINESS_WORDS = frozenset(
+    "revenue revenues profit profits sales earnings income loss losses fiscal shares stock economy gdp "
+    "growth results dividend output demand prices forecast quarterly gains market markets percent index "
+    "dow nasdaq trading investors".split()
+)
+
+
+def _is_not_a_game_period(candidate: Candidate, context: Context) -> bool:
+    """'Messi scored in the second half', 'the third quarter of Sunday's game': a period of play, not of
+    the calendar (unless the year or the accounts are named)."""
+    if re.search(rf"{YEAR}|fiscal|year", _lower(candidate.text)):
+        return True
+    tokens = context.tokens(candidate.start, candidate.end)
+    if not tokens:
+        return True
+    words = {token.lower_ for token in tokens[0].sent}
+    return not (words & _GAME_WORDS) or bool(words & _BUSINESS_WORDS)
+
+
 def _not_in_a_title(candidate: Candidate, context: Context) -> bool:
     """Relative words capitalised inside a sentence are a name, not a time (see _is_in_a_title)."""
     return not _is_in_a_title(candidate, context)
@@ -1524,6 +1579,7 @@ RULES: tuple[Rule, ...] = (
         "quarter",
         rf"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:(?:fiscal|calendar|{YEAR}|(?:this|last|next)\s+year's|latest|current|year-ago|year-earlier)\s+)?(?:{ORDINAL}|final)[\s-]+(?:fiscal\s+)?(?:quarter|half|period)(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year))?",
         _normalize_quarter,
+        guard=_is_not_a_game_period,
     ),
     _rule(
         "quarter_rel",
