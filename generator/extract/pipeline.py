@@ -125,7 +125,8 @@ def _set_sentence_starts(doc: Doc) -> Doc:
     flags = numpy.where(numpy.isin(doc.to_array(IDX).astype(numpy.int64), starts), 1, -1)
     if len(flags):
         flags[0] = 1
-        doc.from_array([SENT_START], flags.astype(numpy.uint64).reshape(-1, 1))  # -1 as spaCy stores it
+        # -1 as spaCy stores it; thinc types the array as signed (Ints2d), spaCy reads it unsigned
+        doc.from_array([SENT_START], flags.astype(numpy.uint64).reshape(-1, 1))  # type: ignore[arg-type]
     return doc
 
 
