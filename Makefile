@@ -21,8 +21,9 @@ node_modules/.installed: package.json package-lock.json
 	else echo "npm not found: the workflow lint test will be skipped"; fi
 
 ## Extract events from content/articles, then serve the site with live reload.
+## --dirty: after an edit MkDocs converts only the pages that changed (generator/site/serve.py).
 serve: extract
-	$(BIN)/mkdocs serve --livereload --dev-addr $(ADDR)
+	$(BIN)/mkdocs serve --dirty --livereload --dev-addr $(ADDR)
 
 ## Extract, then build the static site into site/.
 build: extract

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import re
 import socket
 import statistics
@@ -39,7 +40,8 @@ def free_port() -> int:
 def mkdocs_serve(project: Path, timeout: float = 900) -> Iterator[tuple[str, Path]]:
     """`mkdocs serve --dirty --livereload` of `project` (as `make serve`): its URL and site dir."""
     port = free_port()
-    before = set(Path(tempfile.gettempdir()).glob("mkdocs_*"))
+    private = project / "tmp"  # MkDocs serves from a fresh temporary directory: this one's only
+    private.mkdir()
     log = tempfile.TemporaryFile()  # noqa: SIM115 -- closed in the finally below, after the server
     server = subprocess.Popen(
         [
@@ -53,6 +55,7 @@ def mkdocs_serve(project: Path, timeout: float = 900) -> Iterator[tuple[str, Pat
         cwd=project,
         stdout=log,
         stderr=subprocess.STDOUT,
+        env={**os.environ, "TMPDIR": str(private)},
     )
     url = f"http://127.0.0.1:{port}/"
     try:
@@ -63,8 +66,7 @@ def mkdocs_serve(project: Path, timeout: float = 900) -> Iterator[tuple[str, Pat
                 log.seek(0)
                 raise RuntimeError(f"mkdocs serve stopped:\n{log.read().decode()[-3000:]}")
             with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
-                created = set(Path(tempfile.gettempdir()).glob("mkdocs_*")) - before
-                site = next(iter(created), None)
+                site = next(private.glob("mkdocs_*"), None)
                 break
             time.sleep(0.5)
         if site is None:

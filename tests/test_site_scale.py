@@ -6,16 +6,19 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
+import re
+import sys
+from pathlib import Path
 
 import pytest
-from site_helpers import make_event
+from site_helpers import REPO, build_site, make_event
 
 from generator.model import Actor, Article, DateValue
 from generator.registry import ActorRegistry
 from generator.site.data import PAGE_EVENTS, SiteData, newest_first, oldest_first, prepare, split_periods
 from generator.site.exports import export_files, timeline_index
 from generator.site.links import Links
-from generator.site.pages import render_pages
+from generator.site.pages import INDEX_ROWS, render_pages
 
 MAX_MARKDOWN = 400_000  # Material adds some 40 KB of navigation and head to a page's HTML: < 500 KB
 
@@ -110,3 +113,30 @@ def test_rejected_events_are_counted_on_the_timeline_and_listed_for_review() -> 
     assert "content/events holds 2 events:" in pages["timeline/index.md"]
     assert "1 rejected" in pages["timeline/index.md"]
     assert "Rejected events \\(1\\)" in pages["review/index.md"] and "a1-2" in pages["review/index.md"]
+
+
+@pytest.mark.slow
+def test_a_built_archive_has_no_page_over_500_kb_and_its_indexes_split(tmp_path: Path) -> None:
+    """A real strict build (links checked) of 520 generated articles: 2,600 events, long-tailed
+    actors (the busiest in some 500 events), over 500 actors and 500 articles."""
+    sys.path.insert(0, str(REPO / "bench"))
+    from site_content import generate
+
+    counts = generate(tmp_path / "content", 520)
+    assert counts["actors"] > INDEX_ROWS
+    site = build_site(tmp_path)
+    sizes = {path: path.stat().st_size for path in site.rglob("*.html")}
+    largest = max(sizes, key=sizes.__getitem__)
+    assert sizes[largest] < 500 * 1024, (largest, sizes[largest])
+    by_initial = sorted((site / "actors" / "names").glob("*/index.html"))
+    by_year = sorted((site / "articles" / "published").glob("*/index.html"))
+    assert len(by_initial) > 5 and len(by_year) > 5
+    linked = [
+        href
+        for page in by_initial
+        for href in re.findall(r'<td><a href="\.\./\.\./([^"]+)/">', page.read_text(encoding="utf-8"))
+    ]
+    assert len(linked) == len(set(linked)) == counts["actors"]  # every actor on one page by initial
+    assert all((site / "actors" / slug / "index.html").is_file() for slug in linked)
+    articles = sum(page.read_text(encoding="utf-8").count("<tr>") - 1 for page in by_year)
+    assert articles == counts["articles"]

@@ -12,11 +12,15 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 
 from generator.curation.check import check_content, errors_only
 from generator.errors import TimelineError
 from generator.site.build import load_site_pages
+from generator.site.incremental import SiteRenderer
+from generator.site.links import Links
+from generator.site.passthrough import HeldPage, hold_raw_html
+from generator.site.serve import SearchEntries, ServedFiles, allow_dirty_builds
 
 log = logging.getLogger("mkdocs.plugins.timeline")
 
@@ -35,8 +39,20 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     problem: str | None = None  # under `mkdocs serve`: why the content could not be rendered
     last_pages: dict[str, str | bytes] | None = None  # the pages of the last good render
 
+    dirty = False  # `mkdocs serve --dirty`: unchanged pages are not converted again
+    served: ServedFiles | None = None  # what the last build wrote, for dirty builds
+    renderer: SiteRenderer | None = None  # under `mkdocs serve`: renders again what an edit touched
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
+        if dirty:
+            allow_dirty_builds()
+        self.search_entries = SearchEntries()
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.dirty:
+            self.search_entries.write(config, {file.url for file in self.doc_files})
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         self.problem = None
@@ -51,12 +67,40 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             log.info("%s", error)  # not an error: strict mode would stop `mkdocs serve` rebuilding
             self.problem = str(error)
             pages = self.last_pages
-        for path, content in pages.items():
-            if files.get_file_from_path(path) is not None:
-                log.debug("timeline: %s exists in docs, not generated", path)
+        self.generated = frozenset(path for path in pages if path.endswith(".md"))
+        self.held = {}
+        if self.served is None:
+            self.served = ServedFiles()
+        for file in self.served.files(config, pages, self.problem, self.dirty and self.serving):
+            if files.get_file_from_path(file.src_uri) is not None:
+                log.debug("timeline: %s exists in docs, not generated", file.src_uri)
                 continue
-            files.append(File.generated(config, path, content=content))
+            files.append(file)
+        self.doc_files = files.documentation_pages()
         return files
+
+    def on_page_context(self, context: Any, /, *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
+        if self.dirty:
+            self.search_entries.record(config, page)
+        return context
+
+    def on_page_markdown(self, markdown: str, /, *, page: Any, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in self.generated:
+            return self._hold(page.file.src_uri, markdown)
+        return markdown
+
+    generated: frozenset[str] = frozenset()  # the pages this plugin added (not the home page)
+    held: dict[str, HeldPage]  # the raw HTML held out of each generated page, set in on_files
+
+    def _hold(self, path: str, markdown: str) -> str:
+        # Python-Markdown would only copy the raw HTML of a generated page, tag by tag: it is held
+        # out and put back in on_page_content (generator/site/passthrough.py).
+        self.held[path] = held = hold_raw_html(markdown)
+        return held.markdown
+
+    def on_page_content(self, html: str, /, *, page: Any, config: MkDocsConfig, files: Files) -> str:
+        held = self.held.pop(page.file.src_uri, None)
+        return html if held is None else held.restore(html)
 
     def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
         if self.problem is None:
@@ -81,15 +125,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             lines = "\n".join(str(problem) for problem in problems)
             raise PluginError(f"timeline: content has problems (`timeline check` lists the same):\n{lines}")
         try:
-            return dict(
-                load_site_pages(
-                    self._content_dir(config),
-                    site_url=config.site_url or "",
-                    directory_urls=config.use_directory_urls,
-                )
-            )
+            if not self.serving:
+                return dict(load_site_pages(self._content_dir(config), **self._links(config)))
+            if self.renderer is None:
+                self.renderer = SiteRenderer(self._content_dir(config), Links(**self._links(config)))
+            return self.renderer.render()
         except TimelineError as error:
             raise PluginError(f"timeline: {error}") from error
+
+    def _links(self, config: MkDocsConfig) -> dict[str, Any]:
+        return {"site_url": config.site_url or "", "directory_urls": config.use_directory_urls}
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         # Editing an event or actor YAML re-renders the site: the curation loop.

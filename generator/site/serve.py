@@ -13,6 +13,7 @@ each page's entries itself and writes the whole index after the build.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -54,6 +55,7 @@ class ServedFiles:
 
     def __init__(self) -> None:
         self.written: dict[str, str | bytes] = {}
+        self.destinations: dict[str, str] = {}  # path -> where the last build wrote it
         self.problem: str | None = None
 
     def files(
@@ -66,7 +68,12 @@ class ServedFiles:
             file = cast(GeneratedFile, GeneratedFile.generated(config, path, content=content))
             file.unchanged = keep and self.written.get(path) == content and os.path.isfile(file.abs_dest_path)
             files.append(file)
+        if dirty:  # a dirty build leaves the pages of a renamed actor behind: they go
+            for gone in self.destinations.keys() - pages.keys():
+                with contextlib.suppress(OSError):
+                    os.remove(self.destinations[gone])
         self.written, self.problem = dict(pages), problem
+        self.destinations = {file.src_uri: file.abs_dest_path for file in files}
         return files
 
 
