@@ -56,6 +56,21 @@ def test_the_dateline_wins_over_the_metadata_and_is_reported() -> None:
     assert message is not None and "2011-03-02" in message and "2011-03-04" in message
 
 
+@pytest.mark.parametrize(
+    ("line", "published", "day"),
+    [
+        ("11/09/2010", dt.date(2010, 9, 11), dt.date(2010, 9, 11)),  # only day-first fits
+        ("11/09/2010", dt.date(2010, 11, 9), dt.date(2010, 11, 9)),
+        ("2/3/2009", dt.date(2009, 2, 18), dt.date(2009, 2, 3)),  # month first unless it cannot be
+    ],
+)
+def test_a_numeric_dateline_reads_day_first_only_when_that_fits_the_publication_day(
+    line: str, published: dt.date, day: dt.date
+) -> None:
+    found = read_dateline(line, published)
+    assert found is not None and found.day == day
+
+
 def test_an_updated_line_does_not_move_the_story_date() -> None:
     article = Article("a", "Vote", PUBLISHED, "Vote\nUpdated: March 9, 2011\nThe council voted on Monday.")
     assert story_date(article) == PUBLISHED

@@ -103,6 +103,10 @@ TABLE: list[tuple[str, dt.date, str, str, str, str | None]] = [
     ("Prices rose this week.", MON_2013_03_25, "this week", "DATE", "2013-W13", None),
     ("The storm hit two days ago.", MON_2013_03_25, "two days ago", "DATE", "2013-03-23", None),
     ("The firm was sold five years ago.", MON_2013_03_25, "five years ago", "DATE", "2008", None),
+    # "exactly" names the very day
+    ("The plant exploded exactly two years ago.", MON_2013_03_25, "two years ago", "DATE", "2011-03-25",
+     None),
+    ("The bank collapsed a year ago to the day.", MON_2013_03_25, "a year ago", "DATE", "2012-03-25", None),
     ("Sales rose earlier this month.", MON_2013_03_25, "earlier this month", "DATE", "2013-03", "START"),
     ("Output fell last month.", MON_2013_03_25, "last month", "DATE", "2013-02", None),
     ("The plant closed last July.", MON_2013_03_25, "last July", "DATE", "2012-07", None),

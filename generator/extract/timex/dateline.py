@@ -83,7 +83,7 @@ def read_dateline(line: str, published: dt.date | None = None) -> Dateline | Non
     """The date a dateline line prints ("May 3, 2013", "LONDON, May 3 (Reuters) -"), else None."""
     text = " ".join(line.split())
     match = _NUMERIC.match(text)
-    day = _numeric_day(match) if match else None
+    day = _numeric_day(match, published) if match else None
     if day is None:
         match = _WRITTEN.match(text)
         day = _written_day(match, published) if match else None
@@ -101,14 +101,19 @@ def read_dateline(line: str, published: dt.date | None = None) -> Dateline | Non
     return Dateline(day, 0, text[: match.end()], updated="updated" in label)
 
 
-def _numeric_day(match: re.Match[str]) -> dt.date | None:
+def _numeric_day(match: re.Match[str], published: dt.date | None) -> dt.date | None:
     if match.group("iy"):
         return _date(int(match.group("iy")), int(match.group("im")), int(match.group("id")))
-    month, day, year = int(match.group("m")), int(match.group("d")), int(match.group("y"))
+    first, second, year = int(match.group("m")), int(match.group("d")), int(match.group("y"))
     year += 2000 if year < 100 else 0
-    if month > 12:  # 25/12/2011: day first
-        month, day = day, month
-    return _date(year, month, day)
+    month_first, day_first = _date(year, first, second), _date(year, second, first)
+    if month_first is None or day_first is None or published is None:
+        return month_first or day_first  # 25/12/2011: only the day can come first
+    # "11/09/2010" on a story of 11 September 2010: outside the US the day comes first (the
+    # tagger's rule for numeric dates in the text)
+    if abs((month_first - published).days) > 31 and abs((day_first - published).days) <= 3:
+        return day_first
+    return month_first
 
 
 def _written_day(match: re.Match[str], published: dt.date | None) -> dt.date | None:

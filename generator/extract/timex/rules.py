@@ -1058,7 +1058,19 @@ def _normalize_offset(candidate: Candidate, context: Context) -> Value | None:
         return Value("DURATION", _duration_value(None, unit), mod)
     if amount is None or amount != int(amount):
         return Value("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
+    if unit in ("week", "month", "year") and _is_exact(candidate, context):
+        # "exactly two years ago", "a year ago to the day": the very day
+        months = {"week": 0, "month": 1, "year": 12}[unit] * sign * int(amount)
+        weeks = sign * int(amount) if unit == "week" else 0
+        day = shift_months(anchor, months) + dt.timedelta(weeks=weeks)
+        return Value("DATE", day.isoformat(), mod)
     return _offset_value(anchor, unit, sign * int(amount), mod)
+
+
+def _is_exact(candidate: Candidate, context: Context) -> bool:
+    text = context.doc.text
+    before = text[max(0, candidate.start - 9) : candidate.start].lower()
+    return before.rstrip().endswith("exactly") or text[candidate.end :].lower().startswith(" to the day")
 
 
 def _has_complement(after: Token | None) -> bool:
