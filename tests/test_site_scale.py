@@ -4,6 +4,7 @@ events of one article on one day keep the article's order."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import random
 import re
@@ -140,3 +141,40 @@ def test_a_built_archive_has_no_page_over_500_kb_and_its_indexes_split(tmp_path:
     assert all((site / "actors" / slug / "index.html").is_file() for slug in linked)
     articles = sum(page.read_text(encoding="utf-8").count("<tr>") - 1 for page in by_year)
     assert articles == counts["articles"]
+
+
+def _archive(articles: int, seed: int = 3) -> SiteData:
+    """`articles` articles of five events in memory, actors long-tailed (Zipf weights), as
+    bench/site_content.py writes them."""
+    rng = random.Random(seed)
+    names = [f"Actor {number:05d}" for number in range(int(1.5 * articles))]
+    weights = list(itertools.accumulate(1 / rank for rank in range(1, len(names) + 1)))
+    stories, events = [], []
+    for number in range(articles):
+        published = dt.date(1990, 1, 1) + dt.timedelta(days=35 * 365 * number // articles)
+        slug = f"n{number:05d}"
+        stories.append(Article(slug, f"Report {number}", published, "One."))
+        for index in range(5):
+            who = tuple(dict.fromkeys(rng.choices(names, cum_weights=weights, k=2)))
+            events.append(
+                make_event(
+                    index, published.isoformat(), who, id=f"{slug}-{index + 1}", article=slug,
+                    sentence=index, title=f"{' and '.join(who)} met", confidence=rng.uniform(0.4, 1.0),
+                )
+            )  # fmt: skip
+    used = {name for event in events for name in event.actors}
+    return prepare(stories, events, ActorRegistry.of(Actor(name) for name in names if name in used))
+
+
+@pytest.mark.slow
+def test_pages_and_their_sizes_grow_no_faster_than_the_archive() -> None:
+    figures = {}
+    for articles in (500, 2000):
+        data = _archive(articles)
+        pages = {**render_pages(data), **export_files(data)}
+        markdown = [len(text.encode()) for path, text in pages.items() if path.endswith(".md")]
+        figures[articles] = (len(pages), sum(len(text.encode()) for text in pages.values()), max(markdown))
+    (small_pages, small_bytes, small_largest), (pages, size, largest) = figures[500], figures[2000]
+    assert pages / small_pages < 4 * 1.1, figures  # four times the articles
+    assert size / small_bytes < 4 * 1.1, figures
+    assert largest < max(1.2 * small_largest, MAX_MARKDOWN / 2), figures
