@@ -67,6 +67,11 @@ TABLE: list[tuple[str, dt.date, str, str, str, str | None]] = [
     ("8:05am UK, Friday 22 March 2013", MON_2013_03_25, "8:05am UK, Friday 22 March 2013", "TIME",
      "2013-03-22T08:05", None),
     ("Police were called at 8.40am on Saturday.", MON_2013_03_25, "8.40am", "TIME", "2013-03-23T08:40", None),
+    ("Shortly after 3:30 Tuesday morning a neighbour called 911.", MON_2013_03_25, "3:30 Tuesday morning",
+     "TIME", "2013-03-19T03:30", None),
+    # a clock time in apposition says when in that morning
+    ("Early Friday morning, around 1:30 a.m., the senator resigned.", MON_2013_03_25,
+     "Early Friday morning, around 1:30 a.m.", "TIME", "2013-03-22T01:30", "START"),
     ("Police were called at 8.40am on Saturday.", MON_2013_03_25, "Saturday", "DATE", "2013-03-23", None),
     ("The quake struck at 0440 GMT on Sunday.", MON_2013_03_25, "0440 GMT", "TIME", "2013-03-24T04:40", None),
     ("Polls close at 8 p.m. on Thursday.", MON_2013_03_25, "8 p.m.", "TIME", "2013-03-28T20:00", None),

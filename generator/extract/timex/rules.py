@@ -1504,7 +1504,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "time",
         rf"(?:{APPROX_DATE}\s+)?{TIME_OF_DAY}{TZ}(?:,?\s+(?:(?:(?:mon|tue|wed|thu|fri|sat|sun),?\s+)?{DAY_DATE}"
-        rf"|{WEEKDAY}|today|tonight|yesterday|tomorrow)|(?::[0-5][0-9])?\s+[0-3]?[0-9]/[0-3]?[0-9]/(?:[0-9]{{4}}|[0-9]{{2}}))?",
+        rf"|{WEEKDAY}(?:\s+{PART_OF_DAY_RE})?|today|tonight|yesterday|tomorrow)|(?::[0-5][0-9])?\s+[0-3]?[0-9]/[0-3]?[0-9]/(?:[0-9]{{4}}|[0-9]{{2}}))?",
         _normalize_time,
     ),
     _rule(
@@ -1512,9 +1512,11 @@ RULES: tuple[Rule, ...] = (
         rf"(?:{APPROX_DATE}\s+)?(?:{TIME_OF_DAY}|\d{{1,2}})\s+(?:in|on)\s+the\s+(?:morning|afternoon|evening)",
         _normalize_time,
     ),
+    # "Friday morning, around 1:30 a.m.": the clock time says when in the morning
     _rule(
         "weekday_time",
-        rf"(?:{MOD_PREFIX})?(?:{WEEKDAY}|yesterday|today|tomorrow)\s+(?:(?:{TIME_OF_DAY}){TZ}|{PART_OF_DAY_RE})",
+        rf"(?:{MOD_PREFIX})?(?:{WEEKDAY}|yesterday|today|tomorrow)\s+(?:(?:{TIME_OF_DAY}){TZ}|{PART_OF_DAY_RE}"
+        rf"(?:,\s+(?:(?:{APPROX_DATE}|at)\s+)?{TIME_OF_DAY}{TZ})?)",
         _normalize_weekday_time,
     ),
     _rule(
