@@ -23,6 +23,9 @@ PUBLISHED = dt.date(2011, 3, 4)
         ("Published: November 12, 2010", dt.date(2010, 11, 12)),
         ("Tue, 1 Mar 2011 10:15 CDT", dt.date(2011, 3, 1)),
         ("SPRINGFIELD, Ill., Feb. 28 /PRNewswire/ -- A plant closed.", dt.date(2011, 2, 28)),
+        # a byline before or after the date
+        ("By Jane Doe, Associated Press | March 3, 2011", dt.date(2011, 3, 3)),
+        ("Posted on March 3, 2011 by admin", dt.date(2011, 3, 3)),
         # time stamps that print the clock first
         ("10:55 P.M. MARCH 2, 2011", dt.date(2011, 3, 2)),
         ("Published: 08:15 EST, 3 March 2011", dt.date(2011, 3, 3)),
@@ -41,6 +44,7 @@ def test_a_dateline_gives_its_day(line: str, day: dt.date) -> None:
         "June 6, 1944: Allies land in Normandy",  # a headline about a date, not a dateline
         "The quake struck on March 3, 2011.",
         "March 2011 was a hard month for the league",
+        "By March 3, the league must file its accounts with the regulator.",
         "At 10 a.m. March 3, the senators voted to approve the bill and adjourned for the weekend recess.",
     ],
 )

@@ -28,7 +28,7 @@ _DAY = r"(?P<day>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _LABEL = (
-    r"(?:(?P<label>posted|published|updated|last\s+updated|first\s+published|date|on|by\s+[^,|]{2,40}?)"
+    r"(?:(?P<label>posted|published|updated|last\s+updated|first\s+published|date|on|by\s+[^|]{2,60}?)"
     r"\s*(?:on|at)?\s*[:|-]?\s*)?"
 )
 # A time stamp may print the clock first: "10:55 P.M. FEB. 2, 2009", "Published: 08:15 EST, 3 March 2011"
@@ -51,6 +51,7 @@ _NUMERIC = re.compile(
 )
 # What may follow the date on a dateline line: a time, its zone, an update ("| Updated 9:15 PM PDT")
 _STAMP_WORDS = frozenset("updated last posted published modified edited hrs local time".split())
+_BYLINE_AFTER = re.compile(r"^\s*[|,–-]?\s*by\s+[\w .,'’-]{2,60}$", re.IGNORECASE)  # "... by Jane Doe"
 MAX_LINE = 120  # a dateline line is short; a body sentence opening with a place and date may be long
 LEAD_LINES = 4
 
@@ -89,7 +90,7 @@ def read_dateline(line: str, published: dt.date | None = None) -> Dateline | Non
         day = _written_day(match, published) if match else None
     if day is None or match is None:
         return None
-    rest = text[match.end() :]
+    rest = _BYLINE_AFTER.sub("", text[match.end() :])
     is_line = len(text) <= MAX_LINE and not any(
         word.lower() not in _STAMP_WORDS and not word.isupper() for word in re.findall(r"[A-Za-z]{4,}", rest)
     )
