@@ -84,6 +84,7 @@ class SearchEntries:
         self.by_page: dict[str, list[dict[str, Any]]] = {}
         self._index: object = None
         self._seen = 0
+        self._config: Any = None  # the index's `config` part, as Material writes it
 
     def record(self, config: MkDocsConfig, page: Any) -> None:
         """After Material's search indexed `page` (on_page_context): the entries it added."""
@@ -104,9 +105,11 @@ class SearchEntries:
         path = os.path.join(config.site_dir, "search", "search_index.json")
         if not os.path.isfile(path) or not self.by_page:
             return
-        with open(path, encoding="utf-8") as stream:
-            index = json.load(stream)
+        if self._config is None:
+            with open(path, encoding="utf-8") as stream:
+                self._config = json.load(stream)["config"]
         self.by_page = {url: entries for url, entries in self.by_page.items() if url in urls}
-        index["docs"] = [entry for entries in self.by_page.values() for entry in entries]
+        docs = [entry for entries in self.by_page.values() for entry in entries]
+        text = json.dumps({"config": self._config, "docs": docs}, separators=(",", ":"), default=str)
         with open(path, "w", encoding="utf-8") as stream:
-            json.dump(index, stream, separators=(",", ":"), default=str)
+            stream.write(text)
