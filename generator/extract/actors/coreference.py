@@ -4,14 +4,22 @@ A rule-based resolver over the spaCy parse (no coreference library runs offline 
 project can install: coreferee, fastcoref and spacy-experimental's coref all load weights from a hub).
 Each reference takes the most recent actor that agrees with it:
 - kind: he/she/him/her for a person, it/its for an organisation or product, a company noun for an
-  organisation, a product noun for a product;
+  organisation, a product noun for a product; a description of a kind of body ("the index", "the
+  union", "the central bank", "the agency") an organisation of that kind (by its name's head word,
+  "Bank of England", or what the article calls it) or of no known kind, never one of another kind;
 - gender, where the article or the name tells: "Mr.", "Mrs.", a gendered role ("actress Jane Roe",
   "her husband, John Roe"), else a common given name; a person of unknown gender agrees with both;
 - salience: a pronoun subject prefers the last person who was a subject, "it" the last organisation or
   product that was one; never a co-argument of its own verb ("Smith praised him" is not Smith);
 - recency: a pronoun reaches back `PRONOUN_WINDOW` sentences, a description `DESCRIPTION_WINDOW`.
 A role the article gives a person ("actress Jane Roe", "Roe, the actress,", "John Roe, her husband")
-is a description of that person wherever it comes back ("the actress", "her husband").
+is a description of that person wherever it comes back ("the actress", "her husband"); so is what
+was done to them in crime news ("the suspect" arrested, "the victim" killed). A pronoun keeps its actor
+in mind for the next pronoun; a name said of someone ("rumored to be Deep Throat") is no antecedent.
+Further rules of news: a headline or lead describes before it names ("Lawyer: ...", "a federal
+judge", "a man" -> the one person given that role in the next sentences); people named together are
+referred to together ("the two men", "the pair", "they"); inside a quotation "I", "me" and "my" are
+the speaker its attribution names.
 Resolved references are mentions labelled "COREF": events they give an actor mark it as inferred.
 """
 
