@@ -139,6 +139,11 @@ TABLE: list[tuple[str, dt.date, str, str, str, str | None]] = [
     ("He scored with 4:12 left in the second quarter.", MON_2013_03_25, "4:12", "DURATION", "PT4M12S", None),
     ("The Dow fell 300 points in the third quarter.", MON_2013_03_25, "the third quarter", "DATE", "2012-Q3",
      None),
+    # quarters as business news writes them
+    ("Profit rose in Q3, the carmaker said.", MON_2013_03_25, "Q3", "DATE", "2012-Q3", None),
+    ("Q4 2012 sales fell.", MON_2013_03_25, "Q4 2012", "DATE", "2012-Q4", None),
+    ("First-quarter 2012 earnings beat forecasts.", MON_2013_03_25, "First-quarter 2012", "DATE", "2012-Q1",
+     None),
     # what is due on a day lies ahead
     ("Investors await the jobs report due on Friday.", MON_2013_03_25, "Friday", "DATE", "2013-03-29", None),
     # durations are durations, never event dates
@@ -256,6 +261,8 @@ def test_narrative_expressions_follow_the_previous_date(
 
 
 FALSE_POSITIVES = [
+    # a model's name is not a quarter
+    "Sales of the Audi Q3 crossover rose.",
     # periods of play are not calendar quarters or halves
     "Messi scored twice in the second half.",
     "The Lakers trailed by 10 points in the third quarter.",

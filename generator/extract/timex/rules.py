@@ -697,6 +697,20 @@ def _quarter_end_after(candidate: Candidate, context: Context) -> dt.date | None
     return dt.date(year_for_month(context.reference, month, None, "past"), month, 1)
 
 
+def _normalize_quarter_code(candidate: Candidate, context: Context) -> Value | None:
+    text = candidate.text.replace("'", " ")
+    digit = re.search(r"[1-4](?=Q)|(?<=Q)[1-4]", text)
+    if digit is None:
+        return None
+    number = int(digit.group(0))
+    year_text = re.search(rf"{YEAR}|(?<=[Q ])[0-9]{{2}}$", text)
+    if year_text is not None:
+        year = _parse_year(year_text.group(0), context.reference)
+    else:
+        year = _quarter_year(number, context, tense_of(candidate, context))
+    return Value("DATE", f"{year:04d}-Q{number}")
+
+
 def _normalize_month_quarter(candidate: Candidate, context: Context) -> Value | None:
     """ "The September quarter" (Australian and Asian business news): the quarter that month closes."""
     month = _month_number(re.sub(r"^the\s+|\s+quarter$", "", _lower(candidate.text)))
@@ -1341,6 +1355,17 @@ def _is_not_a_game_period(candidate: Candidate, context: Context) -> bool:
     return not (words & _GAME_WORDS) or bool(words & _BUSINESS_WORDS)
 
 
+_MODEL_NOUNS = frozenset("suv suvs crossover crossovers model models hatchback sedan coupe car cars".split())
+
+
+def _is_not_a_model_name(candidate: Candidate, context: Context) -> bool:
+    """'Audi Q3', 'the Q5 crossover': a model's name, not a quarter."""
+    before, after = context.token_before(candidate.start), context.token_after(candidate.end)
+    if before is not None and before.text[:1].isupper() and not before.is_sent_start:
+        return False
+    return after is None or after.lower_ not in _MODEL_NOUNS
+
+
 def _not_in_a_title(candidate: Candidate, context: Context) -> bool:
     """Relative words capitalised inside a sentence are a name, not a time (see _is_in_a_title)."""
     return not _is_in_a_title(candidate, context)
@@ -1591,7 +1616,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "quarter",
-        rf"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:(?:fiscal|calendar|{YEAR}|(?:this|last|next)\s+year's|latest|current|year-ago|year-earlier)\s+)?(?:{ORDINAL}|final)[\s-]+(?:fiscal\s+)?(?:quarter|half|period)(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year))?",
+        rf"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:(?:fiscal|calendar|{YEAR}|(?:this|last|next)\s+year's|latest|current|year-ago|year-earlier)\s+)?(?:{ORDINAL}|final)[\s-]+(?:fiscal\s+)?(?:quarter|half|period)(?:\s+of\s+(?:(?:fiscal\s+)?{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year)|\s+{YEAR})?",
         _normalize_quarter,
         guard=_is_not_a_game_period,
     ),
@@ -1604,6 +1629,13 @@ RULES: tuple[Rule, ...] = (
         "the_quarter",
         r"the\s+(?:fiscal\s+)?quarter(?:\s+(?:a\s+year\s+(?:ago|earlier)))?",
         _normalize_the_quarter,
+    ),
+    # "Q3", "Q4 2012", "3Q11": the calendar quarter, of the year named or the one reported on
+    _rule(
+        "quarter_code",
+        rf"(?-i:Q[1-4](?:\s+{YEAR}|\s*'[0-9]{{2}})?|[1-4]Q(?:\s*{YEAR}|[0-9]{{2}})?)",
+        _normalize_quarter_code,
+        guard=_is_not_a_model_name,
     ),
     _rule("month_quarter", rf"the\s+{MONTH_LOOSE}\s+quarter", _normalize_month_quarter),
     # Earnings reports compare with the same quarter of the year before.
