@@ -189,6 +189,32 @@ def resolve_extractions(
     return merged, resolved
 
 
+def resolve_names(
+    registry: ActorRegistry, proposals: Iterable[ArticleExtraction]
+) -> tuple[ActorRegistry, dict[str, dict[str, str]]]:
+    """The same step as `resolve_extractions` over what each article proposes (its events unread).
+
+    Returns the merged registry and, per slug, each name the article used with its canonical name;
+    `renamed` then gives an article's events with those names, one article at a time.
+    """
+    merged = registry.copy()
+    names: dict[str, dict[str, str]] = {}
+    for proposal in sorted(proposals, key=lambda proposal: proposal.slug):
+        names[proposal.slug] = {
+            actor.name: _resolve_actor(merged, actor, actor.name in proposal.definite)
+            for actor in proposal.actors
+        }
+    return merged, names
+
+
+def renamed_events(extraction: ArticleExtraction, canonical: dict[str, str]) -> tuple[Event, ...]:
+    """The article's events with each name made canonical (titles included)."""
+    changed = {name: new for name, new in canonical.items() if new != name}
+    if not changed:
+        return extraction.events
+    return tuple(_renamed_event(event, changed) for event in extraction.events)
+
+
 def _resolve_actor(registry: ActorRegistry, actor: Actor, definite: bool) -> str:
     canonical = registry.resolve(actor.name, actor.kind, definite=definite)
     for alias in (actor.name, *actor.aliases):
@@ -199,10 +225,7 @@ def _resolve_actor(registry: ActorRegistry, actor: Actor, definite: bool) -> str
 def _renamed(
     extraction: ArticleExtraction, canonical: dict[str, str], registry: ActorRegistry
 ) -> ArticleExtraction:
-    changed = {name: new for name, new in canonical.items() if new != name}
-    events = (
-        tuple(_renamed_event(event, changed) for event in extraction.events) if changed else extraction.events
-    )
+    events = renamed_events(extraction, canonical)
     actors = tuple(registry.actors[name] for name in dict.fromkeys(canonical.values()))
     definite = tuple(dict.fromkeys(canonical.get(name, name) for name in extraction.definite))
     return ArticleExtraction(extraction.slug, events, actors, definite)

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -23,8 +24,8 @@ from generator.extract import EXTRACTOR_VERSION
 from generator.extract.pipeline import resolve_model_name
 from generator.ingest.articles import find_articles, read_article
 from generator.model import Article, ArticleExtraction
-from generator.registry import ActorRegistry, resolve_extractions
-from generator.store.cache import ExtractionCache, digest, events_digest, file_digest
+from generator.registry import ActorRegistry, renamed_events, resolve_names
+from generator.store.cache import ExtractionCache, digest, file_digest
 from generator.store.content import Content, content_lock
 from generator.store.events import save_article_events
 from generator.store.registry import load_registry, save_registry
@@ -55,6 +56,26 @@ class ExtractionReport:
 class _Pending:
     article: Article
     key: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """An extracted article as the run holds it: what it proposes for resolution, its cache key.
+
+    Its events stay in the cache until they are saved, so the run's memory does not grow with
+    the number of events (100,000 at 10,000 articles).
+    """
+
+    key: str
+    proposal: ArticleExtraction  # the actors and definite names, with no events
+
+    @property
+    def slug(self) -> str:
+        return self.proposal.slug
+
+
+def _found(key: str, extraction: ArticleExtraction) -> _Found:
+    return _Found(key, ArticleExtraction(extraction.slug, (), extraction.actors, extraction.definite))
 
 
 def extract_content(
@@ -92,10 +113,11 @@ def extract_content(
                 report.failures.append(result)
                 continue
             cache.put(item.key, result)
-            found.append(result)
+            found.append(_found(item.key, result))
             report.extracted += 1
-        resolved = _resolve_names(content, cache, registry, _without_slug_clashes(found, report), report)
-        _save_events(content, cache, resolved, report, keyed)
+        found = _without_slug_clashes(found, report)
+        names = _resolve_names(content, cache, registry, [item.proposal for item in found], report)
+        _save_events(content, cache, found, names, report, keyed)
         cache.prune()
     return report
 
@@ -142,13 +164,13 @@ def _nothing_changed(
 
 def _cached_or_pending(
     cache: ExtractionCache, keyed: list[tuple[Path, str]], report: ExtractionReport
-) -> tuple[list[ArticleExtraction], list[_Pending]]:
-    found: list[ArticleExtraction] = []
+) -> tuple[list[_Found], list[_Pending]]:
+    found: list[_Found] = []
     pending: list[_Pending] = []
     for path, key in keyed:
         cached = cache.get(key)
         if cached is not None:
-            found.append(cached)
+            found.append(_found(key, cached))
             continue
         try:
             pending.append(_Pending(read_article(path), key))
@@ -211,30 +233,29 @@ def _extract_in_worker(articles: list[Article]) -> list[ArticleExtraction | str]
     return extract_batch(articles, _WORKER_MODEL["nlp"])
 
 
-def _without_slug_clashes(
-    extractions: list[ArticleExtraction], report: ExtractionReport
-) -> list[ArticleExtraction]:
+def _without_slug_clashes(found: list[_Found], report: ExtractionReport) -> list[_Found]:
     """Two articles with one slug would share an events file: both are reported, the others go on."""
     by_slug: dict[str, int] = {}
-    for extraction in extractions:
-        by_slug[extraction.slug] = by_slug.get(extraction.slug, 0) + 1
+    for item in found:
+        by_slug[item.slug] = by_slug.get(item.slug, 0) + 1
     clashes = sorted(slug for slug, count in by_slug.items() if count > 1)
     for slug in clashes:
         report.failures.append(
             f"{by_slug[slug]} articles have the slug {slug!r}; give each a `slug:` in its front matter "
             "or rename its file (none of them was written)"
         )
-    return [extraction for extraction in extractions if by_slug[extraction.slug] == 1]
+    return [item for item in found if by_slug[item.slug] == 1]
 
 
 def _resolve_names(
     content: Content,
     cache: ExtractionCache,
     registry: ActorRegistry,
-    extractions: list[ArticleExtraction],
+    proposals: list[ArticleExtraction],
     report: ExtractionReport,
-) -> list[ArticleExtraction]:
-    """Names made canonical through the registry, and actors.yml given the new actors and aliases.
+) -> dict[str, dict[str, str]]:
+    """Each article's names made canonical through the registry ({slug: {name: canonical}}), and
+    actors.yml given the new actors and aliases.
 
     The next run resolves against actors.yml as this run leaves it, in which every name is known
     and the file's order decides between two actors claiming one alias. So resolution runs again
@@ -243,26 +264,27 @@ def _resolve_names(
     """
     changed = False
     for _ in range(MAX_RESOLUTION_PASSES):
-        merged, resolved = resolve_extractions(registry, extractions)
+        merged, names = resolve_names(registry, proposals)
         if merged.same_actors(registry):
             break
         changed = save_registry(content.actors, merged) or changed
         registry = cache.registry(content.actors, load_registry)  # the next run finds this copy
     report.files_changed += changed
-    return resolved
+    return names
 
 
 def _save_events(
     content: Content,
     cache: ExtractionCache,
-    extractions: list[ArticleExtraction],
+    found: list[_Found],
+    names: dict[str, dict[str, str]],
     report: ExtractionReport,
     keyed: list[tuple[Path, str]],
 ) -> None:
     state = cache.load_state()
     fresh_state: dict[str, dict[str, str]] = {}
     with batched_writes():
-        _save_each(content, extractions, state, fresh_state, report)
+        _save_each(content, cache, found, names, state, fresh_state, report)
     if not report.failures:  # a run with failures is redone next time, not taken as the last word
         fresh_state[RUN_STATE] = {
             "fingerprint": _run_fingerprint(content, keyed),
@@ -274,27 +296,40 @@ def _save_events(
 
 def _save_each(
     content: Content,
-    extractions: list[ArticleExtraction],
+    cache: ExtractionCache,
+    found: list[_Found],
+    names: dict[str, dict[str, str]],
     state: dict[str, dict[str, str]],
     fresh_state: dict[str, dict[str, str]],
     report: ExtractionReport,
 ) -> None:
-    for extraction in extractions:
-        slug = extraction.slug
-        inputs = events_digest(extraction.events)
+    """Each article's canonical events merged into its events file, one article in memory at a time.
+
+    An article's canonical events follow from its extraction (the cache key) and its names, so an
+    article whose key, names, events file and record are as the last run left them is not read.
+    """
+    for item in sorted(found, key=lambda item: item.slug):
+        slug = item.slug
+        inputs = digest(item.key, json.dumps(sorted(names[slug].items()), ensure_ascii=False))
         outputs = _output_digests(content, slug)
         last = state.get(slug)
-        if last is None or last.get("input") != inputs or last.get("output") != outputs:
+        count = last.get("events") if last is not None else None
+        if last is None or last.get("input") != inputs or last.get("output") != outputs or count is None:
+            extraction = cache.get(item.key)
+            if extraction is None:
+                report.failures.append(f"{slug}: its extraction vanished from the cache during the run")
+                continue
+            events = renamed_events(extraction, names[slug])
             try:
-                report.files_changed += save_article_events(content, slug, extraction.events)
+                report.files_changed += save_article_events(content, slug, events)
             except ContentError as error:
                 # A person's broken events file is left as it is; the other articles go on.
                 report.failures.append(str(error))
                 continue
-            outputs = _output_digests(content, slug)
-        fresh_state[slug] = {"input": inputs, "output": outputs}
+            outputs, count = _output_digests(content, slug), str(len(events))
+        fresh_state[slug] = {"input": inputs, "output": outputs, "events": count}
         report.articles += 1
-        report.events += len(extraction.events)
+        report.events += int(count)
 
 
 def _output_digests(content: Content, slug: str) -> str:

@@ -22,7 +22,7 @@ from generator.registry import ActorRegistry
 from generator.store.yaml_io import staged_bytes, write_atomic
 
 CACHE_DIR = ".timeline-cache"
-_FORMAT = 1  # bump when the layout of a cached entry changes
+_FORMAT = 2  # bump when the layout of a cached entry changes
 
 
 def digest(*parts: bytes | str) -> str:
@@ -184,6 +184,10 @@ def _event_to_json(event: Event) -> dict[str, Any]:
         "sentence": event.sentence,
         "confidence": event.confidence,
         "mentions": [[mention.sentence, mention.quote] for mention in event.mentions],
+        "status": event.status,
+        "reviewed": event.reviewed,
+        "inferred": list(event.inferred),
+        "modality": event.modality,
     }
 
 
@@ -200,4 +204,8 @@ def _event_from_json(item: Mapping[str, Any]) -> Event:
         sentence=item["sentence"],
         confidence=item["confidence"],
         mentions=tuple(Mention(sentence, quote) for sentence, quote in item["mentions"]),
+        status=item["status"],
+        reviewed=item["reviewed"],
+        inferred=tuple(item["inferred"]),
+        modality=item["modality"],
     )
