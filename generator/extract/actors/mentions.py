@@ -675,10 +675,11 @@ def _repeated_name_mentions(
         if len(span) >= 2
         and (kind == "person" or (kind == "organization" and all(token.is_title for token in span)))
     }
+    words = [token.text for token in doc] if names else []  # one Token object per token, not per name
     for text, (label, kind) in names.items():
-        width = len(text.split())
-        for start in range(len(doc) - width + 1):
-            if doc[start].text == text.split()[0] and doc[start : start + width].text == text:
+        first, width = text.split()[0], len(text.split())
+        for start in range(len(words) - width + 1):
+            if words[start] == first and doc[start : start + width].text == text:
                 yield doc[start : start + width], label, kind
 
 

@@ -198,7 +198,8 @@ def _main_event_date(
 
 
 def _leading_space(span: Span) -> int:
-    return len(span.text) - len(span.text.lstrip())
+    text = span.text  # joined from the tokens on each access
+    return len(text) - len(text.lstrip())
 
 
 def _lead_sentence_indexes(sentences: list[Sentence]) -> set[int]:

@@ -270,7 +270,7 @@ def _day_of_clock_text(text: str, candidate: Candidate, context: Context) -> dt.
     match = re.search(WEEKDAY, lowered, re.IGNORECASE)
     if match:
         return weekday_near(context.reference, WEEKDAYS[match.group(0).rstrip(".")], tense)
-    after = _DAY_AFTER_CLOCK.match(context.doc.text, candidate.end)
+    after = _DAY_AFTER_CLOCK.match(context.text, candidate.end)
     if after is not None and after.group("day") != text:
         return _day_of_clock_text(after.group("day"), candidate, context)
     return context.narrative_anchor()
@@ -321,7 +321,7 @@ def _game_clock(text: str, candidate: Candidate, context: Context) -> str | None
     match = re.fullmatch(r"(\d{1,2}):([0-5]\d)", text.strip())
     if match is None:
         return None
-    doc_text = context.doc.text
+    doc_text = context.text
     after = _GAME_AFTER.match(doc_text, candidate.end)
     before = _GAME_BEFORE.search(doc_text[max(0, candidate.start - 40) : candidate.start])
     if after is None and before is None:
@@ -571,9 +571,7 @@ def _normalize_decade(candidate: Candidate, context: Context) -> Value | None:
     if not match:
         return None
     digits = match.group(1).strip("'")
-    if len(digits) == 2 and _AGE_OWNER.search(
-        context.doc.text[max(0, candidate.start - 24) : candidate.start]
-    ):
+    if len(digits) == 2 and _AGE_OWNER.search(context.text[max(0, candidate.start - 24) : candidate.start]):
         return None  # "a man in his early 30s": an age
     if len(digits) == 2:
         century = context.reference.year // 100 * 100
@@ -686,7 +684,7 @@ _QUARTER_END = re.compile(
 
 
 def _quarter_end_after(candidate: Candidate, context: Context) -> dt.date | None:
-    match = _QUARTER_END.match(context.doc.text, candidate.end)
+    match = _QUARTER_END.match(context.text, candidate.end)
     if match is None:
         return None
     named = _lower(match.group("date"))
@@ -809,7 +807,7 @@ def _normalize_year_adj(candidate: Candidate, context: Context) -> Value | None:
 
 def _has_quarter_context(candidate: Candidate, context: Context) -> bool:
     """Whether a quarter was named shortly before: then 'a year ago' is the year-ago quarter."""
-    window = context.doc.text[max(0, candidate.start - QUARTER_CONTEXT_CHARS) : candidate.start].lower()
+    window = context.text[max(0, candidate.start - QUARTER_CONTEXT_CHARS) : candidate.start].lower()
     return re.search(r"\bquarter\b|\bthird-period|\bsecond-period", window) is not None
 
 
@@ -1082,7 +1080,7 @@ def _normalize_offset(candidate: Candidate, context: Context) -> Value | None:
 
 
 def _is_exact(candidate: Candidate, context: Context) -> bool:
-    text = context.doc.text
+    text = context.text
     before = text[max(0, candidate.start - 9) : candidate.start].lower()
     return before.rstrip().endswith("exactly") or text[candidate.end :].lower().startswith(" to the day")
 
@@ -1428,7 +1426,7 @@ def _is_calendar_date(candidate: Candidate, context: Context) -> bool:
 
 def _is_year(candidate: Candidate, context: Context) -> bool:
     """A four-digit number is a year unless it is money, a count of things, or part of a bigger number."""
-    text = context.doc.text
+    text = context.text
     before_char = text[candidate.start - 1 : candidate.start]
     after_text = text[candidate.end : candidate.end + 2]
     if before_char in "$#£€.,:/" and before_char != "":

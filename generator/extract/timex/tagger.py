@@ -72,11 +72,12 @@ def tag_text(text: str, reference: dt.date, nlp: Language | None = None) -> list
 def find_time_expressions(doc: Doc, reference: dt.date) -> list[TimeExpression]:
     """The temporal expressions in `doc`, normalized against `reference`, sorted by start offset."""
     token_at = index_tokens(doc)
+    text = doc.text
     # First choose the spans (longest first; a span that does not normalize gives way to shorter ones),
     # then normalize them in text order, so narrative expressions see the dates before them.
-    probe = Context(doc=doc, reference=reference, token_at=token_at)
-    chosen = _select(_propose(doc.text), lambda candidate: _normalize(candidate, probe) is not None)
-    context = Context(doc=doc, reference=reference, token_at=token_at)
+    probe = Context(doc=doc, reference=reference, token_at=token_at, text=text)
+    chosen = _select(_propose(text), lambda candidate: _normalize(candidate, probe) is not None)
+    context = Context(doc=doc, reference=reference, token_at=token_at, text=text)
     found: list[TimeExpression] = []
     for candidate in chosen:
         expression = _normalize(candidate, context)
