@@ -17,8 +17,10 @@ from mkdocs.structure.files import Files
 from generator.curation.check import check_content, errors_only
 from generator.errors import TimelineError
 from generator.site.build import load_site_pages
+from generator.site.dashboard import HOME, home_page
 from generator.site.incremental import SiteRenderer
 from generator.site.links import Links
+from generator.site.pagefind import SEARCH_ENGINES, index_site
 from generator.site.passthrough import HeldPage, hold_raw_html
 from generator.site.serve import SearchEntries, ServedFiles, allow_dirty_builds
 
@@ -27,6 +29,9 @@ log = logging.getLogger("mkdocs.plugins.timeline")
 
 class TimelineConfig(Config):
     content = config_options.Type(str, default="content")
+    # `material`: Material's search plugin (one index, fine for small sites); `pagefind`: Pagefind
+    # indexes the built site in chunks (generator/site/pagefind.py), for large ones.
+    search = config_options.Choice(SEARCH_ENGINES, default="material")
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):
@@ -50,9 +55,24 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             allow_dirty_builds()
         self.search_entries = SearchEntries()
 
+    def on_config(self, config: MkDocsConfig) -> None:
+        both = self.config.search == "pagefind" and any(
+            name in config.plugins for name in ("search", "material/search")
+        )
+        if both:
+            raise PluginError(
+                "timeline: `search: pagefind` replaces Material's search: remove `- search` from "
+                f"`plugins` in {config.config_file_path}, or set `search: material`"
+            )
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.dirty:
             self.search_entries.write(config, {file.url for file in self.doc_files})
+        if self.config.search == "pagefind":
+            try:
+                index_site(Path(config.site_dir))
+            except TimelineError as error:
+                raise PluginError(f"timeline: {error}") from error
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         self.problem = None
@@ -67,7 +87,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             log.info("%s", error)  # not an error: strict mode would stop `mkdocs serve` rebuilding
             self.problem = str(error)
             pages = self.last_pages
-        self.generated = frozenset(path for path in pages if path.endswith(".md"))
+        self.dashboard = pages.get(HOME)
+        self.generated = frozenset(path for path in pages if path != HOME and path.endswith(".md"))
         self.held = {}
         if self.served is None:
             self.served = ServedFiles()
@@ -77,6 +98,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 continue
             files.append(file)
         self.doc_files = files.documentation_pages()
+        home = files.get_file_from_path(HOME)
+        if self.dirty and home is not None and home.generated_by is None:
+            home.is_modified = lambda: True  # type: ignore[method-assign]  # the dashboard shows the data
         return files
 
     def on_page_context(self, context: Any, /, *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
@@ -84,10 +108,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             self.search_entries.record(config, page)
         return context
 
+    dashboard: str | bytes | None = None  # the home page's dashboard (generator/site/dashboard.py)
+
     def on_page_markdown(self, markdown: str, /, *, page: Any, config: MkDocsConfig, files: Files) -> str:
+        # The hand-written home page keeps its text, with the dashboard below it; without one,
+        # the generated index.md is the dashboard alone.
         if page.file.src_uri in self.generated:
             return self._hold(page.file.src_uri, markdown)
-        return markdown
+        if page.file.src_uri != HOME or not isinstance(self.dashboard, str):
+            return markdown
+        return home_page("" if markdown == self.dashboard else markdown, self.dashboard)
 
     generated: frozenset[str] = frozenset()  # the pages this plugin added (not the home page)
     held: dict[str, HeldPage]  # the raw HTML held out of each generated page, set in on_files
