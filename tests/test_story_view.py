@@ -190,3 +190,25 @@ def test_the_story_follows_the_dark_scheme(browser: Any, base: str) -> None:
         assert not problems, problems
     finally:
         context.close()
+
+
+def test_the_whole_story_lists_the_busiest_actors_only() -> None:
+    from site_helpers import make_event
+
+    from generator.registry import ActorRegistry
+    from generator.site.data import prepare
+    from generator.site.links import Links
+    from generator.site.story import LISTED_ACTORS, story_files
+
+    names = [f"Person {number:03}" for number in range(LISTED_ACTORS + 20)]
+    events = [
+        make_event(number, "2020-01-02", actors=(name,), title=f"Event {number}")
+        for number, name in enumerate(names)
+    ] + [make_event(999, "2020-01-03", actors=(names[-1],))]  # the last person is the busiest
+    files = story_files(prepare([], events, ActorRegistry()), Links())
+    index = files["story/index.md"]
+    listed = [line for line in index.splitlines() if line.startswith("- [Person")]
+    assert len(listed) == LISTED_ACTORS
+    assert listed[0].startswith(f"- [{names[-1]}]")
+    assert "the stories of the other 20 are linked from their pages" in index
+    assert all(f"story/{slug}/index.md" in files for slug in ("person-000", "person-119"))

@@ -20,6 +20,7 @@ from generator.site.pages import escape_attribute, escape_text
 
 VENDOR = "assets/vendor/timelinejs"
 DATA_FILE = "timeline.json"
+LISTED_ACTORS = 100  # the busiest actors listed on story/; every actor page links to its own story
 
 
 def story_files(data: SiteData, links: Links) -> dict[str, str]:
@@ -39,7 +40,8 @@ def story_files(data: SiteData, links: Links) -> dict[str, str]:
             "The whole story",
             depth=1,
             back=[("the timeline", "../timeline/index.md")],
-            actors=actors,
+            actors=actors[:LISTED_ACTORS],
+            unlisted=len(actors) - LISTED_ACTORS,
         ),
         f"story/{DATA_FILE}": story_json(
             data, data.events, "News Timeline", links, depth=1, home=("the timeline", "timeline/index.md")
@@ -129,6 +131,7 @@ def _page(
     depth: int,
     back: Sequence[tuple[str, str]],
     actors: Sequence[tuple[str, str]] = (),
+    unlisted: int = 0,
 ) -> str:
     """A story page: TimelineJS's stylesheet, its container over `timeline.json`, the scripts."""
     up = "../" * depth
@@ -159,4 +162,11 @@ def _page(
         lines += ["## Each actor's story", ""]
         lines += [f"- [{escape_text(name)}]({slug}/index.md)" for name, slug in actors]
         lines.append("")
+    if unlisted > 0:
+        # A list of every actor would grow with the archive (585 KB at 10,000 articles).
+        lines += [
+            f"The {len(actors)} actors with the most events are listed; the stories of the other "
+            f"{unlisted:,} are linked from their pages under [Actors]({up}actors/index.md).",
+            "",
+        ]
     return "\n".join(lines)
