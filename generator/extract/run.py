@@ -212,11 +212,14 @@ def extract_batch(articles: Sequence[Article], nlp: Language) -> list[ArticleExt
     from generator.extract.pipeline import article_docs
 
     results: list[ArticleExtraction | str] = []
-    for doc, article in nlp.pipe(article_docs(nlp, articles), as_tuples=True):
-        if doc._.extraction is not None:
-            results.append(doc._.extraction)
-        else:
-            results.append(f"{article.path or article.slug}: extraction failed: {doc._.error}")
+    # Strings the batch adds to the vocabulary are freed after it (the results hold plain text):
+    # without the zone, a process's memory grows with every new word of the archive.
+    with nlp.memory_zone():
+        for doc, article in nlp.pipe(article_docs(nlp, articles), as_tuples=True):
+            if doc._.extraction is not None:
+                results.append(doc._.extraction)
+            else:
+                results.append(f"{article.path or article.slug}: extraction failed: {doc._.error}")
     return results
 
 
