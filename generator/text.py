@@ -107,10 +107,12 @@ def _split_line(line: str) -> list[tuple[int, int]]:
 def _is_abbreviation(line: str, period: int) -> bool:
     if line[period] != ".":
         return False
-    word = re.search(r"[\w.]+$", line[:period])
-    if not word:
+    start = period  # the run of word characters and dots before the period, scanning back
+    while start > 0 and (line[start - 1].isalnum() or line[start - 1] in "_."):
+        start -= 1  # (a regex search over line[:period] was quadratic in the paragraph's length)
+    if start == period:
         return False
-    token = word.group().lower().rstrip(".")
+    token = line[start:period].lower().rstrip(".")
     # Single initials ("J. Smith") and known abbreviations ("Mr.", "U.S.") do not end a sentence.
     return (len(token) == 1 and token.isalpha()) or token in _ABBREVIATIONS
 
