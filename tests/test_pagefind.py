@@ -231,6 +231,7 @@ def _open_search(browser: Any, base: str, viewport: dict[str, int], scheme: str)
 def test_typing_a_query_lists_the_event_with_a_link_to_its_anchor(browser: Any, base: str) -> None:
     page = _open_search(browser, base, DESKTOP, "light")
     link = page.locator(".pagefind-ui__result-nested a[href$='timeline/#e-moon-1']")
+    link.first.wait_for(timeout=10_000)  # Pagefind fills in each page's sub-results as they load
     assert link.count() == 1, page.inner_html(".pagefind-ui__results")
     assert link.inner_text() == "Armstrong walks on the Moon"
     link.click()
