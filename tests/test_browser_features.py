@@ -127,6 +127,12 @@ def test_phone_layout(browser: Any, base: str) -> None:
     page.goto(base + "timeline/")
     page.wait_for_selector("#tl-filters:not([hidden])", state="attached")
     assert page.evaluate("document.querySelector('.tl-filters-fold').open") is False  # folded on a phone
+    for query, unfolded in (("?event=e-none", False), ("?q=moon", True)):  # a link to an event is no filter
+        page.goto(base + "timeline/" + query)
+        page.wait_for_selector("#tl-filters:not([hidden])", state="attached")
+        assert page.evaluate("document.querySelector('.tl-filters-fold').open") is unfolded, query
+    page.goto(base + "timeline/")
+    page.wait_for_selector("#tl-filters:not([hidden])", state="attached")
     page.click(".tl-filters-fold > summary")
     page.wait_for_selector("#tl-filters:not([hidden])")
     for field in ("#tl-from", "#tl-to", "#tl-q"):

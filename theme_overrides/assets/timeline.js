@@ -536,8 +536,12 @@
     var fold = form.parentElement;
     if (fold && fold.tagName === "DETAILS") {
       fold.hidden = false;
-      /* on a phone the filters are folded, unless the address already carries some */
-      fold.open = !(window.matchMedia && window.matchMedia("(max-width: 44.9375em)").matches && !location.search);
+      /* on a phone the filters are folded, unless the address already carries some
+         (?event= opens an event's dialog: not a filter) */
+      var filtered = ["q", "actor", "place", "from", "to"].some(function (key) {
+        return new URLSearchParams(location.search).has(key);
+      });
+      fold.open = !(window.matchMedia && window.matchMedia("(max-width: 44.9375em)").matches && !filtered);
     }
     timeline.apply();
     timeline.reveal();
