@@ -39,7 +39,6 @@ Progress = Callable[[Iterable[T], int], Iterable[T]]  # (the results as they com
 MAX_RESOLUTION_PASSES = 4
 RUN_STATE = "_run"  # the state of the whole run, beside each article's (a slug never starts with "_")
 BATCH = 8  # articles per task sent to a worker: large enough for spaCy's batching, small for balance
-WORKER_BATCHES = 250
 
 
 @dataclass(slots=True)
@@ -199,17 +198,10 @@ def _run_nlp(articles: Sequence[Article], model: str | None, jobs: int) -> Itera
         for batch in batches:
             yield from extract_batch(batch, nlp)
         return
-    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # A worker is replaced after WORKER_BATCHES batches: a long-lived process's heap only grows
-    # with fragmentation, and one model load per 2,000 articles costs under 1 % of their NLP.
     with ProcessPoolExecutor(
-        min(jobs, len(batches)),
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_load_worker_model,
-        initargs=(model,),
-        max_tasks_per_child=WORKER_BATCHES,
+        min(jobs, len(batches)), initializer=_load_worker_model, initargs=(model,)
     ) as pool:
         for results in pool.map(_extract_in_worker, batches):
             yield from results
