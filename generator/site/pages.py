@@ -337,35 +337,50 @@ def render_actor_index(site: Site) -> dict[str, str]:
     data = site.data
     ranked = most_frequent_actors(data)
     values = {"counts": event_counts(data.events), "spans": appearances(data.events), "total": len(ranked)}
-    if len(ranked) <= INDEX_ROWS:
-        page = site.render(
-            "actor_index.md", ACTOR_INDEX, title="Actors", actors=ranked, sections=[], up=None, **values
-        )
-        return {ACTOR_INDEX: page}
     by_name = sorted(data.actors, key=lambda name: (name.casefold(), name))
-    groups = _index_groups(by_name, lambda name: _initial(data.actor_slugs[name]), "actors/names")
-    sections = [PeriodLink(label, path, len(names)) for path, label, names in groups]
+    return _index_pages(
+        site,
+        IndexSpec("actor_index.md", ACTOR_INDEX, "Actors", "actors"),
+        ranked,
+        lambda: _index_groups(by_name, lambda name: _initial(data.actor_slugs[name]), "actors/names"),
+        values,
+    )
+
+
+class IndexSpec(NamedTuple):
+    template: str
+    path: str
+    title: str
+    rows: str  # the template's name for the rows
+
+
+def _index_pages(
+    site: Site,
+    spec: IndexSpec,
+    ordered: list[Any],
+    groups_of: Callable[[], list[tuple[str, str, list[Any]]]],
+    values: dict[str, Any],
+) -> dict[str, str]:
+    """An index page of `ordered`; past INDEX_ROWS rows, its first INDEX_TOP rows and the pages of
+    `groups_of()`, each linked from the others."""
+    if len(ordered) <= INDEX_ROWS:
+        page = site.render(
+            spec.template, spec.path, title=spec.title, sections=[], up=None, **{spec.rows: ordered}, **values
+        )
+        return {spec.path: page}
+    groups = groups_of()
+    sections = [PeriodLink(label, path, len(rows)) for path, label, rows in groups]
     pages = {
-        ACTOR_INDEX: site.render(
-            "actor_index.md",
-            ACTOR_INDEX,
-            title="Actors",
-            actors=ranked[:INDEX_TOP],
-            sections=sections,
-            up=None,
-            **values,
+        spec.path: site.render(
+            spec.template, spec.path, title=spec.title, sections=sections, up=None,
+            **{spec.rows: ordered[:INDEX_TOP]}, **values,
         )
-    }
-    for path, label, names in groups:
+    }  # fmt: skip
+    for path, label, rows in groups:
         pages[path] = site.render(
-            "actor_index.md",
-            path,
-            title=f"Actors: {label}",
-            actors=names,
-            sections=sections,
-            up=ACTOR_INDEX,
-            **values,
-        )
+            spec.template, path, title=f"{spec.title}: {label}", sections=sections, up=spec.path,
+            **{spec.rows: rows}, **values,
+        )  # fmt: skip
     return pages
 
 
@@ -432,44 +447,17 @@ def render_article_index(site: Site) -> dict[str, str]:
     """All articles, newest first; past INDEX_ROWS articles, the newest INDEX_TOP and every
     article on pages by year of publication."""
     data = site.data
-    counts = Counter(event.article for event in data.reported)
     newest = articles_newest_first(data)
-    values = {"counts": counts, "total": len(newest)}
-    if len(newest) <= INDEX_ROWS:
-        page = site.render(
-            "article_index.md",
-            ARTICLE_INDEX,
-            title="Articles",
-            articles=newest,
-            sections=[],
-            up=None,
-            **values,
-        )
-        return {ARTICLE_INDEX: page}
-    groups = _index_groups(newest, lambda article: (str(article.published.year),) * 2, "articles/published")
-    sections = [PeriodLink(label, path, len(articles)) for path, label, articles in groups]
-    pages = {
-        ARTICLE_INDEX: site.render(
-            "article_index.md",
-            ARTICLE_INDEX,
-            title="Articles",
-            articles=newest[:INDEX_TOP],
-            sections=sections,
-            up=None,
-            **values,
-        )
-    }
-    for path, label, articles in groups:
-        pages[path] = site.render(
-            "article_index.md",
-            path,
-            title=f"Articles: {label}",
-            articles=articles,
-            sections=sections,
-            up=ARTICLE_INDEX,
-            **values,
-        )
-    return pages
+    values = {"counts": Counter(event.article for event in data.reported), "total": len(newest)}
+    return _index_pages(
+        site,
+        IndexSpec("article_index.md", ARTICLE_INDEX, "Articles", "articles"),
+        newest,
+        lambda: _index_groups(
+            newest, lambda article: (str(article.published.year),) * 2, "articles/published"
+        ),
+        values,
+    )
 
 
 def render_article(site: Site, slug: str) -> str:
