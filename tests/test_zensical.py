@@ -52,9 +52,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         main, ["render", "--content", str(REPO / "content"), "--out", str(project / "pages")]
     )
     assert result.exit_code == 0, result.output
-    (project / "pages" / "index.md").write_text(
-        (REPO / "content" / "pages" / "index.md").read_text(encoding="utf-8"), encoding="utf-8"
-    )
     (project / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
     built = subprocess.run(
         [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", "mkdocs.yml"],
@@ -105,3 +102,10 @@ def test_the_exports_and_the_story_view_are_there_too(site: Path) -> None:
     assert (site / "events.json").is_file()
     assert (site / "story" / "neil-armstrong" / "timeline.json").is_file()
     assert "fonts.googleapis.com" not in read(site, "timeline")  # the config's `font: false` holds
+
+
+def test_the_home_page_has_the_hand_written_text_above_the_dashboard(site: Path) -> None:
+    html = content(site, "")
+    assert "At a glance" in html and "Most active actors" in html
+    hand = html.index("space race")  # from content/pages/index.md
+    assert hand < html.index("At a glance")
