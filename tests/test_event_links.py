@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from playwright.sync_api import expect
 from site_helpers import REPO, build_site, serve
 from test_site_build import small_content
 
@@ -191,13 +192,13 @@ def test_an_actor_page_embeds_their_timeline_between_two_dates(context: Any, bas
     assert src == base + "embed/index.html?actor=neil-armstrong"  # made absolute by the script
     page.set_content(f"<!doctype html><p>Another site</p>{code}")
     frame = page.frame_locator("iframe")
-    dates = frame.locator(".tl-embed-events time").all_inner_texts()
-    assert dates == ["July 1969", "20 July 1969", "17 July 1975"]  # oldest first, as on the actor page
+    # oldest first, as on the actor page (expect waits for the embed's script to fill the list)
+    expect(frame.locator(".tl-embed-events time")).to_have_text(["July 1969", "20 July 1969", "17 July 1975"])
     assert frame.locator(".tl-embed-heading").inner_text().startswith("Neil Armstrong: 3 events")
     page.set_content(f'<iframe src="{src}&from=1970&to=1975-07"></iframe>')
-    assert page.frame_locator("iframe").locator(".tl-embed-events li").all_inner_texts() == [
-        "17 July 1975\nStafford meets Leonov"
-    ]
+    filtered = page.frame_locator("iframe").locator(".tl-embed-events li")
+    expect(filtered).to_have_count(1)
+    assert filtered.all_inner_texts() == ["17 July 1975\nStafford meets Leonov"]
     page.set_content(f'<iframe src="{base}embed/index.html?actor=nobody"></iframe>')
     assert "No actor nobody" in page.frame_locator("iframe").locator(".tl-embed-status").inner_text()
 
