@@ -159,6 +159,18 @@ def test_txt_articles_are_not_treated_as_markdown(tmp_path: Path) -> None:
     assert (read.title, read.text) == ("Sputnik *launched*", "The Soviet Union launched *Sputnik*.")
 
 
+def test_an_article_read_once_is_read_again_when_its_sidecar_changes(tmp_path: Path) -> None:
+    from generator.store.content import read_article_once
+
+    path = tmp_path / "a.txt"
+    path.write_text("Title\n\nText.\n", encoding="utf-8")
+    (tmp_path / "a.yml").write_text("date: 1957-10-05\n", encoding="utf-8")
+    assert read_article_once(path).published == dt.date(1957, 10, 5)
+    assert read_article_once(path) is read_article_once(path)  # an unchanged file is read once
+    (tmp_path / "a.yml").write_text("date: 1957-10-04\nsource: TASS\n", encoding="utf-8")
+    assert read_article_once(path).published == dt.date(1957, 10, 4)
+
+
 def test_a_sidecar_that_is_not_utf8_is_named(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text("Title\n\nText.\n", encoding="utf-8")

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, TypeVar
 from generator.errors import ArticleError, ContentError
 from generator.extract import EXTRACTOR_VERSION
 from generator.extract.pipeline import resolve_model_name
-from generator.ingest.articles import find_articles, read_article
+from generator.ingest.articles import find_articles, read_article, sidecar_of
 from generator.model import Article, ArticleExtraction
 from generator.registry import ActorRegistry, renamed_events, resolve_names
 from generator.store.cache import ExtractionCache, digest, file_digest
@@ -181,8 +181,8 @@ def _cached_or_pending(
 
 def _article_digest(content: Content, path: Path) -> str:
     """What an article's extraction depends on: its place under articles/, its bytes and its sidecar."""
-    sidecar = path.with_suffix(".yml")
-    extra = sidecar.read_bytes() if path.suffix.lower() == ".txt" and sidecar.is_file() else b""
+    sidecar = sidecar_of(path)
+    extra = sidecar.read_bytes() if sidecar is not None and sidecar.is_file() else b""
     return digest(path.relative_to(content.articles).as_posix(), path.read_bytes(), extra)
 
 

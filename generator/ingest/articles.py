@@ -192,9 +192,14 @@ def _split_front_matter(path: Path, text: str) -> tuple[dict[str, Any], str, int
     return meta, text[match.end() :], text[: match.end()].count("\n") + 1
 
 
+def sidecar_of(path: Path) -> Path | None:
+    """The metadata file a `.txt` article may have beside it (`story.txt` -> `story.yml`)."""
+    return path.with_suffix(".yml") if path.suffix.lower() == ".txt" else None
+
+
 def _read_sidecar(path: Path) -> dict[str, Any]:
-    sidecar = path.with_suffix(".yml")
-    if not sidecar.is_file():
+    sidecar = sidecar_of(path)
+    if sidecar is None or not sidecar.is_file():
         return {}
     return _load_yaml_mapping(sidecar, _decode(sidecar, sidecar.read_bytes()), first_line=1)
 

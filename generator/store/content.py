@@ -9,9 +9,11 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from generator.ingest.articles import read_article
+from generator.ingest.articles import read_article, sidecar_of
 from generator.model import Article, Sentence
+from generator.store.yaml_io import once_per_version
 from generator.text import split_sentences
 
 BASELINE_DIR = ".extracted"
@@ -54,20 +56,15 @@ def content_lock(content: Content) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-_ARTICLES: dict[Path, tuple[tuple[int, int], Article]] = {}
+_ARTICLES: dict[Path, tuple[Any, Article]] = {}
 
 
 def read_article_once(path: Path) -> Article:
-    """`read_article`, kept by the file's mtime and size: check and the plugin's pages read each
-    article once, and under `mkdocs serve` an edit re-reads only the file that changed."""
-    status = path.stat()
-    stamp = (status.st_mtime_ns, status.st_size)
-    cached = _ARTICLES.get(path)
-    if cached is not None and cached[0] == stamp:
-        return cached[1]
-    article = read_article(path)  # an ArticleError is not kept: the next read reports it again
-    _ARTICLES[path] = (stamp, article)
-    return article
+    """`read_article`, kept by the file's (and its sidecar's) mtime and size: check and the plugin's
+    pages read each article once, and under `mkdocs serve` an edit re-reads only what changed.
+    An ArticleError is not kept: the next read reports it again."""
+    sidecar = sidecar_of(path)
+    return once_per_version(path, _ARTICLES, read_article, also=() if sidecar is None else (sidecar,))
 
 
 @functools.cache

@@ -71,7 +71,7 @@ def _yaml() -> YAML:
     return yaml
 
 
-_READ_CACHE: dict[Path, tuple[tuple[int, int], Any]] = {}
+_READ_CACHE: dict[Path, tuple[Any, Any]] = {}
 
 
 def read_yaml(path: Path) -> Any:
@@ -101,10 +101,10 @@ def read_yaml_cached(path: Path) -> Any:
     `timeline check`, the plugin's check and rendering read the same files; under `mkdocs serve`
     an edit re-parses only the file that changed.
     """
-    return _once_per_version(path, _READ_CACHE, read_yaml)
+    return once_per_version(path, _READ_CACHE, read_yaml)
 
 
-_VALUES_CACHE: dict[Path, tuple[tuple[int, int], Any]] = {}
+_VALUES_CACHE: dict[Path, tuple[Any, Any]] = {}
 
 
 def read_yaml_values(path: Path) -> Any:
@@ -115,7 +115,7 @@ def read_yaml_values(path: Path) -> Any:
     `10:30` stay text). Anything the fast parser cannot read goes to `read_yaml`, whose error
     names the line.
     """
-    return _once_per_version(path, _VALUES_CACHE, _parse_values)
+    return once_per_version(path, _VALUES_CACHE, _parse_values)
 
 
 def _parse_values(path: Path) -> Any:
@@ -128,21 +128,35 @@ def _parse_values(path: Path) -> Any:
     return data
 
 
-def _once_per_version(
-    path: Path, cache: dict[Path, tuple[tuple[int, int], Any]], parse: Callable[[Path], Any]
+def once_per_version(
+    path: Path,
+    cache: dict[Path, tuple[Any, Any]],
+    parse: Callable[[Path], Any],
+    also: Sequence[Path] = (),
 ) -> Any:
-    """`parse(path)`, kept by the file's mtime and size so that an unchanged file is parsed once."""
+    """`parse(path)`, kept by the mtime and size of the file (and of `also`, other files the parse
+    reads) so that an unchanged file is parsed once; a file that cannot be read goes to `parse`,
+    whose error names it."""
     try:
-        status = path.stat()
+        stamp = tuple(_version(file) for file in (path, *also))
     except OSError:
-        return read_yaml(path)  # raises the named error
-    stamp = (status.st_mtime_ns, status.st_size)
+        return parse(path)
+    if stamp[0] is None:
+        return parse(path)
     cached = cache.get(path.resolve())
     if cached is not None and cached[0] == stamp:
         return cached[1]
     data = parse(path)
     cache[path.resolve()] = (stamp, data)
     return data
+
+
+def _version(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return None
+    return (status.st_mtime_ns, status.st_size)
 
 
 _FastLoader: Any = getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader)
