@@ -8,11 +8,17 @@ comes from templates/dashboard.md, with autoescape on like every page (generator
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from generator.model import Article, DateValue, Event
-from generator.site.data import SiteData, event_counts, last_day, needs_review, newest_first
+from generator.site.data import (
+    SiteData,
+    event_counts,
+    last_day,
+    most_frequent_actors,
+    needs_review,
+    newest_first,
+)
 from generator.site.links import Links
 from generator.site.pages import Site
 
@@ -71,9 +77,8 @@ def _added(article: Article) -> tuple[str, str]:
 
 def most_active_actors(data: SiteData, limit: int = LATEST) -> list[tuple[str, int]]:
     """The actors with the most events, with their counts; ties by name."""
-    counts: Counter[str] = event_counts(data.events)
-    ranked = sorted(data.actors, key=lambda name: (-counts[name], name.casefold(), name))
-    return [(name, counts[name]) for name in ranked[:limit]]
+    counts = event_counts(data.events)
+    return [(name, counts[name]) for name in most_frequent_actors(data)[:limit]]
 
 
 def render_dashboard(data: SiteData, links: Links | None = None) -> str:

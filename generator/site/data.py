@@ -355,7 +355,7 @@ def event_counts(events: Iterable[Event]) -> Counter[str]:
 def most_frequent_actors(data: SiteData) -> list[str]:
     """Every actor, the most events first, then by name."""
     counts = event_counts(data.events)
-    return sorted(data.actors, key=lambda name: (-counts[name], name.casefold()))
+    return sorted(data.actors, key=lambda name: (-counts[name], name.casefold(), name))
 
 
 def places_by_name(data: SiteData) -> list[tuple[str, str]]:
