@@ -172,30 +172,23 @@ def _match_words(name: str) -> list[str]:
 def resolve_extractions(
     registry: ActorRegistry, extractions: Iterable[ArticleExtraction]
 ) -> tuple[ActorRegistry, list[ArticleExtraction]]:
-    """The run's one resolution step: every article's proposed actors merged into a copy of `registry`.
-
-    Articles are taken in slug order, so the result is the same whatever order they were read in
-    and however many processes read them. Returns the merged registry and each extraction with its
-    names made canonical (titles included).
-    """
-    merged = registry.copy()
-    resolved = []
-    for extraction in sorted(extractions, key=lambda extraction: extraction.slug):
-        canonical = {
-            actor.name: _resolve_actor(merged, actor, actor.name in extraction.definite)
-            for actor in extraction.actors
-        }
-        resolved.append(_renamed(extraction, canonical, merged))
-    return merged, resolved
+    """`resolve_names`, then each extraction with its names made canonical (titles included), in
+    slug order."""
+    ordered = sorted(extractions, key=lambda extraction: extraction.slug)
+    merged, names = resolve_names(registry, ordered)
+    return merged, [_renamed(extraction, names[extraction.slug], merged) for extraction in ordered]
 
 
 def resolve_names(
     registry: ActorRegistry, proposals: Iterable[ArticleExtraction]
 ) -> tuple[ActorRegistry, dict[str, dict[str, str]]]:
-    """The same step as `resolve_extractions` over what each article proposes (its events unread).
+    """The run's one resolution step: every article's proposed actors (its events unread) merged
+    into a copy of `registry`.
 
-    Returns the merged registry and, per slug, each name the article used with its canonical name;
-    `renamed` then gives an article's events with those names, one article at a time.
+    Articles are taken in slug order, so the result is the same whatever order they were read in
+    and however many processes read them. Returns the merged registry and, per slug, each name the
+    article used with its canonical name; `renamed_events` then gives an article's events with
+    those names, one article at a time.
     """
     merged = registry.copy()
     names: dict[str, dict[str, str]] = {}

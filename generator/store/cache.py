@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -155,11 +155,6 @@ def extraction_from_json(data: Mapping[str, Any]) -> ArticleExtraction:
         actors=tuple(_actor_from_json(item) for item in data["actors"]),
         definite=tuple(data["definite"]),
     )
-
-
-def events_digest(events: Iterable[Event]) -> str:
-    """A digest of events as the merge sees them (every field)."""
-    return digest(json.dumps([_event_to_json(event) for event in events], ensure_ascii=False, sort_keys=True))
 
 
 def _actor_to_json(actor: Actor) -> list[Any]:
