@@ -9,6 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from generator.errors import ContentError
 from generator.model import Actor, DateValue, Event, Mention
@@ -531,3 +533,45 @@ def test_new_actors_go_in_name_order_even_into_a_file_a_person_reordered() -> No
     document = CommentedMap([("Zed", 1), ("Bob", 1), ("Kim", 1)])
     _insert_sorted(document, [(name, 2) for name in ("Abe", "Carl", "Yan", "Zoe")])  # type: ignore[misc]
     assert list(document) == ["Abe", "Carl", "Yan", "Zed", "Bob", "Kim", "Zoe"]
+
+
+_SCALAR_PIECES = st.sampled_from(
+    ["2024", "-", "1", "01", "5", "12", "31", ":", "30", "00", "T", "t", " ", "Z", "+", "02", ".", "5e3",
+     "0x", "1f", "0o", "7", "_", "no", "yes", "on", "true", "False", "null", "~", ".inf", "NaN", "a"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@example(["2024-1-5", "2024-1-5 1:00:00", "2024-01-05T10:00:00+02:00", "012", "no"])
+@given(st.lists(st.lists(_SCALAR_PIECES, min_size=1, max_size=8).map("".join), min_size=1, max_size=4))
+def test_front_matter_and_values_read_by_libyaml_are_what_ruamel_reads(scalars: list[str]) -> None:
+    from ruamel.yaml import YAML
+
+    from generator.store.yaml_io import FastParseError, load_yaml_values
+
+    text = "".join(f"k{number}: {scalar}\n" for number, scalar in enumerate(scalars))
+    try:
+        expected = YAML(typ="safe", pure=True).load(text)
+    except Exception:  # whatever ruamel refuses, the fast reading must refuse too
+        with pytest.raises(FastParseError):
+            load_yaml_values(text)
+        return
+    try:
+        found = load_yaml_values(text)
+    except FastParseError:
+        return  # read again by ruamel: the same values
+    assert found == expected
+    assert [type(value) for value in found.values()] == [type(value) for value in expected.values()]
+
+
+def test_a_duplicate_front_matter_key_is_an_error_naming_its_line(tmp_path: Path) -> None:
+    from generator.errors import ArticleError
+    from generator.ingest.articles import read_article
+
+    path = tmp_path / "story.md"
+    path.write_text(
+        "---\ntitle: Storm hits coast\ndate: 2024-03-05\ntitle: Again\n---\nText.\n", encoding="utf-8"
+    )
+    with pytest.raises(ArticleError, match="duplicate key") as error:
+        read_article(path)
+    assert error.value.line == 4

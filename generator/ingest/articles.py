@@ -14,7 +14,7 @@ from ruamel.yaml.error import YAMLError
 
 from generator.errors import ArticleError
 from generator.model import Article
-from generator.store.yaml_io import bad_timestamp_position, yaml_node_count
+from generator.store.yaml_io import FastParseError, bad_timestamp_position, load_yaml_values, yaml_node_count
 from generator.text import slugify
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
@@ -205,6 +205,19 @@ def _read_sidecar(path: Path) -> dict[str, Any]:
 
 
 def _load_yaml_mapping(path: Path, text: str, first_line: int) -> dict[str, Any]:
+    try:
+        data = load_yaml_values(text)  # libyaml: ruamel's pure parser costs ms per article
+    except FastParseError:
+        data = _load_yaml_slowly(path, text, first_line)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ArticleError(path, "front matter must be a mapping of `key: value` lines", first_line)
+    return {str(key): value for key, value in data.items()}
+
+
+def _load_yaml_slowly(path: Path, text: str, first_line: int) -> Any:
+    """ruamel's reading, for its error: the line and the problem."""
     yaml = YAML(typ="safe", pure=True)
     try:
         data = yaml.load(text)
@@ -221,11 +234,7 @@ def _load_yaml_mapping(path: Path, text: str, first_line: int) -> dict[str, Any]
         raise ArticleError(path, f"invalid front matter: {error}", line) from error
     except RecursionError as error:
         raise ArticleError(path, "invalid YAML front matter: nested too deeply", first_line) from error
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise ArticleError(path, "front matter must be a mapping of `key: value` lines", first_line)
-    return {str(key): value for key, value in data.items()}
+    return data
 
 
 def _key_line(text: str, key: str) -> int | None:

@@ -119,12 +119,28 @@ def read_yaml_values(path: Path) -> Any:
 
 
 def _parse_values(path: Path) -> Any:
-    text = _read_yaml_text(path)
     try:
-        data = pyyaml.load(text, Loader=_ValuesLoader)  # a safe loader, with YAML 1.2 scalars
-        yaml_node_count(data)
-    except (pyyaml.YAMLError, ValueError, TypeError, RecursionError):
+        return load_yaml_values(_read_yaml_text(path))
+    except FastParseError:
         return read_yaml(path)
+
+
+class FastParseError(Exception):
+    """libyaml could not give the values as ruamel reads them; parse again with ruamel for the error."""
+
+
+def load_yaml_values(text: str) -> Any:
+    """The values of YAML `text` as ruamel's safe loader reads them (YAML 1.2 scalars), by libyaml.
+
+    FastParseError for anything it does not read the same way (a syntax error, a duplicate key, a
+    value that is no calendar day, a YAML bomb): the caller parses again with ruamel, whose error
+    names the line.
+    """
+    try:
+        data = pyyaml.load(text, Loader=_ValuesLoader)
+        yaml_node_count(data)
+    except (pyyaml.YAMLError, ValueError, TypeError, RecursionError) as error:
+        raise FastParseError(str(error)) from error
     return data
 
 
@@ -167,6 +183,16 @@ class _ValuesLoader(_FastLoader):
 
     yaml_implicit_resolvers: ClassVar[dict[str | None, list[tuple[str, re.Pattern[str]]]]] = {}
 
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
+        keys = [self.construct_object(key, deep=True) for key, _ in node.value]
+        try:
+            duplicate = len(set(keys)) != len(keys)
+        except TypeError:  # an unhashable key: ruamel reports it
+            duplicate = True
+        if duplicate:  # ruamel refuses a duplicate key, so the fast reading must not take the last
+            raise pyyaml.constructor.ConstructorError(None, None, "duplicate key", node.start_mark)
+        return dict(super().construct_mapping(node, deep=deep))
+
 
 for _tag, _pattern, _first in (
     ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
@@ -179,9 +205,10 @@ for _tag, _pattern, _first in (
     ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
     (
         "tag:yaml.org,2002:timestamp",
-        r"^(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
-        r"(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
-        r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?)$",
+        # a day alone has two-digit month and day (`2024-1-5` is text), a day with a time need not
+        r"^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}"
+        r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
+        r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)$",
         "0123456789",
     ),
 ):

@@ -112,7 +112,7 @@ REFS = {
 
 def alternation(words: object) -> str:
     """A regex alternation of `words`, longest first, spaces as any run of blanks."""
-    items = sorted({str(word) for word in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    items = sorted({str(word) for word in words}, key=lambda item: (-len(item), item))  # type: ignore[attr-defined]
     return "(?:" + "|".join(re.escape(item).replace(r"\ ", r"\s+") for item in items) + ")"
 
 
