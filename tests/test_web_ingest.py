@@ -27,6 +27,7 @@ from generator.ingest.articles import find_articles, plain_text, read_article
 from generator.ingest.dates import Signals, Stamp, decide, find_dateline, parse_stamp, url_dates
 from generator.ingest.web import clean_paragraphs, decode_html, read_page
 from generator.store.content import Content
+from generator.store.yaml_io import read_yaml_values
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from web_server import FIXTURES, HUGE_BYTES, PAGES, NewsSite, news_site, page
@@ -301,13 +302,79 @@ def test_a_feed_adds_its_new_items_and_skips_what_is_known(site: NewsSite, tmp_p
     assert f"{rss}: 4 items; 3 added, 0 already in" in result.output
     before = len(site.requests)
     again = add(tmp_path, "--feed", rss)
+    assert again.exit_code == 0, again.output  # the gone page was reported once, on the first run
     assert f"{rss}: 4 items; 0 added, 3 already in" in again.output
-    # known items are recognised from the feed (URL, or title and date): only the feed and the gone page
-    assert sorted(path.split("?")[0] for path in site.requests[before:]) == [
-        "/missing/story-that-was-taken-down",
-        "/rss/top",
-    ]
+    assert "1 failed before (not tried again; --retry-failed tries them)" in again.output
+    # known items are recognised from the feed (URL, or title and date), the gone page from the
+    # failure log: only the feed is downloaded
+    assert [path.split("?")[0] for path in site.requests[before:]] == ["/rss/top"]
     assert len(written(tmp_path)) == 3
+
+
+def _feed_of(tmp_path: Path, *links: str) -> str:
+    feed = tmp_path / "feed.xml"
+    items = "".join(
+        f"<item><title>Item {number}</title><link>{link}</link>"
+        "<pubDate>Tue, 20 Feb 2024 09:00:00 GMT</pubDate></item>"
+        for number, link in enumerate(links)
+    )
+    feed.write_text(
+        f"<?xml version='1.0'?><rss version='2.0'><channel><title>T</title>{items}</channel></rss>"
+    )
+    return str(feed)
+
+
+def _requested(site: NewsSite, since: int, path: str) -> int:
+    return sum(request.split("?")[0] == path for request in site.requests[since:])
+
+
+def test_a_feed_item_that_failed_is_logged_and_not_downloaded_again(site: NewsSite, tmp_path: Path) -> None:
+    gone, pdf = site.url("/missing/council-vote"), site.url("/report.pdf")
+    feed = _feed_of(tmp_path, gone, pdf)
+    first = add(tmp_path, "--feed", feed)
+    assert first.exit_code == 1 and first.output.count("error: ") == 2, first.output
+    log = tmp_path / "content" / "feed-failures.yml"
+    entries = read_yaml_values(log)
+    assert sorted(entries) == [gone, pdf]
+    assert entries[gone]["error"].startswith("HTTP 404 Not Found") and entries[gone]["may_pass"] is False
+    assert entries[pdf]["error"].startswith("not a web page but a PDF") and entries[gone]["attempts"] == 1
+    assert entries[gone]["feed"] == feed
+    stamp = log.stat().st_mtime_ns
+    before = len(site.requests)
+    second = add(tmp_path, "--feed", feed)
+    assert second.exit_code == 0, second.output
+    assert "2 failed before (not tried again; --retry-failed tries them)" in second.output
+    assert _requested(site, before, "/missing/council-vote") == _requested(site, before, "/report.pdf") == 0
+    assert log.stat().st_mtime_ns == stamp  # a run that changes nothing writes nothing
+    retried = add(tmp_path, "--feed", feed, "--retry-failed")
+    assert retried.exit_code == 1 and _requested(site, before, "/missing/council-vote") == 1
+    assert read_yaml_values(log)[gone]["attempts"] == 2
+
+
+def test_a_failure_that_may_pass_is_tried_again_a_few_times_and_an_item_added_leaves_the_log(
+    site: NewsSite, tmp_path: Path
+) -> None:
+    from generator.ingest.failures import RETRIES
+
+    routes = site.server.routes  # type: ignore[attr-defined]
+    flaky = "/business/port-strike-ends"
+    routes[flaky] = routes["/error/503"]
+    try:
+        feed = _feed_of(tmp_path, site.url(flaky))
+        log = tmp_path / "content" / "feed-failures.yml"
+        before = len(site.requests)
+        for attempt in range(1, RETRIES + 2):
+            result = add(tmp_path, "--feed", feed)
+            assert read_yaml_values(log)[site.url(flaky)]["attempts"] == min(attempt, RETRIES)
+        assert read_yaml_values(log)[site.url(flaky)]["may_pass"] is True
+        assert _requested(site, before, flaky) == RETRIES  # then left like a page that is gone
+        assert "1 failed before" in result.output
+        routes[flaky] = routes[page("wire-senate.html")["path"]]
+        result = add(tmp_path, "--feed", feed, "--retry-failed")
+        assert result.exit_code == 0 and "added " in result.output, result.output
+        assert not log.exists()  # nothing left that failed
+    finally:
+        del routes[flaky]
 
 
 def test_an_atom_feed_and_a_page_that_announces_a_feed(site: NewsSite, tmp_path: Path) -> None:

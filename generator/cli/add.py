@@ -34,12 +34,18 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
     default=None,
     help="The publication date, YYYY-MM-DD, for what is added (over any date the page gives).",
 )
+@click.option(
+    "--retry-failed",
+    is_flag=True,
+    help="Try again the feed items that failed on earlier runs (content/feed-failures.yml).",
+)
 @click.option("--extract", is_flag=True, help="Then run `timeline extract` on the content folder.")
 def add(
     sources: tuple[str, ...],
     feeds: tuple[str, ...],
     content_dir: Path,
     date: dt.datetime | None,
+    retry_failed: bool,
     extract: bool,
 ) -> None:
     """Add articles from web pages, saved HTML pages, .txt/.md files or feeds to content/articles.
@@ -49,7 +55,9 @@ def add(
     page's original HTML is kept in content/sources/<slug>.html (.html.gz when large). What is
     already in content/ (the same canonical URL, or the same text) is skipped. A page with no
     publication date is refused: pass --date. Each failure is one line naming the URL or file;
-    nothing partial is written, the others go on, and the exit status is 1.
+    nothing partial is written, the others go on, and the exit status is 1. A feed item that
+    failed is recorded in content/feed-failures.yml and not downloaded again on later runs
+    (a timeout or a server error is tried up to 5 times), so an hourly import stays quiet.
 
     \b
     Example:
@@ -58,22 +66,27 @@ def add(
         timeline add --feed https://example.org/rss.xml --extract
     """
     from generator.ingest.add import Library, add_feed, add_sources
-    from generator.store.content import Content
+    from generator.ingest.failures import FailureLog
+    from generator.store.content import Content, content_lock
 
     if not sources and not feeds:
         raise click.UsageError("give at least one URL, file or folder, or --feed URL")
     content = Content(content_dir)
     day = date.date() if date is not None else None
     library = Library.load(content)
+    failures = FailureLog.load(content, retry=retry_failed)
     outcomes = add_sources(content, sources, date=day, library=library)
     for outcome in outcomes:
         click.echo(outcome.line(), err=outcome.status == "failed")
     for feed in feeds:
-        feed_outcomes, summary = add_feed(content, feed, date=day, library=library)
+        feed_outcomes, summary = add_feed(content, feed, date=day, library=library, failures=failures)
         for outcome in feed_outcomes:
             click.echo(outcome.line(), err=outcome.status == "failed")
         click.echo(summary)
         outcomes += feed_outcomes
+    failures.forget(*(outcome.given for outcome in outcomes if outcome.status != "failed"))
+    with content_lock(content):
+        failures.save()
     failed = sum(outcome.status == "failed" for outcome in outcomes)
     added = sum(outcome.status == "added" for outcome in outcomes)
     if len(outcomes) > 1:

@@ -41,6 +41,7 @@ from generator.store.content import Content, content_lock
 from generator.store.yaml_io import dump_yaml
 
 if TYPE_CHECKING:
+    from generator.ingest.failures import FailureLog
     from generator.ingest.web import WebPage
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
@@ -66,6 +67,7 @@ class Outcome:
     status: Status
     message: str
     slug: str | None = None
+    may_pass: bool = False  # a failure a later try may not repeat (a timeout, a server error)
 
     def line(self) -> str:
         return f"error: {self.message}" if self.status == "failed" else self.message
@@ -159,9 +161,18 @@ def add_sources(
 
 
 def add_feed(
-    content: Content, feed: str, *, date: dt.date | None = None, library: Library | None = None
+    content: Content,
+    feed: str,
+    *,
+    date: dt.date | None = None,
+    library: Library | None = None,
+    failures: FailureLog | None = None,
 ) -> tuple[list[Outcome], str]:
-    """Add the items of an RSS or Atom feed that content/ does not have; the outcomes and a summary."""
+    """Add the items of an RSS or Atom feed that content/ does not have; the outcomes and a summary.
+
+    With `failures`, an item that failed on an earlier run is not downloaded again (unless its
+    failure may pass), and this run's failures are recorded there; the caller saves it.
+    """
     from generator.ingest.feed import read_feed
 
     library = library or Library.load(content)
@@ -170,25 +181,34 @@ def add_feed(
     except ArticleError as error:
         return [Outcome(feed, "failed", str(error))], f"{feed}: not imported"
     outcomes: list[Outcome] = []
-    known = 0
+    known = failed_before = 0
     for item in items:
         slug = library.by_url(item.link, item.id) or (
             library.by_title(item.title, item.day) if item.title else None
         )
         if slug is not None:
             known += 1
+            if failures is not None:
+                failures.forget(item.link)  # added since it failed, by another route
+            continue
+        if failures is not None and failures.skipped(item.link) is not None:
+            failed_before += 1
             continue
         outcome = _add_one(library, item.link, date, feed_day=item.day)
         if outcome.status == "skipped":
             known += 1
         else:
             outcomes.append(outcome)
+        if failures is not None and outcome.status == "failed":
+            failures.record(item.link, feed, outcome.message.removeprefix(f"{item.link}: "), outcome.may_pass)
     added = sum(outcome.status == "added" for outcome in outcomes)
     failed = sum(outcome.status == "failed" for outcome in outcomes)
     summary = (
         f"{feed}: {len(items)} item{'s' if len(items) != 1 else ''}; {added} added, "
         f"{known} already in {content.root}, {failed} failed"
     )
+    if failed_before:
+        summary += f", {failed_before} failed before (not tried again; --retry-failed tries them)"
     return outcomes, summary
 
 
@@ -229,7 +249,7 @@ def _add_one(library: Library, given: str, date: dt.date | None, feed_day: dt.da
             return _skipped(library, given, known, "same text")
         slug = _store(library, draft, given)
     except ArticleError as error:
-        return Outcome(given, "failed", str(error))
+        return Outcome(given, "failed", str(error), may_pass=bool(getattr(error, "may_pass", False)))
     except OSError as error:  # the disk, not the source: still one line, and the batch goes on
         return Outcome(given, "failed", f"{given}: cannot write the article: {error.strerror or error}")
     library.register(slug, urls, draft.title, draft.day, "\n".join(draft.paragraphs))

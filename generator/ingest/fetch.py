@@ -56,7 +56,12 @@ _KINDS = {
 
 
 class FetchError(ArticleError):
-    """A download failed: names the URL, the cause and what to do."""
+    """A download failed: names the URL, the cause and what to do; `may_pass` when a later try may work
+    (a timeout, a server error, a refused connection), not when the page is gone or is no page."""
+
+    def __init__(self, url: str, message: str, *, may_pass: bool = False) -> None:
+        super().__init__(url, message)
+        self.may_pass = may_pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,13 +118,15 @@ def fetch(
     except FetchError:
         raise
     except urllib.error.HTTPError as error:
-        raise FetchError(url, _http_message(error.code, error.reason)) from None
+        raise FetchError(
+            url, _http_message(error.code, error.reason), may_pass=_may_pass(error.code)
+        ) from None
     except urllib.error.URLError as error:
-        raise FetchError(url, _network_message(error.reason, timeout)) from None
+        raise FetchError(url, _network_message(error.reason, timeout), may_pass=True) from None
     except TimeoutError:
-        raise FetchError(url, _network_message(TimeoutError(), timeout)) from None
+        raise FetchError(url, _network_message(TimeoutError(), timeout), may_pass=True) from None
     except (OSError, ValueError) as error:  # a reset connection, a malformed answer
-        raise FetchError(url, _network_message(error, timeout)) from None
+        raise FetchError(url, _network_message(error, timeout), may_pass=True) from None
     kind = sniff_binary(body)
     if kind is not None:
         raise FetchError(url, f"not a web page but {kind}; {_NOT_A_PAGE}")
@@ -156,7 +163,9 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
             raise FetchError(first, f"redirects to {newurl}, which is not a web address")
         if newurl in self.chain:
             loop = " -> ".join([*self.chain[self.chain.index(newurl) :], newurl])
-            raise FetchError(first, f"redirect loop ({loop}); the site is misconfigured, try again later")
+            raise FetchError(
+                first, f"redirect loop ({loop}); the site is misconfigured, try again later", may_pass=True
+            )
         if len(self.chain) - 1 >= self.limit:
             raise FetchError(first, f"more than {self.limit} redirects (last to {newurl}); giving up")
         self.chain.append(newurl)
@@ -203,12 +212,18 @@ def _read(url: str, answer: Any, max_bytes: int, deadline: float) -> bytes:
         if total > max_bytes:
             raise FetchError(url, f"over the {_size(max_bytes)} limit; stopped reading; {_SAVE_IT}")
         if time.monotonic() > deadline:
-            raise FetchError(url, f"the download took over {deadline:.0f} s; stopped; {_SAVE_IT}")
+            raise FetchError(
+                url, f"the download took over {deadline:.0f} s; stopped; {_SAVE_IT}", may_pass=True
+            )
         chunks.append(chunk)
 
 
 def _size(count: int) -> str:
     return f"{count / 2**20:.0f} MiB" if count >= 2**20 else f"{count / 1024:.0f} KiB"
+
+
+def _may_pass(code: int) -> bool:
+    return code in (408, 425, 429) or code >= 500
 
 
 def _http_message(code: int, reason: object) -> str:
