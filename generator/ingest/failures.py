@@ -10,7 +10,7 @@ An item added later, by any route, leaves the file.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,16 +41,6 @@ class Failure:
     @property
     def given_up(self) -> bool:
         return not self.may_pass or self.attempts >= RETRIES
-
-    def as_yaml(self) -> dict[str, Any]:
-        return {
-            "feed": self.feed,
-            "error": self.error,
-            "first_failed": self.first_failed,
-            "last_failed": self.last_failed,
-            "attempts": self.attempts,
-            "may_pass": self.may_pass,
-        }
 
 
 class FailureLog:
@@ -101,7 +91,7 @@ class FailureLog:
         if not self.failures:
             self.path.unlink(missing_ok=True)
             return True
-        data = {url: self.failures[url].as_yaml() for url in sorted(self.failures)}
+        data = {url: asdict(self.failures[url]) for url in sorted(self.failures)}
         return write_atomic(self.path, _HEADER + dump_yaml(data))
 
 
