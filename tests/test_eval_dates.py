@@ -120,6 +120,37 @@ def test_conventions_of_another_corpus_agree_and_nothing_more() -> None:
     assert not _pair("now", "2013-05-02", "now", "PRESENT_REF")
 
 
+def test_hours_compare_zero_padded_and_an_unknown_clock_time_is_its_day() -> None:
+    assert canonical_value("2013-09-15T3:25Z") == "2013-09-15T03:25Z"
+    assert _pair("14:25", "2013-09-15T3:25Z", "14:25", "2013-09-15T14:25")  # UTC+11
+    assert _pair("the early hours", "2009-02-01TXX:XX", "the early hours", "2009-02-01")
+    assert _pair("the early hours", "2009-02-01TXX:XX", "the early hours", "2009-02-01TMO")
+    assert not _pair("the early hours", "2009-02-01TXX:XX", "the early hours", "2009-02-04TMO")
+
+
+def _expression(text: str, phrase: str, value: str) -> TimeExpression:
+    start = text.index(phrase)
+    return TimeExpression(start, start + len(phrase), phrase, "TIME", value)
+
+
+def test_a_parenthesised_restatement_of_the_gold_time_is_neither_found_nor_a_false_alarm() -> None:
+    text = "Shells fell on the camp at 3 p.m. (1200 GMT) and again on Friday (June 14)."
+    utc = text.index("1200 GMT")
+    gold = [GoldTimex(utc, utc + 8, "1200 GMT", "TIME", "2011-11-10T12:00Z")]
+    friday = text.index("Friday")
+    gold.append(GoldTimex(friday, friday + 6, "Friday", "DATE", "2011-11-11"))
+    system = [
+        _expression(text, "3 p.m.", "2011-11-10T15:00"),
+        _expression(text, "1200 GMT", "2011-11-10T12:00"),
+        _expression(text, "Friday", "2011-11-11"),
+        _expression(text, "June 14", "2011-06-14"),  # another day: still a false alarm
+    ]
+    score = score_document(gold, system, text=text)
+    assert (score.counts.system, score.counts.relaxed, score.counts.value_correct) == (3, 2, 2)
+    assert [item.text for item in score.spurious] == ["June 14"]
+    assert score_document(gold, system).counts.system == 4  # without the text, nothing is a restatement
+
+
 TIMEML = """<?xml version="1.0" ?>
 <TimeML><DOCID>T1</DOCID>
 <DCT><TIMEX3 tid="t0" type="DATE" value="2013-03-25" functionInDocument="CREATION_TIME">3/25</TIMEX3></DCT>

@@ -92,16 +92,29 @@ def test_scores_timelines_references_and_dates(tmp_path: Path) -> None:
     assert (counts.pronoun_gold, counts.pronoun_found) == (1, 0)
 
 
-def test_evaluate_scores_temporal_tagging_against_the_creation_time(tmp_path: Path) -> None:
-    ecb_path, esc_path = _document(tmp_path)
-    document = ecbplus.read_document(ecb_path, esc_path, {})
+def _friday_outputs(document: ecbplus.EcbDocument):  # type: ignore[no-untyped-def]
     start = document.text.index("Friday")
 
     def outputs(articles):  # type: ignore[no-untyped-def]
         expression = TimeExpression(start, start + 6, "Friday", "DATE", "2013-05-03")
         return [(ArticleOutput((), ()), (expression,)) for _ in articles]
 
-    report = ecbplus.evaluate([document], outputs)
+    return outputs
+
+
+def test_evaluate_scores_temporal_tagging_against_the_creation_time(tmp_path: Path) -> None:
+    ecb_path, esc_path = _document(tmp_path)
+    # the annotators looked at the stamp line "May 3, 2013" too
+    document = ecbplus.read_document(ecb_path, esc_path, {"9_1ecbplus": {2}})
+    report = ecbplus.evaluate([document], _friday_outputs(document))
     assert report.timex is not None and report.timex.counts.gold == 2
     assert report.timex.counts.value_correct == 1
     assert "ECB+" in ecbplus.format_report(report)
+
+
+def test_temporal_tagging_is_scored_on_the_sentences_looked_at_only(tmp_path: Path) -> None:
+    ecb_path, esc_path = _document(tmp_path)
+    document = ecbplus.read_document(ecb_path, esc_path, {})  # the stamp line has no markable
+    report = ecbplus.evaluate([document], _friday_outputs(document))
+    assert report.timex is not None and report.timex.counts.gold == 1
+    assert report.timex.counts.value_correct == 1

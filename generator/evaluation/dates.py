@@ -17,7 +17,17 @@ and a decade is written without its placeholder (194X = 194, the TimeML 1.2 spel
 - a day with a part of day ("2013-06-08TMO") agrees with the day when the gold marked the day alone
   ("Saturday morning" annotated 2013-06-08);
 - PRESENT_REF ("now") agrees with the document creation day when the gold resolved "now" to it;
+- a gold clock time left unknown on a known day ("2009-02-01TXX:XX", TIMEX3's X for an unknown
+  digit) agrees with that day, alone or with a part of day, as a day marked alone does;
 - a gold expression the annotator left without a value agrees with any value.
+Hours are zero-padded too, as TIMEX3 writes them ("T3:25Z" = "T03:25Z").
+
+One convention concerns counting, not values. News restates a time in parentheses, in another
+zone or another form: "3 p.m. (1200 GMT)", "yesterday (July 21)". Annotators then marked one of the
+two mentions (or one span over both): the pair is one time. So a tagged expression with no gold of
+its own, whose parentheses touch a matched expression ("X (Y)"), and whose value agrees with that
+match's gold, restates it: it is counted neither as found nor as a false alarm. A restatement with
+another value ("Friday (June 14)" when the gold says June 13) stays a false alarm.
 """
 
 from __future__ import annotations
@@ -27,7 +37,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -169,10 +179,13 @@ _WEEK = re.compile(r"-W(\d)(?!\d)")
 
 
 def canonical_value(value: str | None) -> str:
-    """A TIMEX3 value in one spelling: zero-padded week numbers, no blanks."""
+    """A TIMEX3 value in one spelling: zero-padded week numbers and hours, no blanks."""
     if not value:
         return ""
-    return _DECADE.sub(r"\1", _WEEK.sub(r"-W0\1", value.strip()))
+    return _HOUR.sub(r"T0\1", _DECADE.sub(r"\1", _WEEK.sub(r"-W0\1", value.strip())))
+
+
+_HOUR = re.compile(r"T(\d:)")
 
 
 _DECADE = re.compile(r"^(\d{3})X$")
@@ -221,17 +234,29 @@ def values_agree(gold: GoldTimex, system: TimeExpression, dct: dt.date | None = 
     if expected.endswith("Z") and "T" in expected:
         utc = expected[:-1]
         return found == utc or utc in _utc_readings(found, f"{gold.text} {system.text}")
+    if expected.endswith("TXX:XX") and _DAY.match(expected[:-6]):
+        expected = expected[:-6]  # a clock time unknown on a known day: that day
+        if found == expected:
+            return True
     if _DAY.match(expected) and found.startswith(expected + "T") and found[11:] in _PARTS_OF_DAY:
         return True
     return found == "PRESENT_REF" and dct is not None and expected == dct.isoformat()
 
 
 def score_document(
-    gold: Sequence[GoldTimex], system: Sequence[TimeExpression], dct: dt.date | None = None
+    gold: Sequence[GoldTimex],
+    system: Sequence[TimeExpression],
+    dct: dt.date | None = None,
+    text: str | None = None,
 ) -> DocumentScore:
-    """Counts, relaxed matches, misses and false alarms of one document."""
-    strict_pairs = match_spans(gold, system, strict=True)
+    """Counts, relaxed matches, misses and false alarms of one document (`text`: for restatements)."""
     relaxed_pairs = match_spans(gold, system, strict=False)
+    if text is not None:
+        restating = _restatements(gold, system, relaxed_pairs, text, dct)
+        if restating:
+            system = [item for index, item in enumerate(system) if index not in restating]
+            relaxed_pairs = match_spans(gold, system, strict=False)
+    strict_pairs = match_spans(gold, system, strict=True)
     pairs = [Pair(gold[g], system[s]) for g, s in relaxed_pairs]
     counts = Counts(
         gold=len(gold),
@@ -250,6 +275,33 @@ def score_document(
         missed=[item for index, item in enumerate(gold) if index not in matched_gold],
         spurious=[item for index, item in enumerate(system) if index not in matched_system],
     )
+
+
+_OPENS_RESTATEMENT = re.compile(r"\s*\(\s*$")
+
+
+def _restatements(
+    gold: Sequence[GoldTimex],
+    system: Sequence[TimeExpression],
+    pairs: Sequence[tuple[int, int]],
+    text: str,
+    dct: dt.date | None,
+) -> set[int]:
+    """Indexes of unmatched system expressions that restate a matched one in parentheses."""
+    matched = {s: g for g, s in pairs}
+    restating: set[int] = set()
+    for index, item in enumerate(system):
+        if index in matched:
+            continue
+        for other, gold_index in matched.items():
+            first, second = sorted((item, system[other]), key=lambda expression: expression.start)
+            if first.end > second.start or not _OPENS_RESTATEMENT.fullmatch(text[first.end : second.start]):
+                continue
+            # the restating mention's own words name its zone ("3 p.m." names none)
+            if values_agree(replace(gold[gold_index], text=item.text), item, dct):
+                restating.add(index)
+                break
+    return restating
 
 
 def value_precision(value: str | None) -> str:
@@ -329,7 +381,7 @@ def run_dates_evaluation(data_dir: Path, nlp: object | None = None) -> DatesRepo
         tag_started = time.perf_counter()
         system = find_time_expressions(doc, document.dct)
         report.seconds_tagger += time.perf_counter() - tag_started
-        score = score_document(document.timexes, system)
+        score = score_document(document.timexes, system, text=document.text)
         report.counts.add(score.counts)
         add_breakdowns(report, score)
     report.seconds_total = time.perf_counter() - began

@@ -32,7 +32,8 @@ a gold date; dated F1 = F1 x date accuracy.
 
 Temporal tagging (ESC documents with a creation time): TIME_DATE, TIME_OF_THE_DAY, TIME_DURATION and
 TIME_REPETITION with their values, scored TempEval-3 style (`generator.evaluation.dates`) against the
-tagger run with the creation time as reference date.
+tagger run with the creation time as reference date, on the scored sentences only (gold and tagged
+alike, as for the actors).
 """
 
 from __future__ import annotations
@@ -612,14 +613,27 @@ def evaluate(documents: Sequence[EcbDocument], outputs: Outputs) -> EcbReport:
         if document.has_esc:
             report.esc_counts += counts
         if document.has_esc and document.dct is not None:
-            # ESC annotated the times of the sentences it looked at
-            looked_at = [e for e in expressions if document.sentence_at(e.start) in document.scored]
-            score = dates_scoring.score_document(document.timexes, looked_at, document.dct)
+            gold, found = _in_scored_sentences(document, document.timexes, expressions)
+            score = dates_scoring.score_document(gold, found, document.dct, document.text)
             timex.documents += 1
             timex.counts.add(score.counts)
             dates_scoring.add_breakdowns(timex, score)
     report.timex = timex
     return report
+
+
+def _in_scored_sentences(
+    document: EcbDocument, gold: Sequence[GoldTimex], found: Sequence[TimeExpression]
+) -> tuple[list[GoldTimex], list[TimeExpression]]:
+    """The gold and tagged times of the sentences the annotators looked at, as the actors are scored.
+
+    A time ESC marked elsewhere (a creation time in a page's stamp line) has no tagged time to meet it.
+    """
+    scored = document.scored
+    return (
+        [item for item in gold if document.sentence_at(item.start) in scored],
+        [item for item in found if document.sentence_at(item.start) in scored],
+    )
 
 
 def pipeline_outputs(nlp: Any) -> Outputs:
