@@ -75,6 +75,18 @@ TABLE: list[tuple[str, dt.date, str, str, str, str | None]] = [
     ("Police were called at 8.40am on Saturday.", MON_2013_03_25, "Saturday", "DATE", "2013-03-23", None),
     ("The quake struck at 0440 GMT on Sunday.", MON_2013_03_25, "0440 GMT", "TIME", "2013-03-24T04:40", None),
     ("Polls close at 8 p.m. on Thursday.", MON_2013_03_25, "8 p.m.", "TIME", "2013-03-28T20:00", None),
+    # stamps that abbreviate every month, join the year with a hyphen, or write "p" for p.m.
+    ("Tue., May. 21, 2013 9:15 AM EDT | The senate voted.", MON_2013_03_25, "Tue., May. 21, 2013 9:15 AM EDT",
+     "TIME", "2013-05-21T09:15", None),
+    ("Sunday, March 24-2013 at 16:12 | Floods hit Dhaka.", MON_2013_03_25, "Sunday, March 24-2013 at 16:12",
+     "TIME", "2013-03-24T16:12", None),
+    ("on Mar 23 2013, 5:55p | United won again.", MON_2013_03_25, "Mar 23 2013, 5:55p", "TIME",
+     "2013-03-23T17:55", None),
+    # the 24-hour clock with "hours", and the day after a time restated in another zone
+    ("The tremor struck at 09:10 hours (0440 GMT) on Sunday.", MON_2013_03_25, "09:10 hours", "TIME",
+     "2013-03-24T09:10", None),
+    ("Tue Mar 19 2013, 14:58 hrs | Rebels seized the port.", MON_2013_03_25, "Mar 19 2013, 14:58 hrs", "TIME",
+     "2013-03-19T14:58", None),
     # the BBC's "Last updated at" is the time of the last edit, a second stamp after the story's day
     ("22 March 2013 Last updated at 14:05 GMT", MON_2013_03_25, "22 March 2013", "DATE", "2013-03-22", None),
     ("22 March 2013 Last updated at 14:05 GMT", MON_2013_03_25, "14:05 GMT", "TIME", "2013-03-22T14:05",
@@ -299,6 +311,16 @@ FALSE_POSITIVES = [
 @pytest.mark.parametrize("sentence", FALSE_POSITIVES)
 def test_words_that_only_look_like_dates_are_not_tagged(nlp: Any, sentence: str) -> None:
     assert tag_text(sentence, MON_2013_03_25, nlp) == []
+
+
+def test_the_minutes_of_a_clock_time_are_not_a_count_of_hours(nlp: Any) -> None:
+    found = tag_text("The tremor struck at 09:10 hours local time.", MON_2013_03_25, nlp)
+    assert [(item.text, item.type) for item in found] == [("09:10 hours local time", "TIME")]
+
+
+def test_only_a_full_stamp_reads_a_full_stop_after_may(nlp: Any) -> None:
+    found = tag_text("Sales in May. 3 stores closed in June.", MON_2013_03_25, nlp)
+    assert [item.text for item in found] == ["May", "June"]
 
 
 def test_the_night_of_a_date_leaves_the_date_alone(nlp: Any) -> None:

@@ -35,6 +35,7 @@ from generator.extract.timex.vocabulary import (
     MOD_PREFIX,
     MOD_WORDS,
     MONTH,
+    MONTH_BEFORE_DAY,
     MONTH_LOOSE,
     MONTHS,
     NUMBER,
@@ -97,8 +98,10 @@ class Rule:
 
 
 def _rule(name: str, pattern: str, normalize: Normalizer, guard: Guard | None = None) -> Rule:
-    """A rule matching `pattern` as whole words, in any case."""
-    return Rule(name, re.compile(rf"(?<![\w'-])(?:{pattern})(?![\w-])", re.IGNORECASE), normalize, guard)
+    """A rule matching `pattern` as whole words, in any case, never inside a clock time or a number."""
+    return Rule(
+        name, re.compile(rf"(?<![\w'-])(?<!\d[:.])(?:{pattern})(?![\w-])", re.IGNORECASE), normalize, guard
+    )
 
 
 # ----------------------------------------------------------------------------------------------
@@ -141,7 +144,7 @@ def _parse_year(text: str, reference: dt.date) -> int:
 
 _DAY_DATE_RE = re.compile(
     rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?:the\s+)?(?P<d1>{DAYNUM})\s+(?:of\s+)?(?P<m1>{MONTH_LOOSE})|"
-    rf"(?P<m2>{MONTH_LOOSE})\s+(?P<d2>{DAYNUM}))(?:\s*,?\s+(?P<y>{YEAR})|\s+(?P<sy>{SHORT_YEAR}))?",
+    rf"(?P<m2>{MONTH_BEFORE_DAY})\s+(?P<d2>{DAYNUM}))(?:\s*,?\s+(?P<y>{YEAR})|\s+(?P<sy>{SHORT_YEAR})|-(?P<hy>{YEAR}))?",
     re.IGNORECASE,
 )
 
@@ -152,7 +155,7 @@ def _resolve_day_date(text: str, context: Context, tense: Tense | None) -> dt.da
         return None
     month = _month_number(match.group("m1") or match.group("m2"))
     day = int(re.sub(r"\D", "", match.group("d1") or match.group("d2")))
-    year_text = match.group("y") or match.group("sy")
+    year_text = match.group("y") or match.group("sy") or match.group("hy")
     if year_text:
         year = _parse_year(year_text, context.reference)
     else:
@@ -231,7 +234,8 @@ def _normalize_day_date(candidate: Candidate, context: Context) -> Value | None:
 
 
 _TIME_RE = re.compile(
-    r"(?P<h>[0-9]{1,2})(?:[:.]?(?P<m>[0-9]{2}))?\s*(?:(?P<ap>[ap])\.?\s?m\.?)?|(?P<word>noon|midday|midnight)",
+    r"(?P<h>[0-9]{1,2})(?:[:.]?(?P<m>[0-9]{2}))?(?:\s*(?P<ap>[ap])\.?\s?m\.?|(?P<letter>[ap])\b)?"
+    r"|(?P<word>noon|midday|midnight)",
     re.IGNORECASE,
 )
 
@@ -244,7 +248,7 @@ def _clock(text: str) -> str | None:
         return "24:00" if match.group("word").lower() == "midnight" else "12:00"
     hour = int(match.group("h"))
     minute = match.group("m") or "00"
-    meridiem = (match.group("ap") or "").lower()
+    meridiem = (match.group("ap") or match.group("letter") or "").lower()
     lowered = text.lower()
     if not meridiem and re.search(r"\b(?:evening|afternoon|night)\b", lowered):
         meridiem = "p"
@@ -276,9 +280,9 @@ def _day_of_clock_text(text: str, candidate: Candidate, context: Context) -> dt.
     return context.narrative_anchor()
 
 
-# the day a clock time is "on": "at 8.40am on Saturday", "at 8 p.m. on Aug. 3, 2012"
+# the day a clock time is "on": "at 8.40am on Saturday", "at 8 p.m. on Aug. 3", "at 3 p.m. (1200 GMT) on"
 _DAY_AFTER_CLOCK = re.compile(
-    rf",?\s+on\s+(?P<day>(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?,?\s+)?{DAY_DATE}|{WEEKDAY})(?![\w-])",
+    rf"(?:\s*\([^()\n]{{1,24}}\))?,?\s+on\s+(?P<day>(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?,?\s+)?{DAY_DATE}|{WEEKDAY})(?![\w-])",
     re.IGNORECASE,
 )
 

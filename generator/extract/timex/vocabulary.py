@@ -137,10 +137,11 @@ APPROX = alternation(APPROX_WORDS)
 # Before a date only these mean "about": "over the weekend" is not "more than the weekend".
 APPROX_DATE = alternation(["about", "around", "approximately", "roughly", "nearly", "almost"])
 RELWORD = r"(?:this|last|next|past|previous|coming|following|current|same|that|prior|preceding)"
-# "8 a.m.", "8:40 pm", British "8.40am", "20:40", "eight o'clock"; a wire's "0440 GMT" needs its zone
+# "8 a.m.", "8:40 pm", British "8.40am", "20:40", "eight o'clock"; a wire's "0440 GMT" needs its zone;
+# a stamp's "5:55p"; "09:10 hours", "14:58 hrs" the 24-hour clock
 # "a.m." and "am", but the full stop after "2am." ends the sentence
 MERIDIEM = r"(?:[ap]\.\s?m\.?|[ap]m(?!\w))"
-TIME_OF_DAY = rf"(?:(?:[01]?[0-9]|2[0-3])(?:[:.][0-5][0-9])?\s*{MERIDIEM}|(?:[01][0-9]|2[0-3])[0-5][0-9](?=\s+(?:GMT|UTC)\b)|(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?:\s*{MERIDIEM})?|noon|midday|midnight|(?:[01]?[0-9])\s+o'clock)"  # noqa: E501
+TIME_OF_DAY = rf"(?:(?:[01][0-9]|2[0-3]):?[0-5][0-9]\s+(?:hours|hrs)\b|(?:[01]?[0-9]|2[0-3])(?:[:.][0-5][0-9])?\s*{MERIDIEM}|(?:[01][0-9]|2[0-3])[0-5][0-9](?=\s+(?:GMT|UTC)\b)|(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?:\s*{MERIDIEM}|[ap](?![\w'.]))?|noon|midday|midnight|(?:[01]?[0-9])\s+o'clock)"  # noqa: E501
 # A zone after a clock time: US zones (with the "ET" of US papers), GMT/UTC, European and Australian ones
 TZ = (
     r"(?:\s+(?:E[SD]?T|C[SD]?T|M[SD]?T|P[SD]?T|AK[SD]T|HST|GMT|UTC|BST|CES?T|EES?T|AE[SD]T|JST"
@@ -166,7 +167,10 @@ _SPELLED_TENS = (
 SPELLED_YEAR = (
     rf"(?:nineteen(?:\s+hundred)?(?:\s+and)?\s+{_SPELLED_TENS}|two\s+thousand(?:\s+and\s+{_SPELLED_UNITS})?)"
 )
+# Time stamps print "May. 3, 2013" (every month abbreviated, even the short ones) and "November 27-2005"
+MONTH_BEFORE_DAY = rf"(?:{MONTH_LOOSE}|(?:may|june|july)\.(?=\s+{DAYNUM},?\s+{YEAR}))"
+YEAR_AFTER_DAY = rf"(?:\s*,?\s+{YEAR}|\s+{SHORT_YEAR}|-{YEAR})"
 DAY_DATE = (
-    rf"(?:{WEEKDAY},?\s+)?(?:(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MONTH_LOOSE}|{MONTH_LOOSE}\s+{DAYNUM})"
-    rf"(?:\s*,?\s+{YEAR}|\s+{SHORT_YEAR})?"
+    rf"(?:{WEEKDAY},?\s+)?(?:(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MONTH_LOOSE}|{MONTH_BEFORE_DAY}\s+{DAYNUM})"
+    rf"{YEAR_AFTER_DAY}?"
 )
