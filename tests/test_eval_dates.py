@@ -151,6 +151,22 @@ def test_a_parenthesised_restatement_of_the_gold_time_is_neither_found_nor_a_fal
     assert score_document(gold, system).counts.system == 4  # without the text, nothing is a restatement
 
 
+def test_a_day_inside_one_gold_span_with_its_clock_time_is_part_of_that_time() -> None:
+    text = "The climber fell about 11am on Friday; rescuers came on Saturday at noon."
+    gold = [GoldTimex(17, 37, "about 11am on Friday", "TIME", "2013-09-13T11:00")]
+    system = [
+        _expression(text, "about 11am", "2013-09-13T11:00"),
+        _expression(text, "Friday", "2013-09-13"),
+        _expression(text, "Saturday", "2013-09-14"),  # no gold span holds it: a false alarm
+    ]
+    score = score_document(gold, system)
+    assert (score.counts.system, score.counts.value_correct) == (2, 1)
+    assert [item.text for item in score.spurious] == ["Saturday"]
+    # a day other than the clock time's is not part of it
+    other_day = [system[0], _expression(text, "Friday", "2013-09-20")]
+    assert score_document(gold, other_day).counts.system == 2
+
+
 TIMEML = """<?xml version="1.0" ?>
 <TimeML><DOCID>T1</DOCID>
 <DCT><TIMEX3 tid="t0" type="DATE" value="2013-03-25" functionInDocument="CREATION_TIME">3/25</TIMEX3></DCT>

@@ -22,12 +22,17 @@ and a decade is written without its placeholder (194X = 194, the TimeML 1.2 spel
 - a gold expression the annotator left without a value agrees with any value.
 Hours are zero-padded too, as TIMEX3 writes them ("T3:25Z" = "T03:25Z").
 
-One convention concerns counting, not values. News restates a time in parentheses, in another
-zone or another form: "3 p.m. (1200 GMT)", "yesterday (July 21)". Annotators then marked one of the
-two mentions (or one span over both): the pair is one time. So a tagged expression with no gold of
-its own, whose parentheses touch a matched expression ("X (Y)"), and whose value agrees with that
-match's gold, restates it: it is counted neither as found nor as a false alarm. A restatement with
-another value ("Friday (June 14)" when the gold says June 13) stays a false alarm.
+Two conventions concern counting, not values. ESC's extent takes a clock time with its day
+("about 11am on Friday", "Saturday about 8.40am", "21 July 2013 Last updated at 11:11 GMT") where
+TimeML marks two expressions ("8 p.m. on Friday"): a tagged day inside one gold span with a tagged
+clock time on that day is part of that time, and is counted neither as found nor as a false alarm
+(the clock time is matched to the gold).
+And news restates a time in parentheses, in another zone or another form: "3 p.m. (1200 GMT)",
+"yesterday (July 21)". Annotators then marked one of the two mentions (or one span over both): the
+pair is one time. So a tagged expression with no gold of its own, whose parentheses touch a matched
+expression ("X (Y)"), and whose value agrees with that match's gold, restates it: it is counted
+neither as found nor as a false alarm. A restatement with another value ("Friday (June 14)" when
+the gold says June 13) stays a false alarm.
 """
 
 from __future__ import annotations
@@ -250,6 +255,7 @@ def score_document(
     text: str | None = None,
 ) -> DocumentScore:
     """Counts, relaxed matches, misses and false alarms of one document (`text`: for restatements)."""
+    system = _without_days_of_clock_times(gold, system)
     relaxed_pairs = match_spans(gold, system, strict=False)
     if text is not None:
         restating = _restatements(gold, system, relaxed_pairs, text, dct)
@@ -274,6 +280,30 @@ def score_document(
         agreed=[values_agree(pair.gold, pair.system, dct) for pair in pairs],
         missed=[item for index, item in enumerate(gold) if index not in matched_gold],
         spurious=[item for index, item in enumerate(system) if index not in matched_system],
+    )
+
+
+_CLOCK_VALUE = re.compile(r"^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}")
+
+
+def _without_days_of_clock_times(
+    gold: Sequence[GoldTimex], system: Sequence[TimeExpression]
+) -> list[TimeExpression]:
+    """`system` less each day that lies with its clock time inside one gold span ("11am on Friday")."""
+    dropped: set[int] = set()
+    for item in gold:
+        inside = [i for i, found in enumerate(system) if item.start <= found.start and found.end <= item.end]
+        days = {match.group(1) for i in inside if (match := _CLOCK_VALUE.match(system[i].value or ""))}
+        for index in inside:
+            value = system[index].value or ""
+            if value[:10] in days and not _CLOCK_VALUE.match(value) and _is_day_reading(value):
+                dropped.add(index)
+    return [found for index, found in enumerate(system) if index not in dropped]
+
+
+def _is_day_reading(value: str) -> bool:
+    return bool(_DAY.match(value)) or (
+        bool(_DAY.match(value[:10])) and value[10:11] == "T" and value[11:] in _PARTS_OF_DAY
     )
 
 
