@@ -209,6 +209,12 @@ TABLE: list[tuple[str, dt.date, str, str, str, str | None]] = [
     ("He appeared in court at midday.", MON_2013_03_25, "midday", "TIME", "2013-03-25T12:00", None),
     ("Today is the eighth day of the operation.", MON_2013_03_25, "the eighth day", "DATE",
      "2013-03-25", None),
+    # a sport's season is its year
+    ("The Knicks fired their coach after just one season.", MON_2013_03_25, "just one season", "DURATION",
+     "P1Y", None),
+    ("He left Leeds after a single disappointing season.", MON_2013_03_25, "a single disappointing season",
+     "DURATION", "P1Y", None),
+    ("She spent three seasons at Chelsea.", MON_2013_03_25, "three seasons", "DURATION", "P3Y", None),
     # durations: "-long" adjectives, "additional", decades in years (ISO 8601 has no decade unit)
     ("They held a day-long meeting.", MON_2013_03_25, "day-long", "DURATION", "P1D", None),
     ("It is a decades-long dispute.", MON_2013_03_25, "decades-long", "DURATION", "PXY", None),
@@ -305,6 +311,9 @@ FALSE_POSITIVES = [
     # an age is not a decade; a decimal is not a British clock time
     "The man, in his early 30s, was taken to hospital.",
     "Shares rose 3.31 percent to 12.45 points.",
+    # a headline's fall is a fall; a season ticket is not a season
+    "Hiker Killed In Fall On Ben Nevis",
+    "Fans bought two season tickets.",
 ]
 
 

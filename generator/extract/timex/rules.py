@@ -482,6 +482,8 @@ def _normalize_bare_season(candidate: Candidate, context: Context) -> Value | No
     mod, rest = _split_mod(candidate.text)
     if mod is None and (before is None or before.lower_ not in _SEASON_PREPOSITIONS):
         return None
+    if candidate.text.startswith("Fall"):
+        return None  # seasons are written lower case: "Killed In Fall" is a headline's fall
     value = _normalize_season(replace(candidate, text=rest.removeprefix("the ")), context)
     return Value(value.type, value.value, mod) if value else None
 
@@ -1227,6 +1229,29 @@ def _normalize_bare_units(candidate: Candidate, context: Context) -> Value | Non
     return Value("DURATION", _duration_value(None, unit))
 
 
+_SEASON_COUNT = re.compile(
+    r"^(?:(?:just|only)\s+)?(?P<number>a\s+single|\S+)\s+(?:(?P<adjective>\S+)\s+)?seasons?$"
+)
+
+
+def _normalize_season_count(candidate: Candidate, context: Context) -> Value | None:
+    """ "after one season as coach", "a single tumultuous season": a sport's season is its year."""
+    match = _SEASON_COUNT.match(_lower(candidate.text))
+    if match is None:
+        return None
+    if match.group("adjective") is not None:
+        tokens = context.tokens(candidate.start, candidate.end)
+        if not any(token.lower_ == match.group("adjective") and token.pos_ == "ADJ" for token in tokens):
+            return None
+    after = context.token_after(candidate.end)
+    if after is not None and after.pos_ in ("NOUN", "PROPN"):
+        return None  # "one season ticket", "two season openers"
+    number = 1.0 if match.group("number").startswith("a") else _number_value(match.group("number"))
+    if number is None or not float(number).is_integer():
+        return None
+    return Value("DURATION", f"P{int(number)}Y")
+
+
 def _normalize_set(candidate: Candidate, context: Context) -> Value | None:
     lowered = _lower(candidate.text)
     if lowered in SET_UNITS:
@@ -1691,6 +1716,12 @@ RULES: tuple[Rule, ...] = (
         rf"(?:{APPROX}\s+(?!the\s))?(?:the\s+)?(?:(?:past|last|next|first|coming|previous|following|final|remaining|latest|recent|initial|same|year-earlier|year-ago|comparable)\s+)*{NUMBER}(?:\s+and\s+a\s+half)?[\s-]+(?:(?:more|additional|extra|further)\s+)?{UNITS_RE}(?:\s+and\s+a\s+half)?(?:\s+or\s+so)?",
         _normalize_duration,
         guard=_not_in_a_title,
+    ),
+    _rule(
+        "season_count",
+        r"(?:(?:just|only)\s+)?(?:a\s+single|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+        r"\s+(?:[a-z]+\s+)?seasons?",
+        _normalize_season_count,
     ),
     _rule(
         "duration_adj",
