@@ -255,6 +255,10 @@ NARRATIVE: list[tuple[str, str, str]] = [
     ("The striker was sent off on March 9 and banned the next day.", "the next day", "2013-03-10"),
     ("A car bomb hit the market on March 3. Earlier that day, crowds had fled.", "Earlier that day",
      "2013-03-03"),
+    # the early hours are the morning of the day the story tells, or of the day named
+    ("Two men were held on March 3. They broke into the shop in the early-morning hours.",
+     "the early-morning hours", "2013-03-03TMO"),
+    ("Fire crews were called in the early hours of Sunday.", "the early hours of Sunday", "2013-03-24TMO"),
     # with no anchor after it, "a day before" counts from the date before it
     ("Floods hit the city on March 12. The toll from the storm a day before rose to 40.", "a day before",
      "2013-03-11"),

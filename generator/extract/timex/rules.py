@@ -942,6 +942,21 @@ def _part_of_day(
     return Value("TIME", f"{day.isoformat()}T{PART_OF_DAY[unit]}", mod)
 
 
+_EARLY_HOURS_OF = re.compile(r"^the (?:early|wee|small)(?:[\s-]+morning)? hours(?: of (?P<day>.+))?$")
+
+
+def _normalize_early_hours(candidate: Candidate, context: Context) -> Value | None:
+    """ "the early hours of Sunday", "in the early-morning hours": that morning, or the story day's."""
+    match = _EARLY_HOURS_OF.match(_lower(candidate.text))
+    if match is None:
+        return None
+    if match.group("day"):
+        day = _day_of_clock_text(match.group("day"), candidate, context)
+    else:
+        day = context.narrative_anchor()
+    return Value("TIME", f"{day.isoformat()}TMO")
+
+
 def _normalize_anchor_day(candidate: Candidate, context: Context) -> Value | None:
     lowered = _lower(candidate.text)
     anchor = context.narrative_anchor()
@@ -1697,6 +1712,12 @@ RULES: tuple[Rule, ...] = (
         rf"(?:{MOD_PREFIX}|{APPROX_DATE}\s+)?(?:(?:this|last|next|the\s+past|the\s+coming|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+current|the\s+same|that|the\s+next|the\s+prior|the\s+preceding|the\s+last|the\s+latest|the\s+most\s+recent)\s+(?:fiscal\s+)?(?:{UNIT}|{PART_OF_DAY_RE})|{PART_OF_DAY_RE}|the\s+{PART_OF_DAY_RE}|the\s+weekend)",
         _normalize_relative_unit,
         guard=_not_in_a_title,
+    ),
+    _rule(
+        "early_hours",
+        rf"the\s+(?:early|wee|small)(?:[\s-]+morning)?\s+hours"
+        rf"(?:\s+of\s+(?:{WEEKDAY}(?:\s+morning)?|{DAY_DATE}|yesterday|today|tomorrow))?",
+        _normalize_early_hours,
     ),
     _rule(
         "anchor_day",
