@@ -209,6 +209,9 @@ TABLE: list[tuple[str, dt.date, str, str, str, str | None]] = [
     ("He appeared in court at midday.", MON_2013_03_25, "midday", "TIME", "2013-03-25T12:00", None),
     ("Today is the eighth day of the operation.", MON_2013_03_25, "the eighth day", "DATE",
      "2013-03-25", None),
+    # a weekday with its date in parentheses is one date
+    ("The minister resigned on Friday (March 22) this week.", MON_2013_03_25, "Friday (March 22) this week",
+     "DATE", "2013-03-22", None),
     # a sport's season is its year
     ("The Knicks fired their coach after just one season.", MON_2013_03_25, "just one season", "DURATION",
      "P1Y", None),

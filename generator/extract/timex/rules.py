@@ -1559,6 +1559,14 @@ RULES: tuple[Rule, ...] = (
         _normalize_day_date,
         guard=_is_calendar_date,
     ),
+    # "on Thursday (June 13) this week": the weekday with its date in parentheses is one date
+    _rule(
+        "weekday_and_date",
+        rf"{WEEKDAY}\s+\(\s*(?:{MONTH_LOOSE}\s+{DAYNUM}|{DAYNUM}\s+{MONTH_LOOSE})(?:,?\s+{YEAR})?\s*\)"
+        r"(?:\s+(?:this|last|next)\s+week)?",
+        _normalize_day_date,
+        guard=_is_calendar_date,
+    ),
     # A story's time stamp: "May 2, 2013, 1:32 PM EDT", "05/03/2013 at 11:00 AM", "2012.08.08 09:01 AM".
     # "7 July 2012 Last updated at 22:46 GMT" is two: the story's day, then the time of its last edit.
     _rule(
