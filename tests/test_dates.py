@@ -299,6 +299,7 @@ FALSE_POSITIVES = [
     "The company sold 2010 cars and paid $1999 for each.",
     "Shares fell 1.5% to 1,990 points.",
     "The boy is a 6-year-old from Cuba.",
+    "The 23-year old was charged with arson.",
     "We are the champions.",
     "Sun Microsystems and Wed Inc. merged their units.",
     # ages, fractions, living quarters, programme and film titles, idioms

@@ -1191,8 +1191,9 @@ def _is_fraction(candidate: Candidate, context: Context) -> bool:
 
 def _normalize_duration_adj(candidate: Candidate, context: Context) -> Value | None:
     match = re.match(r"(.+?)-(\w+?)(?:-long)?$", _lower(candidate.text))
-    if not match or candidate.text.lower().endswith("-old"):
-        return None  # ages ("a 6-year-old boy") are not durations TimeML marks
+    after = context.token_after(candidate.end)
+    if not match or candidate.text.lower().endswith("-old") or (after is not None and after.lower_ == "old"):
+        return None  # ages ("a 6-year-old boy", "the 23-year old") are not durations TimeML marks
     amount = _number_value(match.group(1))
     unit = match.group(2)
     if amount is None or unit not in UNITS:
