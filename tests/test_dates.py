@@ -307,6 +307,7 @@ FALSE_POSITIVES = [
     "He appeared on CBS's 60 Minutes program.",
     "Iraq imports about three-quarters of its food.",
     "Funds hold more than a quarter of the market.",
+    "The shell landed about a quarter mile from the clinic.",
     "Troops were housed in the living quarters.",
     'Baker spoke on ABC\'s "This Week" program.',
     "The report aired on VOA Today on the radio.",

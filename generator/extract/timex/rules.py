@@ -1166,7 +1166,7 @@ def _is_count_not_duration(candidate: Candidate, context: Context, amount: float
     'three-quarters of its food' is a fraction."""
     before = context.token_before(candidate.start)
     lowered = _lower(candidate.text)
-    if unit == "quarter" and _is_fraction(candidate, context):
+    if unit == "quarter" and (_is_fraction(candidate, context) or _measures_something(candidate, context)):
         return True
     if lowered in ("a second", "a minute") and (
         before is None or before.lower_ not in ("for", "within", "in", "than")
@@ -1178,6 +1178,18 @@ def _is_count_not_duration(candidate: Candidate, context: Context, amount: float
         or before.lower_ in ("percent", "cents", "times", "barrels")
     )
     return lowered in ("a " + unit, "an " + unit, "one " + unit) and rate
+
+
+_MEASURES = frozenset(
+    "mile miles inch inches foot feet yard yards acre acres pound pounds ounce ounces ton tons gallon gallons"
+    " point points percentage kilometre kilometres kilometer kilometers metre metres meter meters".split()
+)
+
+
+def _measures_something(candidate: Candidate, context: Context) -> bool:
+    """'a quarter mile', 'a quarter point': a fraction of a measure, not three months."""
+    after = context.token_after(candidate.end)
+    return after is not None and after.lower_ in _MEASURES
 
 
 def _is_fraction(candidate: Candidate, context: Context) -> bool:
