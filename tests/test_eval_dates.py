@@ -134,21 +134,25 @@ def _expression(text: str, phrase: str, value: str) -> TimeExpression:
 
 
 def test_a_parenthesised_restatement_of_the_gold_time_is_neither_found_nor_a_false_alarm() -> None:
-    text = "Shells fell on the camp at 3 p.m. (1200 GMT) and again on Friday (June 14)."
+    text = "Shells fell at 3 p.m. (1200 GMT) and on Friday (June 14). Talks ended Thursday — the same day."
     utc = text.index("1200 GMT")
     gold = [GoldTimex(utc, utc + 8, "1200 GMT", "TIME", "2011-11-10T12:00Z")]
     friday = text.index("Friday")
     gold.append(GoldTimex(friday, friday + 6, "Friday", "DATE", "2011-11-11"))
+    thursday = text.index("Thursday")
+    gold.append(GoldTimex(thursday, thursday + 8, "Thursday", "DATE", "2011-11-10"))
     system = [
         _expression(text, "3 p.m.", "2011-11-10T15:00"),
         _expression(text, "1200 GMT", "2011-11-10T12:00"),
         _expression(text, "Friday", "2011-11-11"),
         _expression(text, "June 14", "2011-06-14"),  # another day: still a false alarm
+        _expression(text, "Thursday", "2011-11-10"),
+        _expression(text, "the same day", "2011-11-10"),
     ]
     score = score_document(gold, system, text=text)
-    assert (score.counts.system, score.counts.relaxed, score.counts.value_correct) == (3, 2, 2)
+    assert (score.counts.system, score.counts.relaxed, score.counts.value_correct) == (4, 3, 3)
     assert [item.text for item in score.spurious] == ["June 14"]
-    assert score_document(gold, system).counts.system == 4  # without the text, nothing is a restatement
+    assert score_document(gold, system).counts.system == 6  # without the text, nothing is a restatement
 
 
 def test_a_day_inside_one_gold_span_with_its_clock_time_is_part_of_that_time() -> None:

@@ -27,11 +27,12 @@ Two conventions concern counting, not values. ESC's extent takes a clock time wi
 TimeML marks two expressions ("8 p.m. on Friday"): a tagged day inside one gold span with a tagged
 clock time on that day is part of that time, and is counted neither as found nor as a false alarm
 (the clock time is matched to the gold).
-And news restates a time in parentheses, in another zone or another form: "3 p.m. (1200 GMT)",
-"yesterday (July 21)". Annotators then marked one of the two mentions (or one span over both): the
-pair is one time. So a tagged expression with no gold of its own, whose parentheses touch a matched
-expression ("X (Y)"), and whose value agrees with that match's gold, restates it: it is counted
-neither as found nor as a false alarm. A restatement with another value ("Friday (June 14)" when
+And news restates a time in parentheses or after a dash, in another zone or another form: "3 p.m.
+(1200 GMT)", "yesterday (July 21)", "on Wednesday — the same day the autopsy ...". Annotators then
+marked one of the two mentions (or one span over both): the pair is one time. So a tagged expression
+with no gold of its own that follows a matched expression across "(" or a dash, or precedes one so,
+and whose value agrees with that match's gold, restates it: it is counted neither as found nor as a
+false alarm. A restatement with another value ("Friday (June 14)" when
 the gold says June 13) stays a false alarm.
 """
 
@@ -307,7 +308,7 @@ def _is_day_reading(value: str) -> bool:
     )
 
 
-_OPENS_RESTATEMENT = re.compile(r"\s*\(\s*$")
+_OPENS_RESTATEMENT = re.compile(r"\s*(?:\(|—|–|--)\s*")
 
 
 def _restatements(
