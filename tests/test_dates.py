@@ -100,6 +100,7 @@ TABLE: list[tuple[str, dt.date, str, str, str, str | None]] = [
      None),
     # a day-first date on the story's day; a month-first one otherwise
     ("Published 24/03/2013", MON_2013_03_25, "24/03/2013", "DATE", "2013-03-24", None),
+    ("Article posted on 08.03.2013", MON_2013_03_25, "08.03.2013", "DATE", "2013-03-08", None),  # dotted
     ("Posted 09/02/2013", dt.date(2013, 2, 9), "09/02/2013", "DATE", "2013-02-09", None),
     ("The 03/02/2013 filing was late.", MON_2013_03_25, "03/02/2013", "DATE", "2013-03-02", None),
     # a date something was set or put off to lies ahead

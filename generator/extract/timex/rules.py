@@ -218,6 +218,15 @@ def _day_first(text: str, reference: dt.date) -> dt.date | None:
         return None
 
 
+def _normalize_dotted_day_first(candidate: Candidate, context: Context) -> Value | None:
+    """ "08.07.2012": Europe's dotted dates put the day first."""
+    day, month, year = (int(part) for part in candidate.text.split("."))
+    try:
+        return Value("DATE", dt.date(year, month, day).isoformat())
+    except ValueError:
+        return None
+
+
 def _normalize_day_date(candidate: Candidate, context: Context) -> Value | None:
     mod, rest = _split_mod(candidate.text)
     relation = re.match(r"(last|this|next) ", rest)
@@ -1566,6 +1575,7 @@ RULES: tuple[Rule, ...] = (
         _normalize_iso_date,
     ),
     _rule("numeric_date", r"[0-3]?[0-9]/[0-3]?[0-9]/(?:[0-9]{4}|[0-9]{2})", _normalize_numeric_date),
+    _rule("dotted_date", r"[0-3]?[0-9]\.[01]?[0-9]\.(?:1[0-9]{3}|20[0-9]{2})", _normalize_dotted_day_first),
     _rule(
         "day_date",
         rf"(?:{MOD_PREFIX}|{APPROX_DATE}\s+)?(?:(?:last|this|next)\s+)?{DAY_DATE}",
