@@ -251,6 +251,8 @@ NARRATIVE: list[tuple[str, str, str]] = [
     ("The strike began on March 12. Two days later, talks resumed.", "Two days later", "2013-03-14"),
     ("The vote was held on June 4, 2010. The day before, crowds gathered.", "The day before", "2010-06-03"),
     ("He died on March 3, 2012. Crowds came the day after his death.", "the day after", "2012-03-04"),
+    ("The dam burst on May 2, 2011. The day following the flood, the army arrived.", "The day following",
+     "2011-05-03"),
     # the next day (or night, or morning) of the story, not a span
     ("Riots broke out on March 11. A second protest followed the next night.", "the next night",
      "2013-03-12TNI"),

@@ -969,13 +969,13 @@ def _normalize_early_hours(candidate: Candidate, context: Context) -> Value | No
 def _normalize_anchor_day(candidate: Candidate, context: Context) -> Value | None:
     lowered = _lower(candidate.text)
     anchor = context.narrative_anchor()
-    match = re.match(r"(?:the )?(day|week|month|year) (before|after)$", lowered)
+    match = re.match(r"(?:the )?(day|week|month|year) (before|after|following)$", lowered)
     if match:
         after = context.token_after(candidate.end)
         before = context.token_before(candidate.start)
         if before is not None and before.text == "," and after is not None and after.is_alpha:
             return None  # "Oct. 12, the day before the plunge": that date itself (the_day)
-        step = 1 if match.group(2) == "after" else -1
+        step = -1 if match.group(2) == "before" else 1
         resolved = _unit_value(match.group(1), anchor, step)
         return Value(resolved[0], resolved[1]) if resolved else None
     mod, rest = _split_mod(lowered)
@@ -1752,7 +1752,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "anchor_day",
-        r"the\s+(?:day|week|month|year)\s+(?:before|after)|(?:(?:earlier|later)\s+)?(?:that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+(?:day|morning|afternoon|evening|night)",
+        r"the\s+(?:day|week|month|year)\s+(?:before|after)|the\s+day\s+following|(?:(?:earlier|later)\s+)?(?:that|the\s+same|the\s+previous|the\s+following|the\s+next)\s+(?:day|morning|afternoon|evening|night)",
         _normalize_anchor_day,
         guard=_not_in_a_title,
     ),
