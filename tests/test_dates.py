@@ -210,6 +210,8 @@ TABLE: list[tuple[str, dt.date, str, str, str, str | None]] = [
     ("He appeared in court at midday.", MON_2013_03_25, "midday", "TIME", "2013-03-25T12:00", None),
     ("Today is the eighth day of the operation.", MON_2013_03_25, "the eighth day", "DATE",
      "2013-03-25", None),
+    ("Crowds clash with police during second night of unrest", MON_2013_03_25, "second night", "TIME",
+     "2013-03-25TNI", None),
     # a weekday with its date in parentheses is one date
     ("The minister resigned on Friday (March 22) this week.", MON_2013_03_25, "Friday (March 22) this week",
      "DATE", "2013-03-22", None),

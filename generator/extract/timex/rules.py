@@ -995,7 +995,11 @@ def _normalize_ordinal_day(candidate: Candidate, context: Context) -> Value | No
     """'It is the second day of the offensive' is today; 'Monday was the third day of ...' is that day."""
     tense = tense_of(candidate, context)
     day = context.narrative_anchor() if tense == "past" else context.reference
-    return Value("DATE", day.isoformat()) if tense != "future" else None
+    if tense == "future":
+        return None
+    if _lower(candidate.text).endswith("night"):
+        return Value("TIME", f"{day.isoformat()}TNI")  # "during (the) third night of rioting"
+    return Value("DATE", day.isoformat())
 
 
 def _normalize_the_day(candidate: Candidate, context: Context) -> Value | None:
@@ -1802,7 +1806,8 @@ RULES: tuple[Rule, ...] = (
     # "Today is the eighth day of the operation": the day told about, counted within an event.
     _rule(
         "ordinal_day",
-        rf"the\s+(?:{alternation(ORDINALS)}|[0-9]{{1,3}}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?day(?=\s+of\s)",
+        rf"(?:the\s+)?(?:{alternation(ORDINALS)}|[0-9]{{1,3}}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+)?"
+        r"(?:day|night)(?=\s+of\s)",
         _normalize_ordinal_day,
     ),
 )
