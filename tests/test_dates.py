@@ -215,6 +215,10 @@ TABLE: list[tuple[str, dt.date, str, str, str, str | None]] = [
     # a weekday with its date in parentheses is one date
     ("The minister resigned on Friday (March 22) this week.", MON_2013_03_25, "Friday (March 22) this week",
      "DATE", "2013-03-22", None),
+    ("A report published this week (March 26) found fraud.", MON_2013_03_25, "this week (March 26)", "DATE",
+     "2013-03-26", None),
+    ("The factory caught fire yesterday (March 24).", MON_2013_03_25, "yesterday (March 24)", "DATE",
+     "2013-03-24", None),
     # a sport's season is its year
     ("The Knicks fired their coach after just one season.", MON_2013_03_25, "just one season", "DURATION",
      "P1Y", None),

@@ -1586,10 +1586,11 @@ RULES: tuple[Rule, ...] = (
         _normalize_day_date,
         guard=_is_calendar_date,
     ),
-    # "on Thursday (June 13) this week": the weekday with its date in parentheses is one date
+    # "on Thursday (June 13) this week", "published this week (June 13)": the date in parentheses says
+    # which day the weekday, the week or yesterday is, one date
     _rule(
         "weekday_and_date",
-        rf"{WEEKDAY}\s+\(\s*(?:{MONTH_LOOSE}\s+{DAYNUM}|{DAYNUM}\s+{MONTH_LOOSE})(?:,?\s+{YEAR})?\s*\)"
+        rf"(?:{WEEKDAY}|(?:this|last|next)\s+week|yesterday|today|tomorrow)\s+\(\s*(?:{MONTH_LOOSE}\s+{DAYNUM}|{DAYNUM}\s+{MONTH_LOOSE})(?:,?\s+{YEAR})?\s*\)"
         r"(?:\s+(?:this|last|next)\s+week)?",
         _normalize_day_date,
         guard=_is_calendar_date,
