@@ -22,6 +22,7 @@ from generator.site.incremental import SiteRenderer
 from generator.site.links import Links
 from generator.site.pagefind import SEARCH_ENGINES, index_site
 from generator.site.passthrough import HeldPage, hold_raw_html
+from generator.site.search_index import index_generated_pages
 from generator.site.serve import SearchEntries, ServedFiles, allow_dirty_builds
 
 log = logging.getLogger("mkdocs.plugins.timeline")
@@ -89,6 +90,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             pages = self.last_pages
         self.dashboard = pages.get(HOME)
         self.generated = frozenset(path for path in pages if path != HOME and path.endswith(".md"))
+        index_generated_pages(config, self.generated)
         self.held = {}
         if self.served is None:
             self.served = ServedFiles()
