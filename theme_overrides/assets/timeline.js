@@ -186,7 +186,7 @@
   };
 
   /* The positions in this.items of the events with any (or all) of the chosen actors, ascending,
-   * from lists of each actor's events made once per set of items; null: no actor is chosen. */
+   * from the lists of each actor's events (made once per set of items); null: no actor is chosen. */
   Timeline.prototype.actorHits = function (state) {
     if (!state.actors.length) return null;
     if (!this.byActor) this.byActor = eventsByActor(this.items);
@@ -445,7 +445,7 @@
       };
     }
     this.items = items;
-    this.byActor = null;
+    this.byActor = eventsByActor(items); /* once: the actor filter then reads only its actors' events */
     this.total = items.length;
     this.apply();
     this.form.setAttribute("data-index-ready", "");
