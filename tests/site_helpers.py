@@ -68,7 +68,7 @@ def write_actors(content: Path, actors: dict[str, dict[str, object]]) -> None:
     (content / "actors.yml").write_text(yaml.safe_dump(actors, allow_unicode=True), encoding="utf-8")
 
 
-def build_site(project: Path, site_dir: Path | None = None, **options: Any) -> Path:
+def build_site(project: Path, site_dir: Path | None = None, strict: bool = True, **options: Any) -> Path:
     """Build `project/content` with the repo's mkdocs.yml and theme_overrides (`mkdocs build --strict`);
     `options` override settings of mkdocs.yml (`use_directory_urls=False`)."""
     from mkdocs.commands.build import build
@@ -81,7 +81,9 @@ def build_site(project: Path, site_dir: Path | None = None, **options: Any) -> P
     if not (pages / "index.md").exists():
         (pages / "index.md").write_text(HOME, encoding="utf-8")
     site = site_dir or project / "site"
-    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=True, **options)
+    config = load_config(
+        config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=strict, **options
+    )
     build(config)
     return site
 

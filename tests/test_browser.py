@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import pytest
 from site_helpers import REPO, build_site, measure_filter, serve, synthetic_content
@@ -152,3 +153,102 @@ def test_5000_events_filter_fast(browser: Any, tmp_path: Path) -> None:
     assert 0 < figures["actor_filter"]["visible"] < 5000
     assert figures["actor_filter"]["with_layout_ms"] < FILTER_BOUND_MS
     assert figures["clear_ms"] < FILTER_BOUND_MS
+
+
+# -- a split timeline: the filters over timeline/index.json ------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def split_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, Any]]]:
+    project = tmp_path_factory.mktemp("split-site")
+    synthetic_content(project / "content", 600)  # past 150 events: split by month
+    site = build_site(project)
+    index = json.loads((site / "timeline" / "index.json").read_text(encoding="utf-8"))
+    with serve(site, "/repo/") as url:
+        yield url, index
+
+
+def expected_matches(
+    index: dict[str, Any], actors: list[str], match: str, place: str = ""
+) -> list[list[Any]]:
+    """The index entries the filters should show, newest first, computed here from the index."""
+    numbers = {slug: number for number, (_, slug) in enumerate(index["actors"])}
+    wanted = {numbers.get(slug, -1) for slug in actors}  # -1: an actor the index does not know
+    place_number = next((n for n, (_, slug) in enumerate(index["places"]) if slug == place), None)
+
+    def shown(entry: list[Any]) -> bool:
+        found = wanted & set(entry[3])
+        if not (found == wanted if match == "all" else found):
+            return False
+        return not place or place_number in entry[4]
+
+    return [entry for entry in index["events"] if shown(entry)]
+
+
+def filter_results(page: Any) -> dict[str, Any]:
+    """The status line, the counts by period and the titles listed in the results box."""
+    return page.evaluate("""() => {
+      const box = document.getElementById('tl-results');
+      const periods = {};
+      for (const link of box.querySelectorAll('p a')) {
+        periods[link.textContent] = Number(/\\((\\d+)\\)/.exec(link.nextSibling.textContent)[1]);
+      }
+      return {status: document.getElementById('tl-status').textContent, periods: periods,
+              listed: Array.from(box.querySelectorAll('.tl-result-list a'),
+                                 a => a.textContent.split(': ')[1])};
+    }""")
+
+
+def test_actor_filters_over_the_index_count_every_period(browser: Any, split_site: tuple[str, Any]) -> None:
+    base, index = split_site
+    total = len(index["events"])
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    cases = [
+        (["actor-007"], "any", ""),
+        (["actor-007", "actor-011"], "any", ""),
+        (["actor-007", "actor-011", "actor-007"], "any", "place-03"),
+        (["actor-007", "actor-011"], "all", ""),
+        (["actor-007", "nobody"], "any", ""),
+        (["actor-007", "nobody"], "all", ""),
+    ]
+    for actors, match, place in cases:
+        query = (
+            "&".join(f"actor={slug}" for slug in actors)
+            + f"&match={match}"
+            + (f"&place={place}" if place else "")
+        )
+        page.goto(base + "timeline/?" + query)
+        page.wait_for_selector("#tl-filters[data-index-ready]", state="attached")
+        expected = expected_matches(index, actors, match, place)
+        found = filter_results(page)
+        periods: dict[str, int] = {}
+        for entry in expected:
+            label = index["labels"][entry[5]]
+            periods[label] = periods.get(label, 0) + 1
+        status = f"Showing {len(expected)} of {total} events" if expected else "No events match"
+        assert found["status"] == status, (actors, match, place)
+        assert found["periods"] == periods, (actors, match, place)
+        assert found["listed"] == [entry[6] for entry in expected[:100]], (actors, match, place)
+    context.close()
+
+
+def test_actor_filter_on_a_period_page_shows_its_events_and_counts_the_rest(
+    browser: Any, split_site: tuple[str, Any]
+) -> None:
+    base, index = split_site
+    expected = expected_matches(index, ["actor-007", "actor-011"], "any")
+    page_number = expected[0][5]
+    here = [entry[6] for entry in expected if entry[5] == page_number]
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    period_url = urljoin(base + "timeline/index.json", index["pages"][page_number])
+    page.goto(period_url + "?actor=actor-007&actor=actor-011")
+    page.wait_for_selector("#tl-filters[data-index-ready]", state="attached")
+    assert visible_titles(page) == here
+    status = f"Showing {len(expected)} of {len(index['events'])} events ({len(here)} on this page)"
+    assert page.text_content("#tl-status") == status
+    assert index["labels"][page_number] not in filter_results(page)["periods"]
+    page.click("#tl-filters button[type=reset]")
+    assert len(visible_titles(page)) == sum(1 for entry in index["events"] if entry[5] == page_number)
+    context.close()

@@ -103,6 +103,8 @@
       });
       groups.set(month, month.parentElement);
     }
+    this.onPage = this.items;
+    this.byActor = null;
     this.months = Array.from(groups.keys());
     this.years = Array.from(new Set(groups.values()));
     /* a split timeline counts every event before its index is in */
@@ -164,20 +166,14 @@
     }
   };
 
+  /* Whether an event passes the place, date and text filters (the actors are matched by actorHits). */
   Timeline.prototype.matcher = function (state) {
     var terms = words(fold(state.q));
     var from = state.from ? bounds(state.from) : null;
     var to = state.to ? bounds(state.to) : null;
     this.fields.from.setAttribute("aria-invalid", String(Boolean(state.from && !from)));
     this.fields.to.setAttribute("aria-invalid", String(Boolean(state.to && !to)));
-    var actors = state.actors;
-    var all = state.match === "all";
     return function (item) {
-      if (actors.length) {
-        var hits = 0;
-        for (var a = 0; a < actors.length; a++) if (item.actors.indexOf(actors[a]) >= 0) hits++;
-        if (all ? hits < actors.length : hits === 0) return false;
-      }
       if (state.place && item.places.indexOf(state.place) < 0) return false;
       if (from && item.end < from[0]) return false;
       if (to && item.start > to[1]) return false;
@@ -188,6 +184,63 @@
       return true;
     };
   };
+
+  /* The positions in this.items of the events with any (or all) of the chosen actors, ascending,
+   * from the lists of each actor's events (made once per set of items); null: no actor is chosen. */
+  Timeline.prototype.actorHits = function (state) {
+    if (!state.actors.length) return null;
+    if (!this.byActor) this.byActor = eventsByActor(this.items);
+    var byActor = this.byActor;
+    var lists = state.actors.map(function (actor) {
+      return byActor.get(actor) || [];
+    });
+    return lists.reduce(state.match === "all" ? intersection : union);
+  };
+
+  /* actor slug -> the positions of its events in `items`, ascending. */
+  function eventsByActor(items) {
+    var lists = new Map();
+    for (var i = 0; i < items.length; i++) {
+      var actors = items[i].actors;
+      for (var a = 0; a < actors.length; a++) {
+        var list = lists.get(actors[a]);
+        if (!list) lists.set(actors[a], (list = []));
+        if (list[list.length - 1] !== i) list.push(i); /* an actor named twice in one event */
+      }
+    }
+    return lists;
+  }
+
+  /* The numbers in both ascending lists. */
+  function intersection(a, b) {
+    var both = [];
+    for (var i = 0, j = 0; i < a.length && j < b.length; ) {
+      if (a[i] < b[j]) i++;
+      else if (a[i] > b[j]) j++;
+      else {
+        both.push(a[i]);
+        i++;
+        j++;
+      }
+    }
+    return both;
+  }
+
+  /* The numbers in either ascending list, ascending, each once. */
+  function union(a, b) {
+    var either = [];
+    var i = 0;
+    var j = 0;
+    while (i < a.length || j < b.length) {
+      if (j >= b.length || (i < a.length && a[i] < b[j])) either.push(a[i++]);
+      else if (i >= a.length || b[j] < a[i]) either.push(b[j++]);
+      else {
+        either.push(a[i++]);
+        j++;
+      }
+    }
+    return either;
+  }
 
   /* Show the matching events, hide empty months and years, report the count, update the URL.
    * While a filter is on, the timeline carries data-filtered and CSS hides every event without
@@ -203,26 +256,31 @@
     var elsewhere = [];
     if (filtered) {
       var matches = this.matcher(state);
+      var hits = this.actorHits(state); /* with actors chosen, only their events are tested */
+      var tested = hits ? hits.length : this.items.length;
+      var matchedHere = new Set();
       visible = new Set();
       count = 0;
-      for (var i = 0; i < this.items.length; i++) {
-        var item = this.items[i];
-        var match = matches(item);
-        if (item.el && match !== item.match) {
+      for (var i = 0; i < tested; i++) {
+        var item = this.items[hits ? hits[i] : i];
+        if (!matches(item)) continue;
+        count++;
+        if (item.el) {
+          matchedHere.add(item);
+          visible.add(item.group);
+        } else if (elsewhere.length < LISTED) {
+          elsewhere.push(item);
+        }
+        if (item.page >= 0) perPage[item.page]++;
+      }
+      here = matchedHere.size;
+      this.onPage.forEach(function (item) {
+        var match = matchedHere.has(item);
+        if (match !== item.match) {
           item.el.classList.toggle("tl-match", match);
           item.match = match;
         }
-        if (match) {
-          count++;
-          if (item.el) {
-            here++;
-            visible.add(item.group);
-          } else if (elsewhere.length < LISTED) {
-            elsewhere.push(item);
-          }
-          if (item.page >= 0) perPage[item.page]++;
-        }
-      }
+      });
     }
     this.showGroups(visible);
     if (this.root) this.root.toggleAttribute("data-filtered", filtered);
@@ -387,6 +445,7 @@
       };
     }
     this.items = items;
+    this.byActor = eventsByActor(items); /* once: the actor filter then reads only its actors' events */
     this.total = items.length;
     this.apply();
     this.form.setAttribute("data-index-ready", "");
