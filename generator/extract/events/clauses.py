@@ -11,6 +11,7 @@ with every mention.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -22,6 +23,7 @@ from generator.extract.actors.mentions import HOLDINGS, ROLE_NOUNS, TITLE_WORDS,
 from generator.extract.events.titles import make_title
 from generator.extract.grammar import SUBJECT_DEPS, governing_verb
 from generator.extract.lexicon import REPORTING_LEMMAS, is_reporting
+from generator.extract.timex.dateline import read_dateline
 from generator.model import Article, DateSource, DateValue, Event, Mention, Sentence, TimeExpression
 from generator.registry import name_key
 from generator.text import split_sentences
@@ -173,7 +175,7 @@ def _bridges(span: Span, mentions: Sequence[ActorMention], topic: str | None) ->
     return bridges
 
 
-LEAD_SENTENCES = 4  # headline, dateline and the opening sentences, where news dates its story
+LEAD_SENTENCES = 4  # headline and the opening sentences, where news dates its story
 
 
 def _main_event_date(
@@ -185,16 +187,41 @@ def _main_event_date(
     day itself is no anchor: an event without a date keeps the publication date as its source.
     A day named only further down ("since Wednesday's close") is a detail, not the story's day.
     """
-    lead_end = sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end if sentences else 0
+    lead = _lead_less_datelines(sentences, article.published)
+    lead_end = lead[-1][0].end if lead else 0
     for expression in expressions:
         if expression.start >= lead_end:
             break
+        if not any(start <= expression.start < sentence.end for sentence, start in lead):
+            continue
         date = expression.calendar_date()
         if date is None or date.precision != "day":
             continue
         if 0 < (article.published - date.first_day()).days <= ANCHOR_DAYS:
             return date
     return None
+
+
+def _lead_less_datelines(sentences: Sequence[Sentence], published: dt.date) -> list[tuple[Sentence, int]]:
+    """Headline and opening sentences, each with where its text starts after a dateline.
+
+    A dateline line ("Published May 3, 2013") is not one of them; a lead that opens with one
+    ("WASHINGTON, March 3 (Reuters) - ...") is, from after it: the dateline's day is the day the
+    story was filed, not the news it reports.
+    """
+    lead = []
+    for sentence in sentences[: LEAD_SENTENCES * 2]:
+        dateline = read_dateline(sentence.text, published)
+        if dateline is None:
+            lead.append((sentence, sentence.start))
+            continue
+        after = sentence.start + len(sentence.text) - len(sentence.text.lstrip()) + len(dateline.text)
+        if len(_STORY_WORDS.findall(sentence.text[after - sentence.start :])) >= 3:
+            lead.append((sentence, after))
+    return lead[:LEAD_SENTENCES]
+
+
+_STORY_WORDS = re.compile(r"\b[a-z]{2,}\b")
 
 
 def _leading_space(span: Span) -> int:
