@@ -759,18 +759,43 @@ def _sentence_date(
     if governed_only:
         return None
     # Else the first date that dates a clause, not one that modifies a noun ("delays in January"),
-    # nor one of what was said ("announced that Leopard would ship in 2007": the shipping's).
-    said = _reported_tokens(predicate)
+    # nor one of another clause's verb (see _dates_another_clause).
     for expression, date, root in inside:
-        if not _modifies_a_noun(root) and root.i not in said:
+        if not _modifies_a_noun(root) and not _dates_another_clause(root, predicate):
             return date, expression
     return None
 
 
-def _reported_tokens(predicate: Token) -> set[int]:
-    if not is_reporting(predicate):
-        return set()
-    return {token.i for child in predicate.children if child.dep_ == "ccomp" for token in child.subtree}
+def _dates_another_clause(date: Token, predicate: Token) -> bool:
+    """A date of what was said or of a source does not date the predicate, nor the reverse.
+
+    "announced that Leopard would ship in 2007": 2007 dates the shipping; "according to figures
+    released April 3": the release; "said on Monday that he had resigned": Monday dates the
+    saying, not the resignation.
+    """
+    verb = next((token for token in date.ancestors if token.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.i == predicate.i:
+        return False
+    if predicate.is_ancestor(verb):
+        # what was said, or a source; an adverbial clause shares the time ("After meeting Kim on
+        # Friday, Lavrov flew")
+        return any(
+            token.dep_ in ("ccomp", "csubj") or token.lower_ == "according"
+            for token in _path_up(verb, predicate)
+        )
+    if not verb.is_ancestor(predicate):
+        return False
+    # the saying the predicate is the complement of; a coordinated verb shares its time
+    return any(token.dep_ == "ccomp" for token in _path_up(predicate, verb))
+
+
+def _path_up(token: Token, ancestor: Token) -> list[Token]:
+    """`token` and its heads up to `ancestor` (excluded)."""
+    path = []
+    while token.i != ancestor.i and token.head.i != token.i:
+        path.append(token)
+        token = token.head
+    return path
 
 
 _QUOTED = re.compile(r'"[^"]+(?:"|$)|“[^”]+(?:”|$)')  # a quote may run on past its sentence
