@@ -295,3 +295,14 @@ def test_the_date_of_a_saying_or_a_source_does_not_date_what_was_told(nlp, body:
     resigned = next(event for event in extract(nlp, text) if "resign" in event.title)
     # March 1 is when he said so, or when the statement came out, not when he resigned
     assert (resigned.date.iso, resigned.date_source) == ("2024-03-15", "published")
+
+
+def test_what_happened_this_week_happened_by_the_publication_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Two men charged over bank raid\n"
+        "West Yorkshire Police arrested two men this week after a raid on a bank in Leeds. "
+        "The bank has since reopened."
+    )
+    # a Tuesday: the week runs from Monday 29 April into May, its past part is in April
+    [arrest] = extract(nlp, text, dt.date(2024, 4, 30))
+    assert (arrest.date.iso, arrest.date_source) == ("2024-04", "text")

@@ -276,6 +276,8 @@ def _read_sentence(
         timed = governing_verb(predicate) or predicate
         subordinate = bool(found) and timed.dep_ != "conj" and timed.i != span.root.i
         text_date = _sentence_date(span, expressions, timed, governed_only=subordinate)
+        if text_date is not None and tense == "past":
+            text_date = _past_part_of_its_week(text_date, article.published)
         # the narrative's date carries to what happened then (and to headlines and sayings, told in
         # the present), not to a present-tense description or a plan: those hold at publication
         told_as_past = tense == "past" or is_lead or is_reporting(predicate)
@@ -764,6 +766,21 @@ def _sentence_date(
         if not _modifies_a_noun(root) and not _dates_another_clause(root, predicate):
             return date, expression
     return None
+
+
+def _past_part_of_its_week(
+    text_date: tuple[DateValue, TimeExpression], published: dt.date
+) -> tuple[DateValue, TimeExpression]:
+    """ "filed a lawsuit this week" in a story of Tuesday 28 March: between Monday 27 and the 28th,
+    so in March, though the whole week runs into April."""
+    date, expression = text_date
+    week = re.fullmatch(r"(\d{4})-W(\d{2})", expression.value or "")
+    if week is None or date.precision == "month":
+        return text_date
+    monday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+    if not monday <= published <= monday + dt.timedelta(days=6) or monday.month != published.month:
+        return text_date
+    return DateValue.of(published, "month"), expression
 
 
 def _dates_another_clause(date: Token, predicate: Token) -> bool:
