@@ -88,3 +88,20 @@ def test_relative_dates_are_read_against_the_dateline(nlp) -> None:  # type: ign
     article = Article("a", "Port closes", dt.date(2011, 3, 10), text)
     [event] = extract_article(article, nlp=nlp).events
     assert event.date.iso == "2011-02-28"  # the Monday before the dateline, not before the 10th
+
+
+def test_the_story_day_is_read_from_the_lead_less_its_dateline_line(nlp) -> None:  # type: ignore[no-untyped-def]
+    from generator.extract.article import extract_article
+
+    text = (
+        "Bank robber jailed for eight years\n"
+        "Judge praises the staff who raised the alarm\n"
+        "Published March 15, 2024\n"
+        "A man who held up a bank in Leeds with a fake gun has been jailed. "
+        "John Carter was sentenced at Leeds Crown Court on Thursday.\n\n"
+        "Carter told the court that he had been in debt. The bank has since reopened."
+    )
+    article = Article("a", "Bank robber jailed for eight years", dt.date(2024, 3, 15), text)
+    told = next(e for e in extract_article(article, nlp=nlp).events if e.quote.startswith("Carter told"))
+    # the dateline line is no lead sentence: Thursday is still in the lead, and dates the telling
+    assert (told.date.iso, told.date_source) == ("2024-03-14", "context")

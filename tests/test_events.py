@@ -281,3 +281,28 @@ def test_a_headline_participle_keeps_its_passive_in_the_title(nlp, text: str, st
 def test_a_determiner_parsed_as_a_subject_of_its_own_is_not_the_title_subject(nlp) -> None:  # type: ignore[no-untyped-def]
     events = extract(nlp, "Stocks fall\nThe Dow fell on Tuesday. The S&P 500 lost 1.4 percent on Tuesday.")
     assert any(event.title.startswith("S&P 500 loses") for event in events)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "John Smith said on March 1 that he had resigned from the government.",
+        "John Smith resigned from the government, according to a statement released on March 1.",
+    ],
+)
+def test_the_date_of_a_saying_or_a_source_does_not_date_what_was_told(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"Finance minister quits\n{body} He gave no reason."
+    resigned = next(event for event in extract(nlp, text) if "resign" in event.title)
+    # March 1 is when he said so, or when the statement came out, not when he resigned
+    assert (resigned.date.iso, resigned.date_source) == ("2024-03-15", "published")
+
+
+def test_what_happened_this_week_happened_by_the_publication_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Two men charged over bank raid\n"
+        "West Yorkshire Police arrested two men this week after a raid on a bank in Leeds. "
+        "The bank has since reopened."
+    )
+    # a Tuesday: the week runs from Monday 29 April into May, its past part is in April
+    [arrest] = extract(nlp, text, dt.date(2024, 4, 30))
+    assert (arrest.date.iso, arrest.date_source) == ("2024-04", "text")

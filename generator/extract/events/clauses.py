@@ -11,6 +11,7 @@ with every mention.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -22,6 +23,7 @@ from generator.extract.actors.mentions import HOLDINGS, ROLE_NOUNS, TITLE_WORDS,
 from generator.extract.events.titles import make_title
 from generator.extract.grammar import SUBJECT_DEPS, governing_verb
 from generator.extract.lexicon import REPORTING_LEMMAS, is_reporting
+from generator.extract.timex.dateline import read_dateline
 from generator.model import Article, DateSource, DateValue, Event, Mention, Sentence, TimeExpression
 from generator.registry import name_key
 from generator.text import split_sentences
@@ -173,7 +175,7 @@ def _bridges(span: Span, mentions: Sequence[ActorMention], topic: str | None) ->
     return bridges
 
 
-LEAD_SENTENCES = 4  # headline, dateline and the opening sentences, where news dates its story
+LEAD_SENTENCES = 4  # headline and the opening sentences, where news dates its story
 
 
 def _main_event_date(
@@ -185,16 +187,41 @@ def _main_event_date(
     day itself is no anchor: an event without a date keeps the publication date as its source.
     A day named only further down ("since Wednesday's close") is a detail, not the story's day.
     """
-    lead_end = sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end if sentences else 0
+    lead = _lead_less_datelines(sentences, article.published)
+    lead_end = lead[-1][0].end if lead else 0
     for expression in expressions:
         if expression.start >= lead_end:
             break
+        if not any(start <= expression.start < sentence.end for sentence, start in lead):
+            continue
         date = expression.calendar_date()
         if date is None or date.precision != "day":
             continue
         if 0 < (article.published - date.first_day()).days <= ANCHOR_DAYS:
             return date
     return None
+
+
+def _lead_less_datelines(sentences: Sequence[Sentence], published: dt.date) -> list[tuple[Sentence, int]]:
+    """Headline and opening sentences, each with where its text starts after a dateline.
+
+    A dateline line ("Published May 3, 2013") is not one of them; a lead that opens with one
+    ("WASHINGTON, March 3 (Reuters) - ...") is, from after it: the dateline's day is the day the
+    story was filed, not the news it reports.
+    """
+    lead = []
+    for sentence in sentences[: LEAD_SENTENCES * 2]:
+        dateline = read_dateline(sentence.text, published)
+        if dateline is None:
+            lead.append((sentence, sentence.start))
+            continue
+        after = sentence.start + len(sentence.text) - len(sentence.text.lstrip()) + len(dateline.text)
+        if len(_STORY_WORDS.findall(sentence.text[after - sentence.start :])) >= 3:
+            lead.append((sentence, after))
+    return lead[:LEAD_SENTENCES]
+
+
+_STORY_WORDS = re.compile(r"\b[a-z]{2,}\b")
 
 
 def _leading_space(span: Span) -> int:
@@ -249,6 +276,8 @@ def _read_sentence(
         timed = governing_verb(predicate) or predicate
         subordinate = bool(found) and timed.dep_ != "conj" and timed.i != span.root.i
         text_date = _sentence_date(span, expressions, timed, governed_only=subordinate)
+        if text_date is not None and tense == "past":
+            text_date = _past_part_of_its_week(text_date, article.published)
         # the narrative's date carries to what happened then (and to headlines and sayings, told in
         # the present), not to a present-tense description or a plan: those hold at publication
         told_as_past = tense == "past" or is_lead or is_reporting(predicate)
@@ -732,18 +761,58 @@ def _sentence_date(
     if governed_only:
         return None
     # Else the first date that dates a clause, not one that modifies a noun ("delays in January"),
-    # nor one of what was said ("announced that Leopard would ship in 2007": the shipping's).
-    said = _reported_tokens(predicate)
+    # nor one of another clause's verb (see _dates_another_clause).
     for expression, date, root in inside:
-        if not _modifies_a_noun(root) and root.i not in said:
+        if not _modifies_a_noun(root) and not _dates_another_clause(root, predicate):
             return date, expression
     return None
 
 
-def _reported_tokens(predicate: Token) -> set[int]:
-    if not is_reporting(predicate):
-        return set()
-    return {token.i for child in predicate.children if child.dep_ == "ccomp" for token in child.subtree}
+def _past_part_of_its_week(
+    text_date: tuple[DateValue, TimeExpression], published: dt.date
+) -> tuple[DateValue, TimeExpression]:
+    """ "filed a lawsuit this week" in a story of Tuesday 28 March: between Monday 27 and the 28th,
+    so in March, though the whole week runs into April."""
+    date, expression = text_date
+    week = re.fullmatch(r"(\d{4})-W(\d{2})", expression.value or "")
+    if week is None or date.precision == "month":
+        return text_date
+    monday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+    if not monday <= published <= monday + dt.timedelta(days=6) or monday.month != published.month:
+        return text_date
+    return DateValue.of(published, "month"), expression
+
+
+def _dates_another_clause(date: Token, predicate: Token) -> bool:
+    """A date of what was said or of a source does not date the predicate, nor the reverse.
+
+    "announced that Leopard would ship in 2007": 2007 dates the shipping; "according to figures
+    released April 3": the release; "said on Monday that he had resigned": Monday dates the
+    saying, not the resignation.
+    """
+    verb = next((token for token in date.ancestors if token.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.i == predicate.i:
+        return False
+    if predicate.is_ancestor(verb):
+        # what was said, or a source; an adverbial clause shares the time ("After meeting Kim on
+        # Friday, Lavrov flew")
+        return any(
+            token.dep_ in ("ccomp", "csubj") or token.lower_ == "according"
+            for token in _path_up(verb, predicate)
+        )
+    if not verb.is_ancestor(predicate):
+        return False
+    # the saying the predicate is the complement of; a coordinated verb shares its time
+    return any(token.dep_ == "ccomp" for token in _path_up(predicate, verb))
+
+
+def _path_up(token: Token, ancestor: Token) -> list[Token]:
+    """`token` and its heads up to `ancestor` (excluded)."""
+    path = []
+    while token.i != ancestor.i and token.head.i != token.i:
+        path.append(token)
+        token = token.head
+    return path
 
 
 _QUOTED = re.compile(r'"[^"]+(?:"|$)|“[^”]+(?:”|$)')  # a quote may run on past its sentence
