@@ -366,3 +366,24 @@ def test_crime_news_calls_people_by_what_was_done_to_them(nlp) -> None:  # type:
     assert ("suspect", "John Carter") in found and ("victim", "Mary Lowe") in found
     [appeared] = [event for event in events(nlp, text) if "appears" in event.title]
     assert appeared.actors == ("John Carter",) and appeared.inferred == ("John Carter",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # crime: the attorney the article named is "the lawyer"
+        (
+            "Mark Rowe has hired attorney Dana Whitfield. The lawyer said on Monday that Rowe would plead "
+            "not guilty.",
+            ("lawyer", "Dana Whitfield"),
+        ),
+        # entertainment: the publicist is "her rep"
+        (
+            "Singer Tara Vance's publicist Jack Ortega confirmed her stay at a clinic. Her rep said she was "
+            "doing well.",
+            ("rep", "Jack Ortega"),
+        ),
+    ],
+)
+def test_a_role_comes_back_under_a_synonym(nlp, text: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in references(nlp, text)

@@ -400,7 +400,7 @@ def _named_further_on(
         told: Gender | None = "f" if word in FEMALE_WORDS | {"girl"} else "m" if word in MALE_WORDS else None
         fitting = [person for person in coming if told is None or person.gender in (told, None)]
         return fitting[0].mention if len(fitting) == 1 else None
-    with_role = [person for person in ahead if word in roles.get(person.mention.name, set())]
+    with_role = [person for person in ahead if _has_role(roles.get(person.mention.name, set()), word)]
     if len(with_role) == 1 and with_role[0] in coming:
         return with_role[0].mention
     return None
@@ -500,7 +500,11 @@ def _antecedent(
     with_role = (
         []
         if token.tag_ == "NNS"
-        else [entry for entry in seen.values() if word in entry.roles and entry.mention.kind == "person"]
+        else [
+            entry
+            for entry in seen.values()
+            if _has_role(entry.roles, word) and entry.mention.kind == "person"
+        ]
     )
     if with_role:
         return max(with_role, key=lambda entry: (entry.sentence, entry.mention.start)).mention
@@ -837,6 +841,25 @@ ROLE_WORDS = frozenset(
     agent spokesman spokeswoman spokesperson coach captain manager director governor senator mayor
     minister secretary ambassador general colonel commander chief""".split()
 )
+
+
+# Words news uses for one role: "attorney Shawn Holley" is "the lawyer", "spokesman Tom Hale" "her rep"
+ROLE_SYNONYMS: dict[str, frozenset[str]] = {
+    word: group
+    for group in (
+        frozenset("lawyer attorney counsel solicitor barrister".split()),
+        frozenset("spokesman spokeswoman spokesperson representative rep publicist".split()),
+        frozenset("doctor physician".split()),
+        frozenset("officer policeman policewoman cop".split()),
+        frozenset("boss chief".split()),
+    )
+    for word in group
+}
+
+
+def _has_role(roles: set[str], word: str) -> bool:
+    """Whether a person given `roles` is the one a description by `word` means, in any of its synonyms."""
+    return word in roles or bool(ROLE_SYNONYMS.get(word, frozenset()) & roles)
 
 
 # Nouns any person is: no description that tells one person from another
