@@ -457,6 +457,11 @@ def test_the_team_is_the_team_named(nlp, text: str, expected: tuple[str, str]) -
             "that he regretted it.",
             ("he", "Ortega"),
         ),
+        # sport: an object pronoun is the owner of its verb's subject
+        (
+            "Billy Kane hired Jim Rourke in 2004. Rourke's stubbornness cost him his job on Monday.",
+            ("him", "Jim Rourke"),
+        ),
     ],
 )
 def test_a_pronoun_under_a_subject_named_in_its_sentence_is_that_subject(

@@ -706,29 +706,36 @@ def _has_own_name(token: Token) -> bool:
 
 
 def _subject_of_own_sentence(token: Token, seen: dict[str, _Seen], gender: Gender) -> ActorMention | None:
-    """ "Klitschko displayed his dominance", "LaRue said after he admitted the charges": a pronoun
-    in a clause under a person subject named before it in the sentence is that person (not the
-    subject of its own verb when it is that verb's object: "Smith praised him")."""
+    """ "Klitschko displayed his dominance", "LaRue said after he admitted the charges", "O'Brien's
+    stubbornness cost him his job": a pronoun under a person subject (or a subject's owner) named
+    before it in its sentence is that person; its own verb's subject is not ("Smith praised him")."""
     people = {
-        index: entry
+        index: entry.mention
         for entry in seen.values()
         if entry.mention.kind == "person" and entry.gender in (gender, None) and entry.mention.end <= token.i
         for index in range(entry.mention.start, entry.mention.end)
     }
     if not people:
         return None
-    verb = token.head
-    if token.dep_ in ARGUMENT_DEPS or token.dep_ == "pobj":
-        verb = verb.head if verb.head.i != verb.i else verb  # its own verb's subject is a co-argument
-        if verb.i == token.head.i:
-            return None
-    while True:
+    if token.dep_ == "poss":
+        verb = token.head
+    else:
+        own = token.head.head if token.dep_ == "pobj" else token.head
         subjects = [
-            child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i
+            child for child in own.children if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i
         ]
-        found = [people[child.i] for child in subjects if child.i in people]
-        if found:
-            return found[0].mention
+        owner = next(
+            (people[c.i] for s in subjects for c in s.children if c.dep_ == "poss" and c.i in people), None
+        )
+        if owner is not None or own.head.i == own.i:
+            return owner
+        verb = own.head
+    while True:
+        for subject in (child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")):
+            owners = [child.i for child in subject.children if child.dep_ == "poss"]
+            found = next((people[i] for i in (subject.i, *owners) if i in people and i < token.i), None)
+            if found is not None:
+                return found
         if verb.head.i == verb.i:
             return None
         verb = verb.head
