@@ -265,3 +265,65 @@ def test_a_title_case_headline_verb_is_not_part_of_the_name_before_it(nlp, text:
     doc = nlp(text)
     names = {mention.name for mention in find_actor_mentions(doc, ActorRegistry())}
     assert not [name for name in names if name.split()[-1] in ("Dies", "Checks", "Returns")]
+
+
+def _mention_names(nlp, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    return [(mention.surface, mention.name) for mention in find_actor_mentions(doc, ActorRegistry())]
+
+
+def test_a_surname_the_model_takes_for_a_place_is_the_person_named_in_full(nlp) -> None:  # type: ignore[no-untyped-def]
+    # crime: the small model labels the second "Dubois" a place (GPE)
+    found = _mention_names(
+        nlp, "Sergeant Tom Dubois was charged on Monday. Police say Dubois has hired a lawyer."
+    )
+    assert ("Dubois", "Tom Dubois") in found
+
+
+def test_a_surname_after_a_place_preposition_stays_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = _mention_names(nlp, "Sergeant Tom Dubois was charged on Monday. He lives in Dubois, Wyoming.")
+    assert ("Dubois", "Tom Dubois") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # sport: "the" and a capitalised plural is a team, also when the model calls it a work of art
+        ("Jones scored twice as the visiting Wolves won 3-1 on Saturday.", ("Wolves", "Wolves")),
+        # ... and a team's plural is the team's full name where the article gives it
+        (
+            "The Halden Wolves beat Rovers on Friday. Jones scored twice as the visiting Wolves won 3-1.",
+            ("Wolves", "Halden Wolves"),
+        ),
+    ],
+)
+def test_the_and_a_capitalised_plural_name_a_team(nlp, text: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _mention_names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # sport: a headline name that is the article's name ends at the verb after it
+        (
+            "Creighton Returns to Semis With Win Over Drake\nCreighton beat Drake 65-62 on Saturday.",
+            ("Creighton", "Creighton"),
+        ),
+        # business: an adverb before the headline's verb ends the name too
+        (
+            "Offer to Teixeira Reportedly Raised to $184M\nThe Nationals offered Mark Teixeira eight years.",
+            ("Teixeira", "Mark Teixeira"),
+        ),
+        # politics: a headline verb before a full name is not part of it either
+        (
+            "Governor Names Dana Whitfield to State Court\nGovernor Ray Holt named Dana Whitfield a judge.",
+            ("Dana Whitfield", "Dana Whitfield"),
+        ),
+    ],
+)
+def test_a_title_case_headline_name_ends_at_its_verb(nlp, text: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = _mention_names(nlp, text)
+    assert expected in found
+    assert not [
+        name for _surface, name in found if set(name.split()) & {"Returns", "Raised", "Reportedly", "Names"}
+    ]

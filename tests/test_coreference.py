@@ -366,3 +366,105 @@ def test_crime_news_calls_people_by_what_was_done_to_them(nlp) -> None:  # type:
     assert ("suspect", "John Carter") in found and ("victim", "Mary Lowe") in found
     [appeared] = [event for event in events(nlp, text) if "appears" in event.title]
     assert appeared.actors == ("John Carter",) and appeared.inferred == ("John Carter",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # crime: the attorney the article named is "the lawyer"
+        (
+            "Mark Rowe has hired attorney Dana Whitfield. The lawyer said on Monday that Rowe would plead "
+            "not guilty.",
+            ("lawyer", "Dana Whitfield"),
+        ),
+        # entertainment: the publicist is "her rep"
+        (
+            "Singer Tara Vance's publicist Jack Ortega confirmed her stay at a clinic. Her rep said she was "
+            "doing well.",
+            ("rep", "Jack Ortega"),
+        ),
+    ],
+)
+def test_a_role_comes_back_under_a_synonym(nlp, text: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in references(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # disasters: a lead describes the person the next sentence names
+        (
+            "Skier dies in avalanche\nA Canadian skier was killed in an avalanche on Sunday. Police named "
+            "him as Tom Whitfield, 34.",
+            ("skier", "Tom Whitfield"),
+        ),
+        # crime
+        (
+            "Soldier stabbed in barracks\nA soldier was stabbed in his barracks on Friday. Luis Romero, 29, "
+            "died in hospital.",
+            ("soldier", "Luis Romero"),
+        ),
+    ],
+)
+def test_a_lead_describes_the_person_it_names_next(nlp, text: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in references(nlp, text)
+
+
+def test_a_lead_description_is_no_one_when_two_people_are_named_next(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Skier dies in avalanche\nA Canadian skier was killed in an avalanche on Sunday. Tom Whitfield "
+        "and Ana Silva were skiing together."
+    )
+    assert not [name for surface, name in references(nlp, text) if surface == "skier"]
+
+
+def test_officers_are_the_police_body_the_article_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    # crime: "officers" needs no "the" to be the force's
+    text = (
+        "Hampshire Constabulary opened an inquiry on Sunday. Officers arrested a man in Fareham on Saturday."
+    )
+    assert ("Officers", "Hampshire Constabulary") in references(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # sport: "the team" is the team the article named, not the company named since
+        (
+            "The Boston Red Sox offered Tom Hale $100 million. Shares of Acme Corp fell. The team said "
+            "Hale had not answered.",
+            ("team", "Boston Red Sox"),
+        ),
+    ],
+)
+def test_the_team_is_the_team_named(nlp, text: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in references(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # sport: "his" in the clause of a subject of unknown gender is that subject, not the man
+        # whose given name tells his gender
+        (
+            "Tony Garrow arrived in Bern on Friday. Champion Wladek Brzezinski showed his power against "
+            "Garrow on Saturday.",
+            ("his", "Wladek Brzezinski"),
+        ),
+        # crime: "he" of a clause under the speaker
+        (
+            "Robert Marsh was convicted in 1975. Ortega said in a statement after he admitted the charges "
+            "that he regretted it.",
+            ("he", "Ortega"),
+        ),
+        # sport: an object pronoun is the owner of its verb's subject
+        (
+            "Billy Kane hired Jim Rourke in 2004. Rourke's stubbornness cost him his job on Monday.",
+            ("him", "Jim Rourke"),
+        ),
+    ],
+)
+def test_a_pronoun_under_a_subject_named_in_its_sentence_is_that_subject(
+    nlp, text: str, expected: tuple[str, str]
+) -> None:  # type: ignore[no-untyped-def]
+    assert expected in references(nlp, text)

@@ -101,6 +101,7 @@ DESCRIPTION_KINDS: dict[str, str] = {
     **dict.fromkeys("bank lender".split(), "bank"),
     **dict.fromkeys("airline carrier".split(), "airline"),
     **dict.fromkeys("automaker carmaker".split(), "carmaker"),
+    **dict.fromkeys("team club franchise squad".split(), "team"),
 }
 # The head words of a name that tell its kind: "Nasdaq Composite Index", "Bank of England"
 NAME_WORD_KINDS: dict[str, str] = {
@@ -148,8 +149,16 @@ NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 # "the man", "the teenager": they say only what a person is, so they name the one person of that
 # gender the last sentences named, and no one when two could be meant
 PLAIN_PERSON_NOUNS = frozenset({"man", "woman", "boy", "girl", "teenager", "teen", "youngster"})
+# Who a headline or lead may describe before naming them: "Skier killed in avalanche"
+LEAD_PERSON_NOUNS = frozenset(
+    """deputy officer soldier firefighter technician nurse doctor surgeon teacher student worker
+    employee gunman hiker skier swimmer surfer diver tourist mountaineer fisherman farmer pensioner
+    father mother son daughter wife husband sister brother""".split()
+)
 # Words for the police: "police", "the force", "officers" refer back to a police body the article named
-POLICE_WORDS = frozenset({"police", "force", "constabulary"})
+POLICE_WORDS = frozenset({"police", "force", "constabulary", "officers", "cops"})
+# "police" and its officers need no "the": "officers shot the teenager" are the force's
+BARE_POLICE_WORDS = frozenset({"police", "officers", "cops"})
 POLICE_NAMES = frozenset({"police", "constabulary", "sheriff", "gendarmerie", "garda", "carabinieri"})
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
@@ -394,15 +403,20 @@ def _named_further_on(
         for person in ahead
         if number <= person.sentence <= number + CATAPHORA_WINDOW and person.mention.name not in seen
     ]
-    if word in PLAIN_PERSON_NOUNS:
-        if any(entry.mention.kind == "person" for entry in seen.values()) or _is_modified(token):
+    with_role = [person for person in ahead if _has_role(roles.get(person.mention.name, set()), word)]
+    if len(with_role) == 1 and with_role[0] in coming:
+        return with_role[0].mention
+    # "British climber dies in fall" / "A man was shot": the one person the next sentences name,
+    # when no one came before
+    described = word in PERSON_NOUNS | LEAD_PERSON_NOUNS and not with_role
+    if word in PLAIN_PERSON_NOUNS or described:
+        # "a British climber" is described, "the other man" or "the man who found him" told apart
+        told_apart = _is_modified(token) if word in PLAIN_PERSON_NOUNS else token.dep_ == "poss"
+        if any(entry.mention.kind == "person" for entry in seen.values()) or told_apart:
             return None
         told: Gender | None = "f" if word in FEMALE_WORDS | {"girl"} else "m" if word in MALE_WORDS else None
         fitting = [person for person in coming if told is None or person.gender in (told, None)]
         return fitting[0].mention if len(fitting) == 1 else None
-    with_role = [person for person in ahead if word in roles.get(person.mention.name, set())]
-    if len(with_role) == 1 and with_role[0] in coming:
-        return with_role[0].mention
     return None
 
 
@@ -473,7 +487,9 @@ def _antecedent(
         if token.pos_ != "PRON" and token.tag_ not in ("PRP", "PRP$"):
             return None
         gender: Gender = "m" if lowered in MALE_PRONOUNS else "f"
-        return _person_for_pronoun(token, number, seen, gender)
+        return _subject_of_own_sentence(token, seen, gender) or _person_for_pronoun(
+            token, number, seen, gender
+        )
     if lowered in THING_PRONOUNS:
         return _thing_for_pronoun(token, number, seen)
     # "Police said ...", "the force": a police body the article named ("Avon and Somerset Police")
@@ -481,7 +497,7 @@ def _antecedent(
         lowered in POLICE_WORDS
         and token.dep_ != "attr"
         and not _has_own_name(token)
-        and (lowered == "police" or _is_definite(token))
+        and (lowered in BARE_POLICE_WORDS or _is_definite(token))
     )
     if police and (force := _police(seen, number)) is not None:
         return force
@@ -500,7 +516,11 @@ def _antecedent(
     with_role = (
         []
         if token.tag_ == "NNS"
-        else [entry for entry in seen.values() if word in entry.roles and entry.mention.kind == "person"]
+        else [
+            entry
+            for entry in seen.values()
+            if _has_role(entry.roles, word) and entry.mention.kind == "person"
+        ]
     )
     if with_role:
         return max(with_role, key=lambda entry: (entry.sentence, entry.mention.start)).mention
@@ -613,9 +633,21 @@ def _organization_kinds(doc: Doc, mentions: Sequence[ActorMention]) -> dict[str,
             else _role_words(doc, span)
         )
         own |= {DESCRIPTION_KINDS[word] for word in called if word in DESCRIPTION_KINDS}
+        if _is_team_plural(span):
+            own.add("team")  # "the Colts" for the Indianapolis Colts
         if "central bank" in own:
             own.add("bank")
     return kinds
+
+
+def _is_team_plural(span: Span) -> bool:
+    """ "the Colts", "the visiting Jaguars": a team called by the plural of its name's last word."""
+    if len(span) != 1 or not span[0].is_title or not span[0].text.endswith("s"):
+        return False
+    before = span.start - 1
+    while before >= 0 and span.doc[before].is_lower and span.doc[before].dep_ == "amod":
+        before -= 1
+    return before >= 0 and span.doc[before].lower_ == "the"
 
 
 def _police(seen: dict[str, _Seen], number: int) -> ActorMention | None:
@@ -671,6 +703,42 @@ def _has_own_name(token: Token) -> bool:
     return any(child.dep_ in ("appos", "compound") and child.pos_ == "PROPN" for child in token.children) or (
         token.dep_ == "compound" and token.head.pos_ == "PROPN"
     )
+
+
+def _subject_of_own_sentence(token: Token, seen: dict[str, _Seen], gender: Gender) -> ActorMention | None:
+    """ "Klitschko displayed his dominance", "LaRue said after he admitted the charges", "O'Brien's
+    stubbornness cost him his job": a pronoun under a person subject (or a subject's owner) named
+    before it in its sentence is that person; its own verb's subject is not ("Smith praised him")."""
+    people = {
+        index: entry.mention
+        for entry in seen.values()
+        if entry.mention.kind == "person" and entry.gender in (gender, None) and entry.mention.end <= token.i
+        for index in range(entry.mention.start, entry.mention.end)
+    }
+    if not people:
+        return None
+    if token.dep_ == "poss":
+        verb = token.head
+    else:
+        own = token.head.head if token.dep_ == "pobj" else token.head
+        subjects = [
+            child for child in own.children if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i
+        ]
+        owner = next(
+            (people[c.i] for s in subjects for c in s.children if c.dep_ == "poss" and c.i in people), None
+        )
+        if owner is not None or own.head.i == own.i:
+            return owner
+        verb = own.head
+    while True:
+        for subject in (child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")):
+            owners = [child.i for child in subject.children if child.dep_ == "poss"]
+            found = next((people[i] for i in (subject.i, *owners) if i in people and i < token.i), None)
+            if found is not None:
+                return found
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
 
 
 def _person_for_pronoun(
@@ -837,6 +905,25 @@ ROLE_WORDS = frozenset(
     agent spokesman spokeswoman spokesperson coach captain manager director governor senator mayor
     minister secretary ambassador general colonel commander chief""".split()
 )
+
+
+# Words news uses for one role: "attorney Shawn Holley" is "the lawyer", "spokesman Tom Hale" "her rep"
+ROLE_SYNONYMS: dict[str, frozenset[str]] = {
+    word: group
+    for group in (
+        frozenset("lawyer attorney counsel solicitor barrister".split()),
+        frozenset("spokesman spokeswoman spokesperson representative rep publicist".split()),
+        frozenset("doctor physician".split()),
+        frozenset("officer policeman policewoman cop".split()),
+        frozenset("boss chief".split()),
+    )
+    for word in group
+}
+
+
+def _has_role(roles: set[str], word: str) -> bool:
+    """Whether a person given `roles` is the one a description by `word` means, in any of its synonyms."""
+    return word in roles or bool(ROLE_SYNONYMS.get(word, frozenset()) & roles)
 
 
 # Nouns any person is: no description that tells one person from another

@@ -149,6 +149,7 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
         *_org_phrase_mentions(doc),
         *_appositive_mentions(doc),
         *_unlabelled_name_mentions(doc),
+        *_plural_name_mentions(doc),
     ]
     raw = _drop_overlaps(
         [
@@ -230,6 +231,12 @@ def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind
         name = _org_phrase_name(span)
     else:
         name = clean_name(span.text, organization=kind == "organization")
+    if label in ("NORP", "GPE") and not _is_place_object(span):
+        # "Klitschko stopped Thompson", "Lohan has re-hired": a surname the model took for a
+        # nationality or a place is the person the article named in full
+        full_name, _ = _expand_short_name(name, "person", known.people, span)
+        if full_name != name:
+            name, kind, label = full_name, "person", "PERSON"
     if label == "NORP":
         country = _DEMONYM_COUNTRIES.get(name_key(name))
         if not country:
@@ -242,6 +249,12 @@ def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind
         return None
     definite = (span.start > 0 and doc[span.start - 1].lower_ == "the") or span[0].lower_ == "the"
     return _NamedSpan(span, label, kind, name, contextual, definite)
+
+
+def _is_place_object(span: Span) -> bool:
+    """ "in Jackson", "from Washington": a name after a place preposition is a place."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
 
 
 def _organization_names(raw: list[tuple[Span, str, ActorKind]]) -> list[str]:
@@ -483,11 +496,13 @@ def _trim_title_case_verb(doc: Doc, ent: Span) -> Span:
     end = ent.end
     while end - ent.start > 1 and doc[end - 1].text.lower() in _lowercase_verbs(doc):
         end -= 1
-    if _is_title_case_at(doc, ent.start):
-        # "Esther Williams Dies", "Lohan Checks into ...": a word whose verb the story tells ("died")
-        while end - ent.start > 2 and _is_headline_verb(doc[end - 1]):
-            end -= 1
     start = ent.start
+    if _is_title_case_at(doc, ent.start):
+        end = _headline_name_end(doc, start, end)
+        if end - start > 2 and doc[start].text.endswith("s") and _is_headline_verb(doc[start]):
+            start += 1  # "President Nominates Regina Benjamin": the verb before the name
+    while end - start > 1 and _SCORE.match(doc[end - 1].text):
+        end -= 1  # "Evansville 91-73": a score is not part of a team's name
     # "Astronaut Thomas Stafford", "Comedian Jane Roe": a leading common noun is a role, not part
     # of the name
     while end - start > 1 and ent.label_ == "PERSON" and _is_role_word(doc[start], end - start):
@@ -495,12 +510,39 @@ def _trim_title_case_verb(doc: Doc, ent: Span) -> Span:
     return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
 
 
+def _headline_name_end(doc: Doc, start: int, end: int) -> int:
+    """Where a name in a Title Case headline ends: at its verb ("Esther Williams Dies",
+    "Teixeira Reportedly Bumped"), when what is left is a full name or one the article writes."""
+    verb = next((i for i in range(start + 1, end) if _is_headline_verb(doc[i])), end)
+    if verb < end and (verb - start >= 2 or _is_named_elsewhere(doc, doc[start:verb])):
+        return verb
+    if end - start >= 2 and doc[end - 1].dep_ == "ROOT" and _is_named_elsewhere(doc, doc[start : end - 1]):
+        return end - 1  # "Creighton Returns to ...": the headline's root is its verb
+    return end
+
+
+_SCORE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")
+
+
 def _is_headline_verb(token: Token) -> bool:
+    """A headline word that is a verb, or the adverb before one: "Dies", "Returns", "Reportedly"."""
     word = token.lower_
     forms = (
         {word, word[:-1], word[:-2], word[:-3] + "y"} if word.endswith("s") else {word, word[:-2], word[:-1]}
     )
-    return bool(forms & _verb_lemmas(token.doc)) or (word.endswith("ly") and len(word) > 4)
+    is_adverb = word.endswith("ly") and len(word) > 6
+    return bool(forms & _verb_lemmas(token.doc)) or is_adverb or token.tag_ in ("VBD", "VBZ")
+
+
+def _is_named_elsewhere(doc: Doc, name: Span) -> bool:
+    """Whether the article writes `name` outside the headline too ("Creighton" of "Creighton Returns")."""
+    words = [token.text for token in name]
+    width = len(words)
+    return any(
+        [token.text for token in doc[start : start + width]] == words
+        and (start + width >= len(doc) or not doc[start + width].is_title)
+        for start in range(name.sent.end, len(doc) - width + 1)
+    )
 
 
 def _verb_lemmas(doc: Doc) -> frozenset[str]:
@@ -598,6 +640,47 @@ def _unlabelled_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]
             proper = [t for t in span if t.tag_ in ("NNP", "NNPS")]
             if len(proper) >= 2 and span[0].tag_ in ("NNP", "NNPS") and span[0].is_title:
                 yield span, "NAME", "organization"
+
+
+# labels of names a capitalised plural may carry: the small model takes "the Jaguars" for a person
+_PLURAL_NAME_LABELS = frozenset({"", "PERSON", "ORG", "WORK_OF_ART", "PRODUCT"})
+
+
+def _plural_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
+    """ "the Colts", "the visiting Jaguars", "the Jacksonville Jaguars": "the" before a capitalised
+    plural names a team, a band or a party, which the model leaves unlabelled or takes for a person."""
+    for token in doc:
+        if not _is_plural_name(token):
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].tag_ == "NNP":
+            start -= 1  # the team's city: "the San Diego Chargers"
+        before = start
+        while before > 0 and doc[before - 1].dep_ == "amod" and doc[before - 1].is_lower:
+            before -= 1  # "the visiting Colts", "the defending champion"
+        if before > 0 and doc[before - 1].lower_ == "the":
+            yield doc[start : token.i + 1], "NAME", "organization"
+
+
+def _is_plural_name(token: Token) -> bool:
+    word = token.text
+    return (
+        token.is_title
+        and len(word) > 3
+        and word.endswith("s")
+        and not word.endswith("ss")
+        and token.tag_ in ("NNPS", "NNS", "NNP")
+        and token.ent_type_ in _PLURAL_NAME_LABELS
+        and token.dep_ != "compound"
+        and word.lower() not in _lowercase_words(token.doc)
+    )
+
+
+def _lowercase_words(doc: Doc) -> frozenset[str]:
+    cached = doc.user_data.get("timeline_lowercase_words")
+    if cached is None:
+        cached = doc.user_data["timeline_lowercase_words"] = frozenset(t.text for t in doc if t.is_lower)
+    return frozenset(cached)
 
 
 def _is_title_case(sent: Span) -> bool:
@@ -759,7 +842,9 @@ def expand_organization(name: str, full_names: Iterable[str]) -> str:
         full_words = full.split()
         if len(full_words) <= len(words):
             continue
-        is_tail = len(words) >= 2 and full_words[-len(words) :] == words
+        # "the Colts" for the "Indianapolis Colts": a team's plural is its full name's last word
+        is_team = len(words) == 1 and words[0].endswith("s") and full_words[-1] == words[0]
+        is_tail = (len(words) >= 2 or is_team) and full_words[-len(words) :] == words
         is_acronym = len(words) == 1 and _is_acronym(words[0], full_words)
         is_clipped = len(words) == 1 and _is_clipping(words[0], full_words)
         if is_tail or is_acronym or is_clipped or is_corporate_short_form(name, full):
