@@ -327,3 +327,25 @@ def test_a_title_case_headline_name_ends_at_its_verb(nlp, text: str, expected: t
     assert not [
         name for _surface, name in found if set(name.split()) & {"Returns", "Raised", "Reportedly", "Names"}
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # sport: an all-caps headline names the teams the story names in mixed case
+        (
+            "ROVERS TOP HAWKS, 3-1, REACH FINAL\nThe Halden Rovers beat the Portland Hawks 3-1 on Sunday.",
+            {("ROVERS", "Halden Rovers"), ("HAWKS", "Portland Hawks")},
+        ),
+        # politics: ... and the people, by full name or surname
+        (
+            "REPORT: GOVERNOR OFFERS POST TO WHITFIELD\nGovernor Ray Holt has offered Dana Whitfield a seat "
+            "on the state court.",
+            {("WHITFIELD", "Dana Whitfield")},
+        ),
+    ],
+)
+def test_an_all_caps_headline_is_read_against_the_names_of_the_story(
+    nlp, text: str, expected: set[tuple[str, str]]
+) -> None:  # type: ignore[no-untyped-def]
+    assert expected <= set(_mention_names(nlp, text))

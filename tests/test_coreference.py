@@ -468,3 +468,12 @@ def test_a_pronoun_under_a_subject_named_in_its_sentence_is_that_subject(
     nlp, text: str, expected: tuple[str, str]
 ) -> None:  # type: ignore[no-untyped-def]
     assert expected in references(nlp, text)
+
+
+def test_a_company_whose_name_ends_in_s_is_no_team(nlp) -> None:  # type: ignore[no-untyped-def]
+    # business: "the Vantis website" is a company's name as a modifier, not a team's plural
+    text = (
+        "Harbor Freightlines ordered ten trucks. Vantis cut 300 jobs on Monday. In a statement on the "
+        "Vantis website, the company said demand had fallen."
+    )
+    assert ("company", "Vantis") in references(nlp, text)

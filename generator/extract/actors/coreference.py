@@ -642,8 +642,9 @@ def _organization_kinds(doc: Doc, mentions: Sequence[ActorMention]) -> dict[str,
 
 def _is_team_plural(span: Span) -> bool:
     """ "the Colts", "the visiting Jaguars": a team called by the plural of its name's last word."""
-    if len(span) != 1 or not span[0].is_title or not span[0].text.endswith("s"):
-        return False
+    word = span[0]
+    if len(span) != 1 or not word.is_title or word.tag_ not in ("NNPS", "NNS") or word.dep_ == "compound":
+        return False  # "the Airbus website": a company's name that ends in "s"
     before = span.start - 1
     while before >= 0 and span.doc[before].is_lower and span.doc[before].dep_ == "amod":
         before -= 1

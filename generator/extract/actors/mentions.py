@@ -151,9 +151,12 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
         *_unlabelled_name_mentions(doc),
         *_plural_name_mentions(doc),
     ]
+    shouted = list(_all_caps_mentions(doc, raw))
+    shouted_tokens = {index for span, _label, _kind in shouted for index in range(span.start, span.end)}
     raw = _drop_overlaps(
         [
-            *raw,
+            *shouted,  # before what the model made of the same all-caps words
+            *(item for item in raw if not shouted_tokens & set(range(item[0].start, item[0].end))),
             *_repeated_name_mentions(doc, raw),
             *_surname_mentions(doc, raw),
             *_product_short_forms(doc, products),
@@ -161,7 +164,9 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
     )
     credit_start, credit_end = _dateline_credit(doc)
     raw = [item for item in raw if not credit_start <= item[0].start_char < credit_end]
-    known = _KnownNames(_full_person_names(raw), _organization_names(raw), _full_product_names(products))
+    known = _KnownNames(
+        _full_person_names(raw), _organization_names(raw), _full_product_names(products), _cased_names(raw)
+    )
     named = [found for found in (_name_mention(doc, known, item) for item in raw) if found]
     said_with_the = {found.name for found in named if found.definite}
     # a name the article also gives a person ("his counterpart, Choe Son Hui") is that person's,
@@ -218,6 +223,7 @@ class _KnownNames:
     people: list[str]
     organizations: list[str]
     products: list[str]
+    cased: dict[str, str]  # "red sox" -> "Red Sox": how the article writes a name an all-caps line shouts
 
 
 def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind]) -> _NamedSpan | None:
@@ -231,6 +237,8 @@ def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind
         name = _org_phrase_name(span)
     else:
         name = clean_name(span.text, organization=kind == "organization")
+    if name.isupper() and len(name) > 1:
+        name = known.cased.get(name.lower(), name)  # "COLTS TOP CHIEFS": the Colts, the Chiefs
     if label in ("NORP", "GPE") and not _is_place_object(span):
         # "Klitschko stopped Thompson", "Lohan has re-hired": a surname the model took for a
         # nationality or a place is the person the article named in full
@@ -255,6 +263,50 @@ def _is_place_object(span: Span) -> bool:
     """ "in Jackson", "from Washington": a name after a place preposition is a place."""
     root = span.root
     return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS
+
+
+def _cased_names(raw: list[tuple[Span, str, ActorKind]]) -> dict[str, str]:
+    cased: dict[str, str] = {}
+    for span, _label, kind in raw:
+        name = clean_name(span.text, kind == "organization")
+        if name and not name.isupper():
+            words = name.split()
+            for start in range(len(words)):  # "Boston Red Sox", "Red Sox", "Sox"
+                cased.setdefault(" ".join(words[start:]).lower(), " ".join(words[start:]))
+    return cased
+
+
+def _is_all_caps(sent: Span) -> bool:
+    words = [token.text for token in sent if token.is_alpha]
+    return len(words) >= 3 and all(word.isupper() for word in words)
+
+
+def _all_caps_mentions(
+    doc: Doc, found: list[tuple[Span, str, ActorKind]]
+) -> Iterator[tuple[Span, str, ActorKind]]:
+    """An all-caps headline read against the names the article writes in mixed case ("COLTS TOP
+    CHIEFS, REACH PLAYOFFS", "WLADIMIR KLITSCHKO RETAINS TITLE"): the model cannot read them."""
+    shouted = [sent for sent in doc.sents if _is_all_caps(sent)]
+    if not shouted:
+        return
+    names: dict[tuple[str, ...], tuple[str, ActorKind]] = {}
+    for span, label, kind in found:
+        if _is_all_caps(span.sent) or not span.text[:1].isupper():
+            continue
+        words = clean_name(span.text, kind == "organization").lower().split()
+        names.setdefault(tuple(words), (label, kind))
+        if kind == "organization":
+            for start in range(1, len(words) - 1):
+                names.setdefault(tuple(words[start:]), (label, kind))  # "Red Sox" of "Boston Red Sox"
+        if kind == "person" or (kind == "organization" and words[-1].endswith("s")):
+            names.setdefault((words[-1],), (label, kind))  # a surname, a team's plural
+    for sent in shouted:
+        lowered = [token.lower_ for token in sent]
+        for name_words, (label, kind) in sorted(names.items(), key=lambda item: -len(item[0])):
+            width = len(name_words)
+            for start in range(len(lowered) - width + 1):
+                if tuple(lowered[start : start + width]) == name_words:
+                    yield doc[sent.start + start : sent.start + start + width], label, kind
 
 
 def _organization_names(raw: list[tuple[Span, str, ActorKind]]) -> list[str]:
