@@ -19,7 +19,11 @@ _BLOCK_TAGS = frozenset(
     form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table ul""".split()
 )
 _VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^>]*?(/?)>")
+# A tag that opens or closes an element: not void, not self-closing (`<x/>`), counted in C.
+_ELEMENT_TAG = r"[A-Za-z][A-Za-z0-9-]*\b[^>]*(?<!/)>"
+_NOT_VOID = rf"(?!(?i:{'|'.join(sorted(_VOID_TAGS))})(?![A-Za-z0-9-]))"
+_OPENING = re.compile(rf"<{_NOT_VOID}{_ELEMENT_TAG}")
+_CLOSING = re.compile(rf"</{_NOT_VOID}{_ELEMENT_TAG}")
 _MARKDOWN_ATTRIBUTE = re.compile(r"<[^>]*\smarkdown(?:[\s=>])")
 _FIRST_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)[\s>]")
 _BLANK_LINES = re.compile(r"(\n(?:[ \t]*\n)+)")
@@ -90,8 +94,4 @@ def _is_raw_start(chunk: str) -> bool:
 
 def _open_after(chunk: str, depth: int) -> int:
     """How many elements are still open after `chunk`, given `depth` open before it."""
-    for closing, name, self_closing in _TAG.findall(chunk):
-        if name.lower() in _VOID_TAGS or self_closing:
-            continue
-        depth += -1 if closing else 1
-    return max(depth, 0)
+    return max(depth + len(_OPENING.findall(chunk)) - len(_CLOSING.findall(chunk)), 0)
