@@ -10,7 +10,8 @@
  * filters run over it: the events of this page are shown or hidden, and the matches on other
  * pages are counted by period and listed with links (the filters follow the link). The text
  * filter reads an event of this page whole, an event of another page by its title, actors and
- * places.
+ * places. The actor filter tests only the chosen actors' events: each actor's events are listed
+ * once (their positions, ascending), and the lists merged (any) or intersected (all).
  */
 (function () {
   "use strict";
@@ -274,13 +275,7 @@
         if (item.page >= 0) perPage[item.page]++;
       }
       here = matchedHere.size;
-      this.onPage.forEach(function (item) {
-        var match = matchedHere.has(item);
-        if (match !== item.match) {
-          item.el.classList.toggle("tl-match", match);
-          item.match = match;
-        }
-      });
+      this.markPage(matchedHere);
     }
     this.showGroups(visible);
     if (this.root) this.root.toggleAttribute("data-filtered", filtered);
@@ -291,6 +286,17 @@
     this.form.setAttribute("data-visible", String(count));
     this.form.dispatchEvent(new CustomEvent("tl-applied")); /* the overview strip shows the dates */
     return count;
+  };
+
+  /* Give .tl-match to this page's events in `matched`, and take it from the others. */
+  Timeline.prototype.markPage = function (matched) {
+    this.onPage.forEach(function (item) {
+      var match = matched.has(item);
+      if (match !== item.match) {
+        item.el.classList.toggle("tl-match", match);
+        item.match = match;
+      }
+    });
   };
 
   /* Hide the months and years with no visible event (`visible` null: show them all). */
