@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from generator.extract.timex.calendar import iso_week, quarter_of, shift_months, weekday_near, year_for_month
 from generator.extract.timex.context import Candidate, Context, find_tense, index_tokens
 from generator.extract.timex.rules import RULES, Rule
+from generator.extract.timex.scan import scanner_for
 from generator.extract.timex.vocabulary import Tense, TimexType
 from generator.model import TimeExpression
 
@@ -102,11 +103,9 @@ def governing_expression(expressions: list[TimeExpression], start: int, end: int
 
 
 def _propose(text: str) -> list[Candidate]:
-    candidates: list[Candidate] = []
-    for priority, rule in enumerate(RULES):
-        for match in rule.pattern.finditer(text):
-            candidates.append(Candidate(match.start(), match.end(), match.group(0), rule, priority))
-    return candidates
+    # every rule's matches, as each rule's pattern.finditer(text) gives them (scan.py says how)
+    matches = scanner_for(tuple(rule.pattern for rule in RULES)).finditer(text)
+    return [Candidate(match.start(), match.end(), match.group(0), RULES[i], i) for i, match in matches]
 
 
 def _select(candidates: list[Candidate], accept: Callable[[Candidate], bool]) -> list[Candidate]:
