@@ -306,3 +306,28 @@ def test_what_happened_this_week_happened_by_the_publication_day(nlp) -> None:  
     # a Tuesday: the week runs from Monday 29 April into May, its past part is in April
     [arrest] = extract(nlp, text, dt.date(2024, 4, 30))
     assert (arrest.date.iso, arrest.date_source) == ("2024-04", "text")
+
+
+def test_a_headline_is_dated_by_the_opening_sentence_that_tells_it_again(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Film star Jane Ray dies at 91\n"
+        "She starred in musicals of the 1940s and 1950s\n"
+        "Jane Ray, the swimmer turned actress, has died. She was 91.\n\n"
+        "Ray died yesterday in Los Angeles, her spokesman said. She had been ill for a year."
+    )
+    headline = next(event for event in extract(nlp, text) if event.sentence == 0)
+    assert (headline.date.iso, headline.date_source) == ("2024-03-14", "context")
+
+
+def test_the_lines_above_a_dateline_are_the_headline_and_its_summary(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Flood sweeps through valley towns\n"
+        "Two people are missing and hundreds are evacuated.\n"
+        "The Red Cross opens shelters in three schools.\n"
+        "March 15, 2024\n"
+        "Floodwaters swept through towns in the Ebro valley on Thursday, officials said.\n"
+        "Rescue teams searched for two fishermen."  # one-sentence paragraphs, as wires write them
+    )
+    [shelters] = [event for event in extract(nlp, text) if "Red Cross" in event.actors]
+    # a summary line tells the story's news in the present: it happened on the lead's day
+    assert (shelters.date.iso, shelters.date_source) == ("2024-03-14", "context")

@@ -115,7 +115,7 @@ def extract_events(
 ) -> list[Event]:
     """The events `article` reports, in the order of their first mention."""
     sentences = split_sentences(article.text)
-    lead = _lead_sentence_indexes(sentences)
+    lead = _lead_sentence_indexes(sentences, article.published)
     by_start = {sentence.start: sentence for sentence in sentences}
     candidates: list[_Candidate] = []
     anchor = _main_event_date(article, expressions, sentences)
@@ -137,6 +137,7 @@ def extract_events(
         if text_date is not None:
             narrative = text_date[0]
     merged = _merge_mentions(candidates)
+    _date_headlines_by_the_lead(merged, _headline_lines(sentences, article.published))
     _order_sequences(merged)
     return [_to_event(article, number, candidate) for number, candidate in enumerate(merged, start=1)]
 
@@ -211,17 +212,24 @@ def _lead_less_datelines(sentences: Sequence[Sentence], published: dt.date) -> l
     """
     lead = []
     for sentence in sentences[: LEAD_SENTENCES * 2]:
-        dateline = read_dateline(sentence.text, published)
-        if dateline is None:
-            lead.append((sentence, sentence.start))
-            continue
-        after = sentence.start + len(sentence.text) - len(sentence.text.lstrip()) + len(dateline.text)
-        if len(_STORY_WORDS.findall(sentence.text[after - sentence.start :])) >= 3:
-            lead.append((sentence, after))
+        story_start = _after_dateline(sentence, published)
+        if story_start < sentence.end:
+            lead.append((sentence, story_start))
     return lead[:LEAD_SENTENCES]
 
 
 _STORY_WORDS = re.compile(r"\b[a-z]{2,}\b")
+
+
+def _after_dateline(sentence: Sentence, published: dt.date) -> int:
+    """Where the sentence's story starts after a dateline it opens with (its end: a dateline line)."""
+    dateline = read_dateline(sentence.text, published)
+    if dateline is None:
+        return sentence.start
+    after = sentence.start + len(sentence.text) - len(sentence.text.lstrip()) + len(dateline.text)
+    if len(_STORY_WORDS.findall(sentence.text[after - sentence.start :])) >= 3:
+        return after
+    return sentence.end
 
 
 def _leading_space(span: Span) -> int:
@@ -229,8 +237,29 @@ def _leading_space(span: Span) -> int:
     return len(text) - len(text.lstrip())
 
 
-def _lead_sentence_indexes(sentences: list[Sentence]) -> set[int]:
-    """Headline and summary lines: one-sentence paragraphs before the first longer paragraph."""
+DECK_LINES = 3  # a headline's summary lines above a dateline
+
+
+def _lead_sentence_indexes(sentences: list[Sentence], published: dt.date) -> set[int]:
+    """Headline and summary lines: one-sentence paragraphs before the first longer paragraph, and
+    the lines above a dateline line ("Ten people are killed." / "November 28, 2005")."""
+    return _headline_lines(sentences, published) | _one_sentence_paragraphs_first(sentences)
+
+
+def _headline_lines(sentences: list[Sentence], published: dt.date) -> set[int]:
+    """The headline, and the summary lines under it when a dateline line follows them."""
+    above_dateline = next(
+        (
+            sentence.index
+            for sentence in sentences[1 : DECK_LINES + 1]
+            if _after_dateline(sentence, published) == sentence.end
+        ),
+        1,
+    )
+    return set(range(above_dateline))
+
+
+def _one_sentence_paragraphs_first(sentences: list[Sentence]) -> set[int]:
     per_paragraph: dict[int, list[int]] = {}
     for sentence in sentences:
         per_paragraph.setdefault(sentence.paragraph, []).append(sentence.index)
@@ -971,6 +1000,36 @@ def _better_quote(candidate: _Candidate, current: _Candidate) -> bool:
         return item.tense != "future", complete, not item.title.endswith("…"), -len(item.sentence.text)
 
     return rank(candidate) > rank(current)
+
+
+RESTATING_SENTENCES = 6  # how far after the headline the story opens with its news
+
+
+def _date_headlines_by_the_lead(candidates: list[_Candidate], headlines: set[int]) -> None:
+    """ "Esther Williams dies" over "... died yesterday in Beverly Hills": a headline's event
+    without a date of its own takes the date of the opening sentence that tells it again (the
+    same action by a shared actor), when that sentence dates it."""
+    opening = max(headlines, default=0) + RESTATING_SENTENCES
+    for item in candidates:
+        told_in = {mention.sentence for mention in item.mentions}
+        if item.date_source == "text" or not told_in <= headlines:
+            continue
+        actors = {name_key(actor) for actor in item.actors}
+        restating = next(
+            (
+                other
+                for other in candidates
+                if other is not item
+                and other.lemma == item.lemma
+                and other.date_source == "text"
+                and other.modality != "negated"
+                and min(mention.sentence for mention in other.mentions) <= opening
+                and actors & {name_key(actor) for actor in other.actors}
+            ),
+            None,
+        )
+        if restating is not None:
+            item.date, item.date_source = restating.date, "context"
 
 
 def _order_sequences(candidates: list[_Candidate]) -> None:
