@@ -6,6 +6,7 @@ import contextlib
 import contextvars
 import datetime as dt
 import io
+import math
 import os
 import re
 import stat
@@ -21,6 +22,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.representer import RoundTripRepresenter
+from ruamel.yaml.resolver import implicit_resolvers as ruamel_implicit_resolvers
 from ruamel.yaml.scalarfloat import ScalarFloat
 
 from generator.errors import ContentError
@@ -139,7 +141,7 @@ def load_yaml_values(text: str) -> Any:
     try:
         data = pyyaml.load(text, Loader=_ValuesLoader)
         yaml_node_count(data)
-    except (pyyaml.YAMLError, ValueError, TypeError, RecursionError) as error:
+    except (pyyaml.YAMLError, ValueError, TypeError, IndexError, RecursionError) as error:
         raise FastParseError(str(error)) from error
     return data
 
@@ -194,33 +196,37 @@ class _ValuesLoader(_FastLoader):
         return dict(super().construct_mapping(node, deep=deep))
 
 
-for _tag, _pattern, _first in (
-    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9][0-9_]*|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
-    (
-        "tag:yaml.org,2002:float",
-        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
-        "-+.0123456789",
-    ),
-    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
-    (
-        "tag:yaml.org,2002:timestamp",
-        # a day alone has two-digit month and day (`2024-1-5` is text), a day with a time need not
-        r"^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}"
-        r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
-        r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)$",
-        "0123456789",
-    ),
-):
-    _ValuesLoader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+# ruamel's own YAML 1.2 patterns, so that what each plain scalar is cannot drift from ruamel's reading
+_RUAMEL_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("bool", "int", "float", "null", "timestamp")}
+for _versions, _tag, _pattern, _first in ruamel_implicit_resolvers:
+    if (1, 2) in _versions and _tag in _RUAMEL_TAGS:
+        _ValuesLoader.add_implicit_resolver(_tag, _pattern, list(_first))
+
+
+def _sign_and_digits(loader: Any, node: Any, lower: bool = False) -> tuple[int, str]:
+    text = loader.construct_scalar(node).replace("_", "")
+    text = text.lower() if lower else text
+    if text[:1] in ("-", "+"):
+        return (-1 if text[0] == "-" else 1), text[1:]
+    return 1, text
 
 
 def _construct_int(loader: Any, node: Any) -> int:
-    text = loader.construct_scalar(node).replace("_", "")
-    return int(text, 0) if text[:2].lower() in ("0x", "0o") else int(text, 10)  # 012 is twelve in YAML 1.2
+    """As ruamel's YAML 1.2 reading: signed 0b/0o/0x, and 012 is twelve (no octal without 0o)."""
+    sign, digits = _sign_and_digits(loader, node)
+    base = {"0b": 2, "0o": 8, "0x": 16}.get(digits[:2], 10)
+    return sign * int(digits[2:] if base != 10 else digits, base)  # "0x_" is no number: ValueError
+
+
+def _construct_float(loader: Any, node: Any) -> float:
+    sign, digits = _sign_and_digits(loader, node, lower=True)
+    if digits == ".nan":
+        return math.nan
+    return sign * (math.inf if digits == ".inf" else float(digits))  # "._" is no number: ValueError
 
 
 _ValuesLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_ValuesLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 
 
 def _read_yaml_text(path: Path) -> str:
