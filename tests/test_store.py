@@ -541,6 +541,11 @@ _SCALAR_PIECES = st.sampled_from(
 )  # fmt: skip
 
 
+def _nan_as_text(values: dict[str, object]) -> dict[str, object]:
+    """NaN is never equal to itself, so compare it as a word."""
+    return {key: "NaN" if value != value else value for key, value in values.items()}
+
+
 @settings(max_examples=400, deadline=None)
 @example(["2024-1-5", "2024-1-5 1:00:00", "2024-01-05T10:00:00+02:00", "012", "no"])
 @example(["-0x2024", "0x_", ".NaN", "-.inf", "-_", "._", "0b101", "1_000"])
@@ -561,7 +566,7 @@ def test_front_matter_and_values_read_by_libyaml_are_what_ruamel_reads(scalars: 
         found = load_yaml_values(text)
     except FastParseError:
         return  # read again by ruamel: the same values
-    assert repr(found) == repr(expected)  # repr: NaN is never equal to itself
+    assert _nan_as_text(found) == _nan_as_text(expected)
     assert [type(value) for value in found.values()] == [type(value) for value in expected.values()]
 
 
