@@ -21,7 +21,8 @@ import re
 from html.parser import HTMLParser
 from typing import Any
 
-from material.plugins.search.plugin import Element, SearchIndex, Section
+from material.plugins.search.plugin import Element, Parser, SearchIndex, Section
+from material.plugins.search.plugin import void as material_void
 
 _MARKUP = re.compile(
     r"""<(?:
@@ -37,10 +38,10 @@ _ATTRIBUTE = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*("[^"]*"|'[^']
 _RAW_TEXT = frozenset(HTMLParser.CDATA_CONTENT_ELEMENTS) | frozenset(
     getattr(HTMLParser, "RCDATA_CONTENT_ELEMENTS", ())
 )
-# Material's lists: tags never pushed, tags kept in the text, tags skipped from the start.
-_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
-_KEEP = frozenset("p code pre li ol ul sub sup".split())
-_ALWAYS_SKIPPED = ("object", "script", "style")
+# Material's own lists: tags never pushed, tags kept in the text, tags skipped from the start.
+_VOID = frozenset(material_void)
+_KEEP = frozenset(Parser().keep)
+_ALWAYS_SKIPPED = tuple(sorted(Parser().skip))
 _HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
 
 

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from generator.extract.grammar import is_after_the
 from generator.extract.lexicon import is_reporting
 from generator.registry import CORPORATE_WORDS, LEGAL_SUFFIXES, name_key
 
@@ -645,10 +646,7 @@ def _is_team_plural(span: Span) -> bool:
     word = span[0]
     if len(span) != 1 or not word.is_title or word.tag_ not in ("NNPS", "NNS") or word.dep_ == "compound":
         return False  # "the Airbus website": a company's name that ends in "s"
-    before = span.start - 1
-    while before >= 0 and span.doc[before].is_lower and span.doc[before].dep_ == "amod":
-        before -= 1
-    return before >= 0 and span.doc[before].lower_ == "the"
+    return is_after_the(span.doc, span.start)
 
 
 def _police(seen: dict[str, _Seen], number: int) -> ActorMention | None:

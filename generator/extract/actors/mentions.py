@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
+from generator.extract.grammar import is_after_the
 from generator.model import ActorKind
 
 if TYPE_CHECKING:
@@ -707,10 +708,7 @@ def _plural_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
         start = token.i
         while start > 0 and doc[start - 1].is_title and doc[start - 1].tag_ == "NNP":
             start -= 1  # the team's city: "the San Diego Chargers"
-        before = start
-        while before > 0 and doc[before - 1].dep_ == "amod" and doc[before - 1].is_lower:
-            before -= 1  # "the visiting Colts", "the defending champion"
-        if before > 0 and doc[before - 1].lower_ == "the":
+        if is_after_the(doc, start):
             yield doc[start : token.i + 1], "NAME", "organization"
 
 
@@ -732,7 +730,7 @@ def _lowercase_words(doc: Doc) -> frozenset[str]:
     cached = doc.user_data.get("timeline_lowercase_words")
     if cached is None:
         cached = doc.user_data["timeline_lowercase_words"] = frozenset(t.text for t in doc if t.is_lower)
-    return frozenset(cached)
+    return cached
 
 
 def _is_title_case(sent: Span) -> bool:

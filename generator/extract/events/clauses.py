@@ -115,7 +115,8 @@ def extract_events(
 ) -> list[Event]:
     """The events `article` reports, in the order of their first mention."""
     sentences = split_sentences(article.text)
-    lead = _lead_sentence_indexes(sentences, article.published)
+    headlines = _headline_lines(sentences, article.published)
+    lead = headlines | _one_sentence_paragraphs_first(sentences)
     by_start = {sentence.start: sentence for sentence in sentences}
     candidates: list[_Candidate] = []
     anchor = _main_event_date(article, expressions, sentences)
@@ -137,7 +138,7 @@ def extract_events(
         if text_date is not None:
             narrative = text_date[0]
     merged = _merge_mentions(candidates)
-    _date_headlines_by_the_lead(merged, _headline_lines(sentences, article.published))
+    _date_headlines_by_the_lead(merged, headlines)
     _order_sequences(merged)
     return [_to_event(article, number, candidate) for number, candidate in enumerate(merged, start=1)]
 
@@ -240,14 +241,10 @@ def _leading_space(span: Span) -> int:
 DECK_LINES = 3  # a headline's summary lines above a dateline
 
 
-def _lead_sentence_indexes(sentences: list[Sentence], published: dt.date) -> set[int]:
-    """Headline and summary lines: one-sentence paragraphs before the first longer paragraph, and
-    the lines above a dateline line ("Ten people are killed." / "November 28, 2005")."""
-    return _headline_lines(sentences, published) | _one_sentence_paragraphs_first(sentences)
-
-
 def _headline_lines(sentences: list[Sentence], published: dt.date) -> set[int]:
-    """The headline, and the summary lines under it when a dateline line follows them."""
+    """The headline, and the summary lines under it when a dateline line follows them ("Ten people
+    are killed." / "November 28, 2005"). With the one-sentence paragraphs before the first longer
+    paragraph (`_one_sentence_paragraphs_first`), these are the lead's headline and summary lines."""
     above_dateline = next(
         (
             sentence.index
