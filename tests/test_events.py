@@ -331,3 +331,24 @@ def test_the_lines_above_a_dateline_are_the_headline_and_its_summary(nlp) -> Non
     [shelters] = [event for event in extract(nlp, text) if "Red Cross" in event.actors]
     # a summary line tells the story's news in the present: it happened on the lead's day
     assert (shelters.date.iso, shelters.date_source) == ("2024-03-14", "context")
+
+
+def test_a_story_of_the_publication_day_is_not_dated_by_an_earlier_day_its_lead_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Grocer Marlow agrees to buy rival Fenn\n"
+        "Grocer Marlow agreed on Friday to buy its rival Fenn, 20 percent above Fenn's closing price on "
+        "Thursday.\n\n"
+        "Marlow's chief executive, Ruth Obi, told reporters the deal would create jobs."
+    )
+    [told] = [event for event in extract(nlp, text) if "Ruth Obi" in event.actors]
+    assert (told.date.iso, told.date_source) == ("2024-03-15", "published")
+
+
+def test_the_day_a_story_was_told_does_not_hide_the_day_it_happened(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Koru Air to buy ten jets\n"
+        "Koru Air said on Friday that it had agreed to buy ten jets from Jetco in Paris on Tuesday.\n\n"
+        "The airline signed the contract with Jetco's chief executive, Tom Hale."
+    )
+    [signed] = [event for event in extract(nlp, text) if "Tom Hale" in event.actors]
+    assert (signed.date.iso, signed.date_source) == ("2024-03-12", "context")

@@ -119,7 +119,7 @@ def extract_events(
     lead = headlines | _one_sentence_paragraphs_first(sentences)
     by_start = {sentence.start: sentence for sentence in sentences}
     candidates: list[_Candidate] = []
-    anchor = _main_event_date(article, expressions, sentences)
+    anchor = _main_event_date(article, doc, expressions, sentences)
     topic = _main_product(mentions)
     narrative: DateValue | None = anchor
     previous_paragraph = -1
@@ -181,13 +181,15 @@ LEAD_SENTENCES = 4  # headline and the opening sentences, where news dates its s
 
 
 def _main_event_date(
-    article: Article, expressions: Sequence[TimeExpression], sentences: Sequence[Sentence]
+    article: Article, doc: Doc, expressions: Sequence[TimeExpression], sentences: Sequence[Sentence]
 ) -> DateValue | None:
-    """The first day in the days before publication that the lead names: the news it reports.
+    """The first day the lead names, when it is one of the days before publication: the news it reports.
 
     Undated sentences of a news report mostly tell that same day's happenings. The publication
-    day itself is no anchor: an event without a date keeps the publication date as its source.
-    A day named only further down ("since Wednesday's close") is a detail, not the story's day.
+    day itself is no anchor: an event without a date keeps the publication date as its source,
+    and a day the lead names after it ("agreed on Thursday ... Wednesday's closing price") is a
+    detail, as is a day named only further down ("since Wednesday's close"). The day of a saying
+    is the report's, not the news' ("said on Thursday it had signed the deal on Monday").
     """
     lead = _lead_less_datelines(sentences, article.published)
     lead_end = lead[-1][0].end if lead else 0
@@ -199,9 +201,22 @@ def _main_event_date(
         date = expression.calendar_date()
         if date is None or date.precision != "day":
             continue
-        if 0 < (article.published - date.first_day()).days <= ANCHOR_DAYS:
+        days_before = (article.published - date.first_day()).days
+        if days_before == 0 and not _dates_a_saying(doc, expression):
+            return None
+        if 0 < days_before <= ANCHOR_DAYS:
             return date
     return None
+
+
+def _dates_a_saying(doc: Doc, expression: TimeExpression) -> bool:
+    tokens = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if tokens is None:
+        return False
+    head = tokens.root
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return is_reporting(head)
 
 
 def _lead_less_datelines(sentences: Sequence[Sentence], published: dt.date) -> list[tuple[Sentence, int]]:
