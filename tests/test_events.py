@@ -352,3 +352,14 @@ def test_the_day_a_story_was_told_does_not_hide_the_day_it_happened(nlp) -> None
     )
     [signed] = [event for event in extract(nlp, text) if "Tom Hale" in event.actors]
     assert (signed.date.iso, signed.date_source) == ("2024-03-12", "context")
+
+
+def test_a_past_perfect_date_does_not_date_the_sentences_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Health minister resigns\n"
+        "Health Minister Clara Rowe resigned on Friday. "
+        "She had threatened to quit on Tuesday. "
+        "Rowe told her staff in an email that the decision was hers."
+    )
+    [told] = [event for event in extract(nlp, text) if event.title.startswith("Clara Rowe tells")]
+    assert told.date.iso == "2024-03-15"  # the day she resigned, not the day she threatened to

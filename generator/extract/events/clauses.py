@@ -135,12 +135,20 @@ def extract_events(
             article, span, sentence, sentence.index in lead, in_sentence, expressions, narrative
         )
         text_date = _sentence_date(span, expressions, span.root)
-        if text_date is not None:
+        if text_date is not None and not _is_past_perfect(span.root):
             narrative = text_date[0]
     merged = _merge_mentions(candidates)
     _date_headlines_by_the_lead(merged, headlines)
     _order_sequences(merged)
     return [_to_event(article, number, candidate) for number, candidate in enumerate(merged, start=1)]
+
+
+def _is_past_perfect(verb: Token) -> bool:
+    """ "The index had risen on Wednesday": a step back from the story's time, which the next
+    sentence returns to, so its date is no narrative date."""
+    return verb.tag_ == "VBN" and any(
+        child.dep_ == "aux" and child.lower_ == "had" for child in verb.children
+    )
 
 
 ANCHOR_DAYS = 7
