@@ -136,6 +136,17 @@ class ActorRegistry:
         ]
         return candidates[0] if len(candidates) == 1 else None
 
+    def match_legal_form(self, name: str) -> str | None:
+        """ "Verhoef" -> "Verhoef NV": a name the model took for a place is the one organisation
+        named so with only a legal form after it (no place is called "... NV" or "... Inc")."""
+        first = name.split()[:1]
+        candidates = [
+            actor.name
+            for actor in (self._candidates(f"bare:{_bare(first[0])}") if first else [])
+            if actor.kind == "organization" and is_corporate_short_form(name, actor.name, LEGAL_SUFFIXES)
+        ]
+        return candidates[0] if len(candidates) == 1 else None
+
     def resolve(self, name: str, kind: ActorKind, definite: bool = False) -> str:
         """The canonical name for `name`, registering it (or an alias) when it is new.
 
@@ -149,6 +160,8 @@ class ActorRegistry:
             fuzzy = self.match_short_form(name)
         if fuzzy is None and kind == "organization":
             fuzzy = self.match_corporate_form(name)
+        if fuzzy is None and kind == "country":
+            fuzzy = self.match_legal_form(name)
         if fuzzy:
             self.add_alias(fuzzy, name)
             return fuzzy
@@ -257,11 +270,11 @@ def _bare(word: str) -> str:
     return word.lower().strip(".,")
 
 
-def is_corporate_short_form(short: str, full: str) -> bool:
+def is_corporate_short_form(short: str, full: str, company_words: frozenset[str] = CORPORATE_WORDS) -> bool:
     """ "Ford" for "Ford Motor Co.", "China Eastern" for "China Eastern Airlines"."""
     words, full_words = short.split(), full.split()
     return (
         len(full_words) > len(words)
         and [_bare(w) for w in full_words[: len(words)]] == [_bare(w) for w in words]
-        and all(_bare(w) in CORPORATE_WORDS for w in full_words[len(words) :])
+        and all(_bare(w) in company_words for w in full_words[len(words) :])
     )

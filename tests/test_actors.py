@@ -349,3 +349,21 @@ def test_an_all_caps_headline_is_read_against_the_names_of_the_story(
     nlp, text: str, expected: set[tuple[str, str]]
 ) -> None:  # type: ignore[no-untyped-def]
     assert expected <= set(_mention_names(nlp, text))
+
+
+def test_a_legal_form_makes_a_company_name_and_its_short_form_the_company(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    doc = nlp(
+        "Swiss drugmaker Halden AG said on Monday it would buy Belgian rival Vermeulen NV for 3 billion "
+        "euros. Vermeulen rejected an offer in April."
+    )
+    # as the small model reads such names at times: the full name untagged, the short one a place
+    short = next(token.i for token in doc if token.text == "Vermeulen" and token.dep_ == "nsubj")
+    doc.ents = [
+        *(ent for ent in doc.ents if "Vermeulen" not in ent.text),
+        Span(doc, short, short + 1, label="GPE"),
+    ]
+    names = {m.surface: (m.name, m.kind) for m in find_actor_mentions(doc, ActorRegistry())}
+    assert names["Vermeulen NV"] == ("Vermeulen NV", "organization")
+    assert names["Vermeulen"] == ("Vermeulen NV", "organization")

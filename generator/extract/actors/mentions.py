@@ -776,6 +776,8 @@ def _is_acronym_name(token: Token) -> bool:
 
 
 def _can_end_name(token: Token) -> bool:
+    if token.tag_ in ("NNP", "NNPS") and _bare(token.text) in LEGAL_SUFFIXES:
+        return True  # "Verhoef NV", "Halden AG": a company's legal form ends its name
     return (token.tag_ in ("NNP", "NNPS") and token.is_title) or token.lower_ in ("index", "average")
 
 
