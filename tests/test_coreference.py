@@ -477,3 +477,12 @@ def test_a_company_whose_name_ends_in_s_is_no_team(nlp) -> None:  # type: ignore
         "Vantis website, the company said demand had fallen."
     )
     assert ("company", "Vantis") in references(nlp, text)
+
+
+def test_the_company_is_not_the_exchange_its_shares_trade_on(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Keller Foods Inc. cut its forecast on Monday. Its shares fell 6 percent on the London Stock "
+        "Exchange. The company said sales of frozen meals had dropped."
+    )
+    assert ("company", "Keller Foods Inc") in references(nlp, text)
+

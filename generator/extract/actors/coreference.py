@@ -596,6 +596,8 @@ def _fit(described: str, own: set[str]) -> int | None:
     1 a company for a kind of company ("Tesla Inc" for "the carmaker"), 0 of no known kind, None
     not at all."""
     if described == "company":
+        if own == {"exchange"}:
+            return -1  # "fell on the New York Stock Exchange. The company said": where its shares trade
         return 0 if not own or own & COMPANY_KINDS else None
     if described in own:
         return 2
