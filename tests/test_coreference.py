@@ -486,3 +486,11 @@ def test_the_company_is_not_the_exchange_its_shares_trade_on(nlp) -> None:  # ty
     )
     assert ("company", "Keller Foods Inc") in references(nlp, text)
 
+
+def test_a_company_takes_part_in_what_its_shares_do(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Retailer slumps\n"
+        "Ortiz Stores reported a loss on Monday. Ortiz Stores' shares fell 9 percent on Tuesday."
+    )
+    fell = next(event for event in events(nlp, text) if event.sentence == 2)
+    assert "Ortiz Stores" in fell.actors

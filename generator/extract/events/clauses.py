@@ -642,8 +642,8 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
     if token.dep_ == "poss":
         # "Boeing's 787", "Boeing's rival", "Jobs' health": the possessed is what takes part; but
         # "Lavrov's talks", "Putin's letter", "China Eastern's board": the possessor acts through it
-        if head.lower_ in STANDS_FOR_OWNER:
-            return False
+        if head.lower_ in STANDS_FOR_OWNER or (head.lower_ in HOLDINGS and head.tag_ in ("NN", "NNS")):
+            return False  # "Halvorsen's shares fell", as "Toyota shares fell": its stock
         in_other_mention = any(mention.start <= head.i < mention.end for mention in mentions)
         if in_other_mention or head.lower_ in ROLE_NOUNS or head.lower_ in TITLE_WORDS:
             return True
