@@ -331,3 +331,12 @@ def test_the_lines_above_a_dateline_are_the_headline_and_its_summary(nlp) -> Non
     [shelters] = [event for event in extract(nlp, text) if "Red Cross" in event.actors]
     # a summary line tells the story's news in the present: it happened on the lead's day
     assert (shelters.date.iso, shelters.date_source) == ("2024-03-14", "context")
+
+
+def test_they_doing_something_in_the_past_is_the_group_just_told_of(nlp) -> None:  # type: ignore[no-untyped-def]
+    # politics: "They handed a petition" is the farmers' deed, not commentary such as "they say"
+    text = (
+        "Farmers march on Paris\nHundreds of farmers drove their tractors into Paris on Tuesday. They "
+        "handed a petition to Mayor Anne Hidalgo at the city hall."
+    )
+    assert any("Anne Hidalgo" in event.actors and event.sentence == 2 for event in extract(nlp, text))

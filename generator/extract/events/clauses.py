@@ -507,10 +507,19 @@ def _is_commentary(root: Token) -> bool:
     for subject in subjects:
         generic = subject.lemma_.lower() in COMMENTARY_SUBJECTS or subject.lower_ in COMMENTARY_SUBJECTS
         if generic and subject.i not in subject.doc.user_data.get(GROUP_REFERENCES, ()):
-            return True  # "they say", but not "They were freed" of two people just named
+            # "they say", but not "They were freed" of two people just named
+            return not _group_did_it(subject, root)
         if subject.dep_ == "expl" or (subject.lower_ == "it" and root.lemma_ == "be"):
             return True
     return False
+
+
+def _group_did_it(subject: Token, verb: Token) -> bool:
+    """ "They won without Harrison", "They handed the ball over": "they" doing something in the past
+    is the group the story just told of, not people in general ("they say", "they believe")."""
+    if subject.lower_ != "they" or verb.lemma_ in REPORTING_LEMMAS | STATIVE_LEMMAS:
+        return False
+    return _tense(verb) == "past"
 
 
 def _tense(verb: Token) -> str:
