@@ -331,3 +331,15 @@ def test_the_lines_above_a_dateline_are_the_headline_and_its_summary(nlp) -> Non
     [shelters] = [event for event in extract(nlp, text) if "Red Cross" in event.actors]
     # a summary line tells the story's news in the present: it happened on the lead's day
     assert (shelters.date.iso, shelters.date_source) == ("2024-03-14", "context")
+
+
+def test_what_a_thing_can_hold_is_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Carmaker unveils van\n"
+        "Ford unveiled the Ford Transit Custom on Tuesday in Detroit. "
+        "The Ford Transit Custom seats nine people and will carry up to 1,400 kilograms.\n"
+        "The Star Ferry carried 300 passengers when it sank in the harbour on Monday."
+    )
+    quotes = {event.quote for event in extract(nlp, text)}
+    assert not any("seats nine" in quote for quote in quotes)
+    assert any("carried 300" in quote for quote in quotes)

@@ -44,6 +44,9 @@ COMMENTARY_SUBJECTS = frozenset(
     """analyst observer expert critic commentator pundit scholar some many community world
     we you they one""".split()
 )
+# "The stadium holds 60,000 fans", "the jet will seat 300 passengers": what a thing can take is
+# a specification, not a happening (while "the ferry carried 300 passengers" when it sank is one).
+CAPACITY_LEMMAS = frozenset({"hold", "seat", "carry", "accommodate", "house", "sleep"})
 HABITUAL_ADVERBS = frozenset({"often", "usually", "frequently", "always", "typically", "generally", "never"})
 SEQUENCE_VERBS = frozenset({"follow", "precede"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "across", "inside", "outside", "into"})
@@ -417,7 +420,19 @@ def _clause_predicate(verb: Token) -> Predicate | None:
         return next(child for child in verb.children if child.dep_ == "xcomp"), "future", None
     if verb.lemma_ in STATIVE_LEMMAS and not _appears_somewhere(verb):
         return None
+    if _states_a_capacity(verb):
+        return None
     return verb, _tense(verb), None
+
+
+def _states_a_capacity(verb: Token) -> bool:
+    """ "It holds between 200 and 250 passengers", "will seat 300 people": not "carried 300" nor
+    "will be carrying 500 people" (one trip)."""
+    if verb.lemma_ not in CAPACITY_LEMMAS or verb.tag_ == "VBG" or _tense(verb) == "past":
+        return False
+    objects = [child for child in verb.children if child.dep_ == "dobj"]
+    objects += [obj for child in verb.children if child.lower_ == "between" for obj in child.children]
+    return any(obj.like_num or any(word.like_num for word in obj.children) for obj in objects)
 
 
 def _appears_somewhere(verb: Token) -> bool:
