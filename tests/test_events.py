@@ -343,3 +343,16 @@ def test_what_a_thing_can_hold_is_no_event(nlp) -> None:  # type: ignore[no-unty
     quotes = {event.quote for event in extract(nlp, text)}
     assert not any("seats nine" in quote for quote in quotes)
     assert any("carried 300" in quote for quote in quotes)
+
+
+def test_a_speakers_next_statement_is_on_the_same_occasion(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Budget cuts announced\n"
+        "Chancellor Jeremy Hunt presented his budget to parliament on Wednesday.\n"
+        "Hunt announced on Thursday that fuel duty would be frozen for another year.\n"
+        "He said that state pensions would rise by 8 percent in April.\n"
+        "Opposition leader Keir Starmer said that the plan would fail."
+    )
+    dates = {event.quote.split()[0]: event.date.iso for event in extract(nlp, text)}
+    assert dates["He"] == "2024-03-14"  # Thursday, when Hunt spoke, not the lead's Wednesday
+    assert dates["Opposition"] == "2024-03-13"  # another speaker: the story's day

@@ -126,6 +126,7 @@ def extract_events(
     topic = _main_product(mentions)
     narrative: DateValue | None = anchor
     previous_paragraph = -1
+    last_statement: tuple[set[str], DateValue] | None = None  # the last sentence's speakers, its date
     for span in doc.sents:
         sentence = by_start.get(span.start_char + _leading_space(span))
         if sentence is None:
@@ -134,16 +135,29 @@ def extract_events(
             # a paragraph starts from the article's main event date, not from the last one's dates
             narrative, previous_paragraph = anchor, sentence.paragraph
         in_sentence = [*_bridges(span, mentions, topic), *mentions]
+        speakers = _speakers(span.root, mentions)
+        text_date = _sentence_date(span, expressions, span.root)
+        if text_date is None and last_statement is not None and speakers & last_statement[0]:
+            narrative = last_statement[1]  # "Jobs announced today ... He said that ...": one occasion
         candidates += _read_sentence(
             article, span, sentence, sentence.index in lead, in_sentence, expressions, narrative
         )
-        text_date = _sentence_date(span, expressions, span.root)
         if text_date is not None:
             narrative = text_date[0]
+        told = text_date[0] if text_date is not None else narrative
+        last_statement = (speakers, told) if speakers and told is not None else None
     merged = _merge_mentions(candidates)
     _date_headlines_by_the_lead(merged, headlines)
     _order_sequences(merged)
     return [_to_event(article, number, candidate) for number, candidate in enumerate(merged, start=1)]
+
+
+def _speakers(root: Token, mentions: Sequence[ActorMention]) -> set[str]:
+    """Who a sentence's saying is by: the actors its reporting verb's subject names."""
+    if not is_reporting(root) or root.pos_ != "VERB":
+        return set()
+    subjects = {child.i for child in root.children if child.dep_ == "nsubj"}
+    return {mention.name for mention in mentions if mention.end - 1 in subjects or mention.start in subjects}
 
 
 ANCHOR_DAYS = 7
