@@ -356,3 +356,16 @@ def test_a_speakers_next_statement_is_on_the_same_occasion(nlp) -> None:  # type
     dates = {event.quote.split()[0]: event.date.iso for event in extract(nlp, text)}
     assert dates["He"] == "2024-03-14"  # Thursday, when Hunt spoke, not the lead's Wednesday
     assert dates["Opposition"] == "2024-03-13"  # another speaker: the story's day
+
+
+def test_a_company_named_only_to_say_who_another_is_takes_no_part(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Company news\n"
+        "Alphabet, the parent company of Google, cut 500 jobs on Monday.\n"
+        "Volkswagen parent company Porsche Automobil Holding sold shares worth 2 billion euros "
+        "on Wednesday.\n"
+        "Google hired 200 engineers from Volkswagen on Thursday."
+    )
+    actors = [event.actors for event in extract(nlp, text)]
+    assert actors[:2] == [("Alphabet",), ("Porsche Automobil Holding",)]
+    assert set(actors[2]) == {"Google", "Volkswagen"}

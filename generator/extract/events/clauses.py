@@ -605,6 +605,8 @@ def _mentions_taking_part(
         root = span.doc[mention.start : mention.end].root
         if mention.kind != "product" and _is_modifier(root, predicate, mentions):
             continue  # "the main Airbus factory", "Boeing's 787": a modifier, not a participant
+        if _describes_another_actor(mention, mentions, span.doc):
+            continue  # "Airbus parent EADS won", "EADS, the parent company of Airbus, won": EADS won
         if mention.kind == "product" and _qualifies_a_thing(root, predicate):
             continue  # "iPhone 4 users", "the iPhone 4 antenna"; but "the A380 test flight" is the A380's
         if mention.kind == "country" and not _acts(span.doc[mention.end - 1], predicate):
@@ -613,6 +615,32 @@ def _mentions_taking_part(
             continue
         actors.append(mention)
     return actors
+
+
+# How one organisation is told by its tie to another: "Airbus parent EADS", "Google unit Waymo"
+RELATION_NOUNS = frozenset(
+    """parent owner subsidiary unit division arm rival competitor partner supplier customer affiliate
+    sister""".split()
+)
+DESCRIBING_DEPS = frozenset({"pobj", "prep", "compound", "amod", "nmod", "poss", "case"})
+
+
+def _describes_another_actor(mention: ActorMention, mentions: Sequence[ActorMention], doc: Doc) -> bool:
+    """A name told only to say who another actor is: before a tie and that actor's name ("Airbus
+    parent (company) EADS"), or inside a description set beside that actor's name ("EADS, the
+    parent company of Airbus,")."""
+    starts = {other.start for other in mentions if other.name != mention.name}
+    after = mention.end
+    if after < len(doc) and doc[after].lemma_.lower() in RELATION_NOUNS:
+        following = after + 2 if after + 1 < len(doc) and doc[after + 1].lower_ == "company" else after + 1
+        if following in starts:
+            return True
+    token = doc[mention.start : mention.end].root
+    while token.dep_ in DESCRIBING_DEPS and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "appos" or token.pos_ != "NOUN":
+        return False
+    return any(other.start <= token.head.i < other.end and other.name != mention.name for other in mentions)
 
 
 def _qualifies_a_thing(token: Token, predicate: Token) -> bool:
