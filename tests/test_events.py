@@ -369,3 +369,13 @@ def test_a_company_named_only_to_say_who_another_is_takes_no_part(nlp) -> None: 
     actors = [event.actors for event in extract(nlp, text)]
     assert actors[:2] == [("Alphabet",), ("Porsche Automobil Holding",)]
     assert set(actors[2]) == {"Google", "Volkswagen"}
+
+
+def test_a_month_hung_on_the_subject_dates_what_it_did(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Retail figures\n"
+        "Tesco reported its results on Tuesday.\n"
+        "Sales at the chain in February rose 4 percent, the company said."
+    )
+    sales = next(event for event in extract(nlp, text) if event.quote.startswith("Sales"))
+    assert (sales.date.iso, sales.date_source) == ("2024-02", "text")

@@ -841,6 +841,9 @@ def _sentence_date(
     for expression, date, root in inside:
         if _governs(root, predicate):
             return date, expression
+    for expression, date, root in inside:
+        if _dates_its_subject(root, predicate):
+            return date, expression
     if governed_only:
         return None
     # Else the first date that dates a clause, not one that modifies a noun ("delays in January"),
@@ -921,6 +924,17 @@ def _modifies_a_noun(token: Token) -> bool:
 
 def _names_a_thing(token: Token) -> bool:
     return token.dep_ in ("compound", "nummod", "amod", "nmod") and token.head.pos_ in ("NOUN", "PROPN")
+
+
+def _dates_its_subject(token: Token, predicate: Token) -> bool:
+    """ "Sales in March rose 4 percent", "the service in February passed Wal-Mart": a day or month
+    the parse hangs on the subject dates what the subject did."""
+    if token.dep_ != "pobj" or token.head.lower_ not in ("in", "on", "during"):
+        return False
+    subject = token.head.head  # past the nouns the phrase hangs on: "sales at the chain in March"
+    while subject.dep_ in ("pobj", "prep") and subject.head.i != subject.i:
+        subject = subject.head
+    return subject.dep_ in ("nsubj", "nsubjpass") and subject.head.i == predicate.i
 
 
 def _governs(token: Token, predicate: Token) -> bool:
