@@ -516,3 +516,11 @@ def test_a_company_whose_name_ends_in_s_is_no_team(nlp) -> None:  # type: ignore
         "Vantis website, the company said demand had fallen."
     )
     assert ("company", "Vantis") in references(nlp, text)
+
+
+def test_a_role_given_with_a_name_of_its_own_refers_to_no_one_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Tesla chairman Robyn Denholm opened the meeting on Monday. "
+        "The company president and CEO Elon Musk said sales would rise."
+    )
+    assert ("president", "Robyn Denholm") not in references(nlp, text)

@@ -744,9 +744,20 @@ def _is_modified(token: Token) -> bool:
 
 
 def _has_own_name(token: Token) -> bool:
-    """ "the actor Tom Hanks": the description comes with a name of its own."""
-    return any(child.dep_ in ("appos", "compound") and child.pos_ == "PROPN" for child in token.children) or (
-        token.dep_ == "compound" and token.head.pos_ == "PROPN"
+    """ "the actor Tom Hanks", "the company president and CEO Louis Gallois": the description
+    comes with a name of its own (not "the minister and John Smith", two people)."""
+    return (
+        any(child.dep_ in ("appos", "compound") and child.pos_ == "PROPN" for child in token.children)
+        or (token.dep_ == "compound" and token.head.pos_ == "PROPN")
+        or any(child.dep_ == "conj" and _is_titled_name(child) for child in token.children)
+    )
+
+
+def _is_titled_name(token: Token) -> bool:
+    """ "CEO Louis Gallois": a name with a role word before it."""
+    return token.pos_ == "PROPN" and any(
+        child.dep_ == "compound" and child.lower_ in PERSON_NOUNS and child.i < token.i
+        for child in token.children
     )
 
 
