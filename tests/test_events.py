@@ -388,3 +388,35 @@ def test_a_month_hung_on_the_subject_dates_what_it_did(nlp) -> None:  # type: ig
     )
     sales = next(event for event in extract(nlp, text) if event.quote.startswith("Sales"))
     assert (sales.date.iso, sales.date_source) == ("2024-02", "text")
+
+
+def test_a_story_of_the_publication_day_is_not_dated_by_an_earlier_day_its_lead_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Grocer Marlow agrees to buy rival Fenn\n"
+        "Grocer Marlow agreed on Friday to buy its rival Fenn, 20 percent above Fenn's closing price on "
+        "Thursday.\n\n"
+        "Marlow's chief executive, Ruth Obi, told reporters the deal would create jobs."
+    )
+    [told] = [event for event in extract(nlp, text) if "Ruth Obi" in event.actors]
+    assert (told.date.iso, told.date_source) == ("2024-03-15", "published")
+
+
+def test_the_day_a_story_was_told_does_not_hide_the_day_it_happened(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Koru Air to buy ten jets\n"
+        "Koru Air said on Friday that it had agreed to buy ten jets from Jetco in Paris on Tuesday.\n\n"
+        "The airline signed the contract with Jetco's chief executive, Tom Hale."
+    )
+    [signed] = [event for event in extract(nlp, text) if "Tom Hale" in event.actors]
+    assert (signed.date.iso, signed.date_source) == ("2024-03-12", "context")
+
+
+def test_a_past_perfect_date_does_not_date_the_sentences_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Health minister resigns\n"
+        "Health Minister Clara Rowe resigned on Friday. "
+        "She had threatened to quit on Tuesday. "
+        "Rowe told her staff in an email that the decision was hers."
+    )
+    [told] = [event for event in extract(nlp, text) if event.title.startswith("Clara Rowe tells")]
+    assert told.date.iso == "2024-03-15"  # the day she resigned, not the day she threatened to
