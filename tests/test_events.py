@@ -333,6 +333,63 @@ def test_the_lines_above_a_dateline_are_the_headline_and_its_summary(nlp) -> Non
     assert (shelters.date.iso, shelters.date_source) == ("2024-03-14", "context")
 
 
+def test_they_doing_something_in_the_past_is_the_group_just_told_of(nlp) -> None:  # type: ignore[no-untyped-def]
+    # politics: "They handed a petition" is the farmers' deed, not commentary such as "they say"
+    text = (
+        "Farmers march on Paris\nHundreds of farmers drove their tractors into Paris on Tuesday. They "
+        "handed a petition to Mayor Anne Hidalgo at the city hall."
+    )
+    assert any("Anne Hidalgo" in event.actors and event.sentence == 2 for event in extract(nlp, text))
+
+
+def test_what_a_thing_can_hold_is_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Carmaker unveils van\n"
+        "Ford unveiled the Ford Transit Custom on Tuesday in Detroit. "
+        "The Ford Transit Custom seats nine people and will carry up to 1,400 kilograms.\n"
+        "The Star Ferry carried 300 passengers when it sank in the harbour on Monday."
+    )
+    quotes = {event.quote for event in extract(nlp, text)}
+    assert not any("seats nine" in quote for quote in quotes)
+    assert any("carried 300" in quote for quote in quotes)
+
+
+def test_a_speakers_next_statement_is_on_the_same_occasion(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Budget cuts announced\n"
+        "Chancellor Jeremy Hunt presented his budget to parliament on Wednesday.\n"
+        "Hunt announced on Thursday that fuel duty would be frozen for another year.\n"
+        "He said that state pensions would rise by 8 percent in April.\n"
+        "Opposition leader Keir Starmer said that the plan would fail."
+    )
+    dates = {event.quote.split()[0]: event.date.iso for event in extract(nlp, text)}
+    assert dates["He"] == "2024-03-14"  # Thursday, when Hunt spoke, not the lead's Wednesday
+    assert dates["Opposition"] == "2024-03-13"  # another speaker: the story's day
+
+
+def test_a_company_named_only_to_say_who_another_is_takes_no_part(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Company news\n"
+        "Alphabet, the parent company of Google, cut 500 jobs on Monday.\n"
+        "Volkswagen parent company Porsche Automobil Holding sold shares worth 2 billion euros "
+        "on Wednesday.\n"
+        "Google hired 200 engineers from Volkswagen on Thursday."
+    )
+    actors = [event.actors for event in extract(nlp, text)]
+    assert actors[:2] == [("Alphabet",), ("Porsche Automobil Holding",)]
+    assert set(actors[2]) == {"Google", "Volkswagen"}
+
+
+def test_a_month_hung_on_the_subject_dates_what_it_did(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Retail figures\n"
+        "Tesco reported its results on Tuesday.\n"
+        "Sales at the chain in February rose 4 percent, the company said."
+    )
+    sales = next(event for event in extract(nlp, text) if event.quote.startswith("Sales"))
+    assert (sales.date.iso, sales.date_source) == ("2024-02", "text")
+
+
 def test_a_story_of_the_publication_day_is_not_dated_by_an_earlier_day_its_lead_names(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Grocer Marlow agrees to buy rival Fenn\n"

@@ -87,6 +87,14 @@ data_option = click.option(
     help="The shared data folder [default: $TIMELINE_SHARED_DATA, else ../shared/data].",
 )
 
+json_option = click.option(
+    "--json",
+    "json_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the scores and every error case to this JSON file.",
+)
+
 
 def shared_data(data_dir: Path | None) -> Path:
     """The evaluation data: --data, else $TIMELINE_SHARED_DATA, else ../shared/data."""
@@ -104,13 +112,7 @@ def shared_data(data_dir: Path | None) -> Path:
 )
 @click.option("--baseline", is_flag=True, help="Score the naive pipeline instead of the extractor.")
 @click.option("--per-entity", is_flag=True, help="One row per target entity, not only the totals.")
-@click.option(
-    "--json",
-    "json_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Also write the scores and every error case to this JSON file.",
-)
+@json_option
 @model_option
 def eval_events(
     data_dir: Path | None,
@@ -406,13 +408,7 @@ def eval_own(
 @click.option(
     "--worst", default=0, show_default=True, help="How many of the most frequent timex errors to list."
 )
-@click.option(
-    "--json",
-    "json_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Also write the scores and every error case to this JSON file.",
-)
+@json_option
 @model_option
 def eval_ecb(
     data_dir: Path | None, topics: tuple[str, ...], worst: int, json_path: Path | None, model: str | None
