@@ -546,3 +546,20 @@ def test_a_role_given_with_a_name_of_its_own_refers_to_no_one_before(nlp) -> Non
         "The company president and CEO Elon Musk said sales would rise."
     )
     assert ("president", "Robyn Denholm") not in references(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hurricane Delia struck the coast of Belize on Monday. The storm cut power to 40,000 homes.",
+            ("storm", "Hurricane Delia"),
+        ),
+        (
+            "The Dixon Fire burned 2,000 acres near Boise on Sunday. Crews contained the blaze on Monday.",
+            ("blaze", "Dixon Fire"),
+        ),
+    ],
+)
+def test_a_named_storm_or_fire_is_the_storm_or_the_blaze(nlp, text: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in references(nlp, text)

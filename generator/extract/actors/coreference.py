@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from generator.extract.grammar import is_after_the
-from generator.extract.lexicon import is_reporting
+from generator.extract.lexicon import hazard_descriptions, is_reporting
 from generator.registry import CORPORATE_WORDS, LEGAL_SUFFIXES, name_key
 
 if TYPE_CHECKING:
@@ -499,6 +499,8 @@ def _remember(
         head_word = _head_word(mention.name)
         if head_word and head_word not in CORPORATE_WORDS:
             by_word[_singular(head_word)] = (number, mention)
+    for word in hazard_descriptions(mention.name):
+        by_word[word] = (number, mention)
 
 
 def _is_subject(token: Token) -> bool:

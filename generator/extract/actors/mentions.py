@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from generator.extract.grammar import is_after_the
+from generator.extract.lexicon import hazard_descriptions
 from generator.model import ActorKind
 
 if TYPE_CHECKING:
@@ -482,6 +483,8 @@ def _product_short_forms(
 def _entity_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     for ent in _with_legal_suffixes(doc):
         kind = _LABEL_KINDS.get(ent.label_)
+        if ent.label_ == "EVENT" and hazard_descriptions(ent.text):
+            kind = "other"  # "Hurricane Delia struck": a named storm acts in disaster news
         if not kind:
             continue
         if kind == "person" and ent.start > 0 and doc[ent.start - 1].lower_ == "the" and len(ent) == 1:
