@@ -373,3 +373,10 @@ def test_a_legal_form_makes_a_company_name_and_its_short_form_the_company(nlp) -
     names = {m.surface: (m.name, m.kind) for m in find_actor_mentions(doc, ActorRegistry())}
     assert names["Vermeulen NV"] == ("Vermeulen NV", "organization")
     assert names["Vermeulen"] == ("Vermeulen NV", "organization")
+
+
+def test_a_score_split_by_the_tokenizer_is_no_part_of_a_team_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Leeds Athletic reached the cup final after beating Hull Town 3-1 at home on Saturday.")
+    names = {mention.name for mention in find_actor_mentions(doc, ActorRegistry())}
+    assert "Hull Town" in names
+    assert not any("3" in name for name in names)

@@ -569,6 +569,8 @@ def _trim_title_case_verb(doc: Doc, ent: Span) -> Span:
             start += 1  # "President Nominates Regina Benjamin": the verb before the name
     while end - start > 1 and _SCORE.match(doc[end - 1].text):
         end -= 1  # "Evansville 91-73": a score is not part of a team's name
+    while end - start > 3 and _SCORE.match("".join(token.text for token in doc[end - 3 : end])):
+        end -= 3  # the same score the tokenizer split: "Carlisle United 2 - 1"
     # "Astronaut Thomas Stafford", "Comedian Jane Roe": a leading common noun is a role, not part
     # of the name
     while end - start > 1 and ent.label_ == "PERSON" and _is_role_word(doc[start], end - start):
