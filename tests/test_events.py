@@ -379,3 +379,13 @@ def test_a_month_hung_on_the_subject_dates_what_it_did(nlp) -> None:  # type: ig
     )
     sales = next(event for event in extract(nlp, text) if event.quote.startswith("Sales"))
     assert (sales.date.iso, sales.date_source) == ("2024-02", "text")
+
+
+def test_both_names_joined_by_a_hyphen_take_part(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Carmakers end talks\n"
+        "Ford-Volkswagen talks on electric vans collapsed on Monday.\n"
+        "Ford wanted a bigger share, and Volkswagen refused."
+    )
+    [talks, *_] = extract(nlp, text)
+    assert set(talks.actors) == {"Ford", "Volkswagen"}

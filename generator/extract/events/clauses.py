@@ -665,6 +665,8 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
     head = token.head
     if head.i == predicate.i or head.i == token.i:
         return False
+    if _joined_to_next_name(token):
+        return _is_modifier(head, predicate, mentions)  # "Boeing-Air Force talks": as the Air Force is
     if token.dep_ in ("compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
         # "the Teamsters union said", "Toyota shares fell": the body itself, or its stock
         if head.lower_ in HOLDINGS and head.tag_ in ("NN", "NNS"):
@@ -683,6 +685,17 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
             return True
         return not _is_doing(head)
     return False
+
+
+def _joined_to_next_name(token: Token) -> bool:
+    after = token.i + 1
+    return (
+        not token.whitespace_
+        and after < len(token.doc)
+        and token.doc[after].text == "-"
+        and token.head.i > after
+        and token.head.pos_ == "PROPN"
+    )
 
 
 # The kind of body a name is the name of: "the Teamsters union", "the Nasdaq index"
