@@ -638,9 +638,15 @@ def _describes_another_actor(mention: ActorMention, mentions: Sequence[ActorMent
     token = doc[mention.start : mention.end].root
     while token.dep_ in DESCRIBING_DEPS and token.head.i != token.i:
         token = token.head
-    if token.dep_ != "appos" or token.pos_ != "NOUN":
-        return False
+    if token.dep_ != "appos" or token.pos_ != "NOUN" or not _names_a_tie(token):
+        return False  # "Jane Roe, the wife of John Smith, said": told as one, read as both
     return any(other.start <= token.head.i < other.end and other.name != mention.name for other in mentions)
+
+
+def _names_a_tie(noun: Token) -> bool:
+    """ "the parent company", "a unit", "its rival": a noun naming a tie between organisations."""
+    words = [noun, *(child for child in noun.children if child.dep_ == "compound")]
+    return any(word.lemma_.lower() in RELATION_NOUNS for word in words)
 
 
 def _qualifies_a_thing(token: Token, predicate: Token) -> bool:
