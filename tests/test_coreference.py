@@ -474,6 +474,11 @@ def test_officers_are_the_police_body_the_article_named(nlp) -> None:  # type: i
             "Hale had not answered.",
             ("team", "Boston Red Sox"),
         ),
+        # sport: "they" as the subject after a team's plural is that team
+        (
+            "The Rovers beat the Wanderers 2-1 on Saturday. They scored twice in the first half.",
+            ("They", "Rovers"),
+        ),
     ],
 )
 def test_the_team_is_the_team_named(nlp, text: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]

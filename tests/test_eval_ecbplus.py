@@ -118,3 +118,21 @@ def test_temporal_tagging_is_scored_on_the_sentences_looked_at_only(tmp_path: Pa
     report = ecbplus.evaluate([document], _friday_outputs(document))
     assert report.timex is not None and report.timex.counts.gold == 1
     assert report.timex.counts.value_correct == 1
+
+
+def test_an_actor_right_in_its_sentence_is_no_false_positive_for_a_second_gold_key(tmp_path: Path) -> None:
+    ecb_path, esc_path = _document(tmp_path)
+    document = ecbplus.read_document(ecb_path, esc_path, {})
+    # the gold left a mention of the same person apart from her chain, and names another person
+    entities = [
+        *ecbplus.topic_entities([document]),
+        ecbplus.EntityGold("9_1ecbplus/7", ("Roe",)),
+        ecbplus.EntityGold("HUM2", ("John Doe",)),
+    ]
+    line = document.text.split("\n")[2]
+    candidates = (
+        Candidate(2, line, "2013-05-03", "text", ("Jane Roe", "Doe"), ("Jane Roe", "Doe", "John Doe")),
+    )
+    aliases = {"Jane Roe": ("Jane Roe",), "Doe": ("Doe", "John Doe")}
+    counts = ecbplus.score_document(document, entities, candidates, aliases=aliases)
+    assert (counts.tp, counts.fp) == (1, 1)  # Jane Roe is right; John Doe is not in that sentence

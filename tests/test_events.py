@@ -333,6 +333,15 @@ def test_the_lines_above_a_dateline_are_the_headline_and_its_summary(nlp) -> Non
     assert (shelters.date.iso, shelters.date_source) == ("2024-03-14", "context")
 
 
+def test_they_doing_something_in_the_past_is_the_group_just_told_of(nlp) -> None:  # type: ignore[no-untyped-def]
+    # politics: "They handed a petition" is the farmers' deed, not commentary such as "they say"
+    text = (
+        "Farmers march on Paris\nHundreds of farmers drove their tractors into Paris on Tuesday. They "
+        "handed a petition to Mayor Anne Hidalgo at the city hall."
+    )
+    assert any("Anne Hidalgo" in event.actors and event.sentence == 2 for event in extract(nlp, text))
+
+
 def test_what_a_thing_can_hold_is_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Carmaker unveils van\n"
@@ -389,3 +398,35 @@ def test_both_names_joined_by_a_hyphen_take_part(nlp) -> None:  # type: ignore[n
     )
     [talks, *_] = extract(nlp, text)
     assert set(talks.actors) == {"Ford", "Volkswagen"}
+
+
+def test_a_story_of_the_publication_day_is_not_dated_by_an_earlier_day_its_lead_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Grocer Marlow agrees to buy rival Fenn\n"
+        "Grocer Marlow agreed on Friday to buy its rival Fenn, 20 percent above Fenn's closing price on "
+        "Thursday.\n\n"
+        "Marlow's chief executive, Ruth Obi, told reporters the deal would create jobs."
+    )
+    [told] = [event for event in extract(nlp, text) if "Ruth Obi" in event.actors]
+    assert (told.date.iso, told.date_source) == ("2024-03-15", "published")
+
+
+def test_the_day_a_story_was_told_does_not_hide_the_day_it_happened(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Koru Air to buy ten jets\n"
+        "Koru Air said on Friday that it had agreed to buy ten jets from Jetco in Paris on Tuesday.\n\n"
+        "The airline signed the contract with Jetco's chief executive, Tom Hale."
+    )
+    [signed] = [event for event in extract(nlp, text) if "Tom Hale" in event.actors]
+    assert (signed.date.iso, signed.date_source) == ("2024-03-12", "context")
+
+
+def test_a_past_perfect_date_does_not_date_the_sentences_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Health minister resigns\n"
+        "Health Minister Clara Rowe resigned on Friday. "
+        "She had threatened to quit on Tuesday. "
+        "Rowe told her staff in an email that the decision was hers."
+    )
+    [told] = [event for event in extract(nlp, text) if event.title.startswith("Clara Rowe tells")]
+    assert told.date.iso == "2024-03-15"  # the day she resigned, not the day she threatened to

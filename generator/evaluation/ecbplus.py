@@ -21,7 +21,10 @@ ever called "the police" or "the gunman" is not expected.
 Gold triples are (entity, document, sentence) for each sentence in which the entity is mentioned
 and an action is annotated. Only sentences the annotators looked at are scored (the CSV's, plus any
 sentence with a markable); our events elsewhere are neither right nor wrong. Naming and placing are
-those of the SemEval evaluation (`generator.evaluation.events`). A gold triple is "pronoun-only" when
+those of the SemEval evaluation (`generator.evaluation.events`). The gold sometimes gives one person
+two keys in a document (a chain, and a mention or a second chain left apart from it: "LaRue" and
+"LaRue's body"); an actor of ours that names an entity of its sentence is right there, and not also
+a false positive for the person's other key. A gold triple is "pronoun-only" when
 all the entity's mentions in that sentence are pronouns ("he said", "its shares"), "description-only"
 when none names it ("the actress", "the company"); their recall is the share of such mentions we find.
 
@@ -42,7 +45,7 @@ import csv
 import datetime as dt
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -519,8 +522,13 @@ def score_document(
     entities: Sequence[EntityGold],
     candidates: Sequence[Any],
     errors: list[str] | None = None,
+    aliases: Mapping[str, Sequence[str]] | None = None,
 ) -> EcbCounts:
-    """Counts for one document: its candidates (events.Candidate) against its gold triples."""
+    """Counts for one document: its candidates (events.Candidate) against its gold triples.
+
+    `aliases`: each actor's names (its name first), as in `ArticleOutput.actors`; an actor not in
+    it goes by its name alone.
+    """
     from generator.evaluation.events import date_matches, names_entity
 
     # the topic's cross-document entities, and this document's own chains
@@ -531,14 +539,30 @@ def score_document(
     text = document.text
     sentences = split_sentences(text)
     predicted: dict[tuple[str, int], list[Any]] = {}
+    naming: dict[tuple[str, int], set[str]] = {}  # (entity, sentence) -> the actors that name it there
+    named: dict[tuple[str, int], set[str]] = {}  # (actor, sentence) -> the entities it names there
     for candidate in candidates:
         offset = _quote_offset(text, sentences, candidate)
         sentence = document.sentence_at(offset) if offset is not None else None
         if sentence is None or sentence not in document.scored:
             continue
-        for entity in entities:
-            if names_entity(entity.names, candidate.names):
-                predicted.setdefault((entity.key, sentence), []).append(candidate)
+        for actor, names in _actor_names(candidate, aliases):
+            for entity in entities:
+                if names_entity(entity.names, names):
+                    predicted.setdefault((entity.key, sentence), []).append(candidate)
+                    naming.setdefault((entity.key, sentence), set()).add(actor)
+                    named.setdefault((actor, sentence), set()).add(entity.key)
+
+    def names_a_gold_entity(actor: str, sentence: int) -> bool:
+        return any((entity, sentence) in gold for entity in named[(actor, sentence)])
+
+    # The gold may split one person into several keys (a chain, and a mention left out of it):
+    # an actor that names an entity of its sentence is no false positive for the other keys.
+    predicted = {
+        key: found
+        for key, found in predicted.items()
+        if key in gold or not all(names_a_gold_entity(actor, key[1]) for actor in naming[key])
+    }
     tp = dated_gold = dated_right = 0
     for key, found in predicted.items():
         if key not in gold:
@@ -572,6 +596,12 @@ def score_document(
         description_gold=len(description),
         description_found=sum(key in predicted for key in description),
     )
+
+
+def _actor_names(
+    candidate: Any, aliases: Mapping[str, Sequence[str]] | None
+) -> list[tuple[str, Sequence[str]]]:
+    return [(actor, (aliases or {}).get(actor, (actor,))) for actor in candidate.actors]
 
 
 def _quote_offset(text: str, sentences: Sequence[Any], candidate: Any) -> int | None:
@@ -608,7 +638,8 @@ def evaluate(documents: Sequence[EcbDocument], outputs: Outputs) -> EcbReport:
     entities = {topic: topic_entities(docs) for topic, docs in by_topic.items()}
     results = outputs([document.article() for document in documents])
     for document, (output, expressions) in zip(documents, results, strict=True):
-        counts = score_document(document, entities[document.topic], output.candidates, report.errors)
+        aliases = {names[0]: names for names in output.actors if names}
+        counts = score_document(document, entities[document.topic], output.candidates, report.errors, aliases)
         report.counts += counts
         if document.has_esc:
             report.esc_counts += counts

@@ -2,6 +2,7 @@
 
 `load_pipeline` adds, after the model's components:
 - `timeline_sentences` (before the parser): our deterministic sentence boundaries;
+- `timeline_headline_case`: Title Case and all-caps headlines re-read as running text;
 - `timeline_timex`: temporal expressions, normalised against the article's publication date, on
   `doc._.timexes`;
 - `timeline_mentions`: actor mentions and the references that resolve to them, on `doc._.mentions`
@@ -68,6 +69,7 @@ def load_pipeline(name: str | None = None) -> Language:
             f"or name another with --model or ${MODEL_ENV}."
         ) from error
     nlp.add_pipe("timeline_sentences", before="parser")
+    nlp.add_pipe("timeline_headline_case")
     for component in TIMELINE_COMPONENTS:
         nlp.add_pipe(component)
     return nlp
@@ -98,6 +100,12 @@ def register_components() -> None:
     if Language.has_factory("timeline_sentences"):
         return
     Language.component("timeline_sentences", func=_set_sentence_starts)
+    Language.factory(
+        "timeline_headline_case",
+        requires=["token.dep", "token.tag", "doc.ents"],
+        assigns=["token.dep", "token.tag", "token.pos", "token.lemma", "doc.ents"],
+        func=_make_headline_case,
+    )
     Language.factory(
         "timeline_timex", assigns=["doc._.timexes"], requires=["token.dep", "token.tag"], func=_make_timex
     )
@@ -143,6 +151,23 @@ def _guarded(component: Callable[[Doc], Doc]) -> Callable[[Doc], Doc]:
             return doc
 
     return run
+
+
+def _make_headline_case(nlp: Language, name: str) -> Any:
+    from generator.extract.headline_case import recase_headlines
+
+    model = [component for step, component in nlp.pipeline if not step.startswith("timeline_")]
+
+    def parse(text: str) -> Doc:
+        doc = _set_sentence_starts(nlp.make_doc(text))
+        for component in model:
+            doc = component(doc)
+        return doc
+
+    def headline_case(doc: Doc) -> Doc:
+        return recase_headlines(doc, parse) if doc._.article is not None else doc
+
+    return _guarded(headline_case)
 
 
 def _make_timex(nlp: Language, name: str) -> Any:

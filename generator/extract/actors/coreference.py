@@ -539,6 +539,8 @@ def _antecedent(
         )
     if lowered in THING_PRONOUNS:
         return _thing_for_pronoun(token, number, seen)
+    if lowered in ("they", "their"):
+        return _team_for_pronoun(token, number, seen, kinds)
     # "Police said ...", "the force": a police body the article named ("Avon and Somerset Police")
     police = (
         lowered in POLICE_WORDS
@@ -855,6 +857,24 @@ def _thing_for_pronoun(token: Token, number: int, seen: dict[str, _Seen]) -> Act
     if not candidates:
         return None
     return max(candidates, key=lambda entry: (entry.subject_sentence, entry.mention.start)).mention
+
+
+def _team_for_pronoun(
+    token: Token, number: int, seen: dict[str, _Seen], kinds: dict[str, set[str]]
+) -> ActorMention | None:
+    """ "The Colts ... They won without Harrison": "they" (or "their") as the subject of a main clause,
+    or its owner, is the team the sentence before or its own had as subject."""
+    anchor = token.head if token.dep_ == "poss" else token
+    if anchor.dep_ not in ("nsubj", "nsubjpass") or anchor.head.dep_ not in ("ROOT", "conj"):
+        return None
+    teams = [
+        entry
+        for entry in seen.values()
+        if "team" in kinds.get(entry.mention.name, ()) and 0 <= number - entry.subject_sentence <= 1
+    ]
+    if not teams:
+        return None
+    return max(teams, key=lambda entry: (entry.subject_sentence, entry.mention.start)).mention
 
 
 def _recent(

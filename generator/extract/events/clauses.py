@@ -122,7 +122,7 @@ def extract_events(
     lead = headlines | _one_sentence_paragraphs_first(sentences)
     by_start = {sentence.start: sentence for sentence in sentences}
     candidates: list[_Candidate] = []
-    anchor = _main_event_date(article, expressions, sentences)
+    anchor = _main_event_date(article, doc, expressions, sentences)
     topic = _main_product(mentions)
     narrative: DateValue | None = anchor
     previous_paragraph = -1
@@ -142,7 +142,7 @@ def extract_events(
         candidates += _read_sentence(
             article, span, sentence, sentence.index in lead, in_sentence, expressions, narrative
         )
-        if text_date is not None:
+        if text_date is not None and not _is_past_perfect(span.root):
             narrative = text_date[0]
         told = text_date[0] if text_date is not None else narrative
         last_statement = (speakers, told) if speakers and told is not None else None
@@ -158,6 +158,14 @@ def _speakers(root: Token, mentions: Sequence[ActorMention]) -> set[str]:
         return set()
     subjects = {child.i for child in root.children if child.dep_ == "nsubj"}
     return {mention.name for mention in mentions if mention.end - 1 in subjects or mention.start in subjects}
+
+
+def _is_past_perfect(verb: Token) -> bool:
+    """ "The index had risen on Wednesday": a step back from the story's time, which the next
+    sentence returns to, so its date is no narrative date."""
+    return verb.tag_ == "VBN" and any(
+        child.dep_ == "aux" and child.lower_ == "had" for child in verb.children
+    )
 
 
 ANCHOR_DAYS = 7
@@ -198,13 +206,15 @@ LEAD_SENTENCES = 4  # headline and the opening sentences, where news dates its s
 
 
 def _main_event_date(
-    article: Article, expressions: Sequence[TimeExpression], sentences: Sequence[Sentence]
+    article: Article, doc: Doc, expressions: Sequence[TimeExpression], sentences: Sequence[Sentence]
 ) -> DateValue | None:
-    """The first day in the days before publication that the lead names: the news it reports.
+    """The first day the lead names, when it is one of the days before publication: the news it reports.
 
     Undated sentences of a news report mostly tell that same day's happenings. The publication
-    day itself is no anchor: an event without a date keeps the publication date as its source.
-    A day named only further down ("since Wednesday's close") is a detail, not the story's day.
+    day itself is no anchor: an event without a date keeps the publication date as its source,
+    and a day the lead names after it ("agreed on Thursday ... Wednesday's closing price") is a
+    detail, as is a day named only further down ("since Wednesday's close"). The day of a saying
+    is the report's, not the news' ("said on Thursday it had signed the deal on Monday").
     """
     lead = _lead_less_datelines(sentences, article.published)
     lead_end = lead[-1][0].end if lead else 0
@@ -216,9 +226,22 @@ def _main_event_date(
         date = expression.calendar_date()
         if date is None or date.precision != "day":
             continue
-        if 0 < (article.published - date.first_day()).days <= ANCHOR_DAYS:
+        days_before = (article.published - date.first_day()).days
+        if days_before == 0 and not _dates_a_saying(doc, expression):
+            return None
+        if 0 < days_before <= ANCHOR_DAYS:
             return date
     return None
+
+
+def _dates_a_saying(doc: Doc, expression: TimeExpression) -> bool:
+    tokens = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if tokens is None:
+        return False
+    head = tokens.root
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return is_reporting(head)
 
 
 def _lead_less_datelines(sentences: Sequence[Sentence], published: dt.date) -> list[tuple[Sentence, int]]:
@@ -536,10 +559,19 @@ def _is_commentary(root: Token) -> bool:
     for subject in subjects:
         generic = subject.lemma_.lower() in COMMENTARY_SUBJECTS or subject.lower_ in COMMENTARY_SUBJECTS
         if generic and subject.i not in subject.doc.user_data.get(GROUP_REFERENCES, ()):
-            return True  # "they say", but not "They were freed" of two people just named
+            # "they say", but not "They were freed" of two people just named
+            return not _group_did_it(subject, root)
         if subject.dep_ == "expl" or (subject.lower_ == "it" and root.lemma_ == "be"):
             return True
     return False
+
+
+def _group_did_it(subject: Token, verb: Token) -> bool:
+    """ "They won without Harrison", "They handed the ball over": "they" doing something in the past
+    is the group the story just told of, not people in general ("they say", "they believe")."""
+    if subject.lower_ != "they" or verb.lemma_ in REPORTING_LEMMAS | STATIVE_LEMMAS:
+        return False
+    return _tense(verb) == "past"
 
 
 def _tense(verb: Token) -> str:
