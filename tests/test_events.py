@@ -430,3 +430,14 @@ def test_a_past_perfect_date_does_not_date_the_sentences_after_it(nlp) -> None: 
     )
     [told] = [event for event in extract(nlp, text) if event.title.startswith("Clara Rowe tells")]
     assert told.date.iso == "2024-03-15"  # the day she resigned, not the day she threatened to
+
+
+def test_having_hopes_or_plans_is_no_happening(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Strike looms\n"
+        "The RMT union has plans to strike on Monday, and Network Rail has hopes that talks will resume.\n"
+        "Network Rail had talks with the RMT union on Friday."
+    )
+    assert [event.quote for event in extract(nlp, text)] == [
+        "Network Rail had talks with the RMT union on Friday."
+    ]

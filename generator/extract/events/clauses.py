@@ -457,9 +457,17 @@ def _clause_predicate(verb: Token) -> Predicate | None:
         return next(child for child in verb.children if child.dep_ == "xcomp"), "future", None
     if verb.lemma_ in STATIVE_LEMMAS and not _appears_somewhere(verb):
         return None
-    if _states_a_capacity(verb):
+    if _states_a_capacity(verb) or _has_an_attitude(verb):
         return None
     return verb, _tense(verb), None
+
+
+def _has_an_attitude(verb: Token) -> bool:
+    """ "Airbus has hopes that sales will exceed 700", "the union has plans to strike": as "hopes"
+    and "plans" to, a state of mind, not a happening (while "had talks with" is one)."""
+    return verb.lemma_ == "have" and any(
+        child.dep_ == "dobj" and child.lemma_.lower() in STATIVE_LEMMAS for child in verb.children
+    )
 
 
 def _states_a_capacity(verb: Token) -> bool:
