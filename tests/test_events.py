@@ -354,11 +354,12 @@ def test_what_a_thing_can_hold_is_no_event(nlp) -> None:  # type: ignore[no-unty
     assert any("carried 300" in quote for quote in quotes)
 
 
-def test_a_speakers_next_statement_is_on_the_same_occasion(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_a_speakers_later_statement_is_on_the_same_occasion(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Budget cuts announced\n"
         "Chancellor Jeremy Hunt presented his budget to parliament on Wednesday.\n"
         "Hunt announced on Thursday that fuel duty would be frozen for another year.\n"
+        "The Treasury published its forecasts on Wednesday.\n"
         "He said that state pensions would rise by 8 percent in April.\n"
         "Opposition leader Keir Starmer said that the plan would fail."
     )

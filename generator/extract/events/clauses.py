@@ -126,7 +126,7 @@ def extract_events(
     topic = _main_product(mentions)
     narrative: DateValue | None = anchor
     previous_paragraph = -1
-    last_statement: tuple[set[str], DateValue] | None = None  # the last sentence's speakers, its date
+    spoke_on: dict[str, DateValue] = {}  # the day each speaker's last statement was made
     for span in doc.sents:
         sentence = by_start.get(span.start_char + _leading_space(span))
         if sentence is None:
@@ -137,15 +137,16 @@ def extract_events(
         in_sentence = [*_bridges(span, mentions, topic), *mentions]
         speakers = _speakers(span.root, mentions)
         text_date = _sentence_date(span, expressions, span.root)
-        if text_date is None and last_statement is not None and speakers & last_statement[0]:
-            narrative = last_statement[1]  # "Jobs announced today ... He said that ...": one occasion
+        earlier = [spoke_on[speaker] for speaker in speakers if speaker in spoke_on]
+        if text_date is None and earlier:
+            narrative = earlier[0]  # "Jobs announced today ... He said that ...": one occasion
         candidates += _read_sentence(
             article, span, sentence, sentence.index in lead, in_sentence, expressions, narrative
         )
         if text_date is not None and not _is_past_perfect(span.root):
             narrative = text_date[0]
         told = text_date[0] if text_date is not None else narrative
-        last_statement = (speakers, told) if speakers and told is not None else None
+        spoke_on.update((speaker, told) for speaker in speakers if told is not None)
     merged = _merge_mentions(candidates)
     _date_headlines_by_the_lead(merged, headlines)
     _order_sequences(merged)
