@@ -186,6 +186,16 @@ def test_a_name_opening_with_a_personal_title_is_a_person(nlp) -> None:  # type:
     assert names["Spokeswoman Sandy Fields"] == ("Sandy Fields", "person")  # the model says ORG
 
 
+def test_two_names_joined_by_a_hyphen_are_two_actors(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ford-Volkswagen talks on electric vans ended on Monday. Ford wanted a bigger share, and "
+        "Volkswagen refused. Rolls-Royce cut 300 jobs on Tuesday."
+    )
+    names = [m.name for m in find_actor_mentions(nlp(text), ActorRegistry())]
+    assert names[:2] == ["Ford", "Volkswagen"]
+    assert "Rolls-Royce" in names  # one name: neither part is named on its own
+
+
 INDEXES = (
     "The Nasdaq lost 3.9% and the S&P 500 lost 3.5%. European markets followed; London's FTSE 100 fell 2.3%."
 )

@@ -354,11 +354,12 @@ def test_what_a_thing_can_hold_is_no_event(nlp) -> None:  # type: ignore[no-unty
     assert any("carried 300" in quote for quote in quotes)
 
 
-def test_a_speakers_next_statement_is_on_the_same_occasion(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_a_speakers_later_statement_is_on_the_same_occasion(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Budget cuts announced\n"
         "Chancellor Jeremy Hunt presented his budget to parliament on Wednesday.\n"
         "Hunt announced on Thursday that fuel duty would be frozen for another year.\n"
+        "The Treasury published its forecasts on Wednesday.\n"
         "He said that state pensions would rise by 8 percent in April.\n"
         "Opposition leader Keir Starmer said that the plan would fail."
     )
@@ -388,6 +389,16 @@ def test_a_month_hung_on_the_subject_dates_what_it_did(nlp) -> None:  # type: ig
     )
     sales = next(event for event in extract(nlp, text) if event.quote.startswith("Sales"))
     assert (sales.date.iso, sales.date_source) == ("2024-02", "text")
+
+
+def test_both_names_joined_by_a_hyphen_take_part(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Carmakers end talks\n"
+        "Ford-Volkswagen talks on electric vans collapsed on Monday.\n"
+        "Ford wanted a bigger share, and Volkswagen refused."
+    )
+    [talks, *_] = extract(nlp, text)
+    assert set(talks.actors) == {"Ford", "Volkswagen"}
 
 
 def test_a_story_of_the_publication_day_is_not_dated_by_an_earlier_day_its_lead_names(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -420,3 +431,14 @@ def test_a_past_perfect_date_does_not_date_the_sentences_after_it(nlp) -> None: 
     )
     [told] = [event for event in extract(nlp, text) if event.title.startswith("Clara Rowe tells")]
     assert told.date.iso == "2024-03-15"  # the day she resigned, not the day she threatened to
+
+
+def test_having_hopes_or_plans_is_no_happening(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Strike looms\n"
+        "The RMT union has plans to strike on Monday, and Network Rail has hopes that talks will resume.\n"
+        "Network Rail had talks with the RMT union on Friday."
+    )
+    assert [event.quote for event in extract(nlp, text)] == [
+        "Network Rail had talks with the RMT union on Friday."
+    ]

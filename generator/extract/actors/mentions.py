@@ -481,7 +481,7 @@ def _product_short_forms(
 
 
 def _entity_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
-    for ent in _with_legal_suffixes(doc):
+    for ent in (part for joined in _with_legal_suffixes(doc) for part in _joined_names(doc, joined)):
         kind = _LABEL_KINDS.get(ent.label_)
         if ent.label_ == "EVENT" and hazard_descriptions(ent.text):
             kind = "other"  # "Hurricane Delia struck": a named storm acts in disaster news
@@ -493,6 +493,24 @@ def _entity_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
             yield _trim_title_case_verb(doc, ent), "PERSON", "person"
             continue
         yield _trim_title_case_verb(doc, ent), ent.label_, kind
+
+
+def _joined_names(doc: Doc, ent: Span) -> list[Span]:
+    """ "Boeing-Air Force contract discussions", "US-China talks": two names joined by a hyphen are
+    two actors when the article names each of them on its own too (not "Rolls-Royce")."""
+    hyphens = [token.i for token in ent if token.text == "-" and not token.whitespace_]
+    if len(hyphens) != 1 or not ent.start < hyphens[0] < ent.end - 1:
+        return [ent]
+    parts = [
+        Span(doc, ent.start, hyphens[0], label=ent.label),
+        Span(doc, hyphens[0] + 1, ent.end, label=ent.label),
+    ]
+    return parts if all(_named_on_its_own(doc, part) for part in parts) else [ent]
+
+
+def _named_on_its_own(doc: Doc, part: Span) -> bool:
+    alone = rf"(?<![-\w]){re.escape(part.text)}(?![-\w])"
+    return part.text[:1].isupper() and re.search(alone, doc.text) is not None
 
 
 def _with_legal_suffixes(doc: Doc) -> list[Span]:

@@ -126,7 +126,7 @@ def extract_events(
     topic = _main_product(mentions)
     narrative: DateValue | None = anchor
     previous_paragraph = -1
-    last_statement: tuple[set[str], DateValue] | None = None  # the last sentence's speakers, its date
+    spoke_on: dict[str, DateValue] = {}  # the day each speaker's last statement was made
     for span in doc.sents:
         sentence = by_start.get(span.start_char + _leading_space(span))
         if sentence is None:
@@ -137,15 +137,16 @@ def extract_events(
         in_sentence = [*_bridges(span, mentions, topic), *mentions]
         speakers = _speakers(span.root, mentions)
         text_date = _sentence_date(span, expressions, span.root)
-        if text_date is None and last_statement is not None and speakers & last_statement[0]:
-            narrative = last_statement[1]  # "Jobs announced today ... He said that ...": one occasion
+        earlier = [spoke_on[speaker] for speaker in speakers if speaker in spoke_on]
+        if text_date is None and earlier:
+            narrative = earlier[0]  # "Jobs announced today ... He said that ...": one occasion
         candidates += _read_sentence(
             article, span, sentence, sentence.index in lead, in_sentence, expressions, narrative
         )
         if text_date is not None and not _is_past_perfect(span.root):
             narrative = text_date[0]
         told = text_date[0] if text_date is not None else narrative
-        last_statement = (speakers, told) if speakers and told is not None else None
+        spoke_on.update((speaker, told) for speaker in speakers if told is not None)
     merged = _merge_mentions(candidates)
     _date_headlines_by_the_lead(merged, headlines)
     _order_sequences(merged)
@@ -457,9 +458,17 @@ def _clause_predicate(verb: Token) -> Predicate | None:
         return next(child for child in verb.children if child.dep_ == "xcomp"), "future", None
     if verb.lemma_ in STATIVE_LEMMAS and not _appears_somewhere(verb):
         return None
-    if _states_a_capacity(verb):
+    if _states_a_capacity(verb) or _has_an_attitude(verb):
         return None
     return verb, _tense(verb), None
+
+
+def _has_an_attitude(verb: Token) -> bool:
+    """ "Airbus has hopes that sales will exceed 700", "the union has plans to strike": as "hopes"
+    and "plans" to, a state of mind, not a happening (while "had talks with" is one)."""
+    return verb.lemma_ == "have" and any(
+        child.dep_ == "dobj" and child.lemma_.lower() in STATIVE_LEMMAS for child in verb.children
+    )
 
 
 def _states_a_capacity(verb: Token) -> bool:
@@ -670,9 +679,15 @@ def _describes_another_actor(mention: ActorMention, mentions: Sequence[ActorMent
     token = doc[mention.start : mention.end].root
     while token.dep_ in DESCRIBING_DEPS and token.head.i != token.i:
         token = token.head
-    if token.dep_ != "appos" or token.pos_ != "NOUN":
-        return False
+    if token.dep_ != "appos" or token.pos_ != "NOUN" or not _names_a_tie(token):
+        return False  # "Jane Roe, the wife of John Smith, said": told as one, read as both
     return any(other.start <= token.head.i < other.end and other.name != mention.name for other in mentions)
+
+
+def _names_a_tie(noun: Token) -> bool:
+    """ "the parent company", "a unit", "its rival": a noun naming a tie between organisations."""
+    words = [noun, *(child for child in noun.children if child.dep_ == "compound")]
+    return any(word.lemma_.lower() in RELATION_NOUNS for word in words)
 
 
 def _qualifies_a_thing(token: Token, predicate: Token) -> bool:
@@ -697,6 +712,8 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
     head = token.head
     if head.i == predicate.i or head.i == token.i:
         return False
+    if _joined_to_next_name(token):
+        return _is_modifier(head, predicate, mentions)  # "Boeing-Air Force talks": as the Air Force is
     if token.dep_ in ("compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
         # "the Teamsters union said", "Toyota shares fell": the body itself, or its stock
         if head.lower_ in HOLDINGS and head.tag_ in ("NN", "NNS"):
@@ -715,6 +732,17 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
             return True
         return not _is_doing(head)
     return False
+
+
+def _joined_to_next_name(token: Token) -> bool:
+    after = token.i + 1
+    return (
+        not token.whitespace_
+        and after < len(token.doc)
+        and token.doc[after].text == "-"
+        and token.head.i > after
+        and token.head.pos_ == "PROPN"
+    )
 
 
 # The kind of body a name is the name of: "the Teamsters union", "the Nasdaq index"
