@@ -340,3 +340,12 @@ def test_they_doing_something_in_the_past_is_the_group_just_told_of(nlp) -> None
         "handed a petition to Mayor Anne Hidalgo at the city hall."
     )
     assert any("Anne Hidalgo" in event.actors and event.sentence == 2 for event in extract(nlp, text))
+
+
+def test_a_happening_coordinated_with_commentary_is_still_an_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    # politics: the opening clause is commentary, the coordinated one with its own subject is news
+    text = (
+        "Bridge opens at last\nIt has been a long wait, but Mayor Anne Hidalgo opened the new bridge on "
+        "Tuesday. Thousands of people crossed it on foot."
+    )
+    assert any("Anne Hidalgo" in event.actors and event.sentence == 1 for event in extract(nlp, text))

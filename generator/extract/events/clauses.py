@@ -349,7 +349,9 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
     """The happenings a sentence tells: its main clause's first, then its other clauses'."""
     root = span.root
     if _is_commentary(root):
-        return []  # "Analysts suggest that ...", "Boeing could ...": nothing in it happened
+        # "Analysts suggest that ...", "Boeing could ...": nothing in it happened; but "It has been a
+        # long wait, but Reid entered rehab on Tuesday" tells a happening in a clause of its own
+        return [clause for verb in _coordinated_with_subject(root) for clause in _clause_predicates(verb)]
     found: list[Predicate] = []
     misread = _headline_verb_read_as_noun(span) if is_lead else None
     if misread is not None:
@@ -368,6 +370,15 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
             continue  # already read with its main verb ("set to deliver")
         found += [clause for clause in _clause_predicates(token) if all(clause[0].i != k[0].i for k in found)]
     return found
+
+
+def _coordinated_with_subject(verb: Token) -> list[Token]:
+    """The verbs coordinated with `verb` that have a subject of their own."""
+    return [
+        conj
+        for conj in verb.conjuncts
+        if conj.i > verb.i and any(child.dep_ in ("nsubj", "nsubjpass") for child in conj.children)
+    ]
 
 
 def _headline_verb_read_as_noun(span: Span) -> Token | None:
