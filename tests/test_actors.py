@@ -349,3 +349,13 @@ def test_an_all_caps_headline_is_read_against_the_names_of_the_story(
     nlp, text: str, expected: set[tuple[str, str]]
 ) -> None:  # type: ignore[no-untyped-def]
     assert expected <= set(_mention_names(nlp, text))
+
+
+def test_a_teams_plural_alone_is_the_team(nlp) -> None:  # type: ignore[no-untyped-def]
+    # sport: "Warriors fans" without "the" is the team the article named in full
+    text = (
+        "The Leeds Rhinos beat the Wigan Warriors 24-10 on Friday. Rhinos captain Tom Hale scored twice, "
+        "and Warriors fans left early."
+    )
+    mentions = find_actor_mentions(nlp(text), ActorRegistry())
+    assert [m.name for m in mentions if m.surface == "Warriors"] == ["Wigan Warriors"]
