@@ -644,7 +644,7 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
         in_other_mention = any(mention.start <= head.i < mention.end for mention in mentions)
         if in_other_mention or head.lower_ in ROLE_NOUNS or head.lower_ in TITLE_WORDS:
             return True
-        return not _is_doing(head)
+        return not (_is_doing(head) or head.lemma_.lower() in OWNER_TAKES_PART)
     return False
 
 
@@ -660,6 +660,9 @@ ACTS_THROUGH = frozenset(
     invitation decision move response visit trip talks board unit division subsidiary shareholders staff
     employees workers executives officials team forces troops government""".split()
 )
+# A result is its owner's ("Creighton's victory"), and a record its holder's, who loses it when it
+# is broken ("Luck broke Newton's record"): the owner takes part.
+OWNER_TAKES_PART = frozenset("victory win defeat loss record mark".split())
 _DOING_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "al")
 
 
