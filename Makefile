@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CONTENT ?= content
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: serve build test lint extract eval eval-dates eval-events eval-ecb bench deploy clean
+.PHONY: serve build test lint extract eval eval-dates eval-events eval-ecb eval-own bench deploy clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,8 +43,8 @@ lint: $(STAMP)
 	$(BIN)/ruff format generator tests bench
 	$(BIN)/ruff check --fix generator tests bench
 
-## Score extraction on ../shared/data (skips cleanly when it is absent).
-eval: eval-dates eval-events eval-ecb
+## Score extraction on ../shared/data (skips cleanly when it is absent), then on our own news.
+eval: eval-dates eval-events eval-ecb eval-own
 
 eval-dates: $(STAMP)
 	$(BIN)/timeline eval dates
@@ -54,6 +54,9 @@ eval-events: $(STAMP)
 
 eval-ecb: $(STAMP)
 	$(BIN)/timeline eval ecb
+
+eval-own: $(STAMP)
+	$(BIN)/timeline eval own
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

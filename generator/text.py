@@ -24,6 +24,7 @@ _ABBREVIATIONS = frozenset(
 
 # A sentence ends at . ! ? (with closing quotes or brackets) followed by space and a likely start.
 _BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
+_INITIALS = re.compile(r"[^\W\d_](?:\.[^\W\d_])*")
 _BLOCK_MARKER = re.compile(r"^\s*(?:#{1,6}\s|[-*+]\s|>|\d+[.)]\s)")
 _LINE_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|>\s*|\d+[.)]\s+)?")
 
@@ -113,8 +114,8 @@ def _is_abbreviation(line: str, period: int) -> bool:
     if start == period:
         return False
     token = line[start:period].lower().rstrip(".")
-    # Single initials ("J. Smith") and known abbreviations ("Mr.", "U.S.") do not end a sentence.
-    return (len(token) == 1 and token.isalpha()) or token in _ABBREVIATIONS
+    # Initials ("J. Smith", "A.J. Foyt") and known abbreviations ("Mr.", "U.S.") do not end a sentence.
+    return bool(_INITIALS.fullmatch(token)) or token in _ABBREVIATIONS
 
 
 def _trim(line: str, start: int, end: int) -> tuple[int, int] | None:

@@ -180,6 +180,12 @@ def test_market_news_names_its_indexes_companies_and_officers(nlp) -> None:  # t
     assert more["FTSE 100"] == "FTSE 100" and more["S&P 500"] == "S&P 500"
 
 
+def test_a_name_opening_with_a_personal_title_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Spokeswoman Sandy Fields said the union would strike at the hospital on Monday."
+    names = {m.surface: (m.name, m.kind) for m in find_actor_mentions(nlp(text), ActorRegistry())}
+    assert names["Spokeswoman Sandy Fields"] == ("Sandy Fields", "person")  # the model says ORG
+
+
 INDEXES = (
     "The Nasdaq lost 3.9% and the S&P 500 lost 3.5%. European markets followed; London's FTSE 100 fell 2.3%."
 )

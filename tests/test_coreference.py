@@ -273,6 +273,45 @@ def test_the_first_person_outside_quotations_or_without_a_named_speaker_is_no_on
     assert not references(nlp, 'I met Mark Hale on Monday. "I am tired," a witness said.')
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # business: the organisation named with the speaker's role
+        (
+            'Shares fell. "We will cut 500 jobs this year," said Voltra Motors chief executive Ann Hale.',
+            ("We", "Voltra Motors"),
+        ),
+        # sport: a spokesman the story gives no club speaks for the club that was its subject
+        (
+            "Chelsea signed Joao Felix from Atletico Madrid on Monday. "
+            'Club spokesman John Smith said the fee was a record. "We have completed a deal," Smith said.',
+            ("We", "Chelsea"),
+        ),
+    ],
+)
+def test_we_in_a_quotation_is_the_organisation_its_speaker_speaks_for(
+    nlp, text: str, expected: tuple[str, str]
+) -> None:  # type: ignore[no-untyped-def]
+    assert expected in references(nlp, text)
+
+
+def test_we_of_a_speaker_with_no_company_role_is_no_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Boeing won the tanker contract on Friday. "
+        'Senator Patty Murray, who represents Washington, said: "We are shocked by the choice."'
+    )
+    assert all(name != "Boeing" for _, name in references(nlp, text))
+
+
+def test_a_quotation_of_a_company_spokesman_gives_the_company_an_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Chelsea sign striker\nChelsea signed Joao Felix from Atletico Madrid on Monday.\n"
+        'Club spokesman John Smith said the fee was a record. "We have completed a deal," Smith said.'
+    )
+    completed = [event for event in events(nlp, text) if "completed" in event.quote]
+    assert completed and all("Chelsea" in event.actors for event in completed)
+
+
 def test_a_company_fits_a_description_of_a_kind_of_company(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Prices cut\nMARSEILLE, March 14 (AFP) - Shares of Voltra Inc fell 4 percent on Thursday "
@@ -482,3 +521,11 @@ def test_a_company_whose_name_ends_in_s_is_no_team(nlp) -> None:  # type: ignore
         "Vantis website, the company said demand had fallen."
     )
     assert ("company", "Vantis") in references(nlp, text)
+
+
+def test_a_role_given_with_a_name_of_its_own_refers_to_no_one_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Tesla chairman Robyn Denholm opened the meeting on Monday. "
+        "The company president and CEO Elon Musk said sales would rise."
+    )
+    assert ("president", "Robyn Denholm") not in references(nlp, text)

@@ -359,3 +359,83 @@ def test_the_holder_of_a_broken_record_takes_part(nlp) -> None:  # type: ignore[
     )
     [event] = extract(nlp, text)
     assert event.actors == ("Katie Ledecky", "Janet Evans")
+
+
+def test_what_a_thing_can_hold_is_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Carmaker unveils van\n"
+        "Ford unveiled the Ford Transit Custom on Tuesday in Detroit. "
+        "The Ford Transit Custom seats nine people and will carry up to 1,400 kilograms.\n"
+        "The Star Ferry carried 300 passengers when it sank in the harbour on Monday."
+    )
+    quotes = {event.quote for event in extract(nlp, text)}
+    assert not any("seats nine" in quote for quote in quotes)
+    assert any("carried 300" in quote for quote in quotes)
+
+
+def test_a_speakers_next_statement_is_on_the_same_occasion(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Budget cuts announced\n"
+        "Chancellor Jeremy Hunt presented his budget to parliament on Wednesday.\n"
+        "Hunt announced on Thursday that fuel duty would be frozen for another year.\n"
+        "He said that state pensions would rise by 8 percent in April.\n"
+        "Opposition leader Keir Starmer said that the plan would fail."
+    )
+    dates = {event.quote.split()[0]: event.date.iso for event in extract(nlp, text)}
+    assert dates["He"] == "2024-03-14"  # Thursday, when Hunt spoke, not the lead's Wednesday
+    assert dates["Opposition"] == "2024-03-13"  # another speaker: the story's day
+
+
+def test_a_company_named_only_to_say_who_another_is_takes_no_part(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Company news\n"
+        "Alphabet, the parent company of Google, cut 500 jobs on Monday.\n"
+        "Volkswagen parent company Porsche Automobil Holding sold shares worth 2 billion euros "
+        "on Wednesday.\n"
+        "Google hired 200 engineers from Volkswagen on Thursday."
+    )
+    actors = [event.actors for event in extract(nlp, text)]
+    assert actors[:2] == [("Alphabet",), ("Porsche Automobil Holding",)]
+    assert set(actors[2]) == {"Google", "Volkswagen"}
+
+
+def test_a_month_hung_on_the_subject_dates_what_it_did(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Retail figures\n"
+        "Tesco reported its results on Tuesday.\n"
+        "Sales at the chain in February rose 4 percent, the company said."
+    )
+    sales = next(event for event in extract(nlp, text) if event.quote.startswith("Sales"))
+    assert (sales.date.iso, sales.date_source) == ("2024-02", "text")
+
+
+def test_a_story_of_the_publication_day_is_not_dated_by_an_earlier_day_its_lead_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Grocer Marlow agrees to buy rival Fenn\n"
+        "Grocer Marlow agreed on Friday to buy its rival Fenn, 20 percent above Fenn's closing price on "
+        "Thursday.\n\n"
+        "Marlow's chief executive, Ruth Obi, told reporters the deal would create jobs."
+    )
+    [told] = [event for event in extract(nlp, text) if "Ruth Obi" in event.actors]
+    assert (told.date.iso, told.date_source) == ("2024-03-15", "published")
+
+
+def test_the_day_a_story_was_told_does_not_hide_the_day_it_happened(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Koru Air to buy ten jets\n"
+        "Koru Air said on Friday that it had agreed to buy ten jets from Jetco in Paris on Tuesday.\n\n"
+        "The airline signed the contract with Jetco's chief executive, Tom Hale."
+    )
+    [signed] = [event for event in extract(nlp, text) if "Tom Hale" in event.actors]
+    assert (signed.date.iso, signed.date_source) == ("2024-03-12", "context")
+
+
+def test_a_past_perfect_date_does_not_date_the_sentences_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Health minister resigns\n"
+        "Health Minister Clara Rowe resigned on Friday. "
+        "She had threatened to quit on Tuesday. "
+        "Rowe told her staff in an email that the decision was hers."
+    )
+    [told] = [event for event in extract(nlp, text) if event.title.startswith("Clara Rowe tells")]
+    assert told.date.iso == "2024-03-15"  # the day she resigned, not the day she threatened to

@@ -17,6 +17,7 @@ from generator.site.exports import (
     ATOM,
     FEED_SIZE,
     Links,
+    _fold,
     atom_feed,
     events_csv,
     events_ics,
@@ -117,3 +118,39 @@ def test_export_files_include_a_feed_per_actor() -> None:
     for path, text in files.items():
         if path.endswith(".xml"):
             ET.fromstring(text)
+
+
+def _folded_by_character(line: str) -> str:
+    """RFC 5545 folding as the definition reads: characters while the octets fit (75, then 74)."""
+    parts, current, size = [], "", 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > (75 if not parts else 74):
+            parts.append(current)
+            current, size = "", 0
+        current, size = current + char, size + width
+    return "\r\n ".join([*parts, current])
+
+
+def test_ics_folds_lines_between_characters_as_the_definition_does() -> None:
+    for offset in range(4):  # every position of a multi-byte character against the 75-octet cut
+        line = "D" * (70 + offset) + "— Zürich 東京 🚀 " * 12
+        assert _fold(line) == _folded_by_character(line)
+    assert _fold("x" * 75) == "x" * 75 and _fold("x" * 200) == _folded_by_character("x" * 200)
+
+
+def test_atom_feed_text_is_what_elementtree_writes_for_hostile_text() -> None:
+    hostile = 'Tom & "Jerry" <b>\tnew\nline\x0b'  # no \r: parsing reads a line end in text as \n
+    data = site(
+        event(1, "2025-07-20", title=hostile, quote=hostile, actors=("Ann Lee", "Bo; Chen")),
+        event(2, "2025-07", title="\x0b", quote="plain"),
+    )
+    links = Links("https://example.org/site/")
+    text = atom_feed(data, data.events, hostile, "feeds/x.xml", links)
+    ET.register_namespace("", ATOM)
+    root = ET.fromstring(text)
+    ET.indent(root)
+    assert text == ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+    entries = root.findall("a:entry", NS)
+    assert entries[0].findtext("a:title", namespaces=NS) == "20 July 2025: " + hostile.replace("\x0b", "")
+    assert entries[0].find("a:title", NS) is not None and root.findtext("a:title", namespaces=NS)

@@ -59,10 +59,12 @@ def test_the_build_writes_a_pagefind_index_of_the_pages_and_no_material_index(si
     assert any((bundle / "fragment").iterdir())
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     pages = sum(language["page_count"] for language in entry["languages"].values())
-    # every page in Material's layout (404.html too, it has the same article element), not the story
-    # embeds nor the archived copies: they have no such element
+    # every page in Material's layout but 404.html, not the story embeds nor the archived copies:
+    # they have no such element
     layout = [path for path in site.rglob("*.html") if 'class="md-content__inner' in path.read_text("utf-8")]
-    assert pages == len(layout) and any(path.parts[-2] == "sources" for path in site.rglob("*.html"))
+    assert site / "404.html" in layout
+    assert pages == len(layout) - 1 and any(path.parts[-2] == "sources" for path in site.rglob("*.html"))
+    assert "/404.html" not in indexed_pages(site) and "Not found" in (site / "404.html").read_text("utf-8")
     assert not (site / "search" / "search_index.json").exists()
 
 

@@ -21,6 +21,8 @@ def texts(text: str) -> list[str]:
         ),
         ("Mr. Smith met Dr. Jones. They talked.", ["Mr. Smith met Dr. Jones.", "They talked."]),
         ("J. R. R. Tolkien wrote it. Then he left.", ["J. R. R. Tolkien wrote it.", "Then he left."]),
+        ("A.J. Foyt won in 1967. He retired.", ["A.J. Foyt won in 1967.", "He retired."]),
+        ("Coach T.J. Ward spoke. Fans cheered.", ["Coach T.J. Ward spoke.", "Fans cheered."]),
         ("He said “It is over.” Then he left.", ["He said “It is over.”", "Then he left."]),
         ("Prices rose 3.5 percent. Sales fell.", ["Prices rose 3.5 percent.", "Sales fell."]),
         ("Is it? Yes! Fine.", ["Is it?", "Yes!", "Fine."]),

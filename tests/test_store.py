@@ -421,6 +421,36 @@ def test_save_registry_adds_actors_and_aliases_keeping_comments(tmp_path: Path) 
     assert path.stat().st_mtime_ns == before
 
 
+@pytest.mark.parametrize(
+    "original",
+    [
+        None,
+        "# reordered by hand\nZed Ray:\n  kind: person\nSergey Lavrov:\n  kind: person\n"
+        "  aliases: [Lavrov]\n  note: minister\nAcme:\n  kind: organization\n  aliases: ['2024']\n",
+    ],
+)
+def test_the_registry_foreseen_for_a_save_is_the_one_read_after_it(
+    tmp_path: Path, original: str | None
+) -> None:
+    from generator.store.registry import saved_registry
+
+    path = tmp_path / "actors.yml"
+    if original is not None:
+        write(path, original)
+    current = load_registry(path)
+    merged = current.copy()
+    if merged.lookup("Sergey Lavrov") is None:
+        merged.put(Actor("Sergey Lavrov", "person", ("Lavrov",)))
+    merged.add_alias("Sergey Lavrov", "Sergei Lavrov")
+    merged.add_alias("Sergey Lavrov", "LAVROV")  # the same name as an alias already there
+    for name, kind in [("Bob Kim", "person"), ("Yes", "organization"), ("Zoe Ash", "person")]:
+        merged.put(Actor(name, kind))  # type: ignore[arg-type]
+    merged.put(Actor("acme corp", "organization", ("Acme Corp.",), "check"))
+    foreseen = saved_registry(current, merged)
+    save_registry(path, merged)
+    assert list(foreseen.actors.items()) == list(load_registry(path).actors.items())
+
+
 def test_save_registry_leaves_a_hand_formatted_file_alone_when_nothing_is_new(tmp_path: Path) -> None:
     original = "Sergey Lavrov:\n    kind: person\n    aliases:\n    - Lavrov\n"
     path = write(tmp_path / "actors.yml", original)

@@ -75,6 +75,7 @@ def eval_group() -> None:
         timeline eval dates
         timeline eval events
         timeline eval ecb
+        timeline eval own
     """
 
 
@@ -84,6 +85,14 @@ data_option = click.option(
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
     help="The shared data folder [default: $TIMELINE_SHARED_DATA, else ../shared/data].",
+)
+
+json_option = click.option(
+    "--json",
+    "json_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the scores and every error case to this JSON file.",
 )
 
 
@@ -103,13 +112,7 @@ def shared_data(data_dir: Path | None) -> Path:
 )
 @click.option("--baseline", is_flag=True, help="Score the naive pipeline instead of the extractor.")
 @click.option("--per-entity", is_flag=True, help="One row per target entity, not only the totals.")
-@click.option(
-    "--json",
-    "json_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Also write the scores and every error case to this JSON file.",
-)
+@json_option
 @model_option
 def eval_events(
     data_dir: Path | None,
@@ -353,12 +356,16 @@ def eval_dates(data_dir: Path | None, worst: int, model: str | None) -> None:
     click.echo(format_report(report, worst=worst))
 
 
-@eval_group.command("ecb")
-@data_option
-@click.option("--topic", "topics", multiple=True, help="Score only this ECB+ topic (repeatable).")
+@eval_group.command("own")
 @click.option(
-    "--worst", default=0, show_default=True, help="How many of the most frequent timex errors to list."
+    "--corpus",
+    "corpus_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The annotated articles [default: the repository's tests/own_news].",
 )
+@click.option("--baseline", is_flag=True, help="Score the naive pipeline instead of the extractor.")
+@click.option("--per-entity", is_flag=True, help="One row per target entity, not only the domains.")
 @click.option(
     "--json",
     "json_path",
@@ -366,6 +373,42 @@ def eval_dates(data_dir: Path | None, worst: int, model: str | None) -> None:
     default=None,
     help="Also write the scores and every error case to this JSON file.",
 )
+@model_option
+def eval_own(
+    corpus_dir: Path | None, baseline: bool, per_entity: bool, json_path: Path | None, model: str | None
+) -> None:
+    """Score extracted events, dates and actors on our own annotated news in seven domains.
+
+    Articles written for the project (politics, crime, sport, disasters, business, markets,
+    science), each with gold event sentences and dates per entity, scored as `eval events`
+    scores SemEval: P, R, F1, date accuracy and dated F1, one row per domain.
+
+    \b
+    Example:
+        timeline eval own --per-entity
+        timeline eval own --baseline --json own-baseline.json
+    """
+    from generator.evaluation import events, own
+    from generator.extract.pipeline import load_pipeline
+
+    root = corpus_dir or own.OWN_NEWS_DIR
+    articles = own.read_corpus(root) if root.is_dir() else []
+    if not articles:
+        click.echo(f"skipped: no annotated articles at {root}")
+        return
+    nlp = load_pipeline(model)
+    extractor = events.baseline_extractor(nlp) if baseline else events.pipeline_extractor(nlp)
+    report = own.evaluate(articles, extractor, "own news, " + ("baseline" if baseline else "extractor"))
+    _show_report(events.format_report(report, per_entity=per_entity), events.report_json(report), json_path)
+
+
+@eval_group.command("ecb")
+@data_option
+@click.option("--topic", "topics", multiple=True, help="Score only this ECB+ topic (repeatable).")
+@click.option(
+    "--worst", default=0, show_default=True, help="How many of the most frequent timex errors to list."
+)
+@json_option
 @model_option
 def eval_ecb(
     data_dir: Path | None, topics: tuple[str, ...], worst: int, json_path: Path | None, model: str | None

@@ -28,7 +28,7 @@ from generator.registry import ActorRegistry, renamed_events, resolve_names
 from generator.store.cache import ExtractionCache, digest, file_digest
 from generator.store.content import Content, content_lock
 from generator.store.events import save_article_events
-from generator.store.registry import load_registry, save_registry
+from generator.store.registry import load_registry, save_registry, saved_registry
 from generator.store.yaml_io import batched_writes
 
 if TYPE_CHECKING:
@@ -262,18 +262,37 @@ def _resolve_names(
 
     The next run resolves against actors.yml as this run leaves it, in which every name is known
     and the file's order decides between two actors claiming one alias. So resolution runs again
-    on the registry as written until it adds nothing: what it returns then is what the next run
-    finds too, and a run with nothing new writes nothing.
+    on the registry as it will be written until it adds nothing: what it returns then is what the
+    next run finds too, and a run with nothing new writes nothing. The passes run on the registry
+    actors.yml will read as (`saved_registry`), and the file is written once; should the file read
+    otherwise, resolution goes on from the file as it reads.
     """
     changed = False
     for _ in range(MAX_RESOLUTION_PASSES):
-        merged, names = resolve_names(registry, proposals)
-        if merged.same_actors(registry):
+        merged, names, expected = _resolve_until_stable(registry, proposals)
+        if expected is None:
             break
         changed = save_registry(content.actors, merged) or changed
         registry = cache.registry(content.actors, load_registry)  # the next run finds this copy
+        if list(registry.actors.items()) == list(expected.actors.items()):
+            break
     report.files_changed += changed
     return names
+
+
+def _resolve_until_stable(
+    registry: ActorRegistry, proposals: list[ArticleExtraction]
+) -> tuple[ActorRegistry, dict[str, dict[str, str]], ActorRegistry | None]:
+    """The last pass's merged registry and names, and the registry actors.yml reads as once that
+    is saved (None when `registry` needs nothing saved)."""
+    expected = None
+    current = registry
+    for _ in range(MAX_RESOLUTION_PASSES):
+        merged, names = resolve_names(current, proposals)
+        if merged.same_actors(current):
+            break
+        current = expected = saved_registry(current, merged)
+    return merged, names, expected
 
 
 def _save_events(

@@ -23,9 +23,11 @@ DATA_FILE = "timeline.json"
 LISTED_ACTORS = 100  # the busiest actors listed on story/; every actor page links to its own story
 
 
-def story_files(data: SiteData, links: Links) -> dict[str, str]:
-    """{path from the docs root: text}: the story pages and their TimelineJS3 JSON."""
+def story_files(data: SiteData, links: Links, slides: Slides | None = None) -> dict[str, str]:
+    """{path from the docs root: text}: the story pages and their TimelineJS3 JSON. `slides`: the
+    slides of an earlier render, kept under `mkdocs serve` so that an edit builds only its own."""
     links = links.for_data(data)
+    slides = Slides() if slides is None else slides
     by_actor: dict[str, list[Event]] = {name: [] for name in data.actor_slugs}
     for event in data.events:
         for name in event.actors:
@@ -44,7 +46,13 @@ def story_files(data: SiteData, links: Links) -> dict[str, str]:
             unlisted=len(actors) - LISTED_ACTORS,
         ),
         f"story/{DATA_FILE}": story_json(
-            data, data.events, "News Timeline", links, depth=1, home=("the timeline", "timeline/index.md")
+            data,
+            data.events,
+            "News Timeline",
+            links,
+            depth=1,
+            home=("the timeline", "timeline/index.md"),
+            slides=slides,
         ),
     }
     for name, slug in actors:
@@ -57,8 +65,15 @@ def story_files(data: SiteData, links: Links) -> dict[str, str]:
             ],
         )
         files[f"story/{slug}/{DATA_FILE}"] = story_json(
-            data, by_actor[name], name, links, depth=2, home=(f"{name}'s timeline", f"actors/{slug}.md")
+            data,
+            by_actor[name],
+            name,
+            links,
+            depth=2,
+            home=(f"{name}'s timeline", f"actors/{slug}.md"),
+            slides=slides,
         )
+    slides.forget_others()
     return files
 
 
@@ -70,6 +85,7 @@ def story_json(
     *,
     depth: int,
     home: tuple[str, str],
+    slides: Slides | None = None,
 ) -> str:
     """TimelineJS3 JSON for `events`, its links right from a story page `depth` folders below the root.
 
@@ -82,11 +98,55 @@ def story_json(
         f"<p>{len(ordered)} event{'s' if len(ordered) != 1 else ''}{span and ','}{span or '.'}</p>"
         f"<p>Each slide quotes its source sentence. Also as {_link(links.page(path, '', depth), label)}.</p>"
     )
-    document = {
-        "title": {"text": {"headline": escape_attribute(headline), "text": intro}},
-        "events": [_slide(data, event, links, depth) for event in ordered],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    title = {"text": {"headline": escape_attribute(headline), "text": intro}}
+    if not ordered:
+        return json.dumps({"title": title, "events": []}, ensure_ascii=False, indent=1) + "\n"
+    slides = Slides() if slides is None else slides
+    # The text json.dumps(indent=1) gives the whole document, a slide at a time: an event's slide
+    # is the same on every story page as deep as this one, so it is encoded once for all of them.
+    head = json.dumps({"title": title}, ensure_ascii=False, indent=1)[:-2]
+    body = ",\n  ".join(slides.text(data, event, links, depth) for event in ordered)
+    return f'{head},\n "events": [\n  {body}\n ]\n}}\n'
+
+
+class Slides:
+    """Each event's slide as JSON text, kept by what it shows, for the story pages at each depth."""
+
+    def __init__(self) -> None:
+        self._texts: dict[tuple[str, int], tuple[tuple[object, ...], str]] = {}
+        self._used: set[tuple[str, int]] = set()
+
+    def text(self, data: SiteData, event: Event, links: Links, depth: int) -> str:
+        """The slide of `event` on a story page `depth` folders below the root, as JSON at the
+        indentation of an item of the document's `events`."""
+        key = (event.id, depth)
+        shown = _shown(data, event, links)
+        self._used.add(key)
+        cached = self._texts.get(key)
+        if cached is not None and cached[0] == shown:
+            return cached[1]
+        text = json.dumps(_slide(data, event, links, depth), ensure_ascii=False, indent=1)
+        text = text.replace("\n", "\n  ")  # JSON strings hold no raw line break
+        self._texts[key] = (shown, text)
+        return text
+
+    def forget_others(self) -> None:
+        """Drop the slides the last render did not use (events gone or edited away)."""
+        self._texts = {key: value for key, value in self._texts.items() if key in self._used}
+        self._used = set()
+
+
+def _shown(data: SiteData, event: Event, links: Links) -> tuple[object, ...]:
+    """Everything a slide of `event` is made of, besides its depth."""
+    article = data.articles.get(event.article)
+    return (
+        event,
+        article and (article.source, article.title),
+        tuple(data.actor_slugs.get(name) for name in event.actors),
+        links.site_url,
+        links.directory_urls,
+        data.timeline_pages.get(event_anchor(event.id)),
+    )
 
 
 def _slide(data: SiteData, event: Event, links: Links, depth: int) -> dict[str, object]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping
+from dataclasses import replace
 from itertools import accumulate
 from pathlib import Path
 from typing import Any
@@ -108,25 +109,61 @@ def _add_aliases(path: Path, document: CommentedMap, name: Any, actor: Actor) ->
             present.add(name_key(alias))
 
 
+def saved_registry(current: ActorRegistry, merged: ActorRegistry) -> ActorRegistry:
+    """The registry `load_registry` reads once `save_registry` has written `merged` into a file
+    that reads as `current`: a run finds the fixpoint of resolution without a YAML round trip a pass.
+    """
+    entries = dict(current.actors)
+    known = {name_key(name): name for name in entries}
+    new: list[Actor] = []
+    for actor in sorted(merged.actors.values(), key=lambda actor: actor.name.casefold()):
+        name = known.get(name_key(actor.name))
+        if name is None:
+            new.append(Actor(actor.name, actor.kind, actor.aliases, actor.note or None))
+        else:
+            entries[name] = _with_aliases(entries[name], actor.aliases)
+    entries.update((actor.name, actor) for actor in new)
+    order = _insertion_order(list(current.actors), [actor.name for actor in new])
+    return ActorRegistry.of(entries[name] for name in order)
+
+
+def _with_aliases(actor: Actor, aliases: tuple[str, ...]) -> Actor:
+    """`actor` with the `aliases` it lacks appended, as `_add_aliases` writes them."""
+    present = {name_key(alias) for alias in actor.aliases} | {name_key(actor.name)}
+    added = []
+    for alias in aliases:
+        if name_key(alias) not in present:
+            added.append(alias)
+            present.add(name_key(alias))
+    return replace(actor, aliases=(*actor.aliases, *added)) if added else actor
+
+
 def _insert_sorted(document: CommentedMap, new: list[tuple[str, CommentedMap]]) -> None:
-    """Insert `new` (in name order), each before the first entry whose name sorts after it.
+    """Insert `new` (in name order), each before the first entry whose name sorts after it."""
+    if not new:
+        return
+    order = _insertion_order(list(document), [name for name, _ in new])
+    for name, entry in new:
+        document[name] = entry
+    for key in order:
+        document.move_to_end(key)
+
+
+def _insertion_order(existing: list[Any], new: list[str]) -> list[Any]:
+    """The keys `existing` with `new` (in name order) each before the first key that sorts after it.
 
     All at once, in linear time: inserting one by one moves every later key each time.
     """
     if not new:
-        return
-    existing = list(document)
+        return existing
     # the first existing name that sorts after a new one: the first point where the running
     # maximum passes it, which holds even where a person put the file out of order
     running = list(accumulate((str(key).casefold() for key in existing), max))
     before: dict[int, list[str]] = {}
-    for name, entry in new:
+    for name in new:
         before.setdefault(bisect_right(running, name.casefold()), []).append(name)
-        document[name] = entry
     order: list[Any] = []
     for index, key in enumerate(existing):
         order += before.get(index, [])
         order.append(key)
-    order += before.get(len(existing), [])
-    for key in order:
-        document.move_to_end(key)
+    return order + before.get(len(existing), [])

@@ -19,7 +19,8 @@ in mind for the next pronoun; a name said of someone ("rumored to be Deep Throat
 Further rules of news: a headline or lead describes before it names ("Lawyer: ...", "a federal
 judge", "a man" -> the one person given that role in the next sentences); people named together are
 referred to together ("the two men", "the pair", "they"); inside a quotation "I", "me" and "my" are
-the speaker its attribution names.
+the speaker its attribution names, and "we", "us" and "our" the organisation the speaker speaks for
+(the one named with their role, "Boeing vice president X", else the last organisation subject before).
 Resolved references are mentions labelled "COREF": events they give an actor mark it as inferred.
 """
 
@@ -237,12 +238,57 @@ def _first_person_in_quotes(doc: Doc, mentions: Sequence[ActorMention]) -> list[
         speaker = _speaker(doc, start, end, people)
         if speaker is None:
             continue
-        found += [
-            _reference(token, speaker)
-            for token in doc[start:end]
-            if token.lower_ in FIRST_PERSON and token.i not in taken and token.pos_ == "PRON"
-        ]
+        pronouns = [token for token in doc[start:end] if token.pos_ == "PRON" and token.i not in taken]
+        found += [_reference(token, speaker) for token in pronouns if token.lower_ in FIRST_PERSON]
+        employer = _employer(doc, speaker, mentions)
+        plural = [token for token in pronouns if token.lower_ in FIRST_PERSON_PLURAL]
+        if employer is not None and plural:
+            found += [_reference(token, employer) for token in plural]
+            doc.user_data.setdefault(GROUP_REFERENCES, set()).update(token.i for token in plural)
     return found
+
+
+FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
+# how a role phrase attaches an organisation to a person: "Boeing vice president X", "X, manager of Y"
+ROLE_PHRASE_DEPS = frozenset(
+    {"compound", "poss", "appos", "prep", "pobj", "conj", "cc", "amod", "nmod", "case"}
+)
+
+# roles a person holds in an organisation, which a news story may name once for the whole story
+ORGANIZATION_ROLES = frozenset(
+    """spokesman spokeswoman spokesperson executive ceo chairman chairwoman president director
+    officer manager""".split()
+)
+
+
+def _employer(doc: Doc, speaker: ActorMention, mentions: Sequence[ActorMention]) -> ActorMention | None:
+    """The organisation a speaker speaks for: named in one of their role phrases ("Boeing vice
+    president Scott Fancher", "Neil Aspinall, manager of Apple Corps"), else, for a person the article
+    gives a role but no organisation ("Spokeswoman Sandy Angers"), the last one that was a subject
+    before them (else the last one named)."""
+    organizations = [mention for mention in mentions if mention.kind == "organization"]
+    named = [m for m in mentions if m.name == speaker.name and m.label != "COREF"]
+    for mention in named:
+        person = doc[mention.start : mention.end].root
+        for organization in organizations:
+            if _in_role_phrase(doc[organization.start : organization.end].root, person):
+                return organization
+    roles = set().union(*(_role_words(doc, doc[m.start : m.end]) for m in named))
+    if not roles & ORGANIZATION_ROLES:
+        return None  # "Washington senator Patty Murray" speaks for no company named before her
+    first = min((mention.start for mention in named), default=speaker.start)
+    before = [organization for organization in organizations if organization.end <= first]
+    subjects = [m for m in before if doc[m.start : m.end].root.dep_ in ("nsubj", "nsubjpass")]
+    candidates = subjects or before
+    return candidates[-1] if candidates else None
+
+
+def _in_role_phrase(token: Token, person: Token) -> bool:
+    while token.i != person.i and token.dep_ in ROLE_PHRASE_DEPS and token.head.i != token.i:
+        token = token.head
+    if token.i == person.i:
+        return True
+    return person.dep_ == "appos" and token.i == person.head.i  # "the CEO of Boeing, X"
 
 
 _QUOTE_CHARACTERS = re.compile(r'["“”]|``|\'\'')
@@ -700,9 +746,20 @@ def _is_modified(token: Token) -> bool:
 
 
 def _has_own_name(token: Token) -> bool:
-    """ "the actor Tom Hanks": the description comes with a name of its own."""
-    return any(child.dep_ in ("appos", "compound") and child.pos_ == "PROPN" for child in token.children) or (
-        token.dep_ == "compound" and token.head.pos_ == "PROPN"
+    """ "the actor Tom Hanks", "the company president and CEO Louis Gallois": the description
+    comes with a name of its own (not "the minister and John Smith", two people)."""
+    return (
+        any(child.dep_ in ("appos", "compound") and child.pos_ == "PROPN" for child in token.children)
+        or (token.dep_ == "compound" and token.head.pos_ == "PROPN")
+        or any(child.dep_ == "conj" and _is_titled_name(child) for child in token.children)
+    )
+
+
+def _is_titled_name(token: Token) -> bool:
+    """ "CEO Louis Gallois": a name with a role word before it."""
+    return token.pos_ == "PROPN" and any(
+        child.dep_ == "compound" and child.lower_ in PERSON_NOUNS and child.i < token.i
+        for child in token.children
     )
 
 

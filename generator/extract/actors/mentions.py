@@ -536,12 +536,22 @@ def _with_number(doc: Doc, end: int) -> int:
 
 
 def _holds_a_role(ent: Span) -> bool:
-    """ "Citigroup's chief executive, Vikram Pandit": a name the model took for a company is a
-    person when it stands in apposition to a role."""
+    """ "Citigroup's chief executive, Vikram Pandit", "Spokeswoman Sandy Angers": a name the model
+    took for a company is a person when it stands in apposition to a role or opens with a title
+    only a person holds."""
     root = ent.root
     if len(ent) < 2 or not all(token.is_title for token in ent):
         return False
+    if len(ent) > 2 and ent[0].lower_.rstrip(".") in PERSONAL_TITLES:
+        return True
     return root.dep_ == "appos" and (root.head.lower_ in ROLE_NOUNS or root.head.lower_ in TITLE_WORDS)
+
+
+# Titles no organisation's name opens with
+PERSONAL_TITLES = frozenset(
+    """spokesman spokeswoman spokesperson mr mrs ms dr senator sen congressman congresswoman
+    governor mayor""".split()
+)
 
 
 def _trim_title_case_verb(doc: Doc, ent: Span) -> Span:

@@ -44,6 +44,9 @@ COMMENTARY_SUBJECTS = frozenset(
     """analyst observer expert critic commentator pundit scholar some many community world
     we you they one""".split()
 )
+# "The stadium holds 60,000 fans", "the jet will seat 300 passengers": what a thing can take is
+# a specification, not a happening (while "the ferry carried 300 passengers" when it sank is one).
+CAPACITY_LEMMAS = frozenset({"hold", "seat", "carry", "accommodate", "house", "sleep"})
 HABITUAL_ADVERBS = frozenset({"often", "usually", "frequently", "always", "typically", "generally", "never"})
 SEQUENCE_VERBS = frozenset({"follow", "precede"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "across", "inside", "outside", "into"})
@@ -119,10 +122,11 @@ def extract_events(
     lead = headlines | _one_sentence_paragraphs_first(sentences)
     by_start = {sentence.start: sentence for sentence in sentences}
     candidates: list[_Candidate] = []
-    anchor = _main_event_date(article, expressions, sentences)
+    anchor = _main_event_date(article, doc, expressions, sentences)
     topic = _main_product(mentions)
     narrative: DateValue | None = anchor
     previous_paragraph = -1
+    last_statement: tuple[set[str], DateValue] | None = None  # the last sentence's speakers, its date
     for span in doc.sents:
         sentence = by_start.get(span.start_char + _leading_space(span))
         if sentence is None:
@@ -131,16 +135,37 @@ def extract_events(
             # a paragraph starts from the article's main event date, not from the last one's dates
             narrative, previous_paragraph = anchor, sentence.paragraph
         in_sentence = [*_bridges(span, mentions, topic), *mentions]
+        speakers = _speakers(span.root, mentions)
+        text_date = _sentence_date(span, expressions, span.root)
+        if text_date is None and last_statement is not None and speakers & last_statement[0]:
+            narrative = last_statement[1]  # "Jobs announced today ... He said that ...": one occasion
         candidates += _read_sentence(
             article, span, sentence, sentence.index in lead, in_sentence, expressions, narrative
         )
-        text_date = _sentence_date(span, expressions, span.root)
-        if text_date is not None:
+        if text_date is not None and not _is_past_perfect(span.root):
             narrative = text_date[0]
+        told = text_date[0] if text_date is not None else narrative
+        last_statement = (speakers, told) if speakers and told is not None else None
     merged = _merge_mentions(candidates)
     _date_headlines_by_the_lead(merged, headlines)
     _order_sequences(merged)
     return [_to_event(article, number, candidate) for number, candidate in enumerate(merged, start=1)]
+
+
+def _speakers(root: Token, mentions: Sequence[ActorMention]) -> set[str]:
+    """Who a sentence's saying is by: the actors its reporting verb's subject names."""
+    if not is_reporting(root) or root.pos_ != "VERB":
+        return set()
+    subjects = {child.i for child in root.children if child.dep_ == "nsubj"}
+    return {mention.name for mention in mentions if mention.end - 1 in subjects or mention.start in subjects}
+
+
+def _is_past_perfect(verb: Token) -> bool:
+    """ "The index had risen on Wednesday": a step back from the story's time, which the next
+    sentence returns to, so its date is no narrative date."""
+    return verb.tag_ == "VBN" and any(
+        child.dep_ == "aux" and child.lower_ == "had" for child in verb.children
+    )
 
 
 ANCHOR_DAYS = 7
@@ -181,13 +206,15 @@ LEAD_SENTENCES = 4  # headline and the opening sentences, where news dates its s
 
 
 def _main_event_date(
-    article: Article, expressions: Sequence[TimeExpression], sentences: Sequence[Sentence]
+    article: Article, doc: Doc, expressions: Sequence[TimeExpression], sentences: Sequence[Sentence]
 ) -> DateValue | None:
-    """The first day in the days before publication that the lead names: the news it reports.
+    """The first day the lead names, when it is one of the days before publication: the news it reports.
 
     Undated sentences of a news report mostly tell that same day's happenings. The publication
-    day itself is no anchor: an event without a date keeps the publication date as its source.
-    A day named only further down ("since Wednesday's close") is a detail, not the story's day.
+    day itself is no anchor: an event without a date keeps the publication date as its source,
+    and a day the lead names after it ("agreed on Thursday ... Wednesday's closing price") is a
+    detail, as is a day named only further down ("since Wednesday's close"). The day of a saying
+    is the report's, not the news' ("said on Thursday it had signed the deal on Monday").
     """
     lead = _lead_less_datelines(sentences, article.published)
     lead_end = lead[-1][0].end if lead else 0
@@ -199,9 +226,22 @@ def _main_event_date(
         date = expression.calendar_date()
         if date is None or date.precision != "day":
             continue
-        if 0 < (article.published - date.first_day()).days <= ANCHOR_DAYS:
+        days_before = (article.published - date.first_day()).days
+        if days_before == 0 and not _dates_a_saying(doc, expression):
+            return None
+        if 0 < days_before <= ANCHOR_DAYS:
             return date
     return None
+
+
+def _dates_a_saying(doc: Doc, expression: TimeExpression) -> bool:
+    tokens = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if tokens is None:
+        return False
+    head = tokens.root
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return is_reporting(head)
 
 
 def _lead_less_datelines(sentences: Sequence[Sentence], published: dt.date) -> list[tuple[Sentence, int]]:
@@ -428,7 +468,19 @@ def _clause_predicate(verb: Token) -> Predicate | None:
         return next(child for child in verb.children if child.dep_ == "xcomp"), "future", None
     if verb.lemma_ in STATIVE_LEMMAS and not _appears_somewhere(verb):
         return None
+    if _states_a_capacity(verb):
+        return None
     return verb, _tense(verb), None
+
+
+def _states_a_capacity(verb: Token) -> bool:
+    """ "It holds between 200 and 250 passengers", "will seat 300 people": not "carried 300" nor
+    "will be carrying 500 people" (one trip)."""
+    if verb.lemma_ not in CAPACITY_LEMMAS or verb.tag_ == "VBG" or _tense(verb) == "past":
+        return False
+    objects = [child for child in verb.children if child.dep_ == "dobj"]
+    objects += [obj for child in verb.children if child.lower_ == "between" for obj in child.children]
+    return any(obj.like_num or any(word.like_num for word in obj.children) for obj in objects)
 
 
 def _appears_somewhere(verb: Token) -> bool:
@@ -596,6 +648,8 @@ def _mentions_taking_part(
         root = span.doc[mention.start : mention.end].root
         if mention.kind != "product" and _is_modifier(root, predicate, mentions):
             continue  # "the main Airbus factory", "Boeing's 787": a modifier, not a participant
+        if _describes_another_actor(mention, mentions, span.doc):
+            continue  # "Airbus parent EADS won", "EADS, the parent company of Airbus, won": EADS won
         if mention.kind == "product" and _qualifies_a_thing(root, predicate):
             continue  # "iPhone 4 users", "the iPhone 4 antenna"; but "the A380 test flight" is the A380's
         if mention.kind == "country" and not _acts(span.doc[mention.end - 1], predicate):
@@ -604,6 +658,32 @@ def _mentions_taking_part(
             continue
         actors.append(mention)
     return actors
+
+
+# How one organisation is told by its tie to another: "Airbus parent EADS", "Google unit Waymo"
+RELATION_NOUNS = frozenset(
+    """parent owner subsidiary unit division arm rival competitor partner supplier customer affiliate
+    sister""".split()
+)
+DESCRIBING_DEPS = frozenset({"pobj", "prep", "compound", "amod", "nmod", "poss", "case"})
+
+
+def _describes_another_actor(mention: ActorMention, mentions: Sequence[ActorMention], doc: Doc) -> bool:
+    """A name told only to say who another actor is: before a tie and that actor's name ("Airbus
+    parent (company) EADS"), or inside a description set beside that actor's name ("EADS, the
+    parent company of Airbus,")."""
+    starts = {other.start for other in mentions if other.name != mention.name}
+    after = mention.end
+    if after < len(doc) and doc[after].lemma_.lower() in RELATION_NOUNS:
+        following = after + 2 if after + 1 < len(doc) and doc[after + 1].lower_ == "company" else after + 1
+        if following in starts:
+            return True
+    token = doc[mention.start : mention.end].root
+    while token.dep_ in DESCRIBING_DEPS and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "appos" or token.pos_ != "NOUN":
+        return False
+    return any(other.start <= token.head.i < other.end and other.name != mention.name for other in mentions)
 
 
 def _qualifies_a_thing(token: Token, predicate: Token) -> bool:
@@ -807,6 +887,9 @@ def _sentence_date(
     for expression, date, root in inside:
         if _governs(root, predicate):
             return date, expression
+    for expression, date, root in inside:
+        if _dates_its_subject(root, predicate):
+            return date, expression
     if governed_only:
         return None
     # Else the first date that dates a clause, not one that modifies a noun ("delays in January"),
@@ -887,6 +970,17 @@ def _modifies_a_noun(token: Token) -> bool:
 
 def _names_a_thing(token: Token) -> bool:
     return token.dep_ in ("compound", "nummod", "amod", "nmod") and token.head.pos_ in ("NOUN", "PROPN")
+
+
+def _dates_its_subject(token: Token, predicate: Token) -> bool:
+    """ "Sales in March rose 4 percent", "the service in February passed Wal-Mart": a day or month
+    the parse hangs on the subject dates what the subject did."""
+    if token.dep_ != "pobj" or token.head.lower_ not in ("in", "on", "during"):
+        return False
+    subject = token.head.head  # past the nouns the phrase hangs on: "sales at the chain in March"
+    while subject.dep_ in ("pobj", "prep") and subject.head.i != subject.i:
+        subject = subject.head
+    return subject.dep_ in ("nsubj", "nsubjpass") and subject.head.i == predicate.i
 
 
 def _governs(token: Token, predicate: Token) -> bool:
