@@ -390,3 +390,13 @@ def test_a_score_split_by_the_tokenizer_is_no_part_of_a_team_name(nlp) -> None: 
     names = {mention.name for mention in find_actor_mentions(doc, ActorRegistry())}
     assert "Hull Town" in names
     assert not any("3" in name for name in names)
+
+
+def test_a_teams_plural_alone_is_the_team(nlp) -> None:  # type: ignore[no-untyped-def]
+    # sport: "Warriors fans" without "the" is the team the article named in full
+    text = (
+        "The Leeds Rhinos beat the Wigan Warriors 24-10 on Friday. Rhinos captain Tom Hale scored twice, "
+        "and Warriors fans left early."
+    )
+    mentions = find_actor_mentions(nlp(text), ActorRegistry())
+    assert [m.name for m in mentions if m.surface == "Warriors"] == ["Wigan Warriors"]

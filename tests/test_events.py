@@ -342,6 +342,25 @@ def test_they_doing_something_in_the_past_is_the_group_just_told_of(nlp) -> None
     assert any("Anne Hidalgo" in event.actors and event.sentence == 2 for event in extract(nlp, text))
 
 
+def test_a_happening_coordinated_with_commentary_is_still_an_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    # politics: the opening clause is commentary, the coordinated one with its own subject is news
+    text = (
+        "Bridge opens at last\nIt has been a long wait, but Mayor Anne Hidalgo opened the new bridge on "
+        "Tuesday. Thousands of people crossed it on foot."
+    )
+    assert any("Anne Hidalgo" in event.actors and event.sentence == 1 for event in extract(nlp, text))
+
+
+def test_the_holder_of_a_broken_record_takes_part(nlp) -> None:  # type: ignore[no-untyped-def]
+    # sport: the owner of a record (or of a victory) is a participant, unlike "Boeing's 787"
+    text = (
+        "Record falls at the Olympic pool\nKatie Ledecky broke Janet Evans's world record in the 800 "
+        "metres on Tuesday. The crowd rose to its feet."
+    )
+    [event] = extract(nlp, text)
+    assert event.actors == ("Katie Ledecky", "Janet Evans")
+
+
 def test_what_a_thing_can_hold_is_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Carmaker unveils van\n"

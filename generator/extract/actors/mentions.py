@@ -161,6 +161,7 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
             *(item for item in raw if not shouted_tokens & set(range(item[0].start, item[0].end))),
             *_repeated_name_mentions(doc, raw),
             *_surname_mentions(doc, raw),
+            *_team_nickname_mentions(doc, raw),
             *_product_short_forms(doc, products),
         ]
     )
@@ -859,6 +860,23 @@ def _surname_mentions(
     for token in doc:
         if token.text in surnames and not token.ent_type_ and _reads_as_name(token):
             yield doc[token.i : token.i + 1], "PERSON", "person"
+
+
+def _team_nickname_mentions(
+    doc: Doc, found: list[tuple[Span, str, ActorKind]]
+) -> Iterator[tuple[Span, str, ActorKind]]:
+    """ "Chargers lineman Jamal Williams", "as Colts beat Chiefs": once the article names a team by
+    its plural ("the San Diego Chargers", "the Colts"), that plural alone is the team anywhere."""
+    nicknames = {
+        span[-1].text
+        for span, _label, kind in found
+        if kind == "organization"
+        and _is_plural_name(span[-1])
+        and (len(span) >= 2 or is_after_the(doc, span.start))
+    }
+    for token in doc:
+        if token.text in nicknames and token.ent_type_ in _PLURAL_NAME_LABELS:
+            yield doc[token.i : token.i + 1], "NAME", "organization"
 
 
 def _reads_as_name(token: Token) -> bool:

@@ -390,7 +390,9 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
     """The happenings a sentence tells: its main clause's first, then its other clauses'."""
     root = span.root
     if _is_commentary(root):
-        return []  # "Analysts suggest that ...", "Boeing could ...": nothing in it happened
+        # "Analysts suggest that ...", "Boeing could ...": nothing in it happened; but "It has been a
+        # long wait, but Reid entered rehab on Tuesday" tells a happening in a clause of its own
+        return [clause for verb in _coordinated_with_subject(root) for clause in _clause_predicates(verb)]
     found: list[Predicate] = []
     misread = _headline_verb_read_as_noun(span) if is_lead else None
     if misread is not None:
@@ -409,6 +411,15 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
             continue  # already read with its main verb ("set to deliver")
         found += [clause for clause in _clause_predicates(token) if all(clause[0].i != k[0].i for k in found)]
     return found
+
+
+def _coordinated_with_subject(verb: Token) -> list[Token]:
+    """The verbs coordinated with `verb` that have a subject of their own."""
+    return [
+        conj
+        for conj in verb.conjuncts
+        if conj.i > verb.i and any(child.dep_ in ("nsubj", "nsubjpass") for child in conj.children)
+    ]
 
 
 def _headline_verb_read_as_noun(span: Span) -> Token | None:
@@ -730,7 +741,7 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
         in_other_mention = any(mention.start <= head.i < mention.end for mention in mentions)
         if in_other_mention or head.lower_ in ROLE_NOUNS or head.lower_ in TITLE_WORDS:
             return True
-        return not _is_doing(head)
+        return not (_is_doing(head) or head.lemma_.lower() in OWNER_TAKES_PART)
     return False
 
 
@@ -757,6 +768,9 @@ ACTS_THROUGH = frozenset(
     invitation decision move response visit trip talks board unit division subsidiary shareholders staff
     employees workers executives officials team forces troops government""".split()
 )
+# A result is its owner's ("Creighton's victory"), and a record its holder's, who loses it when it
+# is broken ("Luck broke Newton's record"): the owner takes part.
+OWNER_TAKES_PART = frozenset("victory win defeat loss record mark".split())
 _DOING_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "al")
 
 
