@@ -8,10 +8,19 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from ruamel.yaml.comments import CommentedMap
 
 from generator.store.cache import digest, file_digest
-from generator.store.fresh_yaml import fresh_yaml
-from generator.store.yaml_io import _plain, batched_writes, dump_yaml, read_yaml, staged_bytes, write_atomic
+from generator.store.fresh_yaml import fresh_yaml, fresh_yaml_by_entry
+from generator.store.yaml_io import (
+    _flow,
+    _plain,
+    batched_writes,
+    dump_yaml,
+    read_yaml,
+    staged_bytes,
+    write_atomic,
+)
 
 GOLDEN = Path(__file__).parent / "golden"
 CONTENT_EVENTS = Path(__file__).resolve().parent.parent / "content" / "events"
@@ -124,6 +133,38 @@ def test_a_scalar_that_needs_quotes_gets_the_quotes_ruamel_gives(text: str) -> N
     written = fresh_yaml(data)
     assert written is not None
     assert written == dump_yaml(data)
+
+
+def _actors_document(names: list[str], aliases: list[str]) -> CommentedMap:
+    document = CommentedMap()
+    for name in names:
+        entry = CommentedMap([("kind", "person"), ("aliases", _flow(aliases))])
+        if name.startswith("a"):
+            entry["note"] = f"needs review: {name}"
+        document[name] = entry
+    return document
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(TRICKY, min_size=1, max_size=3, unique=True), st.lists(TRICKY, max_size=4))
+def test_a_fresh_actors_file_is_written_as_ruamel_writes_it_entry_by_entry(
+    names: list[str], aliases: list[str]
+) -> None:
+    document = _actors_document(names, aliases)
+    written = fresh_yaml(document)
+    if written is not None:
+        assert written == dump_yaml(document)
+    assert fresh_yaml_by_entry(document, dump_yaml) == dump_yaml(document)
+
+
+@pytest.mark.parametrize(
+    "text", ["Ann Lee", "x, y", "[bracket]", "a{b}", "it's, here", "3.0", '"Pie"', "--- Ann", "-1", "a: b"]
+)
+def test_names_and_aliases_get_the_quotes_ruamel_gives_them(text: str) -> None:
+    document = _actors_document([text, "Bob Ray"], [text, "Lee"])
+    written = fresh_yaml(document)
+    assert written is not None
+    assert written == dump_yaml(document)
 
 
 @pytest.mark.parametrize(

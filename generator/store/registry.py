@@ -14,6 +14,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from generator.errors import ContentError
 from generator.model import ACTOR_KINDS, Actor
 from generator.registry import ActorRegistry, name_key
+from generator.store.fresh_yaml import fresh_yaml_by_entry
 from generator.store.yaml_io import (
     _flow,
     _position,
@@ -83,7 +84,11 @@ def save_registry(path: Path, registry: ActorRegistry) -> bool:
         else:
             _add_aliases(path, document, name, actor)
     _insert_sorted(document, new)
-    after = dump_yaml(document)
+    after = (
+        dump_yaml(document)
+        if before is not None or not document
+        else fresh_yaml_by_entry(document, dump_yaml)
+    )
     return after != before and write_atomic(path, after)
 
 

@@ -872,13 +872,16 @@ def _acts(token: Token, predicate: Token) -> bool:
 def _places(span: Span, predicate: Token) -> list[str]:
     """Where the predicate's own clause says it happened: "launched from Florida as Soyuz docked at
     Baikonur" puts Florida on the launch and Baikonur on the docking, never both on either."""
+    named = _places_named_in(span)
+    if not named:
+        return []
     anchor = predicate
     while anchor.pos_ not in ("VERB", "AUX") and anchor.head.i != anchor.i:
         anchor = anchor.head  # "the first flight ... was in 1994 in Seattle": the clause of its verb
     clause = _clause_tokens(anchor)
     places: list[str] = []
-    for ent in span.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC") or ent.root.i not in clause:
+    for ent in named:
+        if ent.root.i not in clause:
             continue
         head = ent.root
         while head.dep_ in ("compound", "conj", "appos") and head.head.i != head.i:
@@ -892,6 +895,17 @@ def _places(span: Span, predicate: Token) -> list[str]:
         if name not in places:
             places.append(name)
     return places
+
+
+def _places_named_in(span: Span) -> list[Span]:
+    """The place entities of `span`, from the Doc's entities read once: `Span.ents` builds every
+    entity of the Doc again at each call, and an article asks once per event."""
+    doc = span.doc
+    places: list[tuple[int, int]] | None = doc.user_data.get("timeline_place_entities")
+    if places is None:
+        places = [(ent.start, ent.end) for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC")]
+        doc.user_data["timeline_place_entities"] = places
+    return [doc[start:end] for start, end in places if span.start <= start and end <= span.end]
 
 
 def _sentence_date(
