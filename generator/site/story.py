@@ -116,6 +116,8 @@ class Slides:
     def __init__(self) -> None:
         self._texts: dict[tuple[str, int], tuple[tuple[object, ...], str]] = {}
         self._used: set[tuple[str, int]] = set()
+        self.made = 0  # slides made (not taken from an earlier render) since forget_others
+        self.made_last = 0  # the same for the last render
 
     def text(self, data: SiteData, event: Event, links: Links, depth: int) -> str:
         """The slide of `event` on a story page `depth` folders below the root, as JSON at the
@@ -127,6 +129,7 @@ class Slides:
         if cached is not None and cached[0] == shown:
             return cached[1]
         text = indented_json(_slide(data, event, links, depth), "\n  ")
+        self.made += 1
         self._texts[key] = (shown, text)
         return text
 
@@ -134,6 +137,7 @@ class Slides:
         """Drop the slides the last render did not use (events gone or edited away)."""
         self._texts = {key: value for key, value in self._texts.items() if key in self._used}
         self._used = set()
+        self.made_last, self.made = self.made, 0
 
 
 def indented_json(value: object, line: str = "\n") -> str:
