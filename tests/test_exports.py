@@ -24,6 +24,7 @@ from generator.site.exports import (
     export_files,
     timelinejs_json,
 )
+from generator.site.story import indented_json
 
 NS = {"a": ATOM}
 
@@ -154,3 +155,8 @@ def test_atom_feed_text_is_what_elementtree_writes_for_hostile_text() -> None:
     entries = root.findall("a:entry", NS)
     assert entries[0].findtext("a:title", namespaces=NS) == "20 July 2025: " + hostile.replace("\x0b", "")
     assert entries[0].find("a:title", NS) is not None and root.findtext("a:title", namespaces=NS)
+
+
+def test_story_json_text_is_json_dumps_with_indent_one() -> None:
+    value = {"a": [1, -2, True, None, {}, [], {"b": 'x "q" \\ \n\t é 🚀 \u2028'}], "c": {"d": 1.5, "e": ""}}
+    assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=1)

@@ -56,6 +56,8 @@ def test_a_partial_render_after_an_edit_is_the_full_render(tmp_path: Path, edit:
     assert [path for path in full if partial[path] != full[path]] == []
     if edit in ("title", "confidence"):  # the site's layout is unchanged: only some pages rendered
         assert renderer.rendered is not None and "article/1957-sputnik" not in renderer.rendered
+        # the story's slides of the other events come from the last render
+        assert 1 <= renderer.slides.made_last <= 2  # the edited event's, at the two story depths
     if edit == "rename":
         assert renderer.rendered is None  # every page that shows the actor
         assert "actors/edwin-aldrin.md" in partial and "actors/buzz-aldrin.md" not in partial

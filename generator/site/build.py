@@ -10,6 +10,7 @@ from generator.site.exports import export_files
 from generator.site.extra_pages import extra_pages
 from generator.site.links import Links
 from generator.site.pages import render_pages
+from generator.site.story import Slides
 from generator.store.content import Content, read_article_once
 from generator.store.events import load_all_events
 from generator.store.registry import load_registry
@@ -29,6 +30,9 @@ def load_site_pages(content_dir: Path, *, site_url: str = "", directory_urls: bo
     return {**render_pages(data, links), **other_files(data, links, content_dir)}
 
 
-def other_files(data: SiteData, links: Links, content_dir: Path) -> dict[str, str]:
-    """The exports (events.json, .csv, .ics, feeds) and the extra pages (sources, story, ...)."""
-    return {**export_files(data, links), **extra_pages(data, links, content_dir)}
+def other_files(
+    data: SiteData, links: Links, content_dir: Path, slides: Slides | None = None
+) -> dict[str, str]:
+    """The exports (events.json, .csv, .ics, feeds) and the extra pages (sources, story, ...);
+    `slides`: the story's slides of the last render (under `mkdocs serve`)."""
+    return {**export_files(data, links), **extra_pages(data, links, content_dir, slides)}

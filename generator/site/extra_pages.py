@@ -14,16 +14,18 @@ from generator.site.data import SiteData
 from generator.site.embed import embed_files
 from generator.site.links import Links
 from generator.site.sources import archived_files
-from generator.site.story import story_files
+from generator.site.story import Slides, story_files
 
 
-def extra_pages(data: SiteData, links: Links, content_dir: Path) -> dict[str, str]:
+def extra_pages(
+    data: SiteData, links: Links, content_dir: Path, slides: Slides | None = None
+) -> dict[str, str]:
     """{path from the docs root: text}: the sanitised archived copies (content/sources/), the
     story pages with their TimelineJS3 JSON (story/), the embed page (embed/) and the dashboard as
     `index.md` (a hand-written home page goes above it: see dashboard.home_page)."""
     return {
         **archived_files(content_dir),
-        **story_files(data, links),
+        **story_files(data, links, slides),
         **embed_files(links),
         HOME: render_dashboard(data, links),
     }

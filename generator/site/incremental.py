@@ -5,7 +5,8 @@ an edit leaves the site's layout as it was (the same articles, actors and their 
 names to review, and every event on the same page of the timeline), only the groups that show
 a changed event are rendered again, with the indexes; anything else (a renamed actor, a new
 article, an event moved to another period) renders everything. The exports and the extra pages
-are written whole each time. YAML and articles are read once per file version
+are made whole each time, the story's slides of unchanged events and the feeds of unchanged
+actors taken from the last render. YAML and articles are read once per file version
 (generator/store), so an edit re-reads only the files it touched.
 """
 
@@ -18,6 +19,7 @@ from generator.site.build import load_site_data, other_files
 from generator.site.data import SiteData, event_anchor
 from generator.site.links import Links
 from generator.site.pages import INDEX_GROUPS, render_page_groups
+from generator.site.story import Slides
 
 
 def layout(data: SiteData) -> tuple[object, ...]:
@@ -79,6 +81,7 @@ class SiteRenderer:
         self.data: SiteData | None = None
         self.groups: dict[str, dict[str, str]] = {}
         self.rendered: set[str] | None = None  # the groups the last render wrote (None: all)
+        self.slides = Slides()  # the story's slides, made again only for the events an edit changed
 
     def render(self) -> dict[str, str | bytes]:
         """Every generated page and file; raises TimelineError naming a broken file."""
@@ -90,4 +93,4 @@ class SiteRenderer:
         pages: dict[str, str | bytes] = {
             path: text for group in self.groups.values() for path, text in group.items()
         }
-        return {**pages, **other_files(data, self.links, self.content_dir)}
+        return {**pages, **other_files(data, self.links, self.content_dir, self.slides)}

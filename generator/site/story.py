@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from json.encoder import encode_basestring
 
 from generator.model import Event
 from generator.site.data import SiteData, event_anchor, format_date, oldest_first
@@ -115,6 +116,8 @@ class Slides:
     def __init__(self) -> None:
         self._texts: dict[tuple[str, int], tuple[tuple[object, ...], str]] = {}
         self._used: set[tuple[str, int]] = set()
+        self.made = 0  # slides made (not taken from an earlier render) since forget_others
+        self.made_last = 0  # the same for the last render
 
     def text(self, data: SiteData, event: Event, links: Links, depth: int) -> str:
         """The slide of `event` on a story page `depth` folders below the root, as JSON at the
@@ -125,8 +128,8 @@ class Slides:
         cached = self._texts.get(key)
         if cached is not None and cached[0] == shown:
             return cached[1]
-        text = json.dumps(_slide(data, event, links, depth), ensure_ascii=False, indent=1)
-        text = text.replace("\n", "\n  ")  # JSON strings hold no raw line break
+        text = indented_json(_slide(data, event, links, depth), "\n  ")
+        self.made += 1
         self._texts[key] = (shown, text)
         return text
 
@@ -134,6 +137,22 @@ class Slides:
         """Drop the slides the last render did not use (events gone or edited away)."""
         self._texts = {key: value for key, value in self._texts.items() if key in self._used}
         self._used = set()
+        self.made_last, self.made = self.made, 0
+
+
+def indented_json(value: object, line: str = "\n") -> str:
+    """`json.dumps(value, ensure_ascii=False, indent=1)`, its lines starting with `line`, for the
+    strings, numbers, lists and dicts of a slide; a C encoder writes the strings (json's own
+    writes the whole document in Python when it indents)."""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    inner = line + " "
+    if isinstance(value, dict) and value:
+        items = [f"{encode_basestring(key)}: {indented_json(item, inner)}" for key, item in value.items()]
+        return "{" + inner + ("," + inner).join(items) + line + "}"
+    if isinstance(value, list) and value:
+        return "[" + inner + ("," + inner).join([indented_json(item, inner) for item in value]) + line + "]"
+    return json.dumps(value)
 
 
 def _shown(data: SiteData, event: Event, links: Links) -> tuple[object, ...]:
