@@ -239,10 +239,14 @@ def _dates_a_saying(doc: Doc, expression: TimeExpression) -> bool:
     tokens = doc.char_span(expression.start, expression.end, alignment_mode="expand")
     if tokens is None:
         return False
-    head = tokens.root
-    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-        head = head.head
-    return is_reporting(head)
+    return is_reporting(_clause_verb(tokens.root))
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause `token` is in, up through its heads (the root when there is none)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _lead_less_datelines(sentences: Sequence[Sentence], published: dt.date) -> list[tuple[Sentence, int]]:
@@ -875,10 +879,8 @@ def _places(span: Span, predicate: Token) -> list[str]:
     named = _places_named_in(span)
     if not named:
         return []
-    anchor = predicate
-    while anchor.pos_ not in ("VERB", "AUX") and anchor.head.i != anchor.i:
-        anchor = anchor.head  # "the first flight ... was in 1994 in Seattle": the clause of its verb
-    clause = _clause_tokens(anchor)
+    # "the first flight ... was in 1994 in Seattle": the clause of its verb
+    clause = _clause_tokens(_clause_verb(predicate))
     places: list[str] = []
     for ent in named:
         if ent.root.i not in clause:
