@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedMap
 
@@ -147,6 +147,7 @@ def _actors_document(names: list[str], aliases: list[str]) -> CommentedMap:
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(TRICKY, min_size=1, max_size=3, unique=True), st.lists(TRICKY, max_size=4))
+@example(names=["a"], aliases=[": a", "?b"])  # a leading "?" or ":" is quoted in a flow list
 def test_a_fresh_actors_file_is_written_as_ruamel_writes_it_entry_by_entry(
     names: list[str], aliases: list[str]
 ) -> None:

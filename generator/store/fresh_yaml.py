@@ -129,6 +129,9 @@ def _flow_text(value: Any) -> str:
     """A string inside a flow list: as in a block, but a plain one may hold no `,[]{}`."""
     if type(value) is not str:
         raise NotPlainData(f"{type(value).__name__} {value!r} in a flow list")
+    if value[:1] in ("?", ":"):
+        # ruamel writes these plain or quoted depending on more than the text: its writer decides
+        raise NotPlainData(f"{value!r} opens with a flow indicator")
     text = _text(value)
     if text != value or not any(char in _FLOW_INDICATORS for char in value[1:]):
         return text
