@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from generator.extract.actors.mentions import clean_name, find_actor_mentions, find_references
-from generator.model import Actor
+from generator.extract.article import extract_article
+from generator.model import Actor, Article
 from generator.registry import ActorRegistry, name_key
 
 
@@ -178,6 +181,22 @@ def test_market_news_names_its_indexes_companies_and_officers(nlp) -> None:  # t
     assert "Baikonur Cosmodrome" not in names  # a place, not an actor
     more = {m.surface: m.name for m in find_actor_mentions(nlp(INDEXES), ActorRegistry())}
     assert more["FTSE 100"] == "FTSE 100" and more["S&P 500"] == "S&P 500"
+
+
+def test_an_index_written_in_lower_case_keeps_its_family_word_not_its_kind(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Seoul shares slide after election\n"
+        "The Kospi composite index fell 2 percent on Monday after the ruling party lost its majority. "
+        "The Dow Jones transportation average rose 1 percent, and the broader Hang Seng index gained 0.5 "
+        "percent."
+    )
+    events = extract_article(
+        Article(slug="a", title=text.splitlines()[0], published=dt.date(2016, 4, 18), text=text),
+        nlp=nlp,
+        registry=ActorRegistry(),
+    ).events
+    actors = {actor for event in events for actor in event.actors}
+    assert {"Kospi composite", "Dow Jones transportation average", "Hang Seng"} <= actors
 
 
 def test_a_name_opening_with_a_personal_title_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -151,6 +151,7 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
         *_org_phrase_mentions(doc),
         *_appositive_mentions(doc),
         *_unlabelled_name_mentions(doc),
+        *_index_name_mentions(doc),
         *_plural_name_mentions(doc),
     ]
     shouted = list(_all_caps_mentions(doc, raw))
@@ -372,7 +373,11 @@ def _product_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     found: list[tuple[int, int]] = [match.span() for match in _I_PRODUCT_RE.finditer(text)]
     models: set[str] = set()
     for match in _MAKER_MODEL_RE.finditer(text):
-        if _is_maker(doc, match.start("maker"), match.end()) and not _YEAR.match(match.group("model")):
+        if (
+            _is_maker(doc, match.start("maker"), match.end())
+            and not _YEAR.match(match.group("model"))
+            and not _is_index_kind_after(doc, match.end("model"))
+        ):
             name_ok = match.group("name") and _is_product_word(doc, match.start("name") + 1)
             found.append((match.start(), match.end() if name_ok else match.end("model")))
             models.add(match.group("model"))
@@ -390,6 +395,12 @@ def _product_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             yield span, "PRODUCT_NAME", "product"
+
+
+def _is_index_kind_after(doc: Doc, char: int) -> bool:
+    """ "the Nikkei 225 average", "the S&P 500 index": a number naming an index, not a model."""
+    after = next((token for token in doc if token.idx >= char and not token.is_space), None)
+    return after is not None and after.lower_ in INDEX_KIND_WORDS
 
 
 def _is_maker(doc: Doc, char: int, end: int) -> bool:
@@ -727,6 +738,40 @@ def _unlabelled_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]
             proper = [t for t in span if t.tag_ in ("NNP", "NNPS")]
             if len(proper) >= 2 and span[0].tag_ in ("NNP", "NNPS") and span[0].is_title:
                 yield span, "NAME", "organization"
+
+
+# Lowercase words that tell one index of a family from another: the Dow Jones industrial (not
+# transportation) average, the Nasdaq composite (not the Nasdaq 100)
+INDEX_FAMILY_WORDS = frozenset({"industrial", "industrials", "transportation", "utility", "composite"})
+INDEX_KIND_WORDS = frozenset({"index", "average"})
+INDEX_NAME_DEPS = frozenset({"compound", "nummod", "nmod"})
+
+
+def _index_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
+    """ "the Dow Jones industrial average", "the Nikkei 225 average", "the Topix index": news writes an
+    index's kind in lower case; a family word is part of its name ("the Nasdaq composite index" is the
+    Nasdaq Composite), the kind word is not, but for the industrial average, whose name it ends."""
+    for token in doc:
+        if token.lower_ not in INDEX_KIND_WORDS or token.is_title or token.tag_ != "NN":
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].lower_ in INDEX_FAMILY_WORDS and doc[start - 1].head.i == token.i:
+            start -= 1
+        family = start < token.i
+        name_start = start
+        while name_start > 0 and _is_index_name_word(doc[name_start - 1]):
+            name_start -= 1
+        if name_start == start or doc[name_start].tag_ != "NNP":
+            continue
+        keeps_kind = family and token.lower_ == "average"  # the Dow Jones Industrial Average's own word
+        yield doc[name_start : token.i + 1 if keeps_kind else token.i], "NAME", "organization"
+
+
+def _is_index_name_word(token: Token) -> bool:
+    # the model takes an index's name for a person's now and then ("the Kospi composite index")
+    if token.dep_ not in INDEX_NAME_DEPS or token.ent_type_ not in ("", "ORG", "PERSON", "CARDINAL"):
+        return False
+    return (token.tag_ == "NNP" and token.is_title) or token.text.isupper() or token.tag_ == "CD"
 
 
 # labels of names a capitalised plural may carry: the small model takes "the Jaguars" for a person

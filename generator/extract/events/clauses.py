@@ -733,6 +733,8 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
         # "the Teamsters union said", "Toyota shares fell": the body itself, or its stock
         if head.lower_ in HOLDINGS and head.tag_ in ("NN", "NNS"):
             return False
+        if head.lower_ in NAMED_KIND_NOUNS and head.tag_ == "NN":
+            return False  # "the broader Topix index", "the benchmark Nikkei 225 average": the index
         if head.lower_ in BODY_NOUNS and head.tag_ == "NN" and head.dep_ != "appos":
             # not "Airbus unions", "the main Airbus union": unions at Airbus
             return any(child.dep_ in ("amod", "nummod") for child in head.children)
@@ -764,6 +766,8 @@ def _joined_to_next_name(token: Token) -> bool:
 BODY_NOUNS = frozenset(
     "union index exchange agency company firm group carmaker automaker airline bank party".split()
 )
+# The kind of thing only one named thing can be: an adjective on it describes the thing itself
+NAMED_KIND_NOUNS = frozenset({"index", "average"})
 
 
 # What an actor does, sends or acts through, when it is named as the owner: "Putin's letter".
