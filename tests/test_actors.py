@@ -199,6 +199,24 @@ def test_an_index_written_in_lower_case_keeps_its_family_word_not_its_kind(nlp) 
     assert {"Kospi composite", "Dow Jones transportation average", "Hang Seng"} <= actors
 
 
+def test_a_companys_first_word_alone_is_the_company_but_not_the_town_it_is_named_after(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Drugmaker halts asthma trial\n"
+        "Holloway Biotech Ltd said on Monday it had stopped a trial of its asthma drug after two patients "
+        "fell ill. Holloway will restart the trial next year, chief executive Anne Carter said. Regulators "
+        "fined Holloway in 2017. Police in Holloway arrested two protesters on Sunday."
+    )
+    events = extract_article(
+        Article(slug="a", title=text.splitlines()[0], published=dt.date(2019, 6, 3), text=text),
+        nlp=nlp,
+        registry=ActorRegistry(),
+    ).events
+    by_sentence = {event.sentence: set(event.actors) for event in events}
+    assert by_sentence[2] == {"Holloway Biotech Ltd", "Anne Carter"}
+    assert by_sentence[3] == {"Holloway Biotech Ltd"}
+    assert all("Holloway" not in actors for actors in by_sentence.values())  # the town is no actor
+
+
 def test_a_name_opening_with_a_personal_title_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Spokeswoman Sandy Fields said the union would strike at the hospital on Monday."
     names = {m.surface: (m.name, m.kind) for m in find_actor_mentions(nlp(text), ActorRegistry())}

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 from generator.registry import (
     _APOSTROPHES,
     _POSSESSIVE,
+    CORPORATE_WORDS,
     LEGAL_SUFFIXES,
     ActorRegistry,
     _bare,
@@ -163,6 +164,7 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
             *_repeated_name_mentions(doc, raw),
             *_surname_mentions(doc, raw),
             *_team_nickname_mentions(doc, raw),
+            *_company_first_word_mentions(doc, raw),
             *_product_short_forms(doc, products),
         ]
     )
@@ -254,6 +256,11 @@ def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind
         if not country:
             return None
         name = country
+    company = _company_of_first_word(name, known)
+    if company and _is_place_object(span):
+        return None  # "police in Holloway": the town the company is named after
+    if company:
+        name, kind = company, "organization"
     name, kind = _expand_short_name(name, kind, known.people, span)
     if kind == "organization":
         name = expand_organization(name, known.organizations)
@@ -922,6 +929,44 @@ def _team_nickname_mentions(
     for token in doc:
         if token.text in nicknames and token.ent_type_ in _PLURAL_NAME_LABELS:
             yield doc[token.i : token.i + 1], "NAME", "organization"
+
+
+def _company_first_word_mentions(
+    doc: Doc, found: list[tuple[Span, str, ActorKind]]
+) -> Iterator[tuple[Span, str, ActorKind]]:
+    """ "Calder said", "Marlow recalls": a company's first word alone, which the model leaves
+    untagged once the article has named the company in full ("Calder Semiconductor Inc")."""
+    first_words = {
+        span[0].text for span, _label, kind in found if kind == "organization" and _is_company(span.text)
+    }
+    for token in doc:
+        if token.text in first_words and not token.ent_type_ and token.is_title and _reads_as_name(token):
+            span = doc[token.i : token.i + 1]
+            if not _is_place_object(span):
+                yield span, "ORG", "organization"
+
+
+def _is_company(name: str) -> bool:
+    """A company's or an index's full name: "Pemberton Automotive Group", "Lumio Inc.", "Nikkei 225"."""
+    words = name.split()
+    return (
+        len(words) >= 2
+        and words[0][:1].isupper()
+        and (_bare(words[-1]) in CORPORATE_WORDS or words[-1].isdigit())
+    )
+
+
+def _company_of_first_word(name: str, known: _KnownNames) -> str | None:
+    """The one company the article named in full whose first word `name` is ("Kessler" for "Kessler
+    Motors Co."), whatever the model took it for; not a person's surname."""
+    if len(name.split()) != 1 or not name.istitle():
+        return None
+    if any(full.split()[-1] == name for full in known.people):
+        return None
+    companies = [full for full in known.organizations if _is_company(full) and full.split()[0] == name]
+    longest = max(companies, key=len, default=None)
+    # "Kessler Motors" in the headline and "Kessler Motors Co." in the lead are one company
+    return longest if all(longest.startswith(short) for short in companies) else None
 
 
 def _reads_as_name(token: Token) -> bool:
