@@ -204,7 +204,8 @@ def test_a_companys_first_word_alone_is_the_company_but_not_the_town_it_is_named
         "Drugmaker halts asthma trial\n"
         "Holloway Biotech Ltd said on Monday it had stopped a trial of its asthma drug after two patients "
         "fell ill. Holloway will restart the trial next year, chief executive Anne Carter said. Regulators "
-        "fined Holloway in 2017. Police in Holloway arrested two protesters on Sunday."
+        "fined Holloway in 2017. Police in Holloway arrested two protesters on Sunday. Shares in "
+        "Holloway fell 9 percent after an approach from Holloway to a rival became public."
     )
     events = extract_article(
         Article(slug="a", title=text.splitlines()[0], published=dt.date(2019, 6, 3), text=text),
@@ -213,7 +214,7 @@ def test_a_companys_first_word_alone_is_the_company_but_not_the_town_it_is_named
     ).events
     by_sentence = {event.sentence: set(event.actors) for event in events}
     assert by_sentence[2] == {"Holloway Biotech Ltd", "Anne Carter"}
-    assert by_sentence[3] == {"Holloway Biotech Ltd"}
+    assert by_sentence[3] == by_sentence[5] == {"Holloway Biotech Ltd"}
     assert all("Holloway" not in actors for actors in by_sentence.values())  # the town is no actor
 
 

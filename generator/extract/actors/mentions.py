@@ -257,7 +257,7 @@ def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind
             return None
         name = country
     company = _company_of_first_word(name, known)
-    if company and _is_place_object(span):
+    if company and _is_where(span):
         return None  # "police in Holloway": the town the company is named after
     if company:
         name, kind = company, "organization"
@@ -942,7 +942,7 @@ def _company_first_word_mentions(
     for token in doc:
         if token.text in first_words and not token.ent_type_ and token.is_title and _reads_as_name(token):
             span = doc[token.i : token.i + 1]
-            if not _is_place_object(span):
+            if not _is_where(span):
                 yield span, "ORG", "organization"
 
 
@@ -953,6 +953,18 @@ def _is_company(name: str) -> bool:
         len(words) >= 2
         and words[0][:1].isupper()
         and (_bare(words[-1]) in CORPORATE_WORDS or words[-1].isdigit())
+    )
+
+
+def _is_where(span: Span) -> bool:
+    """ "police in Holloway", "at Marlow": where something is; not "shares in Verhoef", nor "an
+    approach from Caldwell"."""
+    root = span.root
+    preposition = root.head
+    return (
+        root.dep_ == "pobj"
+        and preposition.lower_ in ("in", "at", "near")
+        and preposition.head.lower_ not in HOLDINGS
     )
 
 
