@@ -427,18 +427,33 @@ def _coordinated_with_subject(verb: Token) -> list[Token]:
 
 
 def _headline_verb_read_as_noun(span: Span) -> Token | None:
-    """ "Chrysler files for bankruptcy protection": in a verbless headline, a plural noun right
-    after a name is the headline's verb when the article uses that word as a verb ("filed")."""
-    if any(token.pos_ in ("VERB", "AUX") for token in span):
-        return None
+    """ "Chrysler files for bankruptcy protection", "Kessler Motors posts first profit": a headline's
+    verb right after a name, which the parser read as a plural noun. It is the verb when the parser
+    gave it an object, or when the article uses the word as a verb and, in the headline, it is no
+    subject nor object of a verb there ("Lumio unveils new tablet, takes aim at iPad" is no plural
+    subject of "takes"; "Boeing orders rise" keeps its noun)."""
     verbs = {token.lemma_.lower() for token in span.doc if token.pos_ == "VERB"}
     for token in span:
-        if token.i == span.start or token.tag_ != "NNS" or token.lemma_.lower() not in verbs:
+        if token.i == span.start or token.tag_ != "NNS":
             continue
         before = span.doc[token.i - 1]
-        if before.ent_type_ in ("ORG", "PERSON", "GPE", "NORP", "PRODUCT") or before.tag_ == "NNP":
+        if before.ent_type_ not in ("ORG", "PERSON", "GPE", "NORP", "PRODUCT") and before.tag_ != "NNP":
+            continue
+        if any(
+            child.dep_ == "dobj" or (child.dep_ == "appos" and token.dep_ == "ROOT")
+            for child in token.children
+        ):
+            return token  # "posts/NNS first profit/dobj", "posts/ROOT first loss/appos"
+        if token.lemma_.lower() in verbs and _no_argument_of_a_verb(token):
             return token
     return None
+
+
+def _no_argument_of_a_verb(noun: Token) -> bool:
+    head = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or head.pos_ not in ("VERB", "AUX"):
+        return noun.dep_ != "pobj"
+    return noun.dep_ == "nsubj" and head.tag_ == "VBZ"  # a plural noun is no subject of "takes"
 
 
 def _clause_predicates(verb: Token) -> list[Predicate]:
@@ -929,6 +944,8 @@ def _sentence_date(
         tokens = span.doc.char_span(expression.start, expression.end, alignment_mode="expand")
         if tokens is None or (date.precision == "year" and _names_a_thing(tokens.root)):
             continue  # "the 1991 settlement", "its 2010 conference": the year names the thing
+        if _measures_a_record(tokens.root, predicate):
+            continue  # "its first profit since 2007": the start of a stretch, not when it happened
         inside.append((expression, date, tokens.root))
     if not inside:
         return None
@@ -946,6 +963,22 @@ def _sentence_date(
         if not _modifies_a_noun(root) and not _dates_another_clause(root, predicate):
             return date, expression
     return None
+
+
+def _measures_a_record(date: Token, predicate: Token) -> bool:
+    """ "posts its first profit since 2007", "its lowest close since April": "since" after a first or
+    a superlative says how long the record stands; "has fought cancer since 2004" is dated 2004."""
+    if date.dep_ != "pobj" or date.head.lower_ != "since":
+        return False
+    attached = date.head.head
+    nouns = [attached] if attached.pos_ == "NOUN" else []
+    nouns += [child for child in predicate.children if child.dep_ in ("dobj", "appos", "attr")]
+    return any(
+        modifier.tag_ == "JJS" or modifier.lower_ == "first"
+        for noun in nouns
+        for modifier in noun.children
+        if modifier.dep_ == "amod"
+    )
 
 
 def _past_part_of_its_week(
