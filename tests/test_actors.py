@@ -218,6 +218,12 @@ def test_a_companys_first_word_alone_is_the_company_but_not_the_town_it_is_named
     assert all("Holloway" not in actors for actors in by_sentence.values())  # the town is no actor
 
 
+def test_an_acronym_may_count_the_of_in_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Bank of Portugal raised rates on Monday. BOP officials said inflation had risen."
+    names = {m.surface: m.name for m in find_actor_mentions(nlp(text), ActorRegistry())}
+    assert names["BOP"] == "Bank of Portugal"
+
+
 def test_a_name_opening_with_a_personal_title_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Spokeswoman Sandy Fields said the union would strike at the hospital on Monday."
     names = {m.surface: (m.name, m.kind) for m in find_actor_mentions(nlp(text), ActorRegistry())}

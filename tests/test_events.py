@@ -503,3 +503,16 @@ def test_since_after_a_first_or_a_superlative_does_not_date_the_happening(nlp) -
     dates = {event.quote.split()[1]: event.date.iso for event in extract(nlp, text, dt.date(2011, 3, 9))}
     assert dates["Water"] == "2011-03-08"
     assert dates["Ruth"] == "2004"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Senate negotiators agreed on a spending bill on Monday.",  # politics, before its members
+        "The Senate's members voted to confirm the judge on Monday.",  # through its members
+    ],
+)
+def test_a_body_acts_through_its_members_and_officials(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    text = "Capitol news\nThe United States Senate met on Friday. " + sentence
+    [event] = [event for event in extract(nlp, text) if event.sentence == 2]
+    assert any(actor.endswith("Senate") for actor in event.actors)

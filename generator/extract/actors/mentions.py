@@ -1064,6 +1064,8 @@ def _is_acronym(word: str, full_words: list[str]) -> bool:
     initials = _initials(full_words)
     if initials.startswith(letters) and len(letters) >= 3 and len(initials) - len(letters) <= 1:
         return True
+    if len(letters) >= 3 and "".join(w[0] for w in full_words if w[:1].isalpha()).upper() == letters:
+        return True  # "BOJ" for "Bank of Japan": its "of" counted
     # "GM" for "General Motors Corp.": two letters only when they are the whole name's initials
     core = list(full_words)
     while len(core) > 1 and _bare(core[-1]) in LEGAL_SUFFIXES:

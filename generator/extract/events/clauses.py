@@ -750,6 +750,8 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
             return False
         if head.lower_ in NAMED_KIND_NOUNS and head.tag_ == "NN":
             return False  # "the broader Topix index", "the benchmark Nikkei 225 average": the index
+        if head.lower_ in MEMBER_NOUNS:
+            return False  # "BOJ policymakers voted", "Senate negotiators agreed": the body, through them
         if head.lower_ in BODY_NOUNS and head.tag_ == "NN" and head.dep_ != "appos":
             # not "Airbus unions", "the main Airbus union": unions at Airbus
             return any(child.dep_ in ("amod", "nummod") for child in head.children)
@@ -789,8 +791,11 @@ NAMED_KIND_NOUNS = frozenset({"index", "average"})
 ACTS_THROUGH = frozenset(
     """letter message email e-mail memo statement speech proposal plan offer order bid request call deal
     invitation decision move response visit trip talks board unit division subsidiary shareholders staff
-    employees workers executives officials team forces troops government""".split()
+    employees workers executives officials team forces troops government members policymakers
+    negotiators directors""".split()
 )
+# The people a body acts through when its name stands before them: "BOJ policymakers voted"
+MEMBER_NOUNS = frozenset("members policymakers officials executives negotiators directors".split())
 # A result is its owner's ("Creighton's victory"), and a record its holder's, who loses it when it
 # is broken ("Luck broke Newton's record"): the owner takes part.
 OWNER_TAKES_PART = frozenset("victory win defeat loss record mark".split())
