@@ -516,3 +516,24 @@ def test_a_body_acts_through_its_members_and_officials(nlp, sentence: str) -> No
     text = "Capitol news\nThe United States Senate met on Friday. " + sentence
     [event] = [event for event in extract(nlp, text) if event.sentence == 2]
     assert any(actor.endswith("Senate") for actor in event.actors)
+
+
+@pytest.mark.parametrize(
+    ("charged", "appeared_on"),
+    [
+        ("charged him with arson on Thursday", "2024-03-14"),  # the lead tells the day's own news
+        ("will charge him with arson on Thursday", "2024-03-13"),  # a plan for the day: Wednesday's
+    ],
+)
+def test_a_lead_telling_the_publication_days_happening_has_no_earlier_story_day(
+    nlp, charged: str, appeared_on: str
+) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Man charged over warehouse fire\n"
+        f"Detectives questioned Gary Holt on Wednesday and {charged}.\n\n"
+        "Holt appeared before magistrates in Leeds."
+    )
+    [appearance] = [
+        event for event in extract(nlp, text, dt.date(2024, 3, 14)) if "magistrates" in event.quote
+    ]
+    assert appearance.date.iso == appeared_on

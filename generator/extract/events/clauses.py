@@ -219,6 +219,7 @@ def _main_event_date(
     """
     lead = _lead_less_datelines(sentences, article.published)
     lead_end = lead[-1][0].end if lead else 0
+    earlier: DateValue | None = None
     for expression in expressions:
         if expression.start >= lead_end:
             break
@@ -228,11 +229,23 @@ def _main_event_date(
         if date is None or date.precision != "day":
             continue
         days_before = (article.published - date.first_day()).days
-        if days_before == 0 and not _dates_a_saying(doc, expression):
+        if (
+            days_before == 0
+            and not _dates_a_saying(doc, expression)
+            and (earlier is None or _told_done(doc, expression))
+        ):
+            # the publication day's own happening: "resigned on Thursday, a day after ...", and
+            # "passed a medical on Thursday and signed on Friday", Friday's news
             return None
-        if 0 < days_before <= ANCHOR_DAYS:
-            return date
-    return None
+        if 0 < days_before <= ANCHOR_DAYS and earlier is None:
+            earlier = date
+    return earlier
+
+
+def _told_done(doc: Doc, expression: TimeExpression) -> bool:
+    """The expression dates a clause told in the past tense: what happened that day."""
+    tokens = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    return tokens is not None and _clause_verb(tokens.root).tag_ == "VBD"
 
 
 def _dates_a_saying(doc: Doc, expression: TimeExpression) -> bool:
