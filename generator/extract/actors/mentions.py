@@ -976,7 +976,9 @@ def _company_of_first_word(name: str, known: _KnownNames) -> str | None:
     if any(full.split()[-1] == name for full in known.people):
         return None
     companies = [full for full in known.organizations if _is_company(full) and full.split()[0] == name]
-    longest = max(companies, key=len, default=None)
+    if not companies:
+        return None
+    longest = max(companies, key=len)
     # "Kessler Motors" in the headline and "Kessler Motors Co." in the lead are one company
     return longest if all(longest.startswith(short) for short in companies) else None
 
