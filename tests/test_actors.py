@@ -224,6 +224,33 @@ def test_an_acronym_may_count_the_of_in_a_name(nlp) -> None:  # type: ignore[no-
     assert names["BOP"] == "Bank of Portugal"
 
 
+def test_a_dateline_place_without_an_agency_and_a_time_zone_are_no_actors(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Governor signs budget\n\nLast updated at 18:45 GMT, Tuesday, 4 June 2019\n\n"
+        "TRENTON, N.J. - Governor Rita Alvarez signed the state budget on Monday, hours before a "
+        "shutdown deadline. Lawmakers in Trenton had passed it on Friday."
+    )
+    surfaces = {m.surface for m in find_actor_mentions(nlp(text), ActorRegistry())}
+    assert "Rita Alvarez" in surfaces
+    assert not {"TRENTON", "GMT"} & surfaces
+
+
+def test_a_town_stands_for_its_club_once_the_club_is_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Luton hold Barnsley to goalless draw\n"
+        "Luton Town drew 0-0 with Barnsley at Kenilworth Road on Saturday. Luton had won their last three "
+        "games. Fans in Luton celebrated the point."
+    )
+    names = {(m.surface, m.start): m.name for m in find_actor_mentions(nlp(text), ActorRegistry())}
+    lutons = [
+        name
+        for (surface, _), name in sorted(names.items(), key=lambda item: item[0][1])
+        if surface == "Luton"
+    ]
+    assert lutons[:2] == ["Luton Town", "Luton Town"]  # the headline's and "Luton had won"
+    assert len(lutons) == 2  # "fans in Luton": the town
+
+
 def test_a_name_opening_with_a_personal_title_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Spokeswoman Sandy Fields said the union would strike at the hospital on Monday."
     names = {m.surface: (m.name, m.kind) for m in find_actor_mentions(nlp(text), ActorRegistry())}

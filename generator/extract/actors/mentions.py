@@ -196,16 +196,25 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
 
 # "NEW YORK, March 14 (Reuters) -", "WASHINGTON (AP) —": the place and the agency that filed the story
 _DATELINE_CREDIT = re.compile(r"^[A-Z][^()\n]{0,60}\([A-Za-z][A-Za-z .&/-]{1,30}\)\s*[-–—]+\s")
+# "DEARBORN, Mich. -", "LONDON, Feb 25 -", "CHICAGO —": the place in capitals, with no agency
+_DATELINE_PLACE = re.compile(
+    r"^[A-Z][A-Z'.]+(?:[ /-][A-Z][A-Z'.]+)*(?:,\s[A-Z][A-Za-z.]{1,10}(?:\s\d{1,2})?){0,2}\s+[-–—]{1,2}\s"
+)
 
 
 def _dateline_credit(doc: Doc) -> tuple[int, int]:
     """The characters of a story's dateline credit ((0, 0) when it has none): the place it was
     filed from and the outlet that filed it are no actors of the story."""
-    for sent in list(doc.sents)[:3]:
-        match = _DATELINE_CREDIT.match(sent.text)
+    for sent in list(doc.sents)[:DATELINE_SENTENCES]:
+        text = sent.text.lstrip()
+        start = sent.start_char + len(sent.text) - len(text)
+        match = _DATELINE_CREDIT.match(text) or _DATELINE_PLACE.match(text)
         if match:
-            return sent.start_char, sent.start_char + match.end()
+            return start, start + match.end()
     return 0, 0
+
+
+DATELINE_SENTENCES = 5  # the headline, a byline and a date line may come before it
 
 
 def _is_full_organization(found: _NamedSpan) -> bool:
@@ -266,8 +275,13 @@ def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind
         name = expand_organization(name, known.organizations)
     if not _looks_like_name(name) and not (kind == "product" and name[:1].isdigit()):
         return None
+    if name in TIME_ZONES:
+        return None  # "Last updated at 18:45 BST": a clock's, not an actor
     definite = (span.start > 0 and doc[span.start - 1].lower_ == "the") or span[0].lower_ == "the"
     return _NamedSpan(span, label, kind, name, contextual, definite)
+
+
+TIME_ZONES = frozenset("GMT BST UTC CET CEST EET EST EDT CST CDT MST MDT PST PDT ET PT AEST JST IST".split())
 
 
 def _is_place_object(span: Span) -> bool:
@@ -325,7 +339,7 @@ def _organization_names(raw: list[tuple[Span, str, ActorKind]]) -> list[str]:
         {
             clean_name(span.text, True)
             for span, _label, kind in raw
-            if kind == "organization" and len(span) > 1
+            if len(span) > 1 and (kind == "organization" or _bare(span[-1].text) in CLUB_WORDS)
         }
     )
 
@@ -947,13 +961,20 @@ def _company_first_word_mentions(
 
 
 def _is_company(name: str) -> bool:
-    """A company's or an index's full name: "Pemberton Automotive Group", "Lumio Inc.", "Nikkei 225"."""
+    """A company's, a club's or an index's full name: "Pemberton Automotive Group", "Lumio Inc.",
+    "Carlisle United", "Nikkei 225"."""
     words = name.split()
+    last = _bare(words[-1]) if words else ""
     return (
         len(words) >= 2
         and words[0][:1].isupper()
-        and (_bare(words[-1]) in CORPORATE_WORDS or words[-1].isdigit())
+        and (last in CORPORATE_WORDS | CLUB_WORDS or last.isdigit())
     )
+
+
+# The last words of football clubs' names, whose town alone stands for them ("Carlisle equalised");
+# not "City", which ends the names of places too ("Mexico City")
+CLUB_WORDS = frozenset("united town rovers athletic wanderers albion rangers fc afc".split())
 
 
 def _is_where(span: Span) -> bool:
