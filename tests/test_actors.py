@@ -251,6 +251,14 @@ def test_a_town_stands_for_its_club_once_the_club_is_named(nlp) -> None:  # type
     assert len(lutons) == 2  # "fans in Luton": the town
 
 
+def test_a_name_with_an_age_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Crash kills driver\n\nA lorry crashed on the M6 on Monday. Dennis Markle, 34, was arrested."
+    doc = nlp(text)
+    assert any(ent.text == "Dennis Markle" and ent.label_ == "ORG" for ent in doc.ents)  # the model's reading
+    names = {m.surface: (m.name, m.kind) for m in find_actor_mentions(doc, ActorRegistry())}
+    assert names["Dennis Markle"] == ("Dennis Markle", "person")
+
+
 def test_a_name_opening_with_a_personal_title_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Spokeswoman Sandy Fields said the union would strike at the hospital on Monday."
     names = {m.surface: (m.name, m.kind) for m in find_actor_mentions(nlp(text), ActorRegistry())}

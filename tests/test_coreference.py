@@ -587,3 +587,23 @@ def test_the_company_is_the_body_its_own_sentence_names(nlp) -> None:  # type: i
         "In a statement on the Siemens website, the company said the trains would be built in Germany."
     )
     assert ("company", "Siemens") in references(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # crime: the age the article gave, not the judge who is the verb's subject
+        (
+            "Carla Mendes, 41, admitted fraud in May. Judge Alan Price on Monday ordered the 41-year-old "
+            "to repay $90,000.",
+            ("old", "Carla Mendes"),
+        ),
+        # sport: with no age given, the person the sentence before named
+        (
+            "Rovers signed winger Tomas Berg on Tuesday. The 23-year-old passed a medical in Bristol.",
+            ("old", "Tomas Berg"),
+        ),
+    ],
+)
+def test_the_n_year_old_is_the_person_of_that_age(nlp, text: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in references(nlp, text)

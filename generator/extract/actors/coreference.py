@@ -553,6 +553,9 @@ def _antecedent(
     )
     if police and (force := _police(seen, number)) is not None:
         return force
+    age = _age_described(token)
+    if age is not None:
+        return _person_of_age(token, age, number, seen)
     if token.pos_ != "NOUN" or token.dep_ == "attr" or _has_own_name(token):
         return None  # "Roe is the first woman to ...": a predicate noun refers to no one
     word = token.lemma_.lower()
@@ -599,6 +602,47 @@ def _antecedent(
         # "the actress" with no subject near: the one woman the last sentences named
         return found if found is not None or told is None else _only_person(seen, number, told)
     return None
+
+
+def _age_described(token: Token) -> str | None:
+    """ "the 34-year-old" (the/DT 34/CD -year/NN -old/JJ): the age a description names a person by."""
+    if token.lower_ != "old" or not any(child.lower_ == "the" for child in token.children):
+        return None
+    years = next((child for child in token.children if child.lemma_.lower() == "year"), None)
+    number = (
+        next((child for child in years.children if child.tag_ == "CD"), None) if years is not None else None
+    )
+    return number.text if number is not None else None
+
+
+def _person_of_age(token: Token, age: str, number: int, seen: dict[str, _Seen]) -> ActorMention | None:
+    """The person the article gave that age ("Dennis Markle, 34,"), else the last person named in the
+    sentences before, never another argument of the description's own verb ("the judge ordered the
+    34-year-old")."""
+    doc = token.doc
+    aged = {
+        doc[index - 2].text
+        for index in range(2, len(doc) - 1)
+        if doc[index].text == age and doc[index - 1].text == "," and doc[index + 1].text in (",", ".")
+    }
+    people = [
+        entry
+        for entry in seen.values()
+        if entry.mention.kind == "person"
+        and not (entry.sentence == number and entry.mention.start in _co_arguments(token))
+    ]
+    of_age = [entry for entry in people if entry.mention.name.split()[-1] in aged]
+    if len(of_age) == 1:
+        return of_age[0].mention
+    # a full name: a one-word "person" is as often a club or a town the model misread ("Brentford")
+    recent = [
+        entry for entry in people if number - entry.sentence <= PRONOUN_WINDOW and " " in entry.mention.name
+    ]
+    return (
+        max(recent, key=lambda entry: (entry.sentence, entry.mention.start)).mention
+        if recent and not aged
+        else None
+    )
 
 
 def _head_word(name: str) -> str:

@@ -254,6 +254,8 @@ def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind
         name = clean_name(span.text, organization=kind == "organization")
     if name.isupper() and len(name) > 1:
         name = known.cased.get(name.lower(), name)  # "COLTS TOP CHIEFS": the Colts, the Chiefs
+    if kind == "organization" and len(name.split()) >= 2 and _age_follows(doc, span):
+        kind, label = "person", "PERSON"  # "Dennis Markle, 34, pleaded guilty": only a person has an age
     if label in ("NORP", "GPE") and not _is_place_object(span):
         # "Klitschko stopped Thompson", "Lohan has re-hired": a surname the model took for a
         # nationality or a place is the person the article named in full
@@ -282,6 +284,15 @@ def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind
 
 
 TIME_ZONES = frozenset("GMT BST UTC CET CEST EET EST EDT CST CDT MST MDT PST PDT ET PT AEST JST IST".split())
+
+
+def _age_follows(doc: Doc, span: Span) -> bool:
+    """ "Dennis Markle, 34,": an age set off by commas right after the name."""
+    end = span.end
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 2].text not in (",", "."):
+        return False
+    age = doc[end + 1].text
+    return age.isdigit() and 1 <= int(age) <= 110
 
 
 def _is_place_object(span: Span) -> bool:
