@@ -400,3 +400,14 @@ def test_a_teams_plural_alone_is_the_team(nlp) -> None:  # type: ignore[no-untyp
     )
     mentions = find_actor_mentions(nlp(text), ActorRegistry())
     assert [m.name for m in mentions if m.surface == "Warriors"] == ["Wigan Warriors"]
+
+
+def test_a_short_form_of_one_name_spelt_two_ways_is_that_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "US Coast Guard rescues fishermen\n"
+        "The U.S. Coast Guard rescued six fishermen off Florida on Sunday. "
+        "The Coast Guard said all six were unhurt."
+    )
+    mentions = find_actor_mentions(nlp(text), ActorRegistry())
+    names = {m.name for m in mentions if "Guard" in m.surface}
+    assert len(names) == 1 and name_key(names.pop()) == name_key("US Coast Guard")

@@ -952,7 +952,10 @@ def expand_organization(name: str, full_names: Iterable[str]) -> str:
         is_clipped = len(words) == 1 and _is_clipping(words[0], full_words)
         if is_tail or is_acronym or is_clipped or is_corporate_short_form(name, full):
             matches.add(full)
-    return matches.pop() if len(matches) == 1 else name
+    # "U.S. Air Force" and "US Air Force" in one article are one name spelt two ways
+    if len({name_key(full) for full in matches}) == 1:
+        return min(matches)
+    return name
 
 
 def _is_acronym(word: str, full_words: list[str]) -> bool:
