@@ -184,6 +184,9 @@ def test_a_headline_verb_read_as_a_noun_is_still_the_headlines_happening(nlp) ->
         # a body named with its kind is the body; its stock stands for it in market news
         ("The Teamsters union called a strike at the port on Monday.", "Teamsters", True),
         ("Toyota shares fell 2 percent in Tokyo on Monday.", "Toyota", True),
+        # a body acts through its people: "Kremlin officials", "Volkswagen workers"
+        ("Kremlin officials met Chinese negotiators in Beijing on Monday.", "Kremlin", True),
+        ("Volkswagen workers walked out of the Wolfsburg plant on Tuesday.", "Volkswagen", True),
         # "the main Airbus union" is a union at Airbus, not Airbus
         ("Force Ouvriere, the main Airbus union, called a strike on Monday.", "Airbus", False),
     ],

@@ -733,6 +733,8 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
         # "the Teamsters union said", "Toyota shares fell": the body itself, or its stock
         if head.lower_ in HOLDINGS and head.tag_ in ("NN", "NNS"):
             return False
+        if head.lower_ in STAFF_NOUNS and head.tag_ == "NNS":
+            return False  # "Kremlin officials met ...": the body acts through its people
         if head.lower_ in BODY_NOUNS and head.tag_ == "NN" and head.dep_ != "appos":
             # not "Airbus unions", "the main Airbus union": unions at Airbus
             return any(child.dep_ in ("amod", "nummod") for child in head.children)
@@ -763,6 +765,12 @@ def _joined_to_next_name(token: Token) -> bool:
 # The kind of body a name is the name of: "the Teamsters union", "the Nasdaq index"
 BODY_NOUNS = frozenset(
     "union index exchange agency company firm group carmaker automaker airline bank party".split()
+)
+
+
+# The people a body acts through, named after it: "Kremlin officials", "Toyota executives"
+STAFF_NOUNS = frozenset(
+    "officials executives employees workers staff engineers negotiators lawyers investigators".split()
 )
 
 
