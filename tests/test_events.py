@@ -464,3 +464,14 @@ def test_having_hopes_or_plans_is_no_happening(nlp) -> None:  # type: ignore[no-
     assert [event.quote for event in extract(nlp, text)] == [
         "Network Rail had talks with the RMT union on Friday."
     ]
+
+
+def test_a_sentence_going_on_with_a_quotation_is_dated_as_the_saying(nlp) -> None:  # type: ignore[no-untyped-def]
+    # politics: a statement quoted over two sentences, the second in the present tense
+    text = (
+        "Mayor resigns\n"
+        "Mayor Tom Hale resigned on Monday, his office said. In a statement, his office said: "
+        '"Tom Hale thanks the city for ten good years. He leaves a city that is stronger than ever."'
+    )
+    [leaving] = [event for event in extract(nlp, text) if event.sentence == 3]
+    assert (leaving.date.iso, leaving.date_source) == ("2024-03-11", "context")

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from generator.extract.actors.coreference import GROUP_REFERENCES
+from generator.extract.actors.coreference import GROUP_REFERENCES, quotations
 from generator.extract.actors.mentions import HOLDINGS, ROLE_NOUNS, TITLE_WORDS, ActorMention
 from generator.extract.events.titles import make_title
 from generator.extract.grammar import SUBJECT_DEPS, governing_verb
@@ -127,6 +127,7 @@ def extract_events(
     narrative: DateValue | None = anchor
     previous_paragraph = -1
     spoke_on: dict[str, DateValue] = {}  # the day each speaker's last statement was made
+    quoted = quotations(doc)
     for span in doc.sents:
         sentence = by_start.get(span.start_char + _leading_space(span))
         if sentence is None:
@@ -140,8 +141,9 @@ def extract_events(
         earlier = [spoke_on[speaker] for speaker in speakers if speaker in spoke_on]
         if text_date is None and earlier:
             narrative = earlier[0]  # "Jobs announced today ... He said that ...": one occasion
+        said_before = any(start <= span.start < end for start, end in quoted)
         candidates += _read_sentence(
-            article, span, sentence, sentence.index in lead, in_sentence, expressions, narrative
+            article, span, sentence, sentence.index in lead, in_sentence, expressions, narrative, said_before
         )
         if text_date is not None and not _is_past_perfect(span.root):
             narrative = text_date[0]
@@ -323,8 +325,14 @@ def _read_sentence(
     mentions: Sequence[ActorMention],
     expressions: Sequence[TimeExpression],
     narrative: DateValue | None,
+    continues_a_quotation: bool = False,
 ) -> list[_Candidate]:
-    """The happenings one sentence tells: its main one, and any other clause with actors of its own."""
+    """The happenings one sentence tells: its main one, and any other clause with actors of its own.
+
+    A sentence that goes on with a quotation opened before it is part of what was said then: the
+    narrative's date carries to it whatever its tense ("The statement said: "... He leaves a city
+    stronger than ever."").
+    """
     if span.text.rstrip().endswith("?"):
         return []
     in_sentence = [mention for mention in mentions if span.start <= mention.start < span.end]
@@ -351,7 +359,7 @@ def _read_sentence(
             text_date = _past_part_of_its_week(text_date, article.published)
         # the narrative's date carries to what happened then (and to headlines and sayings, told in
         # the present), not to a present-tense description or a plan: those hold at publication
-        told_as_past = tense == "past" or is_lead or is_reporting(predicate)
+        told_as_past = tense == "past" or is_lead or is_reporting(predicate) or continues_a_quotation
         date, source = _choose_date(article, text_date, narrative if told_as_past else None)
         found.append(
             _Candidate(
