@@ -103,6 +103,9 @@ def test_an_ambiguous_name_is_kept_apart_and_flagged_on_the_review_page(tmp_path
         ("The iPod Nano replaces the iPod Mini.", {"iPod Nano", "iPod Mini"}),
         ("Qantas ordered 100 jets and 20 planes in 2005.", set()),
         ("American Airlines 777 landed at Heathrow.", {"777"}),
+        # a comparison tells a model from its maker's others; a count takes none
+        ("Emirates bought 30 of Airbus's larger 350 jets.", {"350"}),
+        ("Ryanair will lease its first 200 planes in May.", set()),
     ],
 )
 def test_named_products_are_actors(nlp, text: str, expected: set[str]) -> None:  # type: ignore[no-untyped-def]

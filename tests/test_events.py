@@ -475,3 +475,17 @@ def test_a_sentence_going_on_with_a_quotation_is_dated_as_the_saying(nlp) -> Non
     )
     [leaving] = [event for event in extract(nlp, text) if event.sentence == 3]
     assert (leaving.date.iso, leaving.date_source) == ("2024-03-11", "context")
+
+
+def test_a_date_in_a_relative_clause_dates_that_clause_only(nlp) -> None:  # type: ignore[no-untyped-def]
+    # politics: the year she joined the Senate is not the day she filed the lawsuit
+    text = (
+        "Courts\n"
+        "Senator Mary Lane, who joined the Senate in 2015, has filed a lawsuit against the city. "
+        "The city declined to comment."
+    )
+    events = extract(nlp, text)
+    [filing] = [event for event in events if "files" in event.title]
+    [joining] = [event for event in events if "joins" in event.title]
+    assert (filing.date.iso, filing.date_source) == ("2024-03-15", "published")
+    assert (joining.date.iso, joining.date_source) == ("2015", "text")

@@ -986,10 +986,11 @@ def _dates_another_clause(date: Token, predicate: Token) -> bool:
     if verb is None or verb.i == predicate.i:
         return False
     if predicate.is_ancestor(verb):
-        # what was said, or a source; an adverbial clause shares the time ("After meeting Kim on
-        # Friday, Lavrov flew")
+        # what was said, or a source, or what a relative clause tells of a name ("Qantas, which
+        # chose the A350 last year, will buy ..."); an adverbial clause shares the time ("After
+        # meeting Kim on Friday, Lavrov flew")
         return any(
-            token.dep_ in ("ccomp", "csubj") or token.lower_ == "according"
+            token.dep_ in ("ccomp", "csubj", "relcl") or token.lower_ == "according"
             for token in _path_up(verb, predicate)
         )
     if not verb.is_ancestor(predicate):
