@@ -355,7 +355,9 @@ _MAKER_MODEL_RE = re.compile(
 _LETTER_MODEL_RE = re.compile(r"\b[A-Z]{1,2}\d{3}(?:-\d{1,3}[A-Z]{0,2})?(?:s|'s|’s)?\b")
 
 
-_CRAFT_KINDS = r"(?:airliner|aircraft|jet|jetliner|plane|airplane|widebody|narrowbody|family|series|model|fleet|program)"
+_CRAFT_KINDS = (
+    r"(?:airliner|aircraft|jet|jetliner|plane|airplane|widebody|narrowbody|family|series|model|fleet|program)"
+)
 # "its 777 airliner", "the 787 aircraft": a model number that names a craft, not a count ("100
 # jets"); so does one that a comparison tells from the maker's others ("Boeing's larger 777 planes")
 _MODEL_KIND_RE = re.compile(

@@ -990,13 +990,20 @@ def _dates_another_clause(date: Token, predicate: Token) -> bool:
         # chose the A350 last year, will buy ..."); an adverbial clause shares the time ("After
         # meeting Kim on Friday, Lavrov flew")
         return any(
-            token.dep_ in ("ccomp", "csubj", "relcl") or token.lower_ == "according"
+            token.dep_ in ("ccomp", "csubj") or token.lower_ == "according" or _is_finite_relative(token)
             for token in _path_up(verb, predicate)
         )
     if not verb.is_ancestor(predicate):
         return False
     # the saying the predicate is the complement of; a coordinated verb shares its time
     return any(token.dep_ == "ccomp" for token in _path_up(predicate, verb))
+
+
+def _is_finite_relative(verb: Token) -> bool:
+    """ "which chose the A350 last year": a relative clause with a time of its own; not "the first
+    American to orbit the Earth on Tuesday", whose orbit is the main event."""
+    infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+    return verb.dep_ == "relcl" and not infinitive
 
 
 def _path_up(token: Token, ancestor: Token) -> list[Token]:
