@@ -91,6 +91,29 @@ def test_a_product_happening_named_by_a_noun_is_the_main_products_at_lower_confi
     assert flight.title.startswith("First flight takes off")
 
 
+def test_a_hyphenated_product_happening_is_one_word(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Nokia 8800 nears launch\n"
+        "Nokia showed the Nokia 8800 to shops on Monday. The Nokia 8800 is thin. "
+        "The roll-out was delayed by a strike."
+    )
+    [delay] = [event for event in extract(nlp, text) if event.sentence == 3]
+    assert delay.actors == ("Nokia 8800",)
+
+
+def test_a_headlines_unnamed_device_is_the_main_product_named_further_on(nlp) -> None:  # type: ignore[no-untyped-def]
+    # business: the headline tells of the phone by its kind; a count of devices is no such naming
+    text = (
+        "World's thinnest phone goes on sale\n"
+        "The Nokia 8800, the thinnest phone yet, went on sale in Helsinki on Monday. "
+        "Buyers queued for hours. The launch of the Nokia 8800 drew crowds."
+    )
+    [sale] = [event for event in extract(nlp, text) if "sale" in event.title]
+    assert sale.actors == ("Nokia 8800",) and {sale.sentence, *(m.sentence for m in sale.mentions)} == {0, 1}
+    counted = "Shops sell 20 phones\nThe Nokia 8800 went on sale on Monday. The Nokia 8800 is thin."
+    assert all(event.sentence != 0 for event in extract(nlp, counted))
+
+
 def test_the_narrative_date_carries_to_what_happened_not_to_descriptions_or_plans(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Apple unveils iPhone 4\n"

@@ -135,7 +135,7 @@ def extract_events(
         if sentence.paragraph != previous_paragraph:
             # a paragraph starts from the article's main event date, not from the last one's dates
             narrative, previous_paragraph = anchor, sentence.paragraph
-        in_sentence = [*_bridges(span, mentions, topic), *mentions]
+        in_sentence = [*_bridges(span, mentions, topic, sentence.index in headlines), *mentions]
         speakers = _speakers(span.root, mentions)
         text_date = _sentence_date(span, expressions, span.root)
         earlier = [spoke_on[speaker] for speaker in speakers if speaker in spoke_on]
@@ -186,23 +186,50 @@ def _main_product(mentions: Sequence[ActorMention]) -> str | None:
     return name if count >= 2 else None
 
 
-def _bridges(span: Span, mentions: Sequence[ActorMention], topic: str | None) -> list[ActorMention]:
+def _bridges(
+    span: Span, mentions: Sequence[ActorMention], topic: str | None, is_headline: bool = False
+) -> list[ActorMention]:
     """ "The first flight will take off ..." in an article about the A380: the A380's flight.
 
     A subject that names a happening of a product, with no name of its own, is read as a happening
-    of the article's main product (a weaker reading: such events get a lower confidence).
+    of the article's main product (a weaker reading: such events get a lower confidence). So is a
+    headline's unnamed craft or device, which the story names further on ("World's largest
+    passenger airliner makes first flight", "Airbus launches world's largest passenger plane").
     """
     if topic is None:
         return []
     named = {index for mention in mentions for index in range(mention.start, mention.end)}
     bridges = []
     for token in span:
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ not in PRODUCT_HAPPENINGS:
+        if any(child.i in named for child in token.subtree):
             continue
-        determined = any(child.lower_ in ("the", "its", "this", "these") for child in token.children)
-        if determined and not any(child.i in named for child in token.subtree):
+        if _is_product_happening(token) or (is_headline and _is_unnamed_product(token)):
             bridges.append(ActorMention(token.i, token.i + 1, token.text, topic, "product", "BRIDGE"))
     return bridges
+
+
+def _is_product_happening(token: Token) -> bool:
+    if token.dep_ not in ("nsubj", "nsubjpass") or _hyphenated_word(token) not in PRODUCT_HAPPENINGS:
+        return False
+    return any(child.lower_ in ("the", "its", "this", "these") for child in token.children)
+
+
+def _hyphenated_word(token: Token) -> str:
+    """ "take-off", which the tokenizer splits in three, as one word."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_:
+        return f"{doc[token.i - 2].lower_}-{token.lower_}"
+    return token.lower_
+
+
+def _is_unnamed_product(token: Token) -> bool:
+    """A craft or device named by its kind alone, one of it: "airliner", not "20 jets"."""
+    return (
+        token.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and token.tag_ == "NN"
+        and token.lemma_.lower() in CRAFT_AND_DEVICE_KINDS
+        and not any(child.dep_ == "nummod" for child in token.children)
+    )
 
 
 LEAD_SENTENCES = 4  # headline and the opening sentences, where news dates its story
@@ -728,6 +755,12 @@ PRODUCT_KINDS = frozenset(
     capsule module rocket satellite probe station vehicle car truck ship vessel engine missile drone
     device phone smartphone handset player computer laptop tablet service store software system
     model version range line family""".split()
+)
+
+
+# The kinds of product a headline may name one by: not a service, a model or a line.
+CRAFT_AND_DEVICE_KINDS = PRODUCT_KINDS - frozenset(
+    "service store software system model version range line family engine station".split()
 )
 
 
