@@ -512,3 +512,11 @@ def test_a_date_in_a_relative_clause_dates_that_clause_only(nlp) -> None:  # typ
     [joining] = [event for event in events if "joins" in event.title]
     assert (filing.date.iso, filing.date_source) == ("2024-03-15", "published")
     assert (joining.date.iso, joining.date_source) == ("2015", "text")
+
+
+def test_a_coordinated_verb_without_a_subject_shares_the_one_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    # politics: the first verb is a state, the second what she did
+    text = "Hearing\nSenator Mary Lane was calm and answered every question on Monday. It lasted hours."
+    [answer] = [event for event in extract(nlp, text) if event.sentence == 1]
+    assert answer.actors == ("Mary Lane",)
+    assert answer.title == "Mary Lane answers question"

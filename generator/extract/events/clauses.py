@@ -865,6 +865,7 @@ def _subject_tokens(predicate: Token) -> set[int]:
     governing = governing_verb(head)
     if not subjects and governing is not None:
         subjects = [child for child in governing.children if child.dep_ in SUBJECT_DEPS]
+    subjects += _shared_subjects(head)
     # the subject, less what its relative clauses tell ("the fighters ... that brought Castro to power")
     relative = {token.i for subject in subjects for token in subject.subtree if token.dep_ == "relcl"}
     return {
@@ -873,6 +874,19 @@ def _subject_tokens(predicate: Token) -> set[int]:
         for token in subject.subtree
         if not any(ancestor.i in relative for ancestor in [token, *token.ancestors])
     }
+
+
+GRAMMATICAL_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+def _shared_subjects(verb: Token) -> list[Token]:
+    """ "The take-off was normal and took place on time": a verb coordinated with the one before it,
+    and with no subject of its own, shares that verb's subject."""
+    if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return []
+    if any(child.dep_ in GRAMMATICAL_SUBJECTS for child in verb.children):
+        return []
+    return [child for child in verb.head.children if child.dep_ in GRAMMATICAL_SUBJECTS]
 
 
 def _clause_tokens(predicate: Token) -> set[int]:
