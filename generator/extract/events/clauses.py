@@ -453,11 +453,17 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
 
 
 def _coordinated_with_subject(verb: Token) -> list[Token]:
-    """The verbs coordinated with `verb` that have a subject of their own."""
+    """The verbs coordinated with `verb` that have a subject of their own, or a tense of their own
+    ("The jet can fly non-stop and has been named the Worldliner": the modal is not the naming's)."""
     return [
         conj
         for conj in verb.conjuncts
-        if conj.i > verb.i and any(child.dep_ in ("nsubj", "nsubjpass") for child in conj.children)
+        if conj.i > verb.i
+        and any(
+            child.dep_ in ("nsubj", "nsubjpass")
+            or (child.dep_ in ("aux", "auxpass") and child.lower_ not in MODALS)
+            for child in conj.children
+        )
     ]
 
 
