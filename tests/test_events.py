@@ -536,3 +536,23 @@ def test_a_verb_with_a_tense_of_its_own_is_not_under_the_modal_before_it(nlp) ->
         )
         == []
     )
+
+
+def test_a_product_happening_told_with_the_products_kind_as_owner_is_the_main_products(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Acer 5920 nears launch\n"
+        "Acer showed the Acer 5920 to shops on Monday. The Acer 5920 is thin. "
+        "The double-screen business laptops' delivery was delayed by a strike."
+    )
+    [delay] = [event for event in extract(nlp, text) if event.sentence == 3]
+    assert delay.actors == ("Acer 5920",)
+
+
+def test_a_date_first_planned_is_not_when_it_happens(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Nokia 8800 nears launch\n"
+        "Nokia showed the Nokia 8800 to shops on Monday. The Nokia 8800 is thin. "
+        "The new phone's launch, originally due later this year, will be delayed until October 2024."
+    )
+    [delay] = [event for event in extract(nlp, text) if event.sentence == 3]
+    assert (delay.date.iso, delay.date_source) == ("2024-10", "text")

@@ -211,7 +211,11 @@ def _bridges(
 def _is_product_happening(token: Token) -> bool:
     if token.dep_ not in ("nsubj", "nsubjpass") or _hyphenated_word(token) not in PRODUCT_HAPPENINGS:
         return False
-    return any(child.lower_ in ("the", "its", "this", "these") for child in token.children)
+    return any(
+        child.lower_ in ("the", "its", "this", "these")
+        or (child.dep_ == "poss" and child.lemma_.lower() in PRODUCT_KINDS)  # "the aircraft's delivery"
+        for child in token.children
+    )
 
 
 def _hyphenated_word(token: Token) -> str:
@@ -994,6 +998,8 @@ def _sentence_date(
         tokens = span.doc.char_span(expression.start, expression.end, alignment_mode="expand")
         if tokens is None or (date.precision == "year" and _names_a_thing(tokens.root)):
             continue  # "the 1991 settlement", "its 2010 conference": the year names the thing
+        if _was_planned_once(tokens.root):
+            continue  # "originally due later this year, will be delayed until October"
         inside.append((expression, date, tokens.root))
     if not inside:
         return None
@@ -1011,6 +1017,18 @@ def _sentence_date(
         if not _modifies_a_noun(root) and not _dates_another_clause(root, predicate):
             return date, expression
     return None
+
+
+SUPERSEDED_ADVERBS = frozenset({"originally", "initially", "previously", "formerly"})
+
+
+def _was_planned_once(date: Token) -> bool:
+    """A date told as the one first planned ("originally due in May", "initially set for 2010") is
+    not when the thing happens."""
+    head = date.head
+    while head.dep_ == "prep" and head.head.i != head.i:
+        head = head.head
+    return any(child.dep_ == "advmod" and child.lower_ in SUPERSEDED_ADVERBS for child in head.children)
 
 
 def _past_part_of_its_week(
