@@ -556,3 +556,17 @@ def test_a_date_first_planned_is_not_when_it_happens(nlp) -> None:  # type: igno
     )
     [delay] = [event for event in extract(nlp, text) if event.sentence == 3]
     assert (delay.date.iso, delay.date_source) == ("2024-10", "text")
+
+
+def test_what_a_coordinated_verb_shares_with_a_named_subject_is_what_the_actor_does(nlp) -> None:  # type: ignore[no-untyped-def]
+    # politics: the senator is subject of both verbs; the present of what she does is kept
+    text = "Budget\nSenator Mary Lane is the longest-serving member and is pushing a new tax plan. It works."
+    [push] = extract(nlp, text)
+    assert push.actors == ("Mary Lane",) and push.title == "Mary Lane pushes new tax plan"
+
+
+def test_having_a_measure_is_a_specification(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Nokia 8800\nNokia showed the Nokia 8800 on Monday. The Nokia 8800 is slim and has a mass of 90 g."
+    assert [event.sentence for event in extract(nlp, text)] == [1]
+    sold = text.replace("has a mass of 90 g", "went on sale on Tuesday")
+    assert [event.sentence for event in extract(nlp, sold)] == [1, 2]

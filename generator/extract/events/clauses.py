@@ -518,9 +518,26 @@ def _clause_predicate(verb: Token) -> Predicate | None:
         return next(child for child in verb.children if child.dep_ == "xcomp"), "future", None
     if verb.lemma_ in STATIVE_LEMMAS and not _appears_somewhere(verb):
         return None
-    if _states_a_capacity(verb) or _has_an_attitude(verb):
+    if _states_a_capacity(verb) or _has_an_attitude(verb) or _has_a_measure(verb):
         return None
     return verb, _tense(verb), None
+
+
+# What a thing has as a measure of itself: "has a range of 8,000 miles", "have a value of $3.5 billion"
+MEASURE_NOUNS = frozenset(
+    """range capacity length width height depth weight mass wingspan speed value price cost population
+    area size""".split()
+)
+
+
+def _has_a_measure(verb: Token) -> bool:
+    """ "It will have a range of 8,500 miles", "The ships have a catalogue value of $2 billion": a
+    specification, not a happening (while "had a cost overrun" in the past may be one)."""
+    return (
+        verb.lemma_ == "have"
+        and _tense(verb) != "past"
+        and any(child.dep_ == "dobj" and child.lemma_.lower() in MEASURE_NOUNS for child in verb.children)
+    )
 
 
 def _has_an_attitude(verb: Token) -> bool:
@@ -846,7 +863,9 @@ def _is_doing(noun: Token) -> bool:
 
 
 def _actor_is_subject(predicate: Token, mentions: Sequence[ActorMention]) -> bool:
-    """A named person, organisation or product is the grammatical subject (not buried in it)."""
+    """A named person, organisation or product is the grammatical subject (not buried in it), its
+    own or the one it shares with the verb it is coordinated with."""
+    shared = {subject.i for subject in _shared_subjects(predicate)}
     for mention in mentions:
         if mention.kind not in ("person", "organization", "product"):
             continue
@@ -854,6 +873,8 @@ def _actor_is_subject(predicate: Token, mentions: Sequence[ActorMention]) -> boo
         while token.dep_ in ("compound", "conj", "appos", "poss", "nummod") and token.head.i != token.i:
             token = token.head
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.i in _predicate_heads(predicate):
+            return True
+        if token.i in shared:
             return True
     return False
 
