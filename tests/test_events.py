@@ -570,3 +570,20 @@ def test_having_a_measure_is_a_specification(nlp) -> None:  # type: ignore[no-un
     assert [event.sentence for event in extract(nlp, text)] == [1]
     sold = text.replace("has a mass of 90 g", "went on sale on Tuesday")
     assert [event.sentence for event in extract(nlp, sold)] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "The Chelsea deal includes a bonus for Ajax.",  # sport: what a deal is made of
+        "The Eurostar trains are based on the Siemens Velaro.",  # business: what a product rests on
+    ],
+)
+def test_what_a_thing_is_made_of_is_a_description(nlp, description: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"Deals and trains\nChelsea signed Tom Hale from Ajax on Monday. {description}"
+    assert [event.sentence for event in extract(nlp, text)] == [1]
+
+
+def test_having_a_total_is_a_count_not_a_happening(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Orders\nChelsea signed Tom Hale from Ajax on Monday. Chelsea now has a total of 30 players."
+    assert [event.sentence for event in extract(nlp, text)] == [1]

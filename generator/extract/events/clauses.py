@@ -518,15 +518,30 @@ def _clause_predicate(verb: Token) -> Predicate | None:
         return next(child for child in verb.children if child.dep_ == "xcomp"), "future", None
     if verb.lemma_ in STATIVE_LEMMAS and not _appears_somewhere(verb):
         return None
-    if _states_a_capacity(verb) or _has_an_attitude(verb) or _has_a_measure(verb):
+    if _states_a_capacity(verb) or _has_an_attitude(verb) or _has_a_measure(verb) or _is_a_makeup(verb):
         return None
     return verb, _tense(verb), None
+
+
+# What a thing is made of or rests on: "the deal includes 18 jets", "the tankers are based on the A330"
+MAKEUP_LEMMAS = frozenset({"include", "comprise", "incorporate", "feature"})
+
+
+def _is_a_makeup(verb: Token) -> bool:
+    """ "The package includes tax cuts", "the tankers are based on the A330": what a thing is made
+    of, in the present, is a description (while "the visit included talks" told a happening)."""
+    if _tense(verb) == "past":
+        return False
+    if verb.lemma_ in MAKEUP_LEMMAS:
+        return True
+    passive = any(child.dep_ == "auxpass" for child in verb.children)
+    return verb.lemma_ == "base" and passive
 
 
 # What a thing has as a measure of itself: "has a range of 8,000 miles", "have a value of $3.5 billion"
 MEASURE_NOUNS = frozenset(
     """range capacity length width height depth weight mass wingspan speed value price cost population
-    area size""".split()
+    area size total""".split()
 )
 
 
