@@ -587,3 +587,9 @@ def test_what_a_thing_is_made_of_is_a_description(nlp, description: str) -> None
 def test_having_a_total_is_a_count_not_a_happening(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Orders\nChelsea signed Tom Hale from Ajax on Monday. Chelsea now has a total of 30 players."
     assert [event.sentence for event in extract(nlp, text)] == [1]
+
+
+def test_a_plan_told_in_the_past_perfect_did_not_come_about(nlp) -> None:  # type: ignore[no-untyped-def]
+    # sport: the planned signing of 2019 never happened; Monday's did
+    text = "Transfers\nChelsea had planned to sign Tom Hale in 2019. Chelsea signed Ann Roe on Monday."
+    assert [event.sentence for event in extract(nlp, text)] == [2]
