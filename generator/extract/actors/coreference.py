@@ -234,7 +234,7 @@ def _first_person_in_quotes(doc: Doc, mentions: Sequence[ActorMention]) -> list[
     }
     taken = {index for mention in mentions for index in range(mention.start, mention.end)}
     found: list[ActorMention] = []
-    for start, end in _quotations(doc):
+    for start, end in quotations(doc):
         speaker = _speaker(doc, start, end, people)
         if speaker is None:
             continue
@@ -294,7 +294,7 @@ def _in_role_phrase(token: Token, person: Token) -> bool:
 _QUOTE_CHARACTERS = re.compile(r'["“”]|``|\'\'')
 
 
-def _quotations(doc: Doc) -> list[tuple[int, int]]:
+def quotations(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges inside quotation marks (a quotation may run over several sentences)."""
     ranges: list[tuple[int, int]] = []
     opened: Token | None = None
