@@ -106,6 +106,9 @@ def test_an_ambiguous_name_is_kept_apart_and_flagged_on_the_review_page(tmp_path
         ("The iPod Nano replaces the iPod Mini.", {"iPod Nano", "iPod Mini"}),
         ("Qantas ordered 100 jets and 20 planes in 2005.", set()),
         ("American Airlines 777 landed at Heathrow.", {"777"}),
+        # a comparison tells a model from its maker's others; a count takes none
+        ("Emirates bought 30 of Airbus's larger 350 jets.", {"350"}),
+        ("Ryanair will lease its first 200 planes in May.", set()),
     ],
 )
 def test_named_products_are_actors(nlp, text: str, expected: set[str]) -> None:  # type: ignore[no-untyped-def]
@@ -479,3 +482,14 @@ def test_a_teams_plural_alone_is_the_team(nlp) -> None:  # type: ignore[no-untyp
     )
     mentions = find_actor_mentions(nlp(text), ActorRegistry())
     assert [m.name for m in mentions if m.surface == "Warriors"] == ["Wigan Warriors"]
+
+
+def test_a_short_form_of_one_name_spelt_two_ways_is_that_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "US Coast Guard rescues fishermen\n"
+        "The U.S. Coast Guard rescued six fishermen off Florida on Sunday. "
+        "The Coast Guard said all six were unhurt."
+    )
+    mentions = find_actor_mentions(nlp(text), ActorRegistry())
+    names = {m.name for m in mentions if "Guard" in m.surface}
+    assert len(names) == 1 and name_key(names.pop()) == name_key("US Coast Guard")

@@ -388,11 +388,15 @@ _MAKER_MODEL_RE = re.compile(
 _LETTER_MODEL_RE = re.compile(r"\b[A-Z]{1,2}\d{3}(?:-\d{1,3}[A-Z]{0,2})?(?:s|'s|’s)?\b")
 
 
-# "its 777 airliner", "the 787 aircraft": a model number that names a craft, not a count ("100 jets")
+_CRAFT_KINDS = (
+    r"(?:airliner|aircraft|jet|jetliner|plane|airplane|widebody|narrowbody|family|series|model|fleet|program)"
+)
+# "its 777 airliner", "the 787 aircraft": a model number that names a craft, not a count ("100
+# jets"); so does one that a comparison tells from the maker's others ("Boeing's larger 777 planes")
 _MODEL_KIND_RE = re.compile(
     r"\b(?:[Tt]he|its|their|our|new|first|latest|[A-Z][a-z]+['’]s)\s+"
-    r"(?P<model>\d{3}(?:-\d{1,3}[A-Z]{0,2})?)\s+"
-    r"(?:airliner|aircraft|jet|jetliner|plane|airplane|widebody|narrowbody|family|series|model|fleet|program)\b"
+    rf"(?:(?P<model>\d{{3}}(?:-\d{{1,3}}[A-Z]{{0,2}})?)\s+{_CRAFT_KINDS}\b"
+    rf"|(?:larger|smaller|bigger|longer|newer|older)\s+(?P<compared>\d{{3}}(?:-\d{{1,3}}[A-Z]{{0,2}})?)\s+{_CRAFT_KINDS}s?\b)"
 )
 
 
@@ -419,8 +423,9 @@ def _product_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
             found.append(match.span())
             models.add(match.group().split()[0])
     for match in _MODEL_KIND_RE.finditer(text):  # "its 777 airliner": a model number naming a craft
-        found.append(match.span("model"))
-        models.add(match.group("model"))
+        group = "model" if match.group("model") else "compared"
+        found.append(match.span(group))
+        models.add(match.group(group))
     for model in models:
         found += [m.span() for m in re.finditer(rf"\b{re.escape(model)}(?:s|'s|’s)?\b", text)]
     for start, end in found:
@@ -1088,7 +1093,10 @@ def expand_organization(name: str, full_names: Iterable[str]) -> str:
         is_clipped = len(words) == 1 and _is_clipping(words[0], full_words)
         if is_tail or is_acronym or is_clipped or is_corporate_short_form(name, full):
             matches.add(full)
-    return matches.pop() if len(matches) == 1 else name
+    # "U.S. Air Force" and "US Air Force" in one article are one name spelt two ways
+    if len({name_key(full) for full in matches}) == 1:
+        return min(matches)
+    return name
 
 
 def _is_acronym(word: str, full_words: list[str]) -> bool:
