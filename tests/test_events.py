@@ -724,3 +724,15 @@ def test_a_body_acts_through_its_officers_and_officials(nlp) -> None:  # type: i
     confirmed = extract(nlp, "Strike\nPentagon officials confirmed the strike on Monday.")
     assert any("FBI" in event.actors for event in arrested)
     assert any("Pentagon" in event.actors for event in confirmed)
+
+
+def test_a_company_takes_part_in_what_its_stock_and_takings_do(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Brewer's results\n"
+        "Ostrava Brewing Ltd reported a profit on Wednesday. The stock closed 4 percent higher on Thursday. "
+        "The company's sales had fallen 20 percent in 2009. Ostrava's revenue rose 9 percent. "
+        "The stock market fell on Thursday."
+    )
+    actors = {event.sentence: set(event.actors) for event in extract(nlp, text, dt.date(2010, 7, 22))}
+    assert actors[2] == actors[3] == actors[4] == {"Ostrava Brewing Ltd"}
+    assert 5 not in actors  # the market, not the company's stock

@@ -591,6 +591,8 @@ def _antecedent(
         return max(with_role, key=lambda entry: (entry.sentence, entry.mention.start)).mention
     if not definite:
         return None
+    if word == "stock" and token.tag_ == "NN" and token.dep_ != "compound" and not _is_modified(token):
+        return _organization_of_kind(seen, number, "company", kinds)  # "The stock closed at $27.85"
     described = _described_kind(token, word)
     if described is not None:
         return _organization_of_kind(seen, number, described, kinds)

@@ -932,8 +932,11 @@ ACTS_THROUGH = frozenset(
     negotiators directors""".split()
 )
 # A result is its owner's ("Creighton's victory"), and a record its holder's, who loses it when it
-# is broken ("Luck broke Newton's record"): the owner takes part.
-OWNER_TAKES_PART = frozenset("victory win defeat loss record mark".split())
+# is broken ("Luck broke Newton's record"): the owner takes part. So does a company in what its
+# takings do ("the company's sales fell", "Calder's profit rose").
+OWNER_TAKES_PART = frozenset(
+    "victory win defeat loss record mark sale sales revenue revenues profit profits earnings income".split()
+)
 _DOING_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "al")
 
 
