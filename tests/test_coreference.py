@@ -672,3 +672,11 @@ def test_the_n_year_old_is_the_person_of_that_age_else_the_last_named_when_no_on
     nlp, text: str, expected: tuple[str, str]
 ) -> None:  # type: ignore[no-untyped-def]
     assert expected in references(nlp, text)
+
+
+def test_it_continues_a_description_that_was_the_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Halvard Shipping Ltd won a navy contract on Monday. The shipbuilder's shares rose 4 percent. "
+        "The company hired 200 welders. It last won such a contract in 2009."
+    )
+    assert ("It", "Halvard Shipping Ltd") in references(nlp, text)

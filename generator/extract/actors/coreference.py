@@ -529,9 +529,13 @@ def _is_predicative(token: Token) -> bool:
 
 
 def _carry_on(token: Token, antecedent: ActorMention, number: int, seen: dict[str, _Seen]) -> None:
-    """A reference keeps its actor in mind: "He was 75. His body was found" is still him."""
+    """A reference keeps its actor in mind: "He was 75. His body was found" is still him; and a
+    description as the subject is the subject "it" continues ("The index rose. It last set ...")."""
     entry = seen.get(antecedent.name)
-    if entry is None or token.lower_ not in MALE_PRONOUNS | FEMALE_PRONOUNS | THING_PRONOUNS:
+    is_subject = token.dep_ in ("nsubj", "nsubjpass")
+    if entry is None or (
+        token.lower_ not in MALE_PRONOUNS | FEMALE_PRONOUNS | THING_PRONOUNS and not is_subject
+    ):
         return
     entry.sentence = max(entry.sentence, number)
     if token.dep_ in ("nsubj", "nsubjpass"):
