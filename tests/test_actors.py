@@ -262,6 +262,16 @@ def test_a_name_with_an_age_is_a_person(nlp) -> None:  # type: ignore[no-untyped
     assert names["Dennis Markle"] == ("Dennis Markle", "person")
 
 
+def test_a_name_the_model_opens_with_chair_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "FIFA Vice Chair Marta Quell said on Monday that the vote would be held in May."
+    doc = nlp(text)
+    assert any(
+        ent.text == "Chair Marta Quell" and ent.label_ == "ORG" for ent in doc.ents
+    )  # the model's reading
+    names = {m.surface: (m.name, m.kind) for m in find_actor_mentions(doc, ActorRegistry())}
+    assert names["Chair Marta Quell"] == ("Marta Quell", "person")
+
+
 def test_a_name_opening_with_a_personal_title_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Spokeswoman Sandy Fields said the union would strike at the hospital on Monday."
     names = {m.surface: (m.name, m.kind) for m in find_actor_mentions(nlp(text), ActorRegistry())}

@@ -736,3 +736,14 @@ def test_a_company_takes_part_in_what_its_stock_and_takings_do(nlp) -> None:  # 
     actors = {event.sentence: set(event.actors) for event in extract(nlp, text, dt.date(2010, 7, 22))}
     assert actors[2] == actors[3] == actors[4] == {"Ostrava Brewing Ltd"}
     assert 5 not in actors  # the market, not the company's stock
+
+
+def test_a_new_speaker_after_a_sentence_about_long_ago_speaks_on_the_storys_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Probe reaches comet\n"
+        "The Orbis Space Agency's probe reached comet Tarn on Monday. "
+        "Engineers at Vela Dynamics Corp built the probe in March 2014. "
+        "The Orbis Space Agency said the probe was healthy."
+    )
+    [saying] = [event for event in extract(nlp, text, dt.date(2021, 6, 16)) if event.sentence == 3]
+    assert saying.date.iso == "2021-06-14"

@@ -619,7 +619,7 @@ def _holds_a_role(ent: Span) -> bool:
 # Titles no organisation's name opens with
 PERSONAL_TITLES = frozenset(
     """spokesman spokeswoman spokesperson mr mrs ms dr senator sen congressman congresswoman
-    governor mayor""".split()
+    governor mayor chair chairman chairwoman""".split()
 )
 
 

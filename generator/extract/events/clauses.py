@@ -142,8 +142,20 @@ def extract_events(
         if text_date is None and earlier:
             narrative = earlier[0]  # "Jobs announced today ... He said that ...": one occasion
         said_before = any(start <= span.start < end for start, end in quoted)
+        # a new speaker after a sentence about long ago ("began investigating in October. The agency
+        # said ...") speaks on the story's day, not then
+        background = narrative is not None and not _near_publication(narrative, article.published)
+        for_sayings = anchor if background and not earlier else narrative
         candidates += _read_sentence(
-            article, span, sentence, sentence.index in lead, in_sentence, expressions, narrative, said_before
+            article,
+            span,
+            sentence,
+            sentence.index in lead,
+            in_sentence,
+            expressions,
+            narrative,
+            for_sayings,
+            said_before,
         )
         if text_date is not None and not _is_past_perfect(span.root):
             narrative = text_date[0]
@@ -153,6 +165,10 @@ def extract_events(
     _date_headlines_by_the_lead(merged, headlines)
     _order_sequences(merged)
     return [_to_event(article, number, candidate) for number, candidate in enumerate(merged, start=1)]
+
+
+def _near_publication(date: DateValue, published: dt.date) -> bool:
+    return 0 <= (published - date.first_day()).days <= ANCHOR_DAYS
 
 
 def _speakers(root: Token, mentions: Sequence[ActorMention]) -> set[str]:
@@ -369,13 +385,14 @@ def _read_sentence(
     mentions: Sequence[ActorMention],
     expressions: Sequence[TimeExpression],
     narrative: DateValue | None,
+    saying_narrative: DateValue | None,
     continues_a_quotation: bool = False,
 ) -> list[_Candidate]:
     """The happenings one sentence tells: its main one, and any other clause with actors of its own.
 
     A sentence that goes on with a quotation opened before it is part of what was said then: the
     narrative's date carries to it whatever its tense ("The statement said: "... He leaves a city
-    stronger than ever."").
+    stronger than ever.""). A saying takes `saying_narrative`, which leaves out dates of long ago.
     """
     if _is_question(span.text):
         return []
@@ -404,7 +421,9 @@ def _read_sentence(
         # the narrative's date carries to what happened then (and to headlines and sayings, told in
         # the present), not to a present-tense description or a plan: those hold at publication
         told_as_past = tense == "past" or is_lead or is_reporting(predicate) or continues_a_quotation
-        date, source = _choose_date(article, text_date, narrative if told_as_past else None)
+        saying = is_reporting(predicate) and not continues_a_quotation and not is_lead
+        carried = saying_narrative if saying else narrative
+        date, source = _choose_date(article, text_date, carried if told_as_past else None)
         found.append(
             _Candidate(
                 sentence=sentence,
