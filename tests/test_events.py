@@ -747,3 +747,9 @@ def test_a_new_speaker_after_a_sentence_about_long_ago_speaks_on_the_storys_day(
     )
     [saying] = [event for event in extract(nlp, text, dt.date(2021, 6, 16)) if event.sentence == 3]
     assert saying.date.iso == "2021-06-14"
+
+
+def test_a_verb_of_saying_with_a_measure_is_no_attribution(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Election count\nThe Labour Party won 41 percent of the vote, and the Green Party added 6 percent."
+    actors = {actor for event in extract(nlp, text) for actor in event.actors}
+    assert {"Labour Party", "Green Party"} <= actors

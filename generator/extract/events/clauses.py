@@ -460,8 +460,13 @@ def _is_attribution(verb: Token) -> bool:
     """ "..., the agency TASS announced.": a trailing saying that only names the source."""
     if verb.lemma_ not in REPORTING_LEMMAS or verb.dep_ == "ROOT":
         return False
+    if any(child.ent_type_ in MEASURE_TYPES for child in verb.children):
+        return False  # "and the Nasdaq added 1.2 percent": a gain, not a saying
     said = {"ccomp", "dobj", "xcomp", "dative"}
     return not any(child.dep_ in said for child in verb.children) and verb.i > verb.sent.root.i
+
+
+MEASURE_TYPES = frozenset({"PERCENT", "MONEY", "CARDINAL", "QUANTITY"})
 
 
 Predicate = tuple["Token", str, "str | None"]
