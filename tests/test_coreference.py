@@ -680,3 +680,16 @@ def test_it_continues_a_description_that_was_the_subject(nlp) -> None:  # type: 
         "The company hired 200 welders. It last won such a contract in 2009."
     )
     assert ("It", "Halvard Shipping Ltd") in references(nlp, text)
+
+
+def test_a_bare_company_or_union_before_its_people_is_the_storys(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Royal College of Nursing union called a strike on Monday. Harmon Health Ltd said it would keep "
+        "its wards open. A spokesman said union leaders would meet company officials on Friday."
+    )
+    found = references(nlp, text)
+    assert ("union", "Royal College of Nursing") in found or (
+        "union",
+        "Royal College of Nursing union",
+    ) in found
+    assert ("company", "Harmon Health Ltd") in found

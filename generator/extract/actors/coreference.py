@@ -579,6 +579,9 @@ def _antecedent(
         child.dep_ == "poss" and (child.lower_ in POSSESSIVE_PRONOUNS or child.pos_ == "PROPN")
         for child in token.children
     )
+    if word in BARE_BODY_WORDS and token.dep_ == "compound" and token.head.lower_ in BODY_PEOPLE:
+        # "union officials would meet company executives": the union and the company of the story
+        return _organization_of_kind(seen, number, DESCRIPTION_KINDS.get(word, "company"), kinds)
     if not (definite or possessed):
         return None
     # a role the article gave someone: "the actress", "her husband" (one person: not "its founders")
@@ -1046,6 +1049,11 @@ def _person_named_before(token: Token, number: int, seen: dict[str, _Seen]) -> A
         and not (entry.sentence == number and entry.mention.start in blocked)
     ]
     return max(people, key=lambda entry: (entry.sentence, entry.mention.start)).mention if people else None
+
+
+# Bodies news names bare before the people who act for them: "company executives", "union leaders"
+BARE_BODY_WORDS = frozenset({"company", "union"})
+BODY_PEOPLE = frozenset("officials executives leaders negotiators members representatives".split())
 
 
 # Crime news calls people by what was done to them: "Police arrested John Roe. The suspect ..."
