@@ -244,6 +244,12 @@ def test_the_company_is_not_the_union_a_story_names_with_it(nlp) -> None:  # typ
             "Markle, a teller at Ohio Savings until 2012, robbed five banks.",
             ("teller", "Dennis Markle"),
         ),
+        # crime: an adjective only describes him ("a 45-year-old local man")
+        (
+            "Fire in Leeds\nA 45-year-old local man has been charged with arson after a warehouse fire. "
+            "Robert Pike was arrested on Sunday.",
+            ("man", "Robert Pike"),
+        ),
         # disasters: "a man" before anyone is named is the one man named next
         (
             "Fire in Leeds\nA man has been charged with arson after a warehouse fire in Leeds. "
@@ -259,6 +265,8 @@ def test_a_lead_describes_the_person_it_names_further_on(nlp, text: str, expecte
 @pytest.mark.parametrize(
     "text",
     [
+        # "a man who saw the fire" is told apart from the one arrested
+        "Fire in Leeds\nA man who saw the fire called police. Robert Pike was arrested on Sunday.",
         # two men named next: "a man" could be either
         "Fire in Leeds\nA man was arrested on Sunday. Robert Pike and John Hale were questioned.",
         # the role is given to two people: no telling which judge

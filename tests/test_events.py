@@ -516,3 +516,14 @@ def test_a_body_acts_through_its_officers_and_officials(nlp) -> None:  # type: i
     confirmed = extract(nlp, "Strike\nPentagon officials confirmed the strike on Monday.")
     assert any("FBI" in event.actors for event in arrested)
     assert any("Pentagon" in event.actors for event in confirmed)
+
+
+def test_a_participle_with_its_agent_tells_a_deed(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Protests\nHundreds marched in Leeds on Sunday for a teenager shot by police officer Mark Daly."
+    shot = [event for event in extract(nlp, text) if "Mark Daly" in event.actors]
+    assert shot and shot[0].title == "Teenager shot by Mark Daly"
+
+
+def test_a_participle_without_an_agent_only_describes(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Planes\nThe A380, a plane designed for long routes at Toulouse, flew to Sydney on Monday."
+    assert not [event for event in extract(nlp, text) if "design" in event.title.lower()]

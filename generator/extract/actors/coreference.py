@@ -467,7 +467,8 @@ def _named_further_on(
     described = word in PERSON_NOUNS | LEAD_PERSON_NOUNS and not with_role
     if word in PLAIN_PERSON_NOUNS or described:
         # "a British climber" is described, "the other man" or "the man who found him" told apart
-        told_apart = _is_modified(token) if word in PLAIN_PERSON_NOUNS else token.dep_ == "poss"
+        # ("A 36-year-old British man died", with no one named before, is the man named next)
+        told_apart = _is_told_apart(token) if word in PLAIN_PERSON_NOUNS else token.dep_ == "poss"
         if any(entry.mention.kind == "person" for entry in seen.values()) or told_apart:
             return None
         told: Gender | None = "f" if word in FEMALE_WORDS | {"girl"} else "m" if word in MALE_WORDS else None
@@ -763,6 +764,15 @@ def _is_modified(token: Token) -> bool:
             for child in token.children
         )
         or token.dep_ == "poss"
+    )
+
+
+def _is_told_apart(token: Token) -> bool:
+    """ "the man who found him", "two men", "the man's wife": not the one person a story is about;
+    an adjective ("a 36-year-old British man") only describes him."""
+    return token.dep_ == "poss" or any(
+        child.dep_ in ("nummod", "relcl", "acl") or child.lower_ in ("other", "another", "second")
+        for child in token.children
     )
 
 

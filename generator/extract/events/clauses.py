@@ -330,8 +330,10 @@ def _read_sentence(
     in_sentence = [mention for mention in mentions if span.start <= mention.start < span.end]
     found: list[_Candidate] = []
     for predicate, tense, before in _predicates(span, is_lead):
-        if tense == "participle":
+        if tense == "participle" and not _done_by_someone(predicate):
             continue
+        if tense == "participle":
+            tense = "past"  # "a teenager killed by police": told as done
         if tense in ("present", "future") and not is_lead and not _actor_is_subject(predicate, in_sentence):
             continue  # in body text, the present tense is mostly analysis; keep what a named actor does
         taking_part = _mentions_taking_part(predicate, in_sentence, span)
@@ -383,6 +385,15 @@ _TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
 def _is_question(text: str) -> bool:
     """ "Will Boeing cut jobs?"; not "Sox make offer to Teixeira (8 years?)", a doubt in an aside."""
     return _TRAILING_ASIDE.sub("", text).rstrip().endswith("?")
+
+
+def _done_by_someone(participle: Token) -> bool:
+    """ "a teenager killed by police", "the challenger nominated by the IBF": a participle with its
+    agent tells a deed, while "a plane designed for long routes" only describes."""
+    return any(
+        child.dep_ == "agent" and any(grand.dep_ == "pobj" for grand in child.children)
+        for child in participle.children
+    )
 
 
 def _is_attribution(verb: Token) -> bool:
