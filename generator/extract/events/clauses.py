@@ -889,9 +889,7 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
         if head.lower_ in NAMED_KIND_NOUNS and head.tag_ == "NN":
             return False  # "the broader Topix index", "the benchmark Nikkei 225 average": the index
         if head.lower_ in STAFF_NOUNS and head.tag_ == "NNS":
-            return (
-                False  # "Kremlin officials met", "BOJ policymakers voted": the body acts through its people
-            )
+            return False  # "BOJ policymakers voted", "NYPD officers shot": the body acts through them
         if head.lower_ in BODY_NOUNS and head.tag_ == "NN" and head.dep_ != "appos":
             # not "Airbus unions", "the main Airbus union": unions at Airbus
             return any(child.dep_ in ("amod", "nummod") for child in head.children)
@@ -941,7 +939,6 @@ ACTS_THROUGH = frozenset(
     employees workers executives officials team forces troops government members policymakers
     negotiators directors""".split()
 )
-# The people a body acts through when its name stands before them: "BOJ policymakers voted"
 # A result is its owner's ("Creighton's victory"), and a record its holder's, who loses it when it
 # is broken ("Luck broke Newton's record"): the owner takes part.
 OWNER_TAKES_PART = frozenset("victory win defeat loss record mark".split())
@@ -1004,6 +1001,19 @@ def _subject_tokens(predicate: Token) -> set[int]:
     }
 
 
+GRAMMATICAL_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+def _shared_subjects(verb: Token) -> list[Token]:
+    """ "The take-off was normal and took place on time": a verb coordinated with the one before it,
+    and with no subject of its own, shares that verb's subject."""
+    if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return []
+    if any(child.dep_ in GRAMMATICAL_SUBJECTS for child in verb.children):
+        return []
+    return [child for child in verb.head.children if child.dep_ in GRAMMATICAL_SUBJECTS]
+
+
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 
 
@@ -1017,19 +1027,6 @@ def _described_subject(noun: Token) -> set[int]:
         return set()
     subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
     return {token.i for subject in subjects for token in subject.subtree}
-
-
-GRAMMATICAL_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
-
-
-def _shared_subjects(verb: Token) -> list[Token]:
-    """ "The take-off was normal and took place on time": a verb coordinated with the one before it,
-    and with no subject of its own, shares that verb's subject."""
-    if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
-        return []
-    if any(child.dep_ in GRAMMATICAL_SUBJECTS for child in verb.children):
-        return []
-    return [child for child in verb.head.children if child.dep_ in GRAMMATICAL_SUBJECTS]
 
 
 def _clause_tokens(predicate: Token) -> set[int]:

@@ -161,8 +161,8 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
             return " ".join(_render(_pruned_subtree(child), names, predicate.doc))
     if head.dep_ in ("acl", "relcl") and head.head.i in names and head.tag_ == "VBD":
         return names[head.head.i].name  # "Chrysler LLC, the automaker, filed ...", misread as a modifier
-    if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
-        return _subject_phrase(head.head, names)  # "Lane was calm and answered ...": Lane answered
+    if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and head.head.i != head.i:
+        return _subject_phrase(head.head, names)  # "Rivoil bought the mine and sold it": Rivoil sold
     return ""
 
 
