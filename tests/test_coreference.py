@@ -658,3 +658,11 @@ def test_the_age_of_a_person_named_describes_them(nlp, text: str, expected: tupl
 )
 def test_an_age_fits_no_one_when_no_one_or_several_have_it(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not [found for found in references(nlp, text) if found[0] == "old"]
+
+
+def test_a_family_role_comes_back_in_its_other_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Police charged Tom Hale, 23, with the murder of his mum Ann Hale, 58, on Monday. "
+        "The court heard his mother had been attacked at home."
+    )
+    assert ("mother", "Ann Hale") in references(nlp, text)

@@ -1087,6 +1087,9 @@ ROLE_SYNONYMS: dict[str, frozenset[str]] = {
         frozenset("doctor physician".split()),
         frozenset("officer policeman policewoman cop".split()),
         frozenset("boss chief".split()),
+        frozenset("mother mum mom".split()),
+        frozenset("father dad".split()),
+        frozenset("sister sis".split()),
     )
     for word in group
 }
