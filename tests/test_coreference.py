@@ -666,3 +666,22 @@ def test_a_family_role_comes_back_in_its_other_words(nlp) -> None:  # type: igno
         "The court heard his mother had been attacked at home."
     )
     assert ("mother", "Ann Hale") in references(nlp, text)
+
+
+def test_a_story_calls_its_person_by_what_they_are_far_from_any_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Mia Lane enters rehab\nMia Lane checked into a clinic in Malibu on Friday, her lawyer Tom Berg "
+        "said. Berg told the court on Thursday that a place had been found. Judge Paul Roe agreed. "
+        "The prosecutor Mark Daly objected. Roe adjourned the hearing. "
+        "The actress had been due in court in May."
+    )
+    assert ("actress", "Mia Lane") in references(nlp, text)
+
+
+def test_a_story_about_a_man_does_not_call_him_the_actress(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Mr. Tom Berg resigns\nMr. Tom Berg resigned on Friday. Berg told the court on Thursday that a "
+        "place had been found. Judge Paul Roe agreed. The prosecutor Mark Daly objected. "
+        "Roe adjourned the hearing. The actress had been due in court in May."
+    )
+    assert not [found for found in references(nlp, text) if found[0] == "actress"]

@@ -210,7 +210,11 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
             references += [_reference(token, member) for member in group]
             doc.user_data.setdefault(GROUP_REFERENCES, set()).add(token.i)
             continue
-        antecedent = _antecedent(token, number, seen, by_word, kinds) or _person_of_age(token, ages)
+        antecedent = (
+            _antecedent(token, number, seen, by_word, kinds)
+            or _person_of_age(token, ages)
+            or _person_the_story_is_about(token, number, ahead)
+        )
         if antecedent is None and number < LEAD_SENTENCES:
             antecedent = _named_further_on(token, number, ahead, roles, seen)
         if antecedent is not None:
@@ -476,6 +480,24 @@ def _named_further_on(
         fitting = [person for person in coming if told is None or person.gender in (told, None)]
         return fitting[0].mention if len(fitting) == 1 else None
     return None
+
+
+def _person_the_story_is_about(
+    token: Token, number: int, ahead: Sequence[_FirstNamed]
+) -> ActorMention | None:
+    """ "The actress checked into the Betty Ford Center in May", far from any name: a story about
+    one person calls them by what they are; the person its lead names first, of agreeing gender."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.dep_ in ("attr", "compound", "appos"):
+        return None
+    word = token.lemma_.lower()
+    if word not in PERSON_NOUNS or not _is_definite(token) or _has_own_name(token) or _is_told_apart(token):
+        return None
+    in_lead = [person for person in ahead if person.sentence < LEAD_SENTENCES]
+    if not in_lead or in_lead[0].sentence >= number:
+        return None
+    told: Gender | None = "f" if word in FEMALE_WORDS else "m" if word in MALE_WORDS else None
+    first = in_lead[0]
+    return first.mention if told is None or first.gender in (told, None) else None
 
 
 def _reference(token: Token, antecedent: ActorMention) -> ActorMention:
