@@ -685,3 +685,18 @@ def test_a_story_about_a_man_does_not_call_him_the_actress(nlp) -> None:  # type
         "Roe adjourned the hearing. The actress had been due in court in May."
     )
     assert not [found for found in references(nlp, text) if found[0] == "actress"]
+
+
+def test_police_far_on_is_the_one_police_body_the_story_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    far = " ".join(
+        f"Witness {name} spoke to reporters."
+        for name in ("Ann", "Bo", "Cy", "Di", "Ed", "Flo", "Gus", "Hal", "Ivy")
+    )
+    one = f"Thames Valley Police arrested two men in Reading on Friday. {far} Police said both were charged."
+    two = (
+        "Thames Valley Police arrested two men on Friday. "
+        "Greater Manchester Police said on Saturday it had questioned a third man. "
+        f"{far} Police said both were charged."
+    )
+    assert ("Police", "Thames Valley Police") in references(nlp, one)
+    assert not [found for found in references(nlp, two) if found[0] == "Police"]

@@ -738,16 +738,16 @@ def _is_team_plural(span: Span) -> bool:
 
 
 def _police(seen: dict[str, _Seen], number: int) -> ActorMention | None:
-    """The police body the article named last (within the description window)."""
-    candidates = [
+    """The police body the article named last within the description window; further on, the one
+    police body it named (a crime story follows one force: "the NYPD" early, "police said" late)."""
+    forces = [
         entry
         for entry in seen.values()
-        if entry.mention.kind == "organization"
-        and number - entry.sentence <= DESCRIPTION_WINDOW
-        and _is_police_name(entry.mention.name)
+        if entry.mention.kind == "organization" and _is_police_name(entry.mention.name)
     ]
+    candidates = [entry for entry in forces if number - entry.sentence <= DESCRIPTION_WINDOW]
     if not candidates:
-        return None
+        return forces[0].mention if len(forces) == 1 else None
     return max(candidates, key=lambda entry: (entry.sentence, entry.mention.start)).mention
 
 
