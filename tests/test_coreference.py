@@ -700,3 +700,13 @@ def test_police_far_on_is_the_one_police_body_the_story_named(nlp) -> None:  # t
     )
     assert ("Police", "Thames Valley Police") in references(nlp, one)
     assert not [found for found in references(nlp, two) if found[0] == "Police"]
+
+
+def test_a_pronoun_is_not_the_person_its_own_verb_names_later_in_the_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Senator Tom Hale won the vote in Albany on Monday. "
+        "The former mayor needed nine votes to beat Paul Berg for the seat. "
+        "He defeated Berg by a single vote."
+    )
+    found = references(nlp, text)
+    assert ("He", "Tom Hale") in found and ("He", "Paul Berg") not in found

@@ -211,7 +211,7 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
             doc.user_data.setdefault(GROUP_REFERENCES, set()).add(token.i)
             continue
         antecedent = (
-            _antecedent(token, number, seen, by_word, kinds)
+            _antecedent(token, number, seen, by_word, kinds, by_start)
             or _person_of_age(token, ages)
             or _person_the_story_is_about(token, number, ahead)
         )
@@ -563,6 +563,7 @@ def _antecedent(
     seen: dict[str, _Seen],
     by_word: dict[str, tuple[int, ActorMention]],
     kinds: dict[str, set[str]],
+    by_start: dict[int, ActorMention] | None = None,
 ) -> ActorMention | None:
     lowered = token.lower_
     if lowered in MALE_PRONOUNS or lowered in FEMALE_PRONOUNS:
@@ -570,7 +571,7 @@ def _antecedent(
             return None
         gender: Gender = "m" if lowered in MALE_PRONOUNS else "f"
         return _subject_of_own_sentence(token, seen, gender) or _person_for_pronoun(
-            token, number, seen, gender
+            token, number, seen, gender, by_start or {}
         )
     if lowered in THING_PRONOUNS:
         return _thing_for_pronoun(token, number, seen)
@@ -866,9 +867,15 @@ def _subject_of_own_sentence(token: Token, seen: dict[str, _Seen], gender: Gende
 
 
 def _person_for_pronoun(
-    token: Token, number: int, seen: dict[str, _Seen], gender: Gender
+    token: Token, number: int, seen: dict[str, _Seen], gender: Gender, by_start: dict[int, ActorMention]
 ) -> ActorMention | None:
     blocked = _co_arguments(token)
+    # "He tied Ford": whom a co-argument names, also named before, is not "he" (but "He left Cook
+    # in charge, the same move made in Jobs' absences" may be Jobs, named deep inside one)
+    heads = {child.i for child in token.head.children if child.i in blocked}
+    blocked_names = {
+        mention.name for mention in by_start.values() if any(mention.start <= i < mention.end for i in heads)
+    }
     candidates = [
         entry
         for entry in seen.values()
@@ -876,6 +883,7 @@ def _person_for_pronoun(
         and entry.gender in (gender, None)
         and number - entry.sentence <= PRONOUN_WINDOW
         and not (entry.sentence == number and entry.mention.start in blocked)
+        and entry.mention.name not in blocked_names
     ]
     if not candidates:
         return None
