@@ -494,6 +494,16 @@ def test_a_teams_plural_alone_is_the_team(nlp) -> None:  # type: ignore[no-untyp
     assert [m.name for m in mentions if m.surface == "Warriors"] == ["Wigan Warriors"]
 
 
+def test_a_name_tagged_short_of_the_surname_it_hangs_on_runs_to_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    doc = nlp("Maria Keller resigned as mayor of Denver on Monday.")
+    assert [token.dep_ for token in doc[:2]] == ["compound", "nsubj"]
+    doc.ents = [Span(doc, 0, 1, label="PERSON")]  # the model tags the given name only, as it may
+    names = [mention.name for mention in find_actor_mentions(doc, ActorRegistry())]
+    assert "Maria Keller" in names and "Maria" not in names
+
+
 def test_a_short_form_of_one_name_spelt_two_ways_is_that_name(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "US Coast Guard rescues fishermen\n"

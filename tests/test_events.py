@@ -753,3 +753,14 @@ def test_a_verb_of_saying_with_a_measure_is_no_attribution(nlp) -> None:  # type
     text = "Election count\nThe Labour Party won 41 percent of the vote, and the Green Party added 6 percent."
     actors = {actor for event in extract(nlp, text) for actor in event.actors}
     assert {"Labour Party", "Green Party"} <= actors
+
+
+def test_a_participle_with_its_agent_tells_a_deed(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Protests\nHundreds marched in Leeds on Sunday for a teenager shot by police officer Mark Daly."
+    shot = [event for event in extract(nlp, text) if "Mark Daly" in event.actors]
+    assert shot and shot[0].title == "Teenager shot by Mark Daly"
+
+
+def test_a_participle_without_an_agent_only_describes(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Planes\nThe A380, a plane designed for long routes at Toulouse, flew to Sydney on Monday."
+    assert not [event for event in extract(nlp, text) if "design" in event.title.lower()]

@@ -211,9 +211,10 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
             doc.user_data.setdefault(GROUP_REFERENCES, set()).add(token.i)
             continue
         antecedent = (
-            _antecedent(token, number, seen, by_word, kinds)
+            _antecedent(token, number, seen, by_word, kinds, by_start)
             or _person_of_age(token, ages)
             or (_person_named_before(token, number, seen) if not ages else None)
+            or _person_the_story_is_about(token, number, ahead)
         )
         if antecedent is None and number < LEAD_SENTENCES:
             antecedent = _named_further_on(token, number, ahead, roles, seen)
@@ -472,13 +473,32 @@ def _named_further_on(
     described = word in PERSON_NOUNS | LEAD_PERSON_NOUNS and not with_role
     if word in PLAIN_PERSON_NOUNS or described:
         # "a British climber" is described, "the other man" or "the man who found him" told apart
-        told_apart = _is_modified(token) if word in PLAIN_PERSON_NOUNS else token.dep_ == "poss"
+        # ("A 36-year-old British man died", with no one named before, is the man named next)
+        told_apart = _is_told_apart(token) if word in PLAIN_PERSON_NOUNS else token.dep_ == "poss"
         if any(entry.mention.kind == "person" for entry in seen.values()) or told_apart:
             return None
         told: Gender | None = "f" if word in FEMALE_WORDS | {"girl"} else "m" if word in MALE_WORDS else None
         fitting = [person for person in coming if told is None or person.gender in (told, None)]
         return fitting[0].mention if len(fitting) == 1 else None
     return None
+
+
+def _person_the_story_is_about(
+    token: Token, number: int, ahead: Sequence[_FirstNamed]
+) -> ActorMention | None:
+    """ "The actress checked into the Betty Ford Center in May", far from any name: a story about
+    one person calls them by what they are; the person its lead names first, of agreeing gender."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.dep_ in ("attr", "compound", "appos"):
+        return None
+    word = token.lemma_.lower()
+    if word not in PERSON_NOUNS or not _is_definite(token) or _has_own_name(token) or _is_told_apart(token):
+        return None
+    in_lead = [person for person in ahead if person.sentence < LEAD_SENTENCES]
+    if not in_lead or in_lead[0].sentence >= number:
+        return None
+    told: Gender | None = "f" if word in FEMALE_WORDS else "m" if word in MALE_WORDS else None
+    first = in_lead[0]
+    return first.mention if told is None or first.gender in (told, None) else None
 
 
 def _reference(token: Token, antecedent: ActorMention) -> ActorMention:
@@ -548,6 +568,7 @@ def _antecedent(
     seen: dict[str, _Seen],
     by_word: dict[str, tuple[int, ActorMention]],
     kinds: dict[str, set[str]],
+    by_start: dict[int, ActorMention] | None = None,
 ) -> ActorMention | None:
     lowered = token.lower_
     if lowered in MALE_PRONOUNS or lowered in FEMALE_PRONOUNS:
@@ -555,7 +576,7 @@ def _antecedent(
             return None
         gender: Gender = "m" if lowered in MALE_PRONOUNS else "f"
         return _subject_of_own_sentence(token, seen, gender) or _person_for_pronoun(
-            token, number, seen, gender
+            token, number, seen, gender, by_start or {}
         )
     if lowered in THING_PRONOUNS:
         return _thing_for_pronoun(token, number, seen)
@@ -728,16 +749,16 @@ def _is_team_plural(span: Span) -> bool:
 
 
 def _police(seen: dict[str, _Seen], number: int) -> ActorMention | None:
-    """The police body the article named last (within the description window)."""
-    candidates = [
+    """The police body the article named last within the description window; further on, the one
+    police body it named (a crime story follows one force: "the NYPD" early, "police said" late)."""
+    forces = [
         entry
         for entry in seen.values()
-        if entry.mention.kind == "organization"
-        and number - entry.sentence <= DESCRIPTION_WINDOW
-        and _is_police_name(entry.mention.name)
+        if entry.mention.kind == "organization" and _is_police_name(entry.mention.name)
     ]
+    candidates = [entry for entry in forces if number - entry.sentence <= DESCRIPTION_WINDOW]
     if not candidates:
-        return None
+        return forces[0].mention if len(forces) == 1 else None
     return max(candidates, key=lambda entry: (entry.sentence, entry.mention.start)).mention
 
 
@@ -780,6 +801,15 @@ def _is_modified(token: Token) -> bool:
             for child in token.children
         )
         or token.dep_ == "poss"
+    )
+
+
+def _is_told_apart(token: Token) -> bool:
+    """ "the man who found him", "two men", "the man's wife": not the one person a story is about;
+    an adjective ("a 36-year-old British man") only describes him."""
+    return token.dep_ == "poss" or any(
+        child.dep_ in ("nummod", "relcl", "acl") or child.lower_ in ("other", "another", "second")
+        for child in token.children
     )
 
 
@@ -847,9 +877,15 @@ def _subject_of_own_sentence(token: Token, seen: dict[str, _Seen], gender: Gende
 
 
 def _person_for_pronoun(
-    token: Token, number: int, seen: dict[str, _Seen], gender: Gender
+    token: Token, number: int, seen: dict[str, _Seen], gender: Gender, by_start: dict[int, ActorMention]
 ) -> ActorMention | None:
     blocked = _co_arguments(token)
+    # "He tied Ford": whom a co-argument names, also named before, is not "he" (but "He left Cook
+    # in charge, the same move made in Jobs' absences" may be Jobs, named deep inside one)
+    heads = {child.i for child in token.head.children if child.i in blocked}
+    blocked_names = {
+        mention.name for mention in by_start.values() if any(mention.start <= i < mention.end for i in heads)
+    }
     candidates = [
         entry
         for entry in seen.values()
@@ -857,6 +893,7 @@ def _person_for_pronoun(
         and entry.gender in (gender, None)
         and number - entry.sentence <= PRONOUN_WINDOW
         and not (entry.sentence == number and entry.mention.start in blocked)
+        and entry.mention.name not in blocked_names
     ]
     if not candidates:
         return None
@@ -1119,6 +1156,9 @@ ROLE_SYNONYMS: dict[str, frozenset[str]] = {
         frozenset("doctor physician".split()),
         frozenset("officer policeman policewoman cop".split()),
         frozenset("boss chief".split()),
+        frozenset("mother mum mom".split()),
+        frozenset("father dad".split()),
+        frozenset("sister sis".split()),
     )
     for word in group
 }

@@ -541,7 +541,25 @@ def _entity_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
         if kind == "organization" and _holds_a_role(ent):
             yield _trim_title_case_verb(doc, ent), "PERSON", "person"
             continue
+        if kind == "person":
+            ent = _with_head_surname(doc, ent)
         yield _trim_title_case_verb(doc, ent), ent.label_, kind
+
+
+def _with_head_surname(doc: Doc, ent: Span) -> Span:
+    """ "Lindsay Lohan checks into rehab", with only "Lindsay" tagged: the proper noun the name
+    hangs on, untagged, is the rest of the name."""
+    end = ent.end
+    while (
+        end < len(doc)
+        and doc[end].pos_ == "PROPN"
+        and doc[end].is_title
+        and not doc[end].ent_type_
+        and doc[end - 1].dep_ == "compound"
+        and doc[end - 1].head.i == end
+    ):
+        end += 1
+    return Span(doc, ent.start, end, label=ent.label) if end != ent.end else ent
 
 
 def _joined_names(doc: Doc, ent: Span) -> list[Span]:

@@ -399,8 +399,10 @@ def _read_sentence(
     in_sentence = [mention for mention in mentions if span.start <= mention.start < span.end]
     found: list[_Candidate] = []
     for predicate, tense, before in _predicates(span, is_lead):
-        if tense == "participle":
+        if tense == "participle" and not _done_by_someone(predicate):
             continue
+        if tense == "participle":
+            tense = "past"  # "a teenager killed by police": told as done
         if tense in ("present", "future") and not is_lead and not _actor_is_subject(predicate, in_sentence):
             continue  # in body text, the present tense is mostly analysis; keep what a named actor does
         taking_part = _mentions_taking_part(predicate, in_sentence, span)
@@ -454,6 +456,15 @@ _TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
 def _is_question(text: str) -> bool:
     """ "Will Boeing cut jobs?"; not "Sox make offer to Teixeira (8 years?)", a doubt in an aside."""
     return _TRAILING_ASIDE.sub("", text).rstrip().endswith("?")
+
+
+def _done_by_someone(participle: Token) -> bool:
+    """ "a teenager killed by police", "the challenger nominated by the IBF": a participle with its
+    agent tells a deed, while "a plane designed for long routes" only describes."""
+    return any(
+        child.dep_ == "agent" and any(grand.dep_ == "pobj" for grand in child.children)
+        for child in participle.children
+    )
 
 
 def _is_attribution(verb: Token) -> bool:
@@ -930,9 +941,6 @@ def _joined_to_next_name(token: Token) -> bool:
     )
 
 
-# Who a body acts through, named with it: "NYPD officers", "Pentagon officials", "Israeli troops"
-
-
 # The kind of body a name is the name of: "the Teamsters union", "the Nasdaq index"
 BODY_NOUNS = frozenset(
     "union index exchange agency company firm group carmaker automaker airline bank party".split()
@@ -1007,10 +1015,9 @@ def _subject_tokens(predicate: Token) -> set[int]:
     if not subjects and governing is not None:
         subjects = [child for child in governing.children if child.dep_ in SUBJECT_DEPS]
     subjects += _shared_subjects(head)
-    if not subjects and head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and head.head.i != head.i:
-        return _subject_tokens(head.head)  # "Rivoil bought the mine and sold its port": Rivoil sold
-    if head.dep_ == "relcl" and subjects and all(subject.lower_ in RELATIVE_PRONOUNS for subject in subjects):
-        return {subject.i for subject in subjects} | _described_subject(head.head)
+    relative_clause = head.head if head.dep_ == "conj" and head.head.dep_ == "relcl" else head
+    if relative_clause.dep_ == "relcl" and subjects and all(s.lower_ in RELATIVE_PRONOUNS for s in subjects):
+        return {subject.i for subject in subjects} | _described_subject(relative_clause.head)
     # the subject, less what its relative clauses tell ("the fighters ... that brought Castro to power")
     relative = {token.i for subject in subjects for token in subject.subtree if token.dep_ == "relcl"}
     return {

@@ -32,6 +32,8 @@ def make_title(
     names = _names_by_token(mentions)
     if predicate.pos_ == "NOUN":
         return _nominal_title(predicate, names)
+    if _is_done_to_a_thing(predicate, names):
+        return _participle_title(predicate, names)
     by_gerund = _by_gerund(predicate)
     if by_gerund is not None:
         return make_title(by_gerund, mentions, negated=negated)  # "X stressed Y by releasing Z": the release
@@ -53,6 +55,28 @@ def make_title(
         if len(" ".join(rest)) > MAX_TITLE_CHARS:
             break
     return _fit(_capitalize(" ".join(part for part in (subject, verb, " ".join(rest)) if part)))
+
+
+def _is_done_to_a_thing(predicate: Token, names: dict[int, ActorMention]) -> bool:
+    """ "a teenager shot by police": a participle with its agent, on a noun that names no actor (not
+    "Chrysler LLC, the automaker, filed ...", a verb the parser hung on the name)."""
+    return (
+        predicate.dep_ == "acl"
+        and predicate.tag_ == "VBN"
+        and predicate.head.i not in names
+        and any(child.dep_ == "agent" for child in predicate.children)
+    )
+
+
+def _participle_title(predicate: Token, names: dict[int, ActorMention]) -> str:
+    """ "a teenager shot by police officer Mark Daly": "Teenager shot by Mark Daly"."""
+    noun = predicate.head
+    described = [token for token in noun.lefts if token.dep_ in ("compound", "amod") and token.i < noun.i]
+    words = [*_render([*described, noun], names, predicate.doc), predicate.text.lower()]
+    for child in predicate.rights:
+        if child.dep_ in ("agent", "prep", "dobj"):
+            words.extend(_render(_pruned_subtree(child), names, predicate.doc))
+    return _fit(_capitalize(" ".join(words)))
 
 
 def _names_by_token(mentions: Sequence[ActorMention]) -> dict[int, ActorMention]:
