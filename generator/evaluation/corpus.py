@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 
 from generator.evaluation.ecbplus import find_root as find_ecbplus
@@ -49,7 +50,9 @@ def write_articles(articles: list[Article], articles_dir: Path) -> list[Path]:
 
 def _all_articles(data_dir: Path) -> Iterator[Article]:
     seen: set[str] = set()
-    for article in (*_timeml_articles(data_dir), *_meantime_articles(data_dir), *_ecbplus_articles(data_dir)):
+    # chained, not unpacked: a small `limit` reads only the first corpus's files
+    corpora = (_timeml_articles(data_dir), _meantime_articles(data_dir), _ecbplus_articles(data_dir))
+    for article in chain(*corpora):
         if article.slug not in seen:
             seen.add(article.slug)
             yield article

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from generator.extract.actors.mentions import ActorMention, find_actor_mentions, find_references
+from generator.extract.doc_views import release_views
 from generator.extract.events.clauses import extract_events
 from generator.extract.timex.dateline import story_date, with_story_date
 from generator.extract.timex.tagger import find_time_expressions
@@ -56,7 +57,10 @@ def extraction_of(
 
 def _extract_from_doc(article: Article, doc: Doc) -> ArticleExtraction:
     """For a Doc made without the timeline components (e.g. a plain `nlp.pipe` over texts)."""
-    expressions = find_time_expressions(doc, story_date(article))
-    local = ActorRegistry()
-    mentions = find_references(doc, find_actor_mentions(doc, local))
-    return extraction_of(article, doc, mentions, local, expressions)
+    try:
+        expressions = find_time_expressions(doc, story_date(article))
+        local = ActorRegistry()
+        mentions = find_references(doc, find_actor_mentions(doc, local))
+        return extraction_of(article, doc, mentions, local, expressions)
+    finally:
+        release_views(doc)

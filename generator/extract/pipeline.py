@@ -206,6 +206,7 @@ def _make_mentions(nlp: Language, name: str) -> Any:
 
 def _make_events(nlp: Language, name: str) -> Any:
     from generator.extract.article import extraction_of
+    from generator.extract.doc_views import release_views
 
     def events(doc: Doc) -> Doc:
         if doc._.article is not None and doc._.mentions is not None and doc._.timexes is not None:
@@ -214,4 +215,12 @@ def _make_events(nlp: Language, name: str) -> Any:
             )
         return doc
 
-    return _guarded(events)
+    guarded = _guarded(events)
+
+    def events_then_release(doc: Doc) -> Doc:
+        # the last component: the Doc's token and sentence lists go, failed or not
+        doc = guarded(doc)
+        release_views(doc)
+        return doc
+
+    return events_then_release

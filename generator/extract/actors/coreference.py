@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from generator.extract.doc_views import sentences_of, text_of, tokens_of
 from generator.extract.grammar import is_after_the
 from generator.extract.lexicon import hazard_descriptions, is_reporting
 from generator.registry import CORPORATE_WORDS, LEGAL_SUFFIXES, name_key
@@ -188,7 +189,7 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
     """`mentions` with the pronouns and descriptions that refer to them (label "COREF")."""
     by_start = {mention.start: mention for mention in mentions}
     named = {index for mention in mentions for index in range(mention.start, mention.end)}
-    sentence_of = {token.i: number for number, sent in enumerate(doc.sents) for token in sent}
+    sentence_of = {token.i: number for number, sent in enumerate(sentences_of(doc)) for token in sent}
     genders, roles = _genders_and_roles(doc, mentions)
     ages = _ages(doc, mentions)
     kinds = _organization_kinds(doc, mentions)
@@ -197,7 +198,7 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
     seen: dict[str, _Seen] = {}
     by_word: dict[str, tuple[int, ActorMention]] = {}  # "the store" -> iTunes Store, "the ministry"
     references: list[ActorMention] = []
-    for token in doc:
+    for token in tokens_of(doc):
         number = sentence_of.get(token.i, 0)
         mention = by_start.get(token.i)
         if mention is not None:
@@ -309,7 +310,7 @@ def quotations(doc: Doc) -> list[tuple[int, int]]:
     opened: Token | None = None
     spans = (
         doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        for m in _QUOTE_CHARACTERS.finditer(doc.text)
+        for m in _QUOTE_CHARACTERS.finditer(text_of(doc))
     )
     marks = dict.fromkeys(span[0] for span in spans if span is not None and len(span))
     for token in marks:

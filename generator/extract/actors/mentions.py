@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
+from generator.extract.doc_views import sentences_of, text_of, tokens_of
 from generator.extract.grammar import is_after_the
 from generator.extract.lexicon import hazard_descriptions
 from generator.model import ActorKind
@@ -205,7 +206,7 @@ _DATELINE_PLACE = re.compile(
 def _dateline_credit(doc: Doc) -> tuple[int, int]:
     """The characters of a story's dateline credit ((0, 0) when it has none): the place it was
     filed from and the outlet that filed it are no actors of the story."""
-    for sent in list(doc.sents)[:DATELINE_SENTENCES]:
+    for sent in sentences_of(doc)[:DATELINE_SENTENCES]:
         text = sent.text.lstrip()
         start = sent.start_char + len(sent.text) - len(text)
         match = _DATELINE_CREDIT.match(text) or _DATELINE_PLACE.match(text)
@@ -322,7 +323,7 @@ def _all_caps_mentions(
 ) -> Iterator[tuple[Span, str, ActorKind]]:
     """An all-caps headline read against the names the article writes in mixed case ("COLTS TOP
     CHIEFS, REACH PLAYOFFS", "WLADIMIR KLITSCHKO RETAINS TITLE"): the model cannot read them."""
-    shouted = [sent for sent in doc.sents if _is_all_caps(sent)]
+    shouted = [sent for sent in sentences_of(doc) if _is_all_caps(sent)]
     if not shouted:
         return
     names: dict[tuple[str, ...], tuple[str, ActorKind]] = {}
@@ -367,7 +368,7 @@ def product_name(span: Span) -> str:
     head, _, last = text.rpartition(" ")
     singular = last[:-1]
     is_plural = last.endswith("s") and (
-        _MODEL_NUMBER.match(singular) or re.search(rf"\b{re.escape(singular)}\b(?!s)", span.doc.text)
+        _MODEL_NUMBER.match(singular) or re.search(rf"\b{re.escape(singular)}\b(?!s)", text_of(span.doc))
     )
     return f"{head} {singular}".strip() if is_plural else text
 
@@ -405,7 +406,7 @@ _NAMED_MODEL_RE = re.compile(r"\b\d{3}(?:-\d{1,3}[A-Z]{0,2})?\s+[A-Z][a-z]{3,}\b
 
 def _product_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     """Named products the small model misses: "Boeing 787 Dreamliner", "A380", "iPhone 3G", "iPod nano"."""
-    text = doc.text
+    text = text_of(doc)
     found: list[tuple[int, int]] = [match.span() for match in _I_PRODUCT_RE.finditer(text)]
     models: set[str] = set()
     for match in _MAKER_MODEL_RE.finditer(text):
@@ -524,7 +525,7 @@ def _product_short_forms(
     """Other mentions of a product by its last name word: "the Dreamliner" after "Boeing 787 Dreamliner"."""
     names = {product_name(span).split()[-1] for span, _label, _kind in products if len(span) >= 2}
     names = {name for name in names if name[:1].isupper() and not _MODEL_NUMBER.match(name)}
-    for token in doc:
+    for token in tokens_of(doc):
         if token.is_title and re.sub(r"(?:s|'s|’s)$", "", token.text) in names:
             yield doc[token.i : token.i + 1], "PRODUCT_NAME", "product"
 
@@ -577,7 +578,7 @@ def _joined_names(doc: Doc, ent: Span) -> list[Span]:
 
 def _named_on_its_own(doc: Doc, part: Span) -> bool:
     alone = rf"(?<![-\w]){re.escape(part.text)}(?![-\w])"
-    return part.text[:1].isupper() and re.search(alone, doc.text) is not None
+    return part.text[:1].isupper() and re.search(alone, text_of(doc)) is not None
 
 
 def _with_legal_suffixes(doc: Doc) -> list[Span]:
@@ -724,7 +725,7 @@ def _lowercase_verbs(doc: Doc) -> frozenset[str]:
 
 def _org_phrase_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     # "The Russian foreign ministry": NER sees only "Russian"; the phrase is the actor.
-    for token in doc:
+    for token in tokens_of(doc):
         if token.lower_ not in ORG_HEADS or token.pos_ != "NOUN":
             continue
         modifiers = [child for child in token.lefts if child.dep_ in ("amod", "compound", "nmod")]
@@ -743,7 +744,7 @@ def _org_phrase_name(span: Span) -> str:
 def _appositive_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     # "his North Korean counterpart, Choe Son Hui": a run of proper nouns the model left
     # unlabelled, in apposition to (or compounded with) a role noun, names a person.
-    for token in doc:
+    for token in tokens_of(doc):
         if token.lower_ not in ROLE_NOUNS and token.lower_ not in TITLE_WORDS:
             continue
         for child in token.children:
@@ -773,7 +774,7 @@ NAME_HEAD_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj
 def _unlabelled_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     """Names the small model leaves unlabelled: "the Dow Jones Industrial Average fell",
     "the Nasdaq Composite Index", "the Standard & Poor's 500 index" (not in Title Case headlines)."""
-    for sent in doc.sents:
+    for sent in sentences_of(doc):
         if _is_title_case(sent):
             continue
         for token in sent:
@@ -806,7 +807,7 @@ def _index_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     """ "the Dow Jones industrial average", "the Nikkei 225 average", "the Topix index": news writes an
     index's kind in lower case; a family word is part of its name ("the Nasdaq composite index" is the
     Nasdaq Composite), the kind word is not, but for the industrial average, whose name it ends."""
-    for token in doc:
+    for token in tokens_of(doc):
         if token.lower_ not in INDEX_KIND_WORDS or token.is_title or token.tag_ != "NN":
             continue
         start = token.i
@@ -836,7 +837,7 @@ _PLURAL_NAME_LABELS = frozenset({"", "PERSON", "ORG", "WORK_OF_ART", "PRODUCT"})
 def _plural_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     """ "the Colts", "the visiting Jaguars", "the Jacksonville Jaguars": "the" before a capitalised
     plural names a team, a band or a party, which the model leaves unlabelled or takes for a person."""
-    for token in doc:
+    for token in tokens_of(doc):
         if not _is_plural_name(token):
             continue
         start = token.i
@@ -889,7 +890,7 @@ def sentence_bounds(doc: Doc, index: int) -> tuple[int, int]:
     """The token range of the sentence holding token `index` (Token.sent walks the Doc each time)."""
     starts: list[int] | None = doc.user_data.get("timeline_sentence_starts")
     if starts is None:
-        starts = doc.user_data["timeline_sentence_starts"] = [sent.start for sent in doc.sents]
+        starts = doc.user_data["timeline_sentence_starts"] = [sent.start for sent in sentences_of(doc)]
     position = bisect.bisect_right(starts, index) - 1
     return starts[position], starts[position + 1] if position + 1 < len(starts) else len(doc)
 
@@ -944,7 +945,7 @@ def _repeated_name_mentions(
         if len(span) >= 2
         and (kind == "person" or (kind == "organization" and all(token.is_title for token in span)))
     }
-    words = [token.text for token in doc] if names else []  # one Token object per token, not per name
+    words = [token.text for token in tokens_of(doc)] if names else []
     for text, (label, kind) in names.items():
         first, width = text.split()[0], len(text.split())
         for start in range(len(words) - width + 1):
@@ -957,7 +958,7 @@ def _surname_mentions(
 ) -> Iterator[tuple[Span, str, ActorKind]]:
     """A surname alone that the model left untagged ("Jobs then moved on"), once the full name is known."""
     surnames = {span[-1].text for span, _label, kind in found if kind == "person" and len(span) >= 2}
-    for token in doc:
+    for token in tokens_of(doc):
         if token.text in surnames and not token.ent_type_ and _reads_as_name(token):
             yield doc[token.i : token.i + 1], "PERSON", "person"
 
@@ -974,7 +975,7 @@ def _team_nickname_mentions(
         and _is_plural_name(span[-1])
         and (len(span) >= 2 or is_after_the(doc, span.start))
     }
-    for token in doc:
+    for token in tokens_of(doc):
         if token.text in nicknames and token.ent_type_ in _PLURAL_NAME_LABELS:
             yield doc[token.i : token.i + 1], "NAME", "organization"
 
@@ -987,7 +988,7 @@ def _company_first_word_mentions(
     first_words = {
         span[0].text for span, _label, kind in found if kind == "organization" and _is_company(span.text)
     }
-    for token in doc:
+    for token in tokens_of(doc):
         if token.text in first_words and not token.ent_type_ and token.is_title and _reads_as_name(token):
             span = doc[token.i : token.i + 1]
             if not _is_where(span):

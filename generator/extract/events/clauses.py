@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract.actors.coreference import GROUP_REFERENCES, quotations
 from generator.extract.actors.mentions import HOLDINGS, ROLE_NOUNS, TITLE_WORDS, ActorMention
+from generator.extract.doc_views import sentences_of
 from generator.extract.events.titles import make_title
 from generator.extract.grammar import SUBJECT_DEPS, governing_verb
 from generator.extract.lexicon import REPORTING_LEMMAS, is_reporting
@@ -128,7 +129,7 @@ def extract_events(
     previous_paragraph = -1
     spoke_on: dict[str, DateValue] = {}  # the day each speaker's last statement was made
     quoted = quotations(doc)
-    for span in doc.sents:
+    for span in sentences_of(doc):
         sentence = by_start.get(span.start_char + _leading_space(span))
         if sentence is None:
             continue

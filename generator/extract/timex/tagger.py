@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.extract.doc_views import text_of
 from generator.extract.timex.calendar import iso_week, quarter_of, shift_months, weekday_near, year_for_month
 from generator.extract.timex.context import Candidate, Context, find_tense, index_tokens
 from generator.extract.timex.rules import RULES, Rule
@@ -73,7 +74,7 @@ def tag_text(text: str, reference: dt.date, nlp: Language | None = None) -> list
 def find_time_expressions(doc: Doc, reference: dt.date) -> list[TimeExpression]:
     """The temporal expressions in `doc`, normalized against `reference`, sorted by start offset."""
     token_at = index_tokens(doc)
-    text = doc.text
+    text = text_of(doc)
     # First choose the spans (longest first; a span that does not normalize gives way to shorter ones),
     # then normalize them in text order, so narrative expressions see the dates before them.
     probe = Context(doc=doc, reference=reference, token_at=token_at, text=text)

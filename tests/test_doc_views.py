@@ -1,0 +1,45 @@
+"""The token, sentence and text lists made once per Doc: the same as spaCy's, and gone after the pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import weakref
+
+from generator.extract.doc_views import release_views, sentences_of, text_of, tokens_of
+from generator.extract.pipeline import article_doc
+from generator.model import Article
+
+TEXT = (
+    "Lavrov meets Kim Jong Un in Wonsan\n\n"
+    "Russian Foreign Minister Sergey Lavrov met North Korean leader Kim Jong Un on Saturday. "
+    "He arrived in Wonsan on Friday."
+)
+
+
+def _article() -> Article:
+    return Article(slug="lavrov", title=TEXT.splitlines()[0], published=dt.date(2025, 7, 12), text=TEXT)
+
+
+def test_the_views_are_what_spacy_gives(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(article_doc(nlp, _article()))
+    assert [token.i for token in tokens_of(doc)] == [token.i for token in doc]
+    assert [(s.start, s.end) for s in sentences_of(doc)] == [(s.start, s.end) for s in doc.sents]
+    assert text_of(doc) == doc.text
+    assert tokens_of(doc) is tokens_of(doc)  # made once
+    release_views(doc)
+
+
+def test_the_pipeline_leaves_no_view_on_the_doc(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a Token refers to its Doc: a list of them left in user_data would keep the Doc in a cycle
+    doc = nlp(article_doc(nlp, _article()))
+    assert doc._.extraction is not None and doc._.extraction.events
+    assert not [key for key in doc.user_data if "_list" in str(key) or key == "timeline_text"]
+    gc.collect()
+    gc.disable()
+    try:
+        alive = weakref.ref(doc)
+        del doc
+        assert alive() is None, "the Doc outlived its last reference (a cycle)"
+    finally:
+        gc.enable()
