@@ -593,3 +593,17 @@ def test_a_plan_told_in_the_past_perfect_did_not_come_about(nlp) -> None:  # typ
     # sport: the planned signing of 2019 never happened; Monday's did
     text = "Transfers\nChelsea had planned to sign Tom Hale in 2019. Chelsea signed Ann Roe on Monday."
     assert [event.sentence for event in extract(nlp, text)] == [2]
+
+
+def test_the_deal_is_the_deal_told_of_last_and_its_parties_take_part(nlp) -> None:  # type: ignore[no-untyped-def]
+    # business: "the agreement" is the merger agreement Shell signed with BP
+    text = (
+        "Merger talks\n"
+        "Shell signed a merger agreement with BP in London on Monday. "
+        "Regulators said on Tuesday that the agreement needs more work. "
+        "The agreement would create Europe's largest oil company, an analyst said."
+    )
+    events = extract(nlp, text)
+    [review] = [event for event in events if event.sentence == 2]
+    assert set(review.actors) == {"Shell", "BP"} and review.confidence < 0.6  # inferred: for review
+    assert not any(event.sentence == 3 and "Shell" in event.actors for event in events)  # a forecast

@@ -128,6 +128,7 @@ def extract_events(
     previous_paragraph = -1
     spoke_on: dict[str, DateValue] = {}  # the day each speaker's last statement was made
     quoted = quotations(doc)
+    deals = _deals_referred_to(doc, mentions)
     for span in doc.sents:
         sentence = by_start.get(span.start_char + _leading_space(span))
         if sentence is None:
@@ -135,7 +136,7 @@ def extract_events(
         if sentence.paragraph != previous_paragraph:
             # a paragraph starts from the article's main event date, not from the last one's dates
             narrative, previous_paragraph = anchor, sentence.paragraph
-        in_sentence = [*_bridges(span, mentions, topic, sentence.index in headlines), *mentions]
+        in_sentence = [*_bridges(span, mentions, topic, sentence.index in headlines), *deals, *mentions]
         speakers = _speakers(span.root, mentions)
         text_date = _sentence_date(span, expressions, span.root)
         earlier = [spoke_on[speaker] for speaker in speakers if speaker in spoke_on]
@@ -234,6 +235,81 @@ def _is_unnamed_product(token: Token) -> bool:
         and token.lemma_.lower() in CRAFT_AND_DEVICE_KINDS
         and not any(child.dep_ == "nummod" for child in token.children)
     )
+
+
+# What two or more parties make together, which a story goes on to call "the deal"
+DEAL_NOUNS = frozenset("deal agreement contract accord pact merger takeover".split())
+PARTY_KINDS = frozenset({"person", "organization", "country"})
+DEAL_WINDOW = 8  # sentences "the deal" may reach back
+
+
+def _deals_referred_to(doc: Doc, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """ "... a deal between Boeing and Aeroflot was revived. Aeroflot say that the deal does not
+    affect plans ...": "the deal", with no party named in it, is the deal the story told of last,
+    and its parties take part where it does (a weaker reading, as a bridge is)."""
+    from generator.extract.actors.mentions import sentence_bounds
+
+    found: list[ActorMention] = []
+    last: tuple[int, list[ActorMention]] | None = None  # the last deal's sentence start, and parties
+    for token in doc:
+        if token.lemma_.lower() not in DEAL_NOUNS or token.tag_ != "NN":
+            continue
+        parties = _parties_of(token, mentions)
+        sentence = sentence_bounds(doc, token.i)[0]
+        if parties:
+            last = (sentence, parties)
+            continue
+        if (
+            last is None
+            or not _is_plain_definite(token)
+            or _sentences_back(doc, last[0], token.i) > DEAL_WINDOW
+        ):
+            last = (
+                None  # "the biggest contract of its kind": another deal, the one a "that contract" after is
+            )
+            continue
+        if not _is_forecast_of(token):
+            kinds = {party.name: party.kind for party in last[1]}
+            found += [
+                ActorMention(token.i, token.i + 1, token.text, name, kind, "BRIDGE")
+                for name, kind in kinds.items()
+            ]
+        last = (sentence, last[1])
+    return found
+
+
+def _parties_of(deal: Token, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """Who a deal is told as made by: names in its own phrase ("a deal between Aeroflot and
+    Boeing", "a deal with Boeing"), else, as an object, its verb's subject ("the airline signed the
+    agreement")."""
+    inside = {token.i for token in deal.subtree if token.i != deal.i}
+    if deal.dep_ == "dobj":
+        inside |= _subject_tokens(deal.head)
+    return [mention for mention in mentions if mention.kind in PARTY_KINDS and mention.start in inside]
+
+
+def _is_plain_definite(deal: Token) -> bool:
+    """ "the deal", "that contract": not "the new agreement" nor "the biggest contract", which tell
+    of another one, nor "It is the biggest contract", which names no one."""
+    if deal.dep_ == "attr" or any(child.dep_ in ("amod", "compound", "nmod") for child in deal.children):
+        return False
+    return any(child.dep_ == "det" and child.lower_ in ("the", "this", "that") for child in deal.children)
+
+
+def _is_forecast_of(deal: Token) -> bool:
+    """ "said the deal would save 350 million euros": what a deal may do is no happening its parties
+    take part in."""
+    auxiliaries = {child.lower_ for child in deal.head.children if child.dep_ == "aux"}
+    return deal.dep_ in ("nsubj", "nsubjpass") and bool(auxiliaries & (MODALS | {"will", "'ll"}))
+
+
+def _sentences_back(doc: Doc, sentence_start: int, index: int) -> int:
+    from generator.extract.actors.mentions import sentence_bounds
+
+    count, start = 0, sentence_bounds(doc, index)[0]
+    while start > sentence_start:
+        count, start = count + 1, sentence_bounds(doc, start - 1)[0]
+    return count
 
 
 LEAD_SENTENCES = 4  # headline and the opening sentences, where news dates its story
@@ -889,6 +965,8 @@ def _actor_is_subject(predicate: Token, mentions: Sequence[ActorMention]) -> boo
         token = predicate.doc[mention.start : mention.end].root
         while token.dep_ in ("compound", "conj", "appos", "poss", "nummod") and token.head.i != token.i:
             token = token.head
+        if mention.label == "BRIDGE" and mention.kind != "product":
+            continue  # "the agreement allows for ...": what a deal says is no deed of its parties
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.i in _predicate_heads(predicate):
             return True
         if token.i in shared:
