@@ -30,6 +30,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from measure import peak_of as _peak_of  # noqa: E402
+
 from generator.extract.article import extract_article  # noqa: E402
 from generator.extract.pipeline import load_pipeline  # noqa: E402
 from generator.extract.timex.tagger import find_time_expressions  # noqa: E402
@@ -158,55 +160,6 @@ print(sum(len(doc) for doc in nlp.pipe(texts)))
 """
 
 
-def _peak_of(command: list[str]) -> tuple[float, dict[str, float], str]:
-    """Wall seconds, peak memory and CPU time of the command with its children, and its last stdout line.
-
-    Memory, with psutil: the process tree sampled every 0.1 s, RSS summed (an upper bound: forked
-    workers share pages) and PSS summed (shared pages split between the processes), in MiB; without
-    it, getrusage(RUSAGE_CHILDREN), the peak of the largest single process only. `cpu_s` is the
-    CPU time of the whole tree, `parent_cpu_s` the main process's own (what workers cannot share):
-    unlike wall time, neither depends on what else the machine runs.
-    """
-    try:
-        import psutil
-    except ImportError:
-        psutil = None
-    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    parent_cpu = 0.0
-    with tempfile.TemporaryFile() as errors:
-        started = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors, text=True)
-        peak = {"rss": 0.0, "pss": 0.0}
-        while psutil is not None and process.poll() is None:
-            now = {"rss": 0.0, "pss": 0.0}
-            try:
-                root = psutil.Process(process.pid)
-                own = root.cpu_times()
-                parent_cpu = own.user + own.system
-                for member in [root, *root.children(recursive=True)]:
-                    info = member.memory_full_info()
-                    now["rss"] += info.rss
-                    now["pss"] += getattr(info, "pss", info.rss)
-            except (psutil.NoSuchProcess, psutil.AccessDenied):
-                pass
-            peak = {key: max(peak[key], now[key]) for key in peak}
-            time.sleep(0.1)
-        stdout, _ = process.communicate()
-        seconds = time.perf_counter() - started
-        if process.returncode not in (0, 1):  # 1: some article failed, reported in the summary
-            errors.seek(0)
-            raise RuntimeError(f"{command[:2]} failed: {errors.read().decode()[-2000:]}")
-    if psutil is None:
-        peak = {"rss": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024.0}
-    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    figures: dict[str, float] = {key: round(value / 2**20) for key, value in peak.items()}
-    figures["cpu_s"] = round(
-        cpu_after.ru_utime + cpu_after.ru_stime - cpu_before.ru_utime - cpu_before.ru_stime, 1
-    )
-    figures["parent_cpu_s"] = round(parent_cpu, 1)
-    return seconds, figures, (stdout.strip().splitlines() or [""])[-1]
-
-
 def bench_memory(sizes: tuple[int, ...] = (300, 1000), jobs: tuple[int, ...] = (1, 2)) -> dict[str, object]:
     """`timeline extract --jobs N` from scratch: peak memory and tokens/s against plain `nlp.pipe`.
 
@@ -272,11 +225,13 @@ def bench_memory(sizes: tuple[int, ...] = (300, 1000), jobs: tuple[int, ...] = (
     return results
 
 
-def bench_build(sizes: tuple[int, ...]) -> dict[str, object]:
-    """`mkdocs build` of generated archives against a plain Material build of the same pages."""
-    from site_build import make_plain_project, make_project, site_sizes
+def bench_build(sizes: tuple[int, ...], pairs: int | None = None) -> dict[str, object]:
+    """`mkdocs build` of generated archives against a plain Material build of the same pages, in
+    alternating rounds (ours, plain, ours, plain, ...): `pairs` of them, by default 3 up to 1,000
+    articles and 2 above (bench/measure.py)."""
+    from measure import Command, alternate, ratios
+    from site_build import build_command, make_plain_project, make_project, site_sizes
 
-    mkdocs = str(ROOT / ".venv" / "bin" / "mkdocs")
     python = str(ROOT / ".venv" / "bin" / "python")
     results: dict[str, object] = {}
     per_page = {}
@@ -290,49 +245,39 @@ def bench_build(sizes: tuple[int, ...]) -> dict[str, object]:
                 [python, str(ROOT / "bench" / "site_build.py"), "--split", str(project / "content")],
                 capture_output=True, text=True, check=True,
             )  # fmt: skip
-            ours_s, ours, _ = _peak_of(
-                [
-                    mkdocs,
-                    "build",
-                    "--strict",
-                    "-q",
-                    "-f",
-                    str(project / "mkdocs.yml"),
-                    "-d",
-                    str(project / "site"),
-                ]
-            )
-            plain_s, plain_figures, _ = _peak_of(
-                [mkdocs, "build", "-q", "-f", str(plain / "mkdocs.yml"), "-d", str(plain / "site")]
-            )
+            ours_build = Command("ours", build_command(project / "mkdocs.yml", project / "site", strict=True))
+            plain_build = Command("plain", build_command(plain / "mkdocs.yml", plain / "site"))
+            runs = alternate([ours_build, plain_build], pairs or (3 if size <= 1000 else 2))
+            summary = ratios(runs["ours"], runs["plain"])
+            ours_cpu_s, plain_cpu_s = summary["cpu_s_median"]
+            ours_s, plain_s = summary["wall_s_median"]
             sizes_ours = site_sizes(project / "site", size)
             html_pages = int(sizes_ours["html_pages"])
-            per_page[size] = 1000 * ours["cpu_s"] / html_pages
+            per_page[size] = 1000 * ours_cpu_s / html_pages
             results[str(size)] = {
                 **counts,
                 "markdown_pages": pages,
-                "build_s": round(ours_s, 1),
-                "plain_material_s": round(plain_s, 1),
-                "build_vs_plain_material": round(ours_s / plain_s, 2),
+                "build_s": ours_s,
+                "plain_material_s": plain_s,
+                "build_vs_plain_material": summary["wall_ratio_median"],
                 # CPU time: what the ratio is on an idle machine, whatever else this one runs
-                "build_cpu_s": ours["cpu_s"],
-                "plain_material_cpu_s": plain_figures["cpu_s"],
-                "build_vs_plain_material_cpu": round(ours["cpu_s"] / plain_figures["cpu_s"], 2),
+                "build_cpu_s": ours_cpu_s,
+                "plain_material_cpu_s": plain_cpu_s,
+                "build_vs_plain_material_cpu": summary["cpu_ratio_median"],
+                "rounds": summary,
                 "per_page_cpu_ms": round(per_page[size], 1),
-                "plain_per_page_cpu_ms": round(1000 * plain_figures["cpu_s"] / pages, 1),
+                "plain_per_page_cpu_ms": round(1000 * plain_cpu_s / pages, 1),
                 "timeline_check_s": round(check_s, 1),
                 "plugin": json.loads(split.stdout),
-                "peak_mib": ours.get("pss", ours["rss"]),
-                "plain_peak_mib": plain_figures.get("pss", plain_figures["rss"]),
+                "peak_mib": summary["peak_mib"][0],
+                "plain_peak_mib": summary["peak_mib"][1],
                 **sizes_ours,
                 "plain_search_index_mib": site_sizes(plain / "site", size)["search_index_mib"],
             }
     rows = [row for row in results.values() if isinstance(row, dict)]
     results["build_vs_plain_material"] = max(float(row["build_vs_plain_material"]) for row in rows)
     results["build_vs_plain_material_cpu"] = max(float(row["build_vs_plain_material_cpu"]) for row in rows)
-    results["largest_html_kib"] = max(
-        float(row["largest_html_kib"]) for row in results.values() if isinstance(row, dict)
-    )
+    results["largest_html_kib"] = max(float(row["largest_html_kib"]) for row in rows)
     if len(per_page) > 1:
         results["per_page_ms_growth"] = round(per_page[max(per_page)] / per_page[min(per_page)], 2)
     return results
@@ -404,12 +349,18 @@ def main() -> None:
     """Run the benchmarks and print a table; compare with the targets."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--only", choices=["extract", "scale", "memory", "import", "render", "site", "build", "search"]
+        "--only",
+        choices=["extract", "scale", "memory", "import", "render", "site", "serve", "build", "search"],
     )
     parser.add_argument(
         "--build-sizes",
         default="1000,10000",
         help="articles of the generated archives the site build runs on",
+    )
+    parser.add_argument(
+        "--build-pairs",
+        type=int,
+        help="alternating rounds (ours, plain) of each site build: 3 up to 1,000 articles, 2 above",
     )
     parser.add_argument(
         "--scale", type=int, default=1000, help="articles for the from-scratch and no-op runs"
@@ -434,7 +385,9 @@ def main() -> None:
     if args.only in (None, "serve"):
         results["serve"] = bench_serve(int(args.build_sizes.split(",")[0]))
     if args.only in (None, "build"):
-        results["build"] = bench_build(tuple(int(size) for size in args.build_sizes.split(",")))
+        results["build"] = bench_build(
+            tuple(int(size) for size in args.build_sizes.split(",")), args.build_pairs
+        )
     if args.only in (None, "search"):
         from search import compare as bench_search  # bench/search.py: lunr against Pagefind, in Chromium
 

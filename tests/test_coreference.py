@@ -563,3 +563,27 @@ def test_a_role_given_with_a_name_of_its_own_refers_to_no_one_before(nlp) -> Non
 )
 def test_a_named_storm_or_fire_is_the_storm_or_the_blaze(nlp, text: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
     assert expected in references(nlp, text)
+
+
+def test_the_company_is_the_company_named_before_a_body_of_no_known_kind(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Brightline Rail Corp asked Congress for $2 billion in emergency loans on Monday. "
+        "The company said it would cut 500 jobs."
+    )
+    assert ("company", "Brightline Rail Corp") in references(nlp, text)
+
+
+def test_a_place_before_a_description_does_not_make_it_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Skyward Airlines Inc cancelled 300 flights on Friday. "
+        "The No. 2 U.S. airline said it expected to resume a full schedule on Sunday."
+    )
+    assert ("airline", "Skyward Airlines Inc") in references(nlp, text)
+
+
+def test_the_company_is_the_body_its_own_sentence_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Orrin Rail Ltd lost a contract to Siemens on Monday. "
+        "In a statement on the Siemens website, the company said the trains would be built in Germany."
+    )
+    assert ("company", "Siemens") in references(nlp, text)

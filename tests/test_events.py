@@ -196,6 +196,37 @@ def test_a_headline_verb_read_as_a_noun_is_still_the_headlines_happening(nlp) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "headline_title"),
+    [
+        (  # politics: a verb coordinated with a second one is no plural subject of "calls"
+            "Mayor Ortega vetoes budget, calls special session\n"
+            "Mayor Lucia Ortega vetoed the city budget on Monday and called the council back on Friday.",
+            "Lucia Ortega vetoes budget",
+        ),
+        (  # business: a verb the parser hung an object on; "since 2009" does not date the loss
+            "Brennan Steel posts first loss since 2009\n"
+            "Brennan Steel Corp reported a loss of $40 million on Tuesday.",
+            "Brennan Steel Corp posts first loss",
+        ),
+    ],
+)
+def test_more_headline_verbs_read_as_nouns_are_the_headlines_happening(
+    nlp, text: str, headline_title: str
+) -> None:  # type: ignore[no-untyped-def]
+    events = extract(nlp, text, dt.date(2011, 3, 8))
+    [headline] = [
+        event for event in events if event.sentence == 0 or 0 in [m.sentence for m in event.mentions]
+    ]
+    assert headline.title.startswith(headline_title)
+    assert headline.date.iso.startswith("2011-03")
+
+
+def test_a_plural_noun_subject_in_a_headline_stays_a_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Boeing orders rise as airlines expand\nAirlines ordered 40 planes from Boeing Co in February."
+    assert all(event.sentence != 0 for event in extract(nlp, text))
+
+
+@pytest.mark.parametrize(
     ("sentence", "actor", "takes_part"),
     [
         # an owner takes part through what it does or sends, not through what it has
@@ -607,3 +638,48 @@ def test_the_deal_is_the_deal_told_of_last_and_its_parties_take_part(nlp) -> Non
     [review] = [event for event in events if event.sentence == 2]
     assert set(review.actors) == {"Shell", "BP"} and review.confidence < 0.6  # inferred: for review
     assert not any(event.sentence == 3 and "Shell" in event.actors for event in events)  # a forecast
+
+
+def test_since_after_a_first_or_a_superlative_does_not_date_the_happening(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Floods in the north\n"
+        "Halden Water Inc pumped its highest volume since 1998 on Tuesday. "
+        "Governor Ruth Amell has been campaigning for new flood defences since 2004."
+    )
+    dates = {event.quote.split()[1]: event.date.iso for event in extract(nlp, text, dt.date(2011, 3, 9))}
+    assert dates["Water"] == "2011-03-08"
+    assert dates["Ruth"] == "2004"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Senate negotiators agreed on a spending bill on Monday.",  # politics, before its members
+        "The Senate's members voted to confirm the judge on Monday.",  # through its members
+    ],
+)
+def test_a_body_acts_through_its_members_and_officials(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    text = "Capitol news\nThe United States Senate met on Friday. " + sentence
+    [event] = [event for event in extract(nlp, text) if event.sentence == 2]
+    assert any(actor.endswith("Senate") for actor in event.actors)
+
+
+@pytest.mark.parametrize(
+    ("charged", "appeared_on"),
+    [
+        ("charged him with arson on Thursday", "2024-03-14"),  # the lead tells the day's own news
+        ("will charge him with arson on Thursday", "2024-03-13"),  # a plan for the day: Wednesday's
+    ],
+)
+def test_a_lead_telling_the_publication_days_happening_has_no_earlier_story_day(
+    nlp, charged: str, appeared_on: str
+) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Man charged over warehouse fire\n"
+        f"Detectives questioned Gary Holt on Wednesday and {charged}.\n\n"
+        "Holt appeared before magistrates in Leeds."
+    )
+    [appearance] = [
+        event for event in extract(nlp, text, dt.date(2024, 3, 14)) if "magistrates" in event.quote
+    ]
+    assert appearance.date.iso == appeared_on

@@ -116,6 +116,7 @@ NAME_WORD_KINDS: dict[str, str] = {
     **dict.fromkeys("bank bancorp reserve fed bundesbank".split(), "bank"),
     **dict.fromkeys("airlines airways airline lines".split(), "airline"),
     **dict.fromkeys("motor motors automotive".split(), "carmaker"),
+    **dict.fromkeys("congress senate parliament treasury ministry government".split(), "government"),
 }
 # the names of the market indexes news calls by their first word: "the Dow", "the Nikkei"
 INDEX_NAMES = frozenset("dow nasdaq nikkei ftse dax cac sensex kospi topix stoxx".split())
@@ -629,13 +630,16 @@ def _organization_of_kind(
 ) -> ActorMention | None:
     """The last organisation (in the description window) that a description of `described` fits.
 
-    One of that kind is preferred to one of no known kind; one of another kind never fits.
+    One of that kind is preferred to one of no known kind; one of another kind never fits. "The
+    company" is the last one the article shows to be a company, unless its own sentence names one.
     """
     fitting: list[tuple[int, int, int, ActorMention]] = []
     for entry in seen.values():
         if entry.mention.kind != "organization" or number - entry.sentence > DESCRIPTION_WINDOW:
             continue
         rank = _fit(described, kinds.get(entry.mention.name, set()))
+        if rank == 0 and described == "company" and entry.sentence == number:
+            rank = 1  # "on the Airbus website, the company said": the body its own sentence names
         if rank is not None:
             fitting.append((rank, entry.sentence, entry.mention.start, entry.mention))
     return max(fitting, key=lambda item: item[:3])[3] if fitting else None
@@ -643,12 +647,12 @@ def _organization_of_kind(
 
 def _fit(described: str, own: set[str]) -> int | None:
     """How well an organisation of kinds `own` fits a description of `described`: 2 of that kind,
-    1 a company for a kind of company ("Tesla Inc" for "the carmaker"), 0 of no known kind, None
-    not at all."""
+    1 a company for a kind of company ("Tesla Inc" for "the carmaker") or for "the company", 0 of no
+    known kind, None not at all."""
     if described == "company":
         if own == {"exchange"}:
             return -1  # "fell on the New York Stock Exchange. The company said": where its shares trade
-        return 0 if not own or own & COMPANY_KINDS else None
+        return 1 if own & COMPANY_KINDS else 0 if not own else None
     if described in own:
         return 2
     if described == "central bank":
@@ -749,11 +753,20 @@ def _is_modified(token: Token) -> bool:
     )
 
 
+# a place before a description says where the body is, not who: "the No. 3 U.S. automaker"
+PLACE_TYPES = frozenset({"GPE", "NORP", "LOC"})
+
+
 def _has_own_name(token: Token) -> bool:
     """ "the actor Tom Hanks", "the company president and CEO Louis Gallois": the description
     comes with a name of its own (not "the minister and John Smith", two people)."""
     return (
-        any(child.dep_ in ("appos", "compound") and child.pos_ == "PROPN" for child in token.children)
+        any(
+            child.dep_ in ("appos", "compound")
+            and child.pos_ == "PROPN"
+            and child.ent_type_ not in PLACE_TYPES
+            for child in token.children
+        )
         or (token.dep_ == "compound" and token.head.pos_ == "PROPN")
         or any(child.dep_ == "conj" and _is_titled_name(child) for child in token.children)
     )

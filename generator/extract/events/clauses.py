@@ -328,6 +328,7 @@ def _main_event_date(
     """
     lead = _lead_less_datelines(sentences, article.published)
     lead_end = lead[-1][0].end if lead else 0
+    earlier: DateValue | None = None
     for expression in expressions:
         if expression.start >= lead_end:
             break
@@ -337,11 +338,23 @@ def _main_event_date(
         if date is None or date.precision != "day":
             continue
         days_before = (article.published - date.first_day()).days
-        if days_before == 0 and not _dates_a_saying(doc, expression):
+        if (
+            days_before == 0
+            and not _dates_a_saying(doc, expression)
+            and (earlier is None or _told_done(doc, expression))
+        ):
+            # the publication day's own happening: "resigned on Thursday, a day after ...", and
+            # "passed a medical on Thursday and signed on Friday", Friday's news
             return None
-        if 0 < days_before <= ANCHOR_DAYS:
-            return date
-    return None
+        if 0 < days_before <= ANCHOR_DAYS and earlier is None:
+            earlier = date
+    return earlier
+
+
+def _told_done(doc: Doc, expression: TimeExpression) -> bool:
+    """The expression dates a clause told in the past tense: what happened that day."""
+    tokens = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    return tokens is not None and _clause_verb(tokens.root).tag_ == "VBD"
 
 
 def _dates_a_saying(doc: Doc, expression: TimeExpression) -> bool:
@@ -548,18 +561,33 @@ def _coordinated_with_subject(verb: Token) -> list[Token]:
 
 
 def _headline_verb_read_as_noun(span: Span) -> Token | None:
-    """ "Chrysler files for bankruptcy protection": in a verbless headline, a plural noun right
-    after a name is the headline's verb when the article uses that word as a verb ("filed")."""
-    if any(token.pos_ in ("VERB", "AUX") for token in span):
-        return None
+    """ "Chrysler files for bankruptcy protection", "Kessler Motors posts first profit": a headline's
+    verb right after a name, which the parser read as a plural noun. It is the verb when the parser
+    gave it an object, or when the article uses the word as a verb and, in the headline, it is no
+    subject nor object of a verb there ("Lumio unveils new tablet, takes aim at iPad" is no plural
+    subject of "takes"; "Boeing orders rise" keeps its noun)."""
     verbs = {token.lemma_.lower() for token in span.doc if token.pos_ == "VERB"}
     for token in span:
-        if token.i == span.start or token.tag_ != "NNS" or token.lemma_.lower() not in verbs:
+        if token.i == span.start or token.tag_ != "NNS":
             continue
         before = span.doc[token.i - 1]
-        if before.ent_type_ in ("ORG", "PERSON", "GPE", "NORP", "PRODUCT") or before.tag_ == "NNP":
+        if before.ent_type_ not in ("ORG", "PERSON", "GPE", "NORP", "PRODUCT") and before.tag_ != "NNP":
+            continue
+        if any(
+            child.dep_ == "dobj" or (child.dep_ == "appos" and token.dep_ == "ROOT")
+            for child in token.children
+        ):
+            return token  # "posts/NNS first profit/dobj", "posts/ROOT first loss/appos"
+        if token.lemma_.lower() in verbs and _no_argument_of_a_verb(token):
             return token
     return None
+
+
+def _no_argument_of_a_verb(noun: Token) -> bool:
+    head = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or head.pos_ not in ("VERB", "AUX"):
+        return noun.dep_ != "pobj"
+    return noun.dep_ == "nsubj" and head.tag_ == "VBZ"  # a plural noun is no subject of "takes"
 
 
 def _clause_predicates(verb: Token) -> list[Predicate]:
@@ -894,8 +922,10 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
         # "the Teamsters union said", "Toyota shares fell": the body itself, or its stock
         if head.lower_ in HOLDINGS and head.tag_ in ("NN", "NNS"):
             return False
+        if head.lower_ in NAMED_KIND_NOUNS and head.tag_ == "NN":
+            return False  # "the broader Topix index", "the benchmark Nikkei 225 average": the index
         if head.lower_ in STAFF_NOUNS and head.tag_ == "NNS":
-            return False  # "Kremlin officials met ...": the body acts through its people
+            return False  # "Kremlin officials met", "BOJ policymakers voted": it acts through its people
         if head.lower_ in BODY_NOUNS and head.tag_ == "NN" and head.dep_ != "appos":
             # not "Airbus unions", "the main Airbus union": unions at Airbus
             return any(child.dep_ in ("amod", "nummod") for child in head.children)
@@ -927,11 +957,14 @@ def _joined_to_next_name(token: Token) -> bool:
 BODY_NOUNS = frozenset(
     "union index exchange agency company firm group carmaker automaker airline bank party".split()
 )
+# The kind of thing only one named thing can be: an adjective on it describes the thing itself
+NAMED_KIND_NOUNS = frozenset({"index", "average"})
 
 
 # The people a body acts through, named after it: "Kremlin officials", "Toyota executives"
 STAFF_NOUNS = frozenset(
-    "officials executives employees workers staff engineers negotiators lawyers investigators".split()
+    """officials executives employees workers staff engineers negotiators lawyers investigators
+    members policymakers directors""".split()
 )
 
 
@@ -939,8 +972,10 @@ STAFF_NOUNS = frozenset(
 ACTS_THROUGH = frozenset(
     """letter message email e-mail memo statement speech proposal plan offer order bid request call deal
     invitation decision move response visit trip talks board unit division subsidiary shareholders staff
-    employees workers executives officials team forces troops government""".split()
+    employees workers executives officials team forces troops government members policymakers
+    negotiators directors""".split()
 )
+# The people a body acts through when its name stands before them: "BOJ policymakers voted"
 # A result is its owner's ("Creighton's victory"), and a record its holder's, who loses it when it
 # is broken ("Luck broke Newton's record"): the owner takes part.
 OWNER_TAKES_PART = frozenset("victory win defeat loss record mark".split())
@@ -1116,6 +1151,8 @@ def _sentence_date(
             continue  # "the 1991 settlement", "its 2010 conference": the year names the thing
         if _was_planned_once(tokens.root):
             continue  # "originally due later this year, will be delayed until October"
+        if _measures_a_record(tokens.root, predicate):
+            continue  # "its first profit since 2007": the start of a stretch, not when it happened
         inside.append((expression, date, tokens.root))
     if not inside:
         return None
@@ -1145,6 +1182,22 @@ def _was_planned_once(date: Token) -> bool:
     while head.dep_ == "prep" and head.head.i != head.i:
         head = head.head
     return any(child.dep_ == "advmod" and child.lower_ in SUPERSEDED_ADVERBS for child in head.children)
+
+
+def _measures_a_record(date: Token, predicate: Token) -> bool:
+    """ "posts its first profit since 2007", "its lowest close since April": "since" after a first or
+    a superlative says how long the record stands; "has fought cancer since 2004" is dated 2004."""
+    if date.dep_ != "pobj" or date.head.lower_ != "since":
+        return False
+    attached = date.head.head
+    nouns = [attached] if attached.pos_ == "NOUN" else []
+    nouns += [child for child in predicate.children if child.dep_ in ("dobj", "appos", "attr")]
+    return any(
+        modifier.tag_ == "JJS" or modifier.lower_ == "first"
+        for noun in nouns
+        for modifier in noun.children
+        if modifier.dep_ == "amod"
+    )
 
 
 def _past_part_of_its_week(
