@@ -683,3 +683,14 @@ def test_a_lead_telling_the_publication_days_happening_has_no_earlier_story_day(
         event for event in extract(nlp, text, dt.date(2024, 3, 14)) if "magistrates" in event.quote
     ]
     assert appearance.date.iso == appeared_on
+
+
+def test_a_unit_named_after_its_parent_acts_for_the_parent(nlp) -> None:  # type: ignore[no-untyped-def]
+    # business: Siemens Energy is a unit of Siemens; Virgin Atlantic is no line of business of Virgin
+    text = "Wind power\nSiemens Energy signed a turbine contract with Orsted on Monday. Siemens said it rose."
+    [contract] = [event for event in extract(nlp, text) if event.sentence == 1]
+    assert contract.actors == ("Siemens Energy", "Orsted", "Siemens")
+    assert contract.title.startswith("Siemens Energy signs")
+    airline = "Airlines\nVirgin Atlantic cut ten routes on Monday. Virgin said the brand is strong."
+    [cuts] = [event for event in extract(nlp, airline) if event.sentence == 1]
+    assert cuts.actors == ("Virgin Atlantic",)

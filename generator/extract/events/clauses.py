@@ -129,6 +129,7 @@ def extract_events(
     spoke_on: dict[str, DateValue] = {}  # the day each speaker's last statement was made
     quoted = quotations(doc)
     deals = _deals_referred_to(doc, mentions)
+    parents = _parents_of_units(mentions)
     for span in doc.sents:
         sentence = by_start.get(span.start_char + _leading_space(span))
         if sentence is None:
@@ -136,7 +137,12 @@ def extract_events(
         if sentence.paragraph != previous_paragraph:
             # a paragraph starts from the article's main event date, not from the last one's dates
             narrative, previous_paragraph = anchor, sentence.paragraph
-        in_sentence = [*_bridges(span, mentions, topic, sentence.index in headlines), *deals, *mentions]
+        in_sentence = [
+            *_bridges(span, mentions, topic, sentence.index in headlines),
+            *deals,
+            *mentions,
+            *parents,
+        ]
         speakers = _speakers(span.root, mentions)
         text_date = _sentence_date(span, expressions, span.root)
         earlier = [spoke_on[speaker] for speaker in speakers if speaker in spoke_on]
@@ -235,6 +241,39 @@ def _is_unnamed_product(token: Token) -> bool:
         and token.lemma_.lower() in CRAFT_AND_DEVICE_KINDS
         and not any(child.dep_ == "nummod" for child in token.children)
     )
+
+
+# The words that name a unit of a company after the company: a line of business or a region
+UNIT_WORDS = frozenset(
+    """commercial defense defence space security systems services capital financial finance airplanes
+    aircraft aerospace helicopters research laboratories labs energy pharmaceuticals entertainment music
+    pictures studios records media digital mobile networks ventures investments logistics technologies
+    solutions north south east west america americas europe asia pacific africa""".split()
+)
+
+
+def _parents_of_units(mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """ "Boeing Commercial Airplanes delivered the final 717", "EADS North America": a unit named with
+    its parent's name and its line of business or region, where the article names the parent too,
+    acts for the parent, which takes part beside it (and the unit keeps its own name in titles)."""
+    organizations = {mention.name for mention in mentions if mention.kind == "organization"}
+    parent_of: dict[str, str] = {}
+    for name in organizations:
+        for parent in organizations:
+            rest = name[len(parent) :].split() if name.startswith(parent + " ") else []
+            if (
+                rest
+                and all(word.lower() in UNIT_WORDS for word in rest)
+                and len(parent) > len(parent_of.get(name, ""))
+            ):
+                parent_of[name] = parent
+    return [
+        ActorMention(
+            mention.start, mention.end, mention.surface, parent_of[mention.name], "organization", "PARENT"
+        )
+        for mention in mentions
+        if mention.name in parent_of
+    ]
 
 
 # What two or more parties make together, which a story goes on to call "the deal"

@@ -61,8 +61,8 @@ def _names_by_token(mentions: Sequence[ActorMention]) -> dict[int, ActorMention]
 
     names: dict[int, ActorMention] = {}
     for mention in mentions:
-        if mention.label == "BRIDGE":
-            continue  # a bridged product ("the first flight" of the A380) is no name to write
+        if mention.label in ("BRIDGE", "PARENT"):
+            continue  # a bridged product ("the first flight" of the A380), a unit's parent: no name to write
         for index in range(mention.start, mention.end):
             known = names.get(index)
             if known is not None and known.label == "COREF" == mention.label and known.name != mention.name:
