@@ -694,3 +694,14 @@ def test_a_unit_named_after_its_parent_acts_for_the_parent(nlp) -> None:  # type
     airline = "Airlines\nVirgin Atlantic cut ten routes on Monday. Virgin said the brand is strong."
     [cuts] = [event for event in extract(nlp, airline) if event.sentence == 1]
     assert cuts.actors == ("Virgin Atlantic",)
+
+
+def test_a_sale_agreed_is_the_deal_told_of_next(nlp) -> None:  # type: ignore[no-untyped-def]
+    # sport: "the deal" is the sale of the club its owner agreed
+    text = (
+        "Club sale\n"
+        "Roman Abramovich has agreed the sale of Chelsea to Todd Boehly. "
+        "The deal was approved by the Premier League on Monday."
+    )
+    [approval] = [event for event in extract(nlp, text) if event.sentence == 2]
+    assert {"Roman Abramovich", "Chelsea", "Premier League"} <= set(approval.actors)

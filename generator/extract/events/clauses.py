@@ -277,7 +277,7 @@ def _parents_of_units(mentions: Sequence[ActorMention]) -> list[ActorMention]:
 
 
 # What two or more parties make together, which a story goes on to call "the deal"
-DEAL_NOUNS = frozenset("deal agreement contract accord pact merger takeover".split())
+DEAL_NOUNS = frozenset("deal agreement contract accord pact merger takeover purchase sale".split())
 PARTY_KINDS = frozenset({"person", "organization", "country"})
 DEAL_WINDOW = 8  # sentences "the deal" may reach back
 
