@@ -705,3 +705,12 @@ def test_a_sale_agreed_is_the_deal_told_of_next(nlp) -> None:  # type: ignore[no
     )
     [approval] = [event for event in extract(nlp, text) if event.sentence == 2]
     assert {"Roman Abramovich", "Chelsea", "Premier League"} <= set(approval.actors)
+
+
+def test_a_dated_participle_on_a_noun_tells_a_past_happening(nlp) -> None:  # type: ignore[no-untyped-def]
+    # business: the pay deal was signed in 2019; an undated participle stays a description
+    text = "Car plant strike\nThe strike is the result of a pay deal signed between Unite and Ford in 2019."
+    [signing] = extract(nlp, text)
+    assert (signing.actors, signing.date.iso) == (("Unite", "Ford"), "2019")
+    assert signing.title.startswith("Pay deal signed between Unite")
+    assert extract(nlp, text.replace(" in 2019", "")) == []

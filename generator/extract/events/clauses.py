@@ -498,7 +498,9 @@ def _read_sentence(
     found: list[_Candidate] = []
     for predicate, tense, before in _predicates(span, is_lead):
         if tense == "participle":
-            continue
+            if _sentence_date(span, expressions, predicate, governed_only=True) is None:
+                continue
+            tense = "past"  # "a deal begun between Aeroflot and Boeing last year": dated, it happened
         if tense in ("present", "future") and not is_lead and not _actor_is_subject(predicate, in_sentence):
             continue  # in body text, the present tense is mostly analysis; keep what a named actor does
         taking_part = _mentions_taking_part(predicate, in_sentence, span)
