@@ -714,3 +714,14 @@ def test_a_dated_participle_on_a_noun_tells_a_past_happening(nlp) -> None:  # ty
     assert (signing.actors, signing.date.iso) == (("Unite", "Ford"), "2019")
     assert signing.title.startswith("Pay deal signed between Unite")
     assert extract(nlp, text.replace(" in 2019", "")) == []
+
+
+def test_the_owner_a_whose_clause_hangs_on_is_not_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Phones\nNokia, whose Nokia 8800 first went on sale in 2005, cut 500 jobs on Monday."
+    [sale] = [event for event in extract(nlp, text) if event.date.iso == "2005"]
+    assert sale.actors == ("Nokia 8800",)
+
+
+def test_a_name_coordinated_with_a_makers_name_on_a_product_kind_is_a_maker_too(nlp) -> None:  # type: ignore[no-untyped-def]
+    # rail: "Siemens and Alstom trains" are trains by two makers, neither of which built the fleet here
+    assert extract(nlp, "Rail\nIts fleet of Siemens and Alstom trains was built in the 1990s.") == []

@@ -878,7 +878,7 @@ def _mentions_taking_part(
     """The mentions of actors that take part in the predicate's happening, in the clause's order."""
     actors: list[ActorMention] = []
     clause = _clause_tokens(predicate) | _subject_tokens(predicate)
-    if predicate.dep_ in ("relcl", "acl"):
+    if predicate.dep_ in ("relcl", "acl") and not _is_whose_clause(predicate):
         # "Airbus, which has out-sold Boeing": Airbus takes part; "A380 test flight delayed": the flight's
         clause |= {token.i for token in predicate.head.subtree if token.i < predicate.i}
     for mention in mentions:
@@ -895,6 +895,16 @@ def _mentions_taking_part(
             continue
         actors.append(mention)
     return actors
+
+
+def _is_whose_clause(verb: Token) -> bool:
+    """ "Airbus, whose A380 first flew in 2005": the owner the clause hangs on is not its subject."""
+    return any(
+        token.tag_ == "WP$"
+        for child in verb.children
+        if child.dep_ in SUBJECT_DEPS
+        for token in child.subtree
+    )
 
 
 # How one organisation is told by its tie to another: "Airbus parent EADS", "Google unit Waymo"
@@ -959,6 +969,10 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
         return False
     if _joined_to_next_name(token):
         return _is_modifier(head, predicate, mentions)  # "Boeing-Air Force talks": as the Air Force is
+    if token.dep_ == "conj" and head.pos_ == "PROPN" and head.dep_ in ("compound", "nmod", "amod"):
+        return _is_modifier(
+            head, predicate, mentions
+        )  # "a fleet of Boeing and Airbus aircraft": as Boeing is
     if token.dep_ in ("compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
         # "the Teamsters union said", "Toyota shares fell": the body itself, or its stock
         if head.lower_ in HOLDINGS and head.tag_ in ("NN", "NNS"):
