@@ -725,3 +725,10 @@ def test_the_owner_a_whose_clause_hangs_on_is_not_its_subject(nlp) -> None:  # t
 def test_a_name_coordinated_with_a_makers_name_on_a_product_kind_is_a_maker_too(nlp) -> None:  # type: ignore[no-untyped-def]
     # rail: "Siemens and Alstom trains" are trains by two makers, neither of which built the fleet here
     assert extract(nlp, "Rail\nIts fleet of Siemens and Alstom trains was built in the 1990s.") == []
+
+
+def test_what_has_to_be_so_is_a_requirement_not_a_happening(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Phones\nNokia showed the Nokia 8800 on Monday. The Nokia 8800 has to be a hit."
+    assert [event.sentence for event in extract(nlp, text)] == [1]
+    to_come = text.replace("has to be a hit", "has to beat the iPhone")
+    assert [event.sentence for event in extract(nlp, to_come)] == [1, 2]  # what it must do may come

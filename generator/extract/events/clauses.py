@@ -665,6 +665,8 @@ def _clause_predicate(verb: Token) -> Predicate | None:
         return next(child for child in verb.children if child.dep_ == "xcomp"), "future", None
     if verb.lemma_ in STATIVE_LEMMAS and not _appears_somewhere(verb):
         return None
+    if _requires_a_state(verb):
+        return None
     if _states_a_capacity(verb) or _has_an_attitude(verb) or _has_a_measure(verb) or _is_a_makeup(verb):
         return None
     return verb, _tense(verb), None
@@ -699,6 +701,19 @@ def _has_a_measure(verb: Token) -> bool:
         verb.lemma_ == "have"
         and _tense(verb) != "past"
         and any(child.dep_ == "dobj" and child.lemma_.lower() in MEASURE_NOUNS for child in verb.children)
+    )
+
+
+def _requires_a_state(verb: Token) -> bool:
+    """ "It has to be a 25-year product", "the bridge will have to remain shut": what must be so is
+    a requirement, not a happening (while "will have to submit to checks" tells one to come)."""
+    if verb.lemma_ != "have" or _tense(verb) == "past":
+        return False
+    return any(
+        child.dep_ == "xcomp"
+        and child.lemma_ in STATIVE_LEMMAS
+        and any(grand.dep_ == "aux" and grand.lower_ == "to" for grand in child.children)
+        for child in verb.children
     )
 
 
