@@ -732,3 +732,58 @@ def test_what_has_to_be_so_is_a_requirement_not_a_happening(nlp) -> None:  # typ
     assert [event.sentence for event in extract(nlp, text)] == [1]
     to_come = text.replace("has to be a hit", "has to beat the iPhone")
     assert [event.sentence for event in extract(nlp, to_come)] == [1, 2]  # what it must do may come
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # politics: being at a meeting with someone is attending it
+        (
+            "Budget talks\nSenator Ann Hale was at a meeting with Governor Tom Berg in Albany on Tuesday.",
+            {"Ann Hale", "Tom Berg"},
+        ),
+        # crime: "present at" the hearing
+        (
+            "Trial opens\nDetective Mark Daly was present at the hearing with prosecutor Lena Ortiz"
+            " on Monday.",
+            {"Mark Daly", "Lena Ortiz"},
+        ),
+    ],
+)
+def test_being_at_a_gathering_is_attending_it(nlp, text: str, actors: set[str]) -> None:  # type: ignore[no-untyped-def]
+    assert any(set(event.actors) == actors for event in extract(nlp, text))
+
+
+def test_being_at_the_centre_of_something_is_no_happening(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Oil\nRivoil Corp was at the centre of the dispute with Tom Berg. A second sentence follows here."
+    assert extract(nlp, text) == []
+
+
+def test_a_relative_clause_on_what_the_subject_was_tells_what_the_subject_did(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Scandal\nTom Berg was known as the fixer who paid off the Hale campaign staff in 1998."
+        " A second sentence follows here."
+    )
+    [paid] = [event for event in extract(nlp, text) if "pay" in event.title.lower()]
+    assert paid.actors == ("Tom Berg",)
+    assert paid.title.startswith("Tom Berg pays")
+
+
+def test_a_coordinated_verb_shares_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Mining\nRivoil Corp bought the Kestrel mine in 2009 and sold it to Anglo Minerals on Monday."
+    [sold] = [event for event in extract(nlp, text) if "sell" in event.title.lower()]
+    assert set(sold.actors) == {"Rivoil Corp", "Anglo Minerals"}
+    assert sold.title.startswith("Rivoil Corp sells")
+
+
+def test_a_doubt_in_a_trailing_aside_does_not_make_a_question(nlp) -> None:  # type: ignore[no-untyped-def]
+    asked = extract(nlp, "Will Rovers sign Omar Keller from Denver?\nThe club would not comment.")
+    told = extract(nlp, "Rovers sign Omar Keller from Denver (8 years?)\nThe club would not comment.")
+    assert asked == [] and any("Omar Keller" in event.actors for event in told)
+
+
+def test_a_body_acts_through_its_officers_and_officials(nlp) -> None:  # type: ignore[no-untyped-def]
+    arrested = extract(nlp, "Arrests in Miami\nFBI agents arrested two men in Miami on Tuesday.")
+    confirmed = extract(nlp, "Strike\nPentagon officials confirmed the strike on Monday.")
+    assert any("FBI" in event.actors for event in arrested)
+    assert any("Pentagon" in event.actors for event in confirmed)

@@ -492,7 +492,7 @@ def _read_sentence(
     narrative's date carries to it whatever its tense ("The statement said: "... He leaves a city
     stronger than ever."").
     """
-    if span.text.rstrip().endswith("?"):
+    if _is_question(span.text):
         return []
     in_sentence = [mention for mention in mentions if span.start <= mention.start < span.end]
     found: list[_Candidate] = []
@@ -544,6 +544,14 @@ def _read_sentence(
             )
         )
     return found
+
+
+_TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _is_question(text: str) -> bool:
+    """ "Will Boeing cut jobs?"; not "Sox make offer to Teixeira (8 years?)", a doubt in an aside."""
+    return _TRAILING_ASIDE.sub("", text).rstrip().endswith("?")
 
 
 def _is_attribution(verb: Token) -> bool:
@@ -757,7 +765,28 @@ def _copula_happening(verb: Token) -> Predicate | None:
     has_time = any(c.dep_ == "prep" and any(g.ent_type_ == "DATE" for g in c.children) for c in verb.children)
     if subject is not None and has_time:
         return subject, _tense(verb), None
+    if _attends_a_gathering(verb):
+        return verb, _tense(verb), None
     return None
+
+
+GATHERINGS = frozenset(
+    """meeting meetings talks summit conference ceremony funeral wedding hearing trial session rally
+    dinner reception party game match launch premiere""".split()
+)
+
+
+def _attends_a_gathering(verb: Token) -> bool:
+    """ "Smith was at a meeting with Jones", "was present at the hearing": being there is attending it,
+    a happening (not "was at the centre of", nor "was in talks", which goes on)."""
+    heads = [verb, *(child for child in verb.children if child.dep_ == "acomp" and child.lower_ == "present")]
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "at"
+        and any(grand.dep_ == "pobj" and grand.lower_ in GATHERINGS for grand in child.children)
+        for head in heads
+        for child in head.children
+    )
 
 
 def _reported_happening(root: Token) -> Token | None:
@@ -995,7 +1024,7 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
         if head.lower_ in NAMED_KIND_NOUNS and head.tag_ == "NN":
             return False  # "the broader Topix index", "the benchmark Nikkei 225 average": the index
         if head.lower_ in STAFF_NOUNS and head.tag_ == "NNS":
-            return False  # "Kremlin officials met", "BOJ policymakers voted": it acts through its people
+            return False  # "BOJ policymakers voted", "NYPD officers shot": the body acts through them
         if head.lower_ in BODY_NOUNS and head.tag_ == "NN" and head.dep_ != "appos":
             # not "Airbus unions", "the main Airbus union": unions at Airbus
             return any(child.dep_ in ("amod", "nummod") for child in head.children)
@@ -1023,6 +1052,9 @@ def _joined_to_next_name(token: Token) -> bool:
     )
 
 
+# Who a body acts through, named with it: "NYPD officers", "Pentagon officials", "Israeli troops"
+
+
 # The kind of body a name is the name of: "the Teamsters union", "the Nasdaq index"
 BODY_NOUNS = frozenset(
     "union index exchange agency company firm group carmaker automaker airline bank party".split()
@@ -1034,7 +1066,7 @@ NAMED_KIND_NOUNS = frozenset({"index", "average"})
 # The people a body acts through, named after it: "Kremlin officials", "Toyota executives"
 STAFF_NOUNS = frozenset(
     """officials executives employees workers staff engineers negotiators lawyers investigators
-    members policymakers directors""".split()
+    members policymakers directors officers agents troops soldiers forces""".split()
 )
 
 
@@ -1045,7 +1077,6 @@ ACTS_THROUGH = frozenset(
     employees workers executives officials team forces troops government members policymakers
     negotiators directors""".split()
 )
-# The people a body acts through when its name stands before them: "BOJ policymakers voted"
 # A result is its owner's ("Creighton's victory"), and a record its holder's, who loses it when it
 # is broken ("Luck broke Newton's record"): the owner takes part.
 OWNER_TAKES_PART = frozenset("victory win defeat loss record mark".split())
@@ -1097,6 +1128,10 @@ def _subject_tokens(predicate: Token) -> set[int]:
     if not subjects and governing is not None:
         subjects = [child for child in governing.children if child.dep_ in SUBJECT_DEPS]
     subjects += _shared_subjects(head)
+    if not subjects and head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and head.head.i != head.i:
+        return _subject_tokens(head.head)  # "Rivoil bought the mine and sold its port": Rivoil sold
+    if head.dep_ == "relcl" and subjects and all(subject.lower_ in RELATIVE_PRONOUNS for subject in subjects):
+        return {subject.i for subject in subjects} | _described_subject(head.head)
     # the subject, less what its relative clauses tell ("the fighters ... that brought Castro to power")
     relative = {token.i for subject in subjects for token in subject.subtree if token.dep_ == "relcl"}
     return {
@@ -1118,6 +1153,21 @@ def _shared_subjects(verb: Token) -> list[Token]:
     if any(child.dep_ in GRAMMATICAL_SUBJECTS for child in verb.children):
         return []
     return [child for child in verb.head.children if child.dep_ in GRAMMATICAL_SUBJECTS]
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+
+
+def _described_subject(noun: Token) -> set[int]:
+    """ "Hale was known as the fixer who paid the money", "Hale is the man who paid": the relative
+    clause tells what the subject the noun describes did."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "as":
+        verb = verb.head
+    elif noun.dep_ != "attr":
+        return set()
+    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+    return {token.i for subject in subjects for token in subject.subtree}
 
 
 def _clause_tokens(predicate: Token) -> set[int]:
