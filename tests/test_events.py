@@ -787,3 +787,11 @@ def test_a_body_acts_through_its_officers_and_officials(nlp) -> None:  # type: i
     confirmed = extract(nlp, "Strike\nPentagon officials confirmed the strike on Monday.")
     assert any("FBI" in event.actors for event in arrested)
     assert any("Pentagon" in event.actors for event in confirmed)
+
+
+def test_what_a_thing_is_found_to_be_is_a_state_and_a_finding_by_someone_happened(nlp) -> None:  # type: ignore[no-untyped-def]
+    faulty = "Phones\nNokia showed the Nokia 8800 on Monday. The Nokia 8800 was found to be faulty."
+    assert [event.sentence for event in extract(nlp, faulty)] == [1]
+    # crime: a jury's finding on a day is a verdict
+    [verdict] = extract(nlp, "Court\nTom Hale was found to be innocent by a jury in Leeds on Monday.")
+    assert verdict.actors == ("Tom Hale",) and verdict.date.iso == "2024-03-11"

@@ -673,7 +673,7 @@ def _clause_predicate(verb: Token) -> Predicate | None:
         return next(child for child in verb.children if child.dep_ == "xcomp"), "future", None
     if verb.lemma_ in STATIVE_LEMMAS and not _appears_somewhere(verb):
         return None
-    if _requires_a_state(verb):
+    if _requires_a_state(verb) or _is_found_to_be(verb):
         return None
     if _states_a_capacity(verb) or _has_an_attitude(verb) or _has_a_measure(verb) or _is_a_makeup(verb):
         return None
@@ -710,6 +710,23 @@ def _has_a_measure(verb: Token) -> bool:
         and _tense(verb) != "past"
         and any(child.dep_ == "dobj" and child.lemma_.lower() in MEASURE_NOUNS for child in verb.children)
     )
+
+
+FINDING_LEMMAS = frozenset("find discover think believe know say report consider show".split())
+
+
+def _is_found_to_be(verb: Token) -> bool:
+    """ "The fault has been found to be problems in the wiring", "the company was discovered to have
+    been in possession of documents": what something is found to be is a state (while "was found
+    to have stolen cash" tells what it did)."""
+    if verb.lemma_ not in FINDING_LEMMAS or not any(child.dep_ == "auxpass" for child in verb.children):
+        return False
+    being = next((child for child in verb.children if child.dep_ == "xcomp" and child.lemma_ == "be"), None)
+    if being is None:
+        return False
+    # "was found to be innocent by a jury on Monday": a finding by someone, or on a day, happened
+    told = [token for child in being.children for token in child.subtree]
+    return not any(token.lower_ == "by" or _is_date_word(token) for token in told)
 
 
 def _requires_a_state(verb: Token) -> bool:
