@@ -513,3 +513,14 @@ def test_a_short_form_of_one_name_spelt_two_ways_is_that_name(nlp) -> None:  # t
     mentions = find_actor_mentions(nlp(text), ActorRegistry())
     names = {m.name for m in mentions if "Guard" in m.surface}
     assert len(names) == 1 and name_key(names.pop()) == name_key("US Coast Guard")
+
+
+def test_a_place_a_company_is_named_after_stays_a_place_where_told_as_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    # travel and politics: the island, not the airline, in "from Malta" and "Prime Minister of Malta"
+    text = (
+        "Malta Airlines opens Rome route\n"
+        "Malta Airlines started a daily flight from Malta to Rome on Monday. "
+        "The Prime Minister of Malta, Robert Abela, welcomed it."
+    )
+    mentions = find_actor_mentions(nlp(text), ActorRegistry())
+    assert [m.surface for m in mentions if m.name == "Malta Airlines"] == ["Malta Airlines", "Malta Airlines"]

@@ -620,6 +620,15 @@ def test_the_company_is_the_body_its_own_sentence_names(nlp) -> None:  # type: i
     assert ("company", "Siemens") in references(nlp, text)
 
 
+def test_the_new_device_is_the_one_the_story_called_new(nlp) -> None:  # type: ignore[no-untyped-def]
+    # business: the older phone is named last, but "the new phone" is the new one
+    text = (
+        "Nokia unveiled the new Nokia 8800 in Helsinki on Monday. "
+        "It replaces the Nokia 6300, which sold well. The new phone went on sale in Paris on Tuesday."
+    )
+    assert ("phone", "Nokia 8800") in references(nlp, text)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

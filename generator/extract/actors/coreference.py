@@ -27,7 +27,8 @@ Resolved references are mentions labelled "COREF": events they give an actor mar
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -196,6 +197,7 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
     ahead = _people_named_first(mentions, sentence_of, genders)
     groups = _groups_of_people(doc, mentions, sentence_of)
     seen: dict[str, _Seen] = {}
+    new_product = _product_told_new(doc, mentions)
     by_word: dict[str, tuple[int, ActorMention]] = {}  # "the store" -> iTunes Store, "the ministry"
     references: list[ActorMention] = []
     for token in tokens_of(doc):
@@ -212,7 +214,7 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
             doc.user_data.setdefault(GROUP_REFERENCES, set()).add(token.i)
             continue
         antecedent = (
-            _antecedent(token, number, seen, by_word, kinds, by_start)
+            _antecedent(token, number, seen, by_word, kinds, by_start, new_product)
             or _person_of_age(token, ages)
             or (_person_named_before(token, number, seen) if not ages else None)
             or _person_the_story_is_about(token, number, ahead)
@@ -570,6 +572,7 @@ def _antecedent(
     by_word: dict[str, tuple[int, ActorMention]],
     kinds: dict[str, set[str]],
     by_start: dict[int, ActorMention] | None = None,
+    new_product: Callable[[int], ActorMention | None] | None = None,
 ) -> ActorMention | None:
     lowered = token.lower_
     if lowered in MALE_PRONOUNS or lowered in FEMALE_PRONOUNS:
@@ -622,6 +625,9 @@ def _antecedent(
         return None
     if word == "stock" and token.tag_ == "NN" and token.dep_ != "compound" and not _is_modified(token):
         return _organization_of_kind(seen, number, "company", kinds)  # "The stock closed at $27.85"
+    told_new = new_product(token.i) if new_product is not None and lowered in PRODUCT_NOUNS else None
+    if told_new is not None and any(child.lower_ in NEW_WORDS for child in token.children):
+        return told_new  # "the new aircraft" is the new one the story is about, not a rival named since
     described = _described_kind(token, word)
     if described is not None:
         return _organization_of_kind(seen, number, described, kinds)
@@ -643,6 +649,35 @@ def _antecedent(
         # "the actress" with no subject near: the one woman the last sentences named
         return found if found is not None or told is None else _only_person(seen, number, told)
     return None
+
+
+NEW_WORDS = frozenset({"new", "newest", "latest"})
+
+
+def _product_told_new(doc: Doc, mentions: Sequence[ActorMention]) -> Callable[[int], ActorMention | None]:
+    """What "the new aircraft" at a token is: the last product the article called new before it
+    ("the new mid-size 787 Dreamliner"), else the product it names most (at least twice)."""
+    products = [mention for mention in mentions if mention.kind == "product"]
+    called_new = [mention for mention in products if _said_new(doc, mention.start)]
+    counts = Counter(mention.name for mention in products)
+    most = counts.most_common(1)[0] if counts else ("", 0)
+    main = next((mention for mention in products if mention.name == most[0]), None) if most[1] >= 2 else None
+
+    def told_new(index: int) -> ActorMention | None:
+        return next((mention for mention in reversed(called_new) if mention.end <= index), main)
+
+    return told_new
+
+
+def _said_new(doc: Doc, start: int) -> bool:
+    """ "the new mid-size, long-range 787 Dreamliner": "new" among the words of the name's phrase
+    before it (back to a preposition or a verb)."""
+    index = start - 1
+    while index >= 0 and doc[index].pos_ not in ("ADP", "VERB", "AUX") and not doc[index].is_sent_end:
+        if doc[index].lower_ in NEW_WORDS:
+            return True
+        index -= 1
+    return False
 
 
 def _head_word(name: str) -> str:

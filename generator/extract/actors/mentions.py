@@ -269,8 +269,8 @@ def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind
             return None
         name = country
     company = _company_of_first_word(name, known)
-    if company and _is_where(span):
-        return None  # "police in Holloway": the town the company is named after
+    if company and (_is_where(span) or (label in ("GPE", "LOC") and _is_told_as_place(span))):
+        return None  # "police in Holloway", "a flight from Singapore": the town the company is named after
     if company:
         name, kind = company, "organization"
     name, kind = _expand_short_name(name, kind, known.people, span)
@@ -294,6 +294,18 @@ def _age_follows(doc: Doc, span: Span) -> bool:
         return False
     age = doc[end + 1].text
     return age.isdigit() and 1 <= int(age) <= 110
+
+
+def _is_told_as_place(span: Span) -> bool:
+    """ "from Singapore to Sydney", "the Prime Minister of Singapore": a place the model saw as one;
+    not "shares in Verhoef"."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.head.lower_ in HOLDINGS:
+        return False
+    preposition = root.head
+    return preposition.lower_ in PLACE_PREPOSITIONS or (
+        preposition.lower_ == "of" and preposition.head.lower_ in TITLE_WORDS
+    )
 
 
 def _is_place_object(span: Span) -> bool:

@@ -129,6 +129,8 @@ def extract_events(
     previous_paragraph = -1
     spoke_on: dict[str, DateValue] = {}  # the day each speaker's last statement was made
     quoted = quotations(doc)
+    deals = _deals_referred_to(doc, mentions)
+    parents = _parents_of_units(mentions)
     for span in sentences_of(doc):
         sentence = by_start.get(span.start_char + _leading_space(span))
         if sentence is None:
@@ -136,7 +138,12 @@ def extract_events(
         if sentence.paragraph != previous_paragraph:
             # a paragraph starts from the article's main event date, not from the last one's dates
             narrative, previous_paragraph = anchor, sentence.paragraph
-        in_sentence = [*_bridges(span, mentions, topic, sentence.index in headlines), *mentions]
+        in_sentence = [
+            *_bridges(span, mentions, topic, sentence.index in headlines),
+            *deals,
+            *mentions,
+            *parents,
+        ]
         speakers = _speakers(span.root, mentions)
         text_date = _sentence_date(span, expressions, span.root)
         earlier = [spoke_on[speaker] for speaker in speakers if speaker in spoke_on]
@@ -251,6 +258,114 @@ def _is_unnamed_product(token: Token) -> bool:
         and token.lemma_.lower() in CRAFT_AND_DEVICE_KINDS
         and not any(child.dep_ == "nummod" for child in token.children)
     )
+
+
+# The words that name a unit of a company after the company: a line of business or a region
+UNIT_WORDS = frozenset(
+    """commercial defense defence space security systems services capital financial finance airplanes
+    aircraft aerospace helicopters research laboratories labs energy pharmaceuticals entertainment music
+    pictures studios records media digital mobile networks ventures investments logistics technologies
+    solutions north south east west america americas europe asia pacific africa""".split()
+)
+
+
+def _parents_of_units(mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """ "Boeing Commercial Airplanes delivered the final 717", "EADS North America": a unit named with
+    its parent's name and its line of business or region, where the article names the parent too,
+    acts for the parent, which takes part beside it (and the unit keeps its own name in titles)."""
+    organizations = {mention.name for mention in mentions if mention.kind == "organization"}
+    parent_of: dict[str, str] = {}
+    for name in organizations:
+        for parent in organizations:
+            rest = name[len(parent) :].split() if name.startswith(parent + " ") else []
+            if (
+                rest
+                and all(word.lower() in UNIT_WORDS for word in rest)
+                and len(parent) > len(parent_of.get(name, ""))
+            ):
+                parent_of[name] = parent
+    return [
+        ActorMention(
+            mention.start, mention.end, mention.surface, parent_of[mention.name], "organization", "PARENT"
+        )
+        for mention in mentions
+        if mention.name in parent_of
+    ]
+
+
+# What two or more parties make together, which a story goes on to call "the deal"
+DEAL_NOUNS = frozenset("deal agreement contract accord pact merger takeover purchase sale".split())
+PARTY_KINDS = frozenset({"person", "organization", "country"})
+DEAL_WINDOW = 8  # sentences "the deal" may reach back
+
+
+def _deals_referred_to(doc: Doc, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """ "... a deal between Boeing and Aeroflot was revived. Aeroflot say that the deal does not
+    affect plans ...": "the deal", with no party named in it, is the deal the story told of last,
+    and its parties take part where it does (a weaker reading, as a bridge is)."""
+    from generator.extract.actors.mentions import sentence_bounds
+
+    found: list[ActorMention] = []
+    last: tuple[int, list[ActorMention]] | None = None  # the last deal's sentence start, and parties
+    for token in doc:
+        if token.lemma_.lower() not in DEAL_NOUNS or token.tag_ != "NN":
+            continue
+        parties = _parties_of(token, mentions)
+        sentence = sentence_bounds(doc, token.i)[0]
+        if parties:
+            last = (sentence, parties)
+            continue
+        if (
+            last is None
+            or not _is_plain_definite(token)
+            or _sentences_back(doc, last[0], token.i) > DEAL_WINDOW
+        ):
+            last = (
+                None  # "the biggest contract of its kind": another deal, the one a "that contract" after is
+            )
+            continue
+        if not _is_forecast_of(token):
+            kinds = {party.name: party.kind for party in last[1]}
+            found += [
+                ActorMention(token.i, token.i + 1, token.text, name, kind, "BRIDGE")
+                for name, kind in kinds.items()
+            ]
+        last = (sentence, last[1])
+    return found
+
+
+def _parties_of(deal: Token, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """Who a deal is told as made by: names in its own phrase ("a deal between Aeroflot and
+    Boeing", "a deal with Boeing"), else, as an object, its verb's subject ("the airline signed the
+    agreement")."""
+    inside = {token.i for token in deal.subtree if token.i != deal.i}
+    if deal.dep_ == "dobj":
+        inside |= _subject_tokens(deal.head)
+    return [mention for mention in mentions if mention.kind in PARTY_KINDS and mention.start in inside]
+
+
+def _is_plain_definite(deal: Token) -> bool:
+    """ "the deal", "that contract": not "the new agreement" nor "the biggest contract", which tell
+    of another one, nor "It is the biggest contract", which names no one."""
+    if deal.dep_ == "attr" or any(child.dep_ in ("amod", "compound", "nmod") for child in deal.children):
+        return False
+    return any(child.dep_ == "det" and child.lower_ in ("the", "this", "that") for child in deal.children)
+
+
+def _is_forecast_of(deal: Token) -> bool:
+    """ "said the deal would save 350 million euros": what a deal may do is no happening its parties
+    take part in."""
+    auxiliaries = {child.lower_ for child in deal.head.children if child.dep_ == "aux"}
+    return deal.dep_ in ("nsubj", "nsubjpass") and bool(auxiliaries & (MODALS | {"will", "'ll"}))
+
+
+def _sentences_back(doc: Doc, sentence_start: int, index: int) -> int:
+    from generator.extract.actors.mentions import sentence_bounds
+
+    count, start = 0, sentence_bounds(doc, index)[0]
+    while start > sentence_start:
+        count, start = count + 1, sentence_bounds(doc, start - 1)[0]
+    return count
 
 
 LEAD_SENTENCES = 4  # headline and the opening sentences, where news dates its story
@@ -400,10 +515,13 @@ def _read_sentence(
     in_sentence = [mention for mention in mentions if span.start <= mention.start < span.end]
     found: list[_Candidate] = []
     for predicate, tense, before in _predicates(span, is_lead):
-        if tense == "participle" and not _done_by_someone(predicate):
-            continue
         if tense == "participle":
-            tense = "past"  # "a teenager killed by police": told as done
+            if not _done_by_someone(predicate) and (
+                _sentence_date(span, expressions, predicate, governed_only=True) is None
+            ):
+                continue
+            # "a teenager killed by police", "a deal begun ... last year": told as done
+            tense = "past"
         if tense in ("present", "future") and not is_lead and not _actor_is_subject(predicate, in_sentence):
             continue  # in body text, the present tense is mostly analysis; keep what a named actor does
         taking_part = _mentions_taking_part(predicate, in_sentence, span)
@@ -592,6 +710,8 @@ def _clause_predicate(verb: Token) -> Predicate | None:
         return next(child for child in verb.children if child.dep_ == "xcomp"), "future", None
     if verb.lemma_ in STATIVE_LEMMAS and not _appears_somewhere(verb):
         return None
+    if _requires_a_state(verb) or _is_found_to_be(verb):
+        return None
     if _states_a_capacity(verb) or _has_an_attitude(verb) or _has_a_measure(verb) or _is_a_makeup(verb):
         return None
     return verb, _tense(verb), None
@@ -626,6 +746,36 @@ def _has_a_measure(verb: Token) -> bool:
         verb.lemma_ == "have"
         and _tense(verb) != "past"
         and any(child.dep_ == "dobj" and child.lemma_.lower() in MEASURE_NOUNS for child in verb.children)
+    )
+
+
+FINDING_LEMMAS = frozenset("find discover think believe know say report consider show".split())
+
+
+def _is_found_to_be(verb: Token) -> bool:
+    """ "The fault has been found to be problems in the wiring", "the company was discovered to have
+    been in possession of documents": what something is found to be is a state (while "was found
+    to have stolen cash" tells what it did)."""
+    if verb.lemma_ not in FINDING_LEMMAS or not any(child.dep_ == "auxpass" for child in verb.children):
+        return False
+    being = next((child for child in verb.children if child.dep_ == "xcomp" and child.lemma_ == "be"), None)
+    if being is None:
+        return False
+    # "was found to be innocent by a jury on Monday": a finding by someone, or on a day, happened
+    told = [token for child in being.children for token in child.subtree]
+    return not any(token.lower_ == "by" or _is_date_word(token) for token in told)
+
+
+def _requires_a_state(verb: Token) -> bool:
+    """ "It has to be a 25-year product", "the bridge will have to remain shut": what must be so is
+    a requirement, not a happening (while "will have to submit to checks" tells one to come)."""
+    if verb.lemma_ != "have" or _tense(verb) == "past":
+        return False
+    return any(
+        child.dep_ == "xcomp"
+        and child.lemma_ in STATIVE_LEMMAS
+        and any(grand.dep_ == "aux" and grand.lower_ == "to" for grand in child.children)
+        for child in verb.children
     )
 
 
@@ -826,7 +976,7 @@ def _mentions_taking_part(
     """The mentions of actors that take part in the predicate's happening, in the clause's order."""
     actors: list[ActorMention] = []
     clause = _clause_tokens(predicate) | _subject_tokens(predicate)
-    if predicate.dep_ in ("relcl", "acl"):
+    if predicate.dep_ in ("relcl", "acl") and not _is_whose_clause(predicate):
         # "Airbus, which has out-sold Boeing": Airbus takes part; "A380 test flight delayed": the flight's
         clause |= {token.i for token in predicate.head.subtree if token.i < predicate.i}
     for mention in mentions:
@@ -843,6 +993,16 @@ def _mentions_taking_part(
             continue
         actors.append(mention)
     return actors
+
+
+def _is_whose_clause(verb: Token) -> bool:
+    """ "Airbus, whose A380 first flew in 2005": the owner the clause hangs on is not its subject."""
+    return any(
+        token.tag_ == "WP$"
+        for child in verb.children
+        if child.dep_ in SUBJECT_DEPS
+        for token in child.subtree
+    )
 
 
 # How one organisation is told by its tie to another: "Airbus parent EADS", "Google unit Waymo"
@@ -907,6 +1067,10 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
         return False
     if _joined_to_next_name(token):
         return _is_modifier(head, predicate, mentions)  # "Boeing-Air Force talks": as the Air Force is
+    if token.dep_ == "conj" and head.pos_ == "PROPN" and head.dep_ in ("compound", "nmod", "amod"):
+        return _is_modifier(
+            head, predicate, mentions
+        )  # "a fleet of Boeing and Airbus aircraft": as Boeing is
     if token.dep_ in ("compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
         # "the Teamsters union said", "Toyota shares fell": the body itself, or its stock
         if head.lower_ in HOLDINGS and head.tag_ in ("NN", "NNS"):
@@ -991,6 +1155,8 @@ def _actor_is_subject(predicate: Token, mentions: Sequence[ActorMention]) -> boo
         token = predicate.doc[mention.start : mention.end].root
         while token.dep_ in ("compound", "conj", "appos", "poss", "nummod") and token.head.i != token.i:
             token = token.head
+        if mention.label == "BRIDGE" and mention.kind != "product":
+            continue  # "the agreement allows for ...": what a deal says is no deed of its parties
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.i in _predicate_heads(predicate):
             return True
         if token.i in shared:

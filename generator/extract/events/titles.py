@@ -85,8 +85,8 @@ def _names_by_token(mentions: Sequence[ActorMention]) -> dict[int, ActorMention]
 
     names: dict[int, ActorMention] = {}
     for mention in mentions:
-        if mention.label == "BRIDGE":
-            continue  # a bridged product ("the first flight" of the A380) is no name to write
+        if mention.label in ("BRIDGE", "PARENT"):
+            continue  # a bridged product ("the first flight" of the A380), a unit's parent: no name to write
         for index in range(mention.start, mention.end):
             known = names.get(index)
             if known is not None and known.label == "COREF" == mention.label and known.name != mention.name:
@@ -161,6 +161,12 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
             return " ".join(_render(_pruned_subtree(child), names, predicate.doc))
     if head.dep_ in ("acl", "relcl") and head.head.i in names and head.tag_ == "VBD":
         return names[head.head.i].name  # "Chrysler LLC, the automaker, filed ...", misread as a modifier
+    if _modifies_its_noun(head) and head.head.pos_ == "NOUN":
+        # "a pay deal signed between Unite and Ford": the deal was signed
+        noun = [
+            token for token in head.head.subtree if token.i < head.i and token.dep_ not in ("det", "poss")
+        ]
+        return " ".join(_render(noun, names, predicate.doc))
     if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and head.head.i != head.i:
         return _subject_phrase(head.head, names)  # "Rivoil bought the mine and sold it": Rivoil sold
     return ""
@@ -212,7 +218,7 @@ def _headline_verb(
     predicate: Token, plural: bool = False, planned: bool = False, negated: bool = False
 ) -> str:
     passive = predicate.tag_ == "VBN" and any(child.dep_ == "auxpass" for child in predicate.children)
-    if passive or _is_headline_participle(predicate):
+    if passive or _is_headline_participle(predicate) or _modifies_its_noun(predicate):
         if negated:
             return f"not {predicate.text}"  # "Smith not charged"
         return f"to be {predicate.text}" if planned else predicate.text  # passive: "X appointed CEO"
@@ -225,6 +231,11 @@ def _headline_verb(
         verb = ("are" if lemma == "be" else lemma) if plural else _third_person(lemma)
     particle = " ".join(child.text for child in predicate.children if child.dep_ == "prt")
     return (verb + (" " + particle if particle else "")).strip()
+
+
+def _modifies_its_noun(predicate: Token) -> bool:
+    """ "a deal signed between Unite and Ford in 2019": a participle told of the noun before it."""
+    return predicate.tag_ == "VBN" and predicate.dep_ == "acl"
 
 
 def _is_headline_participle(predicate: Token) -> bool:
