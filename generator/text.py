@@ -84,7 +84,17 @@ def _is_soft_wrap(previous: str, line: str, first: bool = False) -> bool:
     # a long line of prose that stops mid-sentence wraps; a headline (Title Case, short, or the
     # article's first line, often followed by a dateline) does not
     last_line = ending.rsplit("\n", 1)[-1]
-    return not first and len(last_line) >= WRAP_WIDTH and not _is_title_case(last_line)
+    if first or len(last_line) < WRAP_WIDTH or _is_title_case(last_line):
+        return False
+    return not _is_longer_than_its_wrap(last_line, line.strip())
+
+
+def _is_longer_than_its_wrap(last_line: str, line: str) -> bool:
+    """A line wrapped at some width holds no more than the line before it and the word the wrap
+    moved down: a longer line after a line with no full stop is a new paragraph, as a lead after its
+    headline ("Klitschko stops Thompson in 6 with efficient execution" + a lead of 150 characters)."""
+    first_word = line.split(None, 1)[0] if line else ""
+    return len(line) > len(last_line) + len(first_word) + 1
 
 
 def _is_title_case(line: str) -> bool:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from generator.extract.actors.mentions import clean_name, find_actor_mentions, find_references
-from generator.model import Actor
+from generator.extract.article import extract_article
+from generator.model import Actor, Article
 from generator.registry import ActorRegistry, name_key
 
 
@@ -103,6 +106,9 @@ def test_an_ambiguous_name_is_kept_apart_and_flagged_on_the_review_page(tmp_path
         ("The iPod Nano replaces the iPod Mini.", {"iPod Nano", "iPod Mini"}),
         ("Qantas ordered 100 jets and 20 planes in 2005.", set()),
         ("American Airlines 777 landed at Heathrow.", {"777"}),
+        # a comparison tells a model from its maker's others; a count takes none
+        ("Emirates bought 30 of Airbus's larger 350 jets.", {"350"}),
+        ("Ryanair will lease its first 200 planes in May.", set()),
     ],
 )
 def test_named_products_are_actors(nlp, text: str, expected: set[str]) -> None:  # type: ignore[no-untyped-def]
@@ -178,6 +184,74 @@ def test_market_news_names_its_indexes_companies_and_officers(nlp) -> None:  # t
     assert "Baikonur Cosmodrome" not in names  # a place, not an actor
     more = {m.surface: m.name for m in find_actor_mentions(nlp(INDEXES), ActorRegistry())}
     assert more["FTSE 100"] == "FTSE 100" and more["S&P 500"] == "S&P 500"
+
+
+def test_an_index_written_in_lower_case_keeps_its_family_word_not_its_kind(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Seoul shares slide after election\n"
+        "The Kospi composite index fell 2 percent on Monday after the ruling party lost its majority. "
+        "The Dow Jones transportation average rose 1 percent, and the broader Hang Seng index gained 0.5 "
+        "percent."
+    )
+    events = extract_article(
+        Article(slug="a", title=text.splitlines()[0], published=dt.date(2016, 4, 18), text=text),
+        nlp=nlp,
+        registry=ActorRegistry(),
+    ).events
+    actors = {actor for event in events for actor in event.actors}
+    assert {"Kospi composite", "Dow Jones transportation average", "Hang Seng"} <= actors
+
+
+def test_a_companys_first_word_alone_is_the_company_but_not_the_town_it_is_named_after(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Drugmaker halts asthma trial\n"
+        "Holloway Biotech Ltd said on Monday it had stopped a trial of its asthma drug after two patients "
+        "fell ill. Holloway will restart the trial next year, chief executive Anne Carter said. Regulators "
+        "fined Holloway in 2017. Police in Holloway arrested two protesters on Sunday. Shares in "
+        "Holloway fell 9 percent after an approach from Holloway to a rival became public."
+    )
+    events = extract_article(
+        Article(slug="a", title=text.splitlines()[0], published=dt.date(2019, 6, 3), text=text),
+        nlp=nlp,
+        registry=ActorRegistry(),
+    ).events
+    by_sentence = {event.sentence: set(event.actors) for event in events}
+    assert by_sentence[2] == {"Holloway Biotech Ltd", "Anne Carter"}
+    assert by_sentence[3] == by_sentence[5] == {"Holloway Biotech Ltd"}
+    assert all("Holloway" not in actors for actors in by_sentence.values())  # the town is no actor
+
+
+def test_an_acronym_may_count_the_of_in_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Bank of Portugal raised rates on Monday. BOP officials said inflation had risen."
+    names = {m.surface: m.name for m in find_actor_mentions(nlp(text), ActorRegistry())}
+    assert names["BOP"] == "Bank of Portugal"
+
+
+def test_a_dateline_place_without_an_agency_and_a_time_zone_are_no_actors(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Governor signs budget\n\nLast updated at 18:45 GMT, Tuesday, 4 June 2019\n\n"
+        "TRENTON, N.J. - Governor Rita Alvarez signed the state budget on Monday, hours before a "
+        "shutdown deadline. Lawmakers in Trenton had passed it on Friday."
+    )
+    surfaces = {m.surface for m in find_actor_mentions(nlp(text), ActorRegistry())}
+    assert "Rita Alvarez" in surfaces
+    assert not {"TRENTON", "GMT"} & surfaces
+
+
+def test_a_town_stands_for_its_club_once_the_club_is_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Luton hold Barnsley to goalless draw\n"
+        "Luton Town drew 0-0 with Barnsley at Kenilworth Road on Saturday. Luton had won their last three "
+        "games. Fans in Luton celebrated the point."
+    )
+    names = {(m.surface, m.start): m.name for m in find_actor_mentions(nlp(text), ActorRegistry())}
+    lutons = [
+        name
+        for (surface, _), name in sorted(names.items(), key=lambda item: item[0][1])
+        if surface == "Luton"
+    ]
+    assert lutons[:2] == ["Luton Town", "Luton Town"]  # the headline's and "Luton had won"
+    assert len(lutons) == 2  # "fans in Luton": the town
 
 
 def test_a_name_opening_with_a_personal_title_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -400,3 +474,14 @@ def test_a_teams_plural_alone_is_the_team(nlp) -> None:  # type: ignore[no-untyp
     )
     mentions = find_actor_mentions(nlp(text), ActorRegistry())
     assert [m.name for m in mentions if m.surface == "Warriors"] == ["Wigan Warriors"]
+
+
+def test_a_short_form_of_one_name_spelt_two_ways_is_that_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "US Coast Guard rescues fishermen\n"
+        "The U.S. Coast Guard rescued six fishermen off Florida on Sunday. "
+        "The Coast Guard said all six were unhurt."
+    )
+    mentions = find_actor_mentions(nlp(text), ActorRegistry())
+    names = {m.name for m in mentions if "Guard" in m.surface}
+    assert len(names) == 1 and name_key(names.pop()) == name_key("US Coast Guard")

@@ -114,6 +114,16 @@ def test_what_officials_said_happened_is_reported(nlp) -> None:  # type: ignore[
             "Thames Valley Police arrested two men in Reading on Friday. Police said both were charged.",
             ("Police", "Thames Valley Police"),
         ),
+        # crime: a city's police department by its initials, and a highway patrol
+        (
+            "The NYPD said on Monday that two men had been arrested in Queens. "
+            "Police said both were charged.",
+            ("Police", "NYPD"),
+        ),
+        (
+            "The Texas Highway Patrol stopped a truck near Austin on Monday. Officers found 200 kilograms.",
+            ("Officers", "Texas Highway Patrol"),
+        ),
         # disasters: "the man" is the one man the last sentences named
         (
             "Rescuers found climber Mark Daly in the Alps on Sunday. The man had fallen 200 metres.",
@@ -220,6 +230,19 @@ def test_the_company_is_not_the_union_a_story_names_with_it(nlp) -> None:  # typ
             "Lawyer: singer checks into clinic\nPop singer Mia Lane checked into a clinic on Friday. "
             "Her lawyer, Mark Dunn, said she was doing well.",
             ("Lawyer", "Mark Dunn"),
+        ),
+        # disasters: of two climbers the story names, the headline's is the one named next
+        (
+            "British climber dies on Rainier\nRangers said climber Tom Berg fell 200 metres on Saturday. "
+            "They closed the route. "
+            "The park was shut. Crews waited. Guides met. On Sunday, climber Ann Roe was hurt on Hood.",
+            ("climber", "Tom Berg"),
+        ),
+        # crime: the lead describes again the one person the headline named and the story gives the role
+        (
+            "Dennis Markle jailed for robberies\nA former bank teller was jailed for 12 years on Thursday. "
+            "Markle, a teller at Ohio Savings until 2012, robbed five banks.",
+            ("teller", "Dennis Markle"),
         ),
         # disasters: "a man" before anyone is named is the one man named next
         (
@@ -563,3 +586,67 @@ def test_a_role_given_with_a_name_of_its_own_refers_to_no_one_before(nlp) -> Non
 )
 def test_a_named_storm_or_fire_is_the_storm_or_the_blaze(nlp, text: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
     assert expected in references(nlp, text)
+
+
+def test_the_company_is_the_company_named_before_a_body_of_no_known_kind(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Brightline Rail Corp asked Congress for $2 billion in emergency loans on Monday. "
+        "The company said it would cut 500 jobs."
+    )
+    assert ("company", "Brightline Rail Corp") in references(nlp, text)
+
+
+def test_a_place_before_a_description_does_not_make_it_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Skyward Airlines Inc cancelled 300 flights on Friday. "
+        "The No. 2 U.S. airline said it expected to resume a full schedule on Sunday."
+    )
+    assert ("airline", "Skyward Airlines Inc") in references(nlp, text)
+
+
+def test_the_company_is_the_body_its_own_sentence_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Orrin Rail Ltd lost a contract to Siemens on Monday. "
+        "In a statement on the Siemens website, the company said the trains would be built in Germany."
+    )
+    assert ("company", "Siemens") in references(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # disasters: the age given after the name
+        (
+            "Rangers named the climber as Tom Berg, 41, of Tacoma. The 41-year-old slipped on an ice slope.",
+            ("old", "Tom Berg"),
+        ),
+        # sport: the age given before the name, the description as an object
+        (
+            "19-year-old Lena Ortiz beat Maria Keller, 31, in Madrid on Sunday. "
+            "The crowd cheered the 19-year-old after the match.",
+            ("old", "Lena Ortiz"),
+        ),
+        # crime: "aged" in the apposition
+        (
+            "Police charged John Hale, aged 52, with fraud on Monday. The 52-year-old was released on bail.",
+            ("old", "John Hale"),
+        ),
+    ],
+)
+def test_the_age_of_a_person_named_describes_them(nlp, text: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert expected in references(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two people of that age: either could be meant
+        "Tom Berg, 41, and Ann Roe, 41, were rescued on Sunday. The 41-year-old was taken to hospital.",
+        # "a 41-year-old" is someone new
+        "Rangers named the climber as Tom Berg, 41, of Tacoma. A 41-year-old was also hurt.",
+        # no one of that age
+        "Rangers named the climber as Tom Berg, 41, of Tacoma. The 38-year-old was also hurt.",
+    ],
+)
+def test_an_age_fits_no_one_when_no_one_or_several_have_it(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [found for found in references(nlp, text) if found[0] == "old"]

@@ -52,6 +52,18 @@ def test_offsets_point_into_the_text() -> None:
         # headline and summary lines are paragraphs of their own
         ("Lavrov Meets Kim Jong Un\nIn a significant turn, Lavrov met Kim.", 2),
         ("Lavrov meets Kim.\nThe meeting followed talks.", 2),
+        # a sentence-case headline with no full stop, then a lead longer than any wrap of it
+        (
+            "Governor signs the state budget two weeks after the deadline passed\n"
+            "Governor Ann Hale signed the $48 billion budget on Friday, ending a standoff with lawmakers"
+            " that had closed state parks.",
+            2,
+        ),
+        (
+            "The governor signed the state budget on Friday, two weeks after the\n"
+            "Deadline Committee had warned that parks would close.",
+            1,
+        ),
         ("First paragraph ends here\n\nSecond paragraph.", 2),
         ("A list:\n- first item\n- second item", 3),
     ],

@@ -116,6 +116,7 @@ NAME_WORD_KINDS: dict[str, str] = {
     **dict.fromkeys("bank bancorp reserve fed bundesbank".split(), "bank"),
     **dict.fromkeys("airlines airways airline lines".split(), "airline"),
     **dict.fromkeys("motor motors automotive".split(), "carmaker"),
+    **dict.fromkeys("congress senate parliament treasury ministry government".split(), "government"),
 }
 # the names of the market indexes news calls by their first word: "the Dow", "the Nikkei"
 INDEX_NAMES = frozenset("dow nasdaq nikkei ftse dax cac sensex kospi topix stoxx".split())
@@ -161,7 +162,9 @@ LEAD_PERSON_NOUNS = frozenset(
 POLICE_WORDS = frozenset({"police", "force", "constabulary", "officers", "cops"})
 # "police" and its officers need no "the": "officers shot the teenager" are the force's
 BARE_POLICE_WORDS = frozenset({"police", "officers", "cops"})
-POLICE_NAMES = frozenset({"police", "constabulary", "sheriff", "gendarmerie", "garda", "carabinieri"})
+POLICE_NAMES = frozenset(
+    {"police", "constabulary", "sheriff", "gendarmerie", "garda", "carabinieri", "patrol", "troopers"}
+)
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 # "the world's largest automaker": a superlative of a known set names one actor
@@ -187,6 +190,7 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
     named = {index for mention in mentions for index in range(mention.start, mention.end)}
     sentence_of = {token.i: number for number, sent in enumerate(doc.sents) for token in sent}
     genders, roles = _genders_and_roles(doc, mentions)
+    ages = _ages(doc, mentions)
     kinds = _organization_kinds(doc, mentions)
     ahead = _people_named_first(mentions, sentence_of, genders)
     groups = _groups_of_people(doc, mentions, sentence_of)
@@ -206,7 +210,7 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
             references += [_reference(token, member) for member in group]
             doc.user_data.setdefault(GROUP_REFERENCES, set()).add(token.i)
             continue
-        antecedent = _antecedent(token, number, seen, by_word, kinds)
+        antecedent = _antecedent(token, number, seen, by_word, kinds) or _person_of_age(token, ages)
         if antecedent is None and number < LEAD_SENTENCES:
             antecedent = _named_further_on(token, number, ahead, roles, seen)
         if antecedent is not None:
@@ -234,7 +238,7 @@ def _first_person_in_quotes(doc: Doc, mentions: Sequence[ActorMention]) -> list[
     }
     taken = {index for mention in mentions for index in range(mention.start, mention.end)}
     found: list[ActorMention] = []
-    for start, end in _quotations(doc):
+    for start, end in quotations(doc):
         speaker = _speaker(doc, start, end, people)
         if speaker is None:
             continue
@@ -294,7 +298,7 @@ def _in_role_phrase(token: Token, person: Token) -> bool:
 _QUOTE_CHARACTERS = re.compile(r'["“”]|``|\'\'')
 
 
-def _quotations(doc: Doc) -> list[tuple[int, int]]:
+def quotations(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges inside quotation marks (a quotation may run over several sentences)."""
     ranges: list[tuple[int, int]] = []
     opened: Token | None = None
@@ -451,7 +455,13 @@ def _named_further_on(
         if number <= person.sentence <= number + CATAPHORA_WINDOW and person.mention.name not in seen
     ]
     with_role = [person for person in ahead if _has_role(roles.get(person.mention.name, set()), word)]
-    if len(with_role) == 1 and with_role[0] in coming:
+    # of the people given the role ("climber Tom Berg", later "climber Ann Roe"), the one named next
+    with_role_coming = [person for person in with_role if person in coming]
+    if len(with_role_coming) == 1:
+        return with_role_coming[0].mention
+    # "Hale convicted / A former Kraft employee was found guilty": the lead describes again the one
+    # person given that role whom the headline named
+    if len(with_role) == 1 and with_role[0].mention.name in seen:
         return with_role[0].mention
     # "British climber dies in fall" / "A man was shot": the one person the next sentences name,
     # when no one came before
@@ -629,13 +639,16 @@ def _organization_of_kind(
 ) -> ActorMention | None:
     """The last organisation (in the description window) that a description of `described` fits.
 
-    One of that kind is preferred to one of no known kind; one of another kind never fits.
+    One of that kind is preferred to one of no known kind; one of another kind never fits. "The
+    company" is the last one the article shows to be a company, unless its own sentence names one.
     """
     fitting: list[tuple[int, int, int, ActorMention]] = []
     for entry in seen.values():
         if entry.mention.kind != "organization" or number - entry.sentence > DESCRIPTION_WINDOW:
             continue
         rank = _fit(described, kinds.get(entry.mention.name, set()))
+        if rank == 0 and described == "company" and entry.sentence == number:
+            rank = 1  # "on the Airbus website, the company said": the body its own sentence names
         if rank is not None:
             fitting.append((rank, entry.sentence, entry.mention.start, entry.mention))
     return max(fitting, key=lambda item: item[:3])[3] if fitting else None
@@ -643,12 +656,12 @@ def _organization_of_kind(
 
 def _fit(described: str, own: set[str]) -> int | None:
     """How well an organisation of kinds `own` fits a description of `described`: 2 of that kind,
-    1 a company for a kind of company ("Tesla Inc" for "the carmaker"), 0 of no known kind, None
-    not at all."""
+    1 a company for a kind of company ("Tesla Inc" for "the carmaker") or for "the company", 0 of no
+    known kind, None not at all."""
     if described == "company":
         if own == {"exchange"}:
             return -1  # "fell on the New York Stock Exchange. The company said": where its shares trade
-        return 0 if not own or own & COMPANY_KINDS else None
+        return 1 if own & COMPANY_KINDS else 0 if not own else None
     if described in own:
         return 2
     if described == "central bank":
@@ -708,11 +721,19 @@ def _police(seen: dict[str, _Seen], number: int) -> ActorMention | None:
         for entry in seen.values()
         if entry.mention.kind == "organization"
         and number - entry.sentence <= DESCRIPTION_WINDOW
-        and set(name_key(entry.mention.name).split()) & POLICE_NAMES
+        and _is_police_name(entry.mention.name)
     ]
     if not candidates:
         return None
     return max(candidates, key=lambda entry: (entry.sentence, entry.mention.start)).mention
+
+
+_POLICE_DEPARTMENT = re.compile(r"^[A-Z]{1,4}PD$")  # NYPD, LAPD: a city's police department
+
+
+def _is_police_name(name: str) -> bool:
+    words = name.split()
+    return bool(set(name_key(name).split()) & POLICE_NAMES) or any(_POLICE_DEPARTMENT.match(w) for w in words)
 
 
 def _only_person(seen: dict[str, _Seen], number: int, gender: Gender | None) -> ActorMention | None:
@@ -749,11 +770,20 @@ def _is_modified(token: Token) -> bool:
     )
 
 
+# a place before a description says where the body is, not who: "the No. 3 U.S. automaker"
+PLACE_TYPES = frozenset({"GPE", "NORP", "LOC"})
+
+
 def _has_own_name(token: Token) -> bool:
     """ "the actor Tom Hanks", "the company president and CEO Louis Gallois": the description
     comes with a name of its own (not "the minister and John Smith", two people)."""
     return (
-        any(child.dep_ in ("appos", "compound") and child.pos_ == "PROPN" for child in token.children)
+        any(
+            child.dep_ in ("appos", "compound")
+            and child.pos_ == "PROPN"
+            and child.ent_type_ not in PLACE_TYPES
+            for child in token.children
+        )
         or (token.dep_ == "compound" and token.head.pos_ == "PROPN")
         or any(child.dep_ == "conj" and _is_titled_name(child) for child in token.children)
     )
@@ -931,6 +961,57 @@ def _genders_and_roles(
         elif not said and first in MALE_NAMES:
             genders[name] = "m"
     return genders, roles
+
+
+MAX_AGE = 120
+AGE_DESCRIPTION_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj"})
+
+
+def _age_before(doc: Doc, start: int) -> int | None:
+    """The age in "36-year-old" or "36-year old" ending just before token `start`, if any."""
+    words = [token.lower_ for token in doc[max(0, start - 5) : start]]
+    for length in (5, 4):  # "36 - year - old", "36 - year old"
+        tail = words[-length:]
+        if len(tail) < length or tail[-1] != "old" or "year" not in tail or tail[1] != "-":
+            continue
+        number = tail[0]
+        if number.isdigit() and 0 < int(number) <= MAX_AGE:
+            return int(number)
+    return None
+
+
+def _age_after(doc: Doc, end: int) -> int | None:
+    """The age in "Duncan Rait, 36," or "Rait, aged 36," after a name ending before token `end`."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    index = end + 2 if doc[end + 1].lower_ == "aged" else end + 1
+    if index >= len(doc) or not doc[index].text.isdigit() or not 0 < int(doc[index].text) <= MAX_AGE:
+        return None
+    after = doc[index + 1].text if index + 1 < len(doc) else "."
+    return int(doc[index].text) if after in (",", ".", ")", ";") or doc[index + 1].is_space else None
+
+
+def _ages(doc: Doc, mentions: Sequence[ActorMention]) -> dict[int, set[ActorMention]]:
+    """The people each age is given to: "Duncan Rait, 36,", "16-year-old Kimani Gray"."""
+    found: dict[int, dict[str, ActorMention]] = {}
+    for mention in mentions:
+        if mention.kind != "person" or mention.label == "COREF":
+            continue
+        age = _age_after(doc, mention.end) or _age_before(doc, mention.start)
+        if age is not None:
+            found.setdefault(age, {})[mention.name] = mention
+    return {age: set(people.values()) for age, people in found.items()}
+
+
+def _person_of_age(token: Token, ages: dict[int, set[ActorMention]]) -> ActorMention | None:
+    """ "The 36-year-old slipped": the one person the article gives that age ("Duncan Rait, 36,")."""
+    if token.lower_ != "old" or token.dep_ not in AGE_DESCRIPTION_DEPS:
+        return None
+    if not any(child.lower_ in DEFINITE_DETERMINERS for child in token.children if child.dep_ == "det"):
+        return None  # "a 36-year-old" is someone new
+    age = _age_before(token.doc, token.i + 1)
+    people = ages.get(age, set()) if age is not None else set()
+    return next(iter(people)) if len(people) == 1 else None
 
 
 # Crime news calls people by what was done to them: "Police arrested John Roe. The suspect ..."

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 from generator.registry import (
     _APOSTROPHES,
     _POSSESSIVE,
+    CORPORATE_WORDS,
     LEGAL_SUFFIXES,
     ActorRegistry,
     _bare,
@@ -151,6 +152,7 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
         *_org_phrase_mentions(doc),
         *_appositive_mentions(doc),
         *_unlabelled_name_mentions(doc),
+        *_index_name_mentions(doc),
         *_plural_name_mentions(doc),
     ]
     shouted = list(_all_caps_mentions(doc, raw))
@@ -162,6 +164,7 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
             *_repeated_name_mentions(doc, raw),
             *_surname_mentions(doc, raw),
             *_team_nickname_mentions(doc, raw),
+            *_company_first_word_mentions(doc, raw),
             *_product_short_forms(doc, products),
         ]
     )
@@ -193,16 +196,25 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
 
 # "NEW YORK, March 14 (Reuters) -", "WASHINGTON (AP) —": the place and the agency that filed the story
 _DATELINE_CREDIT = re.compile(r"^[A-Z][^()\n]{0,60}\([A-Za-z][A-Za-z .&/-]{1,30}\)\s*[-–—]+\s")
+# "DEARBORN, Mich. -", "LONDON, Feb 25 -", "CHICAGO —": the place in capitals, with no agency
+_DATELINE_PLACE = re.compile(
+    r"^[A-Z][A-Z'.]+(?:[ /-][A-Z][A-Z'.]+)*(?:,\s[A-Z][A-Za-z.]{1,10}(?:\s\d{1,2})?){0,2}\s+[-–—]{1,2}\s"
+)
 
 
 def _dateline_credit(doc: Doc) -> tuple[int, int]:
     """The characters of a story's dateline credit ((0, 0) when it has none): the place it was
     filed from and the outlet that filed it are no actors of the story."""
-    for sent in list(doc.sents)[:3]:
-        match = _DATELINE_CREDIT.match(sent.text)
+    for sent in list(doc.sents)[:DATELINE_SENTENCES]:
+        text = sent.text.lstrip()
+        start = sent.start_char + len(sent.text) - len(text)
+        match = _DATELINE_CREDIT.match(text) or _DATELINE_PLACE.match(text)
         if match:
-            return sent.start_char, sent.start_char + match.end()
+            return start, start + match.end()
     return 0, 0
+
+
+DATELINE_SENTENCES = 5  # the headline, a byline and a date line may come before it
 
 
 def _is_full_organization(found: _NamedSpan) -> bool:
@@ -253,13 +265,23 @@ def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind
         if not country:
             return None
         name = country
+    company = _company_of_first_word(name, known)
+    if company and _is_where(span):
+        return None  # "police in Holloway": the town the company is named after
+    if company:
+        name, kind = company, "organization"
     name, kind = _expand_short_name(name, kind, known.people, span)
     if kind == "organization":
         name = expand_organization(name, known.organizations)
     if not _looks_like_name(name) and not (kind == "product" and name[:1].isdigit()):
         return None
+    if name in TIME_ZONES:
+        return None  # "Last updated at 18:45 BST": a clock's, not an actor
     definite = (span.start > 0 and doc[span.start - 1].lower_ == "the") or span[0].lower_ == "the"
     return _NamedSpan(span, label, kind, name, contextual, definite)
+
+
+TIME_ZONES = frozenset("GMT BST UTC CET CEST EET EST EDT CST CDT MST MDT PST PDT ET PT AEST JST IST".split())
 
 
 def _is_place_object(span: Span) -> bool:
@@ -317,7 +339,7 @@ def _organization_names(raw: list[tuple[Span, str, ActorKind]]) -> list[str]:
         {
             clean_name(span.text, True)
             for span, _label, kind in raw
-            if kind == "organization" and len(span) > 1
+            if len(span) > 1 and (kind == "organization" or _bare(span[-1].text) in CLUB_WORDS)
         }
     )
 
@@ -355,11 +377,15 @@ _MAKER_MODEL_RE = re.compile(
 _LETTER_MODEL_RE = re.compile(r"\b[A-Z]{1,2}\d{3}(?:-\d{1,3}[A-Z]{0,2})?(?:s|'s|’s)?\b")
 
 
-# "its 777 airliner", "the 787 aircraft": a model number that names a craft, not a count ("100 jets")
+_CRAFT_KINDS = (
+    r"(?:airliner|aircraft|jet|jetliner|plane|airplane|widebody|narrowbody|family|series|model|fleet|program)"
+)
+# "its 777 airliner", "the 787 aircraft": a model number that names a craft, not a count ("100
+# jets"); so does one that a comparison tells from the maker's others ("Boeing's larger 777 planes")
 _MODEL_KIND_RE = re.compile(
     r"\b(?:[Tt]he|its|their|our|new|first|latest|[A-Z][a-z]+['’]s)\s+"
-    r"(?P<model>\d{3}(?:-\d{1,3}[A-Z]{0,2})?)\s+"
-    r"(?:airliner|aircraft|jet|jetliner|plane|airplane|widebody|narrowbody|family|series|model|fleet|program)\b"
+    rf"(?:(?P<model>\d{{3}}(?:-\d{{1,3}}[A-Z]{{0,2}})?)\s+{_CRAFT_KINDS}\b"
+    rf"|(?:larger|smaller|bigger|longer|newer|older)\s+(?P<compared>\d{{3}}(?:-\d{{1,3}}[A-Z]{{0,2}})?)\s+{_CRAFT_KINDS}s?\b)"
 )
 
 
@@ -372,7 +398,11 @@ def _product_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     found: list[tuple[int, int]] = [match.span() for match in _I_PRODUCT_RE.finditer(text)]
     models: set[str] = set()
     for match in _MAKER_MODEL_RE.finditer(text):
-        if _is_maker(doc, match.start("maker"), match.end()) and not _YEAR.match(match.group("model")):
+        if (
+            _is_maker(doc, match.start("maker"), match.end())
+            and not _YEAR.match(match.group("model"))
+            and not _is_index_kind_after(doc, match.end("model"))
+        ):
             name_ok = match.group("name") and _is_product_word(doc, match.start("name") + 1)
             found.append((match.start(), match.end() if name_ok else match.end("model")))
             models.add(match.group("model"))
@@ -382,14 +412,21 @@ def _product_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
             found.append(match.span())
             models.add(match.group().split()[0])
     for match in _MODEL_KIND_RE.finditer(text):  # "its 777 airliner": a model number naming a craft
-        found.append(match.span("model"))
-        models.add(match.group("model"))
+        group = "model" if match.group("model") else "compared"
+        found.append(match.span(group))
+        models.add(match.group(group))
     for model in models:
         found += [m.span() for m in re.finditer(rf"\b{re.escape(model)}(?:s|'s|’s)?\b", text)]
     for start, end in found:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             yield span, "PRODUCT_NAME", "product"
+
+
+def _is_index_kind_after(doc: Doc, char: int) -> bool:
+    """ "the Nikkei 225 average", "the S&P 500 index": a number naming an index, not a model."""
+    after = next((token for token in doc if token.idx >= char and not token.is_space), None)
+    return after is not None and after.lower_ in INDEX_KIND_WORDS
 
 
 def _is_maker(doc: Doc, char: int, end: int) -> bool:
@@ -729,6 +766,40 @@ def _unlabelled_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]
                 yield span, "NAME", "organization"
 
 
+# Lowercase words that tell one index of a family from another: the Dow Jones industrial (not
+# transportation) average, the Nasdaq composite (not the Nasdaq 100)
+INDEX_FAMILY_WORDS = frozenset({"industrial", "industrials", "transportation", "utility", "composite"})
+INDEX_KIND_WORDS = frozenset({"index", "average"})
+INDEX_NAME_DEPS = frozenset({"compound", "nummod", "nmod"})
+
+
+def _index_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
+    """ "the Dow Jones industrial average", "the Nikkei 225 average", "the Topix index": news writes an
+    index's kind in lower case; a family word is part of its name ("the Nasdaq composite index" is the
+    Nasdaq Composite), the kind word is not, but for the industrial average, whose name it ends."""
+    for token in doc:
+        if token.lower_ not in INDEX_KIND_WORDS or token.is_title or token.tag_ != "NN":
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].lower_ in INDEX_FAMILY_WORDS and doc[start - 1].head.i == token.i:
+            start -= 1
+        family = start < token.i
+        name_start = start
+        while name_start > 0 and _is_index_name_word(doc[name_start - 1]):
+            name_start -= 1
+        if name_start == start or doc[name_start].tag_ != "NNP":
+            continue
+        keeps_kind = family and token.lower_ == "average"  # the Dow Jones Industrial Average's own word
+        yield doc[name_start : token.i + 1 if keeps_kind else token.i], "NAME", "organization"
+
+
+def _is_index_name_word(token: Token) -> bool:
+    # the model takes an index's name for a person's now and then ("the Kospi composite index")
+    if token.dep_ not in INDEX_NAME_DEPS or token.ent_type_ not in ("", "ORG", "PERSON", "CARDINAL"):
+        return False
+    return (token.tag_ == "NNP" and token.is_title) or token.text.isupper() or token.tag_ == "CD"
+
+
 # labels of names a capitalised plural may carry: the small model takes "the Jaguars" for a person
 _PLURAL_NAME_LABELS = frozenset({"", "PERSON", "ORG", "WORK_OF_ART", "PRODUCT"})
 
@@ -879,6 +950,65 @@ def _team_nickname_mentions(
             yield doc[token.i : token.i + 1], "NAME", "organization"
 
 
+def _company_first_word_mentions(
+    doc: Doc, found: list[tuple[Span, str, ActorKind]]
+) -> Iterator[tuple[Span, str, ActorKind]]:
+    """ "Calder said", "Marlow recalls": a company's first word alone, which the model leaves
+    untagged once the article has named the company in full ("Calder Semiconductor Inc")."""
+    first_words = {
+        span[0].text for span, _label, kind in found if kind == "organization" and _is_company(span.text)
+    }
+    for token in doc:
+        if token.text in first_words and not token.ent_type_ and token.is_title and _reads_as_name(token):
+            span = doc[token.i : token.i + 1]
+            if not _is_where(span):
+                yield span, "ORG", "organization"
+
+
+def _is_company(name: str) -> bool:
+    """A company's, a club's or an index's full name: "Pemberton Automotive Group", "Lumio Inc.",
+    "Carlisle United", "Nikkei 225"."""
+    words = name.split()
+    last = _bare(words[-1]) if words else ""
+    return (
+        len(words) >= 2
+        and words[0][:1].isupper()
+        and (last in CORPORATE_WORDS | CLUB_WORDS or last.isdigit())
+    )
+
+
+# The last words of football clubs' names, whose town alone stands for them ("Carlisle equalised");
+# not "City", which ends the names of places too ("Mexico City")
+CLUB_WORDS = frozenset("united town rovers athletic wanderers albion rangers fc afc".split())
+
+
+def _is_where(span: Span) -> bool:
+    """ "police in Holloway", "at Marlow": where something is; not "shares in Verhoef", nor "an
+    approach from Caldwell"."""
+    root = span.root
+    preposition = root.head
+    return (
+        root.dep_ == "pobj"
+        and preposition.lower_ in ("in", "at", "near")
+        and preposition.head.lower_ not in HOLDINGS
+    )
+
+
+def _company_of_first_word(name: str, known: _KnownNames) -> str | None:
+    """The one company the article named in full whose first word `name` is ("Kessler" for "Kessler
+    Motors Co."), whatever the model took it for; not a person's surname."""
+    if len(name.split()) != 1 or not name.istitle():
+        return None
+    if any(full.split()[-1] == name for full in known.people):
+        return None
+    companies = [full for full in known.organizations if _is_company(full) and full.split()[0] == name]
+    if not companies:
+        return None
+    longest = max(companies, key=len)
+    # "Kessler Motors" in the headline and "Kessler Motors Co." in the lead are one company
+    return longest if all(longest.startswith(short) for short in companies) else None
+
+
 def _reads_as_name(token: Token) -> bool:
     """A proper noun; or, opening a sentence, a surname the model took for a plural ("Jobs said")."""
     if token.pos_ == "PROPN":
@@ -952,7 +1082,10 @@ def expand_organization(name: str, full_names: Iterable[str]) -> str:
         is_clipped = len(words) == 1 and _is_clipping(words[0], full_words)
         if is_tail or is_acronym or is_clipped or is_corporate_short_form(name, full):
             matches.add(full)
-    return matches.pop() if len(matches) == 1 else name
+    # "U.S. Air Force" and "US Air Force" in one article are one name spelt two ways
+    if len({name_key(full) for full in matches}) == 1:
+        return min(matches)
+    return name
 
 
 def _is_acronym(word: str, full_words: list[str]) -> bool:
@@ -962,6 +1095,8 @@ def _is_acronym(word: str, full_words: list[str]) -> bool:
     initials = _initials(full_words)
     if initials.startswith(letters) and len(letters) >= 3 and len(initials) - len(letters) <= 1:
         return True
+    if len(letters) >= 3 and "".join(w[0] for w in full_words if w[:1].isalpha()).upper() == letters:
+        return True  # "BOJ" for "Bank of Japan": its "of" counted
     # "GM" for "General Motors Corp.": two letters only when they are the whole name's initials
     core = list(full_words)
     while len(core) > 1 and _bare(core[-1]) in LEGAL_SUFFIXES:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from generator.extract.actors.coreference import GROUP_REFERENCES
+from generator.extract.actors.coreference import GROUP_REFERENCES, quotations
 from generator.extract.actors.mentions import HOLDINGS, ROLE_NOUNS, TITLE_WORDS, ActorMention
 from generator.extract.events.titles import make_title
 from generator.extract.grammar import SUBJECT_DEPS, governing_verb
@@ -127,6 +127,7 @@ def extract_events(
     narrative: DateValue | None = anchor
     previous_paragraph = -1
     spoke_on: dict[str, DateValue] = {}  # the day each speaker's last statement was made
+    quoted = quotations(doc)
     for span in doc.sents:
         sentence = by_start.get(span.start_char + _leading_space(span))
         if sentence is None:
@@ -134,14 +135,15 @@ def extract_events(
         if sentence.paragraph != previous_paragraph:
             # a paragraph starts from the article's main event date, not from the last one's dates
             narrative, previous_paragraph = anchor, sentence.paragraph
-        in_sentence = [*_bridges(span, mentions, topic), *mentions]
+        in_sentence = [*_bridges(span, mentions, topic, sentence.index in headlines), *mentions]
         speakers = _speakers(span.root, mentions)
         text_date = _sentence_date(span, expressions, span.root)
         earlier = [spoke_on[speaker] for speaker in speakers if speaker in spoke_on]
         if text_date is None and earlier:
             narrative = earlier[0]  # "Jobs announced today ... He said that ...": one occasion
+        said_before = any(start <= span.start < end for start, end in quoted)
         candidates += _read_sentence(
-            article, span, sentence, sentence.index in lead, in_sentence, expressions, narrative
+            article, span, sentence, sentence.index in lead, in_sentence, expressions, narrative, said_before
         )
         if text_date is not None and not _is_past_perfect(span.root):
             narrative = text_date[0]
@@ -184,23 +186,54 @@ def _main_product(mentions: Sequence[ActorMention]) -> str | None:
     return name if count >= 2 else None
 
 
-def _bridges(span: Span, mentions: Sequence[ActorMention], topic: str | None) -> list[ActorMention]:
+def _bridges(
+    span: Span, mentions: Sequence[ActorMention], topic: str | None, is_headline: bool = False
+) -> list[ActorMention]:
     """ "The first flight will take off ..." in an article about the A380: the A380's flight.
 
     A subject that names a happening of a product, with no name of its own, is read as a happening
-    of the article's main product (a weaker reading: such events get a lower confidence).
+    of the article's main product (a weaker reading: such events get a lower confidence). So is a
+    headline's unnamed craft or device, which the story names further on ("World's largest
+    passenger airliner makes first flight", "Airbus launches world's largest passenger plane").
     """
     if topic is None:
         return []
     named = {index for mention in mentions for index in range(mention.start, mention.end)}
     bridges = []
     for token in span:
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ not in PRODUCT_HAPPENINGS:
+        if any(child.i in named for child in token.subtree):
             continue
-        determined = any(child.lower_ in ("the", "its", "this", "these") for child in token.children)
-        if determined and not any(child.i in named for child in token.subtree):
+        if _is_product_happening(token) or (is_headline and _is_unnamed_product(token)):
             bridges.append(ActorMention(token.i, token.i + 1, token.text, topic, "product", "BRIDGE"))
     return bridges
+
+
+def _is_product_happening(token: Token) -> bool:
+    if token.dep_ not in ("nsubj", "nsubjpass") or _hyphenated_word(token) not in PRODUCT_HAPPENINGS:
+        return False
+    return any(
+        child.lower_ in ("the", "its", "this", "these")
+        or (child.dep_ == "poss" and child.lemma_.lower() in PRODUCT_KINDS)  # "the aircraft's delivery"
+        for child in token.children
+    )
+
+
+def _hyphenated_word(token: Token) -> str:
+    """ "take-off", which the tokenizer splits in three, as one word."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_:
+        return f"{doc[token.i - 2].lower_}-{token.lower_}"
+    return token.lower_
+
+
+def _is_unnamed_product(token: Token) -> bool:
+    """A craft or device named by its kind alone, one of it: "airliner", not "20 jets"."""
+    return (
+        token.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and token.tag_ == "NN"
+        and token.lemma_.lower() in CRAFT_AND_DEVICE_KINDS
+        and not any(child.dep_ == "nummod" for child in token.children)
+    )
 
 
 LEAD_SENTENCES = 4  # headline and the opening sentences, where news dates its story
@@ -219,6 +252,7 @@ def _main_event_date(
     """
     lead = _lead_less_datelines(sentences, article.published)
     lead_end = lead[-1][0].end if lead else 0
+    earlier: DateValue | None = None
     for expression in expressions:
         if expression.start >= lead_end:
             break
@@ -228,11 +262,23 @@ def _main_event_date(
         if date is None or date.precision != "day":
             continue
         days_before = (article.published - date.first_day()).days
-        if days_before == 0 and not _dates_a_saying(doc, expression):
+        if (
+            days_before == 0
+            and not _dates_a_saying(doc, expression)
+            and (earlier is None or _told_done(doc, expression))
+        ):
+            # the publication day's own happening: "resigned on Thursday, a day after ...", and
+            # "passed a medical on Thursday and signed on Friday", Friday's news
             return None
-        if 0 < days_before <= ANCHOR_DAYS:
-            return date
-    return None
+        if 0 < days_before <= ANCHOR_DAYS and earlier is None:
+            earlier = date
+    return earlier
+
+
+def _told_done(doc: Doc, expression: TimeExpression) -> bool:
+    """The expression dates a clause told in the past tense: what happened that day."""
+    tokens = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    return tokens is not None and _clause_verb(tokens.root).tag_ == "VBD"
 
 
 def _dates_a_saying(doc: Doc, expression: TimeExpression) -> bool:
@@ -323,9 +369,15 @@ def _read_sentence(
     mentions: Sequence[ActorMention],
     expressions: Sequence[TimeExpression],
     narrative: DateValue | None,
+    continues_a_quotation: bool = False,
 ) -> list[_Candidate]:
-    """The happenings one sentence tells: its main one, and any other clause with actors of its own."""
-    if span.text.rstrip().endswith("?"):
+    """The happenings one sentence tells: its main one, and any other clause with actors of its own.
+
+    A sentence that goes on with a quotation opened before it is part of what was said then: the
+    narrative's date carries to it whatever its tense ("The statement said: "... He leaves a city
+    stronger than ever."").
+    """
+    if _is_question(span.text):
         return []
     in_sentence = [mention for mention in mentions if span.start <= mention.start < span.end]
     found: list[_Candidate] = []
@@ -351,7 +403,7 @@ def _read_sentence(
             text_date = _past_part_of_its_week(text_date, article.published)
         # the narrative's date carries to what happened then (and to headlines and sayings, told in
         # the present), not to a present-tense description or a plan: those hold at publication
-        told_as_past = tense == "past" or is_lead or is_reporting(predicate)
+        told_as_past = tense == "past" or is_lead or is_reporting(predicate) or continues_a_quotation
         date, source = _choose_date(article, text_date, narrative if told_as_past else None)
         found.append(
             _Candidate(
@@ -375,6 +427,14 @@ def _read_sentence(
             )
         )
     return found
+
+
+_TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _is_question(text: str) -> bool:
+    """ "Will Boeing cut jobs?"; not "Sox make offer to Teixeira (8 years?)", a doubt in an aside."""
+    return _TRAILING_ASIDE.sub("", text).rstrip().endswith("?")
 
 
 def _is_attribution(verb: Token) -> bool:
@@ -418,27 +478,48 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
 
 
 def _coordinated_with_subject(verb: Token) -> list[Token]:
-    """The verbs coordinated with `verb` that have a subject of their own."""
+    """The verbs coordinated with `verb` that have a subject of their own, or a tense of their own
+    ("The jet can fly non-stop and has been named the Worldliner": the modal is not the naming's)."""
     return [
         conj
         for conj in verb.conjuncts
-        if conj.i > verb.i and any(child.dep_ in ("nsubj", "nsubjpass") for child in conj.children)
+        if conj.i > verb.i
+        and any(
+            child.dep_ in ("nsubj", "nsubjpass")
+            or (child.dep_ in ("aux", "auxpass") and child.lower_ not in MODALS)
+            for child in conj.children
+        )
     ]
 
 
 def _headline_verb_read_as_noun(span: Span) -> Token | None:
-    """ "Chrysler files for bankruptcy protection": in a verbless headline, a plural noun right
-    after a name is the headline's verb when the article uses that word as a verb ("filed")."""
-    if any(token.pos_ in ("VERB", "AUX") for token in span):
-        return None
+    """ "Chrysler files for bankruptcy protection", "Kessler Motors posts first profit": a headline's
+    verb right after a name, which the parser read as a plural noun. It is the verb when the parser
+    gave it an object, or when the article uses the word as a verb and, in the headline, it is no
+    subject nor object of a verb there ("Lumio unveils new tablet, takes aim at iPad" is no plural
+    subject of "takes"; "Boeing orders rise" keeps its noun)."""
     verbs = {token.lemma_.lower() for token in span.doc if token.pos_ == "VERB"}
     for token in span:
-        if token.i == span.start or token.tag_ != "NNS" or token.lemma_.lower() not in verbs:
+        if token.i == span.start or token.tag_ != "NNS":
             continue
         before = span.doc[token.i - 1]
-        if before.ent_type_ in ("ORG", "PERSON", "GPE", "NORP", "PRODUCT") or before.tag_ == "NNP":
+        if before.ent_type_ not in ("ORG", "PERSON", "GPE", "NORP", "PRODUCT") and before.tag_ != "NNP":
+            continue
+        if any(
+            child.dep_ == "dobj" or (child.dep_ == "appos" and token.dep_ == "ROOT")
+            for child in token.children
+        ):
+            return token  # "posts/NNS first profit/dobj", "posts/ROOT first loss/appos"
+        if token.lemma_.lower() in verbs and _no_argument_of_a_verb(token):
             return token
     return None
+
+
+def _no_argument_of_a_verb(noun: Token) -> bool:
+    head = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or head.pos_ not in ("VERB", "AUX"):
+        return noun.dep_ != "pobj"
+    return noun.dep_ == "nsubj" and head.tag_ == "VBZ"  # a plural noun is no subject of "takes"
 
 
 def _clause_predicates(verb: Token) -> list[Predicate]:
@@ -470,12 +551,46 @@ def _clause_predicate(verb: Token) -> Predicate | None:
         if earlier is not None and verb.lemma_ == "follow":
             return earlier, _tense(verb), _NOMINAL_VERBS[later.lower_] if later is not None else None
     if verb.lemma_ in FUTURE_FRAMES and any(child.dep_ == "xcomp" for child in verb.children):
+        if _is_past_perfect(verb):
+            return None  # "Boeing had hoped to have it ready for 2012": a plan that did not come about
         return next(child for child in verb.children if child.dep_ == "xcomp"), "future", None
     if verb.lemma_ in STATIVE_LEMMAS and not _appears_somewhere(verb):
         return None
-    if _states_a_capacity(verb) or _has_an_attitude(verb):
+    if _states_a_capacity(verb) or _has_an_attitude(verb) or _has_a_measure(verb) or _is_a_makeup(verb):
         return None
     return verb, _tense(verb), None
+
+
+# What a thing is made of or rests on: "the deal includes 18 jets", "the tankers are based on the A330"
+MAKEUP_LEMMAS = frozenset({"include", "comprise", "incorporate", "feature"})
+
+
+def _is_a_makeup(verb: Token) -> bool:
+    """ "The package includes tax cuts", "the tankers are based on the A330": what a thing is made
+    of, in the present, is a description (while "the visit included talks" told a happening)."""
+    if _tense(verb) == "past":
+        return False
+    if verb.lemma_ in MAKEUP_LEMMAS:
+        return True
+    passive = any(child.dep_ == "auxpass" for child in verb.children)
+    return verb.lemma_ == "base" and passive
+
+
+# What a thing has as a measure of itself: "has a range of 8,000 miles", "have a value of $3.5 billion"
+MEASURE_NOUNS = frozenset(
+    """range capacity length width height depth weight mass wingspan speed value price cost population
+    area size total""".split()
+)
+
+
+def _has_a_measure(verb: Token) -> bool:
+    """ "It will have a range of 8,500 miles", "The ships have a catalogue value of $2 billion": a
+    specification, not a happening (while "had a cost overrun" in the past may be one)."""
+    return (
+        verb.lemma_ == "have"
+        and _tense(verb) != "past"
+        and any(child.dep_ == "dobj" and child.lemma_.lower() in MEASURE_NOUNS for child in verb.children)
+    )
 
 
 def _has_an_attitude(verb: Token) -> bool:
@@ -518,7 +633,28 @@ def _copula_happening(verb: Token) -> Predicate | None:
     has_time = any(c.dep_ == "prep" and any(g.ent_type_ == "DATE" for g in c.children) for c in verb.children)
     if subject is not None and has_time:
         return subject, _tense(verb), None
+    if _attends_a_gathering(verb):
+        return verb, _tense(verb), None
     return None
+
+
+GATHERINGS = frozenset(
+    """meeting meetings talks summit conference ceremony funeral wedding hearing trial session rally
+    dinner reception party game match launch premiere""".split()
+)
+
+
+def _attends_a_gathering(verb: Token) -> bool:
+    """ "Smith was at a meeting with Jones", "was present at the hearing": being there is attending it,
+    a happening (not "was at the centre of", nor "was in talks", which goes on)."""
+    heads = [verb, *(child for child in verb.children if child.dep_ == "acomp" and child.lower_ == "present")]
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "at"
+        and any(grand.dep_ == "pobj" and grand.lower_ in GATHERINGS for grand in child.children)
+        for head in heads
+        for child in head.children
+    )
 
 
 def _reported_happening(root: Token) -> Token | None:
@@ -723,6 +859,12 @@ PRODUCT_KINDS = frozenset(
 )
 
 
+# The kinds of product a headline may name one by: not a service, a model or a line.
+CRAFT_AND_DEVICE_KINDS = PRODUCT_KINDS - frozenset(
+    "service store software system model version range line family engine station".split()
+)
+
+
 def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention]) -> bool:
     head = token.head
     if head.i == predicate.i or head.i == token.i:
@@ -733,6 +875,10 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
         # "the Teamsters union said", "Toyota shares fell": the body itself, or its stock
         if head.lower_ in HOLDINGS and head.tag_ in ("NN", "NNS"):
             return False
+        if head.lower_ in NAMED_KIND_NOUNS and head.tag_ == "NN":
+            return False  # "the broader Topix index", "the benchmark Nikkei 225 average": the index
+        if head.lower_ in STAFF_NOUNS and head.tag_ == "NNS":
+            return False  # "BOJ policymakers voted", "NYPD officers shot": the body acts through them
         if head.lower_ in BODY_NOUNS and head.tag_ == "NN" and head.dep_ != "appos":
             # not "Airbus unions", "the main Airbus union": unions at Airbus
             return any(child.dep_ in ("amod", "nummod") for child in head.children)
@@ -760,9 +906,21 @@ def _joined_to_next_name(token: Token) -> bool:
     )
 
 
+# Who a body acts through, named with it: "NYPD officers", "Pentagon officials", "Israeli troops"
+
+
 # The kind of body a name is the name of: "the Teamsters union", "the Nasdaq index"
 BODY_NOUNS = frozenset(
     "union index exchange agency company firm group carmaker automaker airline bank party".split()
+)
+# The kind of thing only one named thing can be: an adjective on it describes the thing itself
+NAMED_KIND_NOUNS = frozenset({"index", "average"})
+
+
+# The people a body acts through, named after it: "Kremlin officials", "Toyota executives"
+STAFF_NOUNS = frozenset(
+    """officials executives employees workers staff engineers negotiators lawyers investigators
+    members policymakers directors officers agents troops soldiers forces""".split()
 )
 
 
@@ -770,7 +928,8 @@ BODY_NOUNS = frozenset(
 ACTS_THROUGH = frozenset(
     """letter message email e-mail memo statement speech proposal plan offer order bid request call deal
     invitation decision move response visit trip talks board unit division subsidiary shareholders staff
-    employees workers executives officials team forces troops government""".split()
+    employees workers executives officials team forces troops government members policymakers
+    negotiators directors""".split()
 )
 # A result is its owner's ("Creighton's victory"), and a record its holder's, who loses it when it
 # is broken ("Luck broke Newton's record"): the owner takes part.
@@ -787,7 +946,9 @@ def _is_doing(noun: Token) -> bool:
 
 
 def _actor_is_subject(predicate: Token, mentions: Sequence[ActorMention]) -> bool:
-    """A named person, organisation or product is the grammatical subject (not buried in it)."""
+    """A named person, organisation or product is the grammatical subject (not buried in it), its
+    own or the one it shares with the verb it is coordinated with."""
+    shared = {subject.i for subject in _shared_subjects(predicate)}
     for mention in mentions:
         if mention.kind not in ("person", "organization", "product"):
             continue
@@ -795,6 +956,8 @@ def _actor_is_subject(predicate: Token, mentions: Sequence[ActorMention]) -> boo
         while token.dep_ in ("compound", "conj", "appos", "poss", "nummod") and token.head.i != token.i:
             token = token.head
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.i in _predicate_heads(predicate):
+            return True
+        if token.i in shared:
             return True
     return False
 
@@ -816,6 +979,11 @@ def _subject_tokens(predicate: Token) -> set[int]:
     governing = governing_verb(head)
     if not subjects and governing is not None:
         subjects = [child for child in governing.children if child.dep_ in SUBJECT_DEPS]
+    subjects += _shared_subjects(head)
+    if not subjects and head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and head.head.i != head.i:
+        return _subject_tokens(head.head)  # "Rivoil bought the mine and sold its port": Rivoil sold
+    if head.dep_ == "relcl" and subjects and all(subject.lower_ in RELATIVE_PRONOUNS for subject in subjects):
+        return {subject.i for subject in subjects} | _described_subject(head.head)
     # the subject, less what its relative clauses tell ("the fighters ... that brought Castro to power")
     relative = {token.i for subject in subjects for token in subject.subtree if token.dep_ == "relcl"}
     return {
@@ -824,6 +992,34 @@ def _subject_tokens(predicate: Token) -> set[int]:
         for token in subject.subtree
         if not any(ancestor.i in relative for ancestor in [token, *token.ancestors])
     }
+
+
+GRAMMATICAL_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+def _shared_subjects(verb: Token) -> list[Token]:
+    """ "The take-off was normal and took place on time": a verb coordinated with the one before it,
+    and with no subject of its own, shares that verb's subject."""
+    if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return []
+    if any(child.dep_ in GRAMMATICAL_SUBJECTS for child in verb.children):
+        return []
+    return [child for child in verb.head.children if child.dep_ in GRAMMATICAL_SUBJECTS]
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+
+
+def _described_subject(noun: Token) -> set[int]:
+    """ "Hale was known as the fixer who paid the money", "Hale is the man who paid": the relative
+    clause tells what the subject the noun describes did."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "as":
+        verb = verb.head
+    elif noun.dep_ != "attr":
+        return set()
+    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+    return {token.i for subject in subjects for token in subject.subtree}
 
 
 def _clause_tokens(predicate: Token) -> set[int]:
@@ -925,6 +1121,10 @@ def _sentence_date(
         tokens = span.doc.char_span(expression.start, expression.end, alignment_mode="expand")
         if tokens is None or (date.precision == "year" and _names_a_thing(tokens.root)):
             continue  # "the 1991 settlement", "its 2010 conference": the year names the thing
+        if _was_planned_once(tokens.root):
+            continue  # "originally due later this year, will be delayed until October"
+        if _measures_a_record(tokens.root, predicate):
+            continue  # "its first profit since 2007": the start of a stretch, not when it happened
         inside.append((expression, date, tokens.root))
     if not inside:
         return None
@@ -942,6 +1142,34 @@ def _sentence_date(
         if not _modifies_a_noun(root) and not _dates_another_clause(root, predicate):
             return date, expression
     return None
+
+
+SUPERSEDED_ADVERBS = frozenset({"originally", "initially", "previously", "formerly"})
+
+
+def _was_planned_once(date: Token) -> bool:
+    """A date told as the one first planned ("originally due in May", "initially set for 2010") is
+    not when the thing happens."""
+    head = date.head
+    while head.dep_ == "prep" and head.head.i != head.i:
+        head = head.head
+    return any(child.dep_ == "advmod" and child.lower_ in SUPERSEDED_ADVERBS for child in head.children)
+
+
+def _measures_a_record(date: Token, predicate: Token) -> bool:
+    """ "posts its first profit since 2007", "its lowest close since April": "since" after a first or
+    a superlative says how long the record stands; "has fought cancer since 2004" is dated 2004."""
+    if date.dep_ != "pobj" or date.head.lower_ != "since":
+        return False
+    attached = date.head.head
+    nouns = [attached] if attached.pos_ == "NOUN" else []
+    nouns += [child for child in predicate.children if child.dep_ in ("dobj", "appos", "attr")]
+    return any(
+        modifier.tag_ == "JJS" or modifier.lower_ == "first"
+        for noun in nouns
+        for modifier in noun.children
+        if modifier.dep_ == "amod"
+    )
 
 
 def _past_part_of_its_week(
@@ -970,16 +1198,24 @@ def _dates_another_clause(date: Token, predicate: Token) -> bool:
     if verb is None or verb.i == predicate.i:
         return False
     if predicate.is_ancestor(verb):
-        # what was said, or a source; an adverbial clause shares the time ("After meeting Kim on
-        # Friday, Lavrov flew")
+        # what was said, or a source, or what a relative clause tells of a name ("Qantas, which
+        # chose the A350 last year, will buy ..."); an adverbial clause shares the time ("After
+        # meeting Kim on Friday, Lavrov flew")
         return any(
-            token.dep_ in ("ccomp", "csubj") or token.lower_ == "according"
+            token.dep_ in ("ccomp", "csubj") or token.lower_ == "according" or _is_finite_relative(token)
             for token in _path_up(verb, predicate)
         )
     if not verb.is_ancestor(predicate):
         return False
     # the saying the predicate is the complement of; a coordinated verb shares its time
     return any(token.dep_ == "ccomp" for token in _path_up(predicate, verb))
+
+
+def _is_finite_relative(verb: Token) -> bool:
+    """ "which chose the A350 last year": a relative clause with a time of its own; not "the first
+    American to orbit the Earth on Tuesday", whose orbit is the main event."""
+    infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+    return verb.dep_ == "relcl" and not infinitive
 
 
 def _path_up(token: Token, ancestor: Token) -> list[Token]:

@@ -110,6 +110,9 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
     for child in head.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.tag_ in ("WDT", "WP") and head.dep_ == "relcl":
             # "the revolution that brought Castro to power": the revolution did
+            described = _verb_of_predicate_noun(head.head)
+            if described is not None:
+                return _subject_phrase(described, names)  # "Hale was the man who paid": Hale paid
             antecedent = [token for token in head.head.subtree if token.i < head.i and token.i < child.i]
             return " ".join(_render(antecedent, names, predicate.doc))
         if (
@@ -134,7 +137,18 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
             return " ".join(_render(_pruned_subtree(child), names, predicate.doc))
     if head.dep_ in ("acl", "relcl") and head.head.i in names and head.tag_ == "VBD":
         return names[head.head.i].name  # "Chrysler LLC, the automaker, filed ...", misread as a modifier
+    if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and head.head.i != head.i:
+        return _subject_phrase(head.head, names)  # "Rivoil bought the mine and sold it": Rivoil sold
     return ""
+
+
+def _verb_of_predicate_noun(noun: Token) -> Token | None:
+    """The verb whose subject `noun` describes: "Hale is the man", "Hale was known as the fixer"."""
+    if noun.dep_ == "attr":
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return noun.head.head
+    return None
 
 
 def _head_within(token: Token, heads: set[int], names: dict[int, ActorMention]) -> bool:
