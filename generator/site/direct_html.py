@@ -39,6 +39,7 @@ _CONTAINER_OPEN = re.compile(r"<(div|section|article)((?: [a-z][a-z0-9-]*=\"[^\"
 _CONTAINER_CLOSE = re.compile(r"</(div|section|article)>")
 _CONTAINER_ATTRIBUTE = re.compile(r" ([a-z][a-z0-9-]*)=\"([^\"]*)\"")
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
+_PLACEHOLDER = re.compile(r"TLRAW([0-9a-f]+)N(\d+)")  # HeldPage.placeholder
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +89,6 @@ class _Converter:
     def __init__(self, held: HeldPage, toc_depth: int) -> None:
         self.held = held
         self.toc_depth = toc_depth
-        self.placeholder = re.compile(rf"TLRAW{held.key}N(\d+)")
         self.lines: list[str | _Heading] = []
         self.ids: set[str] = set()  # ids set by attribute lists and containers
         self.open: list[tuple[str, int]] = []  # open containers: tag, line of its opening tag
@@ -103,8 +103,10 @@ class _Converter:
         return self._finish()
 
     def _block(self, line: str) -> None:
-        if (number := self.placeholder.fullmatch(line)) is not None:
-            self.lines.append(self.held.blocks[int(number.group(1))])
+        if (placeholder := _PLACEHOLDER.fullmatch(line)) is not None:
+            if placeholder.group(1) != self.held.key:
+                raise _Unsupported
+            self.lines.append(self.held.blocks[int(placeholder.group(2))])
         elif (heading := _HEADING.fullmatch(line)) is not None:
             self.lines.append(
                 self._heading(len(heading.group(1)), heading.group("text"), heading.group("attrs"))

@@ -78,7 +78,7 @@ def _flush(pending: list[str], kept: list[str], blocks: list[str], key: str) -> 
         return
     html, gap = "".join(pending[:-1]), pending[-1]
     pending.clear()
-    if _MARKDOWN_ATTRIBUTE.search(html) or not html.rstrip().endswith(">"):
+    if _has_markdown_attribute(html) or not html.rstrip().endswith(">"):
         kept += [html, gap]  # Markdown inside, or text after the last tag: Python-Markdown's to read
         return
     kept += [f"TLRAW{key}N{len(blocks)}", gap or "\n"]
@@ -87,9 +87,11 @@ def _flush(pending: list[str], kept: list[str], blocks: list[str], key: str) -> 
 
 def _is_raw_start(chunk: str) -> bool:
     first = _FIRST_TAG.match(chunk)
-    return (
-        first is not None and first.group(1).lower() in _BLOCK_TAGS and not _MARKDOWN_ATTRIBUTE.search(chunk)
-    )
+    return first is not None and first.group(1).lower() in _BLOCK_TAGS and not _has_markdown_attribute(chunk)
+
+
+def _has_markdown_attribute(html: str) -> bool:
+    return "markdown" in html and _MARKDOWN_ATTRIBUTE.search(html) is not None  # the word first: in C
 
 
 def _open_after(chunk: str, depth: int) -> int:

@@ -57,14 +57,7 @@ def story_files(data: SiteData, links: Links, slides: Slides | None = None) -> d
         ),
     }
     for name, slug in actors:
-        files[f"story/{slug}/index.md"] = _page(
-            f"The story of {name}",
-            depth=2,
-            back=[
-                (f"{name}'s timeline", f"../../actors/{slug}.md"),
-                ("the whole story", "../index.md"),
-            ],
-        )
+        files[f"story/{slug}/index.md"] = _actor_page(name, slug, links)
         files[f"story/{slug}/{DATA_FILE}"] = story_json(
             data,
             by_actor[name],
@@ -204,6 +197,56 @@ def _link(url: str, text: str) -> str:
     return f'<a target="_self" href="{escape_attribute(url)}">{escape_attribute(text)}</a>'
 
 
+def _actor_page(name: str, slug: str, links: Links) -> str:
+    """An actor's story page, its text as raw HTML: the page MkDocs converts to the same HTML
+    without Python-Markdown (generator/site/direct_html.py)."""
+    path = f"story/{slug}/index.md"
+    targets = ((f"{name}'s timeline", f"actors/{slug}.md"), ("the whole story", "story/index.md"))
+    back = ", ".join(_html_link(links.relative(path, target), label) for label, target in targets)
+    up = "../" * 2
+    lines = [
+        *_front_matter(f"The story of {name}"),
+        f"<p>{_INTRODUCTION} Back to {back}.</p>",
+        # Python-Markdown wrapped the two stylesheet links in a paragraph: kept, so the page is unchanged
+        f'<p><link rel="stylesheet" href="{up}{VENDOR}/css/timeline.css">',
+        f'<link rel="stylesheet" href="{up}assets/story.css"></p>',
+        *_viewer(up),
+    ]
+    return "\n".join(lines)  # no newline after the HTML: it would be kept in the page
+
+
+def _html_link(url: str, label: str) -> str:
+    """The link Python-Markdown made of `[label](url)` in a story page's text (escape_text's spaces)."""
+    return f'<a href="{escape_attribute(url)}">{escape_attribute(" ".join(label.split()))}</a>'
+
+
+_INTRODUCTION = "The same events as the timeline, one slide each with its source sentence."
+
+
+def _front_matter(title: str) -> list[str]:
+    return [
+        "---",
+        f"title: {json.dumps(escape_attribute(title))}",
+        "hide:",
+        "  - toc",
+        "---",
+        "",
+        f"# {escape_text(title)}",
+        "",
+    ]
+
+
+def _viewer(up: str) -> list[str]:
+    """TimelineJS's container over `timeline.json`, and the scripts."""
+    return [
+        f'<div class="tl-story" id="tl-story" data-story="{DATA_FILE}" '
+        f'data-script-path="{up}{VENDOR}/js/"></div>',
+        "<noscript>The story view needs JavaScript; the timeline pages work without it.</noscript>",
+        f'<script src="{up}{VENDOR}/js/timeline.js"></script>',
+        f'<script src="{up}assets/story.js"></script>',
+    ]
+
+
 def _page(
     title: str,
     *,
@@ -215,26 +258,14 @@ def _page(
     """A story page: TimelineJS's stylesheet, its container over `timeline.json`, the scripts."""
     up = "../" * depth
     lines = [
-        "---",
-        f"title: {json.dumps(escape_attribute(title))}",
-        "hide:",
-        "  - toc",
-        "---",
-        "",
-        f"# {escape_text(title)}",
-        "",
-        "The same events as the timeline, one slide each with its source sentence. "
-        + "Back to "
+        *_front_matter(title),
+        f"{_INTRODUCTION} Back to "
         + ", ".join(f"[{escape_text(label)}]({url})" for label, url in back)
         + ".",
         "",
         f'<link rel="stylesheet" href="{up}{VENDOR}/css/timeline.css">',
         f'<link rel="stylesheet" href="{up}assets/story.css">',
-        f'<div class="tl-story" id="tl-story" data-story="{DATA_FILE}" '
-        f'data-script-path="{up}{VENDOR}/js/"></div>',
-        "<noscript>The story view needs JavaScript; the timeline pages work without it.</noscript>",
-        f'<script src="{up}{VENDOR}/js/timeline.js"></script>',
-        f'<script src="{up}assets/story.js"></script>',
+        *_viewer(up),
         "",
     ]
     if actors:
