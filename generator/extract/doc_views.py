@@ -10,7 +10,9 @@ collector finds the cycle. Build them only once the parse is final (after `timel
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import bisect
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -18,6 +20,9 @@ if TYPE_CHECKING:
 _TOKENS = "timeline_token_list"
 _SENTENCES = "timeline_sentence_list"
 _TEXT = "timeline_text"
+_MADE = "timeline_made_once"  # name -> value, for `made_once`
+
+T = TypeVar("T")
 
 
 def tokens_of(doc: Doc) -> list[Token]:
@@ -44,8 +49,33 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def made_once(doc: Doc, name: str, make: Callable[[Doc], T]) -> T:
+    """`make(doc)`, made on the first call with `name` for this Doc and kept until `release_views`."""
+    made: dict[str, Any] = doc.user_data.setdefault(_MADE, {})
+    if name not in made:
+        made[name] = make(doc)
+    value: T = made[name]
+    return value
+
+
+def entities_of(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents` (which spaCy rebuilds on every access), made once per Doc."""
+    return made_once(doc, "entities", lambda doc: doc.ents)
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """The first token of each sentence, in order."""
+    return made_once(doc, "sentence_starts", lambda doc: [sent.start for sent in sentences_of(doc)])
+
+
+def sentence_at(doc: Doc, index: int) -> Span:
+    """`doc[index].sent` without walking to the sentence's edges."""
+    return sentences_of(doc)[bisect.bisect_right(sentence_starts(doc), index) - 1]
+
+
 def release_views(doc: Doc) -> None:
     """Drop the lists, so that the Doc is freed as soon as nothing else holds it."""
     doc.user_data.pop(_TOKENS, None)
     doc.user_data.pop(_SENTENCES, None)
     doc.user_data.pop(_TEXT, None)
+    doc.user_data.pop(_MADE, None)

@@ -32,7 +32,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from generator.extract.doc_views import sentences_of, text_of, tokens_of
+from generator.extract.doc_views import made_once, sentences_of, text_of, tokens_of
 from generator.extract.grammar import is_after_the
 from generator.extract.lexicon import hazard_descriptions, is_reporting
 from generator.registry import CORPORATE_WORDS, LEGAL_SUFFIXES, name_key
@@ -308,6 +308,10 @@ _QUOTE_CHARACTERS = re.compile(r'["“”]|``|\'\'')
 
 def quotations(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges inside quotation marks (a quotation may run over several sentences)."""
+    return made_once(doc, "quotations", _find_quotations)
+
+
+def _find_quotations(doc: Doc) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     opened: Token | None = None
     spans = (

@@ -19,7 +19,14 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
-from generator.extract.doc_views import sentences_of, text_of, tokens_of
+from generator.extract.doc_views import (
+    entities_of,
+    sentence_at,
+    sentence_starts,
+    sentences_of,
+    text_of,
+    tokens_of,
+)
 from generator.extract.grammar import is_after_the
 from generator.extract.lexicon import hazard_descriptions
 from generator.model import ActorKind
@@ -340,7 +347,7 @@ def _all_caps_mentions(
         return
     names: dict[tuple[str, ...], tuple[str, ActorKind]] = {}
     for span, label, kind in found:
-        if _is_all_caps(span.sent) or not span.text[:1].isupper():
+        if _is_all_caps(sentence_at(doc, span.start)) or not span.text[:1].isupper():
             continue
         words = clean_name(span.text, kind == "organization").lower().split()
         names.setdefault(tuple(words), (label, kind))
@@ -459,7 +466,7 @@ def _is_maker(doc: Doc, char: int, end: int) -> bool:
     token = span[0] if span is not None else None
     if token is None or token.pos_ != "PROPN" or token.ent_type_ in ("DATE", "TIME", "GPE", "PERSON"):
         return False
-    entity = next((ent for ent in doc.ents if ent.start <= token.i < ent.end), None)
+    entity = next((ent for ent in entities_of(doc) if ent.start <= token.i < ent.end), None)
     return entity is None or (entity.start == token.i and entity.end_char <= end)
 
 
@@ -522,7 +529,7 @@ NEW_WORDS = frozenset({"new", "newest", "latest"})
 
 def _words_before(span: Span, count: int = 5) -> str:
     """The few words before a mention, in its sentence, in lower case."""
-    start = max(span.sent.start, span.start - count)
+    start = max(sentence_bounds(span.doc, span.start)[0], span.start - count)
     return span.doc[start : span.start].text.lower()
 
 
@@ -597,7 +604,7 @@ def _with_legal_suffixes(doc: Doc) -> list[Span]:
     """NER's entities, with "Chrysler" + "LLC" (two entities to the model) made one name, and
     an index's number kept with its name ("FTSE 100", "S&P 500")."""
     merged: list[Span] = []
-    for ent in doc.ents:
+    for ent in entities_of(doc):
         is_suffix = ent.label_ == "ORG" and all(_bare(token.text) in LEGAL_SUFFIXES for token in ent)
         if is_suffix and merged and merged[-1].end == ent.start and merged[-1].label_ == "ORG":
             merged[-1] = Span(doc, merged[-1].start, ent.end, label="ORG")
@@ -707,7 +714,7 @@ def _is_named_elsewhere(doc: Doc, name: Span) -> bool:
     return any(
         [token.text for token in doc[start : start + width]] == words
         and (start + width >= len(doc) or not doc[start + width].is_title)
-        for start in range(name.sent.end, len(doc) - width + 1)
+        for start in range(sentence_bounds(doc, name.start)[1], len(doc) - width + 1)
     )
 
 
@@ -787,7 +794,7 @@ def _unlabelled_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]
     """Names the small model leaves unlabelled: "the Dow Jones Industrial Average fell",
     "the Nasdaq Composite Index", "the Standard & Poor's 500 index" (not in Title Case headlines)."""
     for sent in sentences_of(doc):
-        if _is_title_case(sent):
+        if _is_title_case_at(doc, sent.start):
             continue
         for token in sent:
             if token.dep_ not in NAME_HEAD_DEPS or token.ent_type_:
@@ -900,9 +907,7 @@ def _is_title_case_at(doc: Doc, index: int) -> bool:
 
 def sentence_bounds(doc: Doc, index: int) -> tuple[int, int]:
     """The token range of the sentence holding token `index` (Token.sent walks the Doc each time)."""
-    starts: list[int] | None = doc.user_data.get("timeline_sentence_starts")
-    if starts is None:
-        starts = doc.user_data["timeline_sentence_starts"] = [sent.start for sent in sentences_of(doc)]
+    starts = sentence_starts(doc)
     position = bisect.bisect_right(starts, index) - 1
     return starts[position], starts[position + 1] if position + 1 < len(starts) else len(doc)
 
@@ -1055,7 +1060,7 @@ def _reads_as_name(token: Token) -> bool:
     """A proper noun; or, opening a sentence, a surname the model took for a plural ("Jobs said")."""
     if token.pos_ == "PROPN":
         return True
-    if token.pos_ != "NOUN" or not token.is_title or token.i != token.sent.start:
+    if token.pos_ != "NOUN" or not token.is_title or token.i != sentence_bounds(token.doc, token.i)[0]:
         return False
     modified = any(child.dep_ in ("det", "amod", "compound", "nummod") for child in token.children)
     plural_verb = token.head.tag_ == "VBP" or token.head.lower_ in ("were", "are")

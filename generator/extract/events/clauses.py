@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract.actors.coreference import GROUP_REFERENCES, quotations
 from generator.extract.actors.mentions import HOLDINGS, ROLE_NOUNS, TITLE_WORDS, ActorMention
-from generator.extract.doc_views import sentences_of
+from generator.extract.doc_views import entities_of, made_once, sentence_at, sentences_of, text_of, tokens_of
 from generator.extract.events.titles import make_title
 from generator.extract.grammar import SUBJECT_DEPS, governing_verb
 from generator.extract.lexicon import REPORTING_LEMMAS, is_reporting
@@ -307,7 +307,7 @@ def _deals_referred_to(doc: Doc, mentions: Sequence[ActorMention]) -> list[Actor
 
     found: list[ActorMention] = []
     last: tuple[int, list[ActorMention]] | None = None  # the last deal's sentence start, and parties
-    for token in doc:
+    for token in tokens_of(doc):
         if token.lemma_.lower() not in DEAL_NOUNS or token.tag_ != "NN":
             continue
         parties = _parties_of(token, mentions)
@@ -457,7 +457,7 @@ def _after_dateline(sentence: Sentence, published: dt.date) -> int:
 
 
 def _leading_space(span: Span) -> int:
-    text = span.text  # joined from the tokens on each access
+    text = _text(span)
     return len(text) - len(text.lstrip())
 
 
@@ -593,7 +593,9 @@ def _is_attribution(verb: Token) -> bool:
     if any(child.ent_type_ in MEASURE_TYPES for child in verb.children):
         return False  # "and the Nasdaq added 1.2 percent": a gain, not a saying
     said = {"ccomp", "dobj", "xcomp", "dative"}
-    return not any(child.dep_ in said for child in verb.children) and verb.i > verb.sent.root.i
+    if any(child.dep_ in said for child in verb.children):
+        return False
+    return verb.i > sentence_at(verb.doc, verb.i).root.i
 
 
 MEASURE_TYPES = frozenset({"PERCENT", "MONEY", "CARDINAL", "QUANTITY"})
@@ -652,7 +654,7 @@ def _headline_verb_read_as_noun(span: Span) -> Token | None:
     gave it an object, or when the article uses the word as a verb and, in the headline, it is no
     subject nor object of a verb there ("Lumio unveils new tablet, takes aim at iPad" is no plural
     subject of "takes"; "Boeing orders rise" keeps its noun)."""
-    verbs = {token.lemma_.lower() for token in span.doc if token.pos_ == "VERB"}
+    verbs = made_once(span.doc, "verb_lemmas", _verb_lemmas)
     for token in span:
         if token.i == span.start or token.tag_ != "NNS":
             continue
@@ -667,6 +669,10 @@ def _headline_verb_read_as_noun(span: Span) -> Token | None:
         if token.lemma_.lower() in verbs and _no_argument_of_a_verb(token):
             return token
     return None
+
+
+def _verb_lemmas(doc: Doc) -> frozenset[str]:
+    return frozenset(token.lemma_.lower() for token in tokens_of(doc) if token.pos_ == "VERB")
 
 
 def _no_argument_of_a_verb(noun: Token) -> bool:
@@ -1302,7 +1308,7 @@ def _places_named_in(span: Span) -> list[Span]:
     doc = span.doc
     places: list[tuple[int, int]] | None = doc.user_data.get("timeline_place_entities")
     if places is None:
-        places = [(ent.start, ent.end) for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC")]
+        places = [(ent.start, ent.end) for ent in entities_of(doc) if ent.label_ in ("GPE", "LOC", "FAC")]
         doc.user_data["timeline_place_entities"] = places
     return [doc[start:end] for start, end in places if span.start <= start and end <= span.end]
 
@@ -1433,7 +1439,12 @@ _QUOTED = re.compile(r'"[^"]+(?:"|$)|“[^”]+(?:”|$)')  # a quote may run on
 
 def _quoted_ranges(span: Span) -> list[tuple[int, int]]:
     """Character ranges (in the Doc) of direct quotations in the sentence."""
-    return [(span.start_char + m.start(), span.start_char + m.end()) for m in _QUOTED.finditer(span.text)]
+    return [(span.start_char + m.start(), span.start_char + m.end()) for m in _QUOTED.finditer(_text(span))]
+
+
+def _text(span: Span) -> str:
+    """`span.text`, sliced from the Doc's text (Span.text joins its tokens on each access)."""
+    return text_of(span.doc)[span.start_char : span.end_char]
 
 
 def _within(offset: int, ranges: list[tuple[int, int]]) -> bool:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from generator.extract.actors.mentions import ActorMention
+from generator.extract.doc_views import sentence_at
 from generator.extract.grammar import governing_verb
 from generator.extract.lexicon import is_reporting
 
@@ -241,7 +242,7 @@ def _modifies_its_noun(predicate: Token) -> bool:
 def _is_headline_participle(predicate: Token) -> bool:
     """ "Man charged over stabbing", "Three killed in blast": a headline tells what happened in the
     present and what was done to someone by the bare participle, with no object."""
-    headline = predicate.sent
+    headline = sentence_at(predicate.doc, predicate.i)
     return (
         headline.start == 0
         and "\n" in headline.text  # the first line, not a one-line text
@@ -347,10 +348,11 @@ def _person_before(pronoun: Token, names: dict[int, ActorMention]) -> str | None
     subject = {
         names[child.i].name for child in pronoun.head.children if child.i in names and child.dep_ == "nsubj"
     }
+    sentence_start = sentence_at(pronoun.doc, pronoun.i).start
     people = [
         mention.name
         for index, mention in sorted(names.items())
-        if index < pronoun.i and index >= pronoun.sent.start and mention.kind == "person"
+        if sentence_start <= index < pronoun.i and mention.kind == "person"
     ]
     candidates = [name for name in people if name not in subject]
     return candidates[-1] if candidates else None

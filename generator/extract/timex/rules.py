@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from generator.extract.doc_views import sentence_at
 from generator.extract.timex.calendar import (
     holiday_date,
     iso_week,
@@ -1419,7 +1420,7 @@ def _is_not_a_game_period(candidate: Candidate, context: Context) -> bool:
     tokens = context.tokens(candidate.start, candidate.end)
     if not tokens:
         return True
-    words = {token.lower_ for token in tokens[0].sent}
+    words = {token.lower_ for token in sentence_at(tokens[0].doc, tokens[0].i)}
     return not (words & _GAME_WORDS) or bool(words & _BUSINESS_WORDS)
 
 
@@ -1450,7 +1451,7 @@ def _is_in_a_title(candidate: Candidate, context: Context) -> bool:
         previous = token.nbor(-1)
         if token.i == tokens[0].i and (previous.text in _TITLE_OPENERS or previous.is_space):
             continue
-        words = [word for word in token.sent if word.is_alpha and len(word) > 3]
+        words = [word for word in sentence_at(token.doc, token.i) if word.is_alpha and len(word) > 3]
         capitalized = sum(word.text[:1].isupper() for word in words)
         return capitalized <= 0.6 * len(words)
     return False
