@@ -41,6 +41,11 @@ def sentences_of(doc: Doc) -> list[Span]:
     return sentences
 
 
+def tokens_in(span: Span) -> list[Token]:
+    """`list(span)`, sliced from the Doc's token list (iterating a Span makes new Tokens)."""
+    return tokens_of(span.doc)[span.start : span.end]
+
+
 def text_of(doc: Doc) -> str:
     """`doc.text`, joined once per Doc."""
     text: str | None = doc.user_data.get(_TEXT)

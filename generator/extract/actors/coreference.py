@@ -30,9 +30,10 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
-from generator.extract.doc_views import made_once, sentences_of, text_of, tokens_of
+from generator.extract.doc_views import made_once, sentence_starts, text_of, tokens_of
 from generator.extract.grammar import is_after_the
 from generator.extract.lexicon import hazard_descriptions, is_reporting
 from generator.registry import CORPORATE_WORDS, LEGAL_SUFFIXES, name_key
@@ -190,7 +191,7 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
     """`mentions` with the pronouns and descriptions that refer to them (label "COREF")."""
     by_start = {mention.start: mention for mention in mentions}
     named = {index for mention in mentions for index in range(mention.start, mention.end)}
-    sentence_of = {token.i: number for number, sent in enumerate(sentences_of(doc)) for token in sent}
+    sentence_of = _sentence_numbers(doc)
     genders, roles = _genders_and_roles(doc, mentions)
     ages = _ages(doc, mentions)
     kinds = _organization_kinds(doc, mentions)
@@ -228,6 +229,12 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
             )
     found = [*mentions, *references]
     return sorted([*found, *_first_person_in_quotes(doc, found)], key=lambda mention: mention.start)
+
+
+def _sentence_numbers(doc: Doc) -> dict[int, int]:
+    """Each token's sentence number, by token index."""
+    bounds = pairwise([*sentence_starts(doc), len(doc)])
+    return {index: number for number, (start, end) in enumerate(bounds) for index in range(start, end)}
 
 
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})

@@ -25,6 +25,7 @@ from generator.extract.doc_views import (
     sentence_starts,
     sentences_of,
     text_of,
+    tokens_in,
     tokens_of,
 )
 from generator.extract.grammar import is_after_the
@@ -333,7 +334,7 @@ def _cased_names(raw: list[tuple[Span, str, ActorKind]]) -> dict[str, str]:
 
 
 def _is_all_caps(sent: Span) -> bool:
-    words = [token.text for token in sent if token.is_alpha]
+    words = [token.text for token in tokens_in(sent) if token.is_alpha]
     return len(words) >= 3 and all(word.isupper() for word in words)
 
 
@@ -357,7 +358,7 @@ def _all_caps_mentions(
         if kind == "person" or (kind == "organization" and words[-1].endswith("s")):
             names.setdefault((words[-1],), (label, kind))  # a surname, a team's plural
     for sent in shouted:
-        lowered = [token.lower_ for token in sent]
+        lowered = [token.lower_ for token in tokens_in(sent)]
         for name_words, (label, kind) in sorted(names.items(), key=lambda item: -len(item[0])):
             width = len(name_words)
             for start in range(len(lowered) - width + 1):
@@ -796,7 +797,7 @@ def _unlabelled_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]
     for sent in sentences_of(doc):
         if _is_title_case_at(doc, sent.start):
             continue
-        for token in sent:
+        for token in tokens_in(sent):
             if token.dep_ not in NAME_HEAD_DEPS or token.ent_type_:
                 continue
             if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS:
@@ -890,7 +891,7 @@ def _lowercase_words(doc: Doc) -> frozenset[str]:
 def _is_title_case(sent: Span) -> bool:
     """A Title Case headline: most words capitalised and no content word in lower case (a short
     sentence with a long name, "The Nasdaq Composite Index dropped 2 percent", is not one)."""
-    words = [token for token in sent if token.is_alpha]
+    words = [token for token in tokens_in(sent) if token.is_alpha]
     if not words or sum(token.text[0].isupper() for token in words) / len(words) <= 0.6:
         return False
     return not any(token.is_lower and token.pos_ in ("VERB", "NOUN", "ADJ") for token in words)

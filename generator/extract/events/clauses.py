@@ -20,7 +20,15 @@ from typing import TYPE_CHECKING
 
 from generator.extract.actors.coreference import GROUP_REFERENCES, quotations
 from generator.extract.actors.mentions import HOLDINGS, ROLE_NOUNS, TITLE_WORDS, ActorMention
-from generator.extract.doc_views import entities_of, made_once, sentence_at, sentences_of, text_of, tokens_of
+from generator.extract.doc_views import (
+    entities_of,
+    made_once,
+    sentence_at,
+    sentences_of,
+    text_of,
+    tokens_in,
+    tokens_of,
+)
 from generator.extract.events.titles import make_title
 from generator.extract.grammar import SUBJECT_DEPS, governing_verb
 from generator.extract.lexicon import REPORTING_LEMMAS, is_reporting
@@ -203,6 +211,11 @@ PRODUCT_HAPPENINGS = frozenset(
 )
 
 
+def _names_in_range(named: set[int], first: int, last: int) -> bool:
+    """Whether any index in `named` lies in first..last: a subtree lies within its edges."""
+    return any(first <= index <= last for index in named)
+
+
 def _main_product(mentions: Sequence[ActorMention]) -> str | None:
     """The product an article is about: the one named most, at least twice."""
     counts = Counter(mention.name for mention in mentions if mention.kind == "product")
@@ -224,8 +237,10 @@ def _bridges(
         return []
     named = {index for mention in mentions for index in range(mention.start, mention.end)}
     bridges = []
-    for token in span:
-        if any(child.i in named for child in token.subtree):
+    for token in tokens_in(span):
+        if _names_in_range(named, token.left_edge.i, token.right_edge.i) and any(
+            child.i in named for child in token.subtree
+        ):
             continue
         if _is_product_happening(token) or (is_headline and _is_unnamed_product(token)):
             bridges.append(ActorMention(token.i, token.i + 1, token.text, topic, "product", "BRIDGE"))
@@ -622,7 +637,7 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
             (child, "past", None) for child in root.children if child.dep_ == "acl" and child.tag_ == "VBN"
         ]
     found += _clause_predicates(root)
-    for token in span:
+    for token in tokens_in(span):
         if token.i == root.i or token.pos_ not in ("VERB", "AUX"):
             continue
         if token.dep_ not in CLAUSES_READ_APART and governing_verb(token) is None:
@@ -655,7 +670,7 @@ def _headline_verb_read_as_noun(span: Span) -> Token | None:
     subject nor object of a verb there ("Lumio unveils new tablet, takes aim at iPad" is no plural
     subject of "takes"; "Boeing orders rise" keeps its noun)."""
     verbs = made_once(span.doc, "verb_lemmas", _verb_lemmas)
-    for token in span:
+    for token in tokens_in(span):
         if token.i == span.start or token.tag_ != "NNS":
             continue
         before = span.doc[token.i - 1]
