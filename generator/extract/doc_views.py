@@ -65,7 +65,7 @@ def made_once(doc: Doc, name: str, make: Callable[[Doc], T]) -> T:
 
 def entities_of(doc: Doc) -> tuple[Span, ...]:
     """`doc.ents` (which spaCy rebuilds on every access), made once per Doc."""
-    return made_once(doc, "entities", lambda doc: doc.ents)
+    return made_once(doc, "entities", lambda doc: tuple(doc.ents))
 
 
 def sentence_starts(doc: Doc) -> list[int]:
