@@ -21,6 +21,7 @@ from spacy.tokens import Span
 
 from generator.extract.doc_views import (
     entities_of,
+    made_once,
     sentence_at,
     sentence_starts,
     sentences_of,
@@ -457,7 +458,7 @@ def _product_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
 
 def _is_index_kind_after(doc: Doc, char: int) -> bool:
     """ "the Nikkei 225 average", "the S&P 500 index": a number naming an index, not a model."""
-    after = next((token for token in doc if token.idx >= char and not token.is_space), None)
+    after = next((token for token in tokens_of(doc) if token.idx >= char and not token.is_space), None)
     return after is not None and after.lower_ in INDEX_KIND_WORDS
 
 
@@ -712,17 +713,24 @@ def _is_named_elsewhere(doc: Doc, name: Span) -> bool:
     """Whether the article writes `name` outside the headline too ("Creighton" of "Creighton Returns")."""
     words = [token.text for token in name]
     width = len(words)
+    texts, tokens = _token_texts(doc), tokens_of(doc)
     return any(
-        [token.text for token in doc[start : start + width]] == words
-        and (start + width >= len(doc) or not doc[start + width].is_title)
+        texts[start : start + width] == words
+        and (start + width >= len(doc) or not tokens[start + width].is_title)
         for start in range(sentence_bounds(doc, name.start)[1], len(doc) - width + 1)
     )
+
+
+def _token_texts(doc: Doc) -> list[str]:
+    return made_once(doc, "token_texts", lambda doc: [token.text for token in tokens_of(doc)])
 
 
 def _verb_lemmas(doc: Doc) -> frozenset[str]:
     cached = doc.user_data.get("timeline_verb_lemmas")
     if cached is None:
-        cached = frozenset(token.lemma_.lower() for token in doc if token.is_lower and token.pos_ == "VERB")
+        cached = frozenset(
+            token.lemma_.lower() for token in tokens_of(doc) if token.is_lower and token.pos_ == "VERB"
+        )
         doc.user_data["timeline_verb_lemmas"] = cached
     return frozenset(cached)
 
@@ -738,7 +746,9 @@ def _is_role_word(token: Token, words_left: int) -> bool:
 def _lowercase_verbs(doc: Doc) -> frozenset[str]:
     cached = doc.user_data.get("timeline_lowercase_verbs")
     if cached is None:
-        cached = frozenset(token.text for token in doc if token.is_lower and token.pos_ in ("VERB", "AUX"))
+        cached = frozenset(
+            token.text for token in tokens_of(doc) if token.is_lower and token.pos_ in ("VERB", "AUX")
+        )
         doc.user_data["timeline_lowercase_verbs"] = cached
     return frozenset(cached)
 
@@ -884,7 +894,9 @@ def _is_plural_name(token: Token) -> bool:
 def _lowercase_words(doc: Doc) -> frozenset[str]:
     cached = doc.user_data.get("timeline_lowercase_words")
     if cached is None:
-        cached = doc.user_data["timeline_lowercase_words"] = frozenset(t.text for t in doc if t.is_lower)
+        cached = doc.user_data["timeline_lowercase_words"] = frozenset(
+            t.text for t in tokens_of(doc) if t.is_lower
+        )
     return cached
 
 

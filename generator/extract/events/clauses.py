@@ -211,11 +211,6 @@ PRODUCT_HAPPENINGS = frozenset(
 )
 
 
-def _names_in_range(named: set[int], first: int, last: int) -> bool:
-    """Whether any index in `named` lies in first..last: a subtree lies within its edges."""
-    return any(first <= index <= last for index in named)
-
-
 def _main_product(mentions: Sequence[ActorMention]) -> str | None:
     """The product an article is about: the one named most, at least twice."""
     counts = Counter(mention.name for mention in mentions if mention.kind == "product")
@@ -235,16 +230,19 @@ def _bridges(
     """
     if topic is None:
         return []
+    candidates = [
+        token
+        for token in tokens_in(span)
+        if _is_product_happening(token) or (is_headline and _is_unnamed_product(token))
+    ]
+    if not candidates:
+        return []
     named = {index for mention in mentions for index in range(mention.start, mention.end)}
-    bridges = []
-    for token in tokens_in(span):
-        if _names_in_range(named, token.left_edge.i, token.right_edge.i) and any(
-            child.i in named for child in token.subtree
-        ):
-            continue
-        if _is_product_happening(token) or (is_headline and _is_unnamed_product(token)):
-            bridges.append(ActorMention(token.i, token.i + 1, token.text, topic, "product", "BRIDGE"))
-    return bridges
+    return [
+        ActorMention(token.i, token.i + 1, token.text, topic, "product", "BRIDGE")
+        for token in candidates
+        if not any(child.i in named for child in token.subtree)
+    ]
 
 
 def _is_product_happening(token: Token) -> bool:
@@ -525,7 +523,7 @@ def _read_sentence(
     narrative's date carries to it whatever its tense ("The statement said: "... He leaves a city
     stronger than ever.""). A saying takes `saying_narrative`, which leaves out dates of long ago.
     """
-    if _is_question(span.text):
+    if _is_question(_text(span)):
         return []
     in_sentence = [mention for mention in mentions if span.start <= mention.start < span.end]
     found: list[_Candidate] = []
