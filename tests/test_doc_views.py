@@ -6,7 +6,16 @@ import datetime as dt
 import gc
 import weakref
 
-from generator.extract.doc_views import release_views, sentences_of, text_of, tokens_of
+from generator.extract.doc_views import (
+    entities_of,
+    made_once,
+    release_views,
+    sentence_at,
+    sentences_of,
+    text_of,
+    tokens_in,
+    tokens_of,
+)
 from generator.extract.pipeline import article_doc
 from generator.model import Article
 
@@ -30,11 +39,37 @@ def test_the_views_are_what_spacy_gives(nlp) -> None:  # type: ignore[no-untyped
     release_views(doc)
 
 
+def test_the_made_once_views_are_what_spacy_gives(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(article_doc(nlp, _article()))
+    assert [(e.start, e.end, e.label_) for e in entities_of(doc)] == [
+        (e.start, e.end, e.label_) for e in doc.ents
+    ]
+    for token in doc:
+        assert (sentence_at(doc, token.i).start, sentence_at(doc, token.i).end) == (
+            token.sent.start,
+            token.sent.end,
+        )
+    for sent in doc.sents:
+        assert [token.i for token in tokens_in(sent)] == [token.i for token in sent]
+    made: list[int] = []
+
+    def length(doc):  # type: ignore[no-untyped-def]
+        made.append(len(doc))
+        return len(doc)
+
+    assert made_once(doc, "test", length) == made_once(doc, "test", length) == len(doc)
+    assert made == [len(doc)]  # made once
+    release_views(doc)
+    assert made_once(doc, "test", lambda doc: 0) == 0  # released: made again
+    release_views(doc)
+
+
 def test_the_pipeline_leaves_no_view_on_the_doc(nlp) -> None:  # type: ignore[no-untyped-def]
     # a Token refers to its Doc: a list of them left in user_data would keep the Doc in a cycle
     doc = nlp(article_doc(nlp, _article()))
     assert doc._.extraction is not None and doc._.extraction.events
-    assert not [key for key in doc.user_data if "_list" in str(key) or key == "timeline_text"]
+    views = ("timeline_text", "timeline_made_once")
+    assert not [key for key in doc.user_data if "_list" in str(key) or key in views]
     gc.collect()
     gc.disable()
     try:
