@@ -216,8 +216,9 @@ def _dateline_credit(doc: Doc) -> tuple[int, int]:
     """The characters of a story's dateline credit ((0, 0) when it has none): the place it was
     filed from and the outlet that filed it are no actors of the story."""
     for sent in sentences_of(doc)[:DATELINE_SENTENCES]:
-        text = sent.text.lstrip()
-        start = sent.start_char + len(sent.text) - len(text)
+        full = text_of(doc)[sent.start_char : sent.end_char]  # sent.text, without joining its tokens
+        text = full.lstrip()
+        start = sent.start_char + len(full) - len(text)
         match = _DATELINE_CREDIT.match(text) or _DATELINE_PLACE.match(text)
         if match:
             return start, start + match.end()

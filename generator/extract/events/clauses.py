@@ -911,16 +911,17 @@ def _is_date_word(token: Token) -> bool:
 
 
 def _is_commentary(root: Token) -> bool:
-    auxiliaries = {child.lower_ for child in root.children if child.dep_ in ("aux", "auxpass")}
+    children = list(root.children)  # each .children walk makes new Tokens
+    auxiliaries = {child.lower_ for child in children if child.dep_ in ("aux", "auxpass")}
     if auxiliaries & MODALS:
         return True
-    if any(child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKERS for child in root.children):
+    if any(child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKERS for child in children):
         return True  # "if Boeing is indicted": a condition, not a happening
-    if any(child.dep_ == "advmod" and child.lower_ in HABITUAL_ADVERBS for child in root.children):
+    if any(child.dep_ == "advmod" and child.lower_ in HABITUAL_ADVERBS for child in children):
         return True
-    if root.lemma_ in ("decline", "refuse") and any(child.lemma_ == "comment" for child in root.children):
+    if root.lemma_ in ("decline", "refuse") and any(child.lemma_ == "comment" for child in children):
         return True
-    subjects = [child for child in root.children if child.dep_ in ("nsubj", "nsubjpass", "expl")]
+    subjects = [child for child in children if child.dep_ in ("nsubj", "nsubjpass", "expl")]
     for subject in subjects:
         generic = subject.lemma_.lower() in COMMENTARY_SUBJECTS or subject.lower_ in COMMENTARY_SUBJECTS
         if generic and subject.i not in subject.doc.user_data.get(GROUP_REFERENCES, ()):
@@ -1206,6 +1207,8 @@ def _subject_tokens(predicate: Token) -> set[int]:
         return {subject.i for subject in subjects} | _described_subject(relative_clause.head)
     # the subject, less what its relative clauses tell ("the fighters ... that brought Castro to power")
     relative = {token.i for subject in subjects for token in subject.subtree if token.dep_ == "relcl"}
+    if not relative:
+        return {token.i for subject in subjects for token in subject.subtree}
     return {
         token.i
         for subject in subjects
