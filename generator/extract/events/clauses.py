@@ -1193,7 +1193,15 @@ def _predicate_heads(predicate: Token) -> set[int]:
     return heads
 
 
-def _subject_tokens(predicate: Token) -> set[int]:
+def _subject_tokens(predicate: Token) -> frozenset[int]:
+    """The tokens of the predicate's subject (read once per predicate: a walk of subtrees)."""
+    made: dict[int, frozenset[int]] = made_once(predicate.doc, "subject_tokens", lambda doc: {})
+    if predicate.i not in made:
+        made[predicate.i] = frozenset(_find_subject_tokens(predicate))
+    return made[predicate.i]
+
+
+def _find_subject_tokens(predicate: Token) -> set[int]:
     head = predicate
     while head.dep_ in ("xcomp", "attr", "acomp", "dobj") and head.head.i != head.i:
         head = head.head
@@ -1245,8 +1253,15 @@ def _described_subject(noun: Token) -> set[int]:
     return {token.i for subject in subjects for token in subject.subtree}
 
 
-def _clause_tokens(predicate: Token) -> set[int]:
+def _clause_tokens(predicate: Token) -> frozenset[int]:
     """The predicate's own clause: its subtree less the clauses of other verbs hanging from it."""
+    made: dict[int, frozenset[int]] = made_once(predicate.doc, "clause_tokens", lambda doc: {})
+    if predicate.i not in made:
+        made[predicate.i] = frozenset(_find_clause_tokens(predicate))
+    return made[predicate.i]
+
+
+def _find_clause_tokens(predicate: Token) -> set[int]:
     tokens: set[int] = set()
     stack = [predicate]
     # What is said is part of a statement: "Gallois said the company will cut jobs".
