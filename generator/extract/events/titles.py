@@ -137,7 +137,7 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
             described = _verb_of_predicate_noun(head.head)
             if described is not None:
                 return _subject_phrase(described, names)  # "Hale was the man who paid": Hale paid
-            antecedent = [token for token in head.head.subtree if token.i < head.i and token.i < child.i]
+            antecedent = [token for token in _pruned_subtree(head.head) if token.i < min(head.i, child.i)]
             return " ".join(_render(antecedent, names, predicate.doc))
         if (
             child.dep_ in ("nsubj", "nsubjpass")
@@ -268,6 +268,10 @@ _PRUNED_DEPS = frozenset(
 )
 
 
+# "a deal between Unite and Ford": what happens between or among parties needs them all
+_PARTIES_PREPOSITIONS = frozenset({"between", "among", "amongst"})
+
+
 def _pruned_subtree(token: Token) -> list[Token]:
     kept: list[Token] = []
 
@@ -281,11 +285,20 @@ def _pruned_subtree(token: Token) -> list[Token]:
                 visit(left)
         kept.append(node)
         for right in node.rights:
-            if right.dep_ not in _PRUNED_DEPS:
+            if right.dep_ not in _PRUNED_DEPS or _is_another_party(right):
                 visit(right)
 
     visit(token)
     return kept
+
+
+def _is_another_party(token: Token) -> bool:
+    """ "Unite and Ford" after "between": the conjunct, its "and" and commas stay."""
+    parties = token.head
+    while parties.dep_ == "conj" and parties.head.i != parties.i:
+        parties = parties.head
+    named_between = parties.dep_ == "pobj" and parties.head.lower_ in _PARTIES_PREPOSITIONS
+    return named_between and (token.dep_ in ("conj", "cc") or token.text == ",")
 
 
 def _is_date_phrase(node: Token) -> bool:
