@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from generator.extract.actors.mentions import ActorMention
+from generator.extract.actors.mentions import ActorMention, dateline_credit
 from generator.extract.grammar import governing_verb
 from generator.extract.lexicon import is_reporting
 
@@ -49,9 +49,10 @@ def make_title(
         for index, mention in names.items()
         if not (mention.label == "COREF" and index in said_tokens and predicate.doc[index].pos_ == "PRON")
     }
+    emitted: set[int] = set()  # "the Acer 5920", parsed as two objects, is written once
     for child in said or predicate.rights:  # a statement's title says what was said, quoted first or not
         if child.dep_ in ("dobj", "prep", "dative", "attr", "oprd", "acomp", "xcomp", "pcomp", "ccomp"):
-            rest.extend(_render(_pruned_subtree(child), names, predicate.doc))
+            rest.extend(_render(_pruned_subtree(child), names, predicate.doc, emitted))
         if len(" ".join(rest)) > MAX_TITLE_CHARS:
             break
     return _fit(_capitalize(" ".join(part for part in (subject, verb, " ".join(rest)) if part)))
@@ -131,7 +132,7 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
     head = governing_verb(predicate) or predicate
     while head.dep_ in ("xcomp", "attr", "acomp", "pcomp", "prep") and head.head.i != head.i:
         head = head.head
-    for child in head.children:
+    for child in _subject_candidates(head):
         if child.dep_ in ("nsubj", "nsubjpass") and child.tag_ in ("WDT", "WP") and head.dep_ == "relcl":
             # "the revolution that brought Castro to power": the revolution did
             described = _verb_of_predicate_noun(head.head)
@@ -172,6 +173,13 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
     return ""
 
 
+def _subject_candidates(head: Token) -> list[Token]:
+    """The verb's children but a dateline's: in "DEARBORN, Mich. - Kessler Motors reported ..." the
+    parser may take the place the story was filed from for a subject; it did nothing."""
+    credit_start, credit_end = dateline_credit(head.doc)
+    return [child for child in head.children if not credit_start <= child.idx < credit_end]
+
+
 def _verb_of_predicate_noun(noun: Token) -> Token | None:
     """The verb whose subject `noun` describes: "Hale is the man", "Hale was known as the fixer"."""
     if noun.dep_ == "attr":
@@ -204,13 +212,17 @@ def _subject_is_a_group(predicate: Token, names: dict[int, ActorMention]) -> boo
     )
 
 
+# nouns that take a plural verb though the tagger may read them as singular: "Police arrest ..."
+_PLURAL_ONLY_NOUNS = frozenset({"police", "people", "cattle"})
+
+
 def _has_plural_subject(predicate: Token) -> bool:
     head = governing_verb(predicate) or predicate
     while head.dep_ in ("xcomp", "attr", "acomp", "pcomp", "prep") and head.head.i != head.i:
         head = head.head
-    for child in head.children:
+    for child in _subject_candidates(head):
         if child.dep_ in ("nsubj", "nsubjpass"):
-            return child.tag_ in ("NNS", "NNPS") or any(grand.dep_ == "conj" for grand in child.children)
+            return child.tag_ in ("NNS", "NNPS") or child.lower_ in _PLURAL_ONLY_NOUNS or any(grand.dep_ == "conj" for grand in child.children)
     return False
 
 
@@ -319,11 +331,15 @@ def _description_words(names: dict[int, ActorMention], doc: Doc) -> set[int]:
     }
 
 
-def _render(tokens: Iterable[Token], names: dict[int, ActorMention], doc: Doc) -> list[str]:
-    """Tokens as words, each actor mention replaced by its canonical name and titles dropped."""
-    tokens = [token for token in tokens if not token.is_space]
+def _render(
+    tokens: Iterable[Token], names: dict[int, ActorMention], doc: Doc, emitted: set[int] | None = None
+) -> list[str]:
+    """Tokens as words, each actor mention replaced by its canonical name and titles dropped; a
+    mention in `emitted` (the starts of those already written) is not written again."""
+    credit_start, credit_end = dateline_credit(doc)
+    tokens = [token for token in tokens if not token.is_space and not credit_start <= token.idx < credit_end]
     words: list[str] = []
-    emitted: set[int] = set()
+    emitted = set() if emitted is None else emitted
     described = _description_words(names, doc)
     for token in tokens:
         if token.i in described:
@@ -336,6 +352,7 @@ def _render(tokens: Iterable[Token], names: dict[int, ActorMention], doc: Doc) -
         if mention is not None:
             if mention.start not in emitted:
                 possessive = doc[mention.end - 1].tag_ == "POS"  # "Elian Gonzalez's father"
+                _drop_start_of_name(words, mention.name)
                 words.append(mention.name + ("'s" if possessive else ""))
                 emitted.add(mention.start)
             continue
@@ -353,6 +370,15 @@ def _render(tokens: Iterable[Token], names: dict[int, ActorMention], doc: Doc) -
             continue
         words.append(token.text)
     return words
+
+
+def _drop_start_of_name(words: list[str], name: str) -> None:
+    """ "Acer 5920" with only "5920" tagged: the maker's word before it is the name's own."""
+    name_words = name.split()
+    for length in range(min(len(words), len(name_words) - 1), 0, -1):
+        if words[-length:] == name_words[:length]:
+            del words[-length:]
+            return
 
 
 def _person_before(pronoun: Token, names: dict[int, ActorMention]) -> str | None:
