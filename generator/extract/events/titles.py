@@ -132,34 +132,29 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
     head = governing_verb(predicate) or predicate
     while head.dep_ in ("xcomp", "attr", "acomp", "pcomp", "prep") and head.head.i != head.i:
         head = head.head
-    for child in _subject_candidates(head):
-        if child.dep_ in ("nsubj", "nsubjpass") and child.tag_ in ("WDT", "WP") and head.dep_ == "relcl":
+    for child in _subjects(head):
+        if child.tag_ in ("WDT", "WP") and head.dep_ == "relcl":
             # "the revolution that brought Castro to power": the revolution did
             described = _verb_of_predicate_noun(head.head)
             if described is not None:
                 return _subject_phrase(described, names)  # "Hale was the man who paid": Hale paid
             antecedent = [token for token in _pruned_subtree(head.head) if token.i < min(head.i, child.i)]
             return " ".join(_render(antecedent, names, predicate.doc))
-        if (
-            child.dep_ in ("nsubj", "nsubjpass")
-            and child.tag_ == "DT"
-            and child.n_lefts + child.n_rights == 0
-        ):
+        if child.tag_ == "DT" and child.n_lefts + child.n_rights == 0:
             continue  # "The S&P 500 lost ...", parsed with "The" as a subject of its own
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            # the subject's own names ("Lavrov and Kim"), not names deep inside it
-            # ("the fighters of the revolution that brought Castro to power")
-            heads = {child.i, *(token.i for token in child.conjuncts)}
-            actors = [
-                names[token.i].name
-                for token in child.subtree
-                if token.i in names
-                and _head_within(token, heads, names)
-                and not (names[token.i].kind != "person" and _is_title_of_name(token, names))
-            ]
-            if actors:
-                return " and ".join(dict.fromkeys(actors))
-            return " ".join(_render(_pruned_subtree(child), names, predicate.doc))
+        # the subject's own names ("Lavrov and Kim"), not names deep inside it
+        # ("the fighters of the revolution that brought Castro to power")
+        heads = {child.i, *(token.i for token in child.conjuncts)}
+        actors = [
+            names[token.i].name
+            for token in child.subtree
+            if token.i in names
+            and _head_within(token, heads, names)
+            and not (names[token.i].kind != "person" and _is_title_of_name(token, names))
+        ]
+        if actors:
+            return " and ".join(dict.fromkeys(actors))
+        return " ".join(_render(_pruned_subtree(child), names, predicate.doc))
     if head.dep_ in ("acl", "relcl") and head.head.i in names and head.tag_ == "VBD":
         return names[head.head.i].name  # "Chrysler LLC, the automaker, filed ...", misread as a modifier
     if _modifies_its_noun(head) and head.head.pos_ == "NOUN":
@@ -173,11 +168,24 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
     return ""
 
 
-def _subject_candidates(head: Token) -> list[Token]:
-    """The verb's children but a dateline's: in "DEARBORN, Mich. - Kessler Motors reported ..." the
-    parser may take the place the story was filed from for a subject; it did nothing."""
+def _subjects(head: Token) -> list[Token]:
+    """The verb's subjects. The parser may take a dateline's place for one ("DEARBORN, Mich. -
+    Kessler Motors reported ...", "MONTE CARLO (AP) - Luka Kovac withdrew ..."): the place filed the
+    story and did nothing; a name it hung on the place is the subject."""
     credit_start, credit_end = dateline_credit(head.doc)
-    return [child for child in head.children if not credit_start <= child.idx < credit_end]
+    subjects: list[Token] = []
+    for child in head.children:
+        if child.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if not credit_start <= child.idx < credit_end:
+            subjects.append(child)
+            continue
+        subjects.extend(
+            token
+            for token in child.subtree
+            if token.idx >= credit_end and credit_start <= token.head.idx < credit_end and not token.is_punct
+        )
+    return subjects
 
 
 def _verb_of_predicate_noun(noun: Token) -> Token | None:
@@ -220,10 +228,14 @@ def _has_plural_subject(predicate: Token) -> bool:
     head = governing_verb(predicate) or predicate
     while head.dep_ in ("xcomp", "attr", "acomp", "pcomp", "prep") and head.head.i != head.i:
         head = head.head
-    for child in _subject_candidates(head):
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child.tag_ in ("NNS", "NNPS") or child.lower_ in _PLURAL_ONLY_NOUNS or any(grand.dep_ == "conj" for grand in child.children)
-    return False
+    subject = next(iter(_subjects(head)), None)
+    if subject is None:
+        return False
+    return (
+        subject.tag_ in ("NNS", "NNPS")
+        or subject.lower_ in _PLURAL_ONLY_NOUNS
+        or any(grand.dep_ == "conj" for grand in subject.children)
+    )
 
 
 def _headline_verb(
