@@ -842,7 +842,7 @@ def test_what_a_thing_is_found_to_be_is_a_state_and_a_finding_by_someone_happene
     [
         # business, markets, politics, crime: the dateline's place filed the story, it did nothing
         (
-            "Kessler posts profit\nDEARBORN, Mich. - Kessler Motors reported a profit on Thursday. It paid debt.",
+            "Kessler profit\nDEARBORN, Mich. - Kessler Motors reported a profit on Thursday. It paid debt.",
             "Kessler Motors",
         ),
         (
