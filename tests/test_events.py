@@ -906,3 +906,24 @@ def test_a_name_hung_on_a_dateline_is_the_subject(nlp) -> None:  # type: ignore[
     )
     titles = [event.title for event in extract(nlp, text)]
     assert any(title.startswith("Luka Kovac withdraws from Monte Carlo Masters") for title in titles), titles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        # business, disasters: the noun phrase after the comma describes the event, it is no object
+        (
+            "Crestline Motors Corp filed for bankruptcy protection on Monday, the largest bankruptcy in U.S. history.",
+            "Crestline Motors Corp files for bankruptcy protection",
+        ),
+        (
+            "Typhoon Rosal struck the Philippines on Sunday, the strongest storm of the year.",
+            "Typhoon Rosal strikes Philippines",
+        ),
+    ],
+)
+def test_a_noun_phrase_after_a_comma_is_not_the_object(nlp, sentence: str, title: str) -> None:  # type: ignore[no-untyped-def]
+    titles = [
+        event.title for event in extract(nlp, f"News\n{sentence} A second sentence keeps this a paragraph.")
+    ]
+    assert title in titles, titles

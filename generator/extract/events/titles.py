@@ -51,11 +51,20 @@ def make_title(
     }
     emitted: set[int] = set()  # "the Acer 5920", parsed as two objects, is written once
     for child in said or predicate.rights:  # a statement's title says what was said, quoted first or not
+        if _is_description_after_comma(child):
+            continue
         if child.dep_ in ("dobj", "prep", "dative", "attr", "oprd", "acomp", "xcomp", "pcomp", "ccomp"):
             rest.extend(_render(_pruned_subtree(child), names, predicate.doc, emitted))
         if len(" ".join(rest)) > MAX_TITLE_CHARS:
             break
     return _fit(_capitalize(" ".join(part for part in (subject, verb, " ".join(rest)) if part)))
+
+
+def _is_description_after_comma(child: Token) -> bool:
+    """ "filed for bankruptcy on Monday, the largest bankruptcy in U.S. history": a verb's object is not
+    set off from it by a comma; a noun phrase after one, parsed as the object, describes the event."""
+    before = child.left_edge.i - 1
+    return child.dep_ == "dobj" and before > child.head.i and child.doc[before].text == ","
 
 
 def _is_done_to_a_thing(predicate: Token, names: dict[int, ActorMention]) -> bool:
