@@ -913,8 +913,8 @@ def test_a_name_hung_on_a_dateline_is_the_subject(nlp) -> None:  # type: ignore[
     [
         # business, disasters: the noun phrase after the comma describes the event, it is no object
         (
-            "Crestline Motors Corp filed for bankruptcy protection on Monday, the largest bankruptcy in U.S. history.",
-            "Crestline Motors Corp files for bankruptcy protection",
+            "Crestline Motors Corp filed for bankruptcy on Monday, the largest industrial bankruptcy ever.",
+            "Crestline Motors Corp files for bankruptcy",
         ),
         (
             "Typhoon Rosal struck the Philippines on Sunday, the strongest storm of the year.",
