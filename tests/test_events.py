@@ -927,3 +927,18 @@ def test_a_noun_phrase_after_a_comma_is_not_the_object(nlp, sentence: str, title
         event.title for event in extract(nlp, f"News\n{sentence} A second sentence keeps this a paragraph.")
     ]
     assert title in titles, titles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("Kessler Motors reported a profit on Thursday.", "Kessler Motors reports profit"),  # business
+        ("United Airlines cancelled 300 flights on Monday.", "United Airlines cancels 300 flights"),  # travel
+        ("The Indianapolis Colts beat the Kansas City Chiefs on Sunday.", "Indianapolis Colts beat"),  # sport
+    ],
+)
+def test_a_company_named_by_a_plural_word_takes_a_singular_verb(nlp, sentence: str, title: str) -> None:  # type: ignore[no-untyped-def]
+    titles = [
+        event.title for event in extract(nlp, f"News\n{sentence} A second sentence keeps this a paragraph.")
+    ]
+    assert any(found.startswith(title) for found in titles), titles

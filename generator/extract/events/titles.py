@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from generator.extract.actors.mentions import ActorMention, dateline_credit
 from generator.extract.grammar import governing_verb
 from generator.extract.lexicon import is_reporting
+from generator.registry import CORPORATE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -240,8 +241,9 @@ def _has_plural_subject(predicate: Token) -> bool:
     subject = next(iter(_subjects(head)), None)
     if subject is None:
         return False
+    one_company = subject.lower_ in CORPORATE_WORDS  # "Kessler Motors reports", "United Airlines cuts"
     return (
-        subject.tag_ in ("NNS", "NNPS")
+        (subject.tag_ in ("NNS", "NNPS") and not one_company)
         or subject.lower_ in _PLURAL_ONLY_NOUNS
         or any(grand.dep_ == "conj" for grand in subject.children)
     )
