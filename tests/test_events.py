@@ -942,3 +942,19 @@ def test_a_company_named_by_a_plural_word_takes_a_singular_verb(nlp, sentence: s
         event.title for event in extract(nlp, f"News\n{sentence} A second sentence keeps this a paragraph.")
     ]
     assert any(found.startswith(title) for found in titles), titles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("Luka Kovac hoped on Monday to be fit for the French Open.", "Luka Kovac hopes to be fit"),  # sport
+        ("The Financial Conduct Authority fined Barclays on Monday.", "Financial Conduct Authority fines"),
+        ("Arsenal stopped Chelsea on Monday.", "Arsenal stops Chelsea"),  # a doubled consonant is cut
+        ("Caldwell Group hopes to complete the deal in May.", "Caldwell Group hopes to complete deal"),
+    ],
+)
+def test_a_verb_in_silent_e_keeps_it_in_the_headline_present(nlp, sentence: str, title: str) -> None:  # type: ignore[no-untyped-def]
+    titles = [
+        event.title for event in extract(nlp, f"News\n{sentence} A second sentence keeps this a paragraph.")
+    ]
+    assert any(found.startswith(title) for found in titles), titles

@@ -7,6 +7,7 @@ verb is put in the headline present ("met" -> "meets"), and the result fits in 8
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -257,7 +258,7 @@ def _headline_verb(
         if negated:
             return f"not {predicate.text}"  # "Smith not charged"
         return f"to be {predicate.text}" if planned else predicate.text  # passive: "X appointed CEO"
-    lemma = predicate.lemma_.lower()
+    lemma = _lemma(predicate)
     if negated:
         verb = f"did not {lemma}"
     elif planned:
@@ -285,6 +286,20 @@ def _is_headline_participle(predicate: Token) -> bool:
             child.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp") for child in predicate.children
         )
     )
+
+
+def _lemma(verb: Token) -> str:
+    """The verb's lemma, mended where the lemmatizer cut a silent "e": "hoped" is "hope", not "hop".
+    A one-syllable verb ending in vowel and consonant doubles it before "-ed" ("hop", "hopped"), so
+    "hoped", "hopes", "hoping" without it are of a verb in "-e" ("fined": "fine"); w, x, y never double."""
+    lemma = verb.lemma_.lower()
+    single_syllable_cvc = (
+        len(re.findall("[aeiou]+", lemma)) == 1
+        and re.search("[^aeiou][aeiou][^aeiouwxy]$", lemma) is not None
+    )
+    if single_syllable_cvc and verb.lower_ in (lemma + "ed", lemma + "es", lemma + "ing"):
+        return lemma + "e"
+    return lemma
 
 
 def _third_person(lemma: str) -> str:
