@@ -53,7 +53,10 @@ def make_title(
     }
     emitted: set[int] = set()  # "the Acer 5920", parsed as two objects, is written once
     for child in said or predicate.rights:  # a statement's title says what was said, quoted first or not
-        if _is_description_after_comma(child):
+        if _is_description_after_comma(child) or _is_stranded_preposition(child):
+            continue
+        if _is_market_move(child):
+            rest.extend(_render(_pruned_subtree(child), names, predicate.doc, emitted))
             continue
         if child.dep_ in ("dobj", "prep", "dative", "attr", "oprd", "acomp", "xcomp", "pcomp", "ccomp"):
             rest.extend(_render(_pruned_subtree(child), names, predicate.doc, emitted))
@@ -67,6 +70,24 @@ def _is_description_after_comma(child: Token) -> bool:
     set off from it by a comma; a noun phrase after one, parsed as the object, describes the event."""
     before = child.left_edge.i - 1
     return child.dep_ == "dobj" and before > child.head.i and child.doc[before].text == ","
+
+
+def _is_stranded_preposition(child: Token) -> bool:
+    """ "Nikkei jumps as Bank of Japan cuts rates": the parser hung the clause "as" leads on the verb;
+    the preposition alone says nothing."""
+    return child.dep_ == "prep" and child.n_lefts + child.n_rights == 0
+
+
+# "ended up 1.5 percent", "closed 300 points lower", "orbited Earth three times": how far, how often
+_MOVE_DIRECTIONS = frozenset({"up", "down", "higher", "lower"})
+
+
+def _is_market_move(child: Token) -> bool:
+    if child.dep_ == "advmod":
+        return child.lower_ in _MOVE_DIRECTIONS
+    measured = any(grand.dep_ == "nummod" for grand in child.children)
+    recurring = any(grand.dep_ == "det" for grand in child.children)  # "every 96 minutes" is no move
+    return child.dep_ == "npadvmod" and measured and not recurring
 
 
 def _is_done_to_a_thing(predicate: Token, names: dict[int, ActorMention]) -> bool:
