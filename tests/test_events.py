@@ -976,3 +976,10 @@ def test_a_verb_in_silent_e_keeps_it_in_the_headline_present(nlp, sentence: str,
 )
 def test_a_title_leaves_a_stranded_preposition_and_keeps_a_market_move(nlp, text: str, title: str) -> None:  # type: ignore[no-untyped-def]
     assert title in [event.title for event in extract(nlp, text)]
+
+
+def test_a_participle_set_off_by_commas_leaves_them_out_of_the_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    # science: "The lander, named Kestrel, ...": the participle tells of the lander
+    text = "Lander lands\nThe lander, named Kestrel, separated from its mother ship on Monday. It landed."
+    titles = [event.title for event in extract(nlp, text)]
+    assert "Lander named Kestrel" in titles and not any("," in title for title in titles), titles

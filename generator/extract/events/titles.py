@@ -192,7 +192,9 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
     if _modifies_its_noun(head) and head.head.pos_ == "NOUN":
         # "a pay deal signed between Unite and Ford": the deal was signed
         noun = [
-            token for token in head.head.subtree if token.i < head.i and token.dep_ not in ("det", "poss")
+            token
+            for token in head.head.subtree
+            if token.i < head.i and token.dep_ not in ("det", "poss") and not token.is_punct
         ]
         return " ".join(_render(noun, names, predicate.doc))
     if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and head.head.i != head.i:
