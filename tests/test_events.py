@@ -983,3 +983,17 @@ def test_a_participle_set_off_by_commas_leaves_them_out_of_the_title(nlp) -> Non
     text = "Lander lands\nThe lander, named Kestrel, separated from its mother ship on Monday. It landed."
     titles = [event.title for event in extract(nlp, text)]
     assert "Lander named Kestrel" in titles and not any("," in title for title in titles), titles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("Officers were called to the bar and found John Smith with injuries.", "Officers find John Smith"),
+        ("The Lakers flew to Boston and beat the Celtics on Sunday.", "Lakers beat Celtics"),  # sport
+    ],
+)
+def test_a_second_verb_agrees_with_the_plural_subject_of_the_first(nlp, sentence: str, title: str) -> None:  # type: ignore[no-untyped-def]
+    titles = [
+        event.title for event in extract(nlp, f"News\n{sentence} A second sentence keeps this a paragraph.")
+    ]
+    assert any(found.startswith(title) for found in titles), titles

@@ -263,6 +263,13 @@ def _has_plural_subject(predicate: Token) -> bool:
     while head.dep_ in ("xcomp", "attr", "acomp", "pcomp", "prep") and head.head.i != head.i:
         head = head.head
     subject = next(iter(_subjects(head)), None)
+    if (
+        subject is None
+        and head.dep_ == "conj"
+        and head.head.pos_ in ("VERB", "AUX")
+        and head.head.i != head.i
+    ):
+        return _has_plural_subject(head.head)  # "Officers were called and found Doyle": officers find
     if subject is None:
         return False
     one_company = subject.lower_ in CORPORATE_WORDS  # "Kessler Motors reports", "United Airlines cuts"
