@@ -997,3 +997,21 @@ def test_a_second_verb_agrees_with_the_plural_subject_of_the_first(nlp, sentence
         event.title for event in extract(nlp, f"News\n{sentence} A second sentence keeps this a paragraph.")
     ]
     assert any(found.startswith(title) for found in titles), titles
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            'Rates cut\n"We are taking a bold step," Kenji Arata told reporters on Monday.',
+            "Kenji Arata tells we are",
+        ),
+        (
+            'Kovac out\n"He had an MRI scan," the ATP said on Monday. Kovac withdrew.',
+            "ATP says he had MRI scan",
+        ),
+    ],
+)
+def test_a_quote_after_its_verb_opens_in_lower_case(nlp, text: str, title: str) -> None:  # type: ignore[no-untyped-def]
+    titles = [event.title for event in extract(nlp, text)]
+    assert any(found.startswith(title) for found in titles), titles

@@ -59,10 +59,19 @@ def make_title(
             rest.extend(_render(_pruned_subtree(child), names, predicate.doc, emitted))
             continue
         if child.dep_ in ("dobj", "prep", "dative", "attr", "oprd", "acomp", "xcomp", "pcomp", "ccomp"):
-            rest.extend(_render(_pruned_subtree(child), names, predicate.doc, emitted))
+            kept = _pruned_subtree(child)
+            words = _render(kept, names, predicate.doc, emitted)
+            if child in said and words and _opens_a_quote_in_lower_case(kept[0], names):
+                words[0] = words[0][:1].lower() + words[0][1:]  # 'Kenji Arata says we are taking step'
+            rest.extend(words)
         if len(" ".join(rest)) > MAX_TITLE_CHARS:
             break
     return _fit(_capitalize(" ".join(part for part in (subject, verb, " ".join(rest)) if part)))
+
+
+def _opens_a_quote_in_lower_case(first: Token, names: dict[int, ActorMention]) -> bool:
+    """The first word of a quote after its verb is capitalised only if it is a name (or "I")."""
+    return first.i not in names and first.pos_ != "PROPN" and first.text != "I" and first.text[:1].isupper()
 
 
 def _is_description_after_comma(child: Token) -> bool:
