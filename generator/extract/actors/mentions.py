@@ -178,7 +178,7 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
             *_product_short_forms(doc, products),
         ]
     )
-    credit_start, credit_end = _dateline_credit(doc)
+    credit_start, credit_end = dateline_credit(doc)
     raw = [item for item in raw if not credit_start <= item[0].start_char < credit_end]
     known = _KnownNames(
         _full_person_names(raw), _organization_names(raw), _full_product_names(products), _cased_names(raw)
@@ -212,7 +212,7 @@ _DATELINE_PLACE = re.compile(
 )
 
 
-def _dateline_credit(doc: Doc) -> tuple[int, int]:
+def dateline_credit(doc: Doc) -> tuple[int, int]:
     """The characters of a story's dateline credit ((0, 0) when it has none): the place it was
     filed from and the outlet that filed it are no actors of the story."""
     for sent in sentences_of(doc)[:DATELINE_SENTENCES]:

@@ -7,13 +7,15 @@ verb is put in the headline present ("met" -> "meets"), and the result fits in 8
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from generator.extract.actors.mentions import ActorMention
+from generator.extract.actors.mentions import ActorMention, dateline_credit
 from generator.extract.doc_views import sentence_at
 from generator.extract.grammar import governing_verb
 from generator.extract.lexicon import is_reporting
+from generator.registry import CORPORATE_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -50,12 +52,52 @@ def make_title(
         for index, mention in names.items()
         if not (mention.label == "COREF" and index in said_tokens and predicate.doc[index].pos_ == "PRON")
     }
+    emitted: set[int] = set()  # "the Acer 5920", parsed as two objects, is written once
     for child in said or predicate.rights:  # a statement's title says what was said, quoted first or not
+        if _is_description_after_comma(child) or _is_stranded_preposition(child):
+            continue
+        if _is_market_move(child):
+            rest.extend(_render(_pruned_subtree(child), names, predicate.doc, emitted))
+            continue
         if child.dep_ in ("dobj", "prep", "dative", "attr", "oprd", "acomp", "xcomp", "pcomp", "ccomp"):
-            rest.extend(_render(_pruned_subtree(child), names, predicate.doc))
+            kept = _pruned_subtree(child)
+            words = _render(kept, names, predicate.doc, emitted)
+            if child in said and words and _opens_a_quote_in_lower_case(kept[0], names):
+                words[0] = words[0][:1].lower() + words[0][1:]  # 'Kenji Arata says we are taking step'
+            rest.extend(words)
         if len(" ".join(rest)) > MAX_TITLE_CHARS:
             break
     return _fit(_capitalize(" ".join(part for part in (subject, verb, " ".join(rest)) if part)))
+
+
+def _opens_a_quote_in_lower_case(first: Token, names: dict[int, ActorMention]) -> bool:
+    """The first word of a quote after its verb is capitalised only if it is a name (or "I")."""
+    return first.i not in names and first.pos_ != "PROPN" and first.text != "I" and first.text[:1].isupper()
+
+
+def _is_description_after_comma(child: Token) -> bool:
+    """ "filed for bankruptcy on Monday, the largest bankruptcy in U.S. history": a verb's object is not
+    set off from it by a comma; a noun phrase after one, parsed as the object, describes the event."""
+    before = child.left_edge.i - 1
+    return child.dep_ == "dobj" and before > child.head.i and child.doc[before].text == ","
+
+
+def _is_stranded_preposition(child: Token) -> bool:
+    """ "Nikkei jumps as Bank of Japan cuts rates": the parser hung the clause "as" leads on the verb;
+    the preposition alone says nothing."""
+    return child.dep_ == "prep" and child.n_lefts + child.n_rights == 0
+
+
+# "ended up 1.5 percent", "closed 300 points lower", "orbited Earth three times": how far, how often
+_MOVE_DIRECTIONS = frozenset({"up", "down", "higher", "lower"})
+
+
+def _is_market_move(child: Token) -> bool:
+    if child.dep_ == "advmod":
+        return child.lower_ in _MOVE_DIRECTIONS
+    measured = any(grand.dep_ == "nummod" for grand in child.children)
+    recurring = any(grand.dep_ == "det" for grand in child.children)  # "every 96 minutes" is no move
+    return child.dep_ == "npadvmod" and measured and not recurring
 
 
 def _is_done_to_a_thing(predicate: Token, names: dict[int, ActorMention]) -> bool:
@@ -132,45 +174,62 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
     head = governing_verb(predicate) or predicate
     while head.dep_ in ("xcomp", "attr", "acomp", "pcomp", "prep") and head.head.i != head.i:
         head = head.head
-    for child in head.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.tag_ in ("WDT", "WP") and head.dep_ == "relcl":
+    for child in _subjects(head):
+        if child.tag_ in ("WDT", "WP") and head.dep_ == "relcl":
             # "the revolution that brought Castro to power": the revolution did
             described = _verb_of_predicate_noun(head.head)
             if described is not None:
                 return _subject_phrase(described, names)  # "Hale was the man who paid": Hale paid
-            antecedent = [token for token in head.head.subtree if token.i < head.i and token.i < child.i]
+            antecedent = [token for token in _pruned_subtree(head.head) if token.i < min(head.i, child.i)]
             return " ".join(_render(antecedent, names, predicate.doc))
-        if (
-            child.dep_ in ("nsubj", "nsubjpass")
-            and child.tag_ == "DT"
-            and child.n_lefts + child.n_rights == 0
-        ):
+        if child.tag_ == "DT" and child.n_lefts + child.n_rights == 0:
             continue  # "The S&P 500 lost ...", parsed with "The" as a subject of its own
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            # the subject's own names ("Lavrov and Kim"), not names deep inside it
-            # ("the fighters of the revolution that brought Castro to power")
-            heads = {child.i, *(token.i for token in child.conjuncts)}
-            actors = [
-                names[token.i].name
-                for token in child.subtree
-                if token.i in names
-                and _head_within(token, heads, names)
-                and not (names[token.i].kind != "person" and _is_title_of_name(token, names))
-            ]
-            if actors:
-                return " and ".join(dict.fromkeys(actors))
-            return " ".join(_render(_pruned_subtree(child), names, predicate.doc))
+        # the subject's own names ("Lavrov and Kim"), not names deep inside it
+        # ("the fighters of the revolution that brought Castro to power")
+        heads = {child.i, *(token.i for token in child.conjuncts)}
+        actors = [
+            names[token.i].name
+            for token in child.subtree
+            if token.i in names
+            and _head_within(token, heads, names)
+            and not (names[token.i].kind != "person" and _is_title_of_name(token, names))
+        ]
+        if actors:
+            return " and ".join(dict.fromkeys(actors))
+        return " ".join(_render(_pruned_subtree(child), names, predicate.doc))
     if head.dep_ in ("acl", "relcl") and head.head.i in names and head.tag_ == "VBD":
         return names[head.head.i].name  # "Chrysler LLC, the automaker, filed ...", misread as a modifier
     if _modifies_its_noun(head) and head.head.pos_ == "NOUN":
         # "a pay deal signed between Unite and Ford": the deal was signed
         noun = [
-            token for token in head.head.subtree if token.i < head.i and token.dep_ not in ("det", "poss")
+            token
+            for token in head.head.subtree
+            if token.i < head.i and token.dep_ not in ("det", "poss") and not token.is_punct
         ]
         return " ".join(_render(noun, names, predicate.doc))
     if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and head.head.i != head.i:
         return _subject_phrase(head.head, names)  # "Rivoil bought the mine and sold it": Rivoil sold
     return ""
+
+
+def _subjects(head: Token) -> list[Token]:
+    """The verb's subjects. The parser may take a dateline's place for one ("DEARBORN, Mich. -
+    Kessler Motors reported ...", "MONTE CARLO (AP) - Luka Kovac withdrew ..."): the place filed the
+    story and did nothing; a name it hung on the place is the subject."""
+    credit_start, credit_end = dateline_credit(head.doc)
+    subjects: list[Token] = []
+    for child in head.children:
+        if child.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if not credit_start <= child.idx < credit_end:
+            subjects.append(child)
+            continue
+        subjects.extend(
+            token
+            for token in child.subtree
+            if token.idx >= credit_end and credit_start <= token.head.idx < credit_end and not token.is_punct
+        )
+    return subjects
 
 
 def _verb_of_predicate_noun(noun: Token) -> Token | None:
@@ -205,14 +264,30 @@ def _subject_is_a_group(predicate: Token, names: dict[int, ActorMention]) -> boo
     )
 
 
+# nouns that take a plural verb though the tagger may read them as singular: "Police arrest ..."
+_PLURAL_ONLY_NOUNS = frozenset({"police", "people", "cattle"})
+
+
 def _has_plural_subject(predicate: Token) -> bool:
     head = governing_verb(predicate) or predicate
     while head.dep_ in ("xcomp", "attr", "acomp", "pcomp", "prep") and head.head.i != head.i:
         head = head.head
-    for child in head.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child.tag_ in ("NNS", "NNPS") or any(grand.dep_ == "conj" for grand in child.children)
-    return False
+    subject = next(iter(_subjects(head)), None)
+    if (
+        subject is None
+        and head.dep_ == "conj"
+        and head.head.pos_ in ("VERB", "AUX")
+        and head.head.i != head.i
+    ):
+        return _has_plural_subject(head.head)  # "Officers were called and found Doyle": officers find
+    if subject is None:
+        return False
+    one_company = subject.lower_ in CORPORATE_WORDS  # "Kessler Motors reports", "United Airlines cuts"
+    return (
+        (subject.tag_ in ("NNS", "NNPS") and not one_company)
+        or subject.lower_ in _PLURAL_ONLY_NOUNS
+        or any(grand.dep_ == "conj" for grand in subject.children)
+    )
 
 
 def _headline_verb(
@@ -223,7 +298,7 @@ def _headline_verb(
         if negated:
             return f"not {predicate.text}"  # "Smith not charged"
         return f"to be {predicate.text}" if planned else predicate.text  # passive: "X appointed CEO"
-    lemma = predicate.lemma_.lower()
+    lemma = _lemma(predicate)
     if negated:
         verb = f"did not {lemma}"
     elif planned:
@@ -253,6 +328,20 @@ def _is_headline_participle(predicate: Token) -> bool:
     )
 
 
+def _lemma(verb: Token) -> str:
+    """The verb's lemma, mended where the lemmatizer cut a silent "e": "hoped" is "hope", not "hop".
+    A one-syllable verb ending in vowel and consonant doubles it before "-ed" ("hop", "hopped"), so
+    "hoped", "hopes", "hoping" without it are of a verb in "-e" ("fined": "fine"); w, x, y never double."""
+    lemma = verb.lemma_.lower()
+    single_syllable_cvc = (
+        len(re.findall("[aeiou]+", lemma)) == 1
+        and re.search("[^aeiou][aeiou][^aeiouwxy]$", lemma) is not None
+    )
+    if single_syllable_cvc and verb.lower_ in (lemma + "ed", lemma + "es", lemma + "ing"):
+        return lemma + "e"
+    return lemma
+
+
 def _third_person(lemma: str) -> str:
     irregular = {"be": "is", "have": "has", "do": "does", "go": "goes"}
     if lemma in irregular:
@@ -269,6 +358,10 @@ _PRUNED_DEPS = frozenset(
 )
 
 
+# "a deal between Unite and Ford": what happens between or among parties needs them all
+_PARTIES_PREPOSITIONS = frozenset({"between", "among", "amongst"})
+
+
 def _pruned_subtree(token: Token) -> list[Token]:
     kept: list[Token] = []
 
@@ -282,11 +375,20 @@ def _pruned_subtree(token: Token) -> list[Token]:
                 visit(left)
         kept.append(node)
         for right in node.rights:
-            if right.dep_ not in _PRUNED_DEPS:
+            if right.dep_ not in _PRUNED_DEPS or _is_another_party(right):
                 visit(right)
 
     visit(token)
     return kept
+
+
+def _is_another_party(token: Token) -> bool:
+    """ "Unite and Ford" after "between": the conjunct, its "and" and commas stay."""
+    parties = token.head
+    while parties.dep_ == "conj" and parties.head.i != parties.i:
+        parties = parties.head
+    named_between = parties.dep_ == "pobj" and parties.head.lower_ in _PARTIES_PREPOSITIONS
+    return named_between and (token.dep_ in ("conj", "cc") or token.text == ",")
 
 
 def _is_date_phrase(node: Token) -> bool:
@@ -307,11 +409,15 @@ def _description_words(names: dict[int, ActorMention], doc: Doc) -> set[int]:
     }
 
 
-def _render(tokens: Iterable[Token], names: dict[int, ActorMention], doc: Doc) -> list[str]:
-    """Tokens as words, each actor mention replaced by its canonical name and titles dropped."""
-    tokens = [token for token in tokens if not token.is_space]
+def _render(
+    tokens: Iterable[Token], names: dict[int, ActorMention], doc: Doc, emitted: set[int] | None = None
+) -> list[str]:
+    """Tokens as words, each actor mention replaced by its canonical name and titles dropped; a
+    mention in `emitted` (the starts of those already written) is not written again."""
+    credit_start, credit_end = dateline_credit(doc)
+    tokens = [token for token in tokens if not token.is_space and not credit_start <= token.idx < credit_end]
     words: list[str] = []
-    emitted: set[int] = set()
+    emitted = set() if emitted is None else emitted
     described = _description_words(names, doc)
     for token in tokens:
         if token.i in described:
@@ -324,6 +430,7 @@ def _render(tokens: Iterable[Token], names: dict[int, ActorMention], doc: Doc) -
         if mention is not None:
             if mention.start not in emitted:
                 possessive = doc[mention.end - 1].tag_ == "POS"  # "Elian Gonzalez's father"
+                _drop_start_of_name(words, mention.name)
                 words.append(mention.name + ("'s" if possessive else ""))
                 emitted.add(mention.start)
             continue
@@ -341,6 +448,15 @@ def _render(tokens: Iterable[Token], names: dict[int, ActorMention], doc: Doc) -
             continue
         words.append(token.text)
     return words
+
+
+def _drop_start_of_name(words: list[str], name: str) -> None:
+    """ "Acer 5920" with only "5920" tagged: the maker's word before it is the name's own."""
+    name_words = name.split()
+    for length in range(min(len(words), len(name_words) - 1), 0, -1):
+        if words[-length:] == name_words[:length]:
+            del words[-length:]
+            return
 
 
 def _person_before(pronoun: Token, names: dict[int, ActorMention]) -> str | None:
