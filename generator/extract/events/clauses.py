@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -1193,12 +1193,17 @@ def _predicate_heads(predicate: Token) -> set[int]:
     return heads
 
 
-def _subject_tokens(predicate: Token) -> frozenset[int]:
-    """The tokens of the predicate's subject (read once per predicate: a walk of subtrees)."""
-    made: dict[int, frozenset[int]] = made_once(predicate.doc, "subject_tokens", lambda doc: {})
+def _once_per_predicate(predicate: Token, name: str, find: Callable[[Token], set[int]]) -> frozenset[int]:
+    """`find(predicate)`, read once per predicate and Doc (each is a walk of subtrees)."""
+    made: dict[int, frozenset[int]] = made_once(predicate.doc, name, lambda doc: {})
     if predicate.i not in made:
-        made[predicate.i] = frozenset(_find_subject_tokens(predicate))
+        made[predicate.i] = frozenset(find(predicate))
     return made[predicate.i]
+
+
+def _subject_tokens(predicate: Token) -> frozenset[int]:
+    """The tokens of the predicate's subject."""
+    return _once_per_predicate(predicate, "subject_tokens", _find_subject_tokens)
 
 
 def _find_subject_tokens(predicate: Token) -> set[int]:
@@ -1255,10 +1260,7 @@ def _described_subject(noun: Token) -> set[int]:
 
 def _clause_tokens(predicate: Token) -> frozenset[int]:
     """The predicate's own clause: its subtree less the clauses of other verbs hanging from it."""
-    made: dict[int, frozenset[int]] = made_once(predicate.doc, "clause_tokens", lambda doc: {})
-    if predicate.i not in made:
-        made[predicate.i] = frozenset(_find_clause_tokens(predicate))
-    return made[predicate.i]
+    return _once_per_predicate(predicate, "clause_tokens", _find_clause_tokens)
 
 
 def _find_clause_tokens(predicate: Token) -> set[int]:
