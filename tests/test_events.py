@@ -1015,3 +1015,19 @@ def test_a_second_verb_agrees_with_the_plural_subject_of_the_first(nlp, sentence
 def test_a_quote_after_its_verb_opens_in_lower_case(nlp, text: str, title: str) -> None:  # type: ignore[no-untyped-def]
     titles = [event.title for event in extract(nlp, text)]
     assert any(found.startswith(title) for found in titles), titles
+
+
+def test_a_declared_emergency_is_the_news_day_not_a_saying(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "declared a state of emergency on Friday" is Friday's happening, so the night before it names
+    # is no anchor for the story: a saying further down holds on the day of publication
+    text = (
+        "Kenya declares emergency after floods\n"
+        "Kenyan President Samuel Otieno declared a state of emergency on Friday after floods swept "
+        "through Kisumu on Thursday night.\n\n"
+        "The Kenya Red Cross said it had sent 40 tonnes of food to the city.\n"
+    )
+    events = extract(nlp, text)
+    red_cross = next(event for event in events if "Kenya Red Cross" in event.actors)
+    assert red_cross.date.iso == "2024-03-15"
+    headline = next(event for event in events if event.sentence == 0)
+    assert headline.date.iso == "2024-03-15"
