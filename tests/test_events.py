@@ -1042,3 +1042,19 @@ def test_a_record_since_a_year_is_not_dated_by_that_year(nlp) -> None:  # type: 
     text = "Title race\nLiverpool finished the season with 97 points, its highest since 1979. Fans sang."
     finish = next(event for event in extract(nlp, text) if "Liverpool" in event.actors)
     assert finish.date.iso == "2024-03-15"
+
+
+def test_a_declared_emergency_is_the_news_day_not_a_saying(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "declared a state of emergency on Friday" is Friday's happening, so the night before it names
+    # is no anchor for the story: a saying further down holds on the day of publication
+    text = (
+        "Kenya declares emergency after floods\n"
+        "Kenyan President Samuel Otieno declared a state of emergency on Friday after floods swept "
+        "through Kisumu on Thursday night.\n\n"
+        "The Kenya Red Cross said it had sent 40 tonnes of food to the city.\n"
+    )
+    events = extract(nlp, text)
+    red_cross = next(event for event in events if "Kenya Red Cross" in event.actors)
+    assert red_cross.date.iso == "2024-03-15"
+    headline = next(event for event in events if event.sentence == 0)
+    assert headline.date.iso == "2024-03-15"

@@ -21,6 +21,21 @@ def is_reporting(predicate: Token) -> bool:
     return predicate.lemma_ in REPORTING_LEMMAS
 
 
+# Verbs that also name an act when they take a thing as object: "declared a state of emergency",
+# "announced a budget", "reported a loss" are the news itself, not a saying of it.
+ACT_OR_SAYING_LEMMAS = frozenset({"declare", "announce", "report", "confirm", "reveal"})
+
+
+def names_an_act(predicate: Token) -> bool:
+    """A verb of saying used for the act it names ("declared a curfew"), not for what was said."""
+    if predicate.lemma_ not in ACT_OR_SAYING_LEMMAS:
+        return False
+    children = list(predicate.children)
+    if any(child.dep_ in ("ccomp", "xcomp") for child in children):
+        return False
+    return any(child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN") for child in children)
+
+
 STORM_WORDS = ("storm", "typhoon", "hurricane", "cyclone")
 FIRE_WORDS = ("fire", "blaze", "wildfire")
 

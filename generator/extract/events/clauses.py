@@ -31,7 +31,7 @@ from generator.extract.doc_views import (
 )
 from generator.extract.events.titles import make_title
 from generator.extract.grammar import SUBJECT_DEPS, governing_verb
-from generator.extract.lexicon import REPORTING_LEMMAS, is_reporting
+from generator.extract.lexicon import REPORTING_LEMMAS, is_reporting, names_an_act
 from generator.extract.timex.dateline import read_dateline
 from generator.model import Article, DateSource, DateValue, Event, Mention, Sentence, TimeExpression
 from generator.registry import name_key
@@ -430,7 +430,8 @@ def _dates_a_saying(doc: Doc, expression: TimeExpression) -> bool:
     tokens = doc.char_span(expression.start, expression.end, alignment_mode="expand")
     if tokens is None:
         return False
-    return is_reporting(_clause_verb(tokens.root))
+    verb = _clause_verb(tokens.root)
+    return is_reporting(verb) and not names_an_act(verb)
 
 
 def _clause_verb(token: Token) -> Token:
