@@ -48,3 +48,12 @@ def test_recasing_keeps_the_sentences_and_the_text(nlp) -> None:  # type: ignore
     assert doc.text == text
     assert [sent.start_char for sent in doc.sents] == [sentence.start for sentence in split_sentences(text)]
     assert doc[1].pos_ == "VERB"  # "Quits"
+
+
+def test_a_title_case_headline_may_keep_its_prepositions_lower(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Marsh Checks into Hospital, Cancels Budget Speech\n\n"
+        "Governor Ellen Marsh checked into a hospital in Albany on Tuesday and cancelled her budget "
+        "speech, her office said. Marsh had a minor fall at home."
+    )
+    assert any("Ellen Marsh" in actors for actors in _told_in_headline(nlp, text))

@@ -15,12 +15,18 @@ from typing import TYPE_CHECKING, cast
 from spacy.tokens import Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from thinc.types import Ints2d
 
 Parse = Callable[[str], "Doc"]
 CAPITALISED_SHARE = 0.6  # more than this share of a line's words capitalised: Title Case
 MIN_WORDS = 3
+# Words Title Case styles leave in lower case (AP, Chicago: articles, conjunctions, prepositions of
+# up to four or five letters): "Lohan Checks into Rehab", "Colts Clinch Spot with Win Over Chiefs"
+TITLE_CASE_LOWER_WORDS = frozenset(
+    """a an the and but or nor for so yet as at by in of off on per to up via vs into with from over
+    onto upon amid than near past""".split()
+)
 
 
 def recase_headlines(doc: Doc, parse: Parse) -> Doc:
@@ -38,9 +44,14 @@ def recase_headlines(doc: Doc, parse: Parse) -> Doc:
 
 def _is_headline_case(sent: Span) -> bool:
     words = [token for token in sent if token.is_alpha]
-    if len(words) < MIN_WORDS or any(token.is_lower and len(token) > 3 for token in words):
+    if len(words) < MIN_WORDS or any(_is_lower_content_word(token) for token in words):
         return False
     return sum(token.text[0].isupper() for token in words) / len(words) > CAPITALISED_SHARE
+
+
+def _is_lower_content_word(token: Token) -> bool:
+    """A lower-case word Title Case would capitalise: running text, not a headline."""
+    return token.is_lower and len(token) > 3 and token.lower_ not in TITLE_CASE_LOWER_WORDS
 
 
 def _body_forms(doc: Doc, headline_starts: set[int]) -> dict[str, str]:
