@@ -281,6 +281,9 @@ NARRATIVE: list[tuple[str, str, str]] = [
     # a count of years runs from the last year named, not from an older full date
     ("Jobs was born on February 24, 1955. He started Apple in 1976. One year later, he left.",
      "One year later", "1977"),
+    # "the same quarter" is the quarter last told of, in the year it names
+    ("Sales at the retailer rose in the fiscal second quarter. They had fallen in the same quarter of 2011.",
+     "the same quarter of 2011", "2011-Q2"),
     # a vague count from a date in the story: only the span is sure
     ("The firm was sold in 2010. A few days later, it announced losses.", "A few days later", "PXD"),
 ]  # fmt: skip

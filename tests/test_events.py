@@ -1017,6 +1017,33 @@ def test_a_quote_after_its_verb_opens_in_lower_case(nlp, text: str, title: str) 
     assert any(found.startswith(title) for found in titles), titles
 
 
+def test_a_bare_time_phrase_the_parse_hangs_on_a_noun_dates_the_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    # politics: "last month" hangs on "jury" in the parse, but no jury is "last month": it is when
+    text = (
+        "Corruption trial\nFormer mayor Karl Weber was found guilty by a jury last month of taking bribes. "
+        "The city has a new mayor."
+    )
+    verdict = next(event for event in extract(nlp, text) if "Karl Weber" in event.actors)
+    assert (verdict.date.iso, verdict.date_source) == ("2024-02", "text")
+
+
+def test_the_day_of_the_occasion_a_saying_was_made_on_dates_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    # sport: "on Tuesday" hangs on the call the manager spoke on
+    text = (
+        "Relegation fight\n"
+        '"The season is not over," manager Tom Hale said on a call with fans on Tuesday. The club is last.'
+    )
+    saying = next(event for event in extract(nlp, text) if "Tom Hale" in event.actors)
+    assert (saying.date.iso, saying.date_source) == ("2024-03-12", "text")
+
+
+def test_a_record_since_a_year_is_not_dated_by_that_year(nlp) -> None:  # type: ignore[no-untyped-def]
+    # sport: "its highest since 1979" says how long the record stands
+    text = "Title race\nLiverpool finished the season with 97 points, its highest since 1979. Fans sang."
+    finish = next(event for event in extract(nlp, text) if "Liverpool" in event.actors)
+    assert finish.date.iso == "2024-03-15"
+
+
 def test_a_declared_emergency_is_the_news_day_not_a_saying(nlp) -> None:  # type: ignore[no-untyped-def]
     # "declared a state of emergency on Friday" is Friday's happening, so the night before it names
     # is no anchor for the story: a saying further down holds on the day of publication

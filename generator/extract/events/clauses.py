@@ -1432,6 +1432,8 @@ def _measures_a_record(date: Token, predicate: Token) -> bool:
     if date.dep_ != "pobj" or date.head.lower_ != "since":
         return False
     attached = date.head.head
+    if attached.tag_ == "JJS":
+        return True  # "closed at $27.85, its highest since 2008"
     nouns = [attached] if attached.pos_ == "NOUN" else []
     nouns += [child for child in predicate.children if child.dep_ in ("dobj", "appos", "attr")]
     return any(
@@ -1514,11 +1516,17 @@ def _within(offset: int, ranges: list[tuple[int, int]]) -> bool:
     return any(start <= offset < end for start, end in ranges)
 
 
+# Occasions a saying or a deed is made on: "said on a conference call with analysts on Wednesday"
+OCCASION_NOUNS = frozenset("call briefing statement".split())
+
+
 def _modifies_a_noun(token: Token) -> bool:
+    if token.dep_ in ("npadvmod", "tmod"):
+        return False  # "found guilty by the same jury last month": a bare time phrase is adverbial
     head = token.head
     while head.dep_ == "prep" and head.head.i != head.i:
         head = head.head
-    if head.lower_ in _NOMINAL_VERBS or head.lower_ in EVENT_NOUNS:
+    if head.lower_ in _NOMINAL_VERBS or head.lower_ in EVENT_NOUNS or head.lower_ in OCCASION_NOUNS:
         return False  # "a July 16 press conference": the date of a happening
     return head.i != token.i and head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in ("DATE", "TIME")
 

@@ -659,6 +659,11 @@ def _normalize_quarter_rel(candidate: Candidate, context: Context) -> Value | No
     lowered = _lower(candidate.text)
     reference = context.reference
     year, number = reference.year, quarter_of(reference)
+    if re.match(r"(?:the )?same (?:fiscal )?quarter", lowered):
+        # "sales had fallen in the same quarter of 2009": the quarter last told of, in that year
+        year, number = context.quarter or _reporting_quarter(context)
+        named_year = re.search(YEAR, lowered)
+        return Value("DATE", f"{int(named_year.group(0)) if named_year else year:04d}-Q{number}")
     if re.search(r"\b(?:latest|most recent|recent|previous|prior|preceding)\b", lowered):
         year, number = _reporting_quarter(context)
         if "period" in lowered and re.search(r"\b(?:latest|most recent)\b", lowered) is None:
@@ -1701,7 +1706,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "quarter_rel",
-        rf"(?:the\s+)?(?:{RELWORD}|latest|most\s+recent|recent|year-earlier|year-ago|previous|year\s+earlier|fiscal|calendar|{YEAR})\s+(?:fiscal\s+)?(?:quarter|period)",
+        rf"(?:the\s+)?(?:{RELWORD}|latest|most\s+recent|recent|year-earlier|year-ago|previous|year\s+earlier|fiscal|calendar|{YEAR})\s+(?:fiscal\s+)?(?:quarter|period)(?:\s+of\s+{YEAR})?",
         _normalize_quarter_rel,
     ),
     _rule(
