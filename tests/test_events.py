@@ -195,6 +195,32 @@ def test_a_headline_verb_read_as_a_noun_is_still_the_headlines_happening(nlp) ->
     assert emerging.actors == ("Chrysler LLC",)  # "the company" is the last one named, not Ford Motor Company
 
 
+def test_a_headline_calling_someone_dead_tells_the_death(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Marta Vance, founder of Vance Labs, dead at 88\n"
+        "Marta Vance, who founded the drug maker Vance Labs in 1961, died on Sunday at her home in Basel, "
+        "the company said. She was 88."
+    )
+    [death] = [event for event in extract(nlp, text) if event.sentence == 0]
+    assert death.title == "Marta Vance dies at 88"
+    assert death.actors == ("Marta Vance",)  # the company she founded takes no part
+
+
+def test_a_verbless_headline_without_a_death_tells_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Dead heat in Ohio Senate race\nThe Ohio Senate race between Dana Holt and Ray Ortiz is tied, a poll shows."
+    assert [event for event in extract(nlp, text) if event.sentence == 0] == []
+
+
+def test_a_plural_names_verb_read_as_a_noun_is_the_headlines_happening(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Boston Bruins extend offer to Chara\n"
+        "The Boston Bruins extended a contract offer to defenceman Zdeno Chara on Monday, the club said. "
+        "Chara has played for the Bruins since 2006."
+    )
+    told = [event for event in extract(nlp, text) if 0 in {event.sentence, *(m.sentence for m in event.mentions)}]
+    assert any("Boston Bruins" in event.actors for event in told)
+
+
 @pytest.mark.parametrize(
     ("text", "headline_title"),
     [

@@ -660,6 +660,9 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
     misread = _headline_verb_read_as_noun(span) if is_lead else None
     if misread is not None:
         found.append((misread, "present", None))
+    death = _headline_death(span) if is_lead else None
+    if death is not None:
+        found.append((death, "present", None))
     if root.pos_ in ("NOUN", "PROPN"):
         found += [
             (child, "past", None) for child in root.children if child.dep_ == "acl" and child.tag_ == "VBN"
@@ -699,9 +702,13 @@ def _headline_verb_read_as_noun(span: Span) -> Token | None:
     subject of "takes"; "Boeing orders rise" keeps its noun)."""
     verbs = made_once(span.doc, "verb_lemmas", _verb_lemmas)
     for token in tokens_in(span):
-        if token.i == span.start or token.tag_ != "NNS":
+        if token.i == span.start:
             continue
         before = span.doc[token.i - 1]
+        if token.tag_ == "NN" and _base_verb_after_plural_name(token, before, verbs):
+            return token
+        if token.tag_ != "NNS":
+            continue
         if before.ent_type_ not in ("ORG", "PERSON", "GPE", "NORP", "PRODUCT") and before.tag_ != "NNP":
             continue
         if any(
@@ -712,6 +719,39 @@ def _headline_verb_read_as_noun(span: Span) -> Token | None:
         if token.lemma_.lower() in verbs and _no_argument_of_a_verb(token):
             return token
     return None
+
+
+def _headline_death(span: Span) -> Token | None:
+    """ "Mark Felt, Deep Throat of Watergate, dead at 95", "Ten dead in quake": a headline with no
+    verb that calls someone dead tells the death."""
+    if any(token.pos_ in ("VERB", "AUX") for token in tokens_in(span)):
+        return None
+    return next(
+        (
+            token
+            for token in tokens_in(span)
+            if token.lower_ in _ADJECTIVE_HAPPENINGS and token.head.pos_ in ("PROPN", "NOUN", "NUM") and token.head.i != token.i
+        ),
+        None,
+    )
+
+
+def _base_verb_after_plural_name(token: Token, before: Token, verbs: frozenset[str]) -> bool:
+    """ "Red Sox extend offer to Teixeira", "Saints place Thomas on injured reserve": a plural name
+    takes the base form of the verb, which the parser read as a singular noun. It is the verb when
+    the headline has no verb of its own and the article uses the word as one."""
+    if not _is_plural_name(before) or token.lower_ not in verbs:
+        return False
+    if any(other.pos_ in ("VERB", "AUX") for other in sentence_at(token.doc, token.i)):
+        return False
+    return token.dep_ == "ROOT" or (token.dep_ == "compound" and token.head.dep_ == "ROOT")
+
+
+def _is_plural_name(token: Token) -> bool:
+    """ "Sox", "Saints", "Boston Bruins": a name in the plural (the parser often tags it NNP)."""
+    if token.tag_ == "NNPS":
+        return True
+    return token.tag_ == "NNP" and token.lower_.endswith("s") and not token.lower_.endswith("ss")
 
 
 def _verb_lemmas(doc: Doc) -> frozenset[str]:
@@ -1026,6 +1066,9 @@ def _mentions_taking_part(
     """The mentions of actors that take part in the predicate's happening, in the clause's order."""
     actors: list[ActorMention] = []
     clause = _clause_tokens(predicate) | _subject_tokens(predicate)
+    if predicate.pos_ == "ADJ" and predicate.dep_ == "amod":  # "Mark Felt, dead at 95": Felt
+        described = predicate.head
+        clause |= {described.i} | {child.i for child in described.children if child.dep_ == "compound"}
     if predicate.dep_ in ("relcl", "acl") and not _is_whose_clause(predicate):
         # "Airbus, which has out-sold Boeing": Airbus takes part; "A380 test flight delayed": the flight's
         clause |= {token.i for token in predicate.head.subtree if token.i < predicate.i}
@@ -1590,7 +1633,13 @@ def _confidence(predicate: Token, mentions: Sequence[ActorMention], source: Date
     return round(max(0.05, min(0.99, score)), 2)
 
 
+# what a headline says someone is, for the happening that made them so ("dead at 95": died)
+_ADJECTIVE_HAPPENINGS = {"dead": "die"}
+
+
 def _event_lemma(predicate: Token) -> str:
+    if predicate.pos_ == "ADJ":
+        return _ADJECTIVE_HAPPENINGS.get(predicate.lower_, predicate.lemma_.lower())
     return _NOMINAL_VERBS.get(predicate.lower_, predicate.lemma_.lower())
 
 

@@ -35,6 +35,8 @@ def make_title(
     names = _names_by_token(mentions)
     if predicate.pos_ == "NOUN":
         return _nominal_title(predicate, names)
+    if predicate.pos_ == "ADJ" and predicate.lower_ == "dead":
+        return _death_title(predicate, names)
     if _is_done_to_a_thing(predicate, names):
         return _participle_title(predicate, names)
     by_gerund = _by_gerund(predicate)
@@ -68,6 +70,20 @@ def make_title(
         if len(" ".join(rest)) > MAX_TITLE_CHARS:
             break
     return _fit(_capitalize(" ".join(part for part in (subject, verb, " ".join(rest)) if part)))
+
+
+def _death_title(dead: Token, names: dict[int, ActorMention]) -> str:
+    """ "Mark Felt, Deep Throat of Watergate, dead at 95" -> "Mark Felt dies at 95"."""
+    person = dead.head
+    subject = names[person.i].name if person.i in names else person.text
+    emitted: set[int] = set()
+    rest = [
+        word
+        for child in dead.children
+        if child.dep_ == "prep"
+        for word in _render(_pruned_subtree(child), names, dead.doc, emitted)
+    ]
+    return _fit(_capitalize(" ".join([subject, "dies", *rest])))
 
 
 def _opens_a_quote_in_lower_case(first: Token, names: dict[int, ActorMention]) -> bool:
