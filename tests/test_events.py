@@ -195,6 +195,20 @@ def test_a_headline_verb_read_as_a_noun_is_still_the_headlines_happening(nlp) ->
     assert emerging.actors == ("Chrysler LLC",)  # "the company" is the last one named, not Ford Motor Company
 
 
+def test_being_due_in_court_or_due_to_act_is_planned(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Council fraud case\nFormer councillor Dean Marsh is due in court on Friday over the missing "
+        "housing funds. His deputy, Lena Price, is due to appear in court on Monday. The audit report "
+        "is due next month."
+    )
+    events = extract(nlp, text)
+    assert [event.title for event in events] == [
+        "Dean Marsh due in court over missing housing funds",
+        "Lena Price to appear in court",
+    ]
+    assert all(event.modality == "planned" for event in events)
+
+
 def test_a_headline_calling_someone_dead_tells_the_death(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Marta Vance, founder of Vance Labs, dead at 88\n"

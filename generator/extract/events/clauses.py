@@ -910,7 +910,27 @@ def _copula_happening(verb: Token) -> Predicate | None:
         return subject, _tense(verb), None
     if _attends_a_gathering(verb):
         return verb, _tense(verb), None
-    return None
+    return _due_happening(verb)
+
+
+COURTS = frozenset({"court", "courts", "hearing", "trial", "tribunal"})
+
+
+def _due_happening(verb: Token) -> Predicate | None:
+    """ "Smith is due to appear in court on Monday", "Jackson is due in court Feb. 17": what the
+    news says someone is due to do, and a court appearance, are planned happenings (while "the
+    report is due" only tells a deadline)."""
+    due = next((child for child in verb.children if child.dep_ == "acomp" and child.lower_ == "due"), None)
+    if due is None or _tense(verb) != "present":
+        return None
+    to_do = next((child for child in (*due.children, *verb.children) if child.dep_ == "xcomp"), None)
+    if to_do is not None and to_do.pos_ == "VERB":
+        return to_do, "future", None
+    in_court = any(
+        child.dep_ == "prep" and any(grand.lower_ in COURTS for grand in child.children)
+        for child in due.children
+    )
+    return (verb, "future", None) if in_court else None
 
 
 GATHERINGS = frozenset(
