@@ -195,6 +195,13 @@ def test_a_headline_verb_read_as_a_noun_is_still_the_headlines_happening(nlp) ->
     assert emerging.actors == ("Chrysler LLC",)  # "the company" is the last one named, not Ford Motor Company
 
 
+def test_a_headlines_subject_with_to_and_a_verb_is_a_plan(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Harlan Steel to cut 900 jobs\nHarlan Steel said on Monday it would cut 900 jobs at its Ohio mills."
+    [plan] = [event for event in extract(nlp, text) if event.sentence == 0]
+    assert plan.title == "Harlan Steel to cut 900 jobs"
+    assert plan.modality == "planned"
+
+
 def test_being_due_in_court_or_due_to_act_is_planned(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Council fraud case\nFormer councillor Dean Marsh is due in court on Friday over the missing "

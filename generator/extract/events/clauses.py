@@ -679,6 +679,13 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
     return found
 
 
+def _headline_infinitive(verb: Token) -> bool:
+    """ "Governor to sign water bill", "HP to Expand Services": a subject with "to" and the verb is
+    what headlines write for what will happen."""
+    auxiliaries = [child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    return auxiliaries[:1] == ["to"] and any(child.dep_ == "nsubj" for child in verb.children)
+
+
 def _coordinated_with_subject(verb: Token) -> list[Token]:
     """The verbs coordinated with `verb` that have a subject of their own, or a tense of their own
     ("The jet can fly non-stop and has been named the Worldliner": the modal is not the naming's)."""
@@ -1036,7 +1043,7 @@ def _tense(verb: Token) -> str:
         return _tense(governing)
     auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     words = {aux.lower_ for aux in auxiliaries}
-    if words & {"will", "'ll", "shall"} or "going" in words:
+    if words & {"will", "'ll", "shall"} or "going" in words or _headline_infinitive(verb):
         return "future"
     if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxiliaries):
         return "past"
