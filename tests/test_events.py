@@ -196,10 +196,24 @@ def test_a_headline_verb_read_as_a_noun_is_still_the_headlines_happening(nlp) ->
 
 
 def test_a_headlines_subject_with_to_and_a_verb_is_a_plan(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Harlan Steel to cut 900 jobs\nHarlan Steel said on Monday it would cut 900 jobs at its Ohio mills."
+    text = (
+        "Harlan Steel to cut 900 jobs\nHarlan Steel said on Monday it would cut 900 jobs at its Ohio mills."
+    )
     [plan] = [event for event in extract(nlp, text) if event.sentence == 0]
     assert plan.title == "Harlan Steel to cut 900 jobs"
     assert plan.modality == "planned"
+
+
+def test_a_verbless_headline_naming_a_happening_tells_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Senator Ray Holt's resignation after bribery probe\n"
+        "Senator Ray Holt resigned on Tuesday after a month-long bribery investigation, his office said. "
+        "Holt denies wrongdoing."
+    )
+    told = [
+        event for event in extract(nlp, text) if 0 in {event.sentence, *(m.sentence for m in event.mentions)}
+    ]
+    assert [event.actors for event in told] == [("Ray Holt",)]
 
 
 def test_being_due_in_court_or_due_to_act_is_planned(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -228,7 +242,10 @@ def test_a_headline_calling_someone_dead_tells_the_death(nlp) -> None:  # type: 
 
 
 def test_a_verbless_headline_without_a_death_tells_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Dead heat in Ohio Senate race\nThe Ohio Senate race between Dana Holt and Ray Ortiz is tied, a poll shows."
+    text = (
+        "Dead heat for Holt and Ortiz in Ohio\n"
+        "The Ohio Senate race between Dana Holt and Ray Ortiz is tied, a poll shows."
+    )
     assert [event for event in extract(nlp, text) if event.sentence == 0] == []
 
 
@@ -238,7 +255,9 @@ def test_a_plural_names_verb_read_as_a_noun_is_the_headlines_happening(nlp) -> N
         "The Boston Bruins extended a contract offer to defenceman Zdeno Chara on Monday, the club said. "
         "Chara has played for the Bruins since 2006."
     )
-    told = [event for event in extract(nlp, text) if 0 in {event.sentence, *(m.sentence for m in event.mentions)}]
+    told = [
+        event for event in extract(nlp, text) if 0 in {event.sentence, *(m.sentence for m in event.mentions)}
+    ]
     assert any("Boston Bruins" in event.actors for event in told)
 
 

@@ -95,6 +95,7 @@ _NOMINAL_VERBS = {
     "strike": "strike",
     "protest": "protest",
     "summit": "meet",
+    "arrest": "arrest",
 }
 
 
@@ -663,6 +664,8 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
     death = _headline_death(span) if is_lead else None
     if death is not None:
         found.append((death, "present", None))
+    if is_lead and misread is None and _is_verbless_happening(span):
+        found.append((root, "present", None))  # "Holt's resignation after bribery probe"
     if root.pos_ in ("NOUN", "PROPN"):
         found += [
             (child, "past", None) for child in root.children if child.dep_ == "acl" and child.tag_ == "VBN"
@@ -728,6 +731,14 @@ def _headline_verb_read_as_noun(span: Span) -> Token | None:
     return None
 
 
+def _is_verbless_happening(span: Span) -> bool:
+    """A headline with no verb that names a happening: "Williams' DUI arrest just the latest"."""
+    root = span.root
+    if root.pos_ != "NOUN" or root.lower_ not in _NOMINAL_VERBS:
+        return False
+    return not any(token.pos_ in ("VERB", "AUX") for token in tokens_in(span))
+
+
 def _headline_death(span: Span) -> Token | None:
     """ "Mark Felt, Deep Throat of Watergate, dead at 95", "Ten dead in quake": a headline with no
     verb that calls someone dead tells the death."""
@@ -737,7 +748,9 @@ def _headline_death(span: Span) -> Token | None:
         (
             token
             for token in tokens_in(span)
-            if token.lower_ in _ADJECTIVE_HAPPENINGS and token.head.pos_ in ("PROPN", "NOUN", "NUM") and token.head.i != token.i
+            if token.lower_ in _ADJECTIVE_HAPPENINGS
+            and token.head.pos_ in ("PROPN", "NOUN", "NUM")
+            and token.head.i < token.i  # "Ten dead", not "dead heat"
         ),
         None,
     )

@@ -45,7 +45,9 @@ def make_title(
     subject = _subject_phrase(predicate, names)
     plural = _has_plural_subject(predicate) or _subject_is_a_group(predicate, names)
     verb = _headline_verb(predicate, plural=plural, planned=planned, negated=negated)
-    if predicate.lemma_ == "be" and any(child.dep_ == "acomp" and child.lower_ == "due" for child in predicate.children):
+    if predicate.lemma_ == "be" and any(
+        child.dep_ == "acomp" and child.lower_ == "due" for child in predicate.children
+    ):
         verb = ""  # headlines drop the copula: "Dean Marsh due in court"
     rest: list[str] = []
     said = [child for child in predicate.children if child.dep_ == "ccomp"] if is_reporting(predicate) else []
