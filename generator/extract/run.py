@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -32,6 +33,8 @@ from generator.store.registry import load_registry, save_registry, saved_registr
 from generator.store.yaml_io import batched_writes
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from spacy.language import Language
 
 T = TypeVar("T")
@@ -96,25 +99,27 @@ def extract_content(
         keyed = _article_keys(content, cache, resolve_model_name(model), report)
         if not report.failures and _nothing_changed(content, cache, keyed, report):
             return report
-        registry = cache.registry(content.actors, load_registry)
-        found, pending = _cached_or_pending(cache, keyed, report)
-        articles = [p.article for p in pending]
-        results: Iterable[ArticleExtraction | str]
-        if scheduler is None:
-            results = _run_nlp(articles, model, jobs)
-        else:
-            from generator.extract.distributed import extract_on_cluster
+        uncached = 0 if scheduler is not None else sum(not cache.has(key) for _, key in keyed)
+        with _started_pool(model, jobs, uncached) as pool:
+            registry = cache.registry(content.actors, load_registry)
+            found, pending = _cached_or_pending(cache, keyed, report)
+            articles = [p.article for p in pending]
+            results: Iterable[ArticleExtraction | str]
+            if scheduler is None:
+                results = _run_nlp(articles, model, pool)
+            else:
+                from generator.extract.distributed import extract_on_cluster
 
-            results = extract_on_cluster(articles, model, scheduler)
-        if progress is not None:
-            results = progress(results, len(pending))
-        for item, result in zip(pending, results, strict=True):
-            if isinstance(result, str):
-                report.failures.append(result)
-                continue
-            cache.put(item.key, result)
-            found.append(_found(item.key, result))
-            report.extracted += 1
+                results = extract_on_cluster(articles, model, scheduler)
+            if progress is not None:
+                results = progress(results, len(pending))
+            for item, result in zip(pending, results, strict=True):
+                if isinstance(result, str):
+                    report.failures.append(result)
+                    continue
+                cache.put(item.key, result)
+                found.append(_found(item.key, result))
+                report.extracted += 1
         found = _without_slug_clashes(found, report)
         names = _resolve_names(content, cache, registry, [item.proposal for item in found], report)
         _save_events(content, cache, found, names, report, keyed)
@@ -186,25 +191,40 @@ def _article_digest(content: Content, path: Path) -> str:
     return digest(path.relative_to(content.articles).as_posix(), path.read_bytes(), extra)
 
 
-def _run_nlp(articles: Sequence[Article], model: str | None, jobs: int) -> Iterator[ArticleExtraction | str]:
-    """Each article's extraction (or a one-line failure), in the order given."""
+@contextmanager
+def _started_pool(model: str | None, jobs: int, articles: int) -> Iterator[ProcessPoolExecutor | None]:
+    """The worker processes for `articles` articles, started at once: they load the model while
+    this process reads the articles (None when the NLP runs in this process)."""
+    batches = -(-articles // BATCH)
+    if jobs <= 1 or batches <= 1:
+        yield None
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(jobs, batches)
+    with ProcessPoolExecutor(workers, initializer=_load_worker_model, initargs=(model,)) as pool:
+        for _ in range(workers):
+            pool.submit(int)  # a task launches its worker, which then loads the model
+        yield pool
+
+
+def _run_nlp(
+    articles: Sequence[Article], model: str | None, pool: ProcessPoolExecutor | None
+) -> Iterator[ArticleExtraction | str]:
+    """Each article's extraction (or a one-line failure), in the order given: in `pool`'s workers,
+    else in this process."""
     if not articles:
         return
     batches = [list(articles[start : start + BATCH]) for start in range(0, len(articles), BATCH)]
-    if jobs <= 1 or len(batches) == 1:
+    if pool is None:
         from generator.extract.pipeline import load_pipeline
 
         nlp = load_pipeline(model)
         for batch in batches:
             yield from extract_batch(batch, nlp)
         return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(
-        min(jobs, len(batches)), initializer=_load_worker_model, initargs=(model,)
-    ) as pool:
-        for results in pool.map(_extract_in_worker, batches):
-            yield from results
+    for results in pool.map(_extract_in_worker, batches):
+        yield from results
 
 
 def extract_batch(articles: Sequence[Article], nlp: Language) -> list[ArticleExtraction | str]:
