@@ -1058,3 +1058,17 @@ def test_a_declared_emergency_is_the_news_day_not_a_saying(nlp) -> None:  # type
     assert red_cross.date.iso == "2024-03-15"
     headline = next(event for event in events if event.sentence == 0)
     assert headline.date.iso == "2024-03-15"
+
+
+def test_sayings_hold_on_the_day_the_lead_reports_not_on_the_day_of_its_news(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "walked out on Thursday night, the union said on Friday": the speakers further down spoke
+    # on Friday, and a speaker's next sentence goes on from then
+    text = (
+        "Nurses walk out at St Mary's Hospital\n"
+        "LONDON, March 15 (Reuters) - Nurses at St Mary's Hospital walked out on Thursday night over "
+        "pay, the Royal College of Nursing said on Friday.\n\n"
+        '"We have been left with no choice," said Joan Pike, a regional officer. '
+        "She said the hospital had rejected a pay offer.\n"
+    )
+    by_pike = [event for event in extract(nlp, text) if "Joan Pike" in event.actors]
+    assert [event.date.iso for event in by_pike] == ["2024-03-15", "2024-03-15"]

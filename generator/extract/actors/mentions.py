@@ -559,6 +559,8 @@ def _entity_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
             kind = "other"  # "Hurricane Delia struck": a named storm acts in disaster news
         if not kind:
             continue
+        if _is_common_word_opening(doc, ent):
+            continue
         if kind == "person" and ent.start > 0 and doc[ent.start - 1].lower_ == "the" and len(ent) == 1:
             continue  # "the Moon": a person's name takes no article
         if kind == "organization" and _holds_a_role(ent):
@@ -567,6 +569,29 @@ def _entity_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
         if kind == "person":
             ent = _with_head_surname(doc, ent)
         yield _trim_title_case_verb(doc, ent), ent.label_, kind
+
+
+# Bodies news writes in lower case as often as capitalised ("Police said", "police said"):
+# the word alone is still the body the coreference stage takes it for
+BODY_WORDS = frozenset(
+    "police parliament congress senate government army military navy court council cabinet".split()
+)
+
+
+def _is_common_word_opening(doc: Doc, ent: Span) -> bool:
+    """ "Budget vote" over "the budget": a one-word "name" the model tags only where it opens a
+    sentence or headline, that the article writes in lower case elsewhere, is a common word."""
+    if len(ent) != 1 or ent.start != sentence_bounds(doc, ent.start)[0]:
+        return False
+    word = ent.text
+    if not word.istitle() or word.lower() in BODY_WORDS or word.lower() not in _lowercase_words(doc):
+        return False
+    texts, tokens = _token_texts(doc), tokens_of(doc)
+    return not any(
+        text == word and sentence_bounds(doc, index)[0] != index
+        for index, text in enumerate(texts)
+        if tokens[index].is_title
+    )
 
 
 def _with_head_surname(doc: Doc, ent: Span) -> Span:

@@ -132,6 +132,7 @@ def extract_events(
     by_start = {sentence.start: sentence for sentence in sentences}
     candidates: list[_Candidate] = []
     anchor = _main_event_date(article, doc, expressions, sentences)
+    reported_on = _lead_saying_date(article, doc, expressions, sentences, anchor)
     topic = _main_product(mentions)
     narrative: DateValue | None = anchor
     previous_paragraph = -1
@@ -162,6 +163,9 @@ def extract_events(
         # said ...") speaks on the story's day, not then
         background = narrative is not None and not _near_publication(narrative, article.published)
         for_sayings = anchor if background and not earlier else narrative
+        if not earlier and reported_on is not None and narrative == anchor:
+            # "walked out on Monday night, the union said on Tuesday": the story's sayings are Tuesday's
+            for_sayings = reported_on
         candidates += _read_sentence(
             article,
             span,
@@ -175,7 +179,7 @@ def extract_events(
         )
         if text_date is not None and not _is_past_perfect(span.root):
             narrative = text_date[0]
-        told = text_date[0] if text_date is not None else narrative
+        told = text_date[0] if text_date is not None else for_sayings
         spoke_on.update((speaker, told) for speaker in speakers if told is not None)
     merged = _merge_mentions(candidates)
     _date_headlines_by_the_lead(merged, headlines)
@@ -418,6 +422,31 @@ def _main_event_date(
         if 0 < days_before <= ANCHOR_DAYS and earlier is None:
             earlier = date
     return earlier
+
+
+def _lead_saying_date(
+    article: Article,
+    doc: Doc,
+    expressions: Sequence[TimeExpression],
+    sentences: Sequence[Sentence],
+    anchor: DateValue | None,
+) -> DateValue | None:
+    """The day of the saying that reports the lead's news ("walked out on Monday night, the union
+    said on Tuesday"): the day the story's speakers spoke. Only a saying told with the news' own
+    day (`anchor`) in its sentence reports it; without an anchor the news is the publication day's."""
+    if anchor is None:
+        return None
+    for sentence, start in _lead_less_datelines(sentences, article.published):
+        held = [e for e in expressions if start <= e.start < sentence.end]
+        if not any(e.calendar_date() == anchor and not _dates_a_saying(doc, e) for e in held):
+            continue
+        for expression in held:
+            date = expression.calendar_date()
+            if date is None or date.precision != "day" or not _dates_a_saying(doc, expression):
+                continue
+            if anchor.first_day() <= date.first_day() <= article.published:
+                return date
+    return None
 
 
 def _told_done(doc: Doc, expression: TimeExpression) -> bool:
