@@ -28,7 +28,7 @@ from generator.model import Article, ArticleExtraction
 from generator.registry import ActorRegistry, renamed_events, resolve_names
 from generator.store.cache import ExtractionCache, digest, file_digest
 from generator.store.content import Content, content_lock
-from generator.store.events import save_article_events
+from generator.store.events import merged_article_texts, write_article_events
 from generator.store.registry import load_registry, save_registry, saved_registry
 from generator.store.yaml_io import batched_writes
 
@@ -120,9 +120,9 @@ def extract_content(
                 cache.put(item.key, result)
                 found.append(_found(item.key, result))
                 report.extracted += 1
-        found = _without_slug_clashes(found, report)
-        names = _resolve_names(content, cache, registry, [item.proposal for item in found], report)
-        _save_events(content, cache, found, names, report, keyed)
+            found = _without_slug_clashes(found, report)
+            names = _resolve_names(content, cache, registry, [item.proposal for item in found], report)
+            _save_events(content, cache, found, names, report, keyed, pool)
         cache.prune()
     return report
 
@@ -322,11 +322,12 @@ def _save_events(
     names: dict[str, dict[str, str]],
     report: ExtractionReport,
     keyed: list[tuple[Path, str]],
+    pool: ProcessPoolExecutor | None,
 ) -> None:
     state = cache.load_state()
     fresh_state: dict[str, dict[str, str]] = {}
     with batched_writes():
-        _save_each(content, cache, found, names, state, fresh_state, report)
+        _save_each(content, found, names, state, fresh_state, report, pool)
     if not report.failures:  # a run with failures is redone next time, not taken as the last word
         fresh_state[RUN_STATE] = {
             "fingerprint": _run_fingerprint(content, keyed),
@@ -338,40 +339,58 @@ def _save_events(
 
 def _save_each(
     content: Content,
-    cache: ExtractionCache,
     found: list[_Found],
     names: dict[str, dict[str, str]],
     state: dict[str, dict[str, str]],
     fresh_state: dict[str, dict[str, str]],
     report: ExtractionReport,
+    pool: ProcessPoolExecutor | None,
 ) -> None:
     """Each article's canonical events merged into its events file, one article in memory at a time.
 
     An article's canonical events follow from its extraction (the cache key) and its names, so an
     article whose key, names, events file and record are as the last run left them is not read.
+    The merges run in `pool`'s workers when there is one; this process writes their texts.
     """
+    plans = []
+    merges = []
     for item in sorted(found, key=lambda item: item.slug):
-        slug = item.slug
-        inputs = digest(item.key, json.dumps(sorted(names[slug].items()), ensure_ascii=False))
-        outputs = _output_digests(content, slug)
-        last = state.get(slug)
+        inputs = digest(item.key, json.dumps(sorted(names[item.slug].items()), ensure_ascii=False))
+        outputs = _output_digests(content, item.slug)
+        last = state.get(item.slug)
         count = last.get("events") if last is not None else None
-        if last is None or last.get("input") != inputs or last.get("output") != outputs or count is None:
-            extraction = cache.get(item.key)
-            if extraction is None:
-                report.failures.append(f"{slug}: its extraction vanished from the cache during the run")
+        stale = last is None or last.get("input") != inputs or last.get("output") != outputs or count is None
+        plans.append((item.slug, inputs, outputs, None if stale else count))
+        if stale:
+            merges.append((content, item.key, item.slug, names[item.slug]))
+    merged = pool.map(_merged_texts, merges, chunksize=4) if pool is not None else map(_merged_texts, merges)
+    for slug, inputs, outputs, count in plans:
+        if count is None:
+            result = next(merged)
+            if isinstance(result, str):
+                report.failures.append(result)
                 continue
-            events = renamed_events(extraction, names[slug])
-            try:
-                report.files_changed += save_article_events(content, slug, events)
-            except ContentError as error:
-                # A person's broken events file is left as it is; the other articles go on.
-                report.failures.append(str(error))
-                continue
-            outputs, count = _output_digests(content, slug), str(len(events))
+            events_text, record_text, count = result
+            report.files_changed += write_article_events(content, slug, events_text, record_text)
+            outputs = _output_digests(content, slug)
         fresh_state[slug] = {"input": inputs, "output": outputs, "events": count}
         report.articles += 1
         report.events += int(count)
+
+
+def _merged_texts(merge: tuple[Content, str, str, dict[str, str]]) -> tuple[str | None, str, str] | str:
+    """An article's canonical events merged into its events file: the file's and the record's new
+    texts and the number of events, or a one-line failure."""
+    content, key, slug, names = merge
+    extraction = ExtractionCache.for_content(content.root).get(key)
+    if extraction is None:
+        return f"{slug}: its extraction vanished from the cache during the run"
+    events = renamed_events(extraction, names)
+    try:
+        return (*merged_article_texts(content, slug, events), str(len(events)))
+    except ContentError as error:
+        # A person's broken events file is left as it is; the other articles go on.
+        return str(error)
 
 
 def _output_digests(content: Content, slug: str) -> str:
