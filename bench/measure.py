@@ -36,6 +36,8 @@ def peak_of(command: list[str], env: Mapping[str, str] | None = None) -> tuple[f
         psutil = None
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     parent_cpu = 0.0
+    tree_cpu: dict[int, float] = {}  # each process's CPU seconds at the last sample
+    idle_wall = 0.0
     with tempfile.TemporaryFile() as errors:
         started = time.perf_counter()
         process = subprocess.Popen(
@@ -48,7 +50,9 @@ def peak_of(command: list[str], env: Mapping[str, str] | None = None) -> tuple[f
                 root = psutil.Process(process.pid)
                 own = root.cpu_times()
                 parent_cpu = own.user + own.system
-                for member in [root, *root.children(recursive=True)]:
+                members = [root, *root.children(recursive=True)]
+                idle_wall += _idle_cores_interval(tree_cpu, members)
+                for member in members:
                     info = member.memory_full_info()
                     now["rss"] += info.rss
                     now["pss"] += getattr(info, "pss", info.rss)
@@ -69,7 +73,32 @@ def peak_of(command: list[str], env: Mapping[str, str] | None = None) -> tuple[f
         cpu_after.ru_utime + cpu_after.ru_stime - cpu_before.ru_utime - cpu_before.ru_stime, 1
     )
     figures["parent_cpu_s"] = round(parent_cpu, 1)
+    if psutil is not None:
+        figures["idle_cores_wall_s"] = round(idle_wall, 1)
     return seconds, figures, (stdout.strip().splitlines() or [""])[-1]
+
+
+def _idle_cores_interval(last_cpu: dict[int, float], members: Sequence[Any]) -> float:
+    """The wall time the CPU work done since the last sample would take on this machine's cores
+    with nothing else running: the work spread over the cores, but no process faster than one
+    core (so a phase where one process works alone counts in full: the critical path).
+
+    Summed over a run, it states a parallel run's wall time independently of the load: waiting
+    for a core stretches an interval's wall time, not the CPU work done in it.
+    """
+    import psutil
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    done = []
+    for member in members:
+        try:
+            times = member.cpu_times()
+        except psutil.Error:  # it ended since it was listed
+            continue
+        now = times.user + times.system
+        done.append(now - last_cpu.get(member.pid, 0.0))
+        last_cpu[member.pid] = now
+    return max(sum(done) / cores, max(done, default=0.0))
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -27,11 +28,13 @@ from generator.model import Article, ArticleExtraction
 from generator.registry import ActorRegistry, renamed_events, resolve_names
 from generator.store.cache import ExtractionCache, digest, file_digest
 from generator.store.content import Content, content_lock
-from generator.store.events import save_article_events
+from generator.store.events import merged_article_texts, write_article_events
 from generator.store.registry import load_registry, save_registry, saved_registry
 from generator.store.yaml_io import batched_writes
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from spacy.language import Language
 
 T = TypeVar("T")
@@ -96,28 +99,30 @@ def extract_content(
         keyed = _article_keys(content, cache, resolve_model_name(model), report)
         if not report.failures and _nothing_changed(content, cache, keyed, report):
             return report
-        registry = cache.registry(content.actors, load_registry)
-        found, pending = _cached_or_pending(cache, keyed, report)
-        articles = [p.article for p in pending]
-        results: Iterable[ArticleExtraction | str]
-        if scheduler is None:
-            results = _run_nlp(articles, model, jobs)
-        else:
-            from generator.extract.distributed import extract_on_cluster
+        uncached = 0 if scheduler is not None else sum(not cache.has(key) for _, key in keyed)
+        with _started_pool(model, jobs, uncached) as pool:
+            registry = cache.registry(content.actors, load_registry)
+            found, pending = _cached_or_pending(cache, keyed, report)
+            articles = [p.article for p in pending]
+            results: Iterable[ArticleExtraction | str]
+            if scheduler is None:
+                results = _run_nlp(articles, model, pool)
+            else:
+                from generator.extract.distributed import extract_on_cluster
 
-            results = extract_on_cluster(articles, model, scheduler)
-        if progress is not None:
-            results = progress(results, len(pending))
-        for item, result in zip(pending, results, strict=True):
-            if isinstance(result, str):
-                report.failures.append(result)
-                continue
-            cache.put(item.key, result)
-            found.append(_found(item.key, result))
-            report.extracted += 1
-        found = _without_slug_clashes(found, report)
-        names = _resolve_names(content, cache, registry, [item.proposal for item in found], report)
-        _save_events(content, cache, found, names, report, keyed)
+                results = extract_on_cluster(articles, model, scheduler)
+            if progress is not None:
+                results = progress(results, len(pending))
+            for item, result in zip(pending, results, strict=True):
+                if isinstance(result, str):
+                    report.failures.append(result)
+                    continue
+                cache.put(item.key, result)
+                found.append(_found(item.key, result))
+                report.extracted += 1
+            found = _without_slug_clashes(found, report)
+            names = _resolve_names(content, cache, registry, [item.proposal for item in found], report)
+            _save_events(content, cache, found, names, report, keyed, pool)
         cache.prune()
     return report
 
@@ -186,25 +191,40 @@ def _article_digest(content: Content, path: Path) -> str:
     return digest(path.relative_to(content.articles).as_posix(), path.read_bytes(), extra)
 
 
-def _run_nlp(articles: Sequence[Article], model: str | None, jobs: int) -> Iterator[ArticleExtraction | str]:
-    """Each article's extraction (or a one-line failure), in the order given."""
+@contextmanager
+def _started_pool(model: str | None, jobs: int, articles: int) -> Iterator[ProcessPoolExecutor | None]:
+    """The worker processes for `articles` articles, started at once: they load the model while
+    this process reads the articles (None when the NLP runs in this process)."""
+    batches = -(-articles // BATCH)
+    if jobs <= 1 or batches <= 1:
+        yield None
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(jobs, batches)
+    with ProcessPoolExecutor(workers, initializer=_load_worker_model, initargs=(model,)) as pool:
+        for _ in range(workers):
+            pool.submit(int)  # a task launches its worker, which then loads the model
+        yield pool
+
+
+def _run_nlp(
+    articles: Sequence[Article], model: str | None, pool: ProcessPoolExecutor | None
+) -> Iterator[ArticleExtraction | str]:
+    """Each article's extraction (or a one-line failure), in the order given: in `pool`'s workers,
+    else in this process."""
     if not articles:
         return
     batches = [list(articles[start : start + BATCH]) for start in range(0, len(articles), BATCH)]
-    if jobs <= 1 or len(batches) == 1:
+    if pool is None:
         from generator.extract.pipeline import load_pipeline
 
         nlp = load_pipeline(model)
         for batch in batches:
             yield from extract_batch(batch, nlp)
         return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(
-        min(jobs, len(batches)), initializer=_load_worker_model, initargs=(model,)
-    ) as pool:
-        for results in pool.map(_extract_in_worker, batches):
-            yield from results
+    for results in pool.map(_extract_in_worker, batches):
+        yield from results
 
 
 def extract_batch(articles: Sequence[Article], nlp: Language) -> list[ArticleExtraction | str]:
@@ -302,11 +322,12 @@ def _save_events(
     names: dict[str, dict[str, str]],
     report: ExtractionReport,
     keyed: list[tuple[Path, str]],
+    pool: ProcessPoolExecutor | None,
 ) -> None:
     state = cache.load_state()
     fresh_state: dict[str, dict[str, str]] = {}
     with batched_writes():
-        _save_each(content, cache, found, names, state, fresh_state, report)
+        _save_each(content, found, names, state, fresh_state, report, pool)
     if not report.failures:  # a run with failures is redone next time, not taken as the last word
         fresh_state[RUN_STATE] = {
             "fingerprint": _run_fingerprint(content, keyed),
@@ -318,40 +339,58 @@ def _save_events(
 
 def _save_each(
     content: Content,
-    cache: ExtractionCache,
     found: list[_Found],
     names: dict[str, dict[str, str]],
     state: dict[str, dict[str, str]],
     fresh_state: dict[str, dict[str, str]],
     report: ExtractionReport,
+    pool: ProcessPoolExecutor | None,
 ) -> None:
     """Each article's canonical events merged into its events file, one article in memory at a time.
 
     An article's canonical events follow from its extraction (the cache key) and its names, so an
     article whose key, names, events file and record are as the last run left them is not read.
+    The merges run in `pool`'s workers when there is one; this process writes their texts.
     """
+    plans = []
+    merges = []
     for item in sorted(found, key=lambda item: item.slug):
-        slug = item.slug
-        inputs = digest(item.key, json.dumps(sorted(names[slug].items()), ensure_ascii=False))
-        outputs = _output_digests(content, slug)
-        last = state.get(slug)
+        inputs = digest(item.key, json.dumps(sorted(names[item.slug].items()), ensure_ascii=False))
+        outputs = _output_digests(content, item.slug)
+        last = state.get(item.slug)
         count = last.get("events") if last is not None else None
-        if last is None or last.get("input") != inputs or last.get("output") != outputs or count is None:
-            extraction = cache.get(item.key)
-            if extraction is None:
-                report.failures.append(f"{slug}: its extraction vanished from the cache during the run")
+        stale = last is None or last.get("input") != inputs or last.get("output") != outputs or count is None
+        plans.append((item.slug, inputs, outputs, None if stale else count))
+        if stale:
+            merges.append((content, item.key, item.slug, names[item.slug]))
+    merged = pool.map(_merged_texts, merges, chunksize=4) if pool is not None else map(_merged_texts, merges)
+    for slug, inputs, outputs, count in plans:
+        if count is None:
+            result = next(merged)
+            if isinstance(result, str):
+                report.failures.append(result)
                 continue
-            events = renamed_events(extraction, names[slug])
-            try:
-                report.files_changed += save_article_events(content, slug, events)
-            except ContentError as error:
-                # A person's broken events file is left as it is; the other articles go on.
-                report.failures.append(str(error))
-                continue
-            outputs, count = _output_digests(content, slug), str(len(events))
+            events_text, record_text, count = result
+            report.files_changed += write_article_events(content, slug, events_text, record_text)
+            outputs = _output_digests(content, slug)
         fresh_state[slug] = {"input": inputs, "output": outputs, "events": count}
         report.articles += 1
         report.events += int(count)
+
+
+def _merged_texts(merge: tuple[Content, str, str, dict[str, str]]) -> tuple[str | None, str, str] | str:
+    """An article's canonical events merged into its events file: the file's and the record's new
+    texts and the number of events, or a one-line failure."""
+    content, key, slug, names = merge
+    extraction = ExtractionCache.for_content(content.root).get(key)
+    if extraction is None:
+        return f"{slug}: its extraction vanished from the cache during the run"
+    events = renamed_events(extraction, names)
+    try:
+        return (*merged_article_texts(content, slug, events), str(len(events)))
+    except ContentError as error:
+        # A person's broken events file is left as it is; the other articles go on.
+        return str(error)
 
 
 def _output_digests(content: Content, slug: str) -> str:

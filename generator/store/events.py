@@ -83,6 +83,12 @@ def load_all_events(content: Content) -> list[Event]:
 
 def save_article_events(content: Content, slug: str, events: Sequence[Event]) -> bool:
     """Merge freshly extracted `events` into content/events/<slug>.yml; True when a file changed."""
+    return write_article_events(content, slug, *merged_article_texts(content, slug, events))
+
+
+def merged_article_texts(content: Content, slug: str, events: Sequence[Event]) -> tuple[str | None, str]:
+    """The text of content/events/<slug>.yml with freshly extracted `events` merged in (None when
+    it stays as it is) and of its extraction record; nothing is written."""
     path = content.events_file(slug)
     document = read_yaml(path) if path.exists() else None
     fresh = document is None  # no file, or an emptied one: extract the article afresh
@@ -91,8 +97,13 @@ def save_article_events(content: Content, slug: str, events: Sequence[Event]) ->
     baseline = {} if fresh else read_baseline(content.baseline_file(slug))
     new_baseline = merge_events(document["events"], baseline, events, slug)
     after = (fresh and fresh_yaml(document)) or dump_yaml(document)
-    changed = after != before and write_atomic(path, after)
-    return write_atomic(content.baseline_file(slug), baseline_text(new_baseline)) or changed
+    return (after if after != before else None), baseline_text(new_baseline)
+
+
+def write_article_events(content: Content, slug: str, events_text: str | None, record_text: str) -> bool:
+    """Write the texts `merged_article_texts` gave; True when a file changed."""
+    changed = events_text is not None and write_atomic(content.events_file(slug), events_text)
+    return write_atomic(content.baseline_file(slug), record_text) or changed
 
 
 def baseline_text(baseline: Mapping[str, Any]) -> str:
