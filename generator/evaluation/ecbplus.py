@@ -541,11 +541,13 @@ def score_document(
     predicted: dict[tuple[str, int], list[Any]] = {}
     naming: dict[tuple[str, int], set[str]] = {}  # (entity, sentence) -> the actors that name it there
     named: dict[tuple[str, int], set[str]] = {}  # (actor, sentence) -> the entities it names there
+    actors_read: dict[int, set[str]] = {}  # sentence -> the actors of our events there
     for candidate in candidates:
         offset = _quote_offset(text, sentences, candidate)
         sentence = document.sentence_at(offset) if offset is not None else None
         if sentence is None or sentence not in document.scored:
             continue
+        actors_read.setdefault(sentence, set()).update(candidate.actors)
         for actor, names in _actor_names(candidate, aliases):
             for entity in entities:
                 if names_entity(entity.names, names):
@@ -582,6 +584,7 @@ def score_document(
     if errors is not None:
         errors += [
             f"miss {document.docid}:{key[1]} {key[0]} {sorted(gold[key])}"
+            f" read: {sorted(actors_read[key[1]]) if key[1] in actors_read else 'no event'}"
             for key in gold
             if key not in predicted
         ]
