@@ -715,7 +715,7 @@ def _headline_verb_read_as_noun(span: Span) -> Token | None:
         if token.i == span.start:
             continue
         before = span.doc[token.i - 1]
-        if token.tag_ == "NN" and _base_verb_after_plural_name(token, before, verbs):
+        if token.tag_ == "NN" and _base_verb_after_plural_name(span, token, before, verbs):
             return token
         if token.tag_ != "NNS":
             continue
@@ -734,15 +734,17 @@ def _headline_verb_read_as_noun(span: Span) -> Token | None:
 def _is_verbless_happening(span: Span) -> bool:
     """A headline with no verb that names a happening: "Williams' DUI arrest just the latest"."""
     root = span.root
-    if root.pos_ != "NOUN" or root.lower_ not in _NOMINAL_VERBS:
-        return False
+    return root.pos_ == "NOUN" and root.lower_ in _NOMINAL_VERBS and _is_verbless(span)
+
+
+def _is_verbless(span: Span) -> bool:
     return not any(token.pos_ in ("VERB", "AUX") for token in tokens_in(span))
 
 
 def _headline_death(span: Span) -> Token | None:
     """ "Mark Felt, Deep Throat of Watergate, dead at 95", "Ten dead in quake": a headline with no
     verb that calls someone dead tells the death."""
-    if any(token.pos_ in ("VERB", "AUX") for token in tokens_in(span)):
+    if not _is_verbless(span):
         return None
     return next(
         (
@@ -756,13 +758,13 @@ def _headline_death(span: Span) -> Token | None:
     )
 
 
-def _base_verb_after_plural_name(token: Token, before: Token, verbs: frozenset[str]) -> bool:
+def _base_verb_after_plural_name(span: Span, token: Token, before: Token, verbs: frozenset[str]) -> bool:
     """ "Red Sox extend offer to Teixeira", "Saints place Thomas on injured reserve": a plural name
     takes the base form of the verb, which the parser read as a singular noun. It is the verb when
     the headline has no verb of its own and the article uses the word as one."""
     if not _is_plural_name(before) or token.lower_ not in verbs:
         return False
-    if any(other.pos_ in ("VERB", "AUX") for other in sentence_at(token.doc, token.i)):
+    if not _is_verbless(span):
         return False
     return token.dep_ == "ROOT" or (token.dep_ == "compound" and token.head.dep_ == "ROOT")
 
