@@ -1138,3 +1138,15 @@ def test_sayings_hold_on_the_day_the_lead_reports_not_on_the_day_of_its_news(nlp
     )
     by_pike = [event for event in extract(nlp, text) if "Joan Pike" in event.actors]
     assert [event.date.iso for event in by_pike] == ["2024-03-15", "2024-03-15"]
+
+
+def test_earlier_in_the_day_is_the_day_being_told_not_the_last_day_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    # politics: one line a paragraph, as wires write them; Wednesday's meeting is a paragraph of its own
+    text = (
+        "EU leaders meet on budget\n"
+        "EU leaders met in Brussels on Thursday to agree the budget.\n"
+        "On Wednesday, Olaf Scholz met farmers in Berlin.\n"
+        "Earlier in the day, Olaf Scholz spoke with Emmanuel Macron by phone."
+    )
+    call = next(event for event in extract(nlp, text) if "Emmanuel Macron" in event.actors)
+    assert call.date.iso == "2024-03-14"

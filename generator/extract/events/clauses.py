@@ -583,6 +583,10 @@ def _read_sentence(
         text_date = _sentence_date(span, expressions, timed, governed_only=subordinate)
         if text_date is not None and tense == "past":
             text_date = _past_part_of_its_week(text_date, article.published)
+        if text_date is not None and _SAME_DAY.fullmatch(text_date[1].text.strip()):
+            # "Earlier in the day, Boeing received a letter": the day being told, which a paragraph
+            # of its own names, else the story's; not the last day named anywhere before it
+            text_date = None
         # the narrative's date carries to what happened then (and to headlines and sayings, told in
         # the present), not to a present-tense description or a plan: those hold at publication
         told_as_past = tense == "past" or is_lead or is_reporting(predicate) or continues_a_quotation
@@ -613,6 +617,7 @@ def _read_sentence(
     return found
 
 
+_SAME_DAY = re.compile(r"(?:earlier|later) in the day", re.IGNORECASE)
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
 
 
