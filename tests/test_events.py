@@ -1138,3 +1138,12 @@ def test_sayings_hold_on_the_day_the_lead_reports_not_on_the_day_of_its_news(nlp
     )
     by_pike = [event for event in extract(nlp, text) if "Joan Pike" in event.actors]
     assert [event.date.iso for event in by_pike] == ["2024-03-15", "2024-03-15"]
+
+
+def test_a_participle_coordinated_with_a_perfect_shares_its_auxiliary(nlp) -> None:  # type: ignore[no-untyped-def]
+    # crime: "have arrested and charged": the charging is told as done, as the arrest is
+    text = (
+        "Fraud case\nThis morning, federal agents have arrested and charged Thomas Reyes, 52, with wire "
+        "fraud. A second sentence keeps this a paragraph."
+    )
+    assert any("Thomas Reyes" in event.actors for event in extract(nlp, text))
