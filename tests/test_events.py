@@ -1150,3 +1150,12 @@ def test_earlier_in_the_day_is_the_day_being_told_not_the_last_day_named(nlp) ->
     )
     call = next(event for event in extract(nlp, text) if "Emmanuel Macron" in event.actors)
     assert call.date.iso == "2024-03-14"
+
+
+def test_a_participle_coordinated_with_a_perfect_shares_its_auxiliary(nlp) -> None:  # type: ignore[no-untyped-def]
+    # crime: "have arrested and charged": the charging is told as done, as the arrest is
+    text = (
+        "Fraud case\nThis morning, federal agents have arrested and charged Thomas Reyes, 52, with wire "
+        "fraud. A second sentence keeps this a paragraph."
+    )
+    assert any("Thomas Reyes" in event.actors for event in extract(nlp, text))

@@ -1071,6 +1071,8 @@ def _tense(verb: Token) -> str:
         return "past"
     if verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am"}:
         return "present"
+    if verb.tag_ == "VBN" and not auxiliaries and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _tense(verb.head)  # "police have arrested and charged him": "have" is the charging's too
     if verb.tag_ == "VBN" and not auxiliaries:
         # a headline's passive ("Minister sacked over ..."), else a participle modifying a noun
         return "past" if verb.dep_ == "ROOT" else "participle"
