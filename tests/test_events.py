@@ -1138,3 +1138,20 @@ def test_sayings_hold_on_the_day_the_lead_reports_not_on_the_day_of_its_news(nlp
     )
     by_pike = [event for event in extract(nlp, text) if "Joan Pike" in event.actors]
     assert [event.date.iso for event in by_pike] == ["2024-03-15", "2024-03-15"]
+
+
+def test_its_shares_and_a_bare_figure_are_the_company_s(nlp) -> None:  # type: ignore[no-untyped-def]
+    # business news: "Its shares fell", "Revenue rose" with no owner named tell of the story's company
+    text = (
+        "Drugmaker results\n"
+        "Norvance Pharmaceuticals reported a 20 percent rise in quarterly profit on Thursday. "
+        "Its shares fell 4 percent in New York. Revenue rose 9 percent to $2.1 billion. "
+        "Retail sales in Canada fell 1 percent in February."
+    )
+    by_quote = {event.quote: event for event in extract(nlp, text)}
+    shares = by_quote["Its shares fell 4 percent in New York."]
+    revenue = by_quote["Revenue rose 9 percent to $2.1 billion."]
+    assert shares.actors == revenue.actors == ("Norvance Pharmaceuticals",)
+    assert shares.title.startswith("Norvance Pharmaceuticals' shares fall")
+    assert revenue.title.startswith("Norvance Pharmaceuticals' revenue rises")
+    assert "Retail sales in Canada fell 1 percent in February." not in by_quote  # the economy's figure

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Literal
 
 from generator.extract.doc_views import made_once, sentence_starts, text_of, tokens_of
 from generator.extract.grammar import is_after_the
-from generator.extract.lexicon import hazard_descriptions, is_reporting
+from generator.extract.lexicon import hazard_descriptions, is_bare_takings, is_reporting
 from generator.registry import CORPORATE_WORDS, LEGAL_SUFFIXES, name_key
 
 if TYPE_CHECKING:
@@ -619,6 +619,8 @@ def _antecedent(
         # "union officials would meet company executives": the union and the company of the story
         return _organization_of_kind(seen, number, DESCRIPTION_KINDS.get(word, "company"), kinds)
     if not (definite or possessed):
+        if is_bare_takings(token):
+            return _organization_of_kind(seen, number, "company", kinds)  # "Revenue rose": the company's
         return None
     # a role the article gave someone: "the actress", "her husband" (one person: not "its founders")
     with_role = (

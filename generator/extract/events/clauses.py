@@ -1081,7 +1081,16 @@ STANDS_FOR_OWNER = frozenset({"body", "remains", "corpse"})
 
 def _owner_only(mention: ActorMention, span: Span) -> bool:
     token = span.doc[mention.start]
-    return mention.surface.lower() in POSSESSIVE_WORDS and token.head.lower_ not in STANDS_FOR_OWNER
+    return mention.surface.lower() in POSSESSIVE_WORDS and not _stands_for_owner(token.head)
+
+
+def _stands_for_owner(owned: Token) -> bool:
+    """ "His body was found" tells of him; so do "Its shares fell" and "Its revenue rose" of the
+    company: its stock and its takings, as the subject, move with it."""
+    if owned.lower_ in STANDS_FOR_OWNER:
+        return True
+    holding_or_taking = owned.lower_ in HOLDINGS or owned.lemma_.lower() in OWNER_TAKES_PART
+    return holding_or_taking and owned.dep_ in ("nsubj", "nsubjpass")
 
 
 REPORTED_ADVERBS = frozenset({"reportedly", "allegedly", "apparently", "purportedly", "supposedly"})

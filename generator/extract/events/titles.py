@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from generator.extract.actors.mentions import ActorMention, dateline_credit
 from generator.extract.doc_views import sentence_at
 from generator.extract.grammar import governing_verb
-from generator.extract.lexicon import is_reporting
+from generator.extract.lexicon import is_bare_takings, is_reporting
 from generator.registry import CORPORATE_WORDS
 
 if TYPE_CHECKING:
@@ -208,7 +208,7 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
         # ("the fighters of the revolution that brought Castro to power")
         heads = {child.i, *(token.i for token in child.conjuncts)}
         actors = [
-            names[token.i].name
+            _written_name(token, names[token.i])
             for token in child.subtree
             if token.i in names
             and _head_within(token, heads, names)
@@ -216,7 +216,9 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
         ]
         if actors:
             return " and ".join(dict.fromkeys(actors))
-        return " ".join(_render(_pruned_subtree(child), names, predicate.doc))
+        phrase = " ".join(_render(_pruned_subtree(child), names, predicate.doc))
+        owner = _pronoun_owner(child, names)
+        return f"{_possessive(owner)} {phrase}" if owner else phrase
     if head.dep_ in ("acl", "relcl") and head.head.i in names and head.tag_ == "VBD":
         return names[head.head.i].name  # "Chrysler LLC, the automaker, filed ...", misread as a modifier
     if _modifies_its_noun(head) and head.head.pos_ == "NOUN":
@@ -230,6 +232,25 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
     if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and head.head.i != head.i:
         return _subject_phrase(head.head, names)  # "Rivoil bought the mine and sold it": Rivoil sold
     return ""
+
+
+def _written_name(token: Token, mention: ActorMention) -> str:
+    """The name a mention is written as; a company's bare figure ("Revenue rose") as its owner's."""
+    if mention.label == "COREF" and is_bare_takings(token):
+        return f"{_possessive(mention.name)} {token.lower_}"
+    return mention.name
+
+
+def _possessive(name: str) -> str:
+    return name + ("'" if name.endswith("s") else "'s")
+
+
+def _pronoun_owner(noun: Token, names: dict[int, ActorMention]) -> str | None:
+    """ "Its shares fell": the name "its" stands for, which the title writes ("Kestrel's shares")."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.tag_ == "PRP$" and child.i in names:
+            return names[child.i].name
+    return None
 
 
 def _subjects(head: Token) -> list[Token]:
@@ -451,7 +472,7 @@ def _render(
             if mention.start not in emitted:
                 possessive = doc[mention.end - 1].tag_ == "POS"  # "Elian Gonzalez's father"
                 _drop_start_of_name(words, mention.name)
-                words.append(mention.name + ("'s" if possessive else ""))
+                words.append(_written_name(token, mention) + ("'s" if possessive else ""))
                 emitted.add(mention.start)
             continue
         if _is_title_of_name(token, names):
