@@ -1155,3 +1155,23 @@ def test_its_shares_and_a_bare_figure_are_the_company_s(nlp) -> None:  # type: i
     assert shares.title.startswith("Norvance Pharmaceuticals' shares fall")
     assert revenue.title.startswith("Norvance Pharmaceuticals' revenue rises")
     assert "Retail sales in Canada fell 1 percent in February." not in by_quote  # the economy's figure
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # transport and health: the base a figure is compared with is not when the change happened
+        "Harlow Airways carried 2.1 million passengers, down 8 percent from a year earlier.",
+        "Northfield General Hospital admitted 4,000 patients, up 12 percent compared with a year ago.",
+    ],
+)
+def test_a_comparison_base_does_not_date_the_change(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    [event] = [event for event in extract(nlp, "City figures\n" + sentence) if event.quote == sentence]
+    assert event.date.iso == PUBLISHED.isoformat()
+    assert "compared with" not in event.title and not event.title.endswith("from")
+
+
+def test_a_stretch_from_one_date_to_another_still_dates(nlp) -> None:  # type: ignore[no-untyped-def]
+    sentence = "Mayor Ellen Park served from 2005 to 2009."
+    [event] = [event for event in extract(nlp, "Mayor dies\n" + sentence) if event.quote == sentence]
+    assert event.date.iso == "2005"

@@ -1489,6 +1489,8 @@ def _sentence_date(
             continue  # "originally due later this year, will be delayed until October"
         if _measures_a_record(tokens.root, predicate):
             continue  # "its first profit since 2007": the start of a stretch, not when it happened
+        if _is_comparison_base(tokens):
+            continue  # "sales dropped 32 percent from a year earlier": the time compared with
         inside.append((expression, date, tokens.root))
     if not inside:
         return None
@@ -1518,6 +1520,30 @@ def _was_planned_once(date: Token) -> bool:
     while head.dep_ == "prep" and head.head.i != head.i:
         head = head.head
     return any(child.dep_ == "advmod" and child.lower_ in SUPERSEDED_ADVERBS for child in head.children)
+
+
+COMPARISON_PREPOSITIONS = frozenset({"from", "versus", "vs", "vs.", "against"})
+RELATIVE_BASE_WORDS = frozenset({"earlier", "ago", "before", "last", "previous", "prior", "same"})
+RANGE_ENDS = frozenset({"to", "until", "through", "till"})
+
+
+def _is_comparison_base(date: Span) -> bool:
+    """ "dropped 32 percent from a year earlier", "up from 546 million a year earlier", "compared
+    with a year ago": a figure's base of comparison, not when the change happened; "served from
+    2005 to 2007" is a stretch, and an absolute date ("rose from 2005") is left alone."""
+    if not any(token.lower_ in RELATIVE_BASE_WORDS for token in date):
+        return False
+    for ancestor in date.root.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX") and ancestor.dep_ != "prep":
+            return False
+        if ancestor.lower_ == "with" and ancestor.head.lemma_.lower() == "compare":
+            return True
+        if ancestor.lower_ in COMPARISON_PREPOSITIONS and ancestor.dep_ == "prep":
+            return not any(
+                child.lower_ in RANGE_ENDS and any(obj.ent_type_ == "DATE" for obj in child.children)
+                for child in ancestor.children
+            )
+    return False
 
 
 def _measures_a_record(date: Token, predicate: Token) -> bool:

@@ -435,8 +435,13 @@ def _is_another_party(token: Token) -> bool:
 def _is_date_phrase(node: Token) -> bool:
     if node.ent_type_ in ("DATE", "TIME"):
         return True
-    objects = [child for child in node.children if child.dep_ == "pobj"]
-    return node.dep_ == "prep" and bool(objects) and all(obj.ent_type_ in ("DATE", "TIME") for obj in objects)
+    if node.dep_ != "prep":
+        return False
+    objects = [child for child in node.children if child.dep_ in ("pobj", "pcomp")]
+    if objects and all(obj.ent_type_ in ("DATE", "TIME") for obj in objects):
+        return True  # "on Monday", "from a year earlier"
+    parts = [child for child in node.children if not child.is_punct]
+    return node.pos_ == "VERB" and bool(parts) and all(_is_date_phrase(part) for part in parts)  # "compared with a year ago"
 
 
 def _description_words(names: dict[int, ActorMention], doc: Doc) -> set[int]:
@@ -472,7 +477,8 @@ def _render(
             if mention.start not in emitted:
                 possessive = doc[mention.end - 1].tag_ == "POS"  # "Elian Gonzalez's father"
                 _drop_start_of_name(words, mention.name)
-                words.append(_written_name(token, mention) + ("'s" if possessive else ""))
+                name = _written_name(token, mention)
+                words.append(_possessive(name) if possessive else name)
                 emitted.add(mention.start)
             continue
         if _is_title_of_name(token, names):
