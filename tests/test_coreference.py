@@ -762,3 +762,17 @@ def test_a_pronoun_is_not_the_person_its_own_verb_names_later_in_the_sentence(nl
     )
     found = references(nlp, text)
     assert ("He", "Tom Hale") in found and ("He", "Paul Berg") not in found
+
+
+def test_it_after_a_trailing_attribution_continues_the_thing_reported(nlp) -> None:  # type: ignore[no-untyped-def]
+    # weather news: "it" is the storm the agency told of, not the agency
+    text = (
+        "The storm reached the coast at 6 a.m., the National Weather Service said. "
+        "It was followed by heavy rain across the region."
+    )
+    assert ("It", "National Weather Service") not in references(nlp, text)
+
+
+def test_it_after_a_leading_attribution_is_still_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Union Rail said on Friday that the flood had closed two lines. It will reopen them next week."
+    assert ("It", "Union Rail") in references(nlp, text)

@@ -1175,3 +1175,15 @@ def test_a_stretch_from_one_date_to_another_still_dates(nlp) -> None:  # type: i
     sentence = "Mayor Ellen Park served from 2005 to 2009."
     [event] = [event for event in extract(nlp, "Mayor dies\n" + sentence) if event.quote == sentence]
     assert event.date.iso == "2005"
+
+
+def test_being_missing_is_a_state_and_going_missing_a_happening(nlp) -> None:  # type: ignore[no-untyped-def]
+    # disasters: "were still missing" tells how things stand; "went missing" what happened
+    text = (
+        "Climbers sought\n"
+        "The climber Tom Bell and his guide Ann Roe were still missing on Friday. "
+        "Tom Bell went missing on Sunday."
+    )
+    by_quote = {event.quote: event for event in extract(nlp, text)}
+    assert "The climber Tom Bell and his guide Ann Roe were still missing on Friday." not in by_quote
+    assert by_quote["Tom Bell went missing on Sunday."].title == "Tom Bell goes missing"

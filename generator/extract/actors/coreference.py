@@ -539,7 +539,7 @@ def _remember(
     entry.mention, entry.sentence = mention, number
     entry.gender = genders.get(mention.name)
     entry.roles = roles.get(mention.name, set())
-    if _is_subject(root):
+    if _is_subject(root) and not (mention.kind != "person" and _reports_a_thing_before(root)):
         entry.subject_sentence = number
     if mention.kind in ("organization", "product"):
         # "the store" for iTunes Store, "the ministry": the head word of the name; not
@@ -556,6 +556,23 @@ def _is_subject(token: Token) -> bool:
     while token.dep_ in ("compound", "appos", "flat") and token.head.i != token.i:
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _reports_a_thing_before(name: Token) -> bool:
+    """ "The quake hit at 1:41 p.m., the U.S. Geological Survey said. It was followed by ...": the
+    body a trailing attribution names told of a thing, which the next "it" continues."""
+    while name.dep_ in ("compound", "appos", "flat") and name.head.i != name.i:
+        name = name.head
+    verb = name.head
+    if not is_reporting(verb):
+        return False
+    return any(
+        subject.tag_ == "NN" and subject.pos_ == "NOUN"
+        for clause in verb.children
+        if clause.dep_ == "ccomp" and clause.i < verb.i
+        for subject in clause.children
+        if subject.dep_ in ("nsubj", "nsubjpass")
+    )
 
 
 def _is_predicative(token: Token) -> bool:

@@ -821,6 +821,8 @@ def _clause_predicate(verb: Token) -> Predicate | None:
         return next(child for child in verb.children if child.dep_ == "xcomp"), "future", None
     if verb.lemma_ in STATIVE_LEMMAS and not _appears_somewhere(verb):
         return None
+    if _is_missing(verb):
+        return None
     if _requires_a_state(verb) or _is_found_to_be(verb):
         return None
     if _states_a_capacity(verb) or _has_an_attitude(verb) or _has_a_measure(verb) or _is_a_makeup(verb):
@@ -875,6 +877,17 @@ def _is_found_to_be(verb: Token) -> bool:
     # "was found to be innocent by a jury on Monday": a finding by someone, or on a day, happened
     told = [token for child in being.children for token in child.subtree]
     return not any(token.lower_ == "by" or _is_date_word(token) for token in told)
+
+
+def _is_missing(verb: Token) -> bool:
+    """ "Her mother was still missing", "two climbers are missing": being missing is a state (while
+    "went missing on Sunday" and "missed the final" tell what happened)."""
+    return (
+        verb.lemma_ == "miss"
+        and verb.tag_ == "VBG"
+        and any(child.dep_ == "aux" and child.lemma_ == "be" for child in verb.children)
+        and not any(child.dep_ in ("dobj", "attr") for child in verb.children)
+    )
 
 
 def _requires_a_state(verb: Token) -> bool:

@@ -65,7 +65,9 @@ def make_title(
         if _is_market_move(child):
             rest.extend(_render(_pruned_subtree(child), names, predicate.doc, emitted))
             continue
-        if child.dep_ in ("dobj", "prep", "dative", "attr", "oprd", "acomp", "xcomp", "pcomp", "ccomp"):
+        if child.dep_ in ("dobj", "prep", "dative", "attr", "oprd", "acomp", "xcomp", "pcomp", "ccomp") or (
+            _is_bare_participle_after(child, predicate)
+        ):
             kept = _pruned_subtree(child)
             words = _render(kept, names, predicate.doc, emitted)
             if child in said and words and _opens_a_quote_in_lower_case(kept[0], names):
@@ -74,6 +76,11 @@ def make_title(
         if len(" ".join(rest)) > MAX_TITLE_CHARS:
             break
     return _fit(_capitalize(" ".join(part for part in (subject, verb, " ".join(rest)) if part)))
+
+
+def _is_bare_participle_after(child: Token, predicate: Token) -> bool:
+    """ "went missing", parsed as a clause of its own: the participle completes the verb."""
+    return child.dep_ == "advcl" and child.tag_ == "VBG" and child.i == predicate.i + 1 and not any(child.children)
 
 
 def _death_title(dead: Token, names: dict[int, ActorMention]) -> str:
