@@ -1187,3 +1187,15 @@ def test_being_missing_is_a_state_and_going_missing_a_happening(nlp) -> None:  #
     by_quote = {event.quote: event for event in extract(nlp, text)}
     assert "The climber Tom Bell and his guide Ann Roe were still missing on Friday." not in by_quote
     assert by_quote["Tom Bell went missing on Sunday."].title == "Tom Bell goes missing"
+
+
+def test_a_stretch_of_not_doing_since_a_date_is_background(nlp) -> None:  # type: ignore[no-untyped-def]
+    # sport: "has not won since 1998" tells how long nothing happened; a dated negation stays news
+    text = (
+        "Cup final\n"
+        "Harrow Athletic have not won a trophy since 1998. "
+        "Harrow Athletic did not travel to Leeds on Tuesday."
+    )
+    quotes = [event.quote for event in extract(nlp, text)]
+    assert "Harrow Athletic have not won a trophy since 1998." not in quotes
+    assert "Harrow Athletic did not travel to Leeds on Tuesday." in quotes

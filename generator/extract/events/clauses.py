@@ -1028,7 +1028,14 @@ def _negation_may_be_news(verb: Token) -> bool:
         child.dep_ in ("aux", "auxpass") and child.lower_ in MODALS for child in verb.children
     ):
         return False
-    return any(_is_date_word(token) and _governs(token, verb) for token in verb.subtree)
+    return any(
+        _is_date_word(token) and _governs(token, verb) and not _starts_a_stretch(token) for token in verb.subtree
+    )
+
+
+def _starts_a_stretch(date: Token) -> bool:
+    """ "has not paid a dividend since 2006": the start of a stretch in which nothing happened."""
+    return any(ancestor.lower_ == "since" for ancestor in date.ancestors if ancestor.dep_ == "prep")
 
 
 def _is_date_word(token: Token) -> bool:
