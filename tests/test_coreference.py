@@ -796,5 +796,7 @@ def test_it_after_a_leading_attribution_is_still_the_speaker(nlp) -> None:  # ty
         ),
     ],
 )
-def test_an_index_described_by_its_epithet_is_the_index_called_so(nlp, text: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+def test_an_index_described_by_its_epithet_is_the_index_called_so(
+    nlp, text: str, expected: tuple[str, str]
+) -> None:  # type: ignore[no-untyped-def]
     assert expected in references(nlp, text)

@@ -1199,3 +1199,16 @@ def test_a_stretch_of_not_doing_since_a_date_is_background(nlp) -> None:  # type
     quotes = [event.quote for event in extract(nlp, text)]
     assert "Harrow Athletic have not won a trophy since 1998." not in quotes
     assert "Harrow Athletic did not travel to Leeds on Tuesday." in quotes
+
+
+def test_a_verb_the_parser_read_as_a_noun_is_still_the_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    # education: "last cut fees" parsed as a noun phrase, with "the school board" as its subject
+    text = (
+        "School fees\n"
+        "The Ridgefield School Board voted on Friday to raise fees. The school board last cut fees in 2012."
+    )
+    [event] = [
+        event for event in extract(nlp, text) if event.quote == "The school board last cut fees in 2012."
+    ]
+    assert event.actors == ("Ridgefield School Board",)
+    assert (event.date.iso, event.title) == ("2012", "Ridgefield School Board cuts fees")

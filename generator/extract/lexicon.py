@@ -52,9 +52,7 @@ def hazard_descriptions(name: str) -> tuple[str, ...]:
 
 
 # What a company takes in, told as its own: "the company's sales fell", "Calder's profit rose"
-TAKINGS_LEMMAS = frozenset(
-    "sale sales revenue revenues profit profits earnings income turnover".split()
-)
+TAKINGS_LEMMAS = frozenset("sale sales revenue revenues profit profits earnings income turnover".split())
 # The words a company's figure may carry and still be the company's alone: "Net profit rose"
 FIGURE_WORDS = frozenset(
     """net operating pretax pre-tax pre tax - quarterly annual total gross underlying adjusted core
@@ -82,4 +80,6 @@ def _told_as_a_result(verb: Token) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
-    return verb.tag_ == "VBD" or any(aux.tag_ == "VBD" or aux.lower_ in ("has", "have") for aux in auxiliaries)
+    return verb.tag_ == "VBD" or any(
+        aux.tag_ == "VBD" or aux.lower_ in ("has", "have") for aux in auxiliaries
+    )

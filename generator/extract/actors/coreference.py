@@ -806,7 +806,9 @@ def _organization_kinds(doc: Doc, mentions: Sequence[ActorMention]) -> dict[str,
         if "central bank" in own:
             own.add("bank")
         if "index" in own:
-            own |= {f"called {epithet}" for epithet in _epithets(doc[max(0, mention.start - 3) : mention.end])}
+            own |= {
+                f"called {epithet}" for epithet in _epithets(doc[max(0, mention.start - 3) : mention.end])
+            }
     return kinds
 
 

@@ -30,7 +30,7 @@ from generator.extract.doc_views import (
     tokens_of,
 )
 from generator.extract.events.titles import make_title
-from generator.extract.grammar import SUBJECT_DEPS, governing_verb
+from generator.extract.grammar import SUBJECT_DEPS, governing_verb, verb_lemmas, verb_read_as_noun
 from generator.extract.lexicon import REPORTING_LEMMAS, is_reporting, names_an_act
 from generator.extract.timex.dateline import read_dateline
 from generator.model import Article, DateSource, DateValue, Event, Mention, Sentence, TimeExpression
@@ -666,6 +666,8 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
         found.append((death, "present", None))
     if is_lead and misread is None and _is_verbless_happening(span):
         found.append((root, "present", None))  # "Holt's resignation after bribery probe"
+    if not is_lead and verb_read_as_noun(span) is not None:
+        found.append((root, "past", None))  # "The central bank last cut rates in December 2008"
     if root.pos_ in ("NOUN", "PROPN"):
         found += [
             (child, "past", None) for child in root.children if child.dep_ == "acl" and child.tag_ == "VBN"
@@ -710,7 +712,7 @@ def _headline_verb_read_as_noun(span: Span) -> Token | None:
     gave it an object, or when the article uses the word as a verb and, in the headline, it is no
     subject nor object of a verb there ("Lumio unveils new tablet, takes aim at iPad" is no plural
     subject of "takes"; "Boeing orders rise" keeps its noun)."""
-    verbs = made_once(span.doc, "verb_lemmas", _verb_lemmas)
+    verbs = made_once(span.doc, "verb_lemmas", verb_lemmas)
     for token in tokens_in(span):
         if token.i == span.start:
             continue
@@ -774,10 +776,6 @@ def _is_plural_name(token: Token) -> bool:
     if token.tag_ == "NNPS":
         return True
     return token.tag_ == "NNP" and token.lower_.endswith("s") and not token.lower_.endswith("ss")
-
-
-def _verb_lemmas(doc: Doc) -> frozenset[str]:
-    return frozenset(token.lemma_.lower() for token in tokens_of(doc) if token.pos_ == "VERB")
 
 
 def _no_argument_of_a_verb(noun: Token) -> bool:
@@ -1029,7 +1027,8 @@ def _negation_may_be_news(verb: Token) -> bool:
     ):
         return False
     return any(
-        _is_date_word(token) and _governs(token, verb) and not _starts_a_stretch(token) for token in verb.subtree
+        _is_date_word(token) and _governs(token, verb) and not _starts_a_stretch(token)
+        for token in verb.subtree
     )
 
 

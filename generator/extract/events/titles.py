@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract.actors.mentions import ActorMention, dateline_credit
 from generator.extract.doc_views import sentence_at
-from generator.extract.grammar import governing_verb
+from generator.extract.grammar import SAME_FORM_PASTS, governing_verb, verb_read_as_noun
 from generator.extract.lexicon import is_bare_takings, is_reporting
 from generator.registry import CORPORATE_WORDS
 
@@ -34,6 +34,9 @@ def make_title(
     # a bridged product ("the first flight" of the A380) is not a name to write in the title
     names = _names_by_token(mentions)
     if predicate.pos_ == "NOUN":
+        misread = verb_read_as_noun(sentence_at(predicate.doc, predicate.i))
+        if misread is not None and predicate.i == sentence_at(predicate.doc, predicate.i).root.i:
+            return _misread_clause_title(predicate, misread, names)
         return _nominal_title(predicate, names)
     if predicate.pos_ == "ADJ" and predicate.lower_ == "dead":
         return _death_title(predicate, names)
@@ -80,7 +83,12 @@ def make_title(
 
 def _is_bare_participle_after(child: Token, predicate: Token) -> bool:
     """ "went missing", parsed as a clause of its own: the participle completes the verb."""
-    return child.dep_ == "advcl" and child.tag_ == "VBG" and child.i == predicate.i + 1 and not any(child.children)
+    return (
+        child.dep_ == "advcl"
+        and child.tag_ == "VBG"
+        and child.i == predicate.i + 1
+        and not any(child.children)
+    )
 
 
 def _death_title(dead: Token, names: dict[int, ActorMention]) -> str:
@@ -188,6 +196,21 @@ def _nominal_title(noun: Token, names: dict[int, ActorMention]) -> str:
     if verb == "visits" and words[:1] == ["to"]:
         words = words[1:]  # "visit to Wonsan" -> "visits Wonsan"
     return _fit(" ".join([names[owner.i].name, verb, *words]))
+
+
+def _misread_clause_title(root: Token, verb: Token, names: dict[int, ActorMention]) -> str:
+    """ "The central bank last cut rates in December 2008", parsed without a verb -> "Bank of Japan
+    cuts rates": its subject, the verb in the headline present, what follows the verb."""
+    subject = next(child for child in root.children if child.dep_ == "nsubj")
+    doc = root.doc
+    lemma = verb.lower_ if verb.lower_ in SAME_FORM_PASTS else verb.lemma_.lower()
+    after = [token for token in _pruned_subtree(root) if token.i > verb.i]
+    words = [
+        *_render(_pruned_subtree(subject), names, doc),
+        _third_person(lemma),
+        *_render(after, names, doc),
+    ]
+    return _fit(_capitalize(" ".join(words)))
 
 
 def _by_gerund(predicate: Token) -> Token | None:
@@ -448,7 +471,9 @@ def _is_date_phrase(node: Token) -> bool:
     if objects and all(obj.ent_type_ in ("DATE", "TIME") for obj in objects):
         return True  # "on Monday", "from a year earlier"
     parts = [child for child in node.children if not child.is_punct]
-    return node.pos_ == "VERB" and bool(parts) and all(_is_date_phrase(part) for part in parts)  # "compared with a year ago"
+    return (
+        node.pos_ == "VERB" and bool(parts) and all(_is_date_phrase(part) for part in parts)
+    )  # "compared with a year ago"
 
 
 def _description_words(names: dict[int, ActorMention], doc: Doc) -> set[int]:
