@@ -1159,3 +1159,77 @@ def test_a_participle_coordinated_with_a_perfect_shares_its_auxiliary(nlp) -> No
         "fraud. A second sentence keeps this a paragraph."
     )
     assert any("Thomas Reyes" in event.actors for event in extract(nlp, text))
+
+
+def test_its_shares_and_a_bare_figure_are_the_company_s(nlp) -> None:  # type: ignore[no-untyped-def]
+    # business news: "Its shares fell", "Revenue rose" with no owner named tell of the story's company
+    text = (
+        "Drugmaker results\n"
+        "Norvance Pharmaceuticals reported a 20 percent rise in quarterly profit on Thursday. "
+        "Its shares fell 4 percent in New York. Revenue rose 9 percent to $2.1 billion. "
+        "Retail sales in Canada fell 1 percent in February."
+    )
+    by_quote = {event.quote: event for event in extract(nlp, text)}
+    shares = by_quote["Its shares fell 4 percent in New York."]
+    revenue = by_quote["Revenue rose 9 percent to $2.1 billion."]
+    assert shares.actors == revenue.actors == ("Norvance Pharmaceuticals",)
+    assert shares.title.startswith("Norvance Pharmaceuticals' shares fall")
+    assert revenue.title.startswith("Norvance Pharmaceuticals' revenue rises")
+    assert "Retail sales in Canada fell 1 percent in February." not in by_quote  # the economy's figure
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # transport and health: the base a figure is compared with is not when the change happened
+        "Harlow Airways carried 2.1 million passengers, down 8 percent from a year earlier.",
+        "Northfield General Hospital admitted 4,000 patients, up 12 percent compared with a year ago.",
+    ],
+)
+def test_a_comparison_base_does_not_date_the_change(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    [event] = [event for event in extract(nlp, "City figures\n" + sentence) if event.quote == sentence]
+    assert event.date.iso == PUBLISHED.isoformat()
+    assert "compared with" not in event.title and not event.title.endswith("from")
+
+
+def test_a_stretch_from_one_date_to_another_still_dates(nlp) -> None:  # type: ignore[no-untyped-def]
+    sentence = "Mayor Ellen Park served from 2005 to 2009."
+    [event] = [event for event in extract(nlp, "Mayor dies\n" + sentence) if event.quote == sentence]
+    assert event.date.iso == "2005"
+
+
+def test_being_missing_is_a_state_and_going_missing_a_happening(nlp) -> None:  # type: ignore[no-untyped-def]
+    # disasters: "were still missing" tells how things stand; "went missing" what happened
+    text = (
+        "Climbers sought\n"
+        "The climber Tom Bell and his guide Ann Roe were still missing on Friday. "
+        "Tom Bell went missing on Sunday."
+    )
+    by_quote = {event.quote: event for event in extract(nlp, text)}
+    assert "The climber Tom Bell and his guide Ann Roe were still missing on Friday." not in by_quote
+    assert by_quote["Tom Bell went missing on Sunday."].title == "Tom Bell goes missing"
+
+
+def test_a_stretch_of_not_doing_since_a_date_is_background(nlp) -> None:  # type: ignore[no-untyped-def]
+    # sport: "has not won since 1998" tells how long nothing happened; a dated negation stays news
+    text = (
+        "Cup final\n"
+        "Harrow Athletic have not won a trophy since 1998. "
+        "Harrow Athletic did not travel to Leeds on Tuesday."
+    )
+    quotes = [event.quote for event in extract(nlp, text)]
+    assert "Harrow Athletic have not won a trophy since 1998." not in quotes
+    assert "Harrow Athletic did not travel to Leeds on Tuesday." in quotes
+
+
+def test_a_verb_the_parser_read_as_a_noun_is_still_the_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    # education: "last cut fees" parsed as a noun phrase, with "the school board" as its subject
+    text = (
+        "School fees\n"
+        "The Ridgefield School Board voted on Friday to raise fees. The school board last cut fees in 2012."
+    )
+    [event] = [
+        event for event in extract(nlp, text) if event.quote == "The school board last cut fees in 2012."
+    ]
+    assert event.actors == ("Ridgefield School Board",)
+    assert (event.date.iso, event.title) == ("2012", "Ridgefield School Board cuts fees")

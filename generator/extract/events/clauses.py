@@ -30,7 +30,7 @@ from generator.extract.doc_views import (
     tokens_of,
 )
 from generator.extract.events.titles import make_title
-from generator.extract.grammar import SUBJECT_DEPS, governing_verb
+from generator.extract.grammar import SUBJECT_DEPS, governing_verb, verb_lemmas, verb_read_as_noun
 from generator.extract.lexicon import REPORTING_LEMMAS, is_reporting, names_an_act
 from generator.extract.timex.dateline import read_dateline
 from generator.model import Article, DateSource, DateValue, Event, Mention, Sentence, TimeExpression
@@ -671,6 +671,8 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
         found.append((death, "present", None))
     if is_lead and misread is None and _is_verbless_happening(span):
         found.append((root, "present", None))  # "Holt's resignation after bribery probe"
+    if not is_lead and verb_read_as_noun(span) is not None:
+        found.append((root, "past", None))  # "The central bank last cut rates in December 2008"
     if root.pos_ in ("NOUN", "PROPN"):
         found += [
             (child, "past", None) for child in root.children if child.dep_ == "acl" and child.tag_ == "VBN"
@@ -715,7 +717,7 @@ def _headline_verb_read_as_noun(span: Span) -> Token | None:
     gave it an object, or when the article uses the word as a verb and, in the headline, it is no
     subject nor object of a verb there ("Lumio unveils new tablet, takes aim at iPad" is no plural
     subject of "takes"; "Boeing orders rise" keeps its noun)."""
-    verbs = made_once(span.doc, "verb_lemmas", _verb_lemmas)
+    verbs = made_once(span.doc, "verb_lemmas", verb_lemmas)
     for token in tokens_in(span):
         if token.i == span.start:
             continue
@@ -781,10 +783,6 @@ def _is_plural_name(token: Token) -> bool:
     return token.tag_ == "NNP" and token.lower_.endswith("s") and not token.lower_.endswith("ss")
 
 
-def _verb_lemmas(doc: Doc) -> frozenset[str]:
-    return frozenset(token.lemma_.lower() for token in tokens_of(doc) if token.pos_ == "VERB")
-
-
 def _no_argument_of_a_verb(noun: Token) -> bool:
     head = noun.head
     if noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or head.pos_ not in ("VERB", "AUX"):
@@ -825,6 +823,8 @@ def _clause_predicate(verb: Token) -> Predicate | None:
             return None  # "Boeing had hoped to have it ready for 2012": a plan that did not come about
         return next(child for child in verb.children if child.dep_ == "xcomp"), "future", None
     if verb.lemma_ in STATIVE_LEMMAS and not _appears_somewhere(verb):
+        return None
+    if _is_missing(verb):
         return None
     if _requires_a_state(verb) or _is_found_to_be(verb):
         return None
@@ -880,6 +880,17 @@ def _is_found_to_be(verb: Token) -> bool:
     # "was found to be innocent by a jury on Monday": a finding by someone, or on a day, happened
     told = [token for child in being.children for token in child.subtree]
     return not any(token.lower_ == "by" or _is_date_word(token) for token in told)
+
+
+def _is_missing(verb: Token) -> bool:
+    """ "Her mother was still missing", "two climbers are missing": being missing is a state (while
+    "went missing on Sunday" and "missed the final" tell what happened)."""
+    return (
+        verb.lemma_ == "miss"
+        and verb.tag_ == "VBG"
+        and any(child.dep_ == "aux" and child.lemma_ == "be" for child in verb.children)
+        and not any(child.dep_ in ("dobj", "attr") for child in verb.children)
+    )
 
 
 def _requires_a_state(verb: Token) -> bool:
@@ -1020,7 +1031,15 @@ def _negation_may_be_news(verb: Token) -> bool:
         child.dep_ in ("aux", "auxpass") and child.lower_ in MODALS for child in verb.children
     ):
         return False
-    return any(_is_date_word(token) and _governs(token, verb) for token in verb.subtree)
+    return any(
+        _is_date_word(token) and _governs(token, verb) and not _starts_a_stretch(token)
+        for token in verb.subtree
+    )
+
+
+def _starts_a_stretch(date: Token) -> bool:
+    """ "has not paid a dividend since 2006": the start of a stretch in which nothing happened."""
+    return any(ancestor.lower_ == "since" for ancestor in date.ancestors if ancestor.dep_ == "prep")
 
 
 def _is_date_word(token: Token) -> bool:
@@ -1088,7 +1107,16 @@ STANDS_FOR_OWNER = frozenset({"body", "remains", "corpse"})
 
 def _owner_only(mention: ActorMention, span: Span) -> bool:
     token = span.doc[mention.start]
-    return mention.surface.lower() in POSSESSIVE_WORDS and token.head.lower_ not in STANDS_FOR_OWNER
+    return mention.surface.lower() in POSSESSIVE_WORDS and not _stands_for_owner(token.head)
+
+
+def _stands_for_owner(owned: Token) -> bool:
+    """ "His body was found" tells of him; so do "Its shares fell" and "Its revenue rose" of the
+    company: its stock and its takings, as the subject, move with it."""
+    if owned.lower_ in STANDS_FOR_OWNER:
+        return True
+    holding_or_taking = owned.lower_ in HOLDINGS or owned.lemma_.lower() in OWNER_TAKES_PART
+    return holding_or_taking and owned.dep_ in ("nsubj", "nsubjpass")
 
 
 REPORTED_ADVERBS = frozenset({"reportedly", "allegedly", "apparently", "purportedly", "supposedly"})
@@ -1487,6 +1515,8 @@ def _sentence_date(
             continue  # "originally due later this year, will be delayed until October"
         if _measures_a_record(tokens.root, predicate):
             continue  # "its first profit since 2007": the start of a stretch, not when it happened
+        if _is_comparison_base(tokens):
+            continue  # "sales dropped 32 percent from a year earlier": the time compared with
         inside.append((expression, date, tokens.root))
     if not inside:
         return None
@@ -1516,6 +1546,30 @@ def _was_planned_once(date: Token) -> bool:
     while head.dep_ == "prep" and head.head.i != head.i:
         head = head.head
     return any(child.dep_ == "advmod" and child.lower_ in SUPERSEDED_ADVERBS for child in head.children)
+
+
+COMPARISON_PREPOSITIONS = frozenset({"from", "versus", "vs", "vs.", "against"})
+RELATIVE_BASE_WORDS = frozenset({"earlier", "ago", "before", "last", "previous", "prior", "same"})
+RANGE_ENDS = frozenset({"to", "until", "through", "till"})
+
+
+def _is_comparison_base(date: Span) -> bool:
+    """ "dropped 32 percent from a year earlier", "up from 546 million a year earlier", "compared
+    with a year ago": a figure's base of comparison, not when the change happened; "served from
+    2005 to 2007" is a stretch, and an absolute date ("rose from 2005") is left alone."""
+    if not any(token.lower_ in RELATIVE_BASE_WORDS for token in date):
+        return False
+    for ancestor in date.root.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX") and ancestor.dep_ != "prep":
+            return False
+        if ancestor.lower_ == "with" and ancestor.head.lemma_.lower() == "compare":
+            return True
+        if ancestor.lower_ in COMPARISON_PREPOSITIONS and ancestor.dep_ == "prep":
+            return not any(
+                child.lower_ in RANGE_ENDS and any(obj.ent_type_ == "DATE" for obj in child.children)
+                for child in ancestor.children
+            )
+    return False
 
 
 def _measures_a_record(date: Token, predicate: Token) -> bool:
