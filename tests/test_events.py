@@ -1147,3 +1147,14 @@ def test_a_participle_coordinated_with_a_perfect_shares_its_auxiliary(nlp) -> No
         "fraud. A second sentence keeps this a paragraph."
     )
     assert any("Thomas Reyes" in event.actors for event in extract(nlp, text))
+
+
+def test_a_name_before_its_day_is_the_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    # business: "Siemens Monday announced": the parser reads "Siemens" as a modifier of "Monday"
+    text = (
+        "Siemens buys battery maker\nAs part of its push into batteries, Siemens Monday announced it has "
+        "signed an agreement to buy the Dutch firm Voltix. A second sentence keeps this a paragraph."
+    )
+    signing = [event for event in extract(nlp, text) if event.sentence == 1]
+    assert [event.actors[:1] for event in signing] == [("Siemens",)]
+    assert signing[0].date.iso == "2024-03-11"

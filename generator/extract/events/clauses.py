@@ -1204,6 +1204,8 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
         return False
     if _joined_to_next_name(token):
         return _is_modifier(head, predicate, mentions)  # "Boeing-Air Force talks": as the Air Force is
+    if _names_the_subject_before_its_day(token):
+        return False
     if token.dep_ == "conj" and head.pos_ == "PROPN" and head.dep_ in ("compound", "nmod", "amod"):
         return _is_modifier(
             head, predicate, mentions
@@ -1230,6 +1232,18 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
             return True
         return not (_is_doing(head) or head.lemma_.lower() in OWNER_TAKES_PART)
     return False
+
+
+def _names_the_subject_before_its_day(token: Token) -> bool:
+    """ "Siemens Monday announced ...", "The Senate Thursday passed ...": news puts the day between
+    the subject and its verb, and the parser reads the name as a modifier of the day."""
+    day = token.head
+    return (
+        token.dep_ == "compound"
+        and _is_date_word(day)
+        and day.dep_ in ("nsubj", "npadvmod")
+        and day.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def _joined_to_next_name(token: Token) -> bool:
