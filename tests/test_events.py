@@ -1158,3 +1158,29 @@ def test_a_name_before_its_day_is_the_subject(nlp) -> None:  # type: ignore[no-u
     signing = [event for event in extract(nlp, text) if event.sentence == 1]
     assert [event.actors[:1] for event in signing] == [("Siemens",)]
     assert signing[0].date.iso == "2024-03-11"
+
+
+@pytest.mark.parametrize(
+    ("body", "actor"),
+    [  # sport and politics: "it is ..." frames a clause told as fact
+        ("It was the third time Jordan Pike has scored twice in a cup final.", "Jordan Pike"),
+        ("It was no surprise that Senator Maria Ames resigned on Monday after the vote.", "Maria Ames"),
+        ("After the count, it is fair to say Helen Ross won the seat easily.", "Helen Ross"),
+    ],
+)
+def test_it_is_frames_a_clause_told_as_fact(nlp, body: str, actor: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"Results\n{body} A second sentence keeps this a paragraph."
+    assert any(actor in event.actors for event in extract(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "It is likely that Senator Maria Ames met the donors in May.",
+        "It is wrong to say that Senator Maria Ames met the donors in May.",
+        "It could be that Senator Maria Ames met the donors in May.",
+    ],
+)
+def test_it_is_likely_or_wrong_leaves_the_clause_no_event(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"Donors\n{body} A second sentence keeps this a paragraph."
+    assert not any("Maria Ames" in event.actors for event in extract(nlp, text))

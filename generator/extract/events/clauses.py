@@ -656,7 +656,10 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
     if _is_commentary(root):
         # "Analysts suggest that ...", "Boeing could ...": nothing in it happened; but "It has been a
         # long wait, but Reid entered rehab on Tuesday" tells a happening in a clause of its own
-        return [clause for verb in _coordinated_with_subject(root) for clause in _clause_predicates(verb)]
+        told = [clause for verb in _coordinated_with_subject(root) for clause in _clause_predicates(verb)]
+        if _frames_what_happened(root):
+            told += [clause for clause in _clauses_read_apart(span, root, told) if clause[1] == "past"]
+        return told
     found: list[Predicate] = []
     misread = _headline_verb_read_as_noun(span) if is_lead else None
     if misread is not None:
@@ -671,6 +674,12 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
             (child, "past", None) for child in root.children if child.dep_ == "acl" and child.tag_ == "VBN"
         ]
     found += _clause_predicates(root)
+    return found + _clauses_read_apart(span, root, found)
+
+
+def _clauses_read_apart(span: Span, root: Token, found: list[Predicate]) -> list[Predicate]:
+    """The happenings of the sentence's other clauses, less those already in `found`."""
+    apart: list[Predicate] = []
     for token in tokens_in(span):
         if token.i == root.i or token.pos_ not in ("VERB", "AUX"):
             continue
@@ -678,8 +687,35 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
             continue
         if token.dep_ == "xcomp" and token.head.i == root.i:
             continue  # already read with its main verb ("set to deliver")
-        found += [clause for clause in _clause_predicates(token) if all(clause[0].i != k[0].i for k in found)]
-    return found
+        known = [*found, *apart]
+        apart += [clause for clause in _clause_predicates(token) if all(clause[0].i != k[0].i for k in known)]
+    return apart
+
+
+# What "it is ..." says of a clause that leaves it unsure or untrue: "it is likely that", "it is
+# wrong to say that"
+DOUBTING_FRAMES = frozenset(
+    """likely unlikely possible impossible probable improbable conceivable plausible doubtful unclear
+    uncertain unknown rumored rumoured wrong false untrue unfair early premature hard difficult
+    rare unusual""".split()
+)
+
+
+def _frames_what_happened(root: Token) -> bool:
+    """ "It was the third time Smith has scored", "It is no surprise that the board fired him", "it's
+    safe to say Luck exceeded them": "it is" followed by a clause that tells what happened as a fact
+    (not "it is likely that", "it could be that", "it is not true that")."""
+    children = list(root.children)
+    if root.lemma_ != "be" or not any(child.dep_ == "nsubj" and child.lower_ == "it" for child in children):
+        return False
+    if _is_negated(root) or any(child.dep_ == "aux" and child.lower_ in MODALS for child in children):
+        return False
+    if any(child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKERS for child in children):
+        return False
+    complements = [child for child in children if child.dep_ in ("acomp", "attr")]
+    return not any(
+        word.lower_ in DOUBTING_FRAMES for complement in complements for word in (complement, *complement.children)
+    )
 
 
 def _headline_infinitive(verb: Token) -> bool:
