@@ -1184,3 +1184,12 @@ def test_it_is_frames_a_clause_told_as_fact(nlp, body: str, actor: str) -> None:
 def test_it_is_likely_or_wrong_leaves_the_clause_no_event(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
     text = f"Donors\n{body} A second sentence keeps this a paragraph."
     assert not any("Maria Ames" in event.actors for event in extract(nlp, text))
+
+
+def test_a_verb_coordinated_with_a_condition_is_part_of_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    # crime: "if ... is indicted or convicted": neither happened
+    text = (
+        "Plea deal\nThe plea deal will be void if Delmar Foods is indicted or convicted of fraud. "
+        "A second sentence keeps this a paragraph."
+    )
+    assert not any("Delmar Foods" in event.actors for event in extract(nlp, text))

@@ -1065,6 +1065,8 @@ def _is_commentary(root: Token) -> bool:
         return True
     if any(child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKERS for child in children):
         return True  # "if Boeing is indicted": a condition, not a happening
+    if _shares_a_condition(root):
+        return True  # "if Boeing is indicted or convicted": the conviction is a condition too
     if any(child.dep_ == "advmod" and child.lower_ in HABITUAL_ADVERBS for child in children):
         return True
     if root.lemma_ in ("decline", "refuse") and any(child.lemma_ == "comment" for child in children):
@@ -1078,6 +1080,13 @@ def _is_commentary(root: Token) -> bool:
         if subject.dep_ == "expl" or (subject.lower_ == "it" and root.lemma_ == "be"):
             return True
     return False
+
+
+def _shares_a_condition(verb: Token) -> bool:
+    """A verb coordinated with a condition's, without a subject of its own, is part of the condition."""
+    if verb.dep_ != "conj" or any(child.dep_ in GRAMMATICAL_SUBJECTS for child in verb.children):
+        return False
+    return any(child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKERS for child in verb.head.children)
 
 
 def _group_did_it(subject: Token, verb: Token) -> bool:
