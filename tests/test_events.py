@@ -1233,3 +1233,49 @@ def test_a_verb_the_parser_read_as_a_noun_is_still_the_event(nlp) -> None:  # ty
     ]
     assert event.actors == ("Ridgefield School Board",)
     assert (event.date.iso, event.title) == ("2012", "Ridgefield School Board cuts fees")
+
+
+def test_a_name_before_its_day_is_the_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    # business: "Siemens Monday announced": the parser reads "Siemens" as a modifier of "Monday"
+    text = (
+        "Siemens buys battery maker\nAs part of its push into batteries, Siemens Monday announced it has "
+        "signed an agreement to buy the Dutch firm Voltix. A second sentence keeps this a paragraph."
+    )
+    signing = [event for event in extract(nlp, text) if event.sentence == 1]
+    assert [event.actors[:1] for event in signing] == [("Siemens",)]
+    assert signing[0].date.iso == "2024-03-11"
+
+
+@pytest.mark.parametrize(
+    ("body", "actor"),
+    [  # sport and politics: "it is ..." frames a clause told as fact
+        ("It was the third time Jordan Pike has scored twice in a cup final.", "Jordan Pike"),
+        ("It was no surprise that Senator Maria Ames resigned on Monday after the vote.", "Maria Ames"),
+        ("After the count, it is fair to say Helen Ross won the seat easily.", "Helen Ross"),
+    ],
+)
+def test_it_is_frames_a_clause_told_as_fact(nlp, body: str, actor: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"Results\n{body} A second sentence keeps this a paragraph."
+    assert any(actor in event.actors for event in extract(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "It is likely that Senator Maria Ames met the donors in May.",
+        "It is wrong to say that Senator Maria Ames met the donors in May.",
+        "It could be that Senator Maria Ames met the donors in May.",
+    ],
+)
+def test_it_is_likely_or_wrong_leaves_the_clause_no_event(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"Donors\n{body} A second sentence keeps this a paragraph."
+    assert not any("Maria Ames" in event.actors for event in extract(nlp, text))
+
+
+def test_a_verb_coordinated_with_a_condition_is_part_of_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    # crime: "if ... is indicted or convicted": neither happened
+    text = (
+        "Plea deal\nThe plea deal will be void if Delmar Foods is indicted or convicted of fraud. "
+        "A second sentence keeps this a paragraph."
+    )
+    assert not any("Delmar Foods" in event.actors for event in extract(nlp, text))

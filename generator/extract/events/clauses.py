@@ -661,7 +661,10 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
     if _is_commentary(root):
         # "Analysts suggest that ...", "Boeing could ...": nothing in it happened; but "It has been a
         # long wait, but Reid entered rehab on Tuesday" tells a happening in a clause of its own
-        return [clause for verb in _coordinated_with_subject(root) for clause in _clause_predicates(verb)]
+        told = [clause for verb in _coordinated_with_subject(root) for clause in _clause_predicates(verb)]
+        if _frames_what_happened(root):
+            told += [clause for clause in _clauses_read_apart(span, root, told) if clause[1] == "past"]
+        return told
     found: list[Predicate] = []
     misread = _headline_verb_read_as_noun(span) if is_lead else None
     if misread is not None:
@@ -678,6 +681,12 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
             (child, "past", None) for child in root.children if child.dep_ == "acl" and child.tag_ == "VBN"
         ]
     found += _clause_predicates(root)
+    return found + _clauses_read_apart(span, root, found)
+
+
+def _clauses_read_apart(span: Span, root: Token, found: list[Predicate]) -> list[Predicate]:
+    """The happenings of the sentence's other clauses, less those already in `found`."""
+    apart: list[Predicate] = []
     for token in tokens_in(span):
         if token.i == root.i or token.pos_ not in ("VERB", "AUX"):
             continue
@@ -685,8 +694,35 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
             continue
         if token.dep_ == "xcomp" and token.head.i == root.i:
             continue  # already read with its main verb ("set to deliver")
-        found += [clause for clause in _clause_predicates(token) if all(clause[0].i != k[0].i for k in found)]
-    return found
+        known = [*found, *apart]
+        apart += [clause for clause in _clause_predicates(token) if all(clause[0].i != k[0].i for k in known)]
+    return apart
+
+
+# What "it is ..." says of a clause that leaves it unsure or untrue: "it is likely that", "it is
+# wrong to say that"
+DOUBTING_FRAMES = frozenset(
+    """likely unlikely possible impossible probable improbable conceivable plausible doubtful unclear
+    uncertain unknown rumored rumoured wrong false untrue unfair early premature hard difficult
+    rare unusual""".split()
+)
+
+
+def _frames_what_happened(root: Token) -> bool:
+    """ "It was the third time Smith has scored", "It is no surprise that the board fired him", "it's
+    safe to say Luck exceeded them": "it is" followed by a clause that tells what happened as a fact
+    (not "it is likely that", "it could be that", "it is not true that")."""
+    children = list(root.children)
+    if root.lemma_ != "be" or not any(child.dep_ == "nsubj" and child.lower_ == "it" for child in children):
+        return False
+    if _is_negated(root) or any(child.dep_ == "aux" and child.lower_ in MODALS for child in children):
+        return False
+    if any(child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKERS for child in children):
+        return False
+    complements = [child for child in children if child.dep_ in ("acomp", "attr")]
+    return not any(
+        word.lower_ in DOUBTING_FRAMES for complement in complements for word in (complement, *complement.children)
+    )
 
 
 def _headline_infinitive(verb: Token) -> bool:
@@ -1053,6 +1089,8 @@ def _is_commentary(root: Token) -> bool:
         return True
     if any(child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKERS for child in children):
         return True  # "if Boeing is indicted": a condition, not a happening
+    if _shares_a_condition(root):
+        return True  # "if Boeing is indicted or convicted": the conviction is a condition too
     if any(child.dep_ == "advmod" and child.lower_ in HABITUAL_ADVERBS for child in children):
         return True
     if root.lemma_ in ("decline", "refuse") and any(child.lemma_ == "comment" for child in children):
@@ -1066,6 +1104,13 @@ def _is_commentary(root: Token) -> bool:
         if subject.dep_ == "expl" or (subject.lower_ == "it" and root.lemma_ == "be"):
             return True
     return False
+
+
+def _shares_a_condition(verb: Token) -> bool:
+    """A verb coordinated with a condition's, without a subject of its own, is part of the condition."""
+    if verb.dep_ != "conj" or any(child.dep_ in GRAMMATICAL_SUBJECTS for child in verb.children):
+        return False
+    return any(child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKERS for child in verb.head.children)
 
 
 def _group_did_it(subject: Token, verb: Token) -> bool:
@@ -1237,6 +1282,8 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
         return False
     if _joined_to_next_name(token):
         return _is_modifier(head, predicate, mentions)  # "Boeing-Air Force talks": as the Air Force is
+    if _names_the_subject_before_its_day(token):
+        return False
     if token.dep_ == "conj" and head.pos_ == "PROPN" and head.dep_ in ("compound", "nmod", "amod"):
         return _is_modifier(
             head, predicate, mentions
@@ -1263,6 +1310,18 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
             return True
         return not (_is_doing(head) or head.lemma_.lower() in OWNER_TAKES_PART)
     return False
+
+
+def _names_the_subject_before_its_day(token: Token) -> bool:
+    """ "Siemens Monday announced ...", "The Senate Thursday passed ...": news puts the day between
+    the subject and its verb, and the parser reads the name as a modifier of the day."""
+    day = token.head
+    return (
+        token.dep_ == "compound"
+        and _is_date_word(day)
+        and day.dep_ in ("nsubj", "npadvmod")
+        and day.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def _joined_to_next_name(token: Token) -> bool:
