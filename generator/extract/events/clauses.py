@@ -656,7 +656,8 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
     if _is_commentary(root):
         # "Analysts suggest that ...", "Boeing could ...": nothing in it happened; but "It has been a
         # long wait, but Reid entered rehab on Tuesday" tells a happening in a clause of its own
-        return [clause for verb in _coordinated_with_subject(root) for clause in _clause_predicates(verb)]
+        told_apart = _coordinated_with_subject(root) + _named_past_relatives(span)
+        return [clause for verb in told_apart for clause in _clause_predicates(verb)]
     found: list[Predicate] = []
     misread = _headline_verb_read_as_noun(span) if is_lead else None
     if misread is not None:
@@ -680,6 +681,18 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
             continue  # already read with its main verb ("set to deliver")
         found += [clause for clause in _clause_predicates(token) if all(clause[0].i != k[0].i for k in found)]
     return found
+
+
+def _named_past_relatives(span: Span) -> list[Token]:
+    """ "Analysts questioned the price that Oracle paid for Sun": a relative clause in the past with a
+    named subject tells what that actor did, whatever the sentence around it only thinks of it."""
+    return [
+        token
+        for token in tokens_in(span)
+        if token.dep_ == "relcl"
+        and token.tag_ == "VBD"
+        and any(child.dep_ == "nsubj" and child.pos_ == "PROPN" for child in token.children)
+    ]
 
 
 def _headline_infinitive(verb: Token) -> bool:
