@@ -1279,3 +1279,26 @@ def test_a_verb_coordinated_with_a_condition_is_part_of_it(nlp) -> None:  # type
         "A second sentence keeps this a paragraph."
     )
     assert not any("Delmar Foods" in event.actors for event in extract(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("body", "actor"),
+    [  # business and politics: the relative clause tells a deed under the writer's commentary
+        ("Here we take a brief look at the price that Oracle paid for Sun Microsystems.", "Oracle"),
+        (
+            "Critics may question the cuts that Governor Ellen Marsh made to the schools budget.",
+            "Ellen Marsh",
+        ),
+    ],
+)
+def test_a_named_past_relative_clause_under_commentary_is_an_event(nlp, body: str, actor: str) -> None:  # type: ignore[no-untyped-def]
+    text = "Deals and budgets\n" + body + " A second sentence keeps this a paragraph."
+    assert any(actor in event.actors for event in extract(nlp, text)), [e.title for e in extract(nlp, text)]
+
+
+def test_commentary_around_a_relative_clause_in_the_present_stays_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Markets\nAnalysts say the index that Nasdaq publishes could fall next week. A second sentence "
+        "keeps this a paragraph."
+    )
+    assert extract(nlp, text) == []

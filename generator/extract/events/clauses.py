@@ -661,7 +661,8 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
     if _is_commentary(root):
         # "Analysts suggest that ...", "Boeing could ...": nothing in it happened; but "It has been a
         # long wait, but Reid entered rehab on Tuesday" tells a happening in a clause of its own
-        told = [clause for verb in _coordinated_with_subject(root) for clause in _clause_predicates(verb)]
+        told_apart = _coordinated_with_subject(root) + _named_past_relatives(span)
+        told = [clause for verb in told_apart for clause in _clause_predicates(verb)]
         if _frames_what_happened(root):
             told += [clause for clause in _clauses_read_apart(span, root, told) if clause[1] == "past"]
         return told
@@ -721,8 +722,22 @@ def _frames_what_happened(root: Token) -> bool:
         return False
     complements = [child for child in children if child.dep_ in ("acomp", "attr")]
     return not any(
-        word.lower_ in DOUBTING_FRAMES for complement in complements for word in (complement, *complement.children)
+        word.lower_ in DOUBTING_FRAMES
+        for complement in complements
+        for word in (complement, *complement.children)
     )
+
+
+def _named_past_relatives(span: Span) -> list[Token]:
+    """ "Analysts questioned the price that Oracle paid for Sun": a relative clause in the past with a
+    named subject tells what that actor did, whatever the sentence around it only thinks of it."""
+    return [
+        token
+        for token in tokens_in(span)
+        if token.dep_ == "relcl"
+        and token.tag_ == "VBD"
+        and any(child.dep_ == "nsubj" and child.pos_ == "PROPN" for child in token.children)
+    ]
 
 
 def _headline_infinitive(verb: Token) -> bool:
