@@ -1302,3 +1302,52 @@ def test_commentary_around_a_relative_clause_in_the_present_stays_no_event(nlp) 
         "keeps this a paragraph."
     )
     assert extract(nlp, text) == []
+
+
+def test_earlier_in_the_day_goes_back_to_the_story_day_not_to_the_last_day_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    # business: a paragraph about the day before, then "Earlier in the day" in a paragraph of its own
+    text = (
+        "Harlan Steel wins rail contract\n"
+        "Harlan Steel won a contract to supply rails to Network South on Thursday.\n\n"
+        "On Wednesday, Harlan Steel said its profit had doubled.\n\n"
+        "Earlier in the day, Harlan Steel signed a deal with Orion Rail.\n"
+    )
+    deal = next(event for event in extract(nlp, text) if "Orion Rail" in event.actors)
+    assert deal.date.iso == "2024-03-14"
+
+
+def test_earlier_in_the_day_in_a_paragraph_about_another_day_is_that_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    # politics: the paragraph names its own day, which "earlier in the day" stays on
+    text = (
+        "Senate passes budget\n"
+        "The Senate passed the budget on Thursday.\n\n"
+        "On Wednesday, Senator Ruth Lane met farmers in Ohio. Earlier in the day, Ruth Lane spoke with "
+        "Governor Mark Ellis.\n"
+    )
+    call = next(event for event in extract(nlp, text) if "Mark Ellis" in event.actors)
+    assert call.date.iso == "2024-03-13"
+
+
+def test_a_headline_under_a_dateline_line_takes_the_day_its_story_tells(nlp) -> None:  # type: ignore[no-untyped-def]
+    # politics: the page prints its date above the headline; the day of the death comes after the lead
+    text = (
+        "Friday, March 15, 2024\n"
+        "Former senator Ruth Lane dies\n"
+        "Led the farm lobby for two decades\n"
+        "The politician who led the farm lobby for two decades has died.\n"
+        "She was 88.\n"
+        "Lane died yesterday at her home in Ohio, her family said.\n"
+    )
+    headline = next(event for event in extract(nlp, text) if event.sentence == 1)
+    assert headline.date.iso == "2024-03-14"
+
+
+def test_a_headline_participle_after_a_name_in_apposition_is_the_happening(nlp) -> None:  # type: ignore[no-untyped-def]
+    # sport: "Saints ’ Tom Price Arrested" is read as the team with its player in apposition
+    text = (
+        "Saints ’ Tom Price Arrested For Assault\n"
+        "on March 13, 2024\n"
+        "The guard Tom Price was arrested early Sunday after a crash.\n"
+    )
+    arrests = [event for event in extract(nlp, text) if "Tom Price" in event.actors]
+    assert any(0 in (event.sentence, *(m.sentence for m in event.mentions)) for event in arrests)

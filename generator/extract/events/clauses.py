@@ -512,13 +512,15 @@ def _headline_lines(sentences: list[Sentence], published: dt.date) -> set[int]:
     """The headline, and the summary lines under it when a dateline line follows them ("Ten people
     are killed." / "November 28, 2005"). With the one-sentence paragraphs before the first longer
     paragraph (`_one_sentence_paragraphs_first`), these are the lead's headline and summary lines."""
+    # a page may print its dateline above the headline ("Friday, June 7, 2013" / "Esther Williams dies")
+    top = next((s.index for s in sentences if _after_dateline(s, published) < s.end), 0)
     above_dateline = next(
         (
             sentence.index
-            for sentence in sentences[1 : DECK_LINES + 1]
+            for sentence in sentences[top + 1 : top + DECK_LINES + 1]
             if _after_dateline(sentence, published) == sentence.end
         ),
-        1,
+        top + 1,
     )
     return set(range(above_dateline))
 
@@ -583,10 +585,6 @@ def _read_sentence(
         text_date = _sentence_date(span, expressions, timed, governed_only=subordinate)
         if text_date is not None and tense == "past":
             text_date = _past_part_of_its_week(text_date, article.published)
-        if text_date is not None and _SAME_DAY.fullmatch(text_date[1].text.strip()):
-            # "Earlier in the day, Boeing received a letter": the day being told, which a paragraph
-            # of its own names, else the story's; not the last day named anywhere before it
-            text_date = None
         # the narrative's date carries to what happened then (and to headlines and sayings, told in
         # the present), not to a present-tense description or a plan: those hold at publication
         told_as_past = tense == "past" or is_lead or is_reporting(predicate) or continues_a_quotation
@@ -617,7 +615,6 @@ def _read_sentence(
     return found
 
 
-_SAME_DAY = re.compile(r"(?:earlier|later) in the day", re.IGNORECASE)
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
 
 
@@ -678,8 +675,14 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
     if not is_lead and verb_read_as_noun(span) is not None:
         found.append((root, "past", None))  # "The central bank last cut rates in December 2008"
     if root.pos_ in ("NOUN", "PROPN"):
+        # "Teen killed by police"; "Chargers ’ Jamal Williams Arrested For DUI", read as a name in
+        # apposition to the team, is the player's arrest
+        named = [root, *(child for child in root.children if child.dep_ == "appos")]
         found += [
-            (child, "past", None) for child in root.children if child.dep_ == "acl" and child.tag_ == "VBN"
+            (child, "past", None)
+            for noun in named
+            for child in noun.children
+            if child.dep_ == "acl" and child.tag_ == "VBN"
         ]
     found += _clause_predicates(root)
     return found + _clauses_read_apart(span, root, found)
@@ -1585,6 +1588,8 @@ def _sentence_date(
         tokens = span.doc.char_span(expression.start, expression.end, alignment_mode="expand")
         if tokens is None or (date.precision == "year" and _names_a_thing(tokens.root)):
             continue  # "the 1991 settlement", "its 2010 conference": the year names the thing
+        if _EARLIER_THAT_DAY.fullmatch(expression.text.strip()):
+            continue  # "Earlier in the day": the day being told (the narrative's), not the last day named
         if _was_planned_once(tokens.root):
             continue  # "originally due later this year, will be delayed until October"
         if _measures_a_record(tokens.root, predicate):
@@ -1610,6 +1615,7 @@ def _sentence_date(
     return None
 
 
+_EARLIER_THAT_DAY = re.compile(r"earlier (?:in the|that) day", re.IGNORECASE)
 SUPERSEDED_ADVERBS = frozenset({"originally", "initially", "previously", "formerly"})
 
 
@@ -1915,9 +1921,12 @@ def _date_headlines_by_the_lead(candidates: list[_Candidate], headlines: set[int
     opening = max(headlines, default=0) + RESTATING_SENTENCES
     for item in candidates:
         told_in = {mention.sentence for mention in item.mentions}
-        if item.date_source == "text" or not told_in <= headlines:
+        if item.date_source == "text" or min(told_in) not in headlines:
             continue
         actors = {name_key(actor) for actor in item.actors}
+        # told again, undated, in the body too ("... has died"): only a retelling by all its actors
+        # dates it, not one of a single actor's other deed of that kind ("was hired in 2004")
+        by_all = not told_in <= headlines
         restating = next(
             (
                 other
@@ -1927,12 +1936,17 @@ def _date_headlines_by_the_lead(candidates: list[_Candidate], headlines: set[int
                 and other.date_source == "text"
                 and other.modality != "negated"
                 and min(mention.sentence for mention in other.mentions) <= opening
-                and actors & {name_key(actor) for actor in other.actors}
+                and _shares_actors(actors, other, by_all)
             ),
             None,
         )
         if restating is not None:
             item.date, item.date_source = restating.date, "context"
+
+
+def _shares_actors(actors: set[str], other: _Candidate, all_of_them: bool) -> bool:
+    others = {name_key(actor) for actor in other.actors}
+    return actors <= others if all_of_them else bool(actors & others)
 
 
 def _order_sequences(candidates: list[_Candidate]) -> None:
