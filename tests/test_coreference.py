@@ -762,3 +762,17 @@ def test_a_pronoun_is_not_the_person_its_own_verb_names_later_in_the_sentence(nl
     )
     found = references(nlp, text)
     assert ("He", "Tom Hale") in found and ("He", "Paul Berg") not in found
+
+
+def test_a_description_is_not_the_source_who_tells_of_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    # disasters: the inspector who tells of the fall is not "the climber"
+    told = references(nlp, "Insp Dave Gaskin said on Friday that the climber fell 200 metres.")
+    assert ("climber", "Dave Gaskin") not in told
+    # crime: the lawyer quoted last is not "the actress" the story is about
+    text = (
+        "Actress Jane Roe was charged with theft in Denver on Monday. "
+        "Attorney Ann Hale said on Tuesday that her client would plead not guilty. "
+        "The actress left the court without speaking to reporters."
+    )
+    found = references(nlp, text)
+    assert ("actress", "Jane Roe") in found and ("actress", "Ann Hale") not in found

@@ -126,10 +126,19 @@ def clean_name(text: str, organization: bool = False) -> str:
 
 HOLDINGS = frozenset({"shares", "stock", "stocks", "units", "bonds"})
 
+# What news writes before a name as a title that is no part of it: "Forward Tyler Hansbrough",
+# "Trooper William Hakim", "Insp Dave Gaskin", "Coroner Gary Hargrove"
+POSITION_TITLES = frozenset(
+    """forward guard center centre fullback halfback quarterback linebacker lineman receiver
+    cornerback striker midfielder defender goalkeeper goalie pitcher catcher outfielder infielder
+    shortstop coach trooper detective det sergeant sgt inspector insp constable superintendent supt
+    commissioner sheriff coroner prosecutor""".split()
+)
+
 
 def _is_title_word(word: str, rest: list[str]) -> bool:
     lowered = word.casefold().rstrip(".")
-    if lowered in TITLE_WORDS:
+    if lowered in TITLE_WORDS or lowered in POSITION_TITLES:
         return True
     # "Russian President Vladimir Putin", "Russia's Foreign Minister": a demonym or possessive
     # only counts as a title when a title word follows it.

@@ -1120,6 +1120,8 @@ def _mentions_taking_part(
             continue  # "the main Airbus factory", "Boeing's 787": a modifier, not a participant
         if _describes_another_actor(mention, mentions, span.doc):
             continue  # "Airbus parent EADS won", "EADS, the parent company of Airbus, won": EADS won
+        if not is_reporting(predicate) and _is_employer_of(mention, mentions, span.doc):
+            continue  # "Chargers receiver Vincent Jackson was arrested": the arrest is not the team's
         if mention.kind == "product" and _qualifies_a_thing(root, predicate):
             continue  # "iPhone 4 users", "the iPhone 4 antenna"; but "the A380 test flight" is the A380's
         if mention.kind == "country" and not _acts(span.doc[mention.end - 1], predicate):
@@ -1164,6 +1166,32 @@ def _describes_another_actor(mention: ActorMention, mentions: Sequence[ActorMent
     if token.dep_ != "appos" or token.pos_ != "NOUN" or not _names_a_tie(token):
         return False  # "Jane Roe, the wife of John Smith, said": told as one, read as both
     return any(other.start <= token.head.i < other.end and other.name != mention.name for other in mentions)
+
+
+# The words of a role a person holds in a body: "Chargers wide receiver X", "Boeing vice president X"
+ROLE_PHRASE_WORDS = frozenset(
+    """vice senior executive general chief deputy assistant associate head managing wide defensive
+    offensive""".split()
+)
+
+
+def _is_employer_of(mention: ActorMention, mentions: Sequence[ActorMention], doc: Doc) -> bool:
+    """An organisation named only to say whom a person named with it works for, before the person's
+    role and name ("Chargers wide receiver Vincent Jackson", "Norland Bank chief executive Ann Roe").
+    What the person does is not the body's deed (a saying is left to the rules of sayings: a
+    spokesman speaks for the body)."""
+    if mention.kind != "organization":
+        return False
+    people = [other for other in mentions if other.kind == "person" and other.label != "COREF"]
+    index, role_nouns = mention.end, 0
+    while index < len(doc) and index - mention.end < 4:
+        word = doc[index]
+        if word.pos_ == "NOUN" or word.lower_ in TITLE_WORDS or word.lower_ in ROLE_NOUNS:
+            role_nouns += 1
+        elif not (word.pos_ == "ADJ" or word.lower_ in ROLE_PHRASE_WORDS):
+            break
+        index += 1
+    return bool(role_nouns) and any(person.start == index for person in people)
 
 
 def _names_a_tie(noun: Token) -> bool:
