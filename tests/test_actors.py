@@ -27,10 +27,16 @@ from generator.registry import ActorRegistry, name_key
         ("Trooper William Hakim", "William Hakim"),
         ("Insp Dave Gaskin", "Dave Gaskin"),
         ("Coroner", "Coroner"),
+        ("RB Joique Bell", "Joique Bell"),
     ],
 )
 def test_clean_name(mention: str, expected: str) -> None:
     assert clean_name(mention) == expected
+
+
+def test_a_position_after_a_team_name_is_no_part_of_it() -> None:
+    assert clean_name("New Orleans Saints RB", organization=True) == "New Orleans Saints"
+    assert clean_name("RB", organization=True) == "RB"
 
 
 def test_name_key_ignores_case_accents_and_possessives() -> None:
@@ -558,11 +564,13 @@ def test_a_body_named_to_say_whom_a_person_works_for_takes_no_part_in_their_deed
     text = (
         "Hawks player charged\n"
         "Carlton Hawks wide receiver Dean Marsh was arrested on Sunday on suspicion of assault. "
-        "Norland Bank chief executive Ann Roe resigned on Monday."
+        "Norland Bank chief executive Ann Roe resigned on Monday. "
+        "Denver Colts QB Sam Ortiz broke his wrist on Sunday."
     )
     found = {event.sentence: event.actors for event in _events(nlp, text)}
     assert found[1] == ("Dean Marsh",)
     assert found[2] == ("Ann Roe",)
+    assert found[3] == ("Sam Ortiz",)
 
 
 def _events(nlp, text: str):  # type: ignore[no-untyped-def]

@@ -219,6 +219,7 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
             or _person_of_age(token, ages)
             or (_person_named_before(token, number, seen) if not ages else None)
             or _person_the_story_is_about(token, number, ahead)
+            or _the_one_given_the_role(token, ahead, roles)
         )
         if antecedent is None and number < LEAD_SENTENCES:
             antecedent = _named_further_on(token, number, ahead, roles, seen)
@@ -513,6 +514,23 @@ def _person_the_story_is_about(
     told: Gender | None = "f" if word in FEMALE_WORDS else "m" if word in MALE_WORDS else None
     first = in_lead[0]
     return first.mention if told is None or first.gender in (told, None) else None
+
+
+def _the_one_given_the_role(
+    token: Token, ahead: Sequence[_FirstNamed], roles: dict[str, set[str]]
+) -> ActorMention | None:
+    """ "Her spokesman said ... spokesman Harlan Boll": a role a story's people have one of (a
+    spokesman, a lawyer, a coroner) is the one person the article gives it, before or after."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.dep_ in ("attr", "compound", "appos"):
+        return None
+    word = token.lemma_.lower()
+    if (word not in ROLE_SYNONYMS and word not in ROLE_WORDS) or _has_own_name(token):
+        return None
+    possessed = any(child.dep_ == "poss" for child in token.children)
+    if not (possessed or _is_definite(token)) or _is_told_apart(token):
+        return None
+    given = [person for person in ahead if _has_role(roles.get(person.mention.name, set()), word)]
+    return given[0].mention if len(given) == 1 else None
 
 
 def _reference(token: Token, antecedent: ActorMention) -> ActorMention:

@@ -19,7 +19,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from generator.extract.actors.coreference import GROUP_REFERENCES, quotations
-from generator.extract.actors.mentions import HOLDINGS, ROLE_NOUNS, TITLE_WORDS, ActorMention
+from generator.extract.actors.mentions import (
+    HOLDINGS,
+    POSITION_ABBREVIATIONS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+    ActorMention,
+)
 from generator.extract.doc_views import (
     entities_of,
     made_once,
@@ -1183,10 +1189,15 @@ def _is_employer_of(mention: ActorMention, mentions: Sequence[ActorMention], doc
     if mention.kind != "organization":
         return False
     people = [other for other in mentions if other.kind == "person" and other.label != "COREF"]
-    index, role_nouns = mention.end, 0
+    index = mention.end
+    role_nouns = int(doc[index - 1].text in POSITION_ABBREVIATIONS)  # tagged "Saints RB"
     while index < len(doc) and index - mention.end < 4:
         word = doc[index]
-        if word.pos_ == "NOUN" or word.lower_ in TITLE_WORDS or word.lower_ in ROLE_NOUNS:
+        if (
+            word.pos_ == "NOUN"
+            or word.lower_ in TITLE_WORDS | ROLE_NOUNS
+            or word.text in POSITION_ABBREVIATIONS
+        ):
             role_nouns += 1
         elif not (word.pos_ == "ADJ" or word.lower_ in ROLE_PHRASE_WORDS):
             break
