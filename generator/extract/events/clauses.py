@@ -19,7 +19,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from generator.extract.actors.coreference import GROUP_REFERENCES, quotations
-from generator.extract.actors.mentions import HOLDINGS, ROLE_NOUNS, TITLE_WORDS, ActorMention
+from generator.extract.actors.mentions import (
+    HOLDINGS,
+    POSITION_ABBREVIATIONS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+    ActorMention,
+)
 from generator.extract.doc_views import (
     entities_of,
     made_once,
@@ -1218,6 +1224,8 @@ def _mentions_taking_part(
             continue  # "the main Airbus factory", "Boeing's 787": a modifier, not a participant
         if _describes_another_actor(mention, mentions, span.doc):
             continue  # "Airbus parent EADS won", "EADS, the parent company of Airbus, won": EADS won
+        if not is_reporting(predicate) and _is_employer_of(mention, mentions, span.doc):
+            continue  # "Chargers receiver Vincent Jackson was arrested": the arrest is not the team's
         if mention.kind == "product" and _qualifies_a_thing(root, predicate):
             continue  # "iPhone 4 users", "the iPhone 4 antenna"; but "the A380 test flight" is the A380's
         if mention.kind == "country" and not _acts(span.doc[mention.end - 1], predicate):
@@ -1262,6 +1270,37 @@ def _describes_another_actor(mention: ActorMention, mentions: Sequence[ActorMent
     if token.dep_ != "appos" or token.pos_ != "NOUN" or not _names_a_tie(token):
         return False  # "Jane Roe, the wife of John Smith, said": told as one, read as both
     return any(other.start <= token.head.i < other.end and other.name != mention.name for other in mentions)
+
+
+# The words of a role a person holds in a body: "Chargers wide receiver X", "Boeing vice president X"
+ROLE_PHRASE_WORDS = frozenset(
+    """vice senior executive general chief deputy assistant associate head managing wide defensive
+    offensive""".split()
+)
+
+
+def _is_employer_of(mention: ActorMention, mentions: Sequence[ActorMention], doc: Doc) -> bool:
+    """An organisation named only to say whom a person named with it works for, before the person's
+    role and name ("Chargers wide receiver Vincent Jackson", "Norland Bank chief executive Ann Roe").
+    What the person does is not the body's deed (a saying is left to the rules of sayings: a
+    spokesman speaks for the body)."""
+    if mention.kind != "organization":
+        return False
+    people = [other for other in mentions if other.kind == "person" and other.label != "COREF"]
+    index = mention.end
+    role_nouns = int(doc[index - 1].text in POSITION_ABBREVIATIONS)  # tagged "Saints RB"
+    while index < len(doc) and index - mention.end < 4:
+        word = doc[index]
+        if (
+            word.pos_ == "NOUN"
+            or word.lower_ in TITLE_WORDS | ROLE_NOUNS
+            or word.text in POSITION_ABBREVIATIONS
+        ):
+            role_nouns += 1
+        elif not (word.pos_ == "ADJ" or word.lower_ in ROLE_PHRASE_WORDS):
+            break
+        index += 1
+    return bool(role_nouns) and any(person.start == index for person in people)
 
 
 def _names_a_tie(noun: Token) -> bool:
