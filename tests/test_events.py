@@ -1212,3 +1212,16 @@ def test_a_verb_the_parser_read_as_a_noun_is_still_the_event(nlp) -> None:  # ty
     ]
     assert event.actors == ("Ridgefield School Board",)
     assert (event.date.iso, event.title) == ("2012", "Ridgefield School Board cuts fees")
+
+
+def test_a_company_s_first_word_on_its_stock_is_the_company(nlp) -> None:  # type: ignore[no-untyped-def]
+    # aviation: the full name given with a possessive, then "Kelso shares", which the model reads as a noun
+    text = (
+        "Pilots strike\n"
+        "About 900 pilots walked out at Kelso Airways Ltd's main base on Monday. "
+        "Kelso shares fell 4.1 percent on Monday."
+    )
+    [event] = [
+        event for event in extract(nlp, text) if event.quote == "Kelso shares fell 4.1 percent on Monday."
+    ]
+    assert event.actors == ("Kelso Airways Ltd",)
