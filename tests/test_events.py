@@ -1351,3 +1351,16 @@ def test_a_headline_participle_after_a_name_in_apposition_is_the_happening(nlp) 
     )
     arrests = [event for event in extract(nlp, text) if "Tom Price" in event.actors]
     assert any(0 in (event.sentence, *(m.sentence for m in event.mentions)) for event in arrests)
+
+
+def test_a_company_s_first_word_on_its_stock_is_the_company(nlp) -> None:  # type: ignore[no-untyped-def]
+    # aviation: the full name given with a possessive, then "Kelso shares", which the model reads as a noun
+    text = (
+        "Pilots strike\n"
+        "About 900 pilots walked out at Kelso Airways Ltd's main base on Monday. "
+        "Kelso shares fell 4.1 percent on Monday."
+    )
+    [event] = [
+        event for event in extract(nlp, text) if event.quote == "Kelso shares fell 4.1 percent on Monday."
+    ]
+    assert event.actors == ("Kelso Airways Ltd",)

@@ -1056,13 +1056,23 @@ def _company_first_word_mentions(
     """ "Calder said", "Marlow recalls": a company's first word alone, which the model leaves
     untagged once the article has named the company in full ("Calder Semiconductor Inc")."""
     first_words = {
-        span[0].text for span, _label, kind in found if kind == "organization" and _is_company(span.text)
+        span[0].text
+        for span, _label, kind in found
+        if kind == "organization" and _is_company(_without_possessive(span.text))
     }
     for token in tokens_of(doc):
         if token.text in first_words and not token.ent_type_ and token.is_title and _reads_as_name(token):
             span = doc[token.i : token.i + 1]
             if not _is_where(span):
                 yield span, "ORG", "organization"
+
+
+def _without_possessive(name: str) -> str:
+    """ "Halvard Motors Corp's engine plant", "Halvard Motors' plant": the name itself."""
+    for ending in ("'s", "’s", "'", "’"):
+        if name.endswith(ending):
+            return name[: -len(ending)]
+    return name
 
 
 def _is_company(name: str) -> bool:
@@ -1116,6 +1126,8 @@ def _reads_as_name(token: Token) -> bool:
     if token.pos_ != "NOUN" or not token.is_title or token.i != sentence_bounds(token.doc, token.i)[0]:
         return False
     modified = any(child.dep_ in ("det", "amod", "compound", "nummod") for child in token.children)
+    if token.dep_ == "compound" and token.head.lower_ in HOLDINGS:
+        return not modified  # "Halvard shares fell 2.3 percent", the name read as a noun
     plural_verb = token.head.tag_ == "VBP" or token.head.lower_ in ("were", "are")
     return token.dep_ in ("nsubj", "nsubjpass") and not modified and not plural_verb
 
