@@ -1265,6 +1265,7 @@ def test_it_is_frames_a_clause_told_as_fact(nlp, body: str, actor: str) -> None:
         "It is likely that Senator Maria Ames met the donors in May.",
         "It is wrong to say that Senator Maria Ames met the donors in May.",
         "It could be that Senator Maria Ames met the donors in May.",
+        "It was probably chance that Senator Maria Ames met the donors in May.",
     ],
 )
 def test_it_is_likely_or_wrong_leaves_the_clause_no_event(nlp, body: str) -> None:  # type: ignore[no-untyped-def]
@@ -1364,3 +1365,12 @@ def test_a_company_s_first_word_on_its_stock_is_the_company(nlp) -> None:  # typ
         event for event in extract(nlp, text) if event.quote == "Kelso shares fell 4.1 percent on Monday."
     ]
     assert event.actors == ("Kelso Airways Ltd",)
+
+
+def test_a_product_spec_read_as_a_date_makes_no_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    # business: "2.7GHz" is no day: "Intel" before it is no subject of "boosted"
+    text = (
+        "New laptop\nThe updated machine boasts Intel Ivy Bridge 2.7GHz (turbo boosted up to 3.7GHz), "
+        "USB 3.0 and 7 hours of battery life. A second sentence keeps this a paragraph."
+    )
+    assert not any("Intel" in event.actors for event in extract(nlp, text))

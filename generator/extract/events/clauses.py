@@ -39,6 +39,7 @@ from generator.extract.events.titles import make_title
 from generator.extract.grammar import SUBJECT_DEPS, governing_verb, verb_lemmas, verb_read_as_noun
 from generator.extract.lexicon import REPORTING_LEMMAS, is_reporting, names_an_act
 from generator.extract.timex.dateline import read_dateline
+from generator.extract.timex.vocabulary import WEEKDAYS
 from generator.model import Article, DateSource, DateValue, Event, Mention, Sentence, TimeExpression
 from generator.registry import name_key
 from generator.text import split_sentences
@@ -729,6 +730,8 @@ def _frames_what_happened(root: Token) -> bool:
         return False
     if any(child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKERS for child in children):
         return False
+    if any(child.dep_ == "advmod" and child.lower_ in DOUBTING_ADVERBS for child in children):
+        return False  # "It was probably chance that ..."
     complements = [child for child in children if child.dep_ in ("acomp", "attr")]
     return not any(
         word.lower_ in DOUBTING_FRAMES
@@ -1189,6 +1192,7 @@ def _stands_for_owner(owned: Token) -> bool:
 
 
 REPORTED_ADVERBS = frozenset({"reportedly", "allegedly", "apparently", "purportedly", "supposedly"})
+DOUBTING_ADVERBS = REPORTED_ADVERBS | frozenset({"probably", "possibly", "perhaps", "maybe", "likely"})
 
 
 def _modality(predicate: Token, tense: str) -> str | None:
@@ -1369,13 +1373,16 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
     return False
 
 
+DAY_WORDS = frozenset(WEEKDAYS) | {"today", "yesterday", "tonight", "tomorrow"}
+
+
 def _names_the_subject_before_its_day(token: Token) -> bool:
     """ "Siemens Monday announced ...", "The Senate Thursday passed ...": news puts the day between
     the subject and its verb, and the parser reads the name as a modifier of the day."""
     day = token.head
     return (
         token.dep_ == "compound"
-        and _is_date_word(day)
+        and day.lower_ in DAY_WORDS
         and day.dep_ in ("nsubj", "npadvmod")
         and day.head.pos_ in ("VERB", "AUX")
     )
