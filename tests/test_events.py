@@ -1225,3 +1225,40 @@ def test_a_company_s_first_word_on_its_stock_is_the_company(nlp) -> None:  # typ
         event for event in extract(nlp, text) if event.quote == "Kelso shares fell 4.1 percent on Monday."
     ]
     assert event.actors == ("Kelso Airways Ltd",)
+
+
+def test_a_name_ending_in_an_industry_word_is_a_company(nlp) -> None:  # type: ignore[no-untyped-def]
+    # health business: the model tags "Corvin Pharmaceuticals" as a person; "its" is the company's
+    text = (
+        "Drug recall\n"
+        "Corvin Pharmaceuticals, which runs two plants in Wales, said on Monday it had recalled a drug. "
+        "Its shares fell 5 percent."
+    )
+    by_quote = {event.quote: event for event in extract(nlp, text)}
+    assert by_quote["Its shares fell 5 percent."].actors == ("Corvin Pharmaceuticals",)
+
+
+def test_a_day_hung_on_the_object_dates_the_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    # courts: "will deliver its verdict on March 20": the parser hangs the day on "verdict"
+    sentence = "The Court of Appeal will deliver its ruling on March 20."
+    [event] = [event for event in extract(nlp, "Appeal ruling due\n" + sentence) if event.quote == sentence]
+    assert event.date.iso == "2024-03-20"
+
+
+def test_a_body_acts_through_its_committee(nlp) -> None:  # type: ignore[no-untyped-def]
+    # politics: "the Senate's ethics committee" acting is the Senate acting
+    sentence = "The Senate's ethics committee met on Tuesday."
+    [event] = [event for event in extract(nlp, "Ethics panel meets\n" + sentence) if event.quote == sentence]
+    assert any("Senate" in actor for actor in event.actors)
+
+
+def test_declining_to_say_is_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    # politics: what a ministry would not say is not news of its own
+    text = (
+        "Hostage freed\n"
+        "The Foreign Ministry said on Monday the hostage had been freed. "
+        "The Foreign Ministry declined to say whether a ransom had been paid."
+    )
+    quotes = [event.quote for event in extract(nlp, text)]
+    assert "The Foreign Ministry declined to say whether a ransom had been paid." not in quotes
+    assert "The Foreign Ministry said on Monday the hostage had been freed." in quotes
