@@ -800,3 +800,32 @@ def test_an_index_described_by_its_epithet_is_the_index_called_so(
     nlp, text: str, expected: tuple[str, str]
 ) -> None:  # type: ignore[no-untyped-def]
     assert expected in references(nlp, text)
+
+
+def test_a_description_is_not_the_source_who_tells_of_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    # disasters: the inspector who tells of the fall is not "the climber"
+    told = references(nlp, "Insp Dave Gaskin said on Friday that the climber fell 200 metres.")
+    assert ("climber", "Dave Gaskin") not in told
+    # crime: the lawyer quoted last is not "the actress" the story is about
+    text = (
+        "Actress Jane Roe was charged with theft in Denver on Monday. "
+        "Attorney Ann Hale said on Tuesday that her client would plead not guilty. "
+        "The actress left the court without speaking to reporters."
+    )
+    found = references(nlp, text)
+    assert ("actress", "Jane Roe") in found and ("actress", "Ann Hale") not in found
+
+
+def test_a_role_is_the_one_person_the_article_gives_it_before_or_after(nlp) -> None:  # type: ignore[no-untyped-def]
+    # web news: "her spokesman" before the article names him
+    text = (
+        "Singer Mara Lind died on Thursday at 78, her spokesman said. Lind recorded 40 albums. "
+        "Spokesman Tom Berg said the family would hold a private service."
+    )
+    assert ("spokesman", "Tom Berg") in references(nlp, text)
+    # politics: two spokesmen, so "the spokesman" is left alone
+    two = (
+        "The minister resigned on Friday, the spokesman said. Spokesman Tom Berg spoke first. "
+        "Spokesman Paul Hale said the party would meet on Monday."
+    )
+    assert not [found for found in references(nlp, two) if found[0] == "spokesman"]

@@ -219,6 +219,7 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
             or _person_of_age(token, ages)
             or (_person_named_before(token, number, seen) if not ages else None)
             or _person_the_story_is_about(token, number, ahead)
+            or _the_one_given_the_role(token, ahead, roles)
         )
         if antecedent is None and number < LEAD_SENTENCES:
             antecedent = _named_further_on(token, number, ahead, roles, seen)
@@ -515,6 +516,23 @@ def _person_the_story_is_about(
     return first.mention if told is None or first.gender in (told, None) else None
 
 
+def _the_one_given_the_role(
+    token: Token, ahead: Sequence[_FirstNamed], roles: dict[str, set[str]]
+) -> ActorMention | None:
+    """ "Her spokesman said ... spokesman Harlan Boll": a role a story's people have one of (a
+    spokesman, a lawyer, a coroner) is the one person the article gives it, before or after."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.dep_ in ("attr", "compound", "appos"):
+        return None
+    word = token.lemma_.lower()
+    if (word not in ROLE_SYNONYMS and word not in ROLE_WORDS) or _has_own_name(token):
+        return None
+    possessed = any(child.dep_ == "poss" for child in token.children)
+    if not (possessed or _is_definite(token)) or _is_told_apart(token):
+        return None
+    given = [person for person in ahead if _has_role(roles.get(person.mention.name, set()), word)]
+    return given[0].mention if len(given) == 1 else None
+
+
 def _reference(token: Token, antecedent: ActorMention) -> ActorMention:
     from generator.extract.actors.mentions import ActorMention
 
@@ -670,6 +688,8 @@ def _antecedent(
         return _organization_of_kind(seen, number, "company", kinds)
     if lowered in PRODUCT_NOUNS:
         return _recent(seen, number, DESCRIPTION_WINDOW, kinds=("product",))
+    if word in PLAIN_PERSON_NOUNS | PERSON_NOUNS and token.tag_ != "NNS":
+        seen = _could_be_described(token, word, seen)
     if word in PLAIN_PERSON_NOUNS and token.tag_ != "NNS" and not _is_modified(token):
         told_plain: Gender | None = (
             "f" if word in FEMALE_WORDS | {"girl"} else "m" if word in MALE_WORDS else None
@@ -681,6 +701,46 @@ def _antecedent(
         # "the actress" with no subject near: the one woman the last sentences named
         return found if found is not None or told is None else _only_person(seen, number, told)
     return None
+
+
+# The roles of the people who tell or handle another's story: "the climber" or "the man" is not
+# the police inspector or the lawyer the article quotes
+SOURCE_ROLES = frozenset(
+    """spokesman spokeswoman spokesperson representative rep publicist lawyer attorney counsel
+    prosecutor coroner inspector insp detective sergeant sgt officer constable trooper sheriff
+    superintendent commissioner judge""".split()
+)
+
+
+def _could_be_described(token: Token, word: str, seen: dict[str, _Seen]) -> dict[str, _Seen]:
+    """The people a description of what someone is ("the climber", "the man") may mean: not one the
+    article gives the role of a source or handler of the story (unless the description is that role),
+    nor the speaker who tells of them ("Inspector Roe said the climber fell")."""
+    speakers = _speakers_of(token)
+    return {
+        name: entry
+        for name, entry in seen.items()
+        if entry.mention.kind != "person"
+        or (
+            (_has_role(entry.roles, word) or not entry.roles & SOURCE_ROLES)
+            and not any(entry.mention.start <= index < entry.mention.end for index in speakers)
+        )
+    }
+
+
+def _speakers_of(token: Token) -> set[int]:
+    """Token indexes of the subjects of the verbs of saying whose complement holds `token`."""
+    found: set[int] = set()
+    while token.head.i != token.i:
+        if token.dep_ == "ccomp" and is_reporting(token.head):
+            found |= {
+                inner.i
+                for child in token.head.children
+                if child.dep_ in ("nsubj", "nsubjpass")
+                for inner in child.subtree
+            }
+        token = token.head
+    return found
 
 
 NEW_WORDS = frozenset({"new", "newest", "latest"})
@@ -1251,7 +1311,7 @@ def _role_words(doc: Doc, span: Span) -> set[str]:
 ROLE_WORDS = frozenset(
     """judge attorney lawyer deputy sheriff officer detective sergeant inspector constable trooper
     agent spokesman spokeswoman spokesperson coach captain manager director governor senator mayor
-    minister secretary ambassador general colonel commander chief""".split()
+    minister secretary ambassador general colonel commander chief insp coroner prosecutor""".split()
 )
 
 

@@ -120,16 +120,30 @@ def clean_name(text: str, organization: bool = False) -> str:
         words = words[2:]  # "Shares of Citigroup Inc.": the company
     while len(words) > 1 and not organization and _is_title_word(words[0], words[1:]):
         words = words[1:]
+    while len(words) > 1 and organization and words[-1] in POSITION_ABBREVIATIONS:
+        words = words[:-1]  # "Saints RB Reggie Bush", tagged "Saints RB": the team
     name = " ".join(words).strip(" ,;:")
     return name if name.count(".") > 1 or not name.endswith(".") else name[:-1]  # keeps "U.S.", "Co."
 
 
 HOLDINGS = frozenset({"shares", "stock", "stocks", "units", "bonds"})
 
+# What news writes before a name as a title that is no part of it: "Forward Tyler Hansbrough",
+# "Trooper William Hakim", "Insp Dave Gaskin", "Coroner Gary Hargrove"
+POSITION_TITLES = frozenset(
+    """forward guard center centre fullback halfback quarterback linebacker lineman receiver
+    cornerback striker midfielder defender goalkeeper goalie pitcher catcher outfielder infielder
+    shortstop coach trooper detective det sergeant sgt inspector insp constable superintendent supt
+    commissioner sheriff coroner prosecutor""".split()
+)
+
+# A player's position written after the team's name: "Saints RB Reggie Bush", "Colts QB Andrew Luck"
+POSITION_ABBREVIATIONS = frozenset("RB QB WR TE LB CB DT DE FB OL DL".split())
+
 
 def _is_title_word(word: str, rest: list[str]) -> bool:
     lowered = word.casefold().rstrip(".")
-    if lowered in TITLE_WORDS:
+    if lowered in TITLE_WORDS or lowered in POSITION_TITLES or word in POSITION_ABBREVIATIONS:
         return True
     # "Russian President Vladimir Putin", "Russia's Foreign Minister": a demonym or possessive
     # only counts as a title when a title word follows it.

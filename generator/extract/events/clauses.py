@@ -19,7 +19,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from generator.extract.actors.coreference import GROUP_REFERENCES, quotations
-from generator.extract.actors.mentions import HOLDINGS, ROLE_NOUNS, TITLE_WORDS, ActorMention
+from generator.extract.actors.mentions import (
+    HOLDINGS,
+    POSITION_ABBREVIATIONS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+    ActorMention,
+)
 from generator.extract.doc_views import (
     entities_of,
     made_once,
@@ -512,13 +518,15 @@ def _headline_lines(sentences: list[Sentence], published: dt.date) -> set[int]:
     """The headline, and the summary lines under it when a dateline line follows them ("Ten people
     are killed." / "November 28, 2005"). With the one-sentence paragraphs before the first longer
     paragraph (`_one_sentence_paragraphs_first`), these are the lead's headline and summary lines."""
+    # a page may print its dateline above the headline ("Friday, June 7, 2013" / "Esther Williams dies")
+    top = next((s.index for s in sentences if _after_dateline(s, published) < s.end), 0)
     above_dateline = next(
         (
             sentence.index
-            for sentence in sentences[1 : DECK_LINES + 1]
+            for sentence in sentences[top + 1 : top + DECK_LINES + 1]
             if _after_dateline(sentence, published) == sentence.end
         ),
-        1,
+        top + 1,
     )
     return set(range(above_dateline))
 
@@ -656,7 +664,11 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
     if _is_commentary(root):
         # "Analysts suggest that ...", "Boeing could ...": nothing in it happened; but "It has been a
         # long wait, but Reid entered rehab on Tuesday" tells a happening in a clause of its own
-        return [clause for verb in _coordinated_with_subject(root) for clause in _clause_predicates(verb)]
+        told_apart = _coordinated_with_subject(root) + _named_past_relatives(span)
+        told = [clause for verb in told_apart for clause in _clause_predicates(verb)]
+        if _frames_what_happened(root):
+            told += [clause for clause in _clauses_read_apart(span, root, told) if clause[1] == "past"]
+        return told
     found: list[Predicate] = []
     misread = _headline_verb_read_as_noun(span) if is_lead else None
     if misread is not None:
@@ -669,10 +681,22 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
     if not is_lead and verb_read_as_noun(span) is not None:
         found.append((root, "past", None))  # "The central bank last cut rates in December 2008"
     if root.pos_ in ("NOUN", "PROPN"):
+        # "Teen killed by police"; "Chargers ’ Jamal Williams Arrested For DUI", read as a name in
+        # apposition to the team, is the player's arrest
+        named = [root, *(child for child in root.children if child.dep_ == "appos")]
         found += [
-            (child, "past", None) for child in root.children if child.dep_ == "acl" and child.tag_ == "VBN"
+            (child, "past", None)
+            for noun in named
+            for child in noun.children
+            if child.dep_ == "acl" and child.tag_ == "VBN"
         ]
     found += _clause_predicates(root)
+    return found + _clauses_read_apart(span, root, found)
+
+
+def _clauses_read_apart(span: Span, root: Token, found: list[Predicate]) -> list[Predicate]:
+    """The happenings of the sentence's other clauses, less those already in `found`."""
+    apart: list[Predicate] = []
     for token in tokens_in(span):
         if token.i == root.i or token.pos_ not in ("VERB", "AUX"):
             continue
@@ -680,8 +704,49 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
             continue
         if token.dep_ == "xcomp" and token.head.i == root.i:
             continue  # already read with its main verb ("set to deliver")
-        found += [clause for clause in _clause_predicates(token) if all(clause[0].i != k[0].i for k in found)]
-    return found
+        known = [*found, *apart]
+        apart += [clause for clause in _clause_predicates(token) if all(clause[0].i != k[0].i for k in known)]
+    return apart
+
+
+# What "it is ..." says of a clause that leaves it unsure or untrue: "it is likely that", "it is
+# wrong to say that"
+DOUBTING_FRAMES = frozenset(
+    """likely unlikely possible impossible probable improbable conceivable plausible doubtful unclear
+    uncertain unknown rumored rumoured wrong false untrue unfair early premature hard difficult
+    rare unusual""".split()
+)
+
+
+def _frames_what_happened(root: Token) -> bool:
+    """ "It was the third time Smith has scored", "It is no surprise that the board fired him", "it's
+    safe to say Luck exceeded them": "it is" followed by a clause that tells what happened as a fact
+    (not "it is likely that", "it could be that", "it is not true that")."""
+    children = list(root.children)
+    if root.lemma_ != "be" or not any(child.dep_ == "nsubj" and child.lower_ == "it" for child in children):
+        return False
+    if _is_negated(root) or any(child.dep_ == "aux" and child.lower_ in MODALS for child in children):
+        return False
+    if any(child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKERS for child in children):
+        return False
+    complements = [child for child in children if child.dep_ in ("acomp", "attr")]
+    return not any(
+        word.lower_ in DOUBTING_FRAMES
+        for complement in complements
+        for word in (complement, *complement.children)
+    )
+
+
+def _named_past_relatives(span: Span) -> list[Token]:
+    """ "Analysts questioned the price that Oracle paid for Sun": a relative clause in the past with a
+    named subject tells what that actor did, whatever the sentence around it only thinks of it."""
+    return [
+        token
+        for token in tokens_in(span)
+        if token.dep_ == "relcl"
+        and token.tag_ == "VBD"
+        and any(child.dep_ == "nsubj" and child.pos_ == "PROPN" for child in token.children)
+    ]
 
 
 def _headline_infinitive(verb: Token) -> bool:
@@ -1051,6 +1116,8 @@ def _is_commentary(root: Token) -> bool:
         return True
     if any(child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKERS for child in children):
         return True  # "if Boeing is indicted": a condition, not a happening
+    if _shares_a_condition(root):
+        return True  # "if Boeing is indicted or convicted": the conviction is a condition too
     if any(child.dep_ == "advmod" and child.lower_ in HABITUAL_ADVERBS for child in children):
         return True
     if root.lemma_ in ("decline", "refuse") and any(child.lemma_ in WITHHELD_SAYINGS for child in children):
@@ -1064,6 +1131,13 @@ def _is_commentary(root: Token) -> bool:
         if subject.dep_ == "expl" or (subject.lower_ == "it" and root.lemma_ == "be"):
             return True
     return False
+
+
+def _shares_a_condition(verb: Token) -> bool:
+    """A verb coordinated with a condition's, without a subject of its own, is part of the condition."""
+    if verb.dep_ != "conj" or any(child.dep_ in GRAMMATICAL_SUBJECTS for child in verb.children):
+        return False
+    return any(child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKERS for child in verb.head.children)
 
 
 def _group_did_it(subject: Token, verb: Token) -> bool:
@@ -1088,6 +1162,8 @@ def _tense(verb: Token) -> str:
         return "past"
     if verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am"}:
         return "present"
+    if verb.tag_ == "VBN" and not auxiliaries and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _tense(verb.head)  # "police have arrested and charged him": "have" is the charging's too
     if verb.tag_ == "VBN" and not auxiliaries:
         # a headline's passive ("Minister sacked over ..."), else a participle modifying a noun
         return "past" if verb.dep_ == "ROOT" else "participle"
@@ -1151,6 +1227,8 @@ def _mentions_taking_part(
             continue  # "the main Airbus factory", "Boeing's 787": a modifier, not a participant
         if _describes_another_actor(mention, mentions, span.doc):
             continue  # "Airbus parent EADS won", "EADS, the parent company of Airbus, won": EADS won
+        if not is_reporting(predicate) and _is_employer_of(mention, mentions, span.doc):
+            continue  # "Chargers receiver Vincent Jackson was arrested": the arrest is not the team's
         if mention.kind == "product" and _qualifies_a_thing(root, predicate):
             continue  # "iPhone 4 users", "the iPhone 4 antenna"; but "the A380 test flight" is the A380's
         if mention.kind == "country" and not _acts(span.doc[mention.end - 1], predicate):
@@ -1197,6 +1275,37 @@ def _describes_another_actor(mention: ActorMention, mentions: Sequence[ActorMent
     return any(other.start <= token.head.i < other.end and other.name != mention.name for other in mentions)
 
 
+# The words of a role a person holds in a body: "Chargers wide receiver X", "Boeing vice president X"
+ROLE_PHRASE_WORDS = frozenset(
+    """vice senior executive general chief deputy assistant associate head managing wide defensive
+    offensive""".split()
+)
+
+
+def _is_employer_of(mention: ActorMention, mentions: Sequence[ActorMention], doc: Doc) -> bool:
+    """An organisation named only to say whom a person named with it works for, before the person's
+    role and name ("Chargers wide receiver Vincent Jackson", "Norland Bank chief executive Ann Roe").
+    What the person does is not the body's deed (a saying is left to the rules of sayings: a
+    spokesman speaks for the body)."""
+    if mention.kind != "organization":
+        return False
+    people = [other for other in mentions if other.kind == "person" and other.label != "COREF"]
+    index = mention.end
+    role_nouns = int(doc[index - 1].text in POSITION_ABBREVIATIONS)  # tagged "Saints RB"
+    while index < len(doc) and index - mention.end < 4:
+        word = doc[index]
+        if (
+            word.pos_ == "NOUN"
+            or word.lower_ in TITLE_WORDS | ROLE_NOUNS
+            or word.text in POSITION_ABBREVIATIONS
+        ):
+            role_nouns += 1
+        elif not (word.pos_ == "ADJ" or word.lower_ in ROLE_PHRASE_WORDS):
+            break
+        index += 1
+    return bool(role_nouns) and any(person.start == index for person in people)
+
+
 def _names_a_tie(noun: Token) -> bool:
     """ "the parent company", "a unit", "its rival": a noun naming a tie between organisations."""
     words = [noun, *(child for child in noun.children if child.dep_ == "compound")]
@@ -1233,6 +1342,8 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
         return False
     if _joined_to_next_name(token):
         return _is_modifier(head, predicate, mentions)  # "Boeing-Air Force talks": as the Air Force is
+    if _names_the_subject_before_its_day(token):
+        return False
     if token.dep_ == "conj" and head.pos_ == "PROPN" and head.dep_ in ("compound", "nmod", "amod"):
         return _is_modifier(
             head, predicate, mentions
@@ -1259,6 +1370,18 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
             return True
         return not (_is_doing(head) or head.lemma_.lower() in OWNER_TAKES_PART)
     return False
+
+
+def _names_the_subject_before_its_day(token: Token) -> bool:
+    """ "Siemens Monday announced ...", "The Senate Thursday passed ...": news puts the day between
+    the subject and its verb, and the parser reads the name as a modifier of the day."""
+    day = token.head
+    return (
+        token.dep_ == "compound"
+        and _is_date_word(day)
+        and day.dep_ in ("nsubj", "npadvmod")
+        and day.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def _joined_to_next_name(token: Token) -> bool:
@@ -1508,6 +1631,8 @@ def _sentence_date(
         tokens = span.doc.char_span(expression.start, expression.end, alignment_mode="expand")
         if tokens is None or (date.precision == "year" and _names_a_thing(tokens.root)):
             continue  # "the 1991 settlement", "its 2010 conference": the year names the thing
+        if _EARLIER_THAT_DAY.fullmatch(expression.text.strip()):
+            continue  # "Earlier in the day": the day being told (the narrative's), not the last day named
         if _was_planned_once(tokens.root):
             continue  # "originally due later this year, will be delayed until October"
         if _measures_a_record(tokens.root, predicate):
@@ -1533,6 +1658,7 @@ def _sentence_date(
     return None
 
 
+_EARLIER_THAT_DAY = re.compile(r"earlier (?:in the|that) day", re.IGNORECASE)
 SUPERSEDED_ADVERBS = frozenset({"originally", "initially", "previously", "formerly"})
 
 
@@ -1840,9 +1966,12 @@ def _date_headlines_by_the_lead(candidates: list[_Candidate], headlines: set[int
     opening = max(headlines, default=0) + RESTATING_SENTENCES
     for item in candidates:
         told_in = {mention.sentence for mention in item.mentions}
-        if item.date_source == "text" or not told_in <= headlines:
+        if item.date_source == "text" or min(told_in) not in headlines:
             continue
         actors = {name_key(actor) for actor in item.actors}
+        # told again, undated, in the body too ("... has died"): only a retelling by all its actors
+        # dates it, not one of a single actor's other deed of that kind ("was hired in 2004")
+        by_all = not told_in <= headlines
         restating = next(
             (
                 other
@@ -1852,12 +1981,17 @@ def _date_headlines_by_the_lead(candidates: list[_Candidate], headlines: set[int
                 and other.date_source == "text"
                 and other.modality != "negated"
                 and min(mention.sentence for mention in other.mentions) <= opening
-                and actors & {name_key(actor) for actor in other.actors}
+                and _shares_actors(actors, other, by_all)
             ),
             None,
         )
         if restating is not None:
             item.date, item.date_source = restating.date, "context"
+
+
+def _shares_actors(actors: set[str], other: _Candidate, all_of_them: bool) -> bool:
+    others = {name_key(actor) for actor in other.actors}
+    return actors <= others if all_of_them else bool(actors & others)
 
 
 def _order_sequences(candidates: list[_Candidate]) -> None:
