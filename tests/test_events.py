@@ -1374,3 +1374,40 @@ def test_a_product_spec_read_as_a_date_makes_no_subject(nlp) -> None:  # type: i
         "USB 3.0 and 7 hours of battery life. A second sentence keeps this a paragraph."
     )
     assert not any("Intel" in event.actors for event in extract(nlp, text))
+
+
+def test_a_name_ending_in_an_industry_word_is_a_company(nlp) -> None:  # type: ignore[no-untyped-def]
+    # health business: the model tags "Corvin Pharmaceuticals" as a person; "its" is the company's
+    text = (
+        "Drug recall\n"
+        "Corvin Pharmaceuticals, which runs two plants in Wales, said on Monday it had recalled a drug. "
+        "Its shares fell 5 percent."
+    )
+    by_quote = {event.quote: event for event in extract(nlp, text)}
+    assert by_quote["Its shares fell 5 percent."].actors == ("Corvin Pharmaceuticals",)
+
+
+def test_a_day_hung_on_the_object_dates_the_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    # courts: "will deliver its verdict on March 20": the parser hangs the day on "verdict"
+    sentence = "The Court of Appeal will deliver its ruling on March 20."
+    [event] = [event for event in extract(nlp, "Appeal ruling due\n" + sentence) if event.quote == sentence]
+    assert event.date.iso == "2024-03-20"
+
+
+def test_a_body_acts_through_its_committee(nlp) -> None:  # type: ignore[no-untyped-def]
+    # politics: "the Senate's ethics committee" acting is the Senate acting
+    sentence = "The Senate's ethics committee met on Tuesday."
+    [event] = [event for event in extract(nlp, "Ethics panel meets\n" + sentence) if event.quote == sentence]
+    assert any("Senate" in actor for actor in event.actors)
+
+
+def test_declining_to_say_is_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    # politics: what a ministry would not say is not news of its own
+    text = (
+        "Hostage freed\n"
+        "The Foreign Ministry said on Monday the hostage had been freed. "
+        "The Foreign Ministry declined to say whether a ransom had been paid."
+    )
+    quotes = [event.quote for event in extract(nlp, text)]
+    assert "The Foreign Ministry declined to say whether a ransom had been paid." not in quotes
+    assert "The Foreign Ministry said on Monday the hostage had been freed." in quotes

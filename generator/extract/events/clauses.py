@@ -1109,6 +1109,9 @@ def _is_date_word(token: Token) -> bool:
     return token.ent_type_ in ("DATE", "TIME")
 
 
+WITHHELD_SAYINGS = frozenset("comment say disclose reveal discuss confirm elaborate specify identify".split())
+
+
 def _is_commentary(root: Token) -> bool:
     children = list(root.children)  # each .children walk makes new Tokens
     auxiliaries = {child.lower_ for child in children if child.dep_ in ("aux", "auxpass")}
@@ -1120,8 +1123,8 @@ def _is_commentary(root: Token) -> bool:
         return True  # "if Boeing is indicted or convicted": the conviction is a condition too
     if any(child.dep_ == "advmod" and child.lower_ in HABITUAL_ADVERBS for child in children):
         return True
-    if root.lemma_ in ("decline", "refuse") and any(child.lemma_ == "comment" for child in children):
-        return True
+    if root.lemma_ in ("decline", "refuse") and any(child.lemma_ in WITHHELD_SAYINGS for child in children):
+        return True  # "declined to comment", "declined to say whether a ransom was paid": nothing told
     subjects = [child for child in children if child.dep_ in ("nsubj", "nsubjpass", "expl")]
     for subject in subjects:
         generic = subject.lemma_.lower() in COMMENTARY_SUBJECTS or subject.lower_ in COMMENTARY_SUBJECTS
@@ -1417,7 +1420,8 @@ STAFF_NOUNS = frozenset(
 # What an actor does, sends or acts through, when it is named as the owner: "Putin's letter".
 ACTS_THROUGH = frozenset(
     """letter message email e-mail memo statement speech proposal plan offer order bid request call deal
-    invitation decision move response visit trip talks board unit division subsidiary shareholders staff
+    invitation decision move response visit trip talks board committee panel unit division subsidiary
+    shareholders staff
     employees workers executives officials team forces troops government members policymakers
     negotiators directors""".split()
 )
@@ -1796,6 +1800,8 @@ def _modifies_a_noun(token: Token) -> bool:
     if token.dep_ in ("npadvmod", "tmod"):
         return False  # "found guilty by the same jury last month": a bare time phrase is adverbial
     head = token.head
+    if head.lower_ == "on" and head.head.dep_ == "dobj":
+        return False  # "will announce its decision on March 7": the day of the verb, hung on its object
     while head.dep_ == "prep" and head.head.i != head.i:
         head = head.head
     if head.lower_ in _NOMINAL_VERBS or head.lower_ in EVENT_NOUNS or head.lower_ in OCCASION_NOUNS:
