@@ -512,16 +512,18 @@ DECK_LINES = 3  # a headline's summary lines above a dateline
 def _headline_lines(sentences: list[Sentence], published: dt.date) -> set[int]:
     """The headline, and the summary lines under it when a dateline line follows them ("Ten people
     are killed." / "November 28, 2005"). With the one-sentence paragraphs before the first longer
-    paragraph (`_one_sentence_paragraphs_first`), these are the lead's headline and summary lines."""
+    paragraph (`_one_sentence_paragraphs_first`), these are the lead's headline and summary lines.
+    A page that opens with a dateline line ("Tuesday, May 24, 2005") has its headline under it."""
+    headline = 1 if len(sentences) > 1 and _after_dateline(sentences[0], published) == sentences[0].end else 0
     above_dateline = next(
         (
             sentence.index
-            for sentence in sentences[1 : DECK_LINES + 1]
+            for sentence in sentences[headline + 1 : headline + DECK_LINES + 1]
             if _after_dateline(sentence, published) == sentence.end
         ),
-        1,
+        headline + 1,
     )
-    return set(range(above_dateline))
+    return set(range(headline, above_dateline))
 
 
 def _one_sentence_paragraphs_first(sentences: list[Sentence]) -> set[int]:
