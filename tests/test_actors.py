@@ -22,10 +22,21 @@ from generator.registry import ActorRegistry, name_key
         ("the White House", "White House"),
         ("Mr. Smith", "Smith"),
         ("President", "President"),
+        # sport and police news put a position or rank before the name
+        ("Forward Tyler Hansbrough", "Tyler Hansbrough"),
+        ("Trooper William Hakim", "William Hakim"),
+        ("Insp Dave Gaskin", "Dave Gaskin"),
+        ("Coroner", "Coroner"),
+        ("RB Joique Bell", "Joique Bell"),
     ],
 )
 def test_clean_name(mention: str, expected: str) -> None:
     assert clean_name(mention) == expected
+
+
+def test_a_position_after_a_team_name_is_no_part_of_it() -> None:
+    assert clean_name("New Orleans Saints RB", organization=True) == "New Orleans Saints"
+    assert clean_name("RB", organization=True) == "RB"
 
 
 def test_name_key_ignores_case_accents_and_possessives() -> None:
@@ -547,3 +558,21 @@ def test_a_name_written_capitalised_mid_sentence_stays_a_name(nlp) -> None:  # t
     )
     names = [mention.name for mention in find_actor_mentions(nlp(text), ActorRegistry())]
     assert names.count("Shell") >= 2
+
+
+def test_a_body_named_to_say_whom_a_person_works_for_takes_no_part_in_their_deed(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Hawks player charged\n"
+        "Carlton Hawks wide receiver Dean Marsh was arrested on Sunday on suspicion of assault. "
+        "Norland Bank chief executive Ann Roe resigned on Monday. "
+        "Denver Colts QB Sam Ortiz broke his wrist on Sunday."
+    )
+    found = {event.sentence: event.actors for event in _events(nlp, text)}
+    assert found[1] == ("Dean Marsh",)
+    assert found[2] == ("Ann Roe",)
+    assert found[3] == ("Sam Ortiz",)
+
+
+def _events(nlp, text: str):  # type: ignore[no-untyped-def]
+    article = Article(slug="a", title=text.splitlines()[0], published=dt.date(2024, 3, 15), text=text)
+    return list(extract_article(article, nlp=nlp, registry=ActorRegistry()).events)

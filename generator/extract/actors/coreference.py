@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Literal
 
 from generator.extract.doc_views import made_once, sentence_starts, text_of, tokens_of
 from generator.extract.grammar import is_after_the
-from generator.extract.lexicon import hazard_descriptions, is_reporting
+from generator.extract.lexicon import hazard_descriptions, is_bare_takings, is_reporting
 from generator.registry import CORPORATE_WORDS, LEGAL_SUFFIXES, name_key
 
 if TYPE_CHECKING:
@@ -219,6 +219,7 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
             or _person_of_age(token, ages)
             or (_person_named_before(token, number, seen) if not ages else None)
             or _person_the_story_is_about(token, number, ahead)
+            or _the_one_given_the_role(token, ahead, roles)
         )
         if antecedent is None and number < LEAD_SENTENCES:
             antecedent = _named_further_on(token, number, ahead, roles, seen)
@@ -515,6 +516,23 @@ def _person_the_story_is_about(
     return first.mention if told is None or first.gender in (told, None) else None
 
 
+def _the_one_given_the_role(
+    token: Token, ahead: Sequence[_FirstNamed], roles: dict[str, set[str]]
+) -> ActorMention | None:
+    """ "Her spokesman said ... spokesman Harlan Boll": a role a story's people have one of (a
+    spokesman, a lawyer, a coroner) is the one person the article gives it, before or after."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.dep_ in ("attr", "compound", "appos"):
+        return None
+    word = token.lemma_.lower()
+    if (word not in ROLE_SYNONYMS and word not in ROLE_WORDS) or _has_own_name(token):
+        return None
+    possessed = any(child.dep_ == "poss" for child in token.children)
+    if not (possessed or _is_definite(token)) or _is_told_apart(token):
+        return None
+    given = [person for person in ahead if _has_role(roles.get(person.mention.name, set()), word)]
+    return given[0].mention if len(given) == 1 else None
+
+
 def _reference(token: Token, antecedent: ActorMention) -> ActorMention:
     from generator.extract.actors.mentions import ActorMention
 
@@ -539,7 +557,7 @@ def _remember(
     entry.mention, entry.sentence = mention, number
     entry.gender = genders.get(mention.name)
     entry.roles = roles.get(mention.name, set())
-    if _is_subject(root):
+    if _is_subject(root) and not (mention.kind != "person" and _reports_a_thing_before(root)):
         entry.subject_sentence = number
     if mention.kind in ("organization", "product"):
         # "the store" for iTunes Store, "the ministry": the head word of the name; not
@@ -556,6 +574,23 @@ def _is_subject(token: Token) -> bool:
     while token.dep_ in ("compound", "appos", "flat") and token.head.i != token.i:
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _reports_a_thing_before(name: Token) -> bool:
+    """ "The quake hit at 1:41 p.m., the U.S. Geological Survey said. It was followed by ...": the
+    body a trailing attribution names told of a thing, which the next "it" continues."""
+    while name.dep_ in ("compound", "appos", "flat") and name.head.i != name.i:
+        name = name.head
+    verb = name.head
+    if not is_reporting(verb):
+        return False
+    return any(
+        subject.tag_ == "NN" and subject.pos_ == "NOUN"
+        for clause in verb.children
+        if clause.dep_ == "ccomp" and clause.i < verb.i
+        for subject in clause.children
+        if subject.dep_ in ("nsubj", "nsubjpass")
+    )
 
 
 def _is_predicative(token: Token) -> bool:
@@ -619,6 +654,8 @@ def _antecedent(
         # "union officials would meet company executives": the union and the company of the story
         return _organization_of_kind(seen, number, DESCRIPTION_KINDS.get(word, "company"), kinds)
     if not (definite or possessed):
+        if is_bare_takings(token):
+            return _organization_of_kind(seen, number, "company", kinds)  # "Revenue rose": the company's
         return None
     # a role the article gave someone: "the actress", "her husband" (one person: not "its founders")
     with_role = (
@@ -640,6 +677,8 @@ def _antecedent(
     if told_new is not None and any(child.lower_ in NEW_WORDS for child in token.children):
         return told_new  # "the new aircraft" is the new one the story is about, not a rival named since
     described = _described_kind(token, word)
+    if described == "index" and (called := _index_called(token, seen, kinds)) is not None:
+        return called
     if described is not None:
         return _organization_of_kind(seen, number, described, kinds)
     named = by_word.get(_singular(token.lower_))
@@ -649,6 +688,8 @@ def _antecedent(
         return _organization_of_kind(seen, number, "company", kinds)
     if lowered in PRODUCT_NOUNS:
         return _recent(seen, number, DESCRIPTION_WINDOW, kinds=("product",))
+    if word in PLAIN_PERSON_NOUNS | PERSON_NOUNS and token.tag_ != "NNS":
+        seen = _could_be_described(token, word, seen)
     if word in PLAIN_PERSON_NOUNS and token.tag_ != "NNS" and not _is_modified(token):
         told_plain: Gender | None = (
             "f" if word in FEMALE_WORDS | {"girl"} else "m" if word in MALE_WORDS else None
@@ -660,6 +701,46 @@ def _antecedent(
         # "the actress" with no subject near: the one woman the last sentences named
         return found if found is not None or told is None else _only_person(seen, number, told)
     return None
+
+
+# The roles of the people who tell or handle another's story: "the climber" or "the man" is not
+# the police inspector or the lawyer the article quotes
+SOURCE_ROLES = frozenset(
+    """spokesman spokeswoman spokesperson representative rep publicist lawyer attorney counsel
+    prosecutor coroner inspector insp detective sergeant sgt officer constable trooper sheriff
+    superintendent commissioner judge""".split()
+)
+
+
+def _could_be_described(token: Token, word: str, seen: dict[str, _Seen]) -> dict[str, _Seen]:
+    """The people a description of what someone is ("the climber", "the man") may mean: not one the
+    article gives the role of a source or handler of the story (unless the description is that role),
+    nor the speaker who tells of them ("Inspector Roe said the climber fell")."""
+    speakers = _speakers_of(token)
+    return {
+        name: entry
+        for name, entry in seen.items()
+        if entry.mention.kind != "person"
+        or (
+            (_has_role(entry.roles, word) or not entry.roles & SOURCE_ROLES)
+            and not any(entry.mention.start <= index < entry.mention.end for index in speakers)
+        )
+    }
+
+
+def _speakers_of(token: Token) -> set[int]:
+    """Token indexes of the subjects of the verbs of saying whose complement holds `token`."""
+    found: set[int] = set()
+    while token.head.i != token.i:
+        if token.dep_ == "ccomp" and is_reporting(token.head):
+            found |= {
+                inner.i
+                for child in token.head.children
+                if child.dep_ in ("nsubj", "nsubjpass")
+                for inner in child.subtree
+            }
+        token = token.head
+    return found
 
 
 NEW_WORDS = frozenset({"new", "newest", "latest"})
@@ -784,7 +865,47 @@ def _organization_kinds(doc: Doc, mentions: Sequence[ActorMention]) -> dict[str,
             own.add("team")  # "the Colts" for the Indianapolis Colts
         if "central bank" in own:
             own.add("bank")
+        if "index" in own:
+            own |= {
+                f"called {epithet}" for epithet in _epithets(doc[max(0, mention.start - 3) : mention.end])
+            }
     return kinds
+
+
+# What market news calls an index by: "the benchmark S&P 500", "the blue-chip Dow", "the broader Topix"
+INDEX_EPITHETS = ("benchmark", "blue-chip", "blue chip", "broader", "tech-heavy", "technology-heavy")
+# The index each epithet names where the story does not say: the market's own usage
+EPITHET_INDEXES: dict[str, tuple[str, ...]] = {
+    "benchmark": ("s&p 500", "standard & poor's 500", "nikkei", "ftse 100", "dax", "cac 40", "kospi"),
+    "blue-chip": ("dow", "ftse 100", "dax", "cac 40"),
+    "blue chip": ("dow", "ftse 100", "dax", "cac 40"),
+    "broader": ("s&p 500", "standard & poor's 500", "topix"),
+    "tech-heavy": ("nasdaq",),
+    "technology-heavy": ("nasdaq",),
+}
+
+
+def _epithets(span: Span) -> set[str]:
+    text = span.text.lower()
+    return {epithet for epithet in INDEX_EPITHETS if epithet in text}
+
+
+def _index_called(token: Token, seen: dict[str, _Seen], kinds: dict[str, set[str]]) -> ActorMention | None:
+    """ "the benchmark", "the blue-chip index": the index the story calls so, else the one markets
+    call so ("the benchmark" of a Wall Street story is the S&P 500, not the Nasdaq named last),
+    however far back it was named."""
+    epithets = _epithets(token.doc[token.left_edge.i : token.i + 1])
+    indexes = [entry for entry in seen.values() if "index" in kinds.get(entry.mention.name, ())]
+    for epithet in sorted(epithets):
+        called = [entry for entry in indexes if f"called {epithet}" in kinds[entry.mention.name]]
+        called = called or [
+            entry
+            for entry in indexes
+            if any(name_key(entry.mention.name).startswith(known) for known in EPITHET_INDEXES[epithet])
+        ]
+        if called:
+            return max(called, key=lambda entry: (entry.sentence, entry.mention.start)).mention
+    return None
 
 
 def _is_team_plural(span: Span) -> bool:
@@ -1190,7 +1311,7 @@ def _role_words(doc: Doc, span: Span) -> set[str]:
 ROLE_WORDS = frozenset(
     """judge attorney lawyer deputy sheriff officer detective sergeant inspector constable trooper
     agent spokesman spokeswoman spokesperson coach captain manager director governor senator mayor
-    minister secretary ambassador general colonel commander chief""".split()
+    minister secretary ambassador general colonel commander chief insp coroner prosecutor""".split()
 )
 
 
