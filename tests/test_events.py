@@ -1376,6 +1376,15 @@ def test_a_product_spec_read_as_a_date_makes_no_subject(nlp) -> None:  # type: i
     assert not any("Intel" in event.actors for event in extract(nlp, text))
 
 
+def test_a_page_opening_with_a_dateline_line_has_its_headline_under_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    # disasters: the headline's present tense is its happening, though a dateline line comes first
+    text = (
+        "Friday, March 15, 2024\nStorm forces Mayor Ray Tolan to cancel parade\n"
+        "High winds battered the coast on Thursday.\nThe parade was called off."
+    )
+    assert any(event.sentence == 1 and "Ray Tolan" in event.actors for event in extract(nlp, text))
+
+
 def test_a_name_ending_in_an_industry_word_is_a_company(nlp) -> None:  # type: ignore[no-untyped-def]
     # health business: the model tags "Corvin Pharmaceuticals" as a person; "its" is the company's
     text = (
