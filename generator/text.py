@@ -13,6 +13,7 @@ import hashlib
 import re
 import unicodedata
 
+from generator.extract.timex.dateline import LEAD_LINES, read_dateline
 from generator.model import Sentence
 
 _ABBREVIATIONS = frozenset(
@@ -62,7 +63,8 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
     paragraphs: list[tuple[int, str]] = []
     offset = 0
     for line in text.splitlines(keepends=True):
-        if line.strip() and paragraphs and _is_soft_wrap(paragraphs[-1][1], line, first=len(paragraphs) == 1):
+        first, near_top = len(paragraphs) == 1, len(paragraphs) <= LEAD_LINES
+        if line.strip() and paragraphs and _is_soft_wrap(paragraphs[-1][1], line, first, near_top):
             start, previous = paragraphs[-1]
             paragraphs[-1] = (start, previous + line)
         else:
@@ -71,9 +73,11 @@ def _paragraphs(text: str) -> list[tuple[int, str]]:
     return [(start, paragraph) for start, paragraph in paragraphs if paragraph.strip()]
 
 
-def _is_soft_wrap(previous: str, line: str, first: bool = False) -> bool:
+def _is_soft_wrap(previous: str, line: str, first: bool = False, near_top: bool = False) -> bool:
     if not previous.strip() or not previous.endswith("\n") or _BLOCK_MARKER.match(line):
         return False  # after a blank line, or before a heading, list item or quote: a new paragraph
+    if near_top and _is_dateline_line(line):
+        return False  # "on Feb. 4, 2009" under a headline is the story's date, not the headline's end
     ending = previous.rstrip()
     if ending.endswith((".", "!", "?", ":", '"', "”", "’", "'", ")")):
         return False
@@ -87,6 +91,13 @@ def _is_soft_wrap(previous: str, line: str, first: bool = False) -> bool:
     if first or len(last_line) < WRAP_WIDTH or _is_title_case(last_line):
         return False
     return not _is_longer_than_its_wrap(last_line, line.strip())
+
+
+def _is_dateline_line(line: str) -> bool:
+    """A line that only prints a date ("on Feb. 04, 2009", "Monday 16 September 2013 03.31 BST");
+    a wrapped sentence's last line ends it with a full stop ("...they met\non March 3, 2011.")."""
+    text = line.strip()
+    return not text.endswith(".") and read_dateline(text) is not None
 
 
 def _is_longer_than_its_wrap(last_line: str, line: str) -> bool:

@@ -764,6 +764,44 @@ def test_a_pronoun_is_not_the_person_its_own_verb_names_later_in_the_sentence(nl
     assert ("He", "Tom Hale") in found and ("He", "Paul Berg") not in found
 
 
+def test_it_after_a_trailing_attribution_continues_the_thing_reported(nlp) -> None:  # type: ignore[no-untyped-def]
+    # weather news: "it" is the storm the agency told of, not the agency
+    text = (
+        "The storm reached the coast at 6 a.m., the National Weather Service said. "
+        "It was followed by heavy rain across the region."
+    )
+    assert ("It", "National Weather Service") not in references(nlp, text)
+
+
+def test_it_after_a_leading_attribution_is_still_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Union Rail said on Friday that the flood had closed two lines. It will reopen them next week."
+    assert ("It", "Union Rail") in references(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # London: "the blue-chip index" is the FTSE 100, not the mid-cap index named since
+        (
+            "The FTSE 100 rose 1.2 percent on Monday. The FTSE 250 index of mid-sized companies fell "
+            "0.4 percent. The blue-chip index has gained 6 percent this year.",
+            ("index", "FTSE 100"),
+        ),
+        # Singapore: "the benchmark" is the index the story called so, however far back
+        (
+            "The benchmark Straits Times Index closed up 2 percent on Friday. The Jakarta Composite "
+            "Index slipped. Keppel Corp gained 3 percent. Singapore Airlines fell 1 percent. "
+            "The benchmark had lost 4 percent on Thursday.",
+            ("benchmark", "Straits Times Index"),
+        ),
+    ],
+)
+def test_an_index_described_by_its_epithet_is_the_index_called_so(
+    nlp, text: str, expected: tuple[str, str]
+) -> None:  # type: ignore[no-untyped-def]
+    assert expected in references(nlp, text)
+
+
 def test_a_description_is_not_the_source_who_tells_of_them(nlp) -> None:  # type: ignore[no-untyped-def]
     # disasters: the inspector who tells of the fall is not "the climber"
     told = references(nlp, "Insp Dave Gaskin said on Friday that the climber fell 200 metres.")

@@ -93,3 +93,24 @@ def test_a_long_prose_line_wraps_before_a_capitalised_word_but_a_headline_does_n
         "Analyzing the Strategic Context of This Long Meeting in Wonsan\nThe meeting is not without context."
     )
     assert len(split_sentences(headline)) == 2
+
+
+def test_a_dateline_line_under_a_headline_is_a_line_of_its_own() -> None:
+    # sport and disasters: a lower-case "on <date>" line and a stamp after a summary line
+    headline = "Striker held after crash\non March 4, 2024\nThe Rovers striker was arrested on Sunday."
+    assert [s.text for s in split_sentences(headline)][:2] == ["Striker held after crash", "on March 4, 2024"]
+    summary = (
+        "Flood kills two in Valencia\n"
+        "Two drivers were swept away when the river burst its banks at the weekend\n"
+        "Monday 4 March 2024 09.15 GMT\n"
+        "Rescuers searched through the night."
+    )
+    assert [s.text for s in split_sentences(summary)][2] == "Monday 4 March 2024 09.15 GMT"
+
+
+def test_a_wrapped_sentence_may_end_on_a_line_with_its_date() -> None:
+    text = (
+        "Talks resume\n\nThe minister said that the two leaders, who had not spoken for years, met\n"
+        "on March 3, 2011."
+    )
+    assert split_sentences(text)[-1].text.endswith("met\non March 3, 2011.")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from generator.extract.doc_views import made_once, tokens_in, tokens_of
+
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 TEMPORAL_MARKERS = frozenset({"after", "before", "while", "when", "upon", "on", "since"})
@@ -33,3 +35,31 @@ def is_after_the(doc: Doc, start: int) -> bool:
     while before >= 0 and doc[before].is_lower and doc[before].dep_ == "amod":
         before -= 1
     return before >= 0 and doc[before].lower_ == "the"
+
+
+# Verbs whose past is their base form, which the parser often reads as a noun ("last cut rates")
+SAME_FORM_PASTS = frozenset(
+    "cut hit set put shut quit split spread beat bid cost let hurt cast burst".split()
+)
+
+
+def verb_read_as_noun(span: Span) -> Token | None:
+    """ "The central bank last cut rates in December 2008": a sentence the parser left without a
+    verb, but with a subject on its noun, has its verb among the words after the subject: the
+    first one the article uses as a verb elsewhere, or a past like "cut"."""
+    root = span.root
+    if root.pos_ != "NOUN" or any(token.pos_ in ("VERB", "AUX") for token in tokens_in(span)):
+        return None
+    subject = next((child for child in root.children if child.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    verbs = made_once(span.doc, "verb_lemmas", verb_lemmas)
+    for token in tokens_of(span.doc)[subject.right_edge.i + 1 : root.i + 1]:
+        if token.lower_ in SAME_FORM_PASTS or (token.tag_ == "NN" and token.lower_ in verbs):
+            return token
+    return None
+
+
+def verb_lemmas(doc: Doc) -> frozenset[str]:
+    """The lemmas of the words the article uses as verbs."""
+    return frozenset(token.lemma_.lower() for token in tokens_of(doc) if token.pos_ == "VERB")

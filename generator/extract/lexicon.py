@@ -49,3 +49,37 @@ def hazard_descriptions(name: str) -> tuple[str, ...]:
     if len(words) >= 2 and words[-1] == "fire":
         return FIRE_WORDS
     return ()
+
+
+# What a company takes in, told as its own: "the company's sales fell", "Calder's profit rose"
+TAKINGS_LEMMAS = frozenset("sale sales revenue revenues profit profits earnings income turnover".split())
+# The words a company's figure may carry and still be the company's alone: "Net profit rose"
+FIGURE_WORDS = frozenset(
+    """net operating pretax pre-tax pre tax - quarterly annual total gross underlying adjusted core
+    first second third fourth quarter full year half""".split()
+)
+
+
+def is_bare_takings(noun: Token) -> bool:
+    """ "Revenue rose 6 percent", "Net profit fell": a company's figure as the subject of a result,
+    with no owner, article or other words ("Retail sales rose" is the economy's, "Sales of new homes"
+    a market's, "hopes that sales will exceed 700" no result)."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in TAKINGS_LEMMAS:
+        return False
+    if noun.dep_ not in ("nsubj", "nsubjpass") or not _told_as_a_result(noun.head):
+        return False
+    if any(child.dep_ not in ("amod", "compound", "punct") for child in noun.lefts):
+        return False
+    words = [token for child in noun.lefts for token in child.subtree]
+    rights = [child for child in noun.rights if child.dep_ in ("prep", "acl", "relcl", "appos")]
+    return not rights and all(token.lower_ in FIGURE_WORDS for token in words)
+
+
+def _told_as_a_result(verb: Token) -> bool:
+    """A verb in the past: "rose", "has fallen", "were hit"."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBD" or any(
+        aux.tag_ == "VBD" or aux.lower_ in ("has", "have") for aux in auxiliaries
+    )

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Literal
 
 from generator.extract.doc_views import made_once, sentence_starts, text_of, tokens_of
 from generator.extract.grammar import is_after_the
-from generator.extract.lexicon import hazard_descriptions, is_reporting
+from generator.extract.lexicon import hazard_descriptions, is_bare_takings, is_reporting
 from generator.registry import CORPORATE_WORDS, LEGAL_SUFFIXES, name_key
 
 if TYPE_CHECKING:
@@ -557,7 +557,7 @@ def _remember(
     entry.mention, entry.sentence = mention, number
     entry.gender = genders.get(mention.name)
     entry.roles = roles.get(mention.name, set())
-    if _is_subject(root):
+    if _is_subject(root) and not (mention.kind != "person" and _reports_a_thing_before(root)):
         entry.subject_sentence = number
     if mention.kind in ("organization", "product"):
         # "the store" for iTunes Store, "the ministry": the head word of the name; not
@@ -574,6 +574,23 @@ def _is_subject(token: Token) -> bool:
     while token.dep_ in ("compound", "appos", "flat") and token.head.i != token.i:
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _reports_a_thing_before(name: Token) -> bool:
+    """ "The quake hit at 1:41 p.m., the U.S. Geological Survey said. It was followed by ...": the
+    body a trailing attribution names told of a thing, which the next "it" continues."""
+    while name.dep_ in ("compound", "appos", "flat") and name.head.i != name.i:
+        name = name.head
+    verb = name.head
+    if not is_reporting(verb):
+        return False
+    return any(
+        subject.tag_ == "NN" and subject.pos_ == "NOUN"
+        for clause in verb.children
+        if clause.dep_ == "ccomp" and clause.i < verb.i
+        for subject in clause.children
+        if subject.dep_ in ("nsubj", "nsubjpass")
+    )
 
 
 def _is_predicative(token: Token) -> bool:
@@ -637,6 +654,8 @@ def _antecedent(
         # "union officials would meet company executives": the union and the company of the story
         return _organization_of_kind(seen, number, DESCRIPTION_KINDS.get(word, "company"), kinds)
     if not (definite or possessed):
+        if is_bare_takings(token):
+            return _organization_of_kind(seen, number, "company", kinds)  # "Revenue rose": the company's
         return None
     # a role the article gave someone: "the actress", "her husband" (one person: not "its founders")
     with_role = (
@@ -658,6 +677,8 @@ def _antecedent(
     if told_new is not None and any(child.lower_ in NEW_WORDS for child in token.children):
         return told_new  # "the new aircraft" is the new one the story is about, not a rival named since
     described = _described_kind(token, word)
+    if described == "index" and (called := _index_called(token, seen, kinds)) is not None:
+        return called
     if described is not None:
         return _organization_of_kind(seen, number, described, kinds)
     named = by_word.get(_singular(token.lower_))
@@ -867,7 +888,47 @@ def _organization_kinds(doc: Doc, mentions: Sequence[ActorMention]) -> dict[str,
             own.add("team")  # "the Colts" for the Indianapolis Colts
         if "central bank" in own:
             own.add("bank")
+        if "index" in own:
+            own |= {
+                f"called {epithet}" for epithet in _epithets(doc[max(0, mention.start - 3) : mention.end])
+            }
     return kinds
+
+
+# What market news calls an index by: "the benchmark S&P 500", "the blue-chip Dow", "the broader Topix"
+INDEX_EPITHETS = ("benchmark", "blue-chip", "blue chip", "broader", "tech-heavy", "technology-heavy")
+# The index each epithet names where the story does not say: the market's own usage
+EPITHET_INDEXES: dict[str, tuple[str, ...]] = {
+    "benchmark": ("s&p 500", "standard & poor's 500", "nikkei", "ftse 100", "dax", "cac 40", "kospi"),
+    "blue-chip": ("dow", "ftse 100", "dax", "cac 40"),
+    "blue chip": ("dow", "ftse 100", "dax", "cac 40"),
+    "broader": ("s&p 500", "standard & poor's 500", "topix"),
+    "tech-heavy": ("nasdaq",),
+    "technology-heavy": ("nasdaq",),
+}
+
+
+def _epithets(span: Span) -> set[str]:
+    text = span.text.lower()
+    return {epithet for epithet in INDEX_EPITHETS if epithet in text}
+
+
+def _index_called(token: Token, seen: dict[str, _Seen], kinds: dict[str, set[str]]) -> ActorMention | None:
+    """ "the benchmark", "the blue-chip index": the index the story calls so, else the one markets
+    call so ("the benchmark" of a Wall Street story is the S&P 500, not the Nasdaq named last),
+    however far back it was named."""
+    epithets = _epithets(token.doc[token.left_edge.i : token.i + 1])
+    indexes = [entry for entry in seen.values() if "index" in kinds.get(entry.mention.name, ())]
+    for epithet in sorted(epithets):
+        called = [entry for entry in indexes if f"called {epithet}" in kinds[entry.mention.name]]
+        called = called or [
+            entry
+            for entry in indexes
+            if any(name_key(entry.mention.name).startswith(known) for known in EPITHET_INDEXES[epithet])
+        ]
+        if called:
+            return max(called, key=lambda entry: (entry.sentence, entry.mention.start)).mention
+    return None
 
 
 def _is_team_plural(span: Span) -> bool:

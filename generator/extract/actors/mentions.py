@@ -589,11 +589,21 @@ def _entity_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
         if kind == "organization" and _holds_a_role(ent):
             yield _trim_title_case_verb(doc, ent), "PERSON", "person"
             continue
+        if kind == "person" and len(ent) >= 2 and _bare(ent[-1].text) in INDUSTRY_WORDS | CORPORATE_WORDS:
+            yield ent, "ORG", "organization"  # "Kestrel Petroleum said": no person's name ends so
+            continue
         if kind == "person":
             ent = _with_head_surname(doc, ent)
         yield _trim_title_case_verb(doc, ent), ent.label_, kind
 
 
+# The last words of companies' names, which no person's name ends in
+INDUSTRY_WORDS = frozenset(
+    """petroleum oil energy mining minerals metals steel chemicals pharmaceuticals pharma foods
+    software semiconductor electronics technologies systems industries airways airlines shipping
+    logistics offshore insurance securities capital bancorp pictures studios entertainment media
+    telecom communications""".split()
+)
 # Bodies news writes in lower case as often as capitalised ("Police said", "police said"):
 # the word alone is still the body the coreference stage takes it for
 BODY_WORDS = frozenset(
@@ -1065,13 +1075,42 @@ def _company_first_word_mentions(
     """ "Calder said", "Marlow recalls": a company's first word alone, which the model leaves
     untagged once the article has named the company in full ("Calder Semiconductor Inc")."""
     first_words = {
-        span[0].text for span, _label, kind in found if kind == "organization" and _is_company(span.text)
+        span[0].text
+        for span, _label, kind in found
+        if kind == "organization" and _is_company_or_business(_without_possessive(span.text))
     }
     for token in tokens_of(doc):
         if token.text in first_words and not token.ent_type_ and token.is_title and _reads_as_name(token):
             span = doc[token.i : token.i + 1]
             if not _is_where(span):
                 yield span, "ORG", "organization"
+
+
+def _without_possessive(name: str) -> str:
+    """ "Halvard Motors Corp's engine plant", "Halvard Motors' plant": the name itself."""
+    for ending in ("'s", "’s", "'", "’"):
+        if name.endswith(ending):
+            return name[: -len(ending)]
+    return name
+
+
+# Trades a group's unit is named by ("Siemens Energy", "Sony Pictures"): its first word is the group's
+UNIT_TRADES = frozenset(
+    """energy pharmaceuticals entertainment pictures studios media logistics technologies capital
+    systems""".split()
+)
+
+
+def _ends_in_industry_word(name: str) -> bool:
+    """ "Kestrel Petroleum", "Delmont Offshore": a business named by its trade, whose first word
+    alone is the business ("Delmont said"); not a unit named after its group ("Siemens Energy")."""
+    words = name.split()
+    trade = _bare(words[-1]) if words else ""
+    return len(words) >= 2 and words[0][:1].isupper() and trade in INDUSTRY_WORDS - UNIT_TRADES
+
+
+def _is_company_or_business(name: str) -> bool:
+    return _is_company(name) or _ends_in_industry_word(name)
 
 
 def _is_company(name: str) -> bool:
@@ -1110,7 +1149,11 @@ def _company_of_first_word(name: str, known: _KnownNames) -> str | None:
         return None
     if any(full.split()[-1] == name for full in known.people):
         return None
-    companies = [full for full in known.organizations if _is_company(full) and full.split()[0] == name]
+    companies = [
+        full
+        for full in known.organizations
+        if full.split()[0] == name and (_is_company(full) or _ends_in_industry_word(full))
+    ]
     if not companies:
         return None
     longest = max(companies, key=len)
@@ -1119,12 +1162,15 @@ def _company_of_first_word(name: str, known: _KnownNames) -> str | None:
 
 
 def _reads_as_name(token: Token) -> bool:
-    """A proper noun; or, opening a sentence, a surname the model took for a plural ("Jobs said")."""
+    """A proper noun; or, opening a sentence, a surname the model took for a plural ("Jobs said") or
+    a company's name it took for a noun on its stock ("Halvard shares fell")."""
     if token.pos_ == "PROPN":
         return True
     if token.pos_ != "NOUN" or not token.is_title or token.i != sentence_bounds(token.doc, token.i)[0]:
         return False
     modified = any(child.dep_ in ("det", "amod", "compound", "nummod") for child in token.children)
+    if token.dep_ == "compound" and token.head.lower_ in HOLDINGS:
+        return not modified  # "Halvard shares fell 2.3 percent", the name read as a noun
     plural_verb = token.head.tag_ == "VBP" or token.head.lower_ in ("were", "are")
     return token.dep_ in ("nsubj", "nsubjpass") and not modified and not plural_verb
 

@@ -36,9 +36,10 @@ from generator.extract.doc_views import (
     tokens_of,
 )
 from generator.extract.events.titles import make_title
-from generator.extract.grammar import SUBJECT_DEPS, governing_verb
+from generator.extract.grammar import SUBJECT_DEPS, governing_verb, verb_lemmas, verb_read_as_noun
 from generator.extract.lexicon import REPORTING_LEMMAS, is_reporting, names_an_act
 from generator.extract.timex.dateline import read_dateline
+from generator.extract.timex.vocabulary import WEEKDAYS
 from generator.model import Article, DateSource, DateValue, Event, Mention, Sentence, TimeExpression
 from generator.registry import name_key
 from generator.text import split_sentences
@@ -518,13 +519,15 @@ def _headline_lines(sentences: list[Sentence], published: dt.date) -> set[int]:
     """The headline, and the summary lines under it when a dateline line follows them ("Ten people
     are killed." / "November 28, 2005"). With the one-sentence paragraphs before the first longer
     paragraph (`_one_sentence_paragraphs_first`), these are the lead's headline and summary lines."""
+    # a page may print its dateline above the headline ("Friday, June 7, 2013" / "Esther Williams dies")
+    top = next((s.index for s in sentences if _after_dateline(s, published) < s.end), 0)
     above_dateline = next(
         (
             sentence.index
-            for sentence in sentences[1 : DECK_LINES + 1]
+            for sentence in sentences[top + 1 : top + DECK_LINES + 1]
             if _after_dateline(sentence, published) == sentence.end
         ),
-        1,
+        top + 1,
     )
     return set(range(above_dateline))
 
@@ -662,7 +665,11 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
     if _is_commentary(root):
         # "Analysts suggest that ...", "Boeing could ...": nothing in it happened; but "It has been a
         # long wait, but Reid entered rehab on Tuesday" tells a happening in a clause of its own
-        return [clause for verb in _coordinated_with_subject(root) for clause in _clause_predicates(verb)]
+        told_apart = _coordinated_with_subject(root) + _named_past_relatives(span)
+        told = [clause for verb in told_apart for clause in _clause_predicates(verb)]
+        if _frames_what_happened(root):
+            told += [clause for clause in _clauses_read_apart(span, root, told) if clause[1] == "past"]
+        return told
     found: list[Predicate] = []
     misread = _headline_verb_read_as_noun(span) if is_lead else None
     if misread is not None:
@@ -672,11 +679,25 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
         found.append((death, "present", None))
     if is_lead and misread is None and _is_verbless_happening(span):
         found.append((root, "present", None))  # "Holt's resignation after bribery probe"
+    if not is_lead and verb_read_as_noun(span) is not None:
+        found.append((root, "past", None))  # "The central bank last cut rates in December 2008"
     if root.pos_ in ("NOUN", "PROPN"):
+        # "Teen killed by police"; "Chargers ’ Jamal Williams Arrested For DUI", read as a name in
+        # apposition to the team, is the player's arrest
+        named = [root, *(child for child in root.children if child.dep_ == "appos")]
         found += [
-            (child, "past", None) for child in root.children if child.dep_ == "acl" and child.tag_ == "VBN"
+            (child, "past", None)
+            for noun in named
+            for child in noun.children
+            if child.dep_ == "acl" and child.tag_ == "VBN"
         ]
     found += _clause_predicates(root)
+    return found + _clauses_read_apart(span, root, found)
+
+
+def _clauses_read_apart(span: Span, root: Token, found: list[Predicate]) -> list[Predicate]:
+    """The happenings of the sentence's other clauses, less those already in `found`."""
+    apart: list[Predicate] = []
     for token in tokens_in(span):
         if token.i == root.i or token.pos_ not in ("VERB", "AUX"):
             continue
@@ -684,8 +705,51 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
             continue
         if token.dep_ == "xcomp" and token.head.i == root.i:
             continue  # already read with its main verb ("set to deliver")
-        found += [clause for clause in _clause_predicates(token) if all(clause[0].i != k[0].i for k in found)]
-    return found
+        known = [*found, *apart]
+        apart += [clause for clause in _clause_predicates(token) if all(clause[0].i != k[0].i for k in known)]
+    return apart
+
+
+# What "it is ..." says of a clause that leaves it unsure or untrue: "it is likely that", "it is
+# wrong to say that"
+DOUBTING_FRAMES = frozenset(
+    """likely unlikely possible impossible probable improbable conceivable plausible doubtful unclear
+    uncertain unknown rumored rumoured wrong false untrue unfair early premature hard difficult
+    rare unusual""".split()
+)
+
+
+def _frames_what_happened(root: Token) -> bool:
+    """ "It was the third time Smith has scored", "It is no surprise that the board fired him", "it's
+    safe to say Luck exceeded them": "it is" followed by a clause that tells what happened as a fact
+    (not "it is likely that", "it could be that", "it is not true that")."""
+    children = list(root.children)
+    if root.lemma_ != "be" or not any(child.dep_ == "nsubj" and child.lower_ == "it" for child in children):
+        return False
+    if _is_negated(root) or any(child.dep_ == "aux" and child.lower_ in MODALS for child in children):
+        return False
+    if any(child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKERS for child in children):
+        return False
+    if any(child.dep_ == "advmod" and child.lower_ in DOUBTING_ADVERBS for child in children):
+        return False  # "It was probably chance that ..."
+    complements = [child for child in children if child.dep_ in ("acomp", "attr")]
+    return not any(
+        word.lower_ in DOUBTING_FRAMES
+        for complement in complements
+        for word in (complement, *complement.children)
+    )
+
+
+def _named_past_relatives(span: Span) -> list[Token]:
+    """ "Analysts questioned the price that Oracle paid for Sun": a relative clause in the past with a
+    named subject tells what that actor did, whatever the sentence around it only thinks of it."""
+    return [
+        token
+        for token in tokens_in(span)
+        if token.dep_ == "relcl"
+        and token.tag_ == "VBD"
+        and any(child.dep_ == "nsubj" and child.pos_ == "PROPN" for child in token.children)
+    ]
 
 
 def _headline_infinitive(verb: Token) -> bool:
@@ -716,7 +780,7 @@ def _headline_verb_read_as_noun(span: Span) -> Token | None:
     gave it an object, or when the article uses the word as a verb and, in the headline, it is no
     subject nor object of a verb there ("Lumio unveils new tablet, takes aim at iPad" is no plural
     subject of "takes"; "Boeing orders rise" keeps its noun)."""
-    verbs = made_once(span.doc, "verb_lemmas", _verb_lemmas)
+    verbs = made_once(span.doc, "verb_lemmas", verb_lemmas)
     for token in tokens_in(span):
         if token.i == span.start:
             continue
@@ -782,10 +846,6 @@ def _is_plural_name(token: Token) -> bool:
     return token.tag_ == "NNP" and token.lower_.endswith("s") and not token.lower_.endswith("ss")
 
 
-def _verb_lemmas(doc: Doc) -> frozenset[str]:
-    return frozenset(token.lemma_.lower() for token in tokens_of(doc) if token.pos_ == "VERB")
-
-
 def _no_argument_of_a_verb(noun: Token) -> bool:
     head = noun.head
     if noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or head.pos_ not in ("VERB", "AUX"):
@@ -826,6 +886,8 @@ def _clause_predicate(verb: Token) -> Predicate | None:
             return None  # "Boeing had hoped to have it ready for 2012": a plan that did not come about
         return next(child for child in verb.children if child.dep_ == "xcomp"), "future", None
     if verb.lemma_ in STATIVE_LEMMAS and not _appears_somewhere(verb):
+        return None
+    if _is_missing(verb):
         return None
     if _requires_a_state(verb) or _is_found_to_be(verb):
         return None
@@ -881,6 +943,17 @@ def _is_found_to_be(verb: Token) -> bool:
     # "was found to be innocent by a jury on Monday": a finding by someone, or on a day, happened
     told = [token for child in being.children for token in child.subtree]
     return not any(token.lower_ == "by" or _is_date_word(token) for token in told)
+
+
+def _is_missing(verb: Token) -> bool:
+    """ "Her mother was still missing", "two climbers are missing": being missing is a state (while
+    "went missing on Sunday" and "missed the final" tell what happened)."""
+    return (
+        verb.lemma_ == "miss"
+        and verb.tag_ == "VBG"
+        and any(child.dep_ == "aux" and child.lemma_ == "be" for child in verb.children)
+        and not any(child.dep_ in ("dobj", "attr") for child in verb.children)
+    )
 
 
 def _requires_a_state(verb: Token) -> bool:
@@ -1021,11 +1094,22 @@ def _negation_may_be_news(verb: Token) -> bool:
         child.dep_ in ("aux", "auxpass") and child.lower_ in MODALS for child in verb.children
     ):
         return False
-    return any(_is_date_word(token) and _governs(token, verb) for token in verb.subtree)
+    return any(
+        _is_date_word(token) and _governs(token, verb) and not _starts_a_stretch(token)
+        for token in verb.subtree
+    )
+
+
+def _starts_a_stretch(date: Token) -> bool:
+    """ "has not paid a dividend since 2006": the start of a stretch in which nothing happened."""
+    return any(ancestor.lower_ == "since" for ancestor in date.ancestors if ancestor.dep_ == "prep")
 
 
 def _is_date_word(token: Token) -> bool:
     return token.ent_type_ in ("DATE", "TIME")
+
+
+WITHHELD_SAYINGS = frozenset("comment say disclose reveal discuss confirm elaborate specify identify".split())
 
 
 def _is_commentary(root: Token) -> bool:
@@ -1035,10 +1119,12 @@ def _is_commentary(root: Token) -> bool:
         return True
     if any(child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKERS for child in children):
         return True  # "if Boeing is indicted": a condition, not a happening
+    if _shares_a_condition(root):
+        return True  # "if Boeing is indicted or convicted": the conviction is a condition too
     if any(child.dep_ == "advmod" and child.lower_ in HABITUAL_ADVERBS for child in children):
         return True
-    if root.lemma_ in ("decline", "refuse") and any(child.lemma_ == "comment" for child in children):
-        return True
+    if root.lemma_ in ("decline", "refuse") and any(child.lemma_ in WITHHELD_SAYINGS for child in children):
+        return True  # "declined to comment", "declined to say whether a ransom was paid": nothing told
     subjects = [child for child in children if child.dep_ in ("nsubj", "nsubjpass", "expl")]
     for subject in subjects:
         generic = subject.lemma_.lower() in COMMENTARY_SUBJECTS or subject.lower_ in COMMENTARY_SUBJECTS
@@ -1048,6 +1134,13 @@ def _is_commentary(root: Token) -> bool:
         if subject.dep_ == "expl" or (subject.lower_ == "it" and root.lemma_ == "be"):
             return True
     return False
+
+
+def _shares_a_condition(verb: Token) -> bool:
+    """A verb coordinated with a condition's, without a subject of its own, is part of the condition."""
+    if verb.dep_ != "conj" or any(child.dep_ in GRAMMATICAL_SUBJECTS for child in verb.children):
+        return False
+    return any(child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKERS for child in verb.head.children)
 
 
 def _group_did_it(subject: Token, verb: Token) -> bool:
@@ -1072,6 +1165,8 @@ def _tense(verb: Token) -> str:
         return "past"
     if verb.tag_ in ("VBZ", "VBP") or words & {"is", "are", "am"}:
         return "present"
+    if verb.tag_ == "VBN" and not auxiliaries and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _tense(verb.head)  # "police have arrested and charged him": "have" is the charging's too
     if verb.tag_ == "VBN" and not auxiliaries:
         # a headline's passive ("Minister sacked over ..."), else a participle modifying a noun
         return "past" if verb.dep_ == "ROOT" else "participle"
@@ -1087,10 +1182,20 @@ STANDS_FOR_OWNER = frozenset({"body", "remains", "corpse"})
 
 def _owner_only(mention: ActorMention, span: Span) -> bool:
     token = span.doc[mention.start]
-    return mention.surface.lower() in POSSESSIVE_WORDS and token.head.lower_ not in STANDS_FOR_OWNER
+    return mention.surface.lower() in POSSESSIVE_WORDS and not _stands_for_owner(token.head)
+
+
+def _stands_for_owner(owned: Token) -> bool:
+    """ "His body was found" tells of him; so do "Its shares fell" and "Its revenue rose" of the
+    company: its stock and its takings, as the subject, move with it."""
+    if owned.lower_ in STANDS_FOR_OWNER:
+        return True
+    holding_or_taking = owned.lower_ in HOLDINGS or owned.lemma_.lower() in OWNER_TAKES_PART
+    return holding_or_taking and owned.dep_ in ("nsubj", "nsubjpass")
 
 
 REPORTED_ADVERBS = frozenset({"reportedly", "allegedly", "apparently", "purportedly", "supposedly"})
+DOUBTING_ADVERBS = REPORTED_ADVERBS | frozenset({"probably", "possibly", "perhaps", "maybe", "likely"})
 
 
 def _modality(predicate: Token, tense: str) -> str | None:
@@ -1241,6 +1346,8 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
         return False
     if _joined_to_next_name(token):
         return _is_modifier(head, predicate, mentions)  # "Boeing-Air Force talks": as the Air Force is
+    if _names_the_subject_before_its_day(token):
+        return False
     if token.dep_ == "conj" and head.pos_ == "PROPN" and head.dep_ in ("compound", "nmod", "amod"):
         return _is_modifier(
             head, predicate, mentions
@@ -1267,6 +1374,21 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
             return True
         return not (_is_doing(head) or head.lemma_.lower() in OWNER_TAKES_PART)
     return False
+
+
+DAY_WORDS = frozenset(WEEKDAYS) | {"today", "yesterday", "tonight", "tomorrow"}
+
+
+def _names_the_subject_before_its_day(token: Token) -> bool:
+    """ "Siemens Monday announced ...", "The Senate Thursday passed ...": news puts the day between
+    the subject and its verb, and the parser reads the name as a modifier of the day."""
+    day = token.head
+    return (
+        token.dep_ == "compound"
+        and day.lower_ in DAY_WORDS
+        and day.dep_ in ("nsubj", "npadvmod")
+        and day.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def _joined_to_next_name(token: Token) -> bool:
@@ -1298,7 +1420,8 @@ STAFF_NOUNS = frozenset(
 # What an actor does, sends or acts through, when it is named as the owner: "Putin's letter".
 ACTS_THROUGH = frozenset(
     """letter message email e-mail memo statement speech proposal plan offer order bid request call deal
-    invitation decision move response visit trip talks board unit division subsidiary shareholders staff
+    invitation decision move response visit trip talks board committee panel unit division subsidiary
+    shareholders staff
     employees workers executives officials team forces troops government members policymakers
     negotiators directors""".split()
 )
@@ -1515,10 +1638,14 @@ def _sentence_date(
         tokens = span.doc.char_span(expression.start, expression.end, alignment_mode="expand")
         if tokens is None or (date.precision == "year" and _names_a_thing(tokens.root)):
             continue  # "the 1991 settlement", "its 2010 conference": the year names the thing
+        if _EARLIER_THAT_DAY.fullmatch(expression.text.strip()):
+            continue  # "Earlier in the day": the day being told (the narrative's), not the last day named
         if _was_planned_once(tokens.root):
             continue  # "originally due later this year, will be delayed until October"
         if _measures_a_record(tokens.root, predicate):
             continue  # "its first profit since 2007": the start of a stretch, not when it happened
+        if _is_comparison_base(tokens):
+            continue  # "sales dropped 32 percent from a year earlier": the time compared with
         inside.append((expression, date, tokens.root))
     if not inside:
         return None
@@ -1538,6 +1665,7 @@ def _sentence_date(
     return None
 
 
+_EARLIER_THAT_DAY = re.compile(r"earlier (?:in the|that) day", re.IGNORECASE)
 SUPERSEDED_ADVERBS = frozenset({"originally", "initially", "previously", "formerly"})
 
 
@@ -1548,6 +1676,30 @@ def _was_planned_once(date: Token) -> bool:
     while head.dep_ == "prep" and head.head.i != head.i:
         head = head.head
     return any(child.dep_ == "advmod" and child.lower_ in SUPERSEDED_ADVERBS for child in head.children)
+
+
+COMPARISON_PREPOSITIONS = frozenset({"from", "versus", "vs", "vs.", "against"})
+RELATIVE_BASE_WORDS = frozenset({"earlier", "ago", "before", "last", "previous", "prior", "same"})
+RANGE_ENDS = frozenset({"to", "until", "through", "till"})
+
+
+def _is_comparison_base(date: Span) -> bool:
+    """ "dropped 32 percent from a year earlier", "up from 546 million a year earlier", "compared
+    with a year ago": a figure's base of comparison, not when the change happened; "served from
+    2005 to 2007" is a stretch, and an absolute date ("rose from 2005") is left alone."""
+    if not any(token.lower_ in RELATIVE_BASE_WORDS for token in date):
+        return False
+    for ancestor in date.root.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX") and ancestor.dep_ != "prep":
+            return False
+        if ancestor.lower_ == "with" and ancestor.head.lemma_.lower() == "compare":
+            return True
+        if ancestor.lower_ in COMPARISON_PREPOSITIONS and ancestor.dep_ == "prep":
+            return not any(
+                child.lower_ in RANGE_ENDS and any(obj.ent_type_ == "DATE" for obj in child.children)
+                for child in ancestor.children
+            )
+    return False
 
 
 def _measures_a_record(date: Token, predicate: Token) -> bool:
@@ -1648,6 +1800,8 @@ def _modifies_a_noun(token: Token) -> bool:
     if token.dep_ in ("npadvmod", "tmod"):
         return False  # "found guilty by the same jury last month": a bare time phrase is adverbial
     head = token.head
+    if head.lower_ == "on" and head.head.dep_ == "dobj":
+        return False  # "will announce its decision on March 7": the day of the verb, hung on its object
     while head.dep_ == "prep" and head.head.i != head.i:
         head = head.head
     if head.lower_ in _NOMINAL_VERBS or head.lower_ in EVENT_NOUNS or head.lower_ in OCCASION_NOUNS:
@@ -1819,9 +1973,12 @@ def _date_headlines_by_the_lead(candidates: list[_Candidate], headlines: set[int
     opening = max(headlines, default=0) + RESTATING_SENTENCES
     for item in candidates:
         told_in = {mention.sentence for mention in item.mentions}
-        if item.date_source == "text" or not told_in <= headlines:
+        if item.date_source == "text" or min(told_in) not in headlines:
             continue
         actors = {name_key(actor) for actor in item.actors}
+        # told again, undated, in the body too ("... has died"): only a retelling by all its actors
+        # dates it, not one of a single actor's other deed of that kind ("was hired in 2004")
+        by_all = not told_in <= headlines
         restating = next(
             (
                 other
@@ -1831,12 +1988,17 @@ def _date_headlines_by_the_lead(candidates: list[_Candidate], headlines: set[int
                 and other.date_source == "text"
                 and other.modality != "negated"
                 and min(mention.sentence for mention in other.mentions) <= opening
-                and actors & {name_key(actor) for actor in other.actors}
+                and _shares_actors(actors, other, by_all)
             ),
             None,
         )
         if restating is not None:
             item.date, item.date_source = restating.date, "context"
+
+
+def _shares_actors(actors: set[str], other: _Candidate, all_of_them: bool) -> bool:
+    others = {name_key(actor) for actor in other.actors}
+    return actors <= others if all_of_them else bool(actors & others)
 
 
 def _order_sequences(candidates: list[_Candidate]) -> None:

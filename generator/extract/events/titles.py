@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from generator.extract.actors.mentions import ActorMention, dateline_credit
 from generator.extract.doc_views import sentence_at
-from generator.extract.grammar import governing_verb
-from generator.extract.lexicon import is_reporting
+from generator.extract.grammar import SAME_FORM_PASTS, governing_verb, verb_read_as_noun
+from generator.extract.lexicon import is_bare_takings, is_reporting
 from generator.registry import CORPORATE_WORDS
 
 if TYPE_CHECKING:
@@ -34,6 +34,9 @@ def make_title(
     # a bridged product ("the first flight" of the A380) is not a name to write in the title
     names = _names_by_token(mentions)
     if predicate.pos_ == "NOUN":
+        misread = verb_read_as_noun(sentence_at(predicate.doc, predicate.i))
+        if misread is not None and predicate.i == sentence_at(predicate.doc, predicate.i).root.i:
+            return _misread_clause_title(predicate, misread, names)
         return _nominal_title(predicate, names)
     if predicate.pos_ == "ADJ" and predicate.lower_ == "dead":
         return _death_title(predicate, names)
@@ -65,7 +68,9 @@ def make_title(
         if _is_market_move(child):
             rest.extend(_render(_pruned_subtree(child), names, predicate.doc, emitted))
             continue
-        if child.dep_ in ("dobj", "prep", "dative", "attr", "oprd", "acomp", "xcomp", "pcomp", "ccomp"):
+        if child.dep_ in ("dobj", "prep", "dative", "attr", "oprd", "acomp", "xcomp", "pcomp", "ccomp") or (
+            _is_bare_participle_after(child, predicate)
+        ):
             kept = _pruned_subtree(child)
             words = _render(kept, names, predicate.doc, emitted)
             if child in said and words and _opens_a_quote_in_lower_case(kept[0], names):
@@ -74,6 +79,16 @@ def make_title(
         if len(" ".join(rest)) > MAX_TITLE_CHARS:
             break
     return _fit(_capitalize(" ".join(part for part in (subject, verb, " ".join(rest)) if part)))
+
+
+def _is_bare_participle_after(child: Token, predicate: Token) -> bool:
+    """ "went missing", parsed as a clause of its own: the participle completes the verb."""
+    return (
+        child.dep_ == "advcl"
+        and child.tag_ == "VBG"
+        and child.i == predicate.i + 1
+        and not any(child.children)
+    )
 
 
 def _death_title(dead: Token, names: dict[int, ActorMention]) -> str:
@@ -183,6 +198,21 @@ def _nominal_title(noun: Token, names: dict[int, ActorMention]) -> str:
     return _fit(" ".join([names[owner.i].name, verb, *words]))
 
 
+def _misread_clause_title(root: Token, verb: Token, names: dict[int, ActorMention]) -> str:
+    """ "The central bank last cut rates in December 2008", parsed without a verb -> "Bank of Japan
+    cuts rates": its subject, the verb in the headline present, what follows the verb."""
+    subject = next(child for child in root.children if child.dep_ == "nsubj")
+    doc = root.doc
+    lemma = verb.lower_ if verb.lower_ in SAME_FORM_PASTS else verb.lemma_.lower()
+    after = [token for token in _pruned_subtree(root) if token.i > verb.i]
+    words = [
+        *_render(_pruned_subtree(subject), names, doc),
+        _third_person(lemma),
+        *_render(after, names, doc),
+    ]
+    return _fit(_capitalize(" ".join(words)))
+
+
 def _by_gerund(predicate: Token) -> Token | None:
     for child in predicate.children:
         if child.dep_ == "prep" and child.lower_ == "by":
@@ -208,7 +238,7 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
         # ("the fighters of the revolution that brought Castro to power")
         heads = {child.i, *(token.i for token in child.conjuncts)}
         actors = [
-            names[token.i].name
+            _written_name(token, names[token.i])
             for token in child.subtree
             if token.i in names
             and _head_within(token, heads, names)
@@ -216,7 +246,9 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
         ]
         if actors:
             return " and ".join(dict.fromkeys(actors))
-        return " ".join(_render(_pruned_subtree(child), names, predicate.doc))
+        phrase = " ".join(_render(_pruned_subtree(child), names, predicate.doc))
+        owner = _pronoun_owner(child, names)
+        return f"{_possessive(owner)} {phrase}" if owner else phrase
     if head.dep_ in ("acl", "relcl") and head.head.i in names and head.tag_ == "VBD":
         return names[head.head.i].name  # "Chrysler LLC, the automaker, filed ...", misread as a modifier
     if _modifies_its_noun(head) and head.head.pos_ == "NOUN":
@@ -230,6 +262,25 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
     if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and head.head.i != head.i:
         return _subject_phrase(head.head, names)  # "Rivoil bought the mine and sold it": Rivoil sold
     return ""
+
+
+def _written_name(token: Token, mention: ActorMention) -> str:
+    """The name a mention is written as; a company's bare figure ("Revenue rose") as its owner's."""
+    if mention.label == "COREF" and is_bare_takings(token):
+        return f"{_possessive(mention.name)} {token.lower_}"
+    return mention.name
+
+
+def _possessive(name: str) -> str:
+    return name + ("'" if name.endswith("s") else "'s")
+
+
+def _pronoun_owner(noun: Token, names: dict[int, ActorMention]) -> str | None:
+    """ "Its shares fell": the name "its" stands for, which the title writes ("Kestrel's shares")."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.tag_ == "PRP$" and child.i in names:
+            return names[child.i].name
+    return None
 
 
 def _subjects(head: Token) -> list[Token]:
@@ -414,8 +465,15 @@ def _is_another_party(token: Token) -> bool:
 def _is_date_phrase(node: Token) -> bool:
     if node.ent_type_ in ("DATE", "TIME"):
         return True
-    objects = [child for child in node.children if child.dep_ == "pobj"]
-    return node.dep_ == "prep" and bool(objects) and all(obj.ent_type_ in ("DATE", "TIME") for obj in objects)
+    if node.dep_ != "prep":
+        return False
+    objects = [child for child in node.children if child.dep_ in ("pobj", "pcomp")]
+    if objects and all(obj.ent_type_ in ("DATE", "TIME") for obj in objects):
+        return True  # "on Monday", "from a year earlier"
+    parts = [child for child in node.children if not child.is_punct]
+    return (
+        node.pos_ == "VERB" and bool(parts) and all(_is_date_phrase(part) for part in parts)
+    )  # "compared with a year ago"
 
 
 def _description_words(names: dict[int, ActorMention], doc: Doc) -> set[int]:
@@ -451,7 +509,8 @@ def _render(
             if mention.start not in emitted:
                 possessive = doc[mention.end - 1].tag_ == "POS"  # "Elian Gonzalez's father"
                 _drop_start_of_name(words, mention.name)
-                words.append(mention.name + ("'s" if possessive else ""))
+                name = _written_name(token, mention)
+                words.append(_possessive(name) if possessive else name)
                 emitted.add(mention.start)
             continue
         if _is_title_of_name(token, names):
