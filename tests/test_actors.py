@@ -28,6 +28,9 @@ from generator.registry import ActorRegistry, name_key
         ("Insp Dave Gaskin", "Dave Gaskin"),
         ("Coroner", "Coroner"),
         ("RB Joique Bell", "Joique Bell"),
+        # politics: the model may tag the role before a name as a name of its own
+        ("Brooklyn Councilman", ""),
+        ("Councilman", "Councilman"),
     ],
 )
 def test_clean_name(mention: str, expected: str) -> None:

@@ -829,3 +829,24 @@ def test_a_role_is_the_one_person_the_article_gives_it_before_or_after(nlp) -> N
         "Spokesman Paul Hale said the party would meet on Monday."
     )
     assert not [found for found in references(nlp, two) if found[0] == "spokesman"]
+
+
+def test_a_pronoun_outside_quotation_marks_is_not_someone_a_quoted_speaker_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    # sport: "she added" is the champion, not the mother she thanked
+    text = (
+        "Anna Lind won the Open final in Paris on Sunday. "
+        '"I want to thank my mother, Mia Lind, for everything." '
+        '"It was the hardest match of my life," she added.'
+    )
+    found = references(nlp, text)
+    assert ("she", "Anna Lind") in found and ("she", "Mia Lind") not in found
+
+
+def test_the_company_as_subject_goes_on_from_the_company_that_was_the_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    # business: a rival named in passing is not "the company" that goes on to speak
+    text = (
+        "Norland Corp. agreed on Monday to buy a start-up, stepping up its rivalry with Calder Inc. "
+        "in chips. The company said it would pay $300 million."
+    )
+    found = references(nlp, text)
+    assert ("company", "Norland Corp") in found and ("company", "Calder Inc") not in found

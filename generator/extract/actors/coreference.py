@@ -685,7 +685,8 @@ def _antecedent(
     if named is not None and number - named[0] <= DESCRIPTION_WINDOW:
         return named[1]
     if lowered in ORG_NOUNS or word in ORG_NOUNS:
-        return _organization_of_kind(seen, number, "company", kinds)
+        found = _organization_of_kind(seen, number, "company", kinds)
+        return _subject_company(token, number, seen, kinds, found) if found is not None else None
     if lowered in PRODUCT_NOUNS:
         return _recent(seen, number, DESCRIPTION_WINDOW, kinds=("product",))
     if word in PLAIN_PERSON_NOUNS | PERSON_NOUNS and token.tag_ != "NNS":
@@ -814,6 +815,28 @@ def _organization_of_kind(
         if rank is not None:
             fitting.append((rank, entry.sentence, entry.mention.start, entry.mention))
     return max(fitting, key=lambda item: item[:3])[3] if fitting else None
+
+
+def _subject_company(
+    token: Token, number: int, seen: dict[str, _Seen], kinds: dict[str, set[str]], found: ActorMention
+) -> ActorMention:
+    """ "AMD ... has forged a deal, in its competition with Intel Corp. The company said it will
+    pay": "the company" as a subject goes on from the company the sentence before had as its
+    subject, as "it" would, rather than one named since in passing."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or any(
+        child.lower_ in ("this", "that") for child in token.children
+    ):
+        return found  # "That company, which provides ...": the one just named
+    subjects = [
+        entry
+        for entry in seen.values()
+        if entry.mention.kind == "organization"
+        and entry.subject_sentence == number - 1
+        and _fit("company", kinds.get(entry.mention.name, set())) == 1
+    ]
+    if len(subjects) != 1 or subjects[0].mention.name == found.name:
+        return found
+    return subjects[0].mention if _fit("company", kinds.get(found.name, set())) == 1 else found
 
 
 def _fit(described: str, own: set[str]) -> int | None:
@@ -1065,6 +1088,7 @@ def _person_for_pronoun(
     ]
     if not candidates:
         return None
+    candidates = _told_outside_quotations(token, candidates)
     # the last subject, unless a person named since then is its only match in gender
     subjects = [entry for entry in candidates if number - entry.subject_sentence <= 1]
     known = [entry for entry in candidates if entry.gender == gender]
@@ -1072,6 +1096,18 @@ def _person_for_pronoun(
         return known[0].mention
     pool = subjects or candidates
     return max(pool, key=lambda entry: (entry.sentence, entry.mention.start)).mention
+
+
+def _told_outside_quotations(token: Token, candidates: list[_Seen]) -> list[_Seen]:
+    """ "'I thank my mother, Mia Lind,' she said. 'It was hard,' she added": a pronoun outside
+    quotation marks is someone the writer named, not one a quoted speaker named, when one fits."""
+    ranges = quotations(token.doc)
+    if any(start <= token.i < end for start, end in ranges):
+        return candidates
+    outside = [
+        entry for entry in candidates if not any(start <= entry.mention.start < end for start, end in ranges)
+    ]
+    return outside or candidates
 
 
 def _co_arguments(token: Token) -> set[int]:

@@ -122,6 +122,8 @@ def clean_name(text: str, organization: bool = False) -> str:
         words = words[1:]
     while len(words) > 1 and organization and words[-1] in POSITION_ABBREVIATIONS:
         words = words[:-1]  # "Saints RB Reggie Bush", tagged "Saints RB": the team
+    if len(words) > 1 and not organization and words[-1].casefold() in ROLE_ENDINGS:
+        return ""  # "Brooklyn Councilman Jumaane Williams", tagged "Brooklyn Councilman": no one's name
     name = " ".join(words).strip(" ,;:")
     return name if name.count(".") > 1 or not name.endswith(".") else name[:-1]  # keeps "U.S.", "Co."
 
@@ -135,6 +137,13 @@ POSITION_TITLES = frozenset(
     cornerback striker midfielder defender goalkeeper goalie pitcher catcher outfielder infielder
     shortstop coach trooper detective det sergeant sgt inspector insp constable superintendent supt
     commissioner sheriff coroner prosecutor""".split()
+)
+
+# What a person's name never ends in: the role written before a name ("Brooklyn Councilman X")
+ROLE_ENDINGS = frozenset(
+    """councilman councilwoman councillor spokesman spokeswoman spokesperson president minister
+    secretary governor mayor senator chairman chairwoman ceo director coach sheriff coroner
+    prosecutor officer inspector detective commissioner""".split()
 )
 
 # A player's position written after the team's name: "Saints RB Reggie Bush", "Colts QB Andrew Luck"
