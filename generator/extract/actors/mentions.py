@@ -30,7 +30,7 @@ from generator.extract.doc_views import (
     tokens_of,
 )
 from generator.extract.grammar import is_after_the
-from generator.extract.lexicon import hazard_descriptions
+from generator.extract.lexicon import INDEX_NAMES, hazard_descriptions
 from generator.model import ActorKind
 
 if TYPE_CHECKING:
@@ -1101,7 +1101,13 @@ def _ends_in_industry_word(name: str) -> bool:
 
 
 def _is_company_or_business(name: str) -> bool:
-    return _is_company(name) or _ends_in_industry_word(name)
+    return _is_company(name) or _ends_in_industry_word(name) or _is_index_called_by_first_word(name)
+
+
+def _is_index_called_by_first_word(name: str) -> bool:
+    """ "the Dow Jones industrial average", "the Nasdaq Composite Index": "the Dow", "the Nasdaq"."""
+    words = name.split()
+    return len(words) >= 2 and words[0].lower() in INDEX_NAMES
 
 
 def _is_company(name: str) -> bool:
@@ -1141,9 +1147,7 @@ def _company_of_first_word(name: str, known: _KnownNames) -> str | None:
     if any(full.split()[-1] == name for full in known.people):
         return None
     companies = [
-        full
-        for full in known.organizations
-        if full.split()[0] == name and (_is_company(full) or _ends_in_industry_word(full))
+        full for full in known.organizations if full.split()[0] == name and _is_company_or_business(full)
     ]
     if not companies:
         return None
