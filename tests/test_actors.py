@@ -579,3 +579,18 @@ def test_a_body_named_to_say_whom_a_person_works_for_takes_no_part_in_their_deed
 def _events(nlp, text: str):  # type: ignore[no-untyped-def]
     article = Article(slug="a", title=text.splitlines()[0], published=dt.date(2024, 3, 15), text=text)
     return list(extract_article(article, nlp=nlp, registry=ActorRegistry()).events)
+
+
+def test_capitalised_index_names_are_one_index_each(nlp) -> None:  # type: ignore[no-untyped-def]
+    # markets, written Bloomberg-style: the kind word capitalised, the S&P 500 in full
+    text = (
+        "Stocks slide\n"
+        "The Standard & Poor's 500 Index fell 2 percent on Monday. "
+        "The Dow Jones Stoxx 600 Index slid 1 percent."
+    )
+    article = Article(slug="a", title="Stocks slide", published=dt.date(2011, 8, 8), text=text)
+    extraction = extract_article(article, nlp=nlp)
+    names = {actor.name: actor.aliases for actor in extraction.actors}
+    assert names["S&P 500"] == ("Standard & Poor's 500 Index",)
+    assert "Dow Jones Stoxx 600 Index" in names
+    assert not any(actor.kind == "product" for actor in extraction.actors)  # "600 Index" is no model

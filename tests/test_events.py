@@ -1420,3 +1420,32 @@ def test_declining_to_say_is_no_event(nlp) -> None:  # type: ignore[no-untyped-d
     quotes = [event.quote for event in extract(nlp, text)]
     assert "The Foreign Ministry declined to say whether a ransom had been paid." not in quotes
     assert "The Foreign Ministry said on Monday the hostage had been freed." in quotes
+
+
+def test_an_index_called_by_its_first_word_is_the_index(nlp) -> None:  # type: ignore[no-untyped-def]
+    # technology shares: "the Nasdaq" after "the Nasdaq composite index"
+    text = (
+        "Tech stocks\n"
+        "The Nasdaq composite index rose 1 percent on Monday. The Nasdaq ended up 2 percent on Tuesday."
+    )
+    [event] = [
+        event for event in extract(nlp, text) if event.quote == "The Nasdaq ended up 2 percent on Tuesday."
+    ]
+    assert event.actors == ("Nasdaq composite",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # markets in Mumbai and London: a move told with "be" is the day's move
+        "The Sensex index was down 1.5 percent at 17,200 on Tuesday.",
+        "Shares of Marlowe Foods Plc were 3 percent higher on Tuesday.",
+    ],
+)
+def test_a_move_told_with_be_is_an_event(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert sentence in [event.quote for event in extract(nlp, "Markets\n" + sentence)]
+
+
+def test_being_up_for_something_is_no_move(nlp) -> None:  # type: ignore[no-untyped-def]
+    sentence = "Marlowe Foods Plc was up against three rivals for the contract."
+    assert sentence not in [event.quote for event in extract(nlp, "Contract race\n" + sentence)]

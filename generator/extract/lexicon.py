@@ -36,6 +36,9 @@ def names_an_act(predicate: Token) -> bool:
     return any(child.dep_ == "dobj" and child.pos_ in ("NOUN", "PROPN") for child in children)
 
 
+# the names of the market indexes news calls by their first word: "the Dow", "the Nikkei"
+INDEX_NAMES = frozenset("dow nasdaq nikkei ftse dax cac sensex kospi topix stoxx".split())
+
 STORM_WORDS = ("storm", "typhoon", "hurricane", "cyclone")
 FIRE_WORDS = ("fire", "blaze", "wildfire")
 

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Literal
 
 from generator.extract.doc_views import made_once, sentence_starts, text_of, tokens_of
 from generator.extract.grammar import is_after_the
-from generator.extract.lexicon import hazard_descriptions, is_bare_takings, is_reporting
+from generator.extract.lexicon import INDEX_NAMES, hazard_descriptions, is_bare_takings, is_reporting
 from generator.registry import CORPORATE_WORDS, LEGAL_SUFFIXES, name_key
 
 if TYPE_CHECKING:
@@ -121,8 +121,6 @@ NAME_WORD_KINDS: dict[str, str] = {
     **dict.fromkeys("motor motors automotive".split(), "carmaker"),
     **dict.fromkeys("congress senate parliament treasury ministry government".split(), "government"),
 }
-# the names of the market indexes news calls by their first word: "the Dow", "the Nikkei"
-INDEX_NAMES = frozenset("dow nasdaq nikkei ftse dax cac sensex kospi topix stoxx".split())
 # "Bank of England" is the country's central bank ("Bank of America", "Bank of Ireland" are not)
 CENTRAL_BANK_COUNTRIES = frozenset(
     "england japan canada france italy spain portugal greece korea israel russia thailand mexico".split()

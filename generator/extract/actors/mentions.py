@@ -30,7 +30,7 @@ from generator.extract.doc_views import (
     tokens_of,
 )
 from generator.extract.grammar import is_after_the
-from generator.extract.lexicon import hazard_descriptions
+from generator.extract.lexicon import INDEX_NAMES, hazard_descriptions
 from generator.model import ActorKind
 
 if TYPE_CHECKING:
@@ -288,6 +288,7 @@ def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind
         name = clean_name(span.text, organization=kind == "organization")
     if name.isupper() and len(name) > 1:
         name = known.cased.get(name.lower(), name)  # "COLTS TOP CHIEFS": the Colts, the Chiefs
+    name = _STANDARD_AND_POORS.sub(r"S&P \1", name)  # "Standard & Poor's 500 Index" is the S&P 500
     if kind == "organization" and len(name.split()) >= 2 and _age_follows(doc, span):
         kind, label = "person", "PERSON"  # "Dennis Markle, 34, pleaded guilty": only a person has an age
     if label in ("NORP", "GPE") and not _is_place_object(span):
@@ -465,7 +466,8 @@ def _product_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
             models.add(match.group("model"))
     found += [match.span() for match in _LETTER_MODEL_RE.finditer(text)]
     for match in _NAMED_MODEL_RE.finditer(text):  # "787 Dreamliner": and then "the 787" is that model
-        if _is_product_word(doc, match.end() - 1):
+        number_end = match.start() + len(match.group().split()[0])
+        if _is_product_word(doc, match.end() - 1) and not _is_index_kind_after(doc, number_end):
             found.append(match.span())
             models.add(match.group().split()[0])
     for match in _MODEL_KIND_RE.finditer(text):  # "its 777 airliner": a model number naming a craft
@@ -897,6 +899,11 @@ def _index_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     index's kind in lower case; a family word is part of its name ("the Nasdaq composite index" is the
     Nasdaq Composite), the kind word is not, but for the industrial average, whose name it ends."""
     for token in tokens_of(doc):
+        if token.text in CAPITALISED_INDEX_KINDS and token.i > 0:
+            start = _capitalised_index_start(doc, token.i)
+            if start < token.i and doc[start].is_title:
+                yield doc[start : token.i + 1], "NAME", "organization"  # "the Nasdaq Composite Index"
+            continue
         if token.lower_ not in INDEX_KIND_WORDS or token.is_title or token.tag_ != "NN":
             continue
         start = token.i
@@ -910,6 +917,25 @@ def _index_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
             continue
         keeps_kind = family and token.lower_ == "average"  # the Dow Jones Industrial Average's own word
         yield doc[name_start : token.i + 1 if keeps_kind else token.i], "NAME", "organization"
+
+
+_STANDARD_AND_POORS = re.compile(r"^Standard (?:&|and) Poor(?:'s|’s|s)? (\d+)(?: [Ii]ndex)?$")
+CAPITALISED_INDEX_KINDS = frozenset({"Index", "Average"})
+_NAME_JOINERS = frozenset({"&", "'s", "’s"})
+
+
+def _capitalised_index_start(doc: Doc, kind: int) -> int:
+    """Where "Standard & Poor's 500 Index" or "Nasdaq Composite Index" begins: the capitalised words
+    and numbers before the kind word, with the "&" and "'s" inside the name."""
+    start = kind
+    while start > 0:
+        before = doc[start - 1]
+        name_word = (before.is_title and before.tag_ in ("NNP", "NNPS")) or before.tag_ == "CD"
+        joined = before.text in _NAME_JOINERS and start >= 2 and doc[start - 2].is_title
+        if not (name_word or joined) or before.ent_type_ in ("DATE", "TIME", "GPE"):
+            break
+        start -= 1
+    return start
 
 
 def _is_index_name_word(token: Token) -> bool:
@@ -1110,7 +1136,13 @@ def _ends_in_industry_word(name: str) -> bool:
 
 
 def _is_company_or_business(name: str) -> bool:
-    return _is_company(name) or _ends_in_industry_word(name)
+    return _is_company(name) or _ends_in_industry_word(name) or _is_index_called_by_first_word(name)
+
+
+def _is_index_called_by_first_word(name: str) -> bool:
+    """ "the Dow Jones industrial average", "the Nasdaq Composite Index": "the Dow", "the Nasdaq"."""
+    words = name.split()
+    return len(words) >= 2 and words[0].lower() in INDEX_NAMES
 
 
 def _is_company(name: str) -> bool:
@@ -1150,9 +1182,7 @@ def _company_of_first_word(name: str, known: _KnownNames) -> str | None:
     if any(full.split()[-1] == name for full in known.people):
         return None
     companies = [
-        full
-        for full in known.organizations
-        if full.split()[0] == name and (_is_company(full) or _ends_in_industry_word(full))
+        full for full in known.organizations if full.split()[0] == name and _is_company_or_business(full)
     ]
     if not companies:
         return None

@@ -1009,9 +1009,24 @@ def _copula_happening(verb: Token) -> Predicate | None:
     has_time = any(c.dep_ == "prep" and any(g.ent_type_ == "DATE" for g in c.children) for c in verb.children)
     if subject is not None and has_time:
         return subject, _tense(verb), None
-    if _attends_a_gathering(verb):
+    if _attends_a_gathering(verb) or _tells_a_market_move(verb):
         return verb, _tense(verb), None
     return _due_happening(verb)
+
+
+MOVE_WORDS = frozenset({"up", "down", "off", "higher", "lower"})
+MOVE_MEASURES = frozenset({"percent", "pct", "points", "point", "cents", "%"})
+
+
+def _tells_a_market_move(verb: Token) -> bool:
+    """ "The S&P 500 was down 1.5 percent", "Shares of Acme were 3 percent higher": a price's move
+    told with "be" is the day's move, as "fell 1.5 percent" is."""
+    return any(
+        child.dep_ in ("advmod", "acomp", "prep")
+        and child.lower_ in MOVE_WORDS
+        and any(measure.lower_ in MOVE_MEASURES for measure in child.subtree)
+        for child in verb.children
+    )
 
 
 COURTS = frozenset({"court", "courts", "hearing", "trial", "tribunal"})

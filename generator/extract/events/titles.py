@@ -124,7 +124,7 @@ def _is_stranded_preposition(child: Token) -> bool:
 
 
 # "ended up 1.5 percent", "closed 300 points lower", "orbited Earth three times": how far, how often
-_MOVE_DIRECTIONS = frozenset({"up", "down", "higher", "lower"})
+_MOVE_DIRECTIONS = frozenset({"up", "down", "off", "higher", "lower"})
 
 
 def _is_market_move(child: Token) -> bool:
