@@ -136,3 +136,12 @@ def test_an_actor_right_in_its_sentence_is_no_false_positive_for_a_second_gold_k
     aliases = {"Jane Roe": ("Jane Roe",), "Doe": ("Doe", "John Doe")}
     counts = ecbplus.score_document(document, entities, candidates, aliases=aliases)
     assert (counts.tp, counts.fp) == (1, 1)  # Jane Roe is right; John Doe is not in that sentence
+
+
+def test_a_gold_name_is_read_as_the_page_printed_it() -> None:
+    words = "Coach J . R . Ewing of the U . S . Soccer Federation quit .".split()
+    tokens = [(str(number), 1, word) for number, word in enumerate(words)]
+    lines, offsets = ecbplus._lines(tokens, set())
+    printed = "\n".join(text for _, text in lines)
+    assert ecbplus._printed_span(["1", "2", "3", "4", "5"], offsets, printed) == "J.R. Ewing"
+    assert ecbplus._printed_span([str(n) for n in range(8, 14)], offsets, printed) == "U.S. Soccer Federation"

@@ -185,6 +185,7 @@ def read_document(path: Path, esc_path: Path | None, looked_at: dict[str, set[in
     words = {t_id: text for t_id, _, text in tokens}
     # the page's URL is all lower case: its words say nothing about the names
     lowercase = frozenset(text for _, sentence, text in tokens if text.islower() and sentence not in skip)
+    printed = "\n".join(text for _, text in lines)
     starts = _sentence_starts(tokens)
     title_case = {sentence for sentence, ids in _by_sentence(tokens).items() if _is_title_case(ids, words)}
     participants = []
@@ -195,7 +196,7 @@ def read_document(path: Path, esc_path: Path | None, looked_at: dict[str, set[in
         if not ids or sentence_of[ids[0]] in skip:
             continue
         entity = chains.get(markable.get("m_id", ""), f"{docid}/{markable.get('m_id')}")
-        text = " ".join(words[t] for t in ids)
+        text = _printed_span(ids, offsets, printed) or " ".join(words[t] for t in ids)
         form = _form(ids, words, starts, title_case, sentence_of, lowercase)
         participants.append(GoldParticipant(entity, sentence_of[ids[0]], text, form))
     scored = frozenset((looked_at.get(docid, set()) | marked_sentences) - skip)
@@ -221,6 +222,13 @@ def read_document(path: Path, esc_path: Path | None, looked_at: dict[str, set[in
         timexes=tuple(timexes),
         has_esc=esc_path is not None,
     )
+
+
+def _printed_span(ids: Sequence[str], offsets: dict[str, tuple[int, int]], printed: str) -> str:
+    """A mention as the page printed it ("A.J. Smith", "U.S. Geological Survey"), not as tokens."""
+    if ids[0] not in offsets or ids[-1] not in offsets:
+        return ""
+    return printed[offsets[ids[0]][0] : offsets[ids[-1]][1]]
 
 
 def _by_sentence(tokens: Sequence[tuple[str, int, str]]) -> dict[int, list[str]]:
