@@ -825,6 +825,8 @@ def _subject_company(
         child.lower_ in ("this", "that") for child in token.children
     ):
         return found  # "That company, which provides ...": the one just named
+    if found.name in seen and seen[found.name].sentence == number:
+        return found  # "Chrysler's chief will leave when the company emerges": named in its sentence
     subjects = [
         entry
         for entry in seen.values()
