@@ -594,3 +594,17 @@ def test_capitalised_index_names_are_one_index_each(nlp) -> None:  # type: ignor
     assert names["S&P 500"] == ("Standard & Poor's 500 Index",)
     assert "Dow Jones Stoxx 600 Index" in names
     assert not any(actor.kind == "product" for actor in extraction.actors)  # "600 Index" is no model
+
+
+def test_a_team_named_by_a_number_is_a_team(nlp) -> None:  # type: ignore[no-untyped-def]
+    # sport: "76ers" and "49ers" are the teams, not numbers; a decade is no team
+    text = (
+        "Late rally\n"
+        "The Philadelphia 76ers beat the Boston Celtics on Friday. "
+        "The 49ers released their kicker on Monday. "
+        "Attendance fell in the 1990s."
+    )
+    found = {event.sentence: event.actors for event in _events(nlp, text)}
+    assert "Philadelphia 76ers" in found[1]
+    assert found[2] == ("49ers",)
+    assert 3 not in found

@@ -1449,3 +1449,69 @@ def test_a_move_told_with_be_is_an_event(nlp, sentence: str) -> None:  # type: i
 def test_being_up_for_something_is_no_move(nlp) -> None:  # type: ignore[no-untyped-def]
     sentence = "Marlowe Foods Plc was up against three rivals for the contract."
     assert sentence not in [event.quote for event in extract(nlp, "Contract race\n" + sentence)]
+
+
+def _actors_of(nlp, sentence: str) -> set[str]:  # type: ignore[no-untyped-def]
+    """The actors of the events told by `sentence`, under a headline of its own."""
+    events = extract(nlp, "Story\n" + sentence)
+    return {actor for event in events if event.quote == sentence for actor in event.actors}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        # defence and diplomacy: what a country acts through is the country's deed
+        ("India's navy captured 23 pirates in the Gulf of Aden on Saturday.", "India"),
+        ("Iran's nuclear programme was halted on Monday, officials said.", "Iran"),
+    ],
+)
+def test_a_country_acts_through_its_forces_and_programmes(nlp, sentence: str, actor: str) -> None:  # type: ignore[no-untyped-def]
+    assert actor in _actors_of(nlp, sentence)
+
+
+def test_a_countrys_coast_is_no_deed_of_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    # disasters: a place's part is where it happened
+    assert "Florida" not in _actors_of(nlp, "The storm hit Florida's coast on Monday, killing two people.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party"),
+    [
+        # diplomacy, sport: the other party named by the noun of the deed
+        ("The United Nations imposed sanctions against Iran on Tuesday.", "Iran"),
+        ("The president held talks with China on Wednesday.", "China"),
+        ("The Lakers celebrated a win over Detroit on Sunday.", "Detroit"),
+    ],
+)
+def test_the_other_party_of_the_deeds_noun_takes_part(nlp, sentence: str, party: str) -> None:  # type: ignore[no-untyped-def]
+    assert party in _actors_of(nlp, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a place where it happened, and a matter fought over, are no parties
+        "Protesters from Leeds marched in London against the war on Saturday.",
+        "Villagers said fighting over Kashmir flared on Monday.",
+    ],
+)
+def test_places_and_matters_are_no_parties(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert not {"London", "Kashmir"} & _actors_of(nlp, sentence)
+
+
+def test_the_other_party_of_a_deal_that_is_the_object_takes_part(nlp) -> None:  # type: ignore[no-untyped-def]
+    # business: what the agreement does is part of signing it
+    sentence = "Halvorsen Corp signed an agreement to acquire Marlowe Foods on Tuesday."
+    assert _actors_of(nlp, sentence) == {"Halvorsen Corp", "Marlowe Foods"}
+
+
+def test_whom_a_case_involves_takes_part(nlp) -> None:  # type: ignore[no-untyped-def]
+    # courts: the judge dismissed a case, and the senator was in it
+    sentence = "A federal judge dismissed a case involving Senator John Harris on Monday."
+    assert "John Harris" in _actors_of(nlp, sentence)
+
+
+def test_a_person_named_with_the_country_or_company_is_the_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    # politics, technology: "Russia's Sergei Lavrov" is Lavrov; his country or employer does not act
+    assert _actors_of(nlp, "Russia's Sergei Lavrov met the envoy on Monday.") == {"Sergei Lavrov"}
+    assert _actors_of(nlp, "Apple's Phil Schiller unveiled the new laptop on Tuesday.") == {"Phil Schiller"}

@@ -962,8 +962,14 @@ def _plural_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
             yield doc[start : token.i + 1], "NAME", "organization"
 
 
+# a team named by a number: "the Philadelphia 76ers", "the 49ers" (no year, no "1990s")
+_NUMBERED_TEAM = re.compile(r"\d+[a-z]{2,}s")
+
+
 def _is_plural_name(token: Token) -> bool:
     word = token.text
+    if _NUMBERED_TEAM.fullmatch(word):
+        return token.tag_ in ("NNPS", "NNS", "NNP") and token.dep_ != "compound"
     return (
         token.is_title
         and len(word) > 3
@@ -1091,7 +1097,9 @@ def _team_nickname_mentions(
         and (len(span) >= 2 or is_after_the(doc, span.start))
     }
     for token in tokens_of(doc):
-        if token.text in nicknames and token.ent_type_ in _PLURAL_NAME_LABELS:
+        if token.text in nicknames and (
+            token.ent_type_ in _PLURAL_NAME_LABELS or _NUMBERED_TEAM.fullmatch(token.text)
+        ):
             yield doc[token.i : token.i + 1], "NAME", "organization"
 
 

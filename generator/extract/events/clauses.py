@@ -1233,7 +1233,7 @@ def _mentions_taking_part(
 ) -> list[ActorMention]:
     """The mentions of actors that take part in the predicate's happening, in the clause's order."""
     actors: list[ActorMention] = []
-    clause = _clause_tokens(predicate) | _subject_tokens(predicate)
+    clause = _clause_tokens(predicate) | _subject_tokens(predicate) | _told_with_a_noun(predicate)
     if predicate.pos_ == "ADJ" and predicate.dep_ == "amod":  # "Mark Felt, dead at 95": Felt
         described = predicate.head
         clause |= {described.i} | {child.i for child in described.children if child.dep_ == "compound"}
@@ -1256,6 +1256,34 @@ def _mentions_taking_part(
             continue
         actors.append(mention)
     return actors
+
+
+# What a party is told doing with its object: "signed an agreement to acquire SeaMicro"
+AGREEMENT_NOUNS = DEAL_NOUNS | frozenset({"plan", "bid", "offer", "proposal"})
+INVOLVING_LEMMAS = frozenset({"involve"})
+
+
+def _told_with_a_noun(predicate: Token) -> set[int]:
+    """The clause a noun of the predicate's clause is told by: the content of a deal or a plan
+    ("signed an agreement to acquire SeaMicro": SeaMicro is the deal's other party) and whom a
+    matter involves ("dismissed a case involving Senator Harris"). They take part in the event."""
+    told: set[int] = set()
+    for index in _clause_tokens(predicate):
+        noun = predicate.doc[index]
+        if noun.pos_ != "NOUN":
+            continue
+        for clause in noun.children:
+            if clause.dep_ == "acl" and (
+                _is_the_deals_content(noun, clause) or clause.lemma_ in INVOLVING_LEMMAS
+            ):
+                told |= _clause_tokens(clause)
+    return told
+
+
+def _is_the_deals_content(noun: Token, clause: Token) -> bool:
+    """ "an agreement to acquire X", "a bid to buy X": a deal's infinitive tells what it does."""
+    infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in clause.children)
+    return infinitive and noun.lemma_.lower() in AGREEMENT_NOUNS
 
 
 def _is_whose_clause(verb: Token) -> bool:
@@ -1438,7 +1466,7 @@ ACTS_THROUGH = frozenset(
     invitation decision move response visit trip talks board committee panel unit division subsidiary
     shareholders staff
     employees workers executives officials team forces troops government members policymakers
-    negotiators directors""".split()
+    negotiators directors navy army military police coastguard programme program""".split()
 )
 # A result is its owner's ("Creighton's victory"), and a record its holder's, who loses it when it
 # is broken ("Luck broke Newton's record"): the owner takes part. So does a company in what its
@@ -1591,6 +1619,8 @@ def _acts(token: Token, predicate: Token) -> bool:
         if token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS | {"dobj"}:
             return True
         token = token.head
+    if token.dep_ == "pobj" and _names_a_party(token.head, predicate):
+        return True
     if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS:
         return False
     if token.dep_ not in SUBJECT_DEPS | {"dobj", "dative"}:
@@ -1598,6 +1628,29 @@ def _acts(token: Token, predicate: Token) -> bool:
     # its own verb, or the verb it completes ("set to deliver"), not a coordinated one
     return token.head.i == predicate.i or (
         predicate.dep_ in ("xcomp", "acomp", "attr") and token.head.i == predicate.head.i
+    )
+
+
+# The prepositions of the other party: "sanctions against Iran", "talks with China", "beaten by Brazil"
+PARTY_PREPOSITIONS = frozenset({"with", "against", "between", "versus", "vs", "vs.", "by"})
+# what is won over another: "a win over Detroit" (not "a dispute over Kashmir", a matter)
+WINS_OVER = frozenset({"win", "victory", "triumph", "lead", "edge", "upset", "beat", "prevail"})
+
+
+def _names_a_party(preposition: Token, predicate: Token) -> bool:
+    """A country after a preposition of the other party, on the predicate or on the noun that is
+    its subject or object, takes part: "imposed sanctions against Iran", "held talks with China"."""
+    attached = preposition.head
+    word = preposition.lower_
+    if word not in PARTY_PREPOSITIONS and not (word == "over" and attached.lemma_.lower() in WINS_OVER):
+        return False
+    heads = _predicate_heads(predicate)
+    if attached.i in heads:
+        return True
+    return (
+        attached.pos_ == "NOUN"
+        and attached.dep_ in SUBJECT_DEPS | {"dobj", "attr"}
+        and attached.head.i in heads
     )
 
 
