@@ -1515,3 +1515,31 @@ def test_a_person_named_with_the_country_or_company_is_the_actor(nlp) -> None:  
     # politics, technology: "Russia's Sergei Lavrov" is Lavrov; his country or employer does not act
     assert _actors_of(nlp, "Russia's Sergei Lavrov met the envoy on Monday.") == {"Sergei Lavrov"}
     assert _actors_of(nlp, "Apple's Phil Schiller unveiled the new laptop on Tuesday.") == {"Phil Schiller"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        # sport: a team named by its city owns its victory; a player did his reception
+        ("Oldham's 2-0 victory over Bury lifted the Latics to third place on Saturday.", "Oldham"),
+        ("A Reggie Wayne touchdown reception gave the Colts the lead on Sunday.", "Reggie Wayne"),
+        # boxing: a blow to a man's jaw hits him
+        ("Lopez landed a left hook to Mendoza's jaw in the third round.", "Mendoza"),
+        # crime: a court's magistrates act for it
+        ("Barrow magistrates remanded the defendant in custody on Friday.", "Barrow"),
+    ],
+)
+def test_an_owner_or_name_before_a_doing_takes_part(nlp, sentence: str, actor: str) -> None:  # type: ignore[no-untyped-def]
+    assert actor in _actors_of(nlp, sentence)
+
+
+def test_a_happening_that_times_the_event_is_not_its_owners(nlp) -> None:  # type: ignore[no-untyped-def]
+    # crime and sport: the arrest is not the city's, whose team lost later
+    sentence = "The striker was arrested in a nightclub five days before Pittsburgh's playoff loss."
+    assert "Pittsburgh" not in _actors_of(nlp, sentence)
+
+
+def test_a_role_named_with_a_person_is_no_doing_of_his(nlp) -> None:  # type: ignore[no-untyped-def]
+    # politics: the aide died, not the senator he worked for
+    sentence = "Tom Berg, a senior Harris campaign official, died on Saturday at a hotel in Leeds."
+    assert "Harris" not in " ".join(_actors_of(nlp, sentence))

@@ -1193,6 +1193,12 @@ INFERRED_LABELS = frozenset({"COREF", "BRIDGE"})
 POSSESSIVE_WORDS = frozenset({"his", "her", "its", "their"})
 # what stands for its owner: "His body was found" tells of him
 STANDS_FOR_OWNER = frozenset({"body", "remains", "corpse"})
+# What a named owner takes part through: "a left hook to Cruz's jaw", "the Saints' 16 games"; the
+# owner a pronoun or a description stands for there is mostly the actor already, or a wrong guess
+NAMED_OWNER_PARTS = frozenset(
+    """face head jaw chin nose eye eyes neck chest shoulder arm arms hand hands leg legs knee knees
+    ankle foot game games season""".split()
+)
 
 
 def _owner_only(mention: ActorMention, span: Span) -> bool:
@@ -1242,7 +1248,8 @@ def _mentions_taking_part(
         clause |= {token.i for token in predicate.head.subtree if token.i < predicate.i}
     for mention in mentions:
         root = span.doc[mention.start : mention.end].root
-        if mention.kind != "product" and _is_modifier(root, predicate, mentions):
+        doer = mention.kind == "person" and _names_the_doer(root, clause)
+        if mention.kind != "product" and not doer and _is_modifier(root, predicate, mentions):
             continue  # "the main Airbus factory", "Boeing's 787": a modifier, not a participant
         if _describes_another_actor(mention, mentions, span.doc):
             continue  # "Airbus parent EADS won", "EADS, the parent company of Airbus, won": EADS won
@@ -1250,7 +1257,9 @@ def _mentions_taking_part(
             continue  # "Chargers receiver Vincent Jackson was arrested": the arrest is not the team's
         if mention.kind == "product" and _qualifies_a_thing(root, predicate):
             continue  # "iPhone 4 users", "the iPhone 4 antenna"; but "the A380 test flight" is the A380's
-        if mention.kind == "country" and not _acts(span.doc[mention.end - 1], predicate):
+        if mention.kind == "country" and not (
+            _acts(span.doc[mention.end - 1], predicate) or _owns_a_doing(root, clause)
+        ):
             continue
         if mention.kind != "country" and mention.start not in clause and mention.end - 1 not in clause:
             continue
@@ -1284,6 +1293,37 @@ def _is_the_deals_content(noun: Token, clause: Token) -> bool:
     """ "an agreement to acquire X", "a bid to buy X": a deal's infinitive tells what it does."""
     infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in clause.children)
     return infinitive and noun.lemma_.lower() in AGREEMENT_NOUNS
+
+
+def _owns_a_doing(token: Token, clause: set[int]) -> bool:
+    """ "before San Diego's playoff loss", "Creighton's victory against Drake": a country (or a team
+    named by its city) takes part, as any owner does, in a doing it owns in the clause."""
+    owned = token.head
+    return token.dep_ == "poss" and owned.i in clause and _is_doing_or_result(owned)
+
+
+# "arrested five days before San Diego's playoff loss": a happening that only times the event
+TIMING_PREPOSITIONS = frozenset({"after", "before", "since", "until", "during", "ahead"})
+
+
+def _names_the_doer(token: Token, clause: set[int]) -> bool:
+    """ "A Reggie Wayne touchdown reception gave the Colts the lead": a person's name before a
+    doing names who did it."""
+    owned = token.head
+    if token.dep_ not in ("compound", "nmod") or owned.dep_ in ("compound", "nmod", "amod"):
+        return False  # not "the Hale campaign staff", staff of his campaign
+    return owned.i in clause and _is_doing_or_result(owned)
+
+
+def _is_doing_or_result(noun: Token) -> bool:
+    """A doing or its result, told as part of the event, not as the time it happened at."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in TIMING_PREPOSITIONS:
+        return False
+    if noun.dep_ == "appos" or noun.lower_ in ROLE_NOUNS:
+        return False  # "LaRue, a top Nixon campaign official, died": a role, not a doing
+    return noun.pos_ == "NOUN" and (
+        _is_doing(noun) or noun.lemma_.lower() in OWNER_TAKES_PART or noun.lower_ in NAMED_OWNER_PARTS
+    )
 
 
 def _is_whose_clause(verb: Token) -> bool:
@@ -1401,7 +1441,7 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
             return False
         if head.lower_ in NAMED_KIND_NOUNS and head.tag_ == "NN":
             return False  # "the broader Topix index", "the benchmark Nikkei 225 average": the index
-        if head.lower_ in STAFF_NOUNS and head.tag_ == "NNS":
+        if head.lower_ in STAFF_NOUNS and (head.tag_ == "NNS" or head.lower_ == "police"):
             return False  # "BOJ policymakers voted", "NYPD officers shot": the body acts through them
         if head.lower_ in BODY_NOUNS and head.tag_ == "NN" and head.dep_ != "appos":
             # not "Airbus unions", "the main Airbus union": unions at Airbus
@@ -1412,6 +1452,8 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
         # "Lavrov's talks", "Putin's letter", "China Eastern's board": the possessor acts through it
         if head.lower_ in STANDS_FOR_OWNER or (head.lower_ in HOLDINGS and head.tag_ in ("NN", "NNS")):
             return False  # "Halvorsen's shares fell", as "Toyota shares fell": its stock
+        if token.pos_ == "PROPN" and head.lower_ in NAMED_OWNER_PARTS:
+            return False
         in_other_mention = any(mention.start <= head.i < mention.end for mention in mentions)
         if in_other_mention or head.lower_ in ROLE_NOUNS or head.lower_ in TITLE_WORDS:
             return True
@@ -1456,7 +1498,8 @@ NAMED_KIND_NOUNS = frozenset({"index", "average"})
 # The people a body acts through, named after it: "Kremlin officials", "Toyota executives"
 STAFF_NOUNS = frozenset(
     """officials executives employees workers staff engineers negotiators lawyers investigators
-    members policymakers directors officers agents troops soldiers forces""".split()
+    members policymakers directors officers agents troops soldiers forces police magistrates
+    prosecutors detectives firefighters players""".split()
 )
 
 
@@ -1466,7 +1509,8 @@ ACTS_THROUGH = frozenset(
     invitation decision move response visit trip talks board committee panel unit division subsidiary
     shareholders staff
     employees workers executives officials team forces troops government members policymakers
-    negotiators directors navy army military police coastguard programme program""".split()
+    negotiators directors navy army military police coastguard programme program campaign
+    squad""".split()
 )
 # A result is its owner's ("Creighton's victory"), and a record its holder's, who loses it when it
 # is broken ("Luck broke Newton's record"): the owner takes part. So does a company in what its
