@@ -594,3 +594,34 @@ def test_capitalised_index_names_are_one_index_each(nlp) -> None:  # type: ignor
     assert names["S&P 500"] == ("Standard & Poor's 500 Index",)
     assert "Dow Jones Stoxx 600 Index" in names
     assert not any(actor.kind == "product" for actor in extraction.actors)  # "600 Index" is no model
+
+
+def test_a_nickname_is_no_part_of_the_name_and_alone_names_the_same_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    # crime news writes a nickname in quotes or brackets inside the name, then alone
+    text = (
+        "Mob boss dies in prison\n"
+        'Vincent "The Chin" Gigante, the mob boss who feigned madness, died in prison on Monday. '
+        "Prosecutors said the Chin ran the family from his bathrobe. "
+        "Mourners gathered on Sunday for Kimani 'Kiki' Gray, who was shot by police. "
+        "Luis Gerardo (Jerry) Ortiz was killed in 2005."
+    )
+    found = {event.sentence: event.actors for event in _events(nlp, text)}
+    assert found[1] == ("Vincent Gigante",)
+    assert found[2] == ("Vincent Gigante",)
+    assert "Kimani Gray" in found[3]
+    assert found[4] == ("Luis Gerardo Ortiz",)
+
+
+def test_a_quotation_the_model_took_for_a_title_still_holds_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    # disasters and business: a quotation that opens with a name is no work of art
+    text = (
+        "Fire at depot\n"
+        'A spokeswoman said: "Kent Police and Kent Fire Service are at the scene in Ashford." '
+        '"Acquiring Norvell Systems boosts our reach," Dana Pike said on Monday. '
+        'She starred in "Take Me Out to the Ball Game" in 1949.'
+    )
+    found = {event.sentence: event.actors for event in _events(nlp, text)}
+    assert "Kent Police" in found[1]
+    assert "Norvell Systems" in found[2]
+    names = {mention.name for mention in find_actor_mentions(nlp(text), ActorRegistry())}
+    assert not names & {"Take Me Out", "Ball Game"}

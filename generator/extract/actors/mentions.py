@@ -108,7 +108,7 @@ def clean_name(text: str, organization: bool = False) -> str:
 
     An organisation keeps its words: "General Motors", "Foreign Ministry" hold no title.
     """
-    words = _POSSESSIVE.sub("", text.translate(_APOSTROPHES).strip()).split()
+    words = _POSSESSIVE.sub("", _NICKNAME.sub(" ", text.translate(_APOSTROPHES)).strip()).split()
     while words and words[0].casefold() == "the":
         words = words[1:]
     if (
@@ -129,6 +129,9 @@ def clean_name(text: str, organization: bool = False) -> str:
 
 
 HOLDINGS = frozenset({"shares", "stock", "stocks", "units", "bonds"})
+
+# A nickname inside a name: Vincent "The Chin" Gigante, Kimani 'Kiki' Gray, Luis (Jerry) Ortiz
+_NICKNAME = re.compile(r"""(?<=\w)\s+(?:["“”']|\()((?:[Tt]he\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})(?:["“”']|\))\s+(?=[A-Z])""")
 
 # What news writes before a name as a title that is no part of it: "Forward Tyler Hansbrough",
 # "Trooper William Hakim", "Insp Dave Gaskin", "Coroner Gary Hargrove"
@@ -181,6 +184,7 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
     products = list(_product_mentions(doc))
     raw = [
         *products,
+        *_nicknamed_mentions(doc),
         *_entity_mentions(doc),
         *_org_phrase_mentions(doc),
         *_appositive_mentions(doc),
@@ -195,6 +199,7 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
             *shouted,  # before what the model made of the same all-caps words
             *(item for item in raw if not shouted_tokens & set(range(item[0].start, item[0].end))),
             *_repeated_name_mentions(doc, raw),
+            *_nickname_alone_mentions(doc, raw),
             *_surname_mentions(doc, raw),
             *_team_nickname_mentions(doc, raw),
             *_company_first_word_mentions(doc, raw),
@@ -204,7 +209,11 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
     credit_start, credit_end = dateline_credit(doc)
     raw = [item for item in raw if not credit_start <= item[0].start_char < credit_end]
     known = _KnownNames(
-        _full_person_names(raw), _organization_names(raw), _full_product_names(products), _cased_names(raw)
+        _full_person_names(raw),
+        _organization_names(raw),
+        _full_product_names(products),
+        _cased_names(raw),
+        _nicknames(raw),
     )
     named = [found for found in (_name_mention(doc, known, item) for item in raw) if found]
     said_with_the = {found.name for found in named if found.definite}
@@ -273,6 +282,7 @@ class _KnownNames:
     organizations: list[str]
     products: list[str]
     cased: dict[str, str]  # "red sox" -> "Red Sox": how the article writes a name an all-caps line shouts
+    nicknames: dict[str, str]  # "Chin" -> "Vincent Gigante", of Vincent "The Chin" Gigante
 
 
 def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind]) -> _NamedSpan | None:
@@ -286,6 +296,8 @@ def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind
         name = _org_phrase_name(span)
     else:
         name = clean_name(span.text, organization=kind == "organization")
+    if label == "NICKNAME":
+        name = known.nicknames.get(name, name)  # "the Chin": the man the article nicknamed so
     if name.isupper() and len(name) > 1:
         name = known.cased.get(name.lower(), name)  # "COLTS TOP CHIEFS": the Colts, the Chiefs
     name = _STANDARD_AND_POORS.sub(r"S&P \1", name)  # "Standard & Poor's 500 Index" is the S&P 500
@@ -579,6 +591,9 @@ def _product_short_forms(
 
 def _entity_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     for ent in (part for joined in _with_legal_suffixes(doc) for part in _joined_names(doc, joined)):
+        if ent.label_ == "WORK_OF_ART" and _is_misread_quotation(doc, ent):
+            yield from _names_in_misread_title(doc, ent)
+            continue
         kind = _LABEL_KINDS.get(ent.label_)
         if ent.label_ == "EVENT" and hazard_descriptions(ent.text):
             kind = "other"  # "Hurricane Delia struck": a named storm acts in disaster news
@@ -611,6 +626,36 @@ INDUSTRY_WORDS = frozenset(
 BODY_WORDS = frozenset(
     "police parliament congress senate government army military navy court council cabinet".split()
 )
+
+
+def _is_misread_quotation(doc: Doc, ent: Span) -> bool:
+    """ 'Stirling called Orozco a "predator"', '"Surrey Police are at the scene"': a "title" the model
+    made of a quotation mark, which holds one, or follows one that does not close right after it."""
+    if any(token.is_quote for token in ent):
+        return True
+    opens = ent.start > 0 and doc[ent.start - 1].is_quote
+    after = next((token for token in doc[ent.end : ent.end + 3] if not token.is_punct or token.is_quote), None)
+    return opens and not (after is not None and after.is_quote)
+
+
+def _names_in_misread_title(doc: Doc, ent: Span) -> Iterator[tuple[Span, str, ActorKind]]:
+    """The names in such a "title": its runs of proper nouns, but for a place after "in" or "at"."""
+    start = None
+    for index in range(ent.start, ent.end + 1):
+        inside = index < ent.end and doc[index].tag_ in ("NNP", "NNPS") and doc[index].text[:1].isupper()
+        if inside and start is None:
+            start = index
+        elif not inside and start is not None:
+            run, start = doc[start:index], None
+            if not _is_place_object(run):
+                yield (run, "PERSON", "person") if _reads_as_person_name(run) else (run, "ORG", "organization")
+
+
+def _reads_as_person_name(run: Span) -> bool:
+    """Up to three name words, none a company's, a body's or a plural's ("Surrey Police", "Tar Heels")."""
+    words = [_bare(token.text) for token in run]
+    organization_words = CORPORATE_WORDS | INDUSTRY_WORDS | BODY_WORDS | ORG_HEADS
+    return len(words) <= 3 and not set(words) & organization_words and run[-1].tag_ != "NNPS"
 
 
 def _is_common_word_opening(doc: Doc, ent: Span) -> bool:
@@ -1066,6 +1111,53 @@ def _repeated_name_mentions(
         for start in range(len(words) - width + 1):
             if words[start] == first and doc[start : start + width].text == text:
                 yield doc[start : start + width], label, kind
+
+
+def _nicknamed_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
+    """ "Vincent "The Chin" Gigante", "Kimani 'Kiki' Gray", "Luis Gerardo (Jerry) Ortiz": a name with a
+    nickname in quotes or brackets, which the model cuts short or takes for a title."""
+    for match in _NICKNAME.finditer(text_of(doc)):
+        opening = doc.char_span(match.start(1) - 1, match.start(1), alignment_mode="expand")
+        closing = doc.char_span(match.end(1), match.end(1) + 1, alignment_mode="expand")
+        if opening is None or closing is None:
+            continue
+        start, end = opening.start, closing.end
+        while start > 0 and start - opening.start > -2 and _is_name_word(doc[start - 1]):
+            start -= 1  # the given names
+        if start == opening.start or end >= len(doc) or not _is_name_word(doc[end]):
+            continue
+        if doc[start].ent_type_ in ("ORG", "GPE", "NORP", "DATE") or doc[end].ent_type_ in ("ORG", "GPE"):
+            continue
+        yield doc[start : end + 1], "PERSON", "person"
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.is_title and token.tag_ in ("NNP", "NNPS") and token.lower_ not in TITLE_WORDS
+
+
+def _nicknames(raw: list[tuple[Span, str, ActorKind]]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for span, _label, kind in raw:
+        match = _NICKNAME.search(span.text) if kind == "person" else None
+        if match:
+            found.setdefault(clean_name(match.group(1)), clean_name(span.text))
+    return found
+
+
+def _nickname_alone_mentions(
+    doc: Doc, found: list[tuple[Span, str, ActorKind]]
+) -> Iterator[tuple[Span, str, ActorKind]]:
+    """ "the Chin" once the article has written Vincent "The Chin" Gigante."""
+    nicknamed = [span for span, _label, kind in found if kind == "person" and _NICKNAME.search(span.text)]
+    nicknames = {clean_name(match.group(1)) for span in nicknamed if (match := _NICKNAME.search(span.text))}
+    texts = _token_texts(doc) if nicknames else []
+    for nickname in nicknames:
+        words = nickname.split()
+        for start in range(len(texts) - len(words) + 1):
+            if texts[start : start + len(words)] == words and not any(
+                span.start <= start < span.end for span in nicknamed
+            ):
+                yield doc[start : start + len(words)], "NICKNAME", "person"
 
 
 def _surname_mentions(
