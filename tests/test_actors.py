@@ -625,3 +625,31 @@ def test_a_quotation_the_model_took_for_a_title_still_holds_names(nlp) -> None: 
     assert "Norvell Systems" in found[2]
     names = {mention.name for mention in find_actor_mentions(nlp(text), ActorRegistry())}
     assert not names & {"Take Me Out", "Ball Game"}
+
+
+def test_an_outlet_told_or_reporting_is_an_actor_of_the_telling(nlp) -> None:  # type: ignore[no-untyped-def]
+    # celebrity and sport news: an outlet whose name is a common word, after "told" or "to"
+    text = (
+        "Singer enters rehab\n"
+        "The singer Dana Holt checked into a clinic in Malibu on Tuesday, her spokesman told People.\n"
+        "The striker's agent said in a statement to Access that he would stay.\n"
+        "People and the team would not comment."
+    )
+    events = _events(nlp, text)
+    assert any("People" in event.actors for event in events if event.sentence == 1)
+    assert not any("People" in event.actors for event in events if event.title.startswith("Dana Holt checks"))
+    names = {mention.name for mention in find_actor_mentions(nlp(text), ActorRegistry())}
+    assert "Access" in names
+
+
+def test_a_name_ends_at_a_lower_case_word_a_spaced_dash_or_an_and_between_two_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    # sport: the model runs a name into the words after it
+    text = (
+        "Saints shuffle roster\n"
+        "The Saints signed Joique Bell on Wednesday after putting Chris Ivory on Injured Reserve.\n"
+        "After the Blazers fired Cheeks, it was only a matter of time before Philly and Cheeks hooked up again.\n"
+        "Philly hired him on Friday. Olivia de Havilland died on Sunday."
+    )
+    names = {mention.name for mention in find_actor_mentions(nlp(text), ActorRegistry())}
+    assert {"Chris Ivory", "Philly", "Olivia de Havilland"} <= names
+    assert not {"Chris Ivory on Injured Reserve", "Philly and Cheeks"} & names

@@ -30,7 +30,7 @@ from generator.extract.doc_views import (
     tokens_of,
 )
 from generator.extract.grammar import is_after_the
-from generator.extract.lexicon import INDEX_NAMES, hazard_descriptions
+from generator.extract.lexicon import INDEX_NAMES, REPORTING_LEMMAS, hazard_descriptions
 from generator.model import ActorKind
 
 if TYPE_CHECKING:
@@ -191,6 +191,7 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
         *_unlabelled_name_mentions(doc),
         *_index_name_mentions(doc),
         *_plural_name_mentions(doc),
+        *_outlet_mentions(doc),
     ]
     shouted = list(_all_caps_mentions(doc, raw))
     shouted_tokens = {index for span, _label, _kind in shouted for index in range(span.start, span.end)}
@@ -610,8 +611,21 @@ def _entity_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
             yield ent, "ORG", "organization"  # "Kestrel Petroleum said": no person's name ends so
             continue
         if kind == "person":
-            ent = _with_head_surname(doc, ent)
+            ent = _with_head_surname(doc, _without_lowercase_run_on(doc, ent))
         yield _trim_title_case_verb(doc, ent), ent.label_, kind
+
+
+# The lower-case words a person's name may hold: "Olivia de Havilland", "Ludwig van Beethoven"
+NAME_PARTICLES = frozenset("de da di del della der den du van von le la bin ibn al el ben dos das y".split())
+
+
+def _without_lowercase_run_on(doc: Doc, ent: Span) -> Span:
+    """ "putting Chris Ivory on Injured Reserve", tagged as one person: a name ends before a lower-case
+    word that is no particle of it."""
+    for token in ent[1:]:
+        if token.is_lower and token.is_alpha and token.text not in NAME_PARTICLES:
+            return Span(doc, ent.start, token.i, label=ent.label) if token.i - ent.start >= 1 else ent
+    return ent
 
 
 # The last words of companies' names, which no person's name ends in
@@ -691,21 +705,31 @@ def _with_head_surname(doc: Doc, ent: Span) -> Span:
 
 
 def _joined_names(doc: Doc, ent: Span) -> list[Span]:
-    """ "Boeing-Air Force contract discussions", "US-China talks": two names joined by a hyphen are
-    two actors when the article names each of them on its own too (not "Rolls-Royce")."""
-    hyphens = [token.i for token in ent if token.text == "-" and not token.whitespace_]
-    if len(hyphens) != 1 or not ent.start < hyphens[0] < ent.end - 1:
+    """ "Boeing-Air Force contract discussions", "US-China talks", "before Philly and Cheeks hooked up":
+    two names joined by a hyphen or "and" are two actors when the article names each of them on its
+    own too (not "Rolls-Royce", "Procter and Gamble"); a dash set off by spaces ("Teixeira -- eight
+    years") ends a name."""
+    dashes = [token.i for token in ent if token.is_punct and "-" in token.text and token.i > ent.start]
+    spaced = next((index for index in dashes if doc[index - 1].whitespace_), None)
+    if spaced is not None:
+        return [Span(doc, ent.start, spaced, label=ent.label)]
+    joiners = [token.i for token in ent if token.text == "-" and not token.whitespace_]
+    joiners = joiners or [token.i for token in ent if token.lower_ == "and"]
+    if len(joiners) != 1 or not ent.start < joiners[0] < ent.end - 1:
         return [ent]
     parts = [
-        Span(doc, ent.start, hyphens[0], label=ent.label),
-        Span(doc, hyphens[0] + 1, ent.end, label=ent.label),
+        Span(doc, ent.start, joiners[0], label=ent.label),
+        Span(doc, joiners[0] + 1, ent.end, label=ent.label),
     ]
-    return parts if all(_named_on_its_own(doc, part) for part in parts) else [ent]
+    return parts if all(_named_on_its_own(doc, part, ent) for part in parts) else [ent]
 
 
-def _named_on_its_own(doc: Doc, part: Span) -> bool:
+def _named_on_its_own(doc: Doc, part: Span, joined: Span) -> bool:
     alone = rf"(?<![-\w]){re.escape(part.text)}(?![-\w])"
-    return part.text[:1].isupper() and re.search(alone, text_of(doc)) is not None
+    text = text_of(doc)
+    return part.text[:1].isupper() and any(
+        not joined.start_char <= match.start() < joined.end_char for match in re.finditer(alone, text)
+    )
 
 
 def _with_legal_suffixes(doc: Doc) -> list[Span]:
@@ -1401,3 +1425,51 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
     from generator.extract.actors.coreference import find_references as resolve
 
     return resolve(doc, mentions)
+
+
+# What news calls an outlet after its name: "People magazine", "the Herald newspaper"
+OUTLET_KINDS = frozenset("magazine newspaper paper daily weekly website site network channel station".split())
+# Where a story's source stands: "according to X", "in a statement to X", "an interview with X"
+SOURCE_HEADS = frozenset({"according", "statement", "interview", "talking", "speaking"})
+
+
+def _outlet_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
+    """ "her rep told People", "confirmed to People magazine", "in a statement to Access", "first
+    reported by Variety": the outlet a story was told to or reported by, which the model leaves
+    unlabelled when its name is a common word; it takes part in the telling."""
+    for token in tokens_of(doc):
+        if not _is_told_or_reported_by(token):
+            continue
+        span = _outlet_name(doc, token)
+        if span is not None:
+            yield span, "ORG", "organization"
+
+
+def _is_told_or_reported_by(token: Token) -> bool:
+    head = token.head
+    if token.dep_ == "dobj":
+        return head.lemma_ == "tell"
+    if token.dep_ != "pobj" or head.lower_ not in ("to", "by", "with"):
+        return False
+    teller = head.head
+    if head.lower_ == "by":
+        return teller.lemma_ in REPORTING_LEMMAS
+    return teller.lemma_ in REPORTING_LEMMAS | {"talk", "speak"} or teller.lower_ in SOURCE_HEADS
+
+
+def _outlet_name(doc: Doc, token: Token) -> Span | None:
+    """The outlet's name at `token` ("People", or "People" of "People magazine"), when written as a name
+    the model left unlabelled, in running text."""
+    end = token.i + 1
+    if token.lower_ in OUTLET_KINDS:
+        end = token.i  # the kind word is no part of the name
+    start = end
+    while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].tag_ in ("NNP", "NNPS", "NNS", "NN"):
+        start -= 1
+    if start == end or any(word.ent_type_ for word in doc[start:end]):
+        return None
+    if start == sentence_bounds(doc, start)[0] or _is_title_case_at(doc, start):
+        return None  # a capital that opens a sentence or is a headline's says nothing
+    if start > 0 and doc[start - 1].lower_ in ("a", "an"):
+        return None  # "told a Reporter": no name
+    return doc[start:end]
