@@ -653,3 +653,19 @@ def test_a_name_ends_at_a_lower_case_word_a_spaced_dash_or_an_and_between_two_na
     names = {mention.name for mention in find_actor_mentions(nlp(text), ActorRegistry())}
     assert {"Chris Ivory", "Philly", "Olivia de Havilland"} <= names
     assert not {"Chris Ivory on Injured Reserve", "Philly and Cheeks"} & names
+
+
+def test_team_names_with_numbers_bodies_acronyms_and_surnames_after_from_are_found(nlp) -> None:  # type: ignore[no-untyped-def]
+    # sport: "the 49ers", a boxing body's acronym the model took for a building, a surname after "from"
+    text = (
+        "Coach fired\n"
+        "On Saturday, Reeves was fired as head coach of the Philadelphia 76ers.\n"
+        "The 76ers lost on Sunday.\n"
+        "Wladimir Klitschko defended his WBO and IBF heavyweight titles in Germany on Saturday.\n"
+        "Thompson never recovered from a right hand from Klitschko."
+    )
+    mentions = find_actor_mentions(nlp(text), ActorRegistry())
+    by_surface = {mention.surface: mention for mention in mentions}
+    assert by_surface["76ers"].name == "Philadelphia 76ers"
+    assert by_surface["WBO"].kind == "organization"
+    assert by_surface["Klitschko"].name == "Wladimir Klitschko"

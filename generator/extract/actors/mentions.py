@@ -304,9 +304,10 @@ def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind
     name = _STANDARD_AND_POORS.sub(r"S&P \1", name)  # "Standard & Poor's 500 Index" is the S&P 500
     if kind == "organization" and len(name.split()) >= 2 and _age_follows(doc, span):
         kind, label = "person", "PERSON"  # "Dennis Markle, 34, pleaded guilty": only a person has an age
-    if label in ("NORP", "GPE") and not _is_place_object(span):
-        # "Klitschko stopped Thompson", "Lohan has re-hired": a surname the model took for a
-        # nationality or a place is the person the article named in full
+    if label == "NORP" or (label == "GPE" and not _is_place_object(span)):
+        # "Klitschko stopped Thompson", "Lohan has re-hired", "a right hand from Klitschko": a surname
+        # the model took for a nationality or a place is the person the article named in full (a
+        # nationality is never where something happens)
         full_name, _ = _expand_short_name(name, "person", known.people, span)
         if full_name != name:
             name, kind, label = full_name, "person", "PERSON"
@@ -596,6 +597,8 @@ def _entity_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
             yield from _names_in_misread_title(doc, ent)
             continue
         kind = _LABEL_KINDS.get(ent.label_)
+        if ent.label_ == "FAC" and len(ent) == 1 and _is_acronym_name(ent[0]) and not _is_place_object(ent):
+            kind = "organization"  # "his WBO and IBF titles": a body's acronym, not a building
         if ent.label_ == "EVENT" and hazard_descriptions(ent.text):
             kind = "other"  # "Hurricane Delia struck": a named storm acts in disaster news
         if not kind:
@@ -623,7 +626,8 @@ def _without_lowercase_run_on(doc: Doc, ent: Span) -> Span:
     """ "putting Chris Ivory on Injured Reserve", tagged as one person: a name ends before a lower-case
     word that is no particle of it."""
     for token in ent[1:]:
-        if token.is_lower and token.is_alpha and token.text not in NAME_PARTICLES:
+        hyphenated = doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_  # "Ban Ki-moon"
+        if token.is_lower and token.is_alpha and token.text not in NAME_PARTICLES and not hyphenated:
             return Span(doc, ent.start, token.i, label=ent.label) if token.i - ent.start >= 1 else ent
     return ent
 
@@ -1033,6 +1037,8 @@ def _plural_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
 
 def _is_plural_name(token: Token) -> bool:
     word = token.text
+    if _NUMBER_PLURAL.match(word) and token.tag_ in ("NNS", "NNPS", "NNP", "CD"):
+        return True  # "the Philadelphia 76ers", "the 49ers"
     return (
         token.is_title
         and len(word) > 3
@@ -1043,6 +1049,9 @@ def _is_plural_name(token: Token) -> bool:
         and token.dep_ != "compound"
         and word.lower() not in _lowercase_words(token.doc)
     )
+
+
+_NUMBER_PLURAL = re.compile(r"^\d{2,3}ers$")
 
 
 def _lowercase_words(doc: Doc) -> frozenset[str]:
@@ -1457,6 +1466,13 @@ def _is_told_or_reported_by(token: Token) -> bool:
     return teller.lemma_ in REPORTING_LEMMAS | {"talk", "speak"} or teller.lower_ in SOURCE_HEADS
 
 
+def _is_outlet_name_word(token: Token) -> bool:
+    """ "People", "Access", "ONE News": a capitalised word, a numeral among them in capitals."""
+    if token.text.isupper() and token.is_alpha:
+        return True
+    return token.text[:1].isupper() and token.tag_ in ("NNP", "NNPS", "NNS", "NN")
+
+
 def _outlet_name(doc: Doc, token: Token) -> Span | None:
     """The outlet's name at `token` ("People", or "People" of "People magazine"), when written as a name
     the model left unlabelled, in running text."""
@@ -1464,7 +1480,7 @@ def _outlet_name(doc: Doc, token: Token) -> Span | None:
     if token.lower_ in OUTLET_KINDS:
         end = token.i  # the kind word is no part of the name
     start = end
-    while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].tag_ in ("NNP", "NNPS", "NNS", "NN"):
+    while start > 0 and _is_outlet_name_word(doc[start - 1]):
         start -= 1
     if start == end or any(word.ent_type_ for word in doc[start:end]):
         return None
