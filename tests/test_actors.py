@@ -669,3 +669,27 @@ def test_team_names_with_numbers_bodies_acronyms_and_surnames_after_from_are_fou
     assert by_surface["76ers"].name == "Philadelphia 76ers"
     assert by_surface["WBO"].kind == "organization"
     assert by_surface["Klitschko"].name == "Wladimir Klitschko"
+
+
+def test_a_town_before_police_in_lower_case_names_the_force(nlp) -> None:  # type: ignore[no-untyped-def]
+    # crime: "Staunton police" (the model took the town for a person), "San Diego police"
+    text = (
+        "Woman charged\n"
+        "This morning, Staunton police arrested and charged Mary Jones with two counts of murder.\n"
+        "San Diego police said Williams was speeding."
+    )
+    found = {event.sentence: event.actors for event in _events(nlp, text)}
+    assert "Staunton Police" in found[1]
+    assert "San Diego Police" in found[2]
+
+
+def test_an_acronym_tagged_once_is_the_organisation_where_the_model_missed_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    # business: the model tags "HP" in one sentence only
+    text = (
+        "HP buys Norvell\n"
+        "HP of Palo Alto, Calif., said on Monday it has agreed to buy Norvell Systems Inc. "
+        "HP will pay $200 million."
+    )
+    doc = nlp(text)
+    found = [doc[mention.start].idx for mention in find_actor_mentions(doc, ActorRegistry()) if mention.surface == "HP"]
+    assert text.index("HP of") in found
