@@ -693,3 +693,15 @@ def test_an_acronym_tagged_once_is_the_organisation_where_the_model_missed_it(nl
     doc = nlp(text)
     found = [doc[mention.start].idx for mention in find_actor_mentions(doc, ActorRegistry()) if mention.surface == "HP"]
     assert text.index("HP of") in found
+
+
+def test_an_honour_after_a_name_and_an_acronym_in_brackets_are_no_new_actors(nlp) -> None:  # type: ignore[no-untyped-def]
+    # crime and politics: "Anthony Russell QC", "the Party of Industrialists and Entrepreneurs (PPIE)"
+    text = (
+        "Trial opens\n"
+        "Prosecutor Anthony Russell QC told the court on Monday that the man had lied.\n"
+        "Besides the ruling party, the Party of Industrialists and Entrepreneurs (PPIE) will run in the election."
+    )
+    names = {mention.name for mention in find_actor_mentions(nlp(text), ActorRegistry())}
+    assert {"Anthony Russell", "Party of Industrialists and Entrepreneurs"} <= names
+    assert not names & {"Anthony Russell QC", "PPIE"}

@@ -120,6 +120,8 @@ def clean_name(text: str, organization: bool = False) -> str:
         words = words[2:]  # "Shares of Citigroup Inc.": the company
     while len(words) > 1 and not organization and _is_title_word(words[0], words[1:]):
         words = words[1:]
+    while len(words) > 2 and not organization and words[-1].strip(",.") in POST_NOMINALS:
+        words = words[:-1]  # "Anthony Russell QC": an honour or rank after the name
     while len(words) > 1 and organization and words[-1] in POSITION_ABBREVIATIONS:
         words = words[:-1]  # "Saints RB Reggie Bush", tagged "Saints RB": the team
     if len(words) > 1 and not organization and words[-1].casefold() in ROLE_ENDINGS:
@@ -129,6 +131,7 @@ def clean_name(text: str, organization: bool = False) -> str:
 
 
 HOLDINGS = frozenset({"shares", "stock", "stocks", "units", "bonds"})
+POST_NOMINALS = frozenset("QC KC MP MEP MSP OBE MBE CBE KBE".split())
 
 # A nickname inside a name: Vincent "The Chin" Gigante, Kimani 'Kiki' Gray, Luis (Jerry) Ortiz
 _NICKNAME = re.compile(r"""(?<=\w)\s+(?:["“”']|\()((?:[Tt]he\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})(?:["“”']|\))\s+(?=[A-Z])""")
@@ -323,13 +326,26 @@ def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind
         name, kind = company, "organization"
     name, kind = _expand_short_name(name, kind, known.people, span)
     if kind == "organization":
-        name = expand_organization(name, known.organizations)
+        name = _named_before_brackets(doc, span, known.organizations) or expand_organization(
+            name, known.organizations
+        )
     if not _looks_like_name(name) and not (kind == "product" and name[:1].isdigit()):
         return None
     if name in TIME_ZONES:
         return None  # "Last updated at 18:45 BST": a clock's, not an actor
     definite = (span.start > 0 and doc[span.start - 1].lower_ == "the") or span[0].lower_ == "the"
     return _NamedSpan(span, label, kind, name, contextual, definite)
+
+
+def _named_before_brackets(doc: Doc, span: Span, organizations: list[str]) -> str | None:
+    """ "the Party of Industrialists and Entrepreneurs (PPIE)": an acronym in brackets right after an
+    organisation's full name is that organisation."""
+    letters = span.text.replace(".", "")
+    if span.start < 2 or doc[span.start - 1].text != "(" or not (letters.isupper() and len(letters) >= 2):
+        return None
+    before = text_of(doc)[max(0, doc[span.start - 1].idx - 120) : doc[span.start - 1].idx].rstrip()
+    named = [name for name in organizations if len(name.split()) >= 2 and before.endswith(name)]
+    return max(named, key=len) if named else None
 
 
 TIME_ZONES = frozenset("GMT BST UTC CET CEST EET EST EDT CST CDT MST MDT PST PDT ET PT AEST JST IST".split())
@@ -715,8 +731,12 @@ def _joined_names(doc: Doc, ent: Span) -> list[Span]:
     years") ends a name."""
     dashes = [token.i for token in ent if token.is_punct and "-" in token.text and token.i > ent.start]
     spaced = next((index for index in dashes if doc[index - 1].whitespace_), None)
+    bracket = next((token.i for token in ent[1:] if token.text == "("), None)  # "the Party of X (PPX"
     if spaced is not None:
         return [Span(doc, ent.start, spaced, label=ent.label)]
+    if bracket is not None:
+        inside = [Span(doc, bracket + 1, ent.end, label=ent.label)] if bracket + 1 < ent.end else []
+        return [Span(doc, ent.start, bracket, label=ent.label), *inside]
     joiners = [token.i for token in ent if token.text == "-" and not token.whitespace_]
     joiners = joiners or [token.i for token in ent if token.lower_ == "and"]
     if len(joiners) != 1 or not ent.start < joiners[0] < ent.end - 1:
