@@ -705,3 +705,14 @@ def test_an_honour_after_a_name_and_an_acronym_in_brackets_are_no_new_actors(nlp
     names = {mention.name for mention in find_actor_mentions(nlp(text), ActorRegistry())}
     assert {"Anthony Russell", "Party of Industrialists and Entrepreneurs"} <= names
     assert not names & {"Anthony Russell QC", "PPIE"}
+
+
+def test_a_bracket_the_name_closes_stays_in_it_and_an_outlet_is_named_after_its_kind(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Host chosen\n"
+        "Mourners gathered for Kimani (Kiki) Gray, 16, on Sunday.\n"
+        "Trade publication Variety saw the choice as a bold one on Friday."
+    )
+    names = {mention.name for mention in find_actor_mentions(nlp(text), ActorRegistry())}
+    assert {"Kimani Gray", "Variety"} <= names
+    assert not any(")" in name for name in names)

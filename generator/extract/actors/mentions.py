@@ -731,7 +731,10 @@ def _joined_names(doc: Doc, ent: Span) -> list[Span]:
     years") ends a name."""
     dashes = [token.i for token in ent if token.is_punct and "-" in token.text and token.i > ent.start]
     spaced = next((index for index in dashes if doc[index - 1].whitespace_), None)
-    bracket = next((token.i for token in ent[1:] if token.text == "("), None)  # "the Party of X (PPX"
+    # "the Party of X (PPX": a bracket the name does not close
+    bracket = next((token.i for token in ent[1:] if token.text == "("), None)
+    if bracket is not None and any(token.text == ")" for token in doc[bracket : ent.end]):
+        bracket = None
     if spaced is not None:
         return [Span(doc, ent.start, spaced, label=ent.label)]
     if bracket is not None:
@@ -1495,13 +1498,20 @@ SOURCE_HEADS = frozenset({"according", "statement", "interview", "talking", "spe
 def _outlet_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     """ "her rep told People", "confirmed to People magazine", "in a statement to Access", "first
     reported by Variety": the outlet a story was told to or reported by, which the model leaves
-    unlabelled when its name is a common word; it takes part in the telling."""
+    unlabelled when its name is a common word; it takes part in the telling. So is the name after
+    the word for an outlet: "trade publication Variety", "the celebrity website Gossip"."""
     for token in tokens_of(doc):
-        if not _is_told_or_reported_by(token):
-            continue
-        span = _outlet_name(doc, token)
-        if span is not None:
-            yield span, "ORG", "organization"
+        if _is_told_or_reported_by(token) or _follows_outlet_kind(token):
+            span = _outlet_name(doc, token)
+            if span is not None:
+                yield span, "ORG", "organization"
+
+
+def _follows_outlet_kind(token: Token) -> bool:
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    next_word = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    is_last_word = next_word is None or not _is_outlet_name_word(next_word)
+    return before is not None and before.lower_ in OUTLET_KINDS | {"publication"} and is_last_word
 
 
 def _is_told_or_reported_by(token: Token) -> bool:
