@@ -647,7 +647,7 @@ def test_a_name_ends_at_a_lower_case_word_a_spaced_dash_or_an_and_between_two_na
     text = (
         "Saints shuffle roster\n"
         "The Saints signed Joique Bell on Wednesday after putting Chris Ivory on Injured Reserve.\n"
-        "After the Blazers fired Cheeks, it was only a matter of time before Philly and Cheeks hooked up again.\n"
+        "After the Blazers fired Cheeks, it was a matter of time before Philly and Cheeks hooked up again.\n"
         "Philly hired him on Friday. Olivia de Havilland died on Sunday."
     )
     names = {mention.name for mention in find_actor_mentions(nlp(text), ActorRegistry())}
@@ -691,7 +691,11 @@ def test_an_acronym_tagged_once_is_the_organisation_where_the_model_missed_it(nl
         "HP will pay $200 million."
     )
     doc = nlp(text)
-    found = [doc[mention.start].idx for mention in find_actor_mentions(doc, ActorRegistry()) if mention.surface == "HP"]
+    found = [
+        doc[mention.start].idx
+        for mention in find_actor_mentions(doc, ActorRegistry())
+        if mention.surface == "HP"
+    ]
     assert text.index("HP of") in found
 
 
@@ -700,7 +704,7 @@ def test_an_honour_after_a_name_and_an_acronym_in_brackets_are_no_new_actors(nlp
     text = (
         "Trial opens\n"
         "Prosecutor Anthony Russell QC told the court on Monday that the man had lied.\n"
-        "Besides the ruling party, the Party of Industrialists and Entrepreneurs (PPIE) will run in the election."
+        "Besides the ruling party, the Party of Industrialists and Entrepreneurs (PPIE) will run."
     )
     names = {mention.name for mention in find_actor_mentions(nlp(text), ActorRegistry())}
     assert {"Anthony Russell", "Party of Industrialists and Entrepreneurs"} <= names

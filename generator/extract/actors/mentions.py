@@ -134,7 +134,11 @@ HOLDINGS = frozenset({"shares", "stock", "stocks", "units", "bonds"})
 POST_NOMINALS = frozenset("QC KC MP MEP MSP OBE MBE CBE KBE".split())
 
 # A nickname inside a name: Vincent "The Chin" Gigante, Kimani 'Kiki' Gray, Luis (Jerry) Ortiz
-_NICKNAME = re.compile(r"""(?<=\w)\s+(?:["“”']|\()((?:[Tt]he\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})(?:["“”']|\))\s+(?=[A-Z])""")
+_NICKNAME = re.compile(
+    r"""(?<=\w)\s+(?:["“”']|\()"""  # after a word, an opening quote or bracket
+    r"((?:[Tt]he\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})"  # "The Chin", "Kiki"
+    r"""(?:["“”']|\))\s+(?=[A-Z])"""  # the closing one, and the rest of the name
+)
 
 # What news writes before a name as a title that is no part of it: "Forward Tyler Hansbrough",
 # "Trooper William Hakim", "Insp Dave Gaskin", "Coroner Gary Hargrove"
@@ -663,12 +667,14 @@ BODY_WORDS = frozenset(
 
 
 def _is_misread_quotation(doc: Doc, ent: Span) -> bool:
-    """ 'Stirling called Orozco a "predator"', '"Surrey Police are at the scene"': a "title" the model
+    """'Stirling called Orozco a "predator"', '"Surrey Police are at the scene"': a "title" the model
     made of a quotation mark, which holds one, or follows one that does not close right after it."""
     if any(token.is_quote for token in ent):
         return True
     opens = ent.start > 0 and doc[ent.start - 1].is_quote
-    after = next((token for token in doc[ent.end : ent.end + 3] if not token.is_punct or token.is_quote), None)
+    after = next(
+        (token for token in doc[ent.end : ent.end + 3] if not token.is_punct or token.is_quote), None
+    )
     return opens and not (after is not None and after.is_quote)
 
 
@@ -682,7 +688,8 @@ def _names_in_misread_title(doc: Doc, ent: Span) -> Iterator[tuple[Span, str, Ac
         elif not inside and start is not None:
             run, start = doc[start:index], None
             if not _is_place_object(run):
-                yield (run, "PERSON", "person") if _reads_as_person_name(run) else (run, "ORG", "organization")
+                kind: ActorKind = "person" if _reads_as_person_name(run) else "organization"
+                yield run, "PERSON" if kind == "person" else "ORG", kind
 
 
 def _reads_as_person_name(run: Span) -> bool:

@@ -39,9 +39,8 @@ _CLOCK = (
 )
 # A place before the date: "WASHINGTON,", "SPRINGFIELD, Ill.,", "Washington D. C.,"
 # (capitals even though the line is read ignoring case: "Watergate figure Fred LaRue, July 24" has none)
-_PLACE = (
-    r"(?:(?P<place>(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}),\s*(?:(?-i:[A-Z][a-z]{1,4})\.,\s*)?)?"
-)
+_CAPITALISED = r"(?-i:[A-Z])[\w.'’-]*"
+_PLACE = rf"(?:(?P<place>{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}),\s*(?:(?-i:[A-Z][a-z]{{1,4}})\.,\s*)?)?"
 _WRITTEN = re.compile(
     rf"^\s*{_LABEL}{_CLOCK}{_PLACE}{_WEEKDAY}(?:{_MONTH}\s+{_DAY}(?:\s*[,-]?\s*{_YEAR})?"
     rf"|(?P<day2>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>[a-z]{{3,9}})\.?,?\s+(?P<year2>(?:19|20)\d\d))\b",
