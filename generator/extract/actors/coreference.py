@@ -220,7 +220,7 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
             or _the_one_given_the_role(token, ahead, roles)
         )
         if antecedent is None and number < LEAD_SENTENCES:
-            antecedent = _named_further_on(token, number, ahead, roles, seen)
+            antecedent = _named_further_on(token, number, ahead, roles, seen, named)
         if antecedent is not None:
             _carry_on(token, antecedent, number, seen)
             references.append(
@@ -243,23 +243,29 @@ QUOTE_SENTENCES = 4  # a quotation running on longer than this is an unclosed qu
 
 def _first_person_in_quotes(doc: Doc, mentions: Sequence[ActorMention]) -> list[ActorMention]:
     """ "I am thrilled," said Roe: inside a quotation, "I", "me" and "my" are the speaker the
-    attribution names (or refers to) before the quotation opens or after it closes."""
-    people = {
+    attribution names (or refers to) before the quotation opens or after it closes; "we", "us"
+    and "our" the body the speaker speaks for, or the body that speaks ("the company said")."""
+    speakers = {
         index: mention
         for mention in mentions
-        if mention.kind == "person"
+        if mention.kind in ("person", "organization")
         for index in range(mention.start, mention.end)
     }
     taken = {index for mention in mentions for index in range(mention.start, mention.end)}
     found: list[ActorMention] = []
     for start, end in quotations(doc):
-        speaker = _speaker(doc, start, end, people)
+        speaker = _speaker(doc, start, end, speakers)
         if speaker is None:
             continue
         pronouns = [token for token in doc[start:end] if token.pos_ == "PRON" and token.i not in taken]
+        plural = [token for token in pronouns if token.lower_ in FIRST_PERSON_PLURAL]
+        if speaker.kind == "organization":
+            # "'We are saddened,' the company said": a body speaks as "we"
+            found += [_reference(token, speaker) for token in plural]
+            doc.user_data.setdefault(GROUP_REFERENCES, set()).update(token.i for token in plural)
+            continue
         found += [_reference(token, speaker) for token in pronouns if token.lower_ in FIRST_PERSON]
         employer = _employer(doc, speaker, mentions)
-        plural = [token for token in pronouns if token.lower_ in FIRST_PERSON_PLURAL]
         if employer is not None and plural:
             found += [_reference(token, employer) for token in plural]
             doc.user_data.setdefault(GROUP_REFERENCES, set()).update(token.i for token in plural)
@@ -348,7 +354,7 @@ def _sentences_between(first: Token, last: Token) -> int:
 
 
 def _speaker(doc: Doc, start: int, end: int, people: dict[int, ActorMention]) -> ActorMention | None:
-    """The person the attribution of a quotation names: after it closes, else before it opens."""
+    """The person or body the attribution of a quotation names: after it closes, else before it opens."""
     from generator.extract.actors.mentions import sentence_bounds
 
     closing_end = sentence_bounds(doc, end - 1)[1] if end > 0 else 0
@@ -453,11 +459,13 @@ def _named_further_on(
     ahead: Sequence[_FirstNamed],
     roles: dict[str, set[str]],
     seen: dict[str, _Seen],
+    named: set[int],
 ) -> ActorMention | None:
     """News describes before it names: "Judge sentences Orozco" / "A Norwalk judge ..." / "Judge Ann
     Hale said". A role in the headline or lead is the one person the article gives that role, when it
     names them in the next sentences; "a man" there is the one man it then names, if no one came before."""
-    if (
+    headline_role = _opens_with_a_role(token, named)
+    if not headline_role and (
         token.pos_ != "NOUN"
         or token.tag_ != "NN"
         or token.dep_ in ("attr", "compound")
@@ -494,6 +502,17 @@ def _named_further_on(
         fitting = [person for person in coming if told is None or person.gender in (told, None)]
         return fitting[0].mention if len(fitting) == 1 else None
     return None
+
+
+def _opens_with_a_role(token: Token, named: set[int]) -> bool:
+    """ "Governor Declares Emergency", "Judge sentences Orozco": a capitalised role word opening a
+    line, read as a name by the tagger, describes the person; not "Governor Ann Hale", a title."""
+    if token.pos_ != "PROPN" or not token.is_title or not token.is_sent_start:
+        return False
+    word = token.lower_
+    is_role = word in ROLE_WORDS or word in ROLE_SYNONYMS or word in PERSON_NOUNS | LEAD_PERSON_NOUNS
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return is_role and following is not None and following.i not in named and following.pos_ != "PUNCT"
 
 
 def _person_the_story_is_about(
@@ -683,7 +702,9 @@ def _antecedent(
     if named is not None and number - named[0] <= DESCRIPTION_WINDOW:
         return named[1]
     if lowered in ORG_NOUNS or word in ORG_NOUNS:
-        found = _organization_of_kind(seen, number, "company", kinds)
+        # "'We will work with the FDA,' the company said": not a body the quotation names
+        told = {entry.mention.name: entry for entry in _told_outside_quotations(token, list(seen.values()))}
+        found = _organization_of_kind(told, number, "company", kinds)
         return _subject_company(token, number, seen, kinds, found) if found is not None else None
     if lowered in PRODUCT_NOUNS:
         return _recent(seen, number, DESCRIPTION_WINDOW, kinds=("product",))
@@ -1006,6 +1027,9 @@ def _is_told_apart(token: Token) -> bool:
 
 # a place before a description says where the body is, not who: "the No. 3 U.S. automaker"
 PLACE_TYPES = frozenset({"GPE", "NORP", "LOC"})
+# a body before a role says whose role it is, not who holds it: "the Falcons coach", "a Denver
+# District Court judge", "the Norland spokesman"
+NOT_THE_HOLDER_TYPES = PLACE_TYPES | {"ORG"}
 
 
 def _has_own_name(token: Token) -> bool:
@@ -1015,7 +1039,7 @@ def _has_own_name(token: Token) -> bool:
         any(
             child.dep_ in ("appos", "compound")
             and child.pos_ == "PROPN"
-            and child.ent_type_ not in PLACE_TYPES
+            and child.ent_type_ not in (NOT_THE_HOLDER_TYPES if child.i < token.i else PLACE_TYPES)
             for child in token.children
         )
         or (token.dep_ == "compound" and token.head.pos_ == "PROPN")
@@ -1203,6 +1227,8 @@ def _genders_and_roles(
                 votes.setdefault(mention.name, []).append("f")
             elif word in MALE_WORDS:
                 votes.setdefault(mention.name, []).append("m")
+        if (told := _reflexive_gender(span.root)) is not None:
+            votes.setdefault(mention.name, []).append(told)
     genders: dict[str, Gender] = {}
     for name in roles:
         said = votes.get(name, [])
@@ -1215,6 +1241,25 @@ def _genders_and_roles(
         elif not said and first in MALE_NAMES:
             genders[name] = "m"
     return genders, roles
+
+
+def _reflexive_gender(name: Token) -> Gender | None:
+    """ "Tara Reid has checked herself into rehab": the gender of the reflexive pronoun of the
+    verb a person is the subject of."""
+    while name.dep_ in ("compound", "flat", "appos") and name.head.i != name.i:
+        name = name.head
+    if name.dep_ != "nsubj":
+        return None
+    verb = name.head
+    for token in verb.subtree:
+        if token.lower_ not in ("herself", "himself"):
+            continue
+        governor = token.head
+        while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
+            governor = governor.head
+        if governor.i == verb.i:
+            return "f" if token.lower_ == "herself" else "m"
+    return None
 
 
 MAX_AGE = 120

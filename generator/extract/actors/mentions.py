@@ -314,11 +314,18 @@ def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind
         return None
     if name in TIME_ZONES:
         return None  # "Last updated at 18:45 BST": a clock's, not an actor
+    if name_key(name) in NOT_ACTOR_NAMES:
+        return None
     definite = (span.start > 0 and doc[span.start - 1].lower_ == "the") or span[0].lower_ == "the"
     return _NamedSpan(span, label, kind, name, contextual, definite)
 
 
 TIME_ZONES = frozenset("GMT BST UTC CET CEST EET EST EDT CST CDT MST MDT PST PDT ET PT AEST JST IST".split())
+# What the tagger takes for an organisation but is an offence or an award show: "arrested for
+# DUI", "will host the Oscars"
+NOT_ACTOR_NAMES = frozenset(
+    {"dui", "dwi", "owi", "oscars", "academy awards", "emmys", "grammys", "tonys", "golden globes", "baftas"}
+)
 
 
 def _age_follows(doc: Doc, span: Span) -> bool:
