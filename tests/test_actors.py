@@ -594,3 +594,13 @@ def test_capitalised_index_names_are_one_index_each(nlp) -> None:  # type: ignor
     assert names["S&P 500"] == ("Standard & Poor's 500 Index",)
     assert "Dow Jones Stoxx 600 Index" in names
     assert not any(actor.kind == "product" for actor in extraction.actors)  # "600 Index" is no model
+
+
+def test_a_handle_that_spells_a_name_of_the_article_is_that_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    # web news: "@TheAcademy" is the Academy the story names
+    doc = nlp(
+        'The Academy named Ellen Marsh as host on Friday. "I\'d like to thank @TheAcademy and my family," '
+        "Marsh wrote."
+    )
+    found = [(m.surface, m.name) for m in find_actor_mentions(doc, ActorRegistry())]
+    assert ("@TheAcademy", "Academy") in found

@@ -952,3 +952,32 @@ def test_a_reflexive_pronoun_tells_the_gender_of_its_subject(nlp) -> None:  # ty
     )
     found = references(nlp, text)
     assert ("She", "Robin Kell") in found and ("She", "Sam Hale") not in found
+
+
+def test_the_lead_describes_again_the_person_the_headline_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    # crime: "a man" charged in the lead is the man the headline named
+    text = (
+        "Ray Dunn charged with double murder in Leeds\n"
+        "A man has been remanded in custody after being charged with the murder of two neighbours."
+    )
+    assert ("man", "Ray Dunn") in references(nlp, text)
+
+
+def test_a_description_in_the_lead_is_not_the_source_named_next(nlp) -> None:  # type: ignore[no-untyped-def]
+    # disasters: the skier is the man named after the police inspector who tells of him
+    text = (
+        "Skier dies in avalanche\nA British skier has died in an avalanche in the French Alps, police "
+        "have said. Police inspector Marc Duval said the skier was buried for an hour. "
+        "Tom Reese, 29, was skiing off piste."
+    )
+    found = references(nlp, text)
+    assert ("skier", "Tom Reese") in found and ("skier", "Marc Duval") not in found
+
+
+def test_a_spokesman_quoted_before_he_is_named_is_the_spokesman_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    # business: "a Norland spokesman said" in the lead is the spokesman the story names later
+    text = (
+        "Norland Steel will close its Leeds plant, a Norland spokesman said on Monday. The plant "
+        "employs 300 people. Tim Berg, a spokesman for the company, said the jobs would go by June."
+    )
+    assert ("spokesman", "Tim Berg") in references(nlp, text)

@@ -496,12 +496,34 @@ def _named_further_on(
         # "a British climber" is described, "the other man" or "the man who found him" told apart
         # ("A 36-year-old British man died", with no one named before, is the man named next)
         told_apart = _is_told_apart(token) if word in PLAIN_PERSON_NOUNS else token.dep_ == "poss"
-        if any(entry.mention.kind == "person" for entry in seen.values()) or told_apart:
+        if told_apart:
             return None
         told: Gender | None = "f" if word in FEMALE_WORDS | {"girl"} else "m" if word in MALE_WORDS else None
-        fitting = [person for person in coming if told is None or person.gender in (told, None)]
+        before = [entry for entry in seen.values() if entry.mention.kind == "person"]
+        if before:
+            return _headline_subject_again(token, number, before, told)
+        # not the inspector or the spokesman who tells of them ("police inspector Dave Gaskin said")
+        fitting = [
+            person
+            for person in coming
+            if (told is None or person.gender in (told, None))
+            and not roles.get(person.mention.name, set()) & SOURCE_ROLES
+        ]
         return fitting[0].mention if len(fitting) == 1 else None
     return None
+
+
+def _headline_subject_again(
+    token: Token, number: int, before: Sequence[_Seen], told: Gender | None
+) -> ActorMention | None:
+    """ "John Roe accused of double murder / A man has been charged with ...": the lead's subject
+    described as "a man" is the one person, the subject, a line before named (not a source)."""
+    if len(before) != 1 or token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    entry = before[0]
+    agrees = told is None or entry.gender in (told, None)
+    told_before = entry.sentence < number and entry.subject_sentence == entry.sentence
+    return entry.mention if agrees and told_before and not entry.roles & SOURCE_ROLES else None
 
 
 def _opens_with_a_role(token: Token, named: set[int]) -> bool:
@@ -544,10 +566,15 @@ def _the_one_given_the_role(
     if (word not in ROLE_SYNONYMS and word not in ROLE_WORDS) or _has_own_name(token):
         return None
     possessed = any(child.dep_ == "poss" for child in token.children)
-    if not (possessed or _is_definite(token)) or _is_told_apart(token):
+    if not (possessed or _is_definite(token) or _is_unnamed_spokesman(token, word)) or _is_told_apart(token):
         return None
     given = [person for person in ahead if _has_role(roles.get(person.mention.name, set()), word)]
     return given[0].mention if len(given) == 1 else None
+
+
+def _is_unnamed_spokesman(token: Token, word: str) -> bool:
+    """ "..., a Norland spokesman said": a story quotes its spokesman before it names him."""
+    return word in ROLE_SYNONYMS["spokesman"] and token.dep_ == "nsubj" and is_reporting(token.head)
 
 
 def _reference(token: Token, antecedent: ActorMention) -> ActorMention:

@@ -195,6 +195,7 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
             *shouted,  # before what the model made of the same all-caps words
             *(item for item in raw if not shouted_tokens & set(range(item[0].start, item[0].end))),
             *_repeated_name_mentions(doc, raw),
+            *_handle_mentions(doc, raw),
             *_surname_mentions(doc, raw),
             *_team_nickname_mentions(doc, raw),
             *_company_first_word_mentions(doc, raw),
@@ -284,6 +285,8 @@ def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind
         contextual = name != _expand_product(product_name(span), known.products)
     elif label == "ORG_PHRASE":
         name = _org_phrase_name(span)
+    elif label == "HANDLE":
+        name = handle_name(span.text)
     else:
         name = clean_name(span.text, organization=kind == "organization")
     if name.isupper() and len(name) > 1:
@@ -1054,6 +1057,25 @@ def _name_after(doc: Doc, start: int) -> Span | None:
             return None  # NER already has it (or it is something else)
         end += 1
     return doc[start:end] if end - start >= 2 else None
+
+
+_HANDLE = re.compile(r"^@(?:[A-Z][a-z]+)+$")  # "@TheAcademy", "@NorlandSteel"
+
+
+def handle_name(handle: str) -> str:
+    """The name a social media handle spells: "@TheAcademy" -> "Academy"."""
+    words = re.findall(r"[A-Z][a-z]+", handle)
+    return " ".join(words[1:] if len(words) > 1 and words[0] == "The" else words)
+
+
+def _handle_mentions(
+    doc: Doc, found: list[tuple[Span, str, ActorKind]]
+) -> Iterator[tuple[Span, str, ActorKind]]:
+    """ "I'd like to thank @TheAcademy": a handle that spells a name the article gives is that actor."""
+    kinds = {name_key(clean_name(span.text)): kind for span, _label, kind in found}
+    for token in tokens_of(doc):
+        if _HANDLE.match(token.text) and (kind := kinds.get(name_key(handle_name(token.text)))):
+            yield doc[token.i : token.i + 1], "HANDLE", kind
 
 
 def _repeated_name_mentions(
