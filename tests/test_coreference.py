@@ -981,3 +981,22 @@ def test_a_spokesman_quoted_before_he_is_named_is_the_spokesman_named(nlp) -> No
         "employs 300 people. Tim Berg, a spokesman for the company, said the jobs would go by June."
     )
     assert ("spokesman", "Tim Berg") in references(nlp, text)
+
+
+def test_a_police_body_is_no_team_or_company(nlp) -> None:  # type: ignore[no-untyped-def]
+    # sport and crime: "the team" that releases a statement is the player's, not the patrol's
+    text = (
+        "Tom Vale of the Denver Hawks was arrested by the Nevada Highway Patrol on Sunday. "
+        "In a statement released by the team, coach Al Ruiz said the club was disappointed."
+    )
+    found = references(nlp, text)
+    assert ("team", "Denver Hawks") in found and ("team", "Nevada Highway Patrol") not in found
+
+
+def test_a_description_is_not_a_co_argument_of_its_own_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    # politics: the senator who met the governor is not the governor
+    alone = references(nlp, "Senator Tom Reyes met the governor on Monday.")
+    assert ("governor", "Tom Reyes") not in alone
+    text = "Governor Ann Hale resigned on Friday. Senator Mia Ross met the governor on Saturday."
+    found = references(nlp, text)
+    assert ("governor", "Ann Hale") in found and ("governor", "Mia Ross") not in found

@@ -221,6 +221,8 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
         )
         if antecedent is None and number < LEAD_SENTENCES:
             antecedent = _named_further_on(token, number, ahead, roles, seen, named)
+        if antecedent is not None and _is_co_argument(token, antecedent, seen):
+            antecedent = None  # "Senator Reyes met the governor": not Reyes
         if antecedent is not None:
             _carry_on(token, antecedent, number, seen)
             references.append(
@@ -934,6 +936,8 @@ def _organization_kinds(doc: Doc, mentions: Sequence[ActorMention]) -> dict[str,
         own |= {DESCRIPTION_KINDS[word] for word in called if word in DESCRIPTION_KINDS}
         if _is_team_plural(span):
             own.add("team")  # "the Colts" for the Indianapolis Colts
+        if _is_police_name(mention.name):
+            own.add("police")  # "the team" or "the company" is never the highway patrol
         if "central bank" in own:
             own.add("bank")
         if "index" in own:
@@ -1159,6 +1163,18 @@ def _told_outside_quotations(token: Token, candidates: list[_Seen]) -> list[_See
         entry for entry in candidates if not any(start <= entry.mention.start < end for start, end in ranges)
     ]
     return outside or candidates
+
+
+def _is_co_argument(token: Token, antecedent: ActorMention, seen: dict[str, _Seen]) -> bool:
+    """Whether the antecedent is named, in the reference's sentence, as another argument of its verb
+    (not inside one: "Rourke's stubbornness cost him his job" may be Rourke)."""
+    entry = seen.get(antecedent.name)
+    if entry is None or entry.mention.start not in _co_arguments(token):
+        return False
+    name = token.doc[entry.mention.start : entry.mention.end].root
+    while name.dep_ in ("compound", "flat", "appos") and name.head.i != name.i:
+        name = name.head
+    return name.head.i == token.head.i and name.dep_ in ARGUMENT_DEPS
 
 
 def _co_arguments(token: Token) -> set[int]:
