@@ -734,3 +734,13 @@ def test_a_bracket_the_name_closes_stays_in_it_and_an_outlet_is_named_after_its_
     names = {mention.name for mention in find_actor_mentions(nlp(text), ActorRegistry())}
     assert {"Kimani Gray", "Variety"} <= names
     assert not any(")" in name for name in names)
+
+
+def test_a_handle_that_spells_a_name_of_the_article_is_that_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    # web news: "@TheAcademy" is the Academy the story names
+    doc = nlp(
+        'The Academy named Ellen Marsh as host on Friday. "I\'d like to thank @TheAcademy and my family," '
+        "Marsh wrote."
+    )
+    found = [(m.surface, m.name) for m in find_actor_mentions(doc, ActorRegistry())]
+    assert ("@TheAcademy", "Academy") in found

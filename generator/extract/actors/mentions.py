@@ -208,6 +208,7 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
             *(item for item in raw if not shouted_tokens & set(range(item[0].start, item[0].end))),
             *_repeated_name_mentions(doc, raw),
             *_nickname_alone_mentions(doc, raw),
+            *_handle_mentions(doc, raw),
             *_surname_mentions(doc, raw),
             *_team_nickname_mentions(doc, raw),
             *_company_first_word_mentions(doc, raw),
@@ -302,6 +303,8 @@ def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind
         contextual = name != _expand_product(product_name(span), known.products)
     elif label == "ORG_PHRASE":
         name = _org_phrase_name(span)
+    elif label == "HANDLE":
+        name = handle_name(span.text)
     else:
         name = clean_name(span.text, organization=kind == "organization")
     if label == "NICKNAME":
@@ -337,6 +340,8 @@ def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind
         return None
     if name in TIME_ZONES:
         return None  # "Last updated at 18:45 BST": a clock's, not an actor
+    if name_key(name) in NOT_ACTOR_NAMES:
+        return None
     definite = (span.start > 0 and doc[span.start - 1].lower_ == "the") or span[0].lower_ == "the"
     return _NamedSpan(span, label, kind, name, contextual, definite)
 
@@ -353,6 +358,11 @@ def _named_before_brackets(doc: Doc, span: Span, organizations: list[str]) -> st
 
 
 TIME_ZONES = frozenset("GMT BST UTC CET CEST EET EST EDT CST CDT MST MDT PST PDT ET PT AEST JST IST".split())
+# What the tagger takes for an organisation but is an offence or an award show: "arrested for
+# DUI", "will host the Oscars"
+NOT_ACTOR_NAMES = frozenset(
+    {"dui", "dwi", "owi", "oscars", "academy awards", "emmys", "grammys", "tonys", "golden globes", "baftas"}
+)
 
 
 def _age_follows(doc: Doc, span: Span) -> bool:
@@ -1105,8 +1115,6 @@ def _is_plural_name(token: Token) -> bool:
     )
 
 
-
-
 def _lowercase_words(doc: Doc) -> frozenset[str]:
     cached = doc.user_data.get("timeline_lowercase_words")
     if cached is None:
@@ -1178,6 +1186,25 @@ def _name_after(doc: Doc, start: int) -> Span | None:
             return None  # NER already has it (or it is something else)
         end += 1
     return doc[start:end] if end - start >= 2 else None
+
+
+_HANDLE = re.compile(r"^@(?:[A-Z][a-z]+)+$")  # "@TheAcademy", "@NorlandSteel"
+
+
+def handle_name(handle: str) -> str:
+    """The name a social media handle spells: "@TheAcademy" -> "Academy"."""
+    words = re.findall(r"[A-Z][a-z]+", handle)
+    return " ".join(words[1:] if len(words) > 1 and words[0] == "The" else words)
+
+
+def _handle_mentions(
+    doc: Doc, found: list[tuple[Span, str, ActorKind]]
+) -> Iterator[tuple[Span, str, ActorKind]]:
+    """ "I'd like to thank @TheAcademy": a handle that spells a name the article gives is that actor."""
+    kinds = {name_key(clean_name(span.text)): kind for span, _label, kind in found}
+    for token in tokens_of(doc):
+        if _HANDLE.match(token.text) and (kind := kinds.get(name_key(handle_name(token.text)))):
+            yield doc[token.i : token.i + 1], "HANDLE", kind
 
 
 def _repeated_name_mentions(
