@@ -1504,3 +1504,23 @@ def test_a_headline_cut_in_two_counts_once_in_the_lead(nlp) -> None:  # type: ig
     events = extract(nlp, text, published=dt.date(2013, 6, 14))
     left = next(event for event in events if event.title.startswith("Tom Hale leaves"))
     assert (left.date.iso, left.date_source) == ("2013-06-12", "context")
+
+
+def test_an_undated_saying_of_recent_news_is_made_on_its_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Western star dies\n"
+        "The actor Tom Hale, who starred in many westerns, has died at 91. He had been ill for years."
+        " Fans gathered at his home.\n\n"
+        "His co-star Anna Reid died on Wednesday in Paris, her agent Mark Borg said. She was 88."
+    )
+    saying = next(event for event in extract(nlp, text) if "Mark Borg" in event.actors)
+    assert (saying.date.iso, saying.date_source) == ("2024-03-13", "context")
+
+
+def test_a_saying_of_old_news_is_not_dated_by_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Senator charged\n"
+        "Senator Anna Reid was charged on February 2 with fraud, prosecutor Mark Borg said. She denies it."
+    )
+    saying = next(event for event in extract(nlp, text) if "Mark Borg" in event.actors)
+    assert saying.date.iso == "2024-03-15"

@@ -607,6 +607,8 @@ def _read_sentence(
         carried = saying_narrative if saying else narrative
         if text_date is None and last_told is not None and _told_at_the_time(timed):
             carried, told_as_past = last_told, True
+        if saying and text_date is None:
+            carried = _day_of_recent_news_told(span, expressions, predicate, article.published) or carried
         date, source = _choose_date(article, text_date, carried if told_as_past else None)
         found.append(
             _Candidate(
@@ -1687,6 +1689,21 @@ def _sentence_date(
     for expression, date, root in inside:
         if not _modifies_a_noun(root) and not _dates_another_clause(root, predicate):
             return date, expression
+    return None
+
+
+def _day_of_recent_news_told(
+    span: Span, expressions: Sequence[TimeExpression], saying: Token, published: dt.date
+) -> DateValue | None:
+    """ "died yesterday, her spokesman said": an undated saying of news of the last days was made
+    on the news' day, as a report of a happening is written when it breaks."""
+    quoted = _quoted_ranges(span)
+    for told in (child for child in saying.children if child.dep_ == "ccomp"):
+        if _within(told.idx, quoted):
+            continue  # '"Today is a great day," he said': the quote's today
+        dated = _sentence_date(span, expressions, told, governed_only=True)
+        if dated is not None and dated[0].precision == "day" and _near_publication(dated[0], published):
+            return dated[0]
     return None
 
 
