@@ -1524,3 +1524,13 @@ def test_a_saying_of_old_news_is_not_dated_by_it(nlp) -> None:  # type: ignore[n
     )
     saying = next(event for event in extract(nlp, text) if "Mark Borg" in event.actors)
     assert saying.date.iso == "2024-03-15"
+
+
+def test_a_clause_told_after_a_dated_happening_takes_its_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Striker banned\n"
+        "The striker Tom Hale was arrested on March 2 after a fight outside a nightclub.\n\n"
+        "His club fined Hale heavily after his arrest. The league will review the case."
+    )
+    fined = next(event for event in extract(nlp, text) if event.sentence == 2)
+    assert (fined.date.iso, fined.date_source) == ("2024-03-02", "context")

@@ -196,6 +196,7 @@ def extract_events(
     merged = _merge_mentions(candidates)
     _date_headlines_by_the_lead(merged, headlines)
     _order_sequences(merged)
+    _date_by_the_happening_followed(merged)
     return [_to_event(article, number, candidate) for number, candidate in enumerate(merged, start=1)]
 
 
@@ -2090,6 +2091,50 @@ def _order_sequences(candidates: list[_Candidate]) -> None:
         )
         if later is not None and item.date.first_day() > later.date.first_day():
             item.date, item.date_source = later.date, "context"
+
+
+FOLLOWING_PREPOSITIONS = frozenset({"after", "following"})
+
+
+def _date_by_the_happening_followed(candidates: list[_Candidate]) -> None:
+    """ "the blood was drawn well after Williams' arrest": a clause with no date of its own, told
+    after a happening the story dated before ("Williams was arrested on Feb. 1"), took place then."""
+    for item in candidates:
+        if item.date_source == "text" or is_reporting(item.predicate):
+            continue  # a saying about what followed the arrest is made when it is made
+        followed = _happenings_followed(item.predicate)
+        told_before = next(
+            (
+                other
+                for other in candidates
+                if followed & _actions_told(other)
+                and other.date_source == "text"
+                and other.sentence.index < item.sentence.index
+                and set(other.actors) & set(item.actors)
+            ),
+            None,
+        )
+        if told_before is not None:
+            item.date, item.date_source = told_before.date, "context"
+
+
+def _actions_told(candidate: _Candidate) -> set[str]:
+    """The candidate's action, and those of the verbs coordinated with it ("was pulled over, but was
+    arrested"), which share its actors and date."""
+    verbs = (child for child in candidate.predicate.children if child.dep_ == "conj" and child.pos_ == "VERB")
+    return {candidate.lemma, *(verb.lemma_.lower() for verb in verbs)}
+
+
+def _happenings_followed(predicate: Token) -> set[str]:
+    """The actions of the happenings the clause is told after ("after Williams' arrest": arrest)."""
+    clause = _clause_tokens(predicate)
+    return {
+        _NOMINAL_VERBS[noun.lower_]
+        for token in predicate.sent
+        if token.i in clause and token.dep_ == "prep" and token.lower_ in FOLLOWING_PREPOSITIONS
+        for noun in token.children
+        if noun.dep_ == "pobj" and noun.lower_ in _NOMINAL_VERBS
+    }
 
 
 def quote_of(sentence: Sentence) -> str:
