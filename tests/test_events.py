@@ -1543,3 +1543,88 @@ def test_a_role_named_with_a_person_is_no_doing_of_his(nlp) -> None:  # type: ig
     # politics: the aide died, not the senator he worked for
     sentence = "Tom Berg, a senior Harris campaign official, died on Saturday at a hotel in Leeds."
     assert "Harris" not in " ".join(_actors_of(nlp, sentence))
+
+
+def test_a_date_of_a_during_phrase_dates_the_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Singer in trouble\n"
+        "During her stay at the famed Ritz Hotel in Paris in 2019, Adele was accused of damaging a"
+        " suite, but she was not charged. Her lawyer denied it."
+    )
+    [event, *_] = extract(nlp, text)
+    assert (event.actors[-1], event.date.iso, event.date_source) == ("Adele", "2019", "text")
+
+
+def test_at_the_time_is_the_time_last_told(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Mayor charged\n"
+        "The mayor of Springfield, Tom Hale, was arrested on Jan. 6 for bribery. His lawyer called it a"
+        " mistake.\n\n"
+        "Hale said in a statement at the time that he would fight the charges. He resigned on Tuesday."
+    )
+    saying = next(event for event in extract(nlp, text) if event.sentence == 3)
+    assert (saying.date.iso, saying.date_source) == ("2024-01-06", "context")
+
+
+def test_at_the_same_time_is_no_time_told_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Mayor charged\n"
+        "The mayor of Springfield, Tom Hale, was arrested on Jan. 6 for bribery. His lawyer called it a"
+        " mistake.\n\n"
+        "At the same time, Hale said he would fight the charges."
+    )
+    saying = next(event for event in extract(nlp, text) if event.sentence == 3)
+    assert saying.date.iso != "2024-01-06"
+
+
+def test_a_date_after_an_as_phrase_dates_the_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Founder of Dalton dies\n"
+        "Ken Miller joined Dalton Industries as an engineer in 1971 and became its chief executive in"
+        " 1990. He retired in 2004."
+    )
+    joined = next(event for event in extract(nlp, text) if event.title.startswith("Ken Miller joins"))
+    assert joined.date.iso == "1971"
+
+
+def test_a_headline_cut_in_two_counts_once_in_the_lead(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Coach Leaves Rovers... To Take Over At United\n"
+        "14 June 2013\n"
+        "The coach, Tom Hale, has left Rovers and gone to United.\n"
+        "He had spent four seasons there and has decided that the club would not keep him.\n"
+        "According to a report published this week (June 12), Hale has had enough of Rovers.\n"
+    )
+    events = extract(nlp, text, published=dt.date(2013, 6, 14))
+    left = next(event for event in events if event.title.startswith("Tom Hale leaves"))
+    assert (left.date.iso, left.date_source) == ("2013-06-12", "context")
+
+
+def test_an_undated_saying_of_recent_news_is_made_on_its_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Western star dies\n"
+        "The actor Tom Hale, who starred in many westerns, has died at 91. He had been ill for years."
+        " Fans gathered at his home.\n\n"
+        "His co-star Anna Reid died on Wednesday in Paris, her agent Mark Borg said. She was 88."
+    )
+    saying = next(event for event in extract(nlp, text) if "Mark Borg" in event.actors)
+    assert (saying.date.iso, saying.date_source) == ("2024-03-13", "context")
+
+
+def test_a_saying_of_old_news_is_not_dated_by_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Senator charged\n"
+        "Senator Anna Reid was charged on February 2 with fraud, prosecutor Mark Borg said. She denies it."
+    )
+    saying = next(event for event in extract(nlp, text) if "Mark Borg" in event.actors)
+    assert saying.date.iso == "2024-03-15"
+
+
+def test_a_clause_told_after_a_dated_happening_takes_its_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Striker banned\n"
+        "The striker Tom Hale was arrested on March 2 after a fight outside a nightclub.\n\n"
+        "His club fined Hale heavily after his arrest. The league will review the case."
+    )
+    fined = next(event for event in extract(nlp, text) if event.sentence == 2)
+    assert (fined.date.iso, fined.date_source) == ("2024-03-02", "context")

@@ -143,6 +143,7 @@ def extract_events(
     reported_on = _lead_saying_date(article, doc, expressions, sentences, anchor)
     topic = _main_product(mentions)
     narrative: DateValue | None = anchor
+    last_told: DateValue | None = None  # the last date a sentence told, across paragraphs
     previous_paragraph = -1
     spoke_on: dict[str, DateValue] = {}  # the day each speaker's last statement was made
     quoted = quotations(doc)
@@ -184,7 +185,10 @@ def extract_events(
             narrative,
             for_sayings,
             said_before,
+            last_told,
         )
+        if text_date is not None:
+            last_told = text_date[0]
         if text_date is not None and not _is_past_perfect(span.root):
             narrative = text_date[0]
         told = text_date[0] if text_date is not None else for_sayings
@@ -192,6 +196,7 @@ def extract_events(
     merged = _merge_mentions(candidates)
     _date_headlines_by_the_lead(merged, headlines)
     _order_sequences(merged)
+    _date_by_the_happening_followed(merged)
     return [_to_event(article, number, candidate) for number, candidate in enumerate(merged, start=1)]
 
 
@@ -483,14 +488,16 @@ def _lead_less_datelines(sentences: Sequence[Sentence], published: dt.date) -> l
 
     A dateline line ("Published May 3, 2013") is not one of them; a lead that opens with one
     ("WASHINGTON, March 3 (Reuters) - ...") is, from after it: the dateline's day is the day the
-    story was filed, not the news it reports.
+    story was filed, not the news it reports. A headline cut in two ("Lohan Checks Out Of Rehab... To
+    Check Into Another") counts as the one headline it is.
     """
     lead = []
     for sentence in sentences[: LEAD_SENTENCES * 2]:
         story_start = _after_dateline(sentence, published)
         if story_start < sentence.end:
             lead.append((sentence, story_start))
-    return lead[:LEAD_SENTENCES]
+    headline = sum(sentence.paragraph == sentences[0].paragraph for sentence, _ in lead)
+    return lead[: LEAD_SENTENCES + max(0, headline - 1)]
 
 
 _STORY_WORDS = re.compile(r"\b[a-z]{2,}\b")
@@ -556,12 +563,14 @@ def _read_sentence(
     narrative: DateValue | None,
     saying_narrative: DateValue | None,
     continues_a_quotation: bool = False,
+    last_told: DateValue | None = None,
 ) -> list[_Candidate]:
     """The happenings one sentence tells: its main one, and any other clause with actors of its own.
 
     A sentence that goes on with a quotation opened before it is part of what was said then: the
     narrative's date carries to it whatever its tense ("The statement said: "... He leaves a city
     stronger than ever.""). A saying takes `saying_narrative`, which leaves out dates of long ago.
+    A clause told "at the time" takes `last_told`, the date the sentences before it last told.
     """
     if _is_question(_text(span)):
         return []
@@ -597,6 +606,10 @@ def _read_sentence(
         told_as_past = tense == "past" or is_lead or is_reporting(predicate) or continues_a_quotation
         saying = is_reporting(predicate) and not continues_a_quotation and not is_lead
         carried = saying_narrative if saying else narrative
+        if text_date is None and last_told is not None and _told_at_the_time(timed):
+            carried, told_as_past = last_told, True
+        if saying and text_date is None:
+            carried = _day_of_recent_news_told(span, expressions, predicate, article.published) or carried
         date, source = _choose_date(article, text_date, carried if told_as_past else None)
         found.append(
             _Candidate(
@@ -1777,6 +1790,34 @@ def _sentence_date(
     return None
 
 
+def _day_of_recent_news_told(
+    span: Span, expressions: Sequence[TimeExpression], saying: Token, published: dt.date
+) -> DateValue | None:
+    """ "died yesterday, her spokesman said": an undated saying of news of the last days was made
+    on the news' day, as a report of a happening is written when it breaks."""
+    quoted = _quoted_ranges(span)
+    for told in (child for child in saying.children if child.dep_ == "ccomp"):
+        if _within(told.idx, quoted):
+            continue  # '"Today is a great day," he said': the quote's today
+        dated = _sentence_date(span, expressions, told, governed_only=True)
+        if dated is not None and dated[0].precision == "day" and _near_publication(dated[0], published):
+            return dated[0]
+    return None
+
+
+def _told_at_the_time(verb: Token) -> bool:
+    """ "said in a statement at the time": the clause refers to the time last told, not to its own."""
+    for token in verb.sent:
+        if token.lower_ != "time" or token.dep_ != "pobj" or token.head.lower_ != "at":
+            continue
+        # not "at the same time", "at the time of the merger": another time
+        determiners = [child.lower_ for child in token.children if child.dep_ == "det"]
+        qualified = any(child.dep_ in ("amod", "prep", "compound", "nummod") for child in token.children)
+        if determiners == ["the"] and not qualified and _clause_verb(token.head).i == verb.i:
+            return True
+    return False
+
+
 _EARLIER_THAT_DAY = re.compile(r"earlier (?:in the|that) day", re.IGNORECASE)
 SUPERSEDED_ADVERBS = frozenset({"originally", "initially", "previously", "formerly"})
 
@@ -1912,6 +1953,8 @@ def _modifies_a_noun(token: Token) -> bool:
     if token.dep_ in ("npadvmod", "tmod"):
         return False  # "found guilty by the same jury last month": a bare time phrase is adverbial
     head = token.head
+    if head.dep_ == "prep" and _passes_its_time_on(head.head):
+        return False  # "joined Dalton as an engineer in 1971": the joining's year
     if head.lower_ == "on" and head.head.dep_ == "dobj":
         return False  # "will announce its decision on March 7": the day of the verb, hung on its object
     while head.dep_ == "prep" and head.head.i != head.i:
@@ -1943,9 +1986,28 @@ def _governs(token: Token, predicate: Token) -> bool:
         token = token.head
         if token.i == predicate.i:
             return True
-        if token.pos_ == "VERB" or (token.pos_ in ("NOUN", "PROPN") and token.ent_type_ != start.ent_type_):
+        if token.pos_ == "VERB" or (
+            token.pos_ in ("NOUN", "PROPN")
+            and token.ent_type_ != start.ent_type_
+            and not _passes_its_time_on(token)
+        ):
             return False
     return False
+
+
+# "during her stay in 2010": the stay's time is the clause's; "joined as an engineer in 1971": a
+# date after the role the parse hangs on it still dates the verb
+TIME_PASSING_PREPOSITIONS = frozenset({"during", "as"})
+
+
+def _passes_its_time_on(noun: Token) -> bool:
+    """A noun whose dates are those of the verb its phrase hangs on ("during her stay", "as an engineer")."""
+    preposition = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and preposition.lower_ in TIME_PASSING_PREPOSITIONS
+        and preposition.head.pos_ in ("VERB", "AUX")
+    )
 
 
 SOURCE_RANK = {"text": 2, "context": 1, "published": 0}
@@ -2126,6 +2188,50 @@ def _order_sequences(candidates: list[_Candidate]) -> None:
         )
         if later is not None and item.date.first_day() > later.date.first_day():
             item.date, item.date_source = later.date, "context"
+
+
+FOLLOWING_PREPOSITIONS = frozenset({"after", "following"})
+
+
+def _date_by_the_happening_followed(candidates: list[_Candidate]) -> None:
+    """ "the blood was drawn well after Williams' arrest": a clause with no date of its own, told
+    after a happening the story dated before ("Williams was arrested on Feb. 1"), took place then."""
+    for item in candidates:
+        if item.date_source == "text" or is_reporting(item.predicate):
+            continue  # a saying about what followed the arrest is made when it is made
+        followed = _happenings_followed(item.predicate)
+        told_before = next(
+            (
+                other
+                for other in candidates
+                if followed & _actions_told(other)
+                and other.date_source == "text"
+                and other.sentence.index < item.sentence.index
+                and set(other.actors) & set(item.actors)
+            ),
+            None,
+        )
+        if told_before is not None:
+            item.date, item.date_source = told_before.date, "context"
+
+
+def _actions_told(candidate: _Candidate) -> set[str]:
+    """The candidate's action, and those of the verbs coordinated with it ("was pulled over, but was
+    arrested"), which share its actors and date."""
+    verbs = (child for child in candidate.predicate.children if child.dep_ == "conj" and child.pos_ == "VERB")
+    return {candidate.lemma, *(verb.lemma_.lower() for verb in verbs)}
+
+
+def _happenings_followed(predicate: Token) -> set[str]:
+    """The actions of the happenings the clause is told after ("after Williams' arrest": arrest)."""
+    clause = _clause_tokens(predicate)
+    return {
+        _NOMINAL_VERBS[noun.lower_]
+        for token in predicate.sent
+        if token.i in clause and token.dep_ == "prep" and token.lower_ in FOLLOWING_PREPOSITIONS
+        for noun in token.children
+        if noun.dep_ == "pobj" and noun.lower_ in _NOMINAL_VERBS
+    }
 
 
 def quote_of(sentence: Sentence) -> str:
