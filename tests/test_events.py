@@ -1449,3 +1449,51 @@ def test_a_move_told_with_be_is_an_event(nlp, sentence: str) -> None:  # type: i
 def test_being_up_for_something_is_no_move(nlp) -> None:  # type: ignore[no-untyped-def]
     sentence = "Marlowe Foods Plc was up against three rivals for the contract."
     assert sentence not in [event.quote for event in extract(nlp, "Contract race\n" + sentence)]
+
+
+def test_a_date_to_come_is_no_narrative_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Mayor faces recall vote\n"
+        "Voters in Dunmore signed a petition against Mayor Ellen Brody on Monday. "
+        "The recall election is due on May 14. Brody called the petition a stunt."
+    )
+    called = next(event for event in extract(nlp, text) if event.title.startswith("Ellen Brody calls"))
+    assert called.date.iso == "2024-03-11"  # Monday's, not the election's
+
+
+def test_a_date_a_plan_takes_is_no_narrative_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Dockers vote to strike\n"
+        "Dock workers at the Port of Tilbury voted to strike, the union said on Wednesday. "
+        "The walkout will begin on March 25. Port operator Harwell Group called the vote regrettable."
+    )
+    called = next(event for event in extract(nlp, text) if "Harwell Group" in event.actors)
+    assert called.date.iso == "2024-03-13"
+
+
+def test_a_headline_name_to_verb_is_a_plan(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "GM to cut jobs in Ohio\nThe carmaker's shares rose on Tuesday. Analysts were surprised."
+    headline = next(event for event in extract(nlp, text) if event.sentence == 0)
+    assert headline.title == "GM to cut jobs in Ohio"
+    assert headline.modality == "planned"
+
+
+def test_a_company_named_before_its_sales_takes_part_in_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Storrow sales fall 9 percent\n"
+        "Storrow Brewing Co said on Tuesday that its sales fell 9 percent in the first quarter."
+    )
+    headline = next(event for event in extract(nlp, text) if event.sentence == 0)
+    assert headline.actors == ("Storrow Brewing Co",)
+    assert headline.title == "Storrow Brewing Co sales fall 9 percent"
+
+
+def test_a_described_owner_is_titled_by_its_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Output halted at Kestrel colliery\n"
+        "Kestrel Mining Plc said on Monday that output had stopped at its Durham colliery. "
+        "The company's shares fell 5 percent in London."
+    )
+    fell = next(event for event in extract(nlp, text) if event.sentence == 2)
+    assert fell.title == "Kestrel Mining Plc shares fall 5 percent in London"
+    assert fell.inferred == ("Kestrel Mining Plc",)

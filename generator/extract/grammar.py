@@ -63,3 +63,15 @@ def verb_read_as_noun(span: Span) -> Token | None:
 def verb_lemmas(doc: Doc) -> frozenset[str]:
     """The lemmas of the words the article uses as verbs."""
     return frozenset(token.lemma_.lower() for token in tokens_of(doc) if token.pos_ == "VERB")
+
+
+def infinitive_on_a_name(verb: Token) -> Token | None:
+    """ "GM to cut jobs", parsed as the name with a clause hung on it: in a line with no verb before
+    it, the name the infinitive hangs on is its subject (returned)."""
+    head = verb.head
+    to = [child for child in verb.children if child.dep_ == "aux" and child.lower_ == "to"]
+    if not to or verb.dep_ not in ("relcl", "acl") or head.dep_ != "ROOT" or head.i > verb.i:
+        return None
+    if head.pos_ not in ("PROPN", "NOUN") or any(token.pos_ in ("VERB", "AUX") for token in head.lefts):
+        return None
+    return head

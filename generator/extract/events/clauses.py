@@ -36,8 +36,14 @@ from generator.extract.doc_views import (
     tokens_of,
 )
 from generator.extract.events.titles import make_title
-from generator.extract.grammar import SUBJECT_DEPS, governing_verb, verb_lemmas, verb_read_as_noun
-from generator.extract.lexicon import REPORTING_LEMMAS, is_reporting, names_an_act
+from generator.extract.grammar import (
+    SUBJECT_DEPS,
+    governing_verb,
+    infinitive_on_a_name,
+    verb_lemmas,
+    verb_read_as_noun,
+)
+from generator.extract.lexicon import REPORTING_LEMMAS, TAKINGS_LEMMAS, is_reporting, names_an_act
 from generator.extract.timex.dateline import read_dateline
 from generator.extract.timex.vocabulary import WEEKDAYS
 from generator.model import Article, DateSource, DateValue, Event, Mention, Sentence, TimeExpression
@@ -185,7 +191,11 @@ def extract_events(
             for_sayings,
             said_before,
         )
-        if text_date is not None and not _is_past_perfect(span.root):
+        if (
+            text_date is not None
+            and not _is_past_perfect(span.root)
+            and not _is_date_to_come(doc, text_date, article.published)
+        ):
             narrative = text_date[0]
         told = text_date[0] if text_date is not None else for_sayings
         spoke_on.update((speaker, told) for speaker in speakers if told is not None)
@@ -205,6 +215,24 @@ def _speakers(root: Token, mentions: Sequence[ActorMention]) -> set[str]:
         return set()
     subjects = {child.i for child in root.children if child.dep_ == "nsubj"}
     return {mention.name for mention in mentions if mention.end - 1 in subjects or mention.start in subjects}
+
+
+# Verbs that tell what is foreseen: the date they take is when it may happen, not when it did
+FORESEEING_LEMMAS = FUTURE_FRAMES | frozenset({"forecast", "predict", "anticipate", "project"})
+
+
+def _is_date_to_come(doc: Doc, text_date: tuple[DateValue, TimeExpression], published: dt.date) -> bool:
+    """ "The vote is due on March 28", "the walkout will begin on Monday", "expects sales of 11
+    million this year": a date to come is no narrative date; what the story goes on to tell
+    happened on its own day."""
+    date, expression = text_date
+    if date.first_day() > published:
+        return True
+    tokens = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if tokens is None:
+        return False
+    verb = _clause_verb(tokens.root)
+    return verb.lemma_ in FORESEEING_LEMMAS or (verb.pos_ in ("VERB", "AUX") and _tense(verb) == "future")
 
 
 def _is_past_perfect(verb: Token) -> bool:
@@ -756,7 +784,9 @@ def _headline_infinitive(verb: Token) -> bool:
     """ "Governor to sign water bill", "HP to Expand Services": a subject with "to" and the verb is
     what headlines write for what will happen."""
     auxiliaries = [child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")]
-    return auxiliaries[:1] == ["to"] and any(child.dep_ == "nsubj" for child in verb.children)
+    if auxiliaries[:1] != ["to"]:
+        return False
+    return any(child.dep_ == "nsubj" for child in verb.children) or infinitive_on_a_name(verb) is not None
 
 
 def _coordinated_with_subject(verb: Token) -> list[Token]:
@@ -1371,6 +1401,8 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
         # "the Teamsters union said", "Toyota shares fell": the body itself, or its stock
         if head.lower_ in HOLDINGS and head.tag_ in ("NN", "NNS"):
             return False
+        if _names_the_owner_of_takings(token, mentions):
+            return False  # "Ridgeway sales drop 32 percent": the company's sales
         if head.lower_ in NAMED_KIND_NOUNS and head.tag_ == "NN":
             return False  # "the broader Topix index", "the benchmark Nikkei 225 average": the index
         if head.lower_ in STAFF_NOUNS and head.tag_ == "NNS":
@@ -1389,6 +1421,17 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
             return True
         return not (_is_doing(head) or head.lemma_.lower() in OWNER_TAKES_PART)
     return False
+
+
+def _names_the_owner_of_takings(token: Token, mentions: Sequence[ActorMention]) -> bool:
+    """ "Ridgeway sales drop", "Kessler profit rises": a company's name before its takings, as the
+    subject, is the company whose sales moved (while "U.S. auto sales" are a market's)."""
+    takings = token.head
+    return (
+        takings.lemma_.lower() in TAKINGS_LEMMAS
+        and takings.dep_ in ("nsubj", "nsubjpass")
+        and any(m.start <= token.i < m.end and m.kind == "organization" for m in mentions)
+    )
 
 
 DAY_WORDS = frozenset(WEEKDAYS) | {"today", "yesterday", "tonight", "tomorrow"}

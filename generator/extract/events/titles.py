@@ -13,7 +13,12 @@ from typing import TYPE_CHECKING
 
 from generator.extract.actors.mentions import ActorMention, dateline_credit
 from generator.extract.doc_views import sentence_at
-from generator.extract.grammar import SAME_FORM_PASTS, governing_verb, verb_read_as_noun
+from generator.extract.grammar import (
+    SAME_FORM_PASTS,
+    governing_verb,
+    infinitive_on_a_name,
+    verb_read_as_noun,
+)
 from generator.extract.lexicon import is_bare_takings, is_reporting
 from generator.registry import CORPORATE_WORDS
 
@@ -248,7 +253,13 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
             return " and ".join(dict.fromkeys(actors))
         phrase = " ".join(_render(_pruned_subtree(child), names, predicate.doc))
         owner = _pronoun_owner(child, names)
-        return f"{_possessive(owner)} {phrase}" if owner else phrase
+        if owner:
+            return f"{_possessive(owner)} {phrase}"
+        described = _described_owner(child, names)
+        return f"{described} {phrase}" if described else phrase
+    name = infinitive_on_a_name(head)
+    if name is not None:  # "GM to cut jobs": the name is the plan's subject
+        return " ".join(_render([t for t in _pruned_subtree(name) if t.i < head.i], names, predicate.doc))
     if head.dep_ in ("acl", "relcl") and head.head.i in names and head.tag_ == "VBD":
         return names[head.head.i].name  # "Chrysler LLC, the automaker, filed ...", misread as a modifier
     if _modifies_its_noun(head) and head.head.pos_ == "NOUN":
@@ -280,6 +291,16 @@ def _pronoun_owner(noun: Token, names: dict[int, ActorMention]) -> str | None:
     for child in noun.children:
         if child.dep_ == "poss" and child.tag_ == "PRP$" and child.i in names:
             return names[child.i].name
+    return None
+
+
+def _described_owner(noun: Token, names: dict[int, ActorMention]) -> str | None:
+    """ "The company's shares fell": the name the description stands for, written as headlines
+    write an owner ("Ridgeway shares fall")."""
+    for child in noun.children:
+        mention = names.get(child.i)
+        if child.dep_ == "poss" and child.pos_ == "NOUN" and mention is not None and mention.label == "COREF":
+            return mention.name
     return None
 
 
