@@ -25,6 +25,7 @@ from generator.extract.actors.mentions import (
     ROLE_NOUNS,
     TITLE_WORDS,
     ActorMention,
+    dateline_credit,
 )
 from generator.extract.doc_views import (
     entities_of,
@@ -40,6 +41,7 @@ from generator.extract.grammar import (
     SUBJECT_DEPS,
     governing_verb,
     infinitive_on_a_name,
+    mended_lemma,
     verb_lemmas,
     verb_read_as_noun,
 )
@@ -233,6 +235,17 @@ def _is_date_to_come(doc: Doc, text_date: tuple[DateValue, TimeExpression], publ
         return False
     verb = _clause_verb(tokens.root)
     return verb.lemma_ in FORESEEING_LEMMAS or (verb.pos_ in ("VERB", "AUX") and _tense(verb) == "future")
+
+
+def _is_wished_for(to_do: Token) -> bool:
+    """ "hopes to name a new manager", "is expected to review the deal": what is hoped for is no
+    plan, nor what is expected with no date of its own (while "the first flight is expected to
+    take place in August" tells when it is scheduled)."""
+    frame = mended_lemma(to_do.head)
+    if frame == "hope":
+        return True
+    clause = _clause_tokens(to_do)
+    return frame == "expect" and not any(_is_date_word(to_do.doc[index]) for index in clause)
 
 
 def _is_past_perfect(verb: Token) -> bool:
@@ -607,7 +620,11 @@ def _read_sentence(
             continue  # in body text, the present tense is mostly analysis; keep what a named actor does
         taking_part = _mentions_taking_part(predicate, in_sentence, span)
         actors = list(dict.fromkeys(mention.name for mention in taking_part))
-        if not actors or any(set(actors) <= set(known.actors) for known in found):
+        if not actors:
+            continue
+        if any(set(actors) <= set(known.actors) for known in found) and not _dated_reported_plan(
+            predicate, span, expressions
+        ):
             continue
         named = {mention.name for mention in taking_part if mention.label not in INFERRED_LABELS}
         if not named and all(_owner_only(mention, span) for mention in taking_part):
@@ -911,7 +928,11 @@ def _clause_predicate(verb: Token) -> Predicate | None:
         later = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _NOMINAL_VERBS), None)
         if earlier is not None and verb.lemma_ == "follow":
             return earlier, _tense(verb), _NOMINAL_VERBS[later.lower_] if later is not None else None
-    if verb.lemma_ in FUTURE_FRAMES and any(child.dep_ == "xcomp" for child in verb.children):
+    if verb.dep_ == "xcomp" and _is_wished_for(verb):
+        return None  # "the deal, which Caldwell hopes to complete by the end of the year"
+    if mended_lemma(verb) in FUTURE_FRAMES and any(child.dep_ == "xcomp" for child in verb.children):
+        if any(_is_wished_for(child) for child in verb.children if child.dep_ == "xcomp"):
+            return None  # "hopes to name a manager", "is expected to review the deal": no plan made
         if _is_past_perfect(verb):
             return None  # "Boeing had hoped to have it ready for 2012": a plan that did not come about
         return next(child for child in verb.children if child.dep_ == "xcomp"), "future", None
@@ -1160,7 +1181,7 @@ WITHHELD_SAYINGS = frozenset("comment say disclose reveal discuss confirm elabor
 def _is_commentary(root: Token) -> bool:
     children = list(root.children)  # each .children walk makes new Tokens
     auxiliaries = {child.lower_ for child in children if child.dep_ in ("aux", "auxpass")}
-    if auxiliaries & MODALS:
+    if auxiliaries & MODALS and not _is_future_in_the_past(root):
         return True
     if any(child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKERS for child in children):
         return True  # "if Boeing is indicted": a condition, not a happening
@@ -1179,6 +1200,34 @@ def _is_commentary(root: Token) -> bool:
         if subject.dep_ == "expl" or (subject.lower_ == "it" and root.lemma_ == "be"):
             return True
     return False
+
+
+def _is_future_in_the_past(verb: Token) -> bool:
+    """ "said it would close the plant in March", "said union officials would meet executives next
+    week": "would" under a past saying is the "will" of what was said, a plan of the actor told
+    of (while "said the reform would save money" is a forecast of a thing, and "would have" a
+    counterfactual)."""
+    auxiliaries = {child.lower_ for child in verb.children if child.dep_ == "aux"}
+    if "would" not in auxiliaries or auxiliaries & (MODALS - {"would"}) or "have" in auxiliaries:
+        return False
+    said = verb
+    while said.dep_ == "conj" and said.head.i != said.i:
+        said = said.head  # "said that voters had asked for it and that he would step down"
+    saying = said.head
+    if said.dep_ != "ccomp" or not is_reporting(saying) or saying.tag_ != "VBD":
+        return False
+    subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+    if subject is None or verb.lemma_ in STATIVE_LEMMAS:
+        return False  # "said it would be difficult"
+    return subject.pos_ in ("PRON", "PROPN") or subject.lemma_.lower() in BODY_NOUNS | STAFF_NOUNS
+
+
+def _dated_reported_plan(predicate: Token, span: Span, expressions: Sequence[TimeExpression]) -> bool:
+    """ "Pemberton said on Wednesday it would close the plant in March": the plan has a date of its
+    own, so it is a happening apart from the saying, though its actors are the sayer's."""
+    if not _is_future_in_the_past(predicate):
+        return False
+    return _sentence_date(span, expressions, predicate, governed_only=True) is not None
 
 
 def _shares_a_condition(verb: Token) -> bool:
@@ -1203,6 +1252,8 @@ def _tense(verb: Token) -> str:
     auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     words = {aux.lower_ for aux in auxiliaries}
     if words & {"will", "'ll", "shall"} or "going" in words or _headline_infinitive(verb):
+        return "future"
+    if _is_future_in_the_past(verb):
         return "future"
     if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxiliaries):
         return "past"
@@ -1693,6 +1744,8 @@ def _sentence_date(
             continue
         if _within(expression.start, quoted) and not _within(predicate.idx, quoted):
             continue  # '"Today is a great day," he said': the quote's today, not the saying's date
+        if _within(expression.start, [made_once(span.doc, "dateline_credit", dateline_credit)]):
+            continue  # "TALLINN, March 4 (Reuters) - ... won Sunday's election": the day it was filed
         tokens = span.doc.char_span(expression.start, expression.end, alignment_mode="expand")
         if tokens is None or (date.precision == "year" and _names_a_thing(tokens.root)):
             continue  # "the 1991 settlement", "its 2010 conference": the year names the thing
@@ -1704,11 +1757,13 @@ def _sentence_date(
             continue  # "its first profit since 2007": the start of a stretch, not when it happened
         if _is_comparison_base(tokens):
             continue  # "sales dropped 32 percent from a year earlier": the time compared with
+        if _said_on(tokens.root, predicate.head) and predicate.dep_ == "ccomp":
+            continue  # "said on Wednesday it would close the plant in March": the saying's day
         inside.append((expression, date, tokens.root))
     if not inside:
         return None
     for expression, date, root in inside:
-        if _governs(root, predicate):
+        if _governs(root, predicate) or _said_on(root, predicate):
             return date, expression
     for expression, date, root in inside:
         if _dates_its_subject(root, predicate):
@@ -1721,6 +1776,18 @@ def _sentence_date(
         if not _modifies_a_noun(root) and not _dates_another_clause(root, predicate):
             return date, expression
     return None
+
+
+def _said_on(date: Token, saying: Token) -> bool:
+    """ "said on Wednesday it would close the plant", with "on Wednesday" hung on "close" by the
+    parser: a date between the verb of saying and the subject of what was said dates the saying."""
+    if not is_reporting(saying):
+        return False
+    said = next((child for child in saying.children if child.dep_ == "ccomp" and child.i > saying.i), None)
+    subject = (
+        None if said is None else next((c for c in said.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    )
+    return subject is not None and saying.i < date.i < subject.left_edge.i
 
 
 _EARLIER_THAT_DAY = re.compile(r"earlier (?:in the|that) day", re.IGNORECASE)
@@ -1741,10 +1808,29 @@ RELATIVE_BASE_WORDS = frozenset({"earlier", "ago", "before", "last", "previous",
 RANGE_ENDS = frozenset({"to", "until", "through", "till"})
 
 
+def _dates_the_base_figure(date: Span) -> bool:
+    """ "won 29 seats, down from 44 in 2015", "up from 546 million in 2009": the date of the figure
+    compared with, not of the change."""
+    preposition = date.root.head
+    if date.root.dep_ != "pobj" or preposition.dep_ != "prep":
+        return False
+    base = preposition.head  # "from", or the figure it takes
+    if base.lower_ != "from" and base.dep_ == "pobj":
+        base = base.head
+    if base.lower_ != "from" or base.dep_ != "prep":
+        return False
+    return any(
+        child.dep_ == "pobj" and (child.like_num or child.ent_type_ in MEASURE_TYPES)
+        for child in base.children
+    )
+
+
 def _is_comparison_base(date: Span) -> bool:
     """ "dropped 32 percent from a year earlier", "up from 546 million a year earlier", "compared
     with a year ago": a figure's base of comparison, not when the change happened; "served from
     2005 to 2007" is a stretch, and an absolute date ("rose from 2005") is left alone."""
+    if _dates_the_base_figure(date):
+        return True
     if not any(token.lower_ in RELATIVE_BASE_WORDS for token in date):
         return False
     for ancestor in date.root.ancestors:

@@ -7,7 +7,6 @@ verb is put in the headline present ("met" -> "meets"), and the result fits in 8
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -17,6 +16,7 @@ from generator.extract.grammar import (
     SAME_FORM_PASTS,
     governing_verb,
     infinitive_on_a_name,
+    mended_lemma,
     verb_read_as_noun,
 )
 from generator.extract.lexicon import is_bare_takings, is_reporting
@@ -390,7 +390,7 @@ def _headline_verb(
         if negated:
             return f"not {predicate.text}"  # "Smith not charged"
         return f"to be {predicate.text}" if planned else predicate.text  # passive: "X appointed CEO"
-    lemma = _lemma(predicate)
+    lemma = mended_lemma(predicate)
     if negated:
         verb = f"did not {lemma}"
     elif planned:
@@ -418,20 +418,6 @@ def _is_headline_participle(predicate: Token) -> bool:
             child.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp") for child in predicate.children
         )
     )
-
-
-def _lemma(verb: Token) -> str:
-    """The verb's lemma, mended where the lemmatizer cut a silent "e": "hoped" is "hope", not "hop".
-    A one-syllable verb ending in vowel and consonant doubles it before "-ed" ("hop", "hopped"), so
-    "hoped", "hopes", "hoping" without it are of a verb in "-e" ("fined": "fine"); w, x, y never double."""
-    lemma = verb.lemma_.lower()
-    single_syllable_cvc = (
-        len(re.findall("[aeiou]+", lemma)) == 1
-        and re.search("[^aeiou][aeiou][^aeiouwxy]$", lemma) is not None
-    )
-    if single_syllable_cvc and verb.lower_ in (lemma + "ed", lemma + "es", lemma + "ing"):
-        return lemma + "e"
-    return lemma
 
 
 def _third_person(lemma: str) -> str:
