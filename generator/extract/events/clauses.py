@@ -238,14 +238,9 @@ def _is_date_to_come(doc: Doc, text_date: tuple[DateValue, TimeExpression], publ
 
 
 def _is_wished_for(to_do: Token) -> bool:
-    """ "hopes to name a new manager", "is expected to review the deal": what is hoped for is no
-    plan, nor what is expected with no date of its own (while "the first flight is expected to
-    take place in August" tells when it is scheduled)."""
-    frame = mended_lemma(to_do.head)
-    if frame == "hope":
-        return True
-    clause = _clause_tokens(to_do)
-    return frame == "expect" and not any(_is_date_word(to_do.doc[index]) for index in clause)
+    """ "hopes to name a new manager", "the deal, which Caldwell hopes to complete": what is hoped
+    for is no plan made."""
+    return mended_lemma(to_do.head) == "hope"
 
 
 def _is_past_perfect(verb: Token) -> bool:
@@ -883,7 +878,10 @@ def _base_verb_after_plural_name(span: Span, token: Token, before: Token, verbs:
         return False
     if not _is_verbless(span):
         return False
-    return token.dep_ == "ROOT" or (token.dep_ == "compound" and token.head.dep_ == "ROOT")
+    head = token
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head  # "Rovers sack manager Dean Calloway": through the role to the name
+    return head.dep_ == "ROOT"
 
 
 def _is_plural_name(token: Token) -> bool:
@@ -932,7 +930,7 @@ def _clause_predicate(verb: Token) -> Predicate | None:
         return None  # "the deal, which Caldwell hopes to complete by the end of the year"
     if mended_lemma(verb) in FUTURE_FRAMES and any(child.dep_ == "xcomp" for child in verb.children):
         if any(_is_wished_for(child) for child in verb.children if child.dep_ == "xcomp"):
-            return None  # "hopes to name a manager", "is expected to review the deal": no plan made
+            return None  # "hopes to name a new manager": a wish, no plan made
         if _is_past_perfect(verb):
             return None  # "Boeing had hoped to have it ready for 2012": a plan that did not come about
         return next(child for child in verb.children if child.dep_ == "xcomp"), "future", None
@@ -1318,11 +1316,16 @@ def _mentions_taking_part(
     if predicate.pos_ == "ADJ" and predicate.dep_ == "amod":  # "Mark Felt, dead at 95": Felt
         described = predicate.head
         clause |= {described.i} | {child.i for child in described.children if child.dep_ == "compound"}
+    misread = _misread_name_phrase(predicate)
+    clause |= misread
     if predicate.dep_ in ("relcl", "acl") and not _is_whose_clause(predicate):
         # "Airbus, which has out-sold Boeing": Airbus takes part; "A380 test flight delayed": the flight's
         clause |= {token.i for token in predicate.head.subtree if token.i < predicate.i}
     for mention in mentions:
         root = span.doc[mention.start : mention.end].root
+        if root.i in misread:
+            actors.append(mention)  # its subject before it, its object after it
+            continue
         if mention.kind != "product" and _is_modifier(root, predicate, mentions):
             continue  # "the main Airbus factory", "Boeing's 787": a modifier, not a participant
         if _describes_another_actor(mention, mentions, span.doc):
@@ -1337,6 +1340,19 @@ def _mentions_taking_part(
             continue
         actors.append(mention)
     return actors
+
+
+def _misread_name_phrase(predicate: Token) -> frozenset[int]:
+    """ "Hawkridge Rovers sack manager Dean Calloway", read as one name with "sack" in it: the
+    headline's subject and object are the names of the phrase the verb was read into."""
+    if predicate.pos_ != "NOUN" or predicate.dep_ != "compound":
+        return frozenset()
+    root = predicate
+    while root.dep_ == "compound" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ != "ROOT" or root.pos_ != "PROPN":
+        return frozenset()
+    return frozenset(token.i for token in root.subtree if token.ent_type_ or token.i == predicate.i)
 
 
 def _is_whose_clause(verb: Token) -> bool:

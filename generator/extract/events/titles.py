@@ -38,6 +38,8 @@ def make_title(
     """
     # a bridged product ("the first flight" of the A380) is not a name to write in the title
     names = _names_by_token(mentions)
+    if predicate.pos_ == "NOUN" and predicate.dep_ == "compound" and predicate.head.pos_ in ("NOUN", "PROPN"):
+        return _verb_in_a_name_title(predicate, names)
     if predicate.pos_ == "NOUN":
         misread = verb_read_as_noun(sentence_at(predicate.doc, predicate.i))
         if misread is not None and predicate.i == sentence_at(predicate.doc, predicate.i).root.i:
@@ -215,6 +217,22 @@ def _misread_clause_title(root: Token, verb: Token, names: dict[int, ActorMentio
         _third_person(lemma),
         *_render(after, names, doc),
     ]
+    return _fit(_capitalize(" ".join(words)))
+
+
+def _verb_in_a_name_title(verb: Token, names: dict[int, ActorMention]) -> str:
+    """ "Hawkridge Rovers sack manager Dean Calloway", parsed as one name: the words before the verb
+    are its subject, those after its object."""
+    root = verb
+    while root.dep_ == "compound" and root.head.i != root.i:
+        root = root.head
+    phrase = _pruned_subtree(root)
+    before = [token for token in phrase if token.i < verb.i]
+    after = [token for token in phrase if token.i > verb.i]
+    plural = bool(before) and before[-1].tag_ in ("NNS", "NNPS") and before[-1].lower_ not in CORPORATE_WORDS
+    lemma = verb.lower_ if plural else _third_person(verb.lower_)
+    subject = [names[token.i].name if token.i in names else token.text for token in before]
+    words = [*dict.fromkeys(subject), lemma, *_render(after, names, verb.doc)]
     return _fit(_capitalize(" ".join(words)))
 
 
