@@ -1563,3 +1563,30 @@ def test_a_headline_verb_read_into_a_name_phrase_splits_it(nlp) -> None:  # type
     ]
     assert [set(event.actors) for event in told] == [{"Hawkridge Rovers", "Dean Calloway"}]
     assert told[0].title.startswith("Hawkridge Rovers sack Dean Calloway")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # disasters: the company whose plant it was
+        (
+            "Refinery blast\nAn explosion at a Vantor Energy Corp refinery killed three men on Tuesday.",
+            "Vantor Energy Corp",
+        ),
+        # labour: the carmaker whose factory it is
+        ("Strike\nWorkers walked out at Ridgeway Motors' Flint truck plant on Monday.", "Ridgeway Motors"),
+    ],
+)
+def test_a_company_takes_part_in_what_happens_at_its_site(nlp, text: str, actor: str) -> None:  # type: ignore[no-untyped-def]
+    assert [event.actors for event in extract(nlp, text)] == [(actor,)]
+
+
+def test_a_headline_participle_on_a_number_is_the_happening(nlp) -> None:  # type: ignore[no-untyped-def]
+    # disasters: "Two killed in blast at ..."
+    text = (
+        "Two killed in blast at Kestrel Mining colliery\n"
+        "Kestrel Mining said on Tuesday that output had stopped. Rescuers worked through the night."
+    )
+    headline = next(event for event in extract(nlp, text) if event.sentence == 0)
+    assert headline.title == "Two killed in blast at Kestrel Mining colliery"
+    assert headline.actors == ("Kestrel Mining",)

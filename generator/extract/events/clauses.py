@@ -721,9 +721,9 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
         found.append((root, "present", None))  # "Holt's resignation after bribery probe"
     if not is_lead and verb_read_as_noun(span) is not None:
         found.append((root, "past", None))  # "The central bank last cut rates in December 2008"
-    if root.pos_ in ("NOUN", "PROPN"):
-        # "Teen killed by police"; "Chargers ’ Jamal Williams Arrested For DUI", read as a name in
-        # apposition to the team, is the player's arrest
+    if root.pos_ in ("NOUN", "PROPN", "NUM"):
+        # "Teen killed by police", "Two killed in blast"; "Chargers ’ Jamal Williams Arrested For
+        # DUI", read as a name in apposition to the team, is the player's arrest
         named = [root, *(child for child in root.children if child.dep_ == "appos")]
         found += [
             (child, "past", None)
@@ -1470,6 +1470,8 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
             return False
         if _names_the_owner_of_takings(token, mentions):
             return False  # "Ridgeway sales drop 32 percent": the company's sales
+        if _owns_the_site(token, mentions):
+            return False  # "an explosion at a Dorwell Chemicals plant": the company's plant
         if head.lower_ in NAMED_KIND_NOUNS and head.tag_ == "NN":
             return False  # "the broader Topix index", "the benchmark Nikkei 225 average": the index
         if head.lower_ in STAFF_NOUNS and head.tag_ == "NNS":
@@ -1483,11 +1485,35 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
         # "Lavrov's talks", "Putin's letter", "China Eastern's board": the possessor acts through it
         if head.lower_ in STANDS_FOR_OWNER or (head.lower_ in HOLDINGS and head.tag_ in ("NN", "NNS")):
             return False  # "Halvorsen's shares fell", as "Toyota shares fell": its stock
+        if _owns_the_site(token, mentions):
+            return False  # "workers walked out at Halvard Motors' engine plant"
         in_other_mention = any(mention.start <= head.i < mention.end for mention in mentions)
         if in_other_mention or head.lower_ in ROLE_NOUNS or head.lower_ in TITLE_WORDS:
             return True
         return not (_is_doing(head) or head.lemma_.lower() in OWNER_TAKES_PART)
     return False
+
+
+# Where a company works: what happens there happens to it
+SITE_NOUNS = frozenset(
+    """plant plants factory factories refinery refineries mine mines colliery smelter mill works
+    warehouse depot hospital hospitals store stores brewery shipyard""".split()
+)
+SITE_PREPOSITIONS = frozenset({"at", "in", "from", "inside"})
+
+
+def _owns_the_site(token: Token, mentions: Sequence[ActorMention]) -> bool:
+    """ "An explosion at a Dorwell Chemicals plant killed two", "Workers strike at Halvard Motors'
+    Oshawa engine plant", "Hackers steal records from Hartley Health hospitals": a company named
+    before its site, where the happening took place, takes part in it."""
+    site = token.head
+    while site.dep_ == "compound" and site.head.pos_ == "NOUN" and site.head.i != site.i:
+        site = site.head  # "Halvard Motors' Oshawa engine plant"
+    if site.lemma_.lower() not in SITE_NOUNS and site.lower_ not in SITE_NOUNS:
+        return False
+    if site.dep_ != "pobj" or site.head.lower_ not in SITE_PREPOSITIONS:
+        return False
+    return any(m.start <= token.i < m.end and m.kind == "organization" for m in mentions)
 
 
 def _names_the_owner_of_takings(token: Token, mentions: Sequence[ActorMention]) -> bool:

@@ -280,7 +280,7 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
         return " ".join(_render([t for t in _pruned_subtree(name) if t.i < head.i], names, predicate.doc))
     if head.dep_ in ("acl", "relcl") and head.head.i in names and head.tag_ == "VBD":
         return names[head.head.i].name  # "Chrysler LLC, the automaker, filed ...", misread as a modifier
-    if _modifies_its_noun(head) and head.head.pos_ == "NOUN":
+    if _modifies_its_noun(head) and head.head.pos_ in ("NOUN", "NUM"):
         # "a pay deal signed between Unite and Ford": the deal was signed
         noun = [
             token
