@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from generator.extract.doc_views import made_once, tokens_in, tokens_of
@@ -63,3 +64,29 @@ def verb_read_as_noun(span: Span) -> Token | None:
 def verb_lemmas(doc: Doc) -> frozenset[str]:
     """The lemmas of the words the article uses as verbs."""
     return frozenset(token.lemma_.lower() for token in tokens_of(doc) if token.pos_ == "VERB")
+
+
+def infinitive_on_a_name(verb: Token) -> Token | None:
+    """ "GM to cut jobs", parsed as the name with a clause hung on it: in a line with no verb before
+    it, the name the infinitive hangs on is its subject (returned)."""
+    head = verb.head
+    to = [child for child in verb.children if child.dep_ == "aux" and child.lower_ == "to"]
+    if not to or verb.dep_ not in ("relcl", "acl") or head.dep_ != "ROOT" or head.i > verb.i:
+        return None
+    if head.pos_ not in ("PROPN", "NOUN") or any(token.pos_ in ("VERB", "AUX") for token in head.lefts):
+        return None
+    return head
+
+
+def mended_lemma(verb: Token) -> str:
+    """The verb's lemma, mended where the lemmatizer cut a silent "e": "hoped" is "hope", not "hop".
+    A one-syllable verb ending in vowel and consonant doubles it before "-ed" ("hop", "hopped"), so
+    "hoped", "hopes", "hoping" without it are of a verb in "-e" ("fined": "fine"); w, x, y never double."""
+    lemma = verb.lemma_.lower()
+    single_syllable_cvc = (
+        len(re.findall("[aeiou]+", lemma)) == 1
+        and re.search("[^aeiou][aeiou][^aeiouwxy]$", lemma) is not None
+    )
+    if single_syllable_cvc and verb.lower_ in (lemma + "ed", lemma + "es", lemma + "ing"):
+        return lemma + "e"
+    return lemma

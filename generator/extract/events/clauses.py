@@ -25,6 +25,7 @@ from generator.extract.actors.mentions import (
     ROLE_NOUNS,
     TITLE_WORDS,
     ActorMention,
+    dateline_credit,
 )
 from generator.extract.doc_views import (
     entities_of,
@@ -36,8 +37,15 @@ from generator.extract.doc_views import (
     tokens_of,
 )
 from generator.extract.events.titles import make_title
-from generator.extract.grammar import SUBJECT_DEPS, governing_verb, verb_lemmas, verb_read_as_noun
-from generator.extract.lexicon import REPORTING_LEMMAS, is_reporting, names_an_act
+from generator.extract.grammar import (
+    SUBJECT_DEPS,
+    governing_verb,
+    infinitive_on_a_name,
+    mended_lemma,
+    verb_lemmas,
+    verb_read_as_noun,
+)
+from generator.extract.lexicon import REPORTING_LEMMAS, TAKINGS_LEMMAS, is_reporting, names_an_act
 from generator.extract.timex.dateline import read_dateline
 from generator.extract.timex.vocabulary import WEEKDAYS
 from generator.model import Article, DateSource, DateValue, Event, Mention, Sentence, TimeExpression
@@ -189,7 +197,11 @@ def extract_events(
         )
         if text_date is not None:
             last_told = text_date[0]
-        if text_date is not None and not _is_past_perfect(span.root):
+        if (
+            text_date is not None
+            and not _is_past_perfect(span.root)
+            and not _is_date_to_come(doc, text_date, article.published)
+        ):
             narrative = text_date[0]
         told = text_date[0] if text_date is not None else for_sayings
         spoke_on.update((speaker, told) for speaker in speakers if told is not None)
@@ -210,6 +222,30 @@ def _speakers(root: Token, mentions: Sequence[ActorMention]) -> set[str]:
         return set()
     subjects = {child.i for child in root.children if child.dep_ == "nsubj"}
     return {mention.name for mention in mentions if mention.end - 1 in subjects or mention.start in subjects}
+
+
+# Verbs that tell what is foreseen: the date they take is when it may happen, not when it did
+FORESEEING_LEMMAS = FUTURE_FRAMES | frozenset({"forecast", "predict", "anticipate", "project"})
+
+
+def _is_date_to_come(doc: Doc, text_date: tuple[DateValue, TimeExpression], published: dt.date) -> bool:
+    """ "The vote is due on March 28", "the walkout will begin on Monday", "expects sales of 11
+    million this year": a date to come is no narrative date; what the story goes on to tell
+    happened on its own day."""
+    date, expression = text_date
+    if date.first_day() > published:
+        return True
+    tokens = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if tokens is None:
+        return False
+    verb = _clause_verb(tokens.root)
+    return verb.lemma_ in FORESEEING_LEMMAS or (verb.pos_ in ("VERB", "AUX") and _tense(verb) == "future")
+
+
+def _is_wished_for(to_do: Token) -> bool:
+    """ "hopes to name a new manager", "the deal, which Caldwell hopes to complete": what is hoped
+    for is no plan made."""
+    return mended_lemma(to_do.head) == "hope"
 
 
 def _is_past_perfect(verb: Token) -> bool:
@@ -588,7 +624,11 @@ def _read_sentence(
             continue  # in body text, the present tense is mostly analysis; keep what a named actor does
         taking_part = _mentions_taking_part(predicate, in_sentence, span)
         actors = list(dict.fromkeys(mention.name for mention in taking_part))
-        if not actors or any(set(actors) <= set(known.actors) for known in found):
+        if not actors:
+            continue
+        if any(set(actors) <= set(known.actors) for known in found) and not _dated_reported_plan(
+            predicate, span, expressions
+        ):
             continue
         named = {mention.name for mention in taking_part if mention.label not in INFERRED_LABELS}
         if not named and all(_owner_only(mention, span) for mention in taking_part):
@@ -694,9 +734,9 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
         found.append((root, "present", None))  # "Holt's resignation after bribery probe"
     if not is_lead and verb_read_as_noun(span) is not None:
         found.append((root, "past", None))  # "The central bank last cut rates in December 2008"
-    if root.pos_ in ("NOUN", "PROPN"):
-        # "Teen killed by police"; "Chargers ’ Jamal Williams Arrested For DUI", read as a name in
-        # apposition to the team, is the player's arrest
+    if root.pos_ in ("NOUN", "PROPN", "NUM"):
+        # "Teen killed by police", "Two killed in blast"; "Chargers ’ Jamal Williams Arrested For
+        # DUI", read as a name in apposition to the team, is the player's arrest
         named = [root, *(child for child in root.children if child.dep_ == "appos")]
         found += [
             (child, "past", None)
@@ -769,7 +809,9 @@ def _headline_infinitive(verb: Token) -> bool:
     """ "Governor to sign water bill", "HP to Expand Services": a subject with "to" and the verb is
     what headlines write for what will happen."""
     auxiliaries = [child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")]
-    return auxiliaries[:1] == ["to"] and any(child.dep_ == "nsubj" for child in verb.children)
+    if auxiliaries[:1] != ["to"]:
+        return False
+    return any(child.dep_ == "nsubj" for child in verb.children) or infinitive_on_a_name(verb) is not None
 
 
 def _coordinated_with_subject(verb: Token) -> list[Token]:
@@ -849,7 +891,10 @@ def _base_verb_after_plural_name(span: Span, token: Token, before: Token, verbs:
         return False
     if not _is_verbless(span):
         return False
-    return token.dep_ == "ROOT" or (token.dep_ == "compound" and token.head.dep_ == "ROOT")
+    head = token
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head  # "Rovers sack manager Dean Calloway": through the role to the name
+    return head.dep_ == "ROOT"
 
 
 def _is_plural_name(token: Token) -> bool:
@@ -894,7 +939,11 @@ def _clause_predicate(verb: Token) -> Predicate | None:
         later = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _NOMINAL_VERBS), None)
         if earlier is not None and verb.lemma_ == "follow":
             return earlier, _tense(verb), _NOMINAL_VERBS[later.lower_] if later is not None else None
-    if verb.lemma_ in FUTURE_FRAMES and any(child.dep_ == "xcomp" for child in verb.children):
+    if verb.dep_ == "xcomp" and _is_wished_for(verb):
+        return None  # "the deal, which Caldwell hopes to complete by the end of the year"
+    if mended_lemma(verb) in FUTURE_FRAMES and any(child.dep_ == "xcomp" for child in verb.children):
+        if any(_is_wished_for(child) for child in verb.children if child.dep_ == "xcomp"):
+            return None  # "hopes to name a new manager": a wish, no plan made
         if _is_past_perfect(verb):
             return None  # "Boeing had hoped to have it ready for 2012": a plan that did not come about
         return next(child for child in verb.children if child.dep_ == "xcomp"), "future", None
@@ -1143,7 +1192,7 @@ WITHHELD_SAYINGS = frozenset("comment say disclose reveal discuss confirm elabor
 def _is_commentary(root: Token) -> bool:
     children = list(root.children)  # each .children walk makes new Tokens
     auxiliaries = {child.lower_ for child in children if child.dep_ in ("aux", "auxpass")}
-    if auxiliaries & MODALS:
+    if auxiliaries & MODALS and not _is_future_in_the_past(root):
         return True
     if any(child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKERS for child in children):
         return True  # "if Boeing is indicted": a condition, not a happening
@@ -1162,6 +1211,34 @@ def _is_commentary(root: Token) -> bool:
         if subject.dep_ == "expl" or (subject.lower_ == "it" and root.lemma_ == "be"):
             return True
     return False
+
+
+def _is_future_in_the_past(verb: Token) -> bool:
+    """ "said it would close the plant in March", "said union officials would meet executives next
+    week": "would" under a past saying is the "will" of what was said, a plan of the actor told
+    of (while "said the reform would save money" is a forecast of a thing, and "would have" a
+    counterfactual)."""
+    auxiliaries = {child.lower_ for child in verb.children if child.dep_ == "aux"}
+    if "would" not in auxiliaries or auxiliaries & (MODALS - {"would"}) or "have" in auxiliaries:
+        return False
+    said = verb
+    while said.dep_ == "conj" and said.head.i != said.i:
+        said = said.head  # "said that voters had asked for it and that he would step down"
+    saying = said.head
+    if said.dep_ != "ccomp" or not is_reporting(saying) or saying.tag_ != "VBD":
+        return False
+    subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+    if subject is None or verb.lemma_ in STATIVE_LEMMAS:
+        return False  # "said it would be difficult"
+    return subject.pos_ in ("PRON", "PROPN") or subject.lemma_.lower() in BODY_NOUNS | STAFF_NOUNS
+
+
+def _dated_reported_plan(predicate: Token, span: Span, expressions: Sequence[TimeExpression]) -> bool:
+    """ "Pemberton said on Wednesday it would close the plant in March": the plan has a date of its
+    own, so it is a happening apart from the saying, though its actors are the sayer's."""
+    if not _is_future_in_the_past(predicate):
+        return False
+    return _sentence_date(span, expressions, predicate, governed_only=True) is not None
 
 
 def _shares_a_condition(verb: Token) -> bool:
@@ -1186,6 +1263,8 @@ def _tense(verb: Token) -> str:
     auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     words = {aux.lower_ for aux in auxiliaries}
     if words & {"will", "'ll", "shall"} or "going" in words or _headline_infinitive(verb):
+        return "future"
+    if _is_future_in_the_past(verb):
         return "future"
     if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxiliaries):
         return "past"
@@ -1256,11 +1335,16 @@ def _mentions_taking_part(
     if predicate.pos_ == "ADJ" and predicate.dep_ == "amod":  # "Mark Felt, dead at 95": Felt
         described = predicate.head
         clause |= {described.i} | {child.i for child in described.children if child.dep_ == "compound"}
+    misread = _misread_name_phrase(predicate)
+    clause |= misread
     if predicate.dep_ in ("relcl", "acl") and not _is_whose_clause(predicate):
         # "Airbus, which has out-sold Boeing": Airbus takes part; "A380 test flight delayed": the flight's
         clause |= {token.i for token in predicate.head.subtree if token.i < predicate.i}
     for mention in mentions:
         root = span.doc[mention.start : mention.end].root
+        if root.i in misread:
+            actors.append(mention)  # its subject before it, its object after it
+            continue
         doer = mention.kind == "person" and _names_the_doer(root, clause)
         if mention.kind != "product" and not doer and _is_modifier(root, predicate, mentions):
             continue  # "the main Airbus factory", "Boeing's 787": a modifier, not a participant
@@ -1337,6 +1421,19 @@ def _is_doing_or_result(noun: Token) -> bool:
     return noun.pos_ == "NOUN" and (
         _is_doing(noun) or noun.lemma_.lower() in OWNER_TAKES_PART or noun.lower_ in NAMED_OWNER_PARTS
     )
+
+
+def _misread_name_phrase(predicate: Token) -> frozenset[int]:
+    """ "Hawkridge Rovers sack manager Dean Calloway", read as one name with "sack" in it: the
+    headline's subject and object are the names of the phrase the verb was read into."""
+    if predicate.pos_ != "NOUN" or predicate.dep_ != "compound":
+        return frozenset()
+    root = predicate
+    while root.dep_ == "compound" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ != "ROOT" or root.pos_ != "PROPN":
+        return frozenset()
+    return frozenset(token.i for token in root.subtree if token.ent_type_ or token.i == predicate.i)
 
 
 def _is_whose_clause(verb: Token) -> bool:
@@ -1452,6 +1549,10 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
         # "the Teamsters union said", "Toyota shares fell": the body itself, or its stock
         if head.lower_ in HOLDINGS and head.tag_ in ("NN", "NNS"):
             return False
+        if _names_the_owner_of_takings(token, mentions):
+            return False  # "Ridgeway sales drop 32 percent": the company's sales
+        if _owns_the_site(token, mentions):
+            return False  # "an explosion at a Dorwell Chemicals plant": the company's plant
         if head.lower_ in NAMED_KIND_NOUNS and head.tag_ == "NN":
             return False  # "the broader Topix index", "the benchmark Nikkei 225 average": the index
         if head.lower_ in STAFF_NOUNS and (head.tag_ == "NNS" or head.lower_ == "police"):
@@ -1467,11 +1568,46 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
             return False  # "Halvorsen's shares fell", as "Toyota shares fell": its stock
         if token.pos_ == "PROPN" and head.lower_ in NAMED_OWNER_PARTS:
             return False
+        if _owns_the_site(token, mentions):
+            return False  # "workers walked out at Halvard Motors' engine plant"
         in_other_mention = any(mention.start <= head.i < mention.end for mention in mentions)
         if in_other_mention or head.lower_ in ROLE_NOUNS or head.lower_ in TITLE_WORDS:
             return True
         return not (_is_doing(head) or head.lemma_.lower() in OWNER_TAKES_PART)
     return False
+
+
+# Where a company works: what happens there happens to it
+SITE_NOUNS = frozenset(
+    """plant plants factory factories refinery refineries mine mines colliery smelter mill works
+    warehouse depot hospital hospitals store stores brewery shipyard""".split()
+)
+SITE_PREPOSITIONS = frozenset({"at", "in", "from", "inside"})
+
+
+def _owns_the_site(token: Token, mentions: Sequence[ActorMention]) -> bool:
+    """ "An explosion at a Dorwell Chemicals plant killed two", "Workers strike at Halvard Motors'
+    Oshawa engine plant", "Hackers steal records from Hartley Health hospitals": a company named
+    before its site, where the happening took place, takes part in it."""
+    site = token.head
+    while site.dep_ == "compound" and site.head.pos_ == "NOUN" and site.head.i != site.i:
+        site = site.head  # "Halvard Motors' Oshawa engine plant"
+    if site.lemma_.lower() not in SITE_NOUNS and site.lower_ not in SITE_NOUNS:
+        return False
+    if site.dep_ != "pobj" or site.head.lower_ not in SITE_PREPOSITIONS:
+        return False
+    return any(m.start <= token.i < m.end and m.kind == "organization" for m in mentions)
+
+
+def _names_the_owner_of_takings(token: Token, mentions: Sequence[ActorMention]) -> bool:
+    """ "Ridgeway sales drop", "Kessler profit rises": a company's name before its takings, as the
+    subject, is the company whose sales moved (while "U.S. auto sales" are a market's)."""
+    takings = token.head
+    return (
+        takings.lemma_.lower() in TAKINGS_LEMMAS
+        and takings.dep_ in ("nsubj", "nsubjpass")
+        and any(m.start <= token.i < m.end and m.kind == "organization" for m in mentions)
+    )
 
 
 DAY_WORDS = frozenset(WEEKDAYS) | {"today", "yesterday", "tonight", "tomorrow"}
@@ -1760,6 +1896,8 @@ def _sentence_date(
             continue
         if _within(expression.start, quoted) and not _within(predicate.idx, quoted):
             continue  # '"Today is a great day," he said': the quote's today, not the saying's date
+        if _within(expression.start, [made_once(span.doc, "dateline_credit", dateline_credit)]):
+            continue  # "TALLINN, March 4 (Reuters) - ... won Sunday's election": the day it was filed
         tokens = span.doc.char_span(expression.start, expression.end, alignment_mode="expand")
         if tokens is None or (date.precision == "year" and _names_a_thing(tokens.root)):
             continue  # "the 1991 settlement", "its 2010 conference": the year names the thing
@@ -1771,11 +1909,13 @@ def _sentence_date(
             continue  # "its first profit since 2007": the start of a stretch, not when it happened
         if _is_comparison_base(tokens):
             continue  # "sales dropped 32 percent from a year earlier": the time compared with
+        if _said_on(tokens.root, predicate.head) and predicate.dep_ == "ccomp":
+            continue  # "said on Wednesday it would close the plant in March": the saying's day
         inside.append((expression, date, tokens.root))
     if not inside:
         return None
     for expression, date, root in inside:
-        if _governs(root, predicate):
+        if _governs(root, predicate) or _said_on(root, predicate):
             return date, expression
     for expression, date, root in inside:
         if _dates_its_subject(root, predicate):
@@ -1818,6 +1958,18 @@ def _told_at_the_time(verb: Token) -> bool:
     return False
 
 
+def _said_on(date: Token, saying: Token) -> bool:
+    """ "said on Wednesday it would close the plant", with "on Wednesday" hung on "close" by the
+    parser: a date between the verb of saying and the subject of what was said dates the saying."""
+    if not is_reporting(saying):
+        return False
+    said = next((child for child in saying.children if child.dep_ == "ccomp" and child.i > saying.i), None)
+    subject = (
+        None if said is None else next((c for c in said.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    )
+    return subject is not None and saying.i < date.i < subject.left_edge.i
+
+
 _EARLIER_THAT_DAY = re.compile(r"earlier (?:in the|that) day", re.IGNORECASE)
 SUPERSEDED_ADVERBS = frozenset({"originally", "initially", "previously", "formerly"})
 
@@ -1836,10 +1988,29 @@ RELATIVE_BASE_WORDS = frozenset({"earlier", "ago", "before", "last", "previous",
 RANGE_ENDS = frozenset({"to", "until", "through", "till"})
 
 
+def _dates_the_base_figure(date: Span) -> bool:
+    """ "won 29 seats, down from 44 in 2015", "up from 546 million in 2009": the date of the figure
+    compared with, not of the change."""
+    preposition = date.root.head
+    if date.root.dep_ != "pobj" or preposition.dep_ != "prep":
+        return False
+    base = preposition.head  # "from", or the figure it takes
+    if base.lower_ != "from" and base.dep_ == "pobj":
+        base = base.head
+    if base.lower_ != "from" or base.dep_ != "prep":
+        return False
+    return any(
+        child.dep_ == "pobj" and (child.like_num or child.ent_type_ in MEASURE_TYPES)
+        for child in base.children
+    )
+
+
 def _is_comparison_base(date: Span) -> bool:
     """ "dropped 32 percent from a year earlier", "up from 546 million a year earlier", "compared
     with a year ago": a figure's base of comparison, not when the change happened; "served from
     2005 to 2007" is a stretch, and an absolute date ("rose from 2005") is left alone."""
+    if _dates_the_base_figure(date):
+        return True
     if not any(token.lower_ in RELATIVE_BASE_WORDS for token in date):
         return False
     for ancestor in date.root.ancestors:
