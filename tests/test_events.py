@@ -1449,3 +1449,18 @@ def test_a_move_told_with_be_is_an_event(nlp, sentence: str) -> None:  # type: i
 def test_being_up_for_something_is_no_move(nlp) -> None:  # type: ignore[no-untyped-def]
     sentence = "Marlowe Foods Plc was up against three rivals for the contract."
     assert sentence not in [event.quote for event in extract(nlp, "Contract race\n" + sentence)]
+
+
+def test_being_out_as_what_one_was_is_leaving_the_post(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Bank shake-up\n\nAnn Roe is out as chief executive of Norland Bank. The board said on Monday "
+        "that it had asked her to leave."
+    )
+    [event] = [event for event in extract(nlp, text) if event.sentence == 1]
+    assert event.actors[0] == "Ann Roe"
+    assert event.title.startswith("Ann Roe out as chief executive")
+
+
+def test_being_out_of_somewhere_is_no_happening(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Rovers\n\nRovers manager Tom Dean is out of the country on holiday. He returns in May."
+    assert [event for event in extract(nlp, text) if event.sentence == 1] == []

@@ -1009,9 +1009,19 @@ def _copula_happening(verb: Token) -> Predicate | None:
     has_time = any(c.dep_ == "prep" and any(g.ent_type_ == "DATE" for g in c.children) for c in verb.children)
     if subject is not None and has_time:
         return subject, _tense(verb), None
-    if _attends_a_gathering(verb) or _tells_a_market_move(verb):
+    if _attends_a_gathering(verb) or _tells_a_market_move(verb) or _is_out_of_a_post(verb):
         return verb, _tense(verb), None
     return _due_happening(verb)
+
+
+def _is_out_of_a_post(verb: Token) -> bool:
+    """ "Ann Roe is out as chief executive", "Cheeks is out as coach": being out as what one was is
+    having left the post, the news of a sacking or a resignation (not "is out of the country", "is
+    out injured")."""
+    children = list(verb.children)
+    return any(child.dep_ == "advmod" and child.lower_ == "out" for child in children) and any(
+        child.dep_ == "prep" and child.lower_ == "as" for child in children
+    )
 
 
 MOVE_WORDS = frozenset({"up", "down", "off", "higher", "lower"})
