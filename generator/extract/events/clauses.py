@@ -1153,12 +1153,25 @@ def _is_commentary(root: Token) -> bool:
     subjects = [child for child in children if child.dep_ in ("nsubj", "nsubjpass", "expl")]
     for subject in subjects:
         generic = subject.lemma_.lower() in COMMENTARY_SUBJECTS or subject.lower_ in COMMENTARY_SUBJECTS
+        if generic and _names_a_part_of(subject):
+            continue  # "One of the most famous mafia godfathers ... has died": someone, not anyone
         if generic and subject.i not in subject.doc.user_data.get(GROUP_REFERENCES, ()):
             # "they say", but not "They were freed" of two people just named
             return not _group_did_it(subject, root)
         if subject.dep_ == "expl" or (subject.lower_ == "it" and root.lemma_ == "be"):
             return True
     return False
+
+
+def _names_a_part_of(subject: Token) -> bool:
+    """ "One of the generals", "some of the protesters": a part of a group the text names, not
+    people in general ("one would think", "some say", "some of us")."""
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "of"
+        and any(grand.dep_ == "pobj" and grand.pos_ in ("NOUN", "PROPN") for grand in child.children)
+        for child in subject.children
+    )
 
 
 def _shares_a_condition(verb: Token) -> bool:
