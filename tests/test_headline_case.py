@@ -114,3 +114,14 @@ def test_an_all_caps_headline_stays_all_caps_with_its_date_after_it(nlp) -> None
         "Ames is weighing offers from three teams."
     )
     assert {"Atlanta Hawks", "Dwight Ames"} in [set(actors) for actors in _told_in_headline(nlp, text)]
+
+
+def test_a_past_verb_after_an_apposition_is_the_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Election\n\nThe 61-year-old incumbent Marsh, 12-0 in state races, trounced Reyes by 30 points in "
+        "the runoff."
+    )
+    article = Article(slug="a", title="Election", published=PUBLISHED, text=text)
+    [event] = extract_article(article, nlp=nlp, registry=ActorRegistry()).events
+    assert event.actors == ("Marsh", "Reyes")
+    assert event.title.startswith("Marsh trounces Reyes")

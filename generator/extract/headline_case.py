@@ -174,13 +174,33 @@ def reread_verbless_lines(doc: Doc, parse: Parse, running: dict[int, list[str]] 
                 _take_clause_parse(doc, sent, clause, clause, reread)
                 continue
         verb = _misread_verb(doc, clause, sent.end, words[clause - sent.start :])
-        if verb is None:
+        if verb is not None:
+            pronoun = "It" if _third_person_form(words[verb - sent.start]) else "They"
+            reread = parse(pronoun + " " + "".join(words[verb - sent.start :]))
+            if _reads_as_clause(reread, sent.end - verb) and _is_a_verb_here(reread[1], doc, sent):
+                _take_clause_parse(doc, sent, clause, verb, reread)
             continue
-        pronoun = "It" if _third_person_form(words[verb - sent.start]) else "They"
-        reread = parse(pronoun + " " + "".join(words[verb - sent.start :]))
-        if _reads_as_clause(reread, sent.end - verb) and _is_a_verb_here(reread[1], doc, sent):
-            _take_clause_parse(doc, sent, clause, verb, reread)
+        verb = _past_verb_after_apposition(sent)
+        if verb is not None:
+            reread = parse("It " + "".join(words[verb - sent.start :]))
+            if _reads_as_clause(reread, sent.end - verb) and reread[1].tag_ == "VBD":
+                _take_clause_parse(doc, sent, clause, verb, reread)
     return doc
+
+
+def _past_verb_after_apposition(sent: Span) -> int | None:
+    """ "The 41-year-old senator Marsh, a lawyer by training, defeated Reyes": after a subject and
+    the apposition that closes with a comma, the past verb the parser hung on a name."""
+    root = sent.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for token in sent.doc[root.i + 1 : sent.end]:
+        past = token.tag_ in ("VBD", "VBN") or (token.tag_ == "JJ" and token.lower_.endswith("ed"))
+        if past:
+            return token.i if token.is_lower and sent.doc[token.i - 1].text == "," else None
+        if token.pos_ in ("VERB", "AUX"):
+            return None
+    return None
 
 
 def _clause_start(sent: Span) -> int:
@@ -277,17 +297,19 @@ def _take_clause_parse(doc: Doc, sent: Span, clause: int, start: int, reread: Do
         """Tokens `first`-`last` whose head is neither one of them (save themselves) nor `on` hang on `on`."""
         for index in range(first, last + 1):
             target = doc[index].head.i
-            if target == on or (first <= target <= last and target != index):
+            if on in (index, target) or (first <= target <= last and target != index):
                 continue
             kept = doc[index].dep_ if doc[index].dep_ in ("punct", "cc") else relation
             values[index, dep] = strings.add(kept)
             values[index, head] = numpy.array(on - index).astype(numpy.uint64)
 
     if pronoun:
-        subject_head = start - 1  # where the pronoun was
+        # the subject's noun, where the parse found it before the verb ("The ... senator Marsh, a
+        # lawyer by training, defeated"), else its last word, where the pronoun was
+        subject_head = sent.root.i if clause <= sent.root.i < start else start - 1
         values[subject_head, dep] = strings.add(reread[0].dep_)
         values[subject_head, head] = numpy.array(root - subject_head).astype(numpy.uint64)
-        hang(clause, subject_head - 1, subject_head, "compound")
+        hang(clause, start - 1, subject_head, "compound")
     if clause > sent.start:
         hang(sent.start, clause - 1, root, "dep")
     doc.from_array(list(PARSE_ATTRS), cast("Ints2d", values))
