@@ -1769,3 +1769,31 @@ def test_a_headline_participle_on_a_number_is_the_happening(nlp) -> None:  # typ
     headline = next(event for event in extract(nlp, text) if event.sentence == 0)
     assert headline.title == "Two killed in blast at Kestrel Mining colliery"
     assert headline.actors == ("Kestrel Mining",)
+
+
+def test_being_out_as_what_one_was_is_leaving_the_post(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Bank shake-up\n\nAnn Roe is out as chief executive of Norland Bank. The board said on Monday "
+        "that it had asked her to leave."
+    )
+    [event] = [event for event in extract(nlp, text) if event.sentence == 1]
+    assert event.actors[0] == "Ann Roe"
+    assert event.title.startswith("Ann Roe out as chief executive")
+
+
+def test_being_out_of_somewhere_is_no_happening(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Rovers\n\nRovers manager Tom Dean is out of the country on holiday. He returns in May."
+    assert [event for event in extract(nlp, text) if event.sentence == 1] == []
+
+
+def test_one_of_a_named_group_is_someone_not_anyone(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "General dies\n\nOne of the most decorated generals in the army, Tom Hale, has died in hospital, "
+        "aged 81."
+    )
+    assert [event.actors for event in extract(nlp, text)] == [("Tom Hale",)]
+
+
+def test_some_of_us_is_still_anyone(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Protest\n\nSome of us believe the plan will fail. One would think the mayor cares."
+    assert extract(nlp, text) == []

@@ -61,9 +61,13 @@ def verb_read_as_noun(span: Span) -> Token | None:
     return None
 
 
-def verb_lemmas(doc: Doc) -> frozenset[str]:
-    """The lemmas of the words the article uses as verbs."""
-    return frozenset(token.lemma_.lower() for token in tokens_of(doc) if token.pos_ == "VERB")
+def verb_lemmas(doc: Doc, besides: Span | None = None) -> frozenset[str]:
+    """The lemmas of the words the article uses as verbs (outside `besides`, when given)."""
+    return frozenset(
+        token.lemma_.lower()
+        for token in tokens_of(doc)
+        if token.pos_ == "VERB" and (besides is None or not besides.start <= token.i < besides.end)
+    )
 
 
 def infinitive_on_a_name(verb: Token) -> Token | None:

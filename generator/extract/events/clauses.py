@@ -1071,9 +1071,19 @@ def _copula_happening(verb: Token) -> Predicate | None:
     has_time = any(c.dep_ == "prep" and any(g.ent_type_ == "DATE" for g in c.children) for c in verb.children)
     if subject is not None and has_time:
         return subject, _tense(verb), None
-    if _attends_a_gathering(verb) or _tells_a_market_move(verb):
+    if _attends_a_gathering(verb) or _tells_a_market_move(verb) or _is_out_of_a_post(verb):
         return verb, _tense(verb), None
     return _due_happening(verb)
+
+
+def _is_out_of_a_post(verb: Token) -> bool:
+    """ "Ann Roe is out as chief executive", "Cheeks is out as coach": being out as what one was is
+    having left the post, the news of a sacking or a resignation (not "is out of the country", "is
+    out injured")."""
+    children = list(verb.children)
+    return any(child.dep_ == "advmod" and child.lower_ == "out" for child in children) and any(
+        child.dep_ == "prep" and child.lower_ == "as" for child in children
+    )
 
 
 MOVE_WORDS = frozenset({"up", "down", "off", "higher", "lower"})
@@ -1205,6 +1215,8 @@ def _is_commentary(root: Token) -> bool:
     subjects = [child for child in children if child.dep_ in ("nsubj", "nsubjpass", "expl")]
     for subject in subjects:
         generic = subject.lemma_.lower() in COMMENTARY_SUBJECTS or subject.lower_ in COMMENTARY_SUBJECTS
+        if generic and _names_a_part_of(subject):
+            continue  # "One of the most famous mafia godfathers ... has died": someone, not anyone
         if generic and subject.i not in subject.doc.user_data.get(GROUP_REFERENCES, ()):
             # "they say", but not "They were freed" of two people just named
             return not _group_did_it(subject, root)
@@ -1239,6 +1251,17 @@ def _dated_reported_plan(predicate: Token, span: Span, expressions: Sequence[Tim
     if not _is_future_in_the_past(predicate):
         return False
     return _sentence_date(span, expressions, predicate, governed_only=True) is not None
+
+
+def _names_a_part_of(subject: Token) -> bool:
+    """ "One of the generals", "some of the protesters": a part of a group the text names, not
+    people in general ("one would think", "some say", "some of us")."""
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "of"
+        and any(grand.dep_ == "pobj" and grand.pos_ in ("NOUN", "PROPN") for grand in child.children)
+        for child in subject.children
+    )
 
 
 def _shares_a_condition(verb: Token) -> bool:

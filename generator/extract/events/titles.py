@@ -59,6 +59,10 @@ def make_title(
         child.dep_ == "acomp" and child.lower_ == "due" for child in predicate.children
     ):
         verb = ""  # headlines drop the copula: "Dean Marsh due in court"
+    elif predicate.lemma_ == "be" and any(
+        child.dep_ == "advmod" and child.lower_ == "out" for child in predicate.children
+    ):
+        verb = "out"  # "Ann Roe out as chief executive"
     rest: list[str] = []
     said = [child for child in predicate.children if child.dep_ == "ccomp"] if is_reporting(predicate) else []
     # "NASA says it would ...": a pronoun for the sayer stays a pronoun in what was said
