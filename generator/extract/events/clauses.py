@@ -36,7 +36,14 @@ from generator.extract.doc_views import (
     tokens_of,
 )
 from generator.extract.events.titles import make_title
-from generator.extract.grammar import SUBJECT_DEPS, governing_verb, verb_lemmas, verb_read_as_noun
+from generator.extract.grammar import (
+    SUBJECT_DEPS,
+    copula_of_a_first,
+    governing_verb,
+    tells_the_purpose,
+    verb_lemmas,
+    verb_read_as_noun,
+)
 from generator.extract.lexicon import REPORTING_LEMMAS, is_reporting, names_an_act
 from generator.extract.timex.dateline import read_dateline
 from generator.extract.timex.vocabulary import WEEKDAYS
@@ -761,15 +768,19 @@ def _headline_infinitive(verb: Token) -> bool:
 
 def _coordinated_with_subject(verb: Token) -> list[Token]:
     """The verbs coordinated with `verb` that have a subject of their own, or a tense of their own
-    ("The jet can fly non-stop and has been named the Worldliner": the modal is not the naming's)."""
+    ("The jet can fly non-stop and has been named the Worldliner": the modal is not the naming's;
+    "Gupta would not comment but confirmed he had been approached": a modal takes no past)."""
     return [
         conj
         for conj in verb.conjuncts
         if conj.i > verb.i
-        and any(
-            child.dep_ in ("nsubj", "nsubjpass")
-            or (child.dep_ in ("aux", "auxpass") and child.lower_ not in MODALS)
-            for child in conj.children
+        and (
+            conj.tag_ == "VBD"
+            or any(
+                child.dep_ in ("nsubj", "nsubjpass")
+                or (child.dep_ in ("aux", "auxpass") and child.lower_ not in MODALS)
+                for child in conj.children
+            )
         )
     ]
 
@@ -885,6 +896,8 @@ def _clause_predicate(verb: Token) -> Predicate | None:
         if _is_past_perfect(verb):
             return None  # "Boeing had hoped to have it ready for 2012": a plan that did not come about
         return next(child for child in verb.children if child.dep_ == "xcomp"), "future", None
+    if _follows_a_happening(verb):
+        return verb, "past", None
     if verb.lemma_ in STATIVE_LEMMAS and not _appears_somewhere(verb):
         return None
     if _is_missing(verb):
@@ -894,6 +907,20 @@ def _clause_predicate(verb: Token) -> Predicate | None:
     if _states_a_capacity(verb) or _has_an_attitude(verb) or _has_a_measure(verb) or _is_a_makeup(verb):
         return None
     return verb, _tense(verb), None
+
+
+SEQUEL_PREPOSITIONS = frozenset({"after", "following"})
+
+
+def _follows_a_happening(verb: Token) -> bool:
+    """ "The resignation of Mayor Kelly comes a week after the arrest of his deputy": news tells in the
+    present that one happening followed another, and both have taken place (not "comes as a surprise",
+    nor "comes amid criticism", which tells a mood)."""
+    return (
+        verb.lemma_ == "come"
+        and verb.tag_ in ("VBZ", "VBP")
+        and any(child.dep_ == "prep" and child.lower_ in SEQUEL_PREPOSITIONS for child in verb.children)
+    )
 
 
 # What a thing is made of or rests on: "the deal includes 18 jets", "the tankers are based on the A330"
@@ -1011,7 +1038,29 @@ def _copula_happening(verb: Token) -> Predicate | None:
         return subject, _tense(verb), None
     if _attends_a_gathering(verb) or _tells_a_market_move(verb):
         return verb, _tense(verb), None
+    first = _first_to_do(verb)
+    if first is not None:
+        return first, "future" if _tense(verb) == "future" else "past", None
     return _due_happening(verb)
+
+
+def _is_token(token: Token | None, other: Token) -> bool:
+    return token is not None and token.i == other.i
+
+
+def _first_to_do(copula: Token) -> Token | None:
+    """ "Thomas is the fifth running back to go on injured reserve": he went on it, the latest of a
+    series, which is news now (and "will be the first to fly" is a plan). Told in the past ("She was
+    the first woman to swim the Channel") it is a record from someone's life, background the
+    sentence does not date (`copula_of_a_first`); "the first to know" tells no deed."""
+    return next(
+        (
+            token
+            for token in copula.subtree
+            if token.lemma_ not in STATIVE_LEMMAS and _is_token(copula_of_a_first(token), copula)
+        ),
+        None,
+    )
 
 
 MOVE_WORDS = frozenset({"up", "down", "off", "higher", "lower"})
@@ -1363,10 +1412,10 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
         return _is_modifier(head, predicate, mentions)  # "Boeing-Air Force talks": as the Air Force is
     if _names_the_subject_before_its_day(token):
         return False
-    if token.dep_ == "conj" and head.pos_ == "PROPN" and head.dep_ in ("compound", "nmod", "amod"):
-        return _is_modifier(
-            head, predicate, mentions
-        )  # "a fleet of Boeing and Airbus aircraft": as Boeing is
+    first = _first_conjunct(token)
+    if token.dep_ == "conj" and first.pos_ == "PROPN" and first.dep_ in ("compound", "nmod", "amod"):
+        # "a fleet of Boeing and Airbus aircraft", "his WBA, IBF and WBO belts": as the first is
+        return _is_modifier(first, predicate, mentions)
     if token.dep_ in ("compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
         # "the Teamsters union said", "Toyota shares fell": the body itself, or its stock
         if head.lower_ in HOLDINGS and head.tag_ in ("NN", "NNS"):
@@ -1375,6 +1424,10 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
             return False  # "the broader Topix index", "the benchmark Nikkei 225 average": the index
         if head.lower_ in STAFF_NOUNS and head.tag_ == "NNS":
             return False  # "BOJ policymakers voted", "NYPD officers shot": the body acts through them
+        if head.lower_ in TEAM_UNITS:
+            return False  # "The Colts defense held": the team plays through its units
+        if head.lower_ in SOURCE_NOUNS and head.dep_ in ("nsubj", "nsubjpass"):
+            return False  # "The AMD statement said", "USGS measurements showed": the body tells it
         if head.lower_ in BODY_NOUNS and head.tag_ == "NN" and head.dep_ != "appos":
             # not "Airbus unions", "the main Airbus union": unions at Airbus
             return any(child.dep_ in ("amod", "nummod") for child in head.children)
@@ -1389,6 +1442,12 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
             return True
         return not (_is_doing(head) or head.lemma_.lower() in OWNER_TAKES_PART)
     return False
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 DAY_WORDS = frozenset(WEEKDAYS) | {"today", "yesterday", "tonight", "tomorrow"}
@@ -1432,8 +1491,16 @@ STAFF_NOUNS = frozenset(
 )
 
 
+# The units a team plays through: "the Colts defense", "the Yankees bullpen", "the Jets' secondary"
+TEAM_UNITS = frozenset(
+    "defense defence offense offence secondary bullpen lineup line-up rotation backfield".split()
+)
+# What a body tells news through: "the AMD statement said", "Labor Department figures showed"
+SOURCE_NOUNS = frozenset(
+    "statement release data figures measurements readings statistics survey report records".split()
+)
 # What an actor does, sends or acts through, when it is named as the owner: "Putin's letter".
-ACTS_THROUGH = frozenset(
+ACTS_THROUGH = TEAM_UNITS | frozenset(
     """letter message email e-mail memo statement speech proposal plan offer order bid request call deal
     invitation decision move response visit trip talks board committee panel unit division subsidiary
     shareholders staff
@@ -1477,7 +1544,8 @@ def _actor_is_subject(predicate: Token, mentions: Sequence[ActorMention]) -> boo
 
 
 def _predicate_heads(predicate: Token) -> set[int]:
-    heads = {predicate.i}
+    copula = copula_of_a_first(predicate)
+    heads = {predicate.i} if copula is None else {predicate.i, copula.i}
     head = predicate
     while head.dep_ in ("xcomp", "attr", "acomp", "pcomp", "prep", "dobj") and head.head.i != head.i:
         head = head.head
@@ -1503,6 +1571,9 @@ def _find_subject_tokens(predicate: Token) -> set[int]:
     while head.dep_ in ("xcomp", "attr", "acomp", "dobj") and head.head.i != head.i:
         head = head.head
     subjects = [child for child in head.children if child.dep_ in SUBJECT_DEPS]
+    copula = copula_of_a_first(head)
+    if copula is not None:  # "Thomas is the fifth running back to go on IR": Thomas went
+        subjects = [child for child in copula.children if child.dep_ == "nsubj"]
     governing = governing_verb(head)
     if not subjects and governing is not None:
         subjects = [child for child in governing.children if child.dep_ in SUBJECT_DEPS]
@@ -1574,7 +1645,7 @@ def _find_clause_tokens(predicate: Token) -> set[int]:
 
 
 def _is_other_clause(token: Token, predicate: Token) -> bool:
-    if token.pos_ not in ("VERB", "AUX"):
+    if token.pos_ not in ("VERB", "AUX") or tells_the_purpose(token, predicate):
         return False
     return token.dep_ in NESTED_CLAUSES or governing_verb(token) is not None
 

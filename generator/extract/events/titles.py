@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING
 
 from generator.extract.actors.mentions import ActorMention, dateline_credit
 from generator.extract.doc_views import sentence_at
-from generator.extract.grammar import SAME_FORM_PASTS, governing_verb, verb_read_as_noun
+from generator.extract.grammar import (
+    SAME_FORM_PASTS,
+    copula_of_a_first,
+    governing_verb,
+    tells_the_purpose,
+    verb_read_as_noun,
+)
 from generator.extract.lexicon import is_bare_takings, is_reporting
 from generator.registry import CORPORATE_WORDS
 
@@ -69,7 +75,7 @@ def make_title(
             rest.extend(_render(_pruned_subtree(child), names, predicate.doc, emitted))
             continue
         if child.dep_ in ("dobj", "prep", "dative", "attr", "oprd", "acomp", "xcomp", "pcomp", "ccomp") or (
-            _is_bare_participle_after(child, predicate)
+            _is_bare_participle_after(child, predicate) or tells_the_purpose(child, predicate)
         ):
             kept = _pruned_subtree(child)
             words = _render(kept, names, predicate.doc, emitted)
@@ -221,7 +227,7 @@ def _by_gerund(predicate: Token) -> Token | None:
 
 
 def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
-    head = governing_verb(predicate) or predicate
+    head = governing_verb(predicate) or copula_of_a_first(predicate) or predicate
     while head.dep_ in ("xcomp", "attr", "acomp", "pcomp", "prep") and head.head.i != head.i:
         head = head.head
     for child in _subjects(head):
