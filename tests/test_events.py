@@ -1797,3 +1797,105 @@ def test_one_of_a_named_group_is_someone_not_anyone(nlp) -> None:  # type: ignor
 def test_some_of_us_is_still_anyone(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Protest\n\nSome of us believe the plan will fail. One would think the mayor cares."
     assert extract(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor", "title"),
+    [
+        # politics and sport: "X is the first/Nth Y to do Z" tells that X did Z
+        (
+            "Maria Delgado is the first woman to be elected speaker of the Senate.",
+            "Maria Delgado",
+            "Maria Delgado elected speaker of Senate",
+        ),
+        (
+            "Marcus Reid is the third Rovers striker to join Celtic this summer.",
+            "Marcus Reid",
+            "Marcus Reid joins Celtic",
+        ),
+    ],
+)
+def test_the_first_to_do_something_did_it(nlp, sentence: str, actor: str, title: str) -> None:  # type: ignore[no-untyped-def]
+    [event] = [event for event in extract(nlp, "News\n" + sentence) if event.quote == sentence]
+    assert actor in event.actors
+    assert event.title == title
+    assert event.modality is None
+
+
+def test_the_first_to_do_something_is_a_plan_when_it_will_be(nlp) -> None:  # type: ignore[no-untyped-def]
+    # science: "will be the first to walk on the Moon" has not happened yet
+    sentence = "Jane Ohara will be the first Japanese woman to walk on the Moon."
+    [event] = [event for event in extract(nlp, "Moon mission\n" + sentence) if event.quote == sentence]
+    assert event.modality == "planned"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jane Ohara is the first to know about the plan.",  # knowing is no deed
+        "Jane Ohara was the first woman to swim the Channel.",  # a record of her life, undated
+    ],
+)
+def test_the_first_to_know_or_a_record_of_long_ago_is_no_event(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert sentence not in [event.quote for event in extract(nlp, "Profile\n" + sentence)]
+
+
+def test_a_past_verb_coordinated_with_a_modal_one_is_told_as_done(nlp) -> None:  # type: ignore[no-untyped-def]
+    # politics: "would not comment ... but said": the modal is not the saying's
+    sentence = "Alan Ford would not comment on the report but said on Tuesday that he had resigned."
+    [event] = [event for event in extract(nlp, "Minister quits\n" + sentence) if event.quote == sentence]
+    assert event.actors == ("Alan Ford",)
+    assert event.modality == "reported"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # American football: a team plays through its units
+        "The Ravens defense held Cleveland to 200 yards and forced three turnovers.",
+        "The Ravens' offense scored twice in the fourth quarter.",
+    ],
+)
+def test_a_team_acts_through_its_units(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    text = "Ravens win\nThe Baltimore Ravens beat the Browns 20-10 on Sunday. " + sentence
+    [event] = [event for event in extract(nlp, text) if event.quote == sentence]
+    assert "Baltimore Ravens" in event.actors
+
+
+def test_whom_a_gathering_was_for_takes_part(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a memorial: "gathered to mourn X" is about X; the title says what for
+    sentence = "Hundreds gathered on Sunday to mourn Mayor Tom Kelly."
+    [event] = [event for event in extract(nlp, "Vigil\n" + sentence) if event.quote == sentence]
+    assert event.actors == ("Tom Kelly",)
+    assert event.title == "Hundreds gather to mourn Tom Kelly"
+    assert event.date.iso == "2024-03-10"
+
+
+def test_whom_a_trip_was_for_takes_part(nlp) -> None:  # type: ignore[no-untyped-def]
+    sentence = "Chancellor Olaf Weber flew to Paris on Monday to meet Emmanuel Macron."
+    [event] = [event for event in extract(nlp, "Talks\n" + sentence) if event.quote == sentence]
+    assert event.actors == ("Olaf Weber", "Emmanuel Macron")
+    assert event.title == "Olaf Weber flies to Paris to meet Emmanuel Macron"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        # economy, disasters, air safety: a body tells the news through its statement, data, report
+        ("Labor Department figures showed on Friday that wages rose 0.3 percent.", "Labor Department"),
+        ("The Toyota statement said the recall would cover 1 million cars.", "Toyota"),
+        ("The NTSB report blamed pilot error for the crash.", "NTSB"),
+    ],
+)
+def test_a_body_tells_through_its_statement_or_data(nlp, sentence: str, actor: str) -> None:  # type: ignore[no-untyped-def]
+    [event] = [event for event in extract(nlp, "News\n" + sentence) if event.quote == sentence]
+    assert actor in event.actors
+
+
+def test_what_comes_after_a_happening_has_happened(nlp) -> None:  # type: ignore[no-untyped-def]
+    # local politics: "X comes a week after Y", told in the present, tells two past happenings
+    sentence = "The resignation of Mayor Tom Kelly comes a week after the arrest of his deputy, Ann Price."
+    text = "City hall\nThe council met on Monday. " + sentence
+    [event] = [event for event in extract(nlp, text) if event.quote == sentence]
+    assert event.actors == ("Tom Kelly", "Ann Price")
+    assert event.date_source == "context"

@@ -732,8 +732,10 @@ def _antecedent(
         return named[1]
     if lowered in ORG_NOUNS or word in ORG_NOUNS:
         # "'We will work with the FDA,' the company said": not a body the quotation names
-        told = {entry.mention.name: entry for entry in _told_outside_quotations(token, list(seen.values()))}
-        found = _organization_of_kind(told, number, "company", kinds)
+        outside = {
+            entry.mention.name: entry for entry in _told_outside_quotations(token, list(seen.values()))
+        }
+        found = _organization_of_kind(outside, number, "company", kinds)
         return _subject_company(token, number, seen, kinds, found) if found is not None else None
     if lowered in PRODUCT_NOUNS:
         return _recent(seen, number, DESCRIPTION_WINDOW, kinds=("product",))

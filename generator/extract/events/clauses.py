@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -39,9 +39,11 @@ from generator.extract.doc_views import (
 from generator.extract.events.titles import make_title
 from generator.extract.grammar import (
     SUBJECT_DEPS,
+    copula_of_a_first,
     governing_verb,
     infinitive_on_a_name,
     mended_lemma,
+    tells_the_purpose,
     verb_lemmas,
     verb_read_as_noun,
 )
@@ -816,15 +818,19 @@ def _headline_infinitive(verb: Token) -> bool:
 
 def _coordinated_with_subject(verb: Token) -> list[Token]:
     """The verbs coordinated with `verb` that have a subject of their own, or a tense of their own
-    ("The jet can fly non-stop and has been named the Worldliner": the modal is not the naming's)."""
+    ("The jet can fly non-stop and has been named the Worldliner": the modal is not the naming's;
+    "Gupta would not comment but confirmed he had been approached": a modal takes no past)."""
     return [
         conj
         for conj in verb.conjuncts
         if conj.i > verb.i
-        and any(
-            child.dep_ in ("nsubj", "nsubjpass")
-            or (child.dep_ in ("aux", "auxpass") and child.lower_ not in MODALS)
-            for child in conj.children
+        and (
+            conj.tag_ == "VBD"
+            or any(
+                child.dep_ in ("nsubj", "nsubjpass")
+                or (child.dep_ in ("aux", "auxpass") and child.lower_ not in MODALS)
+                for child in conj.children
+            )
         )
     ]
 
@@ -947,6 +953,8 @@ def _clause_predicate(verb: Token) -> Predicate | None:
         if _is_past_perfect(verb):
             return None  # "Boeing had hoped to have it ready for 2012": a plan that did not come about
         return next(child for child in verb.children if child.dep_ == "xcomp"), "future", None
+    if _follows_a_happening(verb):
+        return verb, "past", None
     if verb.lemma_ in STATIVE_LEMMAS and not _appears_somewhere(verb):
         return None
     if _is_missing(verb):
@@ -956,6 +964,20 @@ def _clause_predicate(verb: Token) -> Predicate | None:
     if _states_a_capacity(verb) or _has_an_attitude(verb) or _has_a_measure(verb) or _is_a_makeup(verb):
         return None
     return verb, _tense(verb), None
+
+
+SEQUEL_PREPOSITIONS = frozenset({"after", "following"})
+
+
+def _follows_a_happening(verb: Token) -> bool:
+    """ "The resignation of Mayor Kelly comes a week after the arrest of his deputy": news tells in the
+    present that one happening followed another, and both have taken place (not "comes as a surprise",
+    nor "comes amid criticism", which tells a mood)."""
+    return (
+        verb.lemma_ == "come"
+        and verb.tag_ in ("VBZ", "VBP")
+        and any(child.dep_ == "prep" and child.lower_ in SEQUEL_PREPOSITIONS for child in verb.children)
+    )
 
 
 # What a thing is made of or rests on: "the deal includes 18 jets", "the tankers are based on the A330"
@@ -1073,6 +1095,9 @@ def _copula_happening(verb: Token) -> Predicate | None:
         return subject, _tense(verb), None
     if _attends_a_gathering(verb) or _tells_a_market_move(verb) or _is_out_of_a_post(verb):
         return verb, _tense(verb), None
+    first = _first_to_do(verb)
+    if first is not None:
+        return first, "future" if _tense(verb) == "future" else "past", None
     return _due_happening(verb)
 
 
@@ -1083,6 +1108,25 @@ def _is_out_of_a_post(verb: Token) -> bool:
     children = list(verb.children)
     return any(child.dep_ == "advmod" and child.lower_ == "out" for child in children) and any(
         child.dep_ == "prep" and child.lower_ == "as" for child in children
+    )
+
+
+def _is_token(token: Token | None, other: Token) -> bool:
+    return token is not None and token.i == other.i
+
+
+def _first_to_do(copula: Token) -> Token | None:
+    """ "Thomas is the fifth running back to go on injured reserve": he went on it, the latest of a
+    series, which is news now (and "will be the first to fly" is a plan). Told in the past ("She was
+    the first woman to swim the Channel") it is a record from someone's life, background the
+    sentence does not date (`copula_of_a_first`); "the first to know" tells no deed."""
+    return next(
+        (
+            token
+            for token in copula.subtree
+            if token.lemma_ not in STATIVE_LEMMAS and _is_token(copula_of_a_first(token), copula)
+        ),
+        None,
     )
 
 
@@ -1415,7 +1459,7 @@ def _is_the_deals_content(noun: Token, clause: Token) -> bool:
     return infinitive and noun.lemma_.lower() in AGREEMENT_NOUNS
 
 
-def _owns_a_doing(token: Token, clause: set[int]) -> bool:
+def _owns_a_doing(token: Token, clause: Set[int]) -> bool:
     """ "before San Diego's playoff loss", "Creighton's victory against Drake": a country (or a team
     named by its city) takes part, as any owner does, in a doing it owns in the clause."""
     owned = token.head
@@ -1426,7 +1470,7 @@ def _owns_a_doing(token: Token, clause: set[int]) -> bool:
 TIMING_PREPOSITIONS = frozenset({"after", "before", "since", "until", "during", "ahead"})
 
 
-def _names_the_doer(token: Token, clause: set[int]) -> bool:
+def _names_the_doer(token: Token, clause: Set[int]) -> bool:
     """ "A Reggie Wayne touchdown reception gave the Colts the lead": a person's name before a
     doing names who did it."""
     owned = token.head
@@ -1564,10 +1608,10 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
         return _is_modifier(head, predicate, mentions)  # "Boeing-Air Force talks": as the Air Force is
     if _names_the_subject_before_its_day(token):
         return False
-    if token.dep_ == "conj" and head.pos_ == "PROPN" and head.dep_ in ("compound", "nmod", "amod"):
-        return _is_modifier(
-            head, predicate, mentions
-        )  # "a fleet of Boeing and Airbus aircraft": as Boeing is
+    first = _first_conjunct(token)
+    if token.dep_ == "conj" and first.pos_ == "PROPN" and first.dep_ in ("compound", "nmod", "amod"):
+        # "a fleet of Boeing and Airbus aircraft", "his WBA, IBF and WBO belts": as the first is
+        return _is_modifier(first, predicate, mentions)
     if token.dep_ in ("compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
         # "the Teamsters union said", "Toyota shares fell": the body itself, or its stock
         if head.lower_ in HOLDINGS and head.tag_ in ("NN", "NNS"):
@@ -1580,6 +1624,10 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
             return False  # "the broader Topix index", "the benchmark Nikkei 225 average": the index
         if head.lower_ in STAFF_NOUNS and (head.tag_ == "NNS" or head.lower_ == "police"):
             return False  # "BOJ policymakers voted", "NYPD officers shot": the body acts through them
+        if head.lower_ in TEAM_UNITS:
+            return False  # "The Colts defense held": the team plays through its units
+        if head.lower_ in SOURCE_NOUNS and head.dep_ in ("nsubj", "nsubjpass"):
+            return False  # "The AMD statement said", "USGS measurements showed": the body tells it
         if head.lower_ in BODY_NOUNS and head.tag_ == "NN" and head.dep_ != "appos":
             # not "Airbus unions", "the main Airbus union": unions at Airbus
             return any(child.dep_ in ("amod", "nummod") for child in head.children)
@@ -1633,6 +1681,12 @@ def _names_the_owner_of_takings(token: Token, mentions: Sequence[ActorMention]) 
     )
 
 
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 DAY_WORDS = frozenset(WEEKDAYS) | {"today", "yesterday", "tonight", "tomorrow"}
 
 
@@ -1675,8 +1729,16 @@ STAFF_NOUNS = frozenset(
 )
 
 
+# The units a team plays through: "the Colts defense", "the Yankees bullpen", "the Jets' secondary"
+TEAM_UNITS = frozenset(
+    "defense defence offense offence secondary bullpen lineup line-up rotation backfield".split()
+)
+# What a body tells news through: "the AMD statement said", "Labor Department figures showed"
+SOURCE_NOUNS = frozenset(
+    "statement release data figures measurements readings statistics survey report records".split()
+)
 # What an actor does, sends or acts through, when it is named as the owner: "Putin's letter".
-ACTS_THROUGH = frozenset(
+ACTS_THROUGH = TEAM_UNITS | frozenset(
     """letter message email e-mail memo statement speech proposal plan offer order bid request call deal
     invitation decision move response visit trip talks board committee panel unit division subsidiary
     shareholders staff
@@ -1721,7 +1783,8 @@ def _actor_is_subject(predicate: Token, mentions: Sequence[ActorMention]) -> boo
 
 
 def _predicate_heads(predicate: Token) -> set[int]:
-    heads = {predicate.i}
+    copula = copula_of_a_first(predicate)
+    heads = {predicate.i} if copula is None else {predicate.i, copula.i}
     head = predicate
     while head.dep_ in ("xcomp", "attr", "acomp", "pcomp", "prep", "dobj") and head.head.i != head.i:
         head = head.head
@@ -1747,6 +1810,9 @@ def _find_subject_tokens(predicate: Token) -> set[int]:
     while head.dep_ in ("xcomp", "attr", "acomp", "dobj") and head.head.i != head.i:
         head = head.head
     subjects = [child for child in head.children if child.dep_ in SUBJECT_DEPS]
+    copula = copula_of_a_first(head)
+    if copula is not None:  # "Thomas is the fifth running back to go on IR": Thomas went
+        subjects = [child for child in copula.children if child.dep_ == "nsubj"]
     governing = governing_verb(head)
     if not subjects and governing is not None:
         subjects = [child for child in governing.children if child.dep_ in SUBJECT_DEPS]
@@ -1818,7 +1884,7 @@ def _find_clause_tokens(predicate: Token) -> set[int]:
 
 
 def _is_other_clause(token: Token, predicate: Token) -> bool:
-    if token.pos_ not in ("VERB", "AUX"):
+    if token.pos_ not in ("VERB", "AUX") or tells_the_purpose(token, predicate):
         return False
     return token.dep_ in NESTED_CLAUSES or governing_verb(token) is not None
 

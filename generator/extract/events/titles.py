@@ -14,9 +14,11 @@ from generator.extract.actors.mentions import ActorMention, dateline_credit
 from generator.extract.doc_views import sentence_at
 from generator.extract.grammar import (
     SAME_FORM_PASTS,
+    copula_of_a_first,
     governing_verb,
     infinitive_on_a_name,
     mended_lemma,
+    tells_the_purpose,
     verb_read_as_noun,
 )
 from generator.extract.lexicon import is_bare_takings, is_reporting
@@ -80,7 +82,7 @@ def make_title(
             rest.extend(_render(_pruned_subtree(child), names, predicate.doc, emitted))
             continue
         if child.dep_ in ("dobj", "prep", "dative", "attr", "oprd", "acomp", "xcomp", "pcomp", "ccomp") or (
-            _is_bare_participle_after(child, predicate)
+            _is_bare_participle_after(child, predicate) or tells_the_purpose(child, predicate)
         ):
             kept = _pruned_subtree(child)
             words = _render(kept, names, predicate.doc, emitted)
@@ -248,7 +250,7 @@ def _by_gerund(predicate: Token) -> Token | None:
 
 
 def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
-    head = governing_verb(predicate) or predicate
+    head = governing_verb(predicate) or copula_of_a_first(predicate) or predicate
     while head.dep_ in ("xcomp", "attr", "acomp", "pcomp", "prep") and head.head.i != head.i:
         head = head.head
     for child in _subjects(head):
@@ -277,11 +279,11 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
         owner = _pronoun_owner(child, names)
         if owner:
             return f"{_possessive(owner)} {phrase}"
-        described = _described_owner(child, names)
-        return f"{described} {phrase}" if described else phrase
-    name = infinitive_on_a_name(head)
-    if name is not None:  # "GM to cut jobs": the name is the plan's subject
-        return " ".join(_render([t for t in _pruned_subtree(name) if t.i < head.i], names, predicate.doc))
+        owner_name = _described_owner(child, names)
+        return f"{owner_name} {phrase}" if owner_name else phrase
+    planner = infinitive_on_a_name(head)
+    if planner is not None:  # "GM to cut jobs": the name is the plan's subject
+        return " ".join(_render([t for t in _pruned_subtree(planner) if t.i < head.i], names, predicate.doc))
     if head.dep_ in ("acl", "relcl") and head.head.i in names and head.tag_ == "VBD":
         return names[head.head.i].name  # "Chrysler LLC, the automaker, filed ...", misread as a modifier
     if _modifies_its_noun(head) and head.head.pos_ in ("NOUN", "NUM"):
