@@ -40,6 +40,7 @@ from generator.extract.grammar import (
     SUBJECT_DEPS,
     copula_of_a_first,
     governing_verb,
+    is_misattached_clause,
     tells_the_purpose,
     verb_lemmas,
     verb_read_as_noun,
@@ -708,7 +709,11 @@ def _clauses_read_apart(span: Span, root: Token, found: list[Predicate]) -> list
     for token in tokens_in(span):
         if token.i == root.i or token.pos_ not in ("VERB", "AUX"):
             continue
-        if token.dep_ not in CLAUSES_READ_APART and governing_verb(token) is None:
+        if (
+            token.dep_ not in CLAUSES_READ_APART
+            and governing_verb(token) is None
+            and not is_misattached_clause(token)
+        ):
             continue
         if token.dep_ == "xcomp" and token.head.i == root.i:
             continue  # already read with its main verb ("set to deliver")
@@ -1647,7 +1652,7 @@ def _find_clause_tokens(predicate: Token) -> set[int]:
 def _is_other_clause(token: Token, predicate: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX") or tells_the_purpose(token, predicate):
         return False
-    return token.dep_ in NESTED_CLAUSES or governing_verb(token) is not None
+    return token.dep_ in NESTED_CLAUSES or governing_verb(token) is not None or is_misattached_clause(token)
 
 
 def _acts(token: Token, predicate: Token) -> bool:
