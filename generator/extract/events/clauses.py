@@ -920,11 +920,14 @@ SEQUEL_PREPOSITIONS = frozenset({"after", "following"})
 def _follows_a_happening(verb: Token) -> bool:
     """ "The resignation of Mayor Kelly comes a week after the arrest of his deputy": news tells in the
     present that one happening followed another, and both have taken place (not "comes as a surprise",
-    nor "comes amid criticism", which tells a mood)."""
-    return (
-        verb.lemma_ == "come"
-        and verb.tag_ in ("VBZ", "VBP")
-        and any(child.dep_ == "prep" and child.lower_ in SEQUEL_PREPOSITIONS for child in verb.children)
+    nor "comes amid criticism", which tells a mood, nor "comes after delays", a state of things)."""
+    if verb.lemma_ != "come" or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ in SEQUEL_PREPOSITIONS
+        and any(_is_doing(obj) for obj in child.children)
+        for child in verb.children
     )
 
 
@@ -1049,6 +1052,12 @@ def _copula_happening(verb: Token) -> Predicate | None:
     return _due_happening(verb)
 
 
+# What a thing is built to do or has: "the second model to use flash memory" tells no deed
+SPECIFICATION_LEMMAS = (
+    MAKEUP_LEMMAS | CAPACITY_LEMMAS | frozenset({"use", "utilize", "utilise", "have", "offer"})
+)
+
+
 def _is_token(token: Token | None, other: Token) -> bool:
     return token is not None and token.i == other.i
 
@@ -1062,7 +1071,8 @@ def _first_to_do(copula: Token) -> Token | None:
         (
             token
             for token in copula.subtree
-            if token.lemma_ not in STATIVE_LEMMAS and _is_token(copula_of_a_first(token), copula)
+            if token.lemma_ not in STATIVE_LEMMAS | SPECIFICATION_LEMMAS
+            and _is_token(copula_of_a_first(token), copula)
         ),
         None,
     )
@@ -1417,8 +1427,8 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
         return _is_modifier(head, predicate, mentions)  # "Boeing-Air Force talks": as the Air Force is
     if _names_the_subject_before_its_day(token):
         return False
-    first = _first_conjunct(token)
-    if token.dep_ == "conj" and first.pos_ == "PROPN" and first.dep_ in ("compound", "nmod", "amod"):
+    first = _first_of_its_list(token)
+    if first.i != token.i and first.pos_ == "PROPN" and first.dep_ in ("compound", "nmod", "amod"):
         # "a fleet of Boeing and Airbus aircraft", "his WBA, IBF and WBO belts": as the first is
         return _is_modifier(first, predicate, mentions)
     if token.dep_ in ("compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
@@ -1449,8 +1459,9 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
     return False
 
 
-def _first_conjunct(token: Token) -> Token:
-    while token.dep_ == "conj" and token.head.i != token.i:
+def _first_of_its_list(token: Token) -> Token:
+    """The first name of a list ("WBA, IBF and WBO", which the parser may read as an apposition)."""
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
         token = token.head
     return token
 
@@ -1550,7 +1561,9 @@ def _actor_is_subject(predicate: Token, mentions: Sequence[ActorMention]) -> boo
 
 def _predicate_heads(predicate: Token) -> set[int]:
     copula = copula_of_a_first(predicate)
-    heads = {predicate.i} if copula is None else {predicate.i, copula.i}
+    heads = {predicate.i}
+    if copula is not None and _is_token(_first_to_do(copula), predicate):
+        heads.add(copula.i)  # "Ohara will be the first woman to walk on the Moon": Ohara walks
     head = predicate
     while head.dep_ in ("xcomp", "attr", "acomp", "pcomp", "prep", "dobj") and head.head.i != head.i:
         head = head.head
