@@ -136,3 +136,17 @@ def tells_the_purpose(infinitive: Token, verb: Token) -> bool:
         and any(child.dep_ == "aux" and child.lower_ == "to" for child in infinitive.children)
         and not any(child.dep_ in SUBJECT_DEPS or child.dep_ == "mark" for child in infinitive.children)
     )
+
+
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "appos", "dep"})
+
+
+def is_misattached_clause(verb: Token) -> bool:
+    """ "The Saints placed rookie Chris Ivory on injured reserve Tuesday -- another huge blow": a verb
+    in the past with a subject of its own is a clause, wherever the parser hung it (here as a
+    modifier of "blow")."""
+    return (
+        verb.tag_ == "VBD"
+        and verb.dep_ in MODIFIER_DEPS
+        and any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
+    )

@@ -42,6 +42,7 @@ from generator.extract.grammar import (
     copula_of_a_first,
     governing_verb,
     infinitive_on_a_name,
+    is_misattached_clause,
     mended_lemma,
     tells_the_purpose,
     verb_lemmas,
@@ -756,7 +757,11 @@ def _clauses_read_apart(span: Span, root: Token, found: list[Predicate]) -> list
     for token in tokens_in(span):
         if token.i == root.i or token.pos_ not in ("VERB", "AUX"):
             continue
-        if token.dep_ not in CLAUSES_READ_APART and governing_verb(token) is None:
+        if (
+            token.dep_ not in CLAUSES_READ_APART
+            and governing_verb(token) is None
+            and not is_misattached_clause(token)
+        ):
             continue
         if token.dep_ == "xcomp" and token.head.i == root.i:
             continue  # already read with its main verb ("set to deliver")
@@ -972,11 +977,14 @@ SEQUEL_PREPOSITIONS = frozenset({"after", "following"})
 def _follows_a_happening(verb: Token) -> bool:
     """ "The resignation of Mayor Kelly comes a week after the arrest of his deputy": news tells in the
     present that one happening followed another, and both have taken place (not "comes as a surprise",
-    nor "comes amid criticism", which tells a mood)."""
-    return (
-        verb.lemma_ == "come"
-        and verb.tag_ in ("VBZ", "VBP")
-        and any(child.dep_ == "prep" and child.lower_ in SEQUEL_PREPOSITIONS for child in verb.children)
+    nor "comes amid criticism", which tells a mood, nor "comes after delays", a state of things)."""
+    if verb.lemma_ != "come" or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ in SEQUEL_PREPOSITIONS
+        and any(_is_doing(obj) for obj in child.children)
+        for child in verb.children
     )
 
 
@@ -1111,6 +1119,12 @@ def _is_out_of_a_post(verb: Token) -> bool:
     )
 
 
+# What a thing is built to do or has: "the second model to use flash memory" tells no deed
+SPECIFICATION_LEMMAS = (
+    MAKEUP_LEMMAS | CAPACITY_LEMMAS | frozenset({"use", "utilize", "utilise", "have", "offer"})
+)
+
+
 def _is_token(token: Token | None, other: Token) -> bool:
     return token is not None and token.i == other.i
 
@@ -1124,7 +1138,8 @@ def _first_to_do(copula: Token) -> Token | None:
         (
             token
             for token in copula.subtree
-            if token.lemma_ not in STATIVE_LEMMAS and _is_token(copula_of_a_first(token), copula)
+            if token.lemma_ not in STATIVE_LEMMAS | SPECIFICATION_LEMMAS
+            and _is_token(copula_of_a_first(token), copula)
         ),
         None,
     )
@@ -1608,8 +1623,8 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
         return _is_modifier(head, predicate, mentions)  # "Boeing-Air Force talks": as the Air Force is
     if _names_the_subject_before_its_day(token):
         return False
-    first = _first_conjunct(token)
-    if token.dep_ == "conj" and first.pos_ == "PROPN" and first.dep_ in ("compound", "nmod", "amod"):
+    first = _first_of_its_list(token)
+    if first.i != token.i and first.pos_ == "PROPN" and first.dep_ in ("compound", "nmod", "amod"):
         # "a fleet of Boeing and Airbus aircraft", "his WBA, IBF and WBO belts": as the first is
         return _is_modifier(first, predicate, mentions)
     if token.dep_ in ("compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
@@ -1681,8 +1696,9 @@ def _names_the_owner_of_takings(token: Token, mentions: Sequence[ActorMention]) 
     )
 
 
-def _first_conjunct(token: Token) -> Token:
-    while token.dep_ == "conj" and token.head.i != token.i:
+def _first_of_its_list(token: Token) -> Token:
+    """The first name of a list ("WBA, IBF and WBO", which the parser may read as an apposition)."""
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
         token = token.head
     return token
 
@@ -1784,7 +1800,9 @@ def _actor_is_subject(predicate: Token, mentions: Sequence[ActorMention]) -> boo
 
 def _predicate_heads(predicate: Token) -> set[int]:
     copula = copula_of_a_first(predicate)
-    heads = {predicate.i} if copula is None else {predicate.i, copula.i}
+    heads = {predicate.i}
+    if copula is not None and _is_token(_first_to_do(copula), predicate):
+        heads.add(copula.i)  # "Ohara will be the first woman to walk on the Moon": Ohara walks
     head = predicate
     while head.dep_ in ("xcomp", "attr", "acomp", "pcomp", "prep", "dobj") and head.head.i != head.i:
         head = head.head
@@ -1886,7 +1904,7 @@ def _find_clause_tokens(predicate: Token) -> set[int]:
 def _is_other_clause(token: Token, predicate: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX") or tells_the_purpose(token, predicate):
         return False
-    return token.dep_ in NESTED_CLAUSES or governing_verb(token) is not None
+    return token.dep_ in NESTED_CLAUSES or governing_verb(token) is not None or is_misattached_clause(token)
 
 
 def _acts(token: Token, predicate: Token) -> bool:
