@@ -594,3 +594,13 @@ def test_capitalised_index_names_are_one_index_each(nlp) -> None:  # type: ignor
     assert names["S&P 500"] == ("Standard & Poor's 500 Index",)
     assert "Dow Jones Stoxx 600 Index" in names
     assert not any(actor.kind == "product" for actor in extraction.actors)  # "600 Index" is no model
+
+
+def test_an_acronym_may_leave_out_the_country_its_name_opens_with(nlp) -> None:  # type: ignore[no-untyped-def]
+    # business: "SEC" for the "U.S. Securities and Exchange Commission"
+    text = (
+        "The U.S. Securities and Exchange Commission sued Brightwater Capital on Monday. "
+        "The SEC said the fund had misled investors."
+    )
+    names = {m.surface: m.name for m in find_actor_mentions(nlp(text), ActorRegistry())}
+    assert names["SEC"] == "U.S. Securities and Exchange Commission"
