@@ -275,9 +275,9 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
             return f"{_possessive(owner)} {phrase}"
         described = _described_owner(child, names)
         return f"{described} {phrase}" if described else phrase
-    name = infinitive_on_a_name(head)
-    if name is not None:  # "GM to cut jobs": the name is the plan's subject
-        return " ".join(_render([t for t in _pruned_subtree(name) if t.i < head.i], names, predicate.doc))
+    planner = infinitive_on_a_name(head)
+    if planner is not None:  # "GM to cut jobs": the name is the plan's subject
+        return " ".join(_render([t for t in _pruned_subtree(planner) if t.i < head.i], names, predicate.doc))
     if head.dep_ in ("acl", "relcl") and head.head.i in names and head.tag_ == "VBD":
         return names[head.head.i].name  # "Chrysler LLC, the automaker, filed ...", misread as a modifier
     if _modifies_its_noun(head) and head.head.pos_ in ("NOUN", "NUM"):
