@@ -273,8 +273,8 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
         owner = _pronoun_owner(child, names)
         if owner:
             return f"{_possessive(owner)} {phrase}"
-        described = _described_owner(child, names)
-        return f"{described} {phrase}" if described else phrase
+        owner_named = _described_owner(child, names)
+        return f"{owner_named} {phrase}" if owner_named else phrase
     planner = infinitive_on_a_name(head)
     if planner is not None:  # "GM to cut jobs": the name is the plan's subject
         return " ".join(_render([t for t in _pruned_subtree(planner) if t.i < head.i], names, predicate.doc))
