@@ -1590,3 +1590,10 @@ def test_a_headline_participle_on_a_number_is_the_happening(nlp) -> None:  # typ
     headline = next(event for event in extract(nlp, text) if event.sentence == 0)
     assert headline.title == "Two killed in blast at Kestrel Mining colliery"
     assert headline.actors == ("Kestrel Mining",)
+
+
+def test_a_day_s_game_dates_what_is_done_in_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    # sport: "Sunday's final" is the day of the captaining
+    text = "Cup final\nTeam captain Ana Ruiz will lead Harwick Athletic in Sunday's final. Fans cheered."
+    [event] = extract(nlp, text)
+    assert event.date.iso == "2024-03-17"

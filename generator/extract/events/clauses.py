@@ -1990,8 +1990,9 @@ def _modifies_a_noun(token: Token) -> bool:
         return False  # "will announce its decision on March 7": the day of the verb, hung on its object
     while head.dep_ == "prep" and head.head.i != head.i:
         head = head.head
-    if head.lower_ in _NOMINAL_VERBS or head.lower_ in EVENT_NOUNS or head.lower_ in OCCASION_NOUNS:
-        return False  # "a July 16 press conference": the date of a happening
+    happenings = (_NOMINAL_VERBS, EVENT_NOUNS, OCCASION_NOUNS, GATHERINGS)
+    if any(head.lower_ in nouns for nouns in happenings):
+        return False  # "a July 16 press conference", "Saturday's game": the date of a happening
     return head.i != token.i and head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in ("DATE", "TIME")
 
 
@@ -2108,7 +2109,9 @@ def _names_its_actor(title: str, actors: Sequence[str]) -> bool:
     return any(actor.split(" ", 1)[0] == first for actor in actors)
 
 
-EVENT_NOUNS = frozenset("conference event speech keynote interview hearing session trial election".split())
+EVENT_NOUNS = frozenset(
+    "conference event speech keynote interview hearing session trial election trip race final".split()
+)
 LIGHT_VERBS = frozenset(
     "have use include make take get give do come go offer show provide feature see".split()
 )
