@@ -1597,3 +1597,15 @@ def test_a_day_s_game_dates_what_is_done_in_it(nlp) -> None:  # type: ignore[no-
     text = "Cup final\nTeam captain Ana Ruiz will lead Harwick Athletic in Sunday's final. Fans cheered."
     [event] = extract(nlp, text)
     assert event.date.iso == "2024-03-17"
+
+
+def test_a_share_move_is_of_the_story_s_day_not_of_the_last_date_told(nlp) -> None:  # type: ignore[no-untyped-def]
+    # business: "last month" dates the request, not the day's trading
+    text = (
+        "Harwell to close depot\n"
+        "Harwell Group said on Friday it would close its Leeds depot. "
+        "Its chief executive, Ann Roe, asked the council for help last month. "
+        "The company's shares fell 3 percent in London."
+    )
+    fell = next(event for event in extract(nlp, text) if event.sentence == 3)
+    assert fell.date.iso == "2024-03-15"

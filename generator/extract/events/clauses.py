@@ -635,7 +635,9 @@ def _read_sentence(
         # the narrative's date carries to what happened then (and to headlines and sayings, told in
         # the present), not to a present-tense description or a plan: those hold at publication
         told_as_past = tense == "past" or is_lead or is_reporting(predicate) or continues_a_quotation
-        saying = is_reporting(predicate) and not continues_a_quotation and not is_lead
+        # a company's shares move on the story's trading day, as its sayings are made on the story's day
+        of_the_day = is_reporting(predicate) or _moves_shares(predicate)
+        saying = of_the_day and not continues_a_quotation and not is_lead
         carried = saying_narrative if saying else narrative
         date, source = _choose_date(article, text_date, carried if told_as_past else None)
         found.append(
@@ -663,6 +665,14 @@ def _read_sentence(
 
 
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _moves_shares(predicate: Token) -> bool:
+    """ "The company's shares fell 6 percent": a move of a stock, told in the past."""
+    return (
+        any(child.dep_ == "nsubj" and child.lower_ in HOLDINGS for child in predicate.children)
+        and _tense(predicate) == "past"
+    )
 
 
 def _is_question(text: str) -> bool:
