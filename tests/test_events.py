@@ -1609,3 +1609,10 @@ def test_a_share_move_is_of_the_story_s_day_not_of_the_last_date_told(nlp) -> No
     )
     fell = next(event for event in extract(nlp, text) if event.sentence == 3)
     assert fell.date.iso == "2024-03-15"
+
+
+def test_a_name_with_and_in_it_takes_a_singular_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    # business: one regulator, not two parties
+    text = "Regulator\nThe U.S. Securities and Exchange Commission fined Brightwater Capital on Monday."
+    [event] = extract(nlp, text)
+    assert event.title.startswith("U.S. Securities and Exchange Commission fines")

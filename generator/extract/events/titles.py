@@ -368,10 +368,10 @@ def _head_within(token: Token, heads: set[int], names: dict[int, ActorMention]) 
 
 def _subject_is_a_group(predicate: Token, names: dict[int, ActorMention]) -> bool:
     """ "The pair flew home": the subject stands for several people named together."""
-    return any(
-        child.dep_ in ("nsubj", "nsubjpass") and " and " in getattr(names.get(child.i), "name", "")
-        for child in predicate.children
-    )
+    groups = {
+        index for index, mention in names.items() if mention.label == "COREF" and " and " in mention.name
+    }
+    return any(child.dep_ in ("nsubj", "nsubjpass") and child.i in groups for child in predicate.children)
 
 
 # nouns that take a plural verb though the tagger may read them as singular: "Police arrest ..."
