@@ -1616,3 +1616,15 @@ def test_a_name_with_and_in_it_takes_a_singular_verb(nlp) -> None:  # type: igno
     text = "Regulator\nThe U.S. Securities and Exchange Commission fined Brightwater Capital on Monday."
     [event] = extract(nlp, text)
     assert event.title.startswith("U.S. Securities and Exchange Commission fines")
+
+
+def test_a_headline_role_and_name_to_verb_is_the_person_s_plan(nlp) -> None:  # type: ignore[no-untyped-def]
+    # sport: "Harwick Athletic coach Reyes to quit", parsed with the verb hung on the role
+    text = (
+        "Harwick Athletic coach Reyes to quit after cup defeat\n"
+        "Harwick Athletic said on Tuesday that coach Tom Reyes will leave at the end of the season."
+    )
+    headline = next(event for event in extract(nlp, text) if event.sentence == 0)
+    assert "Tom Reyes" in headline.actors
+    assert headline.modality == "planned"
+    assert "Tom Reyes to quit" in headline.title

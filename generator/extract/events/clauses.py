@@ -753,7 +753,7 @@ def _clauses_read_apart(span: Span, root: Token, found: list[Predicate]) -> list
             continue
         if token.dep_ not in CLAUSES_READ_APART and governing_verb(token) is None:
             continue
-        if token.dep_ == "xcomp" and token.head.i == root.i:
+        if token.dep_ == "xcomp" and token.head.i == root.i and root.pos_ in ("VERB", "AUX"):
             continue  # already read with its main verb ("set to deliver")
         known = [*found, *apart]
         apart += [clause for clause in _clause_predicates(token) if all(clause[0].i != k[0].i for k in known)]
@@ -1328,7 +1328,9 @@ def _mentions_taking_part(
         clause |= {described.i} | {child.i for child in described.children if child.dep_ == "compound"}
     misread = _misread_name_phrase(predicate)
     clause |= misread
-    if predicate.dep_ in ("relcl", "acl") and not _is_whose_clause(predicate):
+    if infinitive_on_a_name(predicate) is not None:  # "Dalton Motors chief Keller to step down"
+        clause |= {token.i for token in predicate.head.subtree if token.i < predicate.i}
+    elif predicate.dep_ in ("relcl", "acl") and not _is_whose_clause(predicate):
         # "Airbus, which has out-sold Boeing": Airbus takes part; "A380 test flight delayed": the flight's
         clause |= {token.i for token in predicate.head.subtree if token.i < predicate.i}
     for mention in mentions:
