@@ -61,9 +61,13 @@ def verb_read_as_noun(span: Span) -> Token | None:
     return None
 
 
-def verb_lemmas(doc: Doc) -> frozenset[str]:
-    """The lemmas of the words the article uses as verbs."""
-    return frozenset(token.lemma_.lower() for token in tokens_of(doc) if token.pos_ == "VERB")
+def verb_lemmas(doc: Doc, besides: Span | None = None) -> frozenset[str]:
+    """The lemmas of the words the article uses as verbs (outside `besides`, when given)."""
+    return frozenset(
+        token.lemma_.lower()
+        for token in tokens_of(doc)
+        if token.pos_ == "VERB" and (besides is None or not besides.start <= token.i < besides.end)
+    )
 
 
 def infinitive_on_a_name(verb: Token) -> Token | None:
@@ -90,3 +94,45 @@ def mended_lemma(verb: Token) -> str:
     if single_syllable_cvc and verb.lower_ in (lemma + "ed", lemma + "es", lemma + "ing"):
         return lemma + "e"
     return lemma
+
+
+# What ranks someone among those who did a thing: "the fifth running back to go on IR"
+RANKING_WORDS = frozenset({"first", "last", "latest", "only"})
+
+
+def copula_of_a_first(verb: Token) -> Token | None:
+    """ "Thomas is the fifth running back to go on injured reserve", "She will be the first woman to
+    lead the party": a subjectless "to" infinitive after an ordinal in the complement of "be" tells
+    what the copula's subject did or will do. The copula, or None; not one in the simple past ("She
+    was the first woman to swim the Channel"), which tells a record of someone's life."""
+    if verb.pos_ != "VERB" or any(child.dep_ in SUBJECT_DEPS for child in verb.children):
+        return None
+    if not any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children):
+        return None
+    token = verb.head
+    while token.lemma_ != "be" and token.dep_ in ("relcl", "acl", "advcl", "attr", "nmod", "compound"):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    if token.lemma_ != "be" or token.i == verb.i or token.tag_ == "VBD":
+        return None
+    complement = next((child for child in token.children if child.dep_ == "attr"), None)
+    if complement is None or not any(child.dep_ == "nsubj" for child in token.children):
+        return None
+    ranked = any(
+        word.i < verb.i and (word.ent_type_ == "ORDINAL" or word.lower_ in RANKING_WORDS)
+        for word in complement.subtree
+    )
+    return token if ranked else None
+
+
+def tells_the_purpose(infinitive: Token, verb: Token) -> bool:
+    """ "Hundreds gathered to mourn Mayor Kelly", "police came to arrest Smith": a "to" infinitive
+    with no subject of its own says what the verb's happening was for, and who it was about."""
+    return (
+        infinitive.dep_ == "advcl"
+        and infinitive.head.i == verb.i
+        and infinitive.tag_ == "VB"
+        and any(child.dep_ == "aux" and child.lower_ == "to" for child in infinitive.children)
+        and not any(child.dep_ in SUBJECT_DEPS or child.dep_ == "mark" for child in infinitive.children)
+    )

@@ -14,9 +14,11 @@ from generator.extract.actors.mentions import ActorMention, dateline_credit
 from generator.extract.doc_views import sentence_at
 from generator.extract.grammar import (
     SAME_FORM_PASTS,
+    copula_of_a_first,
     governing_verb,
     infinitive_on_a_name,
     mended_lemma,
+    tells_the_purpose,
     verb_read_as_noun,
 )
 from generator.extract.lexicon import is_bare_takings, is_reporting
@@ -59,6 +61,10 @@ def make_title(
         child.dep_ == "acomp" and child.lower_ == "due" for child in predicate.children
     ):
         verb = ""  # headlines drop the copula: "Dean Marsh due in court"
+    elif predicate.lemma_ == "be" and any(
+        child.dep_ == "advmod" and child.lower_ == "out" for child in predicate.children
+    ):
+        verb = "out"  # "Ann Roe out as chief executive"
     rest: list[str] = []
     said = [child for child in predicate.children if child.dep_ == "ccomp"] if is_reporting(predicate) else []
     # "NASA says it would ...": a pronoun for the sayer stays a pronoun in what was said
@@ -76,7 +82,7 @@ def make_title(
             rest.extend(_render(_pruned_subtree(child), names, predicate.doc, emitted))
             continue
         if child.dep_ in ("dobj", "prep", "dative", "attr", "oprd", "acomp", "xcomp", "pcomp", "ccomp") or (
-            _is_bare_participle_after(child, predicate)
+            _is_bare_participle_after(child, predicate) or tells_the_purpose(child, predicate)
         ):
             kept = _pruned_subtree(child)
             words = _render(kept, names, predicate.doc, emitted)
@@ -244,7 +250,7 @@ def _by_gerund(predicate: Token) -> Token | None:
 
 
 def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
-    head = governing_verb(predicate) or predicate
+    head = governing_verb(predicate) or copula_of_a_first(predicate) or predicate
     planner = infinitive_on_a_name(head)
     if planner is not None:  # "GM to cut jobs": the name is the plan's subject
         plan = {token.i for token in head.subtree}
@@ -278,8 +284,8 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
         owner = _pronoun_owner(child, names)
         if owner:
             return f"{_possessive(owner)} {phrase}"
-        owner_named = _described_owner(child, names)
-        return f"{owner_named} {phrase}" if owner_named else phrase
+        owner_name = _described_owner(child, names)
+        return f"{owner_name} {phrase}" if owner_name else phrase
     if head.dep_ in ("acl", "relcl") and head.head.i in names and head.tag_ == "VBD":
         return names[head.head.i].name  # "Chrysler LLC, the automaker, filed ...", misread as a modifier
     if _modifies_its_noun(head) and head.head.pos_ in ("NOUN", "NUM"):
