@@ -10,6 +10,8 @@ after a headline's subject as a noun ("Red Sox extend offer to Teixeira": a comp
 "Judge sentences Orozco to death": a plural "sentences"). With a pronoun for the subject ("They extend
 offer to Teixeira") the same words read as the clause they are; that reading is taken for the words
 after the subject, and the subject (and a label before a colon, "Report: ...") hangs on its verb.
+"Obama to nominate Benjamin", read as a name with a modifier, is the name's plan; and in running
+text too, the past verb after a subject's apposition ("Marsh, 12-0 in state races, trounced Reyes").
 """
 
 from __future__ import annotations
@@ -166,6 +168,10 @@ def reread_verbless_lines(doc: Doc, parse: Parse, running: dict[int, list[str]] 
     for sent in list(doc.sents):
         if sent.root.pos_ in ("VERB", "AUX"):
             continue
+        plan = _headline_plan(sent)
+        if plan is not None:
+            _rehang(doc, {plan.i: (plan.i, "ROOT"), sent.root.i: (plan.i, "nsubj")})
+            continue
         words = (running or {}).get(sent.start) or [token.text_with_ws for token in sent]
         clause = _clause_start(sent)
         if clause > sent.start and sent.root.i < clause:
@@ -186,6 +192,31 @@ def reread_verbless_lines(doc: Doc, parse: Parse, running: dict[int, list[str]] 
             if _reads_as_clause(reread, sent.end - verb) and reread[1].tag_ == "VBD":
                 _take_clause_parse(doc, sent, clause, verb, reread)
     return doc
+
+
+def _headline_plan(sent: Span) -> Token | None:
+    """ "Obama to nominate Regina Benjamin as surgeon general", "Marsh to face Reyes in runoff": a
+    name, "to" and a verb, which the parser hung on the name as its modifier, is the headline's
+    plan, with the name for its subject (the verb is returned)."""
+    root = sent.root
+    named = root.pos_ == "PROPN" or root.ent_type_ in NAME_LABELS
+    if not named or root.i + 2 >= sent.end or sent.doc[root.i + 1].lower_ != "to":
+        return None
+    verb = sent.doc[root.i + 2]
+    infinitive = verb.tag_ == "VB" and sent.doc[root.i + 1].head.i == verb.i
+    return verb if infinitive and verb.head.i == root.i and verb.dep_ in ("acl", "relcl", "advcl") else None
+
+
+def _rehang(doc: Doc, heads: dict[int, tuple[int, str]]) -> None:
+    """Give each token of `heads` its new head and relation (one array write, no cycle on the way)."""
+    import numpy
+
+    columns = {name: index for index, name in enumerate(PARSE_ATTRS)}
+    values = doc.to_array(list(PARSE_ATTRS))
+    for index, (head, relation) in heads.items():
+        values[index, columns["DEP"]] = doc.vocab.strings.add(relation)
+        values[index, columns["HEAD"]] = numpy.array(head - index).astype(numpy.uint64)
+    doc.from_array(list(PARSE_ATTRS), cast("Ints2d", values))
 
 
 def _past_verb_after_apposition(sent: Span) -> int | None:
