@@ -159,26 +159,28 @@ def reread_verbless_lines(doc: Doc, parse: Parse, running: dict[int, list[str]] 
     """Re-read each line whose root is no verb as the clause headline grammar writes.
 
     A label before a colon ("Report: ...", "Esther Williams Dead: Technicolor Star Dies at 91")
-    that took the line's root leaves the words after it to be parsed as the clause they are. A
+    that took the line's root leaves the words after it to be parsed as the clause they are, and
+    hangs on it (a name in it takes part; a clause of its own, "The Doctor Is In", does not). A
     subject followed by a word the parser took for a noun, or hung on one, is read with a pronoun
     for the subject ("They extend offer to Teixeira"): that reading is the clause's when the pronoun
     is the word's subject and the word a verb with an object or complement (`_is_a_verb_here`).
     "Red Sox-Teixeira Rumor", "Top stories", "Surgeon General Nominee X" stay as they are.
     """
     for sent in list(doc.sents):
-        if sent.root.pos_ in ("VERB", "AUX"):
-            continue
-        plan = _headline_plan(sent)
-        if plan is not None:
-            _rehang(doc, {plan.i: (plan.i, "ROOT"), sent.root.i: (plan.i, "nsubj")})
-            continue
+        if sent.root.pos_ == "VERB":
+            continue  # a copula may be a label's: "The Doctor Is (Finally) In: Obama To Nominate ..."
         words = (running or {}).get(sent.start) or [token.text_with_ws for token in sent]
         clause = _clause_start(sent)
         if clause > sent.start and sent.root.i < clause:
             reread = parse("".join(words[clause - sent.start :]))
             if _is_clause(reread, sent.end - clause):
                 _take_clause_parse(doc, sent, clause, clause, reread)
-                continue
+        if sent.root.pos_ in ("VERB", "AUX"):
+            continue
+        plan = _headline_plan(sent)
+        if plan is not None:
+            _rehang(doc, {plan.i: (plan.i, "ROOT"), sent.root.i: (plan.i, "nsubj")})
+            continue
         verb = _misread_verb(doc, clause, sent.end, words[clause - sent.start :])
         if verb is not None:
             pronoun = "It" if _third_person_form(words[verb - sent.start]) else "They"
@@ -225,12 +227,15 @@ def _past_verb_after_apposition(sent: Span) -> int | None:
     root = sent.root
     if root.pos_ not in ("NOUN", "PROPN"):
         return None
+    commas = 0  # the one that opens the apposition and the one that closes it
     for token in sent.doc[root.i + 1 : sent.end]:
         past = token.tag_ in ("VBD", "VBN") or (token.tag_ == "JJ" and token.lower_.endswith("ed"))
         if past:
-            return token.i if token.is_lower and sent.doc[token.i - 1].text == "," else None
+            closed = commas >= 2 and sent.doc[token.i - 1].text == ","
+            return token.i if closed and token.is_lower else None  # not "The lander, named Kestrel,"
         if token.pos_ in ("VERB", "AUX"):
             return None
+        commas += token.text == ","
     return None
 
 
@@ -246,13 +251,13 @@ def _clause_start(sent: Span) -> int:
 
 
 def _is_clause(reread: Doc, length: int) -> bool:
-    """One sentence whose root is a verb with its subject: "Technicolor star dies at age 91"."""
+    """One sentence whose root is a verb with its subject ("Technicolor star dies at age 91"), or
+    a headline's plan ("Obama to nominate Regina Benjamin")."""
     if len(reread) != length or len(list(reread.sents)) != 1:
         return False
-    root = next(iter(reread.sents)).root
-    return root.pos_ in ("VERB", "AUX") and any(
-        child.dep_ in ("nsubj", "nsubjpass") for child in root.children
-    )
+    sent = next(iter(reread.sents))
+    with_subject = any(child.dep_ in ("nsubj", "nsubjpass") for child in sent.root.children)
+    return (sent.root.pos_ in ("VERB", "AUX") and with_subject) or _headline_plan(sent) is not None
 
 
 def _misread_verb(doc: Doc, start: int, end: int, words: list[str]) -> int | None:
@@ -331,6 +336,8 @@ def _take_clause_parse(doc: Doc, sent: Span, clause: int, start: int, reread: Do
             if on in (index, target) or (first <= target <= last and target != index):
                 continue
             kept = doc[index].dep_ if doc[index].dep_ in ("punct", "cc") else relation
+            if doc[index].pos_ in ("VERB", "AUX"):
+                kept = "parataxis"  # a label that is a clause of its own takes no part in this one
             values[index, dep] = strings.add(kept)
             values[index, head] = numpy.array(on - index).astype(numpy.uint64)
 
