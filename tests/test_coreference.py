@@ -1000,3 +1000,20 @@ def test_a_description_is_not_a_co_argument_of_its_own_verb(nlp) -> None:  # typ
     text = "Governor Ann Hale resigned on Friday. Senator Mia Ross met the governor on Saturday."
     found = references(nlp, text)
     assert ("governor", "Ann Hale") in found and ("governor", "Mia Ross") not in found
+
+
+def test_a_common_given_name_tells_the_gender(nlp) -> None:  # type: ignore[no-untyped-def]
+    # politics: "she" is the councillor whose given name is a woman's
+    text = "Tara Mills beat Craig Dunn in the council vote on Tuesday. Dunn conceded. She thanked voters."
+    found = references(nlp, text)
+    assert ("She", "Tara Mills") in found and ("She", "Craig Dunn") not in found
+
+
+def test_his_team_is_the_body_his_role_phrase_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    # sport: the owner's team is the team he is the owner of, not the one that beat it
+    text = (
+        "The Denver Hawks lost 3-1 to the Austin Kings on Sunday. Hawks owner Jim Dale said on Monday "
+        "that his team would not sign a new striker."
+    )
+    found = references(nlp, text)
+    assert ("team", "Denver Hawks") in found and ("team", "Austin Kings") not in found

@@ -72,7 +72,9 @@ FEMALE_NAMES = frozenset(
     gloria jean kathryn alice teresa sara janice doris madison julia grace judy abigail marie denise
     beverly amber theresa marilyn danielle diana brittany natalie sophia rose isabella alexis kayla
     charlotte hillary angela condoleezza oprah lindsay britney ellen esther dina angelina jane kate
-    sue liz beth meg anne ann jenny""".split()
+    sue liz beth meg anne ann jenny
+    tara tina wendy tracy stacy kristen erin holly jill lori paula rita vanessa monica yvonne regina
+    portia sophie claire chloe lucy katie alicia gina carmen rosa sonia lena nina irene ruth ellie""".split()
 )
 MALE_NAMES = frozenset(
     """james john robert michael william david richard joseph thomas charles christopher daniel
@@ -84,7 +86,9 @@ MALE_NAMES = frozenset(
     willie gabriel logan alan juan wayne roy ralph randy eugene vincent russell elijah louis bobby
     philip johnny barack vladimir sergey sergei steve bill tony boris nicolas francois angelo
     silvio jacques gordon hugo fidel mahmoud ehud benjamin tom jim mike dave dan bob ben nick matt
-    pete greg jeff ron ted fred phil tim andy rick""".split()
+    pete greg jeff ron ted fred phil tim andy rick craig todd chad derek troy marcus luis carlos antonio
+    manuel jorge victor martin howard glenn earl jimmy danny tommy eddie reggie peyton drew hugh seth
+    ricky""".split()
 )
 # Who a role names without a name: "the actress", "the minister", "the company"
 ORG_NOUNS = frozenset(
@@ -199,6 +203,7 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
     new_product = _product_told_new(doc, mentions)
     by_word: dict[str, tuple[int, ActorMention]] = {}  # "the store" -> iTunes Store, "the ministry"
     references: list[ActorMention] = []
+    owners = {index: mention for mention in mentions for index in range(mention.start, mention.end)}
     for token in tokens_of(doc):
         number = sentence_of.get(token.i, 0)
         mention = by_start.get(token.i)
@@ -213,7 +218,8 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
             doc.user_data.setdefault(GROUP_REFERENCES, set()).add(token.i)
             continue
         antecedent = (
-            _antecedent(token, number, seen, by_word, kinds, by_start, new_product)
+            _body_of_owner(token, owners, mentions)
+            or _antecedent(token, number, seen, by_word, kinds, by_start, new_product)
             or _person_of_age(token, ages)
             or (_person_named_before(token, number, seen) if not ages else None)
             or _person_the_story_is_about(token, number, ahead)
@@ -224,6 +230,7 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
         if antecedent is not None and _is_co_argument(token, antecedent, seen):
             antecedent = None  # "Senator Reyes met the governor": not Reyes
         if antecedent is not None:
+            owners[token.i] = antecedent
             _carry_on(token, antecedent, number, seen)
             references.append(
                 _reference(token, antecedent),
@@ -294,11 +301,9 @@ def _employer(doc: Doc, speaker: ActorMention, mentions: Sequence[ActorMention])
     before them (else the last one named)."""
     organizations = [mention for mention in mentions if mention.kind == "organization"]
     named = [m for m in mentions if m.name == speaker.name and m.label != "COREF"]
-    for mention in named:
-        person = doc[mention.start : mention.end].root
-        for organization in organizations:
-            if _in_role_phrase(doc[organization.start : organization.end].root, person):
-                return organization
+    in_role_phrase = _organization_of_role_phrase(doc, speaker, mentions)
+    if in_role_phrase is not None:
+        return in_role_phrase
     roles = set().union(*(_role_words(doc, doc[m.start : m.end]) for m in named))
     if not roles & ORGANIZATION_ROLES:
         return None  # "Washington senator Patty Murray" speaks for no company named before her
@@ -307,6 +312,38 @@ def _employer(doc: Doc, speaker: ActorMention, mentions: Sequence[ActorMention])
     subjects = [m for m in before if doc[m.start : m.end].root.dep_ in ("nsubj", "nsubjpass")]
     candidates = subjects or before
     return candidates[-1] if candidates else None
+
+
+def _organization_of_role_phrase(
+    doc: Doc, person: ActorMention, mentions: Sequence[ActorMention]
+) -> ActorMention | None:
+    """The organisation one of a person's role phrases names: "Red Sox owner John Henry"."""
+    organizations = [mention for mention in mentions if mention.kind == "organization"]
+    for mention in mentions:
+        if mention.name != person.name or mention.label == "COREF":
+            continue
+        root = doc[mention.start : mention.end].root
+        for organization in organizations:
+            if _in_role_phrase(doc[organization.start : organization.end].root, root):
+                return organization
+    return None
+
+
+# what a person belongs to: "his team", "her company", "their club"
+BELONGING_NOUNS = frozenset({"team", "club", "company", "firm", "franchise", "squad"})
+
+
+def _body_of_owner(
+    token: Token, owners: dict[int, ActorMention], mentions: Sequence[ActorMention]
+) -> ActorMention | None:
+    """ "Red Sox owner John Henry said his team would not bid": "his team" is the body the
+    owner's role phrase names."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() not in BELONGING_NOUNS:
+        return None
+    owner = next((owners.get(child.i) for child in token.children if child.dep_ == "poss"), None)
+    if owner is None or owner.kind != "person":
+        return None
+    return _organization_of_role_phrase(token.doc, owner, mentions)
 
 
 def _in_role_phrase(token: Token, person: Token) -> bool:
