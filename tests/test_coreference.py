@@ -1017,3 +1017,18 @@ def test_his_team_is_the_body_his_role_phrase_names(nlp) -> None:  # type: ignor
     )
     found = references(nlp, text)
     assert ("team", "Denver Hawks") in found and ("team", "Austin Kings") not in found
+
+
+def test_several_companies_are_not_one_of_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    # business: "the two companies" are both, not the one named last
+    text = "Norland Steel agreed to buy Calder Inc on Monday. The two companies have long worked together."
+    assert not [found for found in references(nlp, text) if found[0] == "companies"]
+
+
+def test_a_name_before_a_role_says_what_the_holder_is_known_for(nlp) -> None:  # type: ignore[no-untyped-def]
+    # web news: "the Night Fever singer" is the singer the story is about, not a name of her own
+    text = (
+        "Mara Lind has cancelled her tour. The Night Fever singer and former model has checked into a "
+        "clinic in Austin, according to her manager, Tom Berg."
+    )
+    assert ("singer", "Mara Lind") in references(nlp, text)

@@ -767,7 +767,7 @@ def _antecedent(
     named = by_word.get(_singular(token.lower_))
     if named is not None and number - named[0] <= DESCRIPTION_WINDOW:
         return named[1]
-    if lowered in ORG_NOUNS or word in ORG_NOUNS:
+    if (lowered in ORG_NOUNS or word in ORG_NOUNS) and token.tag_ != "NNS":  # not "the two companies"
         # "'We will work with the FDA,' the company said": not a body the quotation names
         told = {entry.mention.name: entry for entry in _told_outside_quotations(token, list(seen.values()))}
         found = _organization_of_kind(told, number, "company", kinds)
@@ -1095,19 +1095,19 @@ def _is_told_apart(token: Token) -> bool:
 
 # a place before a description says where the body is, not who: "the No. 3 U.S. automaker"
 PLACE_TYPES = frozenset({"GPE", "NORP", "LOC"})
-# a body before a role says whose role it is, not who holds it: "the Falcons coach", "a Denver
-# District Court judge", "the Norland spokesman"
-NOT_THE_HOLDER_TYPES = PLACE_TYPES | {"ORG"}
 
 
 def _has_own_name(token: Token) -> bool:
     """ "the actor Tom Hanks", "the company president and CEO Louis Gallois": the description
-    comes with a name of its own (not "the minister and John Smith", two people)."""
+    comes with a name of its own (not "the minister and John Smith", two people). A name before
+    it says whose or what it is, not who: "the Falcons coach", "a Denver District Court judge",
+    "the American Pie actress"."""
     return (
         any(
             child.dep_ in ("appos", "compound")
             and child.pos_ == "PROPN"
-            and child.ent_type_ not in (NOT_THE_HOLDER_TYPES if child.i < token.i else PLACE_TYPES)
+            and child.ent_type_ not in PLACE_TYPES
+            and child.i > token.i
             for child in token.children
         )
         or (token.dep_ == "compound" and token.head.pos_ == "PROPN")
