@@ -1032,3 +1032,13 @@ def test_a_name_before_a_role_says_what_the_holder_is_known_for(nlp) -> None:  #
         "clinic in Austin, according to her manager, Tom Berg."
     )
     assert ("singer", "Mara Lind") in references(nlp, text)
+
+
+def test_we_in_a_quotation_said_by_two_people_is_both(nlp) -> None:  # type: ignore[no-untyped-def]
+    # web news: the producers who speak together are "we"
+    text = (
+        "The festival named Ana Ruiz as its director on Friday. "
+        '"We are thrilled to have Ana Ruiz lead the festival," said Tom Hale and Mia Ross.'
+    )
+    found = references(nlp, text)
+    assert ("We", "Tom Hale") in found and ("We", "Mia Ross") in found

@@ -88,7 +88,8 @@ MALE_NAMES = frozenset(
     silvio jacques gordon hugo fidel mahmoud ehud benjamin tom jim mike dave dan bob ben nick matt
     pete greg jeff ron ted fred phil tim andy rick craig todd chad derek troy marcus luis carlos antonio
     manuel jorge victor martin howard glenn earl jimmy danny tommy eddie reggie peyton drew hugh seth
-    ricky""".split()
+    ricky neil ian colin stuart graham nigel simon adrian owen kurt brett duncan rodney wade clint
+    ken""".split()
 )
 # Who a role names without a name: "the actress", "the minister", "the company"
 ORG_NOUNS = frozenset(
@@ -263,14 +264,16 @@ def _first_person_in_quotes(doc: Doc, mentions: Sequence[ActorMention]) -> list[
     taken = {index for mention in mentions for index in range(mention.start, mention.end)}
     found: list[ActorMention] = []
     for start, end in quotations(doc):
-        speaker = _speaker(doc, start, end, speakers)
-        if speaker is None:
+        together = _speaker(doc, start, end, speakers)
+        if not together:
             continue
+        speaker = together[0]
         pronouns = [token for token in doc[start:end] if token.pos_ == "PRON" and token.i not in taken]
         plural = [token for token in pronouns if token.lower_ in FIRST_PERSON_PLURAL]
-        if speaker.kind == "organization":
-            # "'We are saddened,' the company said": a body speaks as "we"
-            found += [_reference(token, speaker) for token in plural]
+        if speaker.kind == "organization" or len(together) > 1:
+            # "'We are saddened,' the company said", "'We are thrilled,' said Zadan and Meron":
+            # a body, or the people who speak together, speak as "we"
+            found += [_reference(token, member) for token in plural for member in together]
             doc.user_data.setdefault(GROUP_REFERENCES, set()).update(token.i for token in plural)
             continue
         found += [_reference(token, speaker) for token in pronouns if token.lower_ in FIRST_PERSON]
@@ -392,8 +395,9 @@ def _sentences_between(first: Token, last: Token) -> int:
     return count
 
 
-def _speaker(doc: Doc, start: int, end: int, people: dict[int, ActorMention]) -> ActorMention | None:
-    """The person or body the attribution of a quotation names: after it closes, else before it opens."""
+def _speaker(doc: Doc, start: int, end: int, people: dict[int, ActorMention]) -> tuple[ActorMention, ...]:
+    """The person or body the attribution of a quotation names, with those named with them ("said
+    Zadan and Meron"): after it closes, else before it opens."""
     from generator.extract.actors.mentions import sentence_bounds
 
     closing_end = sentence_bounds(doc, end - 1)[1] if end > 0 else 0
@@ -406,8 +410,9 @@ def _speaker(doc: Doc, start: int, end: int, people: dict[int, ActorMention]) ->
                 continue
             for child in verb.children:
                 if child.dep_ == "nsubj" and child.i in people and not start <= child.i < end:
-                    return people[child.i]
-    return None
+                    others = (people[other.i] for other in child.conjuncts if other.i in people)
+                    return tuple({m.name: m for m in (people[child.i], *others)}.values())
+    return ()
 
 
 @dataclass(slots=True)
@@ -769,8 +774,10 @@ def _antecedent(
         return named[1]
     if (lowered in ORG_NOUNS or word in ORG_NOUNS) and token.tag_ != "NNS":  # not "the two companies"
         # "'We will work with the FDA,' the company said": not a body the quotation names
-        told = {entry.mention.name: entry for entry in _told_outside_quotations(token, list(seen.values()))}
-        found = _organization_of_kind(told, number, "company", kinds)
+        outside = {
+            entry.mention.name: entry for entry in _told_outside_quotations(token, list(seen.values()))
+        }
+        found = _organization_of_kind(outside, number, "company", kinds)
         return _subject_company(token, number, seen, kinds, found) if found is not None else None
     if lowered in PRODUCT_NOUNS:
         return _recent(seen, number, DESCRIPTION_WINDOW, kinds=("product",))
