@@ -1042,3 +1042,13 @@ def test_we_in_a_quotation_said_by_two_people_is_both(nlp) -> None:  # type: ign
     )
     found = references(nlp, text)
     assert ("We", "Tom Hale") in found and ("We", "Mia Ross") in found
+
+
+def test_the_company_an_actor_buys_is_not_the_buyer(nlp) -> None:  # type: ignore[no-untyped-def]
+    # business: "it will buy the steelmaking company": the company is the other one, not "it"
+    text = (
+        "Calder Inc rejected a bid from Norland Steel on Monday. Norland announced on Tuesday that it "
+        "will buy the steelmaking company for $2 billion."
+    )
+    found = references(nlp, text)
+    assert ("company", "Calder Inc") in found and ("company", "Norland Steel") not in found

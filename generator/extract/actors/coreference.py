@@ -218,18 +218,21 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
             references += [_reference(token, member) for member in group]
             doc.user_data.setdefault(GROUP_REFERENCES, set()).add(token.i)
             continue
+        # never another argument of its own verb: "Senator Reyes met the governor" is not Reyes
+        blocked = _co_argument_names(token, owners)
+        here = {name: entry for name, entry in seen.items() if name not in blocked} if blocked else seen
         antecedent = (
             _body_of_owner(token, owners, mentions)
-            or _antecedent(token, number, seen, by_word, kinds, by_start, new_product)
+            or _antecedent(token, number, here, by_word, kinds, by_start, new_product)
             or _person_of_age(token, ages)
-            or (_person_named_before(token, number, seen) if not ages else None)
+            or (_person_named_before(token, number, here) if not ages else None)
             or _person_the_story_is_about(token, number, ahead)
             or _the_one_given_the_role(token, ahead, roles)
         )
         if antecedent is None and number < LEAD_SENTENCES:
-            antecedent = _named_further_on(token, number, ahead, roles, seen, named)
-        if antecedent is not None and _is_co_argument(token, antecedent, seen):
-            antecedent = None  # "Senator Reyes met the governor": not Reyes
+            antecedent = _named_further_on(token, number, ahead, roles, here, named)
+        if antecedent is not None and antecedent.name in blocked:
+            antecedent = None
         if antecedent is not None:
             owners[token.i] = antecedent
             _carry_on(token, antecedent, number, seen)
@@ -1209,16 +1212,17 @@ def _told_outside_quotations(token: Token, candidates: list[_Seen]) -> list[_See
     return outside or candidates
 
 
-def _is_co_argument(token: Token, antecedent: ActorMention, seen: dict[str, _Seen]) -> bool:
-    """Whether the antecedent is named, in the reference's sentence, as another argument of its verb
-    (not inside one: "Rourke's stubbornness cost him his job" may be Rourke)."""
-    entry = seen.get(antecedent.name)
-    if entry is None or entry.mention.start not in _co_arguments(token):
-        return False
-    name = token.doc[entry.mention.start : entry.mention.end].root
-    while name.dep_ in ("compound", "flat", "appos") and name.head.i != name.i:
-        name = name.head
-    return name.head.i == token.head.i and name.dep_ in ARGUMENT_DEPS
+def _co_argument_names(token: Token, owners: dict[int, ActorMention]) -> set[str]:
+    """The actors that head another argument of the reference's verb, named or referred to ("it
+    will buy the company": not the buyer); not one inside an argument ("Rourke's stubbornness cost
+    him his job" may be Rourke)."""
+    if token.dep_ not in ARGUMENT_DEPS or token.lower_.endswith("self"):
+        return set()
+    return {
+        owners[child.i].name
+        for child in token.head.children
+        if child.i != token.i and child.dep_ in ARGUMENT_DEPS and child.i in owners
+    }
 
 
 def _co_arguments(token: Token) -> set[int]:
