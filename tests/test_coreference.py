@@ -1052,3 +1052,22 @@ def test_the_company_an_actor_buys_is_not_the_buyer(nlp) -> None:  # type: ignor
     )
     found = references(nlp, text)
     assert ("company", "Calder Inc") in found and ("company", "Norland Steel") not in found
+
+
+@pytest.mark.parametrize(("label", "own"), [("WORK_OF_ART", False), ("PERSON", True)])
+def test_a_film_in_apposition_is_no_name_of_the_description(nlp, label: str, own: bool) -> None:  # type: ignore[no-untyped-def]
+    # entertainment: "the star, "Silver Mermaid"," is known for the film; "the star, Mara Lind," is her
+    from spacy.tokens import Doc
+
+    from generator.extract.actors.coreference import _has_own_name
+
+    words = ["The", "star", ",", "Silver", "Mermaid", ",", "died"]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 6, 1, 4, 1, 1, 6],
+        deps=["det", "nsubj", "punct", "compound", "appos", "punct", "ROOT"],
+        pos=["DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB"],
+        ents=["O", "O", "O", f"B-{label}", f"I-{label}", "O", "O"],
+    )
+    assert _has_own_name(doc[1]) is own

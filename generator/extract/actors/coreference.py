@@ -1103,8 +1103,9 @@ def _is_told_apart(token: Token) -> bool:
     )
 
 
-# a place before a description says where the body is, not who: "the No. 3 U.S. automaker"
-PLACE_TYPES = frozenset({"GPE", "NORP", "LOC"})
+# what a description's own name may be: not a place ("the No. 3 U.S. automaker"), nor a film it
+# is known for ("the star of such hits as "Jupiter's Darling"")
+OWN_NAME_TYPES = frozenset({"", "PERSON", "ORG"})
 
 
 def _has_own_name(token: Token) -> bool:
@@ -1116,7 +1117,7 @@ def _has_own_name(token: Token) -> bool:
         any(
             child.dep_ in ("appos", "compound")
             and child.pos_ == "PROPN"
-            and child.ent_type_ not in PLACE_TYPES
+            and child.ent_type_ in OWN_NAME_TYPES
             and child.i > token.i
             for child in token.children
         )
