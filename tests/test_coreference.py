@@ -1071,3 +1071,14 @@ def test_a_film_in_apposition_is_no_name_of_the_description(nlp, label: str, own
         ents=["O", "O", "O", f"B-{label}", f"I-{label}", "O", "O"],
     )
     assert _has_own_name(doc[1]) is own
+
+
+def test_the_lead_describes_again_the_person_a_labelled_headline_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    # crime: "Warehouse Shooting: Dana Wells Charged ..." is about Wells, the worker of the lead
+    text = (
+        "Warehouse Shooting: Dana Wells Charged With Two Counts Of Murder\n"
+        "A warehouse worker who had been suspended for fighting with colleagues returned minutes later "
+        "with a handgun and shot two of them."
+    )
+    found = [event for event in events(nlp, text) if "handgun" in event.quote]
+    assert found and "Dana Wells" in found[0].actors and "Dana Wells" in found[0].inferred

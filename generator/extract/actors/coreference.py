@@ -648,7 +648,9 @@ def _remember(
     entry.mention, entry.sentence = mention, number
     entry.gender = genders.get(mention.name)
     entry.roles = roles.get(mention.name, set())
-    if _is_subject(root) and not (mention.kind != "person" and _reports_a_thing_before(root)):
+    if (_is_subject(root) or _is_line_topic(root)) and not (
+        mention.kind != "person" and _reports_a_thing_before(root)
+    ):
         entry.subject_sentence = number
     if mention.kind in ("organization", "product"):
         # "the store" for iTunes Store, "the ministry": the head word of the name; not
@@ -665,6 +667,15 @@ def _is_subject(token: Token) -> bool:
     while token.dep_ in ("compound", "appos", "flat") and token.head.i != token.i:
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _is_line_topic(token: Token) -> bool:
+    """ "Kraft Shooting: Yvonne Hiller Charged With Murder": the name a verbless headline puts after
+    its label is what the line is about, as a subject is."""
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+        token = token.head
+    root = token.head
+    return token.dep_ == "appos" and root.dep_ == "ROOT" and root.pos_ in ("NOUN", "PROPN")
 
 
 def _reports_a_thing_before(name: Token) -> bool:
