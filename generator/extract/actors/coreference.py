@@ -1114,9 +1114,9 @@ def _is_told_apart(token: Token) -> bool:
     )
 
 
-# what a description's own name may be: not a place ("the No. 3 U.S. automaker"), nor a film it
-# is known for ("the star of such hits as "Jupiter's Darling"")
-OWN_NAME_TYPES = frozenset({"", "PERSON", "ORG"})
+# what a description's own name is not: a place ("the No. 3 U.S. automaker"), a film it is known
+# for ("the star of such hits as "Jupiter's Darling"")
+NOT_OWN_NAME_TYPES = frozenset({"GPE", "NORP", "LOC", "WORK_OF_ART"})
 
 
 def _has_own_name(token: Token) -> bool:
@@ -1128,7 +1128,7 @@ def _has_own_name(token: Token) -> bool:
         any(
             child.dep_ in ("appos", "compound")
             and child.pos_ == "PROPN"
-            and child.ent_type_ in OWN_NAME_TYPES
+            and child.ent_type_ not in NOT_OWN_NAME_TYPES
             and child.i > token.i
             for child in token.children
         )
