@@ -1000,3 +1000,85 @@ def test_a_description_is_not_a_co_argument_of_its_own_verb(nlp) -> None:  # typ
     text = "Governor Ann Hale resigned on Friday. Senator Mia Ross met the governor on Saturday."
     found = references(nlp, text)
     assert ("governor", "Ann Hale") in found and ("governor", "Mia Ross") not in found
+
+
+def test_a_common_given_name_tells_the_gender(nlp) -> None:  # type: ignore[no-untyped-def]
+    # politics: "she" is the councillor whose given name is a woman's
+    text = "Tara Mills beat Craig Dunn in the council vote on Tuesday. Dunn conceded. She thanked voters."
+    found = references(nlp, text)
+    assert ("She", "Tara Mills") in found and ("She", "Craig Dunn") not in found
+
+
+def test_his_team_is_the_body_his_role_phrase_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    # sport: the owner's team is the team he is the owner of, not the one that beat it
+    text = (
+        "The Denver Hawks lost 3-1 to the Austin Kings on Sunday. Hawks owner Jim Dale said on Monday "
+        "that his team would not sign a new striker."
+    )
+    found = references(nlp, text)
+    assert ("team", "Denver Hawks") in found and ("team", "Austin Kings") not in found
+
+
+def test_several_companies_are_not_one_of_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    # business: "the two companies" are both, not the one named last
+    text = "Norland Steel agreed to buy Calder Inc on Monday. The two companies have long worked together."
+    assert not [found for found in references(nlp, text) if found[0] == "companies"]
+
+
+def test_a_name_before_a_role_says_what_the_holder_is_known_for(nlp) -> None:  # type: ignore[no-untyped-def]
+    # web news: "the Night Fever singer" is the singer the story is about, not a name of her own
+    text = (
+        "Mara Lind has cancelled her tour. The Night Fever singer and former model has checked into a "
+        "clinic in Austin, according to her manager, Tom Berg."
+    )
+    assert ("singer", "Mara Lind") in references(nlp, text)
+
+
+def test_we_in_a_quotation_said_by_two_people_is_both(nlp) -> None:  # type: ignore[no-untyped-def]
+    # web news: the producers who speak together are "we"
+    text = (
+        "The festival named Ana Ruiz as its director on Friday. "
+        '"We are thrilled to have Ana Ruiz lead the festival," said Tom Hale and Mia Ross.'
+    )
+    found = references(nlp, text)
+    assert ("We", "Tom Hale") in found and ("We", "Mia Ross") in found
+
+
+def test_the_company_an_actor_buys_is_not_the_buyer(nlp) -> None:  # type: ignore[no-untyped-def]
+    # business: "it will buy the steelmaking company": the company is the other one, not "it"
+    text = (
+        "Calder Inc rejected a bid from Norland Steel on Monday. Norland announced on Tuesday that it "
+        "will buy the steelmaking company for $2 billion."
+    )
+    found = references(nlp, text)
+    assert ("company", "Calder Inc") in found and ("company", "Norland Steel") not in found
+
+
+@pytest.mark.parametrize(("label", "own"), [("WORK_OF_ART", False), ("PERSON", True)])
+def test_a_film_in_apposition_is_no_name_of_the_description(nlp, label: str, own: bool) -> None:  # type: ignore[no-untyped-def]
+    # entertainment: "the star, "Silver Mermaid"," is known for the film; "the star, Mara Lind," is her
+    from spacy.tokens import Doc
+
+    from generator.extract.actors.coreference import _has_own_name
+
+    words = ["The", "star", ",", "Silver", "Mermaid", ",", "died"]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 6, 1, 4, 1, 1, 6],
+        deps=["det", "nsubj", "punct", "compound", "appos", "punct", "ROOT"],
+        pos=["DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB"],
+        ents=["O", "O", "O", f"B-{label}", f"I-{label}", "O", "O"],
+    )
+    assert _has_own_name(doc[1]) is own
+
+
+def test_the_lead_describes_again_the_person_a_labelled_headline_names(nlp) -> None:  # type: ignore[no-untyped-def]
+    # crime: "Warehouse Shooting: Dana Wells Charged ..." is about Wells, the worker of the lead
+    text = (
+        "Warehouse Shooting: Dana Wells Charged With Two Counts Of Murder\n"
+        "A warehouse worker who had been suspended for fighting with colleagues returned minutes later "
+        "with a handgun and shot two of them."
+    )
+    found = [event for event in events(nlp, text) if "handgun" in event.quote]
+    assert found and "Dana Wells" in found[0].actors and "Dana Wells" in found[0].inferred

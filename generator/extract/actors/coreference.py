@@ -72,7 +72,9 @@ FEMALE_NAMES = frozenset(
     gloria jean kathryn alice teresa sara janice doris madison julia grace judy abigail marie denise
     beverly amber theresa marilyn danielle diana brittany natalie sophia rose isabella alexis kayla
     charlotte hillary angela condoleezza oprah lindsay britney ellen esther dina angelina jane kate
-    sue liz beth meg anne ann jenny""".split()
+    sue liz beth meg anne ann jenny
+    tara tina wendy tracy stacy kristen erin holly jill lori paula rita vanessa monica yvonne regina
+    portia sophie claire chloe lucy katie alicia gina carmen rosa sonia lena nina irene ruth ellie""".split()
 )
 MALE_NAMES = frozenset(
     """james john robert michael william david richard joseph thomas charles christopher daniel
@@ -84,7 +86,10 @@ MALE_NAMES = frozenset(
     willie gabriel logan alan juan wayne roy ralph randy eugene vincent russell elijah louis bobby
     philip johnny barack vladimir sergey sergei steve bill tony boris nicolas francois angelo
     silvio jacques gordon hugo fidel mahmoud ehud benjamin tom jim mike dave dan bob ben nick matt
-    pete greg jeff ron ted fred phil tim andy rick""".split()
+    pete greg jeff ron ted fred phil tim andy rick craig todd chad derek troy marcus luis carlos antonio
+    manuel jorge victor martin howard glenn earl jimmy danny tommy eddie reggie peyton drew hugh seth
+    ricky neil ian colin stuart graham nigel simon adrian owen kurt brett duncan rodney wade clint
+    ken""".split()
 )
 # Who a role names without a name: "the actress", "the minister", "the company"
 ORG_NOUNS = frozenset(
@@ -199,6 +204,7 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
     new_product = _product_told_new(doc, mentions)
     by_word: dict[str, tuple[int, ActorMention]] = {}  # "the store" -> iTunes Store, "the ministry"
     references: list[ActorMention] = []
+    owners = {index: mention for mention in mentions for index in range(mention.start, mention.end)}
     for token in tokens_of(doc):
         number = sentence_of.get(token.i, 0)
         mention = by_start.get(token.i)
@@ -212,18 +218,23 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
             references += [_reference(token, member) for member in group]
             doc.user_data.setdefault(GROUP_REFERENCES, set()).add(token.i)
             continue
+        # never another argument of its own verb: "Senator Reyes met the governor" is not Reyes
+        blocked = _co_argument_names(token, owners)
+        here = {name: entry for name, entry in seen.items() if name not in blocked} if blocked else seen
         antecedent = (
-            _antecedent(token, number, seen, by_word, kinds, by_start, new_product)
+            _body_of_owner(token, owners, mentions)
+            or _antecedent(token, number, here, by_word, kinds, by_start, new_product)
             or _person_of_age(token, ages)
-            or (_person_named_before(token, number, seen) if not ages else None)
+            or (_person_named_before(token, number, here) if not ages else None)
             or _person_the_story_is_about(token, number, ahead)
             or _the_one_given_the_role(token, ahead, roles)
         )
         if antecedent is None and number < LEAD_SENTENCES:
-            antecedent = _named_further_on(token, number, ahead, roles, seen, named)
-        if antecedent is not None and _is_co_argument(token, antecedent, seen):
-            antecedent = None  # "Senator Reyes met the governor": not Reyes
+            antecedent = _named_further_on(token, number, ahead, roles, here, named)
+        if antecedent is not None and antecedent.name in blocked:
+            antecedent = None
         if antecedent is not None:
+            owners[token.i] = antecedent
             _carry_on(token, antecedent, number, seen)
             references.append(
                 _reference(token, antecedent),
@@ -256,14 +267,16 @@ def _first_person_in_quotes(doc: Doc, mentions: Sequence[ActorMention]) -> list[
     taken = {index for mention in mentions for index in range(mention.start, mention.end)}
     found: list[ActorMention] = []
     for start, end in quotations(doc):
-        speaker = _speaker(doc, start, end, speakers)
-        if speaker is None:
+        together = _speaker(doc, start, end, speakers)
+        if not together:
             continue
+        speaker = together[0]
         pronouns = [token for token in doc[start:end] if token.pos_ == "PRON" and token.i not in taken]
         plural = [token for token in pronouns if token.lower_ in FIRST_PERSON_PLURAL]
-        if speaker.kind == "organization":
-            # "'We are saddened,' the company said": a body speaks as "we"
-            found += [_reference(token, speaker) for token in plural]
+        if speaker.kind == "organization" or len(together) > 1:
+            # "'We are saddened,' the company said", "'We are thrilled,' said Zadan and Meron":
+            # a body, or the people who speak together, speak as "we"
+            found += [_reference(token, member) for token in plural for member in together]
             doc.user_data.setdefault(GROUP_REFERENCES, set()).update(token.i for token in plural)
             continue
         found += [_reference(token, speaker) for token in pronouns if token.lower_ in FIRST_PERSON]
@@ -294,11 +307,9 @@ def _employer(doc: Doc, speaker: ActorMention, mentions: Sequence[ActorMention])
     before them (else the last one named)."""
     organizations = [mention for mention in mentions if mention.kind == "organization"]
     named = [m for m in mentions if m.name == speaker.name and m.label != "COREF"]
-    for mention in named:
-        person = doc[mention.start : mention.end].root
-        for organization in organizations:
-            if _in_role_phrase(doc[organization.start : organization.end].root, person):
-                return organization
+    in_role_phrase = _organization_of_role_phrase(doc, speaker, mentions)
+    if in_role_phrase is not None:
+        return in_role_phrase
     roles = set().union(*(_role_words(doc, doc[m.start : m.end]) for m in named))
     if not roles & ORGANIZATION_ROLES:
         return None  # "Washington senator Patty Murray" speaks for no company named before her
@@ -307,6 +318,38 @@ def _employer(doc: Doc, speaker: ActorMention, mentions: Sequence[ActorMention])
     subjects = [m for m in before if doc[m.start : m.end].root.dep_ in ("nsubj", "nsubjpass")]
     candidates = subjects or before
     return candidates[-1] if candidates else None
+
+
+def _organization_of_role_phrase(
+    doc: Doc, person: ActorMention, mentions: Sequence[ActorMention]
+) -> ActorMention | None:
+    """The organisation one of a person's role phrases names: "Red Sox owner John Henry"."""
+    organizations = [mention for mention in mentions if mention.kind == "organization"]
+    for mention in mentions:
+        if mention.name != person.name or mention.label == "COREF":
+            continue
+        root = doc[mention.start : mention.end].root
+        for organization in organizations:
+            if _in_role_phrase(doc[organization.start : organization.end].root, root):
+                return organization
+    return None
+
+
+# what a person belongs to: "his team", "her company", "their club"
+BELONGING_NOUNS = frozenset({"team", "club", "company", "firm", "franchise", "squad"})
+
+
+def _body_of_owner(
+    token: Token, owners: dict[int, ActorMention], mentions: Sequence[ActorMention]
+) -> ActorMention | None:
+    """ "Red Sox owner John Henry said his team would not bid": "his team" is the body the
+    owner's role phrase names."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() not in BELONGING_NOUNS:
+        return None
+    owner = next((owners.get(child.i) for child in token.children if child.dep_ == "poss"), None)
+    if owner is None or owner.kind != "person":
+        return None
+    return _organization_of_role_phrase(token.doc, owner, mentions)
 
 
 def _in_role_phrase(token: Token, person: Token) -> bool:
@@ -355,8 +398,9 @@ def _sentences_between(first: Token, last: Token) -> int:
     return count
 
 
-def _speaker(doc: Doc, start: int, end: int, people: dict[int, ActorMention]) -> ActorMention | None:
-    """The person or body the attribution of a quotation names: after it closes, else before it opens."""
+def _speaker(doc: Doc, start: int, end: int, people: dict[int, ActorMention]) -> tuple[ActorMention, ...]:
+    """The person or body the attribution of a quotation names, with those named with them ("said
+    Zadan and Meron"): after it closes, else before it opens."""
     from generator.extract.actors.mentions import sentence_bounds
 
     closing_end = sentence_bounds(doc, end - 1)[1] if end > 0 else 0
@@ -369,8 +413,9 @@ def _speaker(doc: Doc, start: int, end: int, people: dict[int, ActorMention]) ->
                 continue
             for child in verb.children:
                 if child.dep_ == "nsubj" and child.i in people and not start <= child.i < end:
-                    return people[child.i]
-    return None
+                    others = (people[other.i] for other in child.conjuncts if other.i in people)
+                    return tuple({m.name: m for m in (people[child.i], *others)}.values())
+    return ()
 
 
 @dataclass(slots=True)
@@ -603,7 +648,9 @@ def _remember(
     entry.mention, entry.sentence = mention, number
     entry.gender = genders.get(mention.name)
     entry.roles = roles.get(mention.name, set())
-    if _is_subject(root) and not (mention.kind != "person" and _reports_a_thing_before(root)):
+    if (_is_subject(root) or _is_line_topic(root)) and not (
+        mention.kind != "person" and _reports_a_thing_before(root)
+    ):
         entry.subject_sentence = number
     if mention.kind in ("organization", "product"):
         # "the store" for iTunes Store, "the ministry": the head word of the name; not
@@ -620,6 +667,15 @@ def _is_subject(token: Token) -> bool:
     while token.dep_ in ("compound", "appos", "flat") and token.head.i != token.i:
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _is_line_topic(token: Token) -> bool:
+    """ "Kraft Shooting: Yvonne Hiller Charged With Murder": the name a verbless headline puts after
+    its label is what the line is about, as a subject is."""
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+        token = token.head
+    root = token.head
+    return token.dep_ == "appos" and root.dep_ == "ROOT" and root.pos_ in ("NOUN", "PROPN")
 
 
 def _reports_a_thing_before(name: Token) -> bool:
@@ -730,7 +786,7 @@ def _antecedent(
     named = by_word.get(_singular(token.lower_))
     if named is not None and number - named[0] <= DESCRIPTION_WINDOW:
         return named[1]
-    if lowered in ORG_NOUNS or word in ORG_NOUNS:
+    if (lowered in ORG_NOUNS or word in ORG_NOUNS) and token.tag_ != "NNS":  # not "the two companies"
         # "'We will work with the FDA,' the company said": not a body the quotation names
         outside = {
             entry.mention.name: entry for entry in _told_outside_quotations(token, list(seen.values()))
@@ -1058,21 +1114,22 @@ def _is_told_apart(token: Token) -> bool:
     )
 
 
-# a place before a description says where the body is, not who: "the No. 3 U.S. automaker"
-PLACE_TYPES = frozenset({"GPE", "NORP", "LOC"})
-# a body before a role says whose role it is, not who holds it: "the Falcons coach", "a Denver
-# District Court judge", "the Norland spokesman"
-NOT_THE_HOLDER_TYPES = PLACE_TYPES | {"ORG"}
+# what a description's own name is not: a place ("the No. 3 U.S. automaker"), a film it is known
+# for ("the star of such hits as "Jupiter's Darling"")
+NOT_OWN_NAME_TYPES = frozenset({"GPE", "NORP", "LOC", "WORK_OF_ART"})
 
 
 def _has_own_name(token: Token) -> bool:
     """ "the actor Tom Hanks", "the company president and CEO Louis Gallois": the description
-    comes with a name of its own (not "the minister and John Smith", two people)."""
+    comes with a name of its own (not "the minister and John Smith", two people). A name before
+    it says whose or what it is, not who: "the Falcons coach", "a Denver District Court judge",
+    "the American Pie actress"."""
     return (
         any(
             child.dep_ in ("appos", "compound")
             and child.pos_ == "PROPN"
-            and child.ent_type_ not in (NOT_THE_HOLDER_TYPES if child.i < token.i else PLACE_TYPES)
+            and child.ent_type_ not in NOT_OWN_NAME_TYPES
+            and child.i > token.i
             for child in token.children
         )
         or (token.dep_ == "compound" and token.head.pos_ == "PROPN")
@@ -1167,16 +1224,17 @@ def _told_outside_quotations(token: Token, candidates: list[_Seen]) -> list[_See
     return outside or candidates
 
 
-def _is_co_argument(token: Token, antecedent: ActorMention, seen: dict[str, _Seen]) -> bool:
-    """Whether the antecedent is named, in the reference's sentence, as another argument of its verb
-    (not inside one: "Rourke's stubbornness cost him his job" may be Rourke)."""
-    entry = seen.get(antecedent.name)
-    if entry is None or entry.mention.start not in _co_arguments(token):
-        return False
-    name = token.doc[entry.mention.start : entry.mention.end].root
-    while name.dep_ in ("compound", "flat", "appos") and name.head.i != name.i:
-        name = name.head
-    return name.head.i == token.head.i and name.dep_ in ARGUMENT_DEPS
+def _co_argument_names(token: Token, owners: dict[int, ActorMention]) -> set[str]:
+    """The actors that head another argument of the reference's verb, named or referred to ("it
+    will buy the company": not the buyer); not one inside an argument ("Rourke's stubbornness cost
+    him his job" may be Rourke)."""
+    if token.dep_ not in ARGUMENT_DEPS or token.lower_.endswith("self"):
+        return set()
+    return {
+        owners[child.i].name
+        for child in token.head.children
+        if child.i != token.i and child.dep_ in ARGUMENT_DEPS and child.i in owners
+    }
 
 
 def _co_arguments(token: Token) -> set[int]:
