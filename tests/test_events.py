@@ -1543,3 +1543,33 @@ def test_a_role_named_with_a_person_is_no_doing_of_his(nlp) -> None:  # type: ig
     # politics: the aide died, not the senator he worked for
     sentence = "Tom Berg, a senior Harris campaign official, died on Saturday at a hotel in Leeds."
     assert "Harris" not in " ".join(_actors_of(nlp, sentence))
+
+
+def test_a_name_paired_with_an_aides_is_one_of_the_pair(nlp) -> None:  # type: ignore[no-untyped-def]
+    # politics: the parser folds "Harris and Senate aide Tom Walsh" into one phrase
+    sentence = "Berg attended a 1998 meeting with Harris and Senate aide Tom Walsh in Leeds."
+    assert {"Harris", "Tom Walsh"} <= _actors_of(nlp, sentence)
+    assert "Senate" not in _actors_of(nlp, sentence)
+    sentence = "Berg was at a 1998 meeting with Harris and Nixon aide Tom Walsh in Leeds."
+    assert "Nixon" not in _actors_of(nlp, sentence)  # whose aide he is
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        # boxing and football: the body whose title or record it is
+        ("Lopez retained the WBC and IBF lightweight titles with a points win over Cruz on Saturday.", "IBF"),
+        ("Tom Smith set an NFL rookie record with 4,000 passing yards.", "NFL"),
+        # diplomacy: a body's team acts for it
+        ("A United Nations team inspected the reactor on Tuesday.", "United Nations"),
+    ],
+)
+def test_a_body_named_before_its_title_record_or_team_takes_part(nlp, sentence: str, body: str) -> None:  # type: ignore[no-untyped-def]
+    assert body in _actors_of(nlp, sentence)
+
+
+def test_two_names_before_a_plain_noun_are_a_pair(nlp) -> None:  # type: ignore[no-untyped-def]
+    # sport: no role between them, "Smith and Jones" are both the subject's people
+    sentence = "It took Smith and Jones four seasons to pass the club record."
+    found = extract(nlp, "Club record\n" + sentence)
+    assert any({"Smith", "Jones"} <= set(event.actors) for event in found)

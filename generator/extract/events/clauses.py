@@ -1283,16 +1283,18 @@ def _told_with_a_noun(predicate: Token) -> set[int]:
             continue
         for clause in noun.children:
             if clause.dep_ == "acl" and (
-                _is_the_deals_content(noun, clause) or clause.lemma_ in INVOLVING_LEMMAS
+                _is_the_deals_content(noun, clause, predicate) or clause.lemma_ in INVOLVING_LEMMAS
             ):
                 told |= _clause_tokens(clause)
     return told
 
 
-def _is_the_deals_content(noun: Token, clause: Token) -> bool:
-    """ "an agreement to acquire X", "a bid to buy X": a deal's infinitive tells what it does."""
+def _is_the_deals_content(noun: Token, clause: Token, predicate: Token) -> bool:
+    """ "signed an agreement to acquire X", "unveiled a bid to buy X": what the deal the event is
+    about does (not "a speech against the deal to lease tankers from Boeing")."""
     infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in clause.children)
-    return infinitive and noun.lemma_.lower() in AGREEMENT_NOUNS
+    is_the_object = noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in _predicate_heads(predicate)
+    return infinitive and is_the_object and noun.lemma_.lower() in AGREEMENT_NOUNS
 
 
 def _owns_a_doing(token: Token, clause: set[int]) -> bool:
@@ -1431,6 +1433,10 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
         return _is_modifier(head, predicate, mentions)  # "Boeing-Air Force talks": as the Air Force is
     if _names_the_subject_before_its_day(token):
         return False
+    if _folded_into_next_phrase(token):
+        return _is_modifier(_phrase_head(token), predicate, mentions)
+    if token.dep_ == "conj" and _folded_into_next_phrase(head) and _names_a_role_before_a_name(head.head):
+        return True  # "with Mitchell and Nixon aide Magruder", read "Mitchell and Nixon aide": the employer
     if token.dep_ == "conj" and head.pos_ == "PROPN" and head.dep_ in ("compound", "nmod", "amod"):
         return _is_modifier(
             head, predicate, mentions
@@ -1439,6 +1445,8 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
         # "the Teamsters union said", "Toyota shares fell": the body itself, or its stock
         if head.lower_ in HOLDINGS and head.tag_ in ("NN", "NNS"):
             return False
+        if head.lower_ in CONTESTED_NOUNS:
+            return False  # "retained the IBF title", "an NFL record": the body that awards it
         if head.lower_ in NAMED_KIND_NOUNS and head.tag_ == "NN":
             return False  # "the broader Topix index", "the benchmark Nikkei 225 average": the index
         if head.lower_ in STAFF_NOUNS and (head.tag_ == "NNS" or head.lower_ == "police"):
@@ -1462,6 +1470,33 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
 
 
 DAY_WORDS = frozenset(WEEKDAYS) | {"today", "yesterday", "tonight", "tomorrow"}
+# What a league or a sanctioning body holds its contests for: "the WBO title", "an NFL record"
+CONTESTED_NOUNS = frozenset("title titles belt belts crown championship record season playoffs draft".split())
+
+
+def _folded_into_next_phrase(token: Token) -> bool:
+    """ "a meeting with Mitchell and Nixon aide Magruder": the parser reads the first name of a
+    pair as a modifier of the second's phrase; the "and" after it says it is one of the pair."""
+    after = token.i + 1
+    return (
+        token.dep_ in ("nmod", "compound")
+        and token.ent_type_ == "PERSON"
+        and after < len(token.doc)
+        and token.doc[after].lower_ == "and"
+        and token.head.i > after
+    )
+
+
+def _names_a_role_before_a_name(noun: Token) -> bool:
+    """ "aide" in "Nixon aide Jeb Magruder": a noun before a person's name is his role."""
+    return noun.pos_ == "NOUN" and noun.dep_ == "compound" and noun.head.ent_type_ == "PERSON"
+
+
+def _phrase_head(token: Token) -> Token:
+    head = token.head
+    while head.dep_ in ("nmod", "compound") and head.head.i != head.i:
+        head = head.head
+    return head
 
 
 def _names_the_subject_before_its_day(token: Token) -> bool:
@@ -1489,7 +1524,7 @@ def _joined_to_next_name(token: Token) -> bool:
 
 # The kind of body a name is the name of: "the Teamsters union", "the Nasdaq index"
 BODY_NOUNS = frozenset(
-    "union index exchange agency company firm group carmaker automaker airline bank party".split()
+    "union index exchange agency company firm group carmaker automaker airline bank party team".split()
 )
 # The kind of thing only one named thing can be: an adjective on it describes the thing itself
 NAMED_KIND_NOUNS = frozenset({"index", "average"})
