@@ -1573,3 +1573,11 @@ def test_two_names_before_a_plain_noun_are_a_pair(nlp) -> None:  # type: ignore[
     sentence = "It took Smith and Jones four seasons to pass the club record."
     found = extract(nlp, "Club record\n" + sentence)
     assert any({"Smith", "Jones"} <= set(event.actors) for event in found)
+
+
+def test_whom_a_denied_claim_names_takes_part_in_the_denial(nlp) -> None:  # type: ignore[no-untyped-def]
+    # politics: the denial is about the senator; the meeting it denies is no event of its own
+    sentence = "Lord Harris denied reports that he had met Senator Tom Cole."
+    found = [event for event in extract(nlp, "Denial\n" + sentence) if event.quote == sentence]
+    assert [set(event.actors) for event in found] == [{"Harris", "Tom Cole"}]
+    assert found[0].title.startswith("Harris denies")

@@ -1283,10 +1283,23 @@ def _told_with_a_noun(predicate: Token) -> set[int]:
             continue
         for clause in noun.children:
             if clause.dep_ == "acl" and (
-                _is_the_deals_content(noun, clause, predicate) or clause.lemma_ in INVOLVING_LEMMAS
+                _is_the_deals_content(noun, clause, predicate)
+                or clause.lemma_ in INVOLVING_LEMMAS
+                or _is_the_claims_content(noun, predicate)
             ):
                 told |= _clause_tokens(clause)
     return told
+
+
+# What someone is said to have done, which a denial or a confirmation is about
+CLAIM_NOUNS = frozenset("rumor rumour report claim allegation suggestion accusation speculation".split())
+
+
+def _is_the_claims_content(noun: Token, predicate: Token) -> bool:
+    """ "denied allegations that he bribed Senator Cole": what a claim the event answers says, as
+    what a statement says is part of the statement."""
+    is_the_object = noun.dep_ == "dobj" and noun.head.i in _predicate_heads(predicate)
+    return is_the_object and noun.lemma_.lower() in CLAIM_NOUNS
 
 
 def _is_the_deals_content(noun: Token, clause: Token, predicate: Token) -> bool:
