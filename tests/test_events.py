@@ -1581,3 +1581,15 @@ def test_whom_a_denied_claim_names_takes_part_in_the_denial(nlp) -> None:  # typ
     found = [event for event in extract(nlp, "Denial\n" + sentence) if event.quote == sentence]
     assert [set(event.actors) for event in found] == [{"Harris", "Tom Cole"}]
     assert found[0].title.startswith("Harris denies")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        # courts, conflict: one's choice, a group's fighters
+        ("The coach questioned Harris's choice of lawyer on Monday.", "Harris"),
+        ("The strike killed a number of Hamas militants on Tuesday.", "Hamas"),
+    ],
+)
+def test_one_acts_through_ones_choice_and_fighters(nlp, sentence: str, actor: str) -> None:  # type: ignore[no-untyped-def]
+    assert actor in _actors_of(nlp, sentence)

@@ -1547,7 +1547,7 @@ NAMED_KIND_NOUNS = frozenset({"index", "average"})
 STAFF_NOUNS = frozenset(
     """officials executives employees workers staff engineers negotiators lawyers investigators
     members policymakers directors officers agents troops soldiers forces police magistrates
-    prosecutors detectives firefighters players""".split()
+    prosecutors detectives firefighters players militants fighters gunmen""".split()
 )
 
 
@@ -1558,13 +1558,14 @@ ACTS_THROUGH = frozenset(
     shareholders staff
     employees workers executives officials team forces troops government members policymakers
     negotiators directors navy army military police coastguard programme program campaign
-    squad""".split()
+    squad choice pick""".split()
 )
 # A result is its owner's ("Creighton's victory"), and a record its holder's, who loses it when it
 # is broken ("Luck broke Newton's record"): the owner takes part. So does a company in what its
 # takings do ("the company's sales fell", "Calder's profit rose").
 OWNER_TAKES_PART = frozenset(
-    "victory win defeat loss record mark sale sales revenue revenues profit profits earnings income".split()
+    """victory win defeat loss record mark sale sales revenue revenues profit profits earnings income
+    goals points assists touchdowns""".split()
 )
 _DOING_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "al")
 
