@@ -1310,7 +1310,7 @@ def _is_the_deals_content(noun: Token, clause: Token, predicate: Token) -> bool:
     return infinitive and is_the_object and noun.lemma_.lower() in AGREEMENT_NOUNS
 
 
-def _owns_a_doing(token: Token, clause: set[int]) -> bool:
+def _owns_a_doing(token: Token, clause: frozenset[int]) -> bool:
     """ "before San Diego's playoff loss", "Creighton's victory against Drake": a country (or a team
     named by its city) takes part, as any owner does, in a doing it owns in the clause."""
     owned = token.head
@@ -1321,7 +1321,7 @@ def _owns_a_doing(token: Token, clause: set[int]) -> bool:
 TIMING_PREPOSITIONS = frozenset({"after", "before", "since", "until", "during", "ahead"})
 
 
-def _names_the_doer(token: Token, clause: set[int]) -> bool:
+def _names_the_doer(token: Token, clause: frozenset[int]) -> bool:
     """ "A Reggie Wayne touchdown reception gave the Colts the lead": a person's name before a
     doing names who did it."""
     owned = token.head
