@@ -105,3 +105,31 @@ def test_the_story_day_is_read_from_the_lead_less_its_dateline_line(nlp) -> None
     told = next(e for e in extract_article(article, nlp=nlp).events if e.quote.startswith("Carter told"))
     # the dateline line is no lead sentence: Thursday is still in the lead, and dates the telling
     assert (told.date.iso, told.date_source) == ("2024-03-14", "context")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Striker Dan Okafor, May 12",  # sport: a headline naming a player and a day
+        "Former senator Ruth Ames, Feb. 3",  # politics: an obituary headline
+        "Flood hits Carlow County farms, March 3",  # disasters: lower-case words are no place
+    ],
+)
+def test_a_name_before_a_day_is_no_dateline(line: str) -> None:
+    assert read_dateline(line, PUBLISHED) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("LONDON, March 3", dt.date(2011, 3, 3)),
+        ("Thursday, March 3", dt.date(2011, 3, 3)),
+        ("London, March 3, 2011", dt.date(2011, 3, 3)),
+        ("Denver, March 3 (AP) - The council voted on the budget.", dt.date(2011, 3, 3)),
+    ],
+)
+def test_a_place_in_capitals_a_weekday_a_year_or_an_agency_still_make_a_dateline(
+    line: str, day: dt.date
+) -> None:
+    found = read_dateline(line, PUBLISHED)
+    assert found is not None and found.day == day

@@ -145,3 +145,10 @@ def test_a_gold_name_is_read_as_the_page_printed_it() -> None:
     printed = "\n".join(text for _, text in lines)
     assert ecbplus._printed_span(["1", "2", "3", "4", "5"], offsets, printed) == "J.R. Ewing"
     assert ecbplus._printed_span([str(n) for n in range(8, 14)], offsets, printed) == "U.S. Soccer Federation"
+
+
+def test_a_web_name_and_a_curly_possessive_are_read_as_printed() -> None:
+    words = "It was first reported by Gossip . com that Acme ’ s chief can ’ t stay .".split()
+    tokens = [(str(number), 1, word) for number, word in enumerate(words)]
+    lines, _ = ecbplus._lines(tokens, set())
+    assert lines[0][1] == "It was first reported by Gossip.com that Acme’s chief can’t stay."

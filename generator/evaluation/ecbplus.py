@@ -295,12 +295,20 @@ _DASH_BREAKS = frozenset(
 )
 
 
+_WEB_DOMAINS = frozenset({"com", "org", "net", "gov", "edu", "co", "tv"})
+_CONTRACTIONS = frozenset({"s", "t", "d", "ll", "re", "ve", "m"})
+
+
 def _joins_within_word(before: str, word: str, after: str) -> bool:
     """A token the tokenizer split off inside a word: "1:32", "05/02/2013", "9.35am", "a.m.", "90-day"."""
     if word in (":", "/", ".") and before[-1:].isdigit() and after[:1].isdigit():
         return True
     if word == "." and len(before) == 1 and before.isalpha() and len(after) == 1 and after.isalpha():
         return True  # "a . m ." -> "a.m."
+    if word == "." and before[-1:].isalnum() and after.lower() in _WEB_DOMAINS:
+        return True  # "TMZ . com" -> "TMZ.com"
+    if word in ("’", "'") and before[-1:].isalnum() and after.lower() in _CONTRACTIONS:
+        return True  # "HP ’ s" -> "HP’s", "can ’ t" -> "can’t"
     if word == "-" and before[-1:].isalnum() and after[:1].isalnum():
         return before.lower() not in _DASH_BREAKS and after.lower() not in _DASH_BREAKS
     return False

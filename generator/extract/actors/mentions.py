@@ -30,7 +30,7 @@ from generator.extract.doc_views import (
     tokens_of,
 )
 from generator.extract.grammar import is_after_the
-from generator.extract.lexicon import INDEX_NAMES, hazard_descriptions
+from generator.extract.lexicon import INDEX_NAMES, REPORTING_LEMMAS, hazard_descriptions
 from generator.model import ActorKind
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ def clean_name(text: str, organization: bool = False) -> str:
 
     An organisation keeps its words: "General Motors", "Foreign Ministry" hold no title.
     """
-    words = _POSSESSIVE.sub("", text.translate(_APOSTROPHES).strip()).split()
+    words = _POSSESSIVE.sub("", _NICKNAME.sub(" ", text.translate(_APOSTROPHES)).strip()).split()
     while words and words[0].casefold() == "the":
         words = words[1:]
     if (
@@ -120,6 +120,8 @@ def clean_name(text: str, organization: bool = False) -> str:
         words = words[2:]  # "Shares of Citigroup Inc.": the company
     while len(words) > 1 and not organization and _is_title_word(words[0], words[1:]):
         words = words[1:]
+    while len(words) > 2 and not organization and words[-1].strip(",.") in POST_NOMINALS:
+        words = words[:-1]  # "Anthony Russell QC": an honour or rank after the name
     while len(words) > 1 and organization and words[-1] in POSITION_ABBREVIATIONS:
         words = words[:-1]  # "Saints RB Reggie Bush", tagged "Saints RB": the team
     if len(words) > 1 and not organization and words[-1].casefold() in ROLE_ENDINGS:
@@ -129,6 +131,14 @@ def clean_name(text: str, organization: bool = False) -> str:
 
 
 HOLDINGS = frozenset({"shares", "stock", "stocks", "units", "bonds"})
+POST_NOMINALS = frozenset("QC KC MP MEP MSP OBE MBE CBE KBE".split())
+
+# A nickname inside a name: Vincent "The Chin" Gigante, Kimani 'Kiki' Gray, Luis (Jerry) Ortiz
+_NICKNAME = re.compile(
+    r"""(?<=\w)\s+(?:["“”']|\()"""  # after a word, an opening quote or bracket
+    r"((?:[Tt]he\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})"  # "The Chin", "Kiki"
+    r"""(?:["“”']|\))\s+(?=[A-Z])"""  # the closing one, and the rest of the name
+)
 
 # What news writes before a name as a title that is no part of it: "Forward Tyler Hansbrough",
 # "Trooper William Hakim", "Insp Dave Gaskin", "Coroner Gary Hargrove"
@@ -181,12 +191,14 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
     products = list(_product_mentions(doc))
     raw = [
         *products,
+        *_nicknamed_mentions(doc),
         *_entity_mentions(doc),
         *_org_phrase_mentions(doc),
         *_appositive_mentions(doc),
         *_unlabelled_name_mentions(doc),
         *_index_name_mentions(doc),
         *_plural_name_mentions(doc),
+        *_outlet_mentions(doc),
     ]
     shouted = list(_all_caps_mentions(doc, raw))
     shouted_tokens = {index for span, _label, _kind in shouted for index in range(span.start, span.end)}
@@ -195,6 +207,8 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
             *shouted,  # before what the model made of the same all-caps words
             *(item for item in raw if not shouted_tokens & set(range(item[0].start, item[0].end))),
             *_repeated_name_mentions(doc, raw),
+            *_nickname_alone_mentions(doc, raw),
+            *_handle_mentions(doc, raw),
             *_surname_mentions(doc, raw),
             *_team_nickname_mentions(doc, raw),
             *_company_first_word_mentions(doc, raw),
@@ -204,7 +218,11 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
     credit_start, credit_end = dateline_credit(doc)
     raw = [item for item in raw if not credit_start <= item[0].start_char < credit_end]
     known = _KnownNames(
-        _full_person_names(raw), _organization_names(raw), _full_product_names(products), _cased_names(raw)
+        _full_person_names(raw),
+        _organization_names(raw),
+        _full_product_names(products),
+        _cased_names(raw),
+        _nicknames(raw),
     )
     named = [found for found in (_name_mention(doc, known, item) for item in raw) if found]
     said_with_the = {found.name for found in named if found.definite}
@@ -273,6 +291,7 @@ class _KnownNames:
     organizations: list[str]
     products: list[str]
     cased: dict[str, str]  # "red sox" -> "Red Sox": how the article writes a name an all-caps line shouts
+    nicknames: dict[str, str]  # "Chin" -> "Vincent Gigante", of Vincent "The Chin" Gigante
 
 
 def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind]) -> _NamedSpan | None:
@@ -284,16 +303,21 @@ def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind
         contextual = name != _expand_product(product_name(span), known.products)
     elif label == "ORG_PHRASE":
         name = _org_phrase_name(span)
+    elif label == "HANDLE":
+        name = handle_name(span.text)
     else:
         name = clean_name(span.text, organization=kind == "organization")
+    if label == "NICKNAME":
+        name = known.nicknames.get(name, name)  # "the Chin": the man the article nicknamed so
     if name.isupper() and len(name) > 1:
         name = known.cased.get(name.lower(), name)  # "COLTS TOP CHIEFS": the Colts, the Chiefs
     name = _STANDARD_AND_POORS.sub(r"S&P \1", name)  # "Standard & Poor's 500 Index" is the S&P 500
     if kind == "organization" and len(name.split()) >= 2 and _age_follows(doc, span):
         kind, label = "person", "PERSON"  # "Dennis Markle, 34, pleaded guilty": only a person has an age
-    if label in ("NORP", "GPE") and not _is_place_object(span):
-        # "Klitschko stopped Thompson", "Lohan has re-hired": a surname the model took for a
-        # nationality or a place is the person the article named in full
+    if label == "NORP" or (label == "GPE" and not _is_place_object(span)):
+        # "Klitschko stopped Thompson", "Lohan has re-hired", "a right hand from Klitschko": a surname
+        # the model took for a nationality or a place is the person the article named in full (a
+        # nationality is never where something happens)
         full_name, _ = _expand_short_name(name, "person", known.people, span)
         if full_name != name:
             name, kind, label = full_name, "person", "PERSON"
@@ -309,16 +333,36 @@ def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind
         name, kind = company, "organization"
     name, kind = _expand_short_name(name, kind, known.people, span)
     if kind == "organization":
-        name = expand_organization(name, known.organizations)
+        name = _named_before_brackets(doc, span, known.organizations) or expand_organization(
+            name, known.organizations
+        )
     if not _looks_like_name(name) and not (kind == "product" and name[:1].isdigit()):
         return None
     if name in TIME_ZONES:
         return None  # "Last updated at 18:45 BST": a clock's, not an actor
+    if name_key(name) in NOT_ACTOR_NAMES:
+        return None
     definite = (span.start > 0 and doc[span.start - 1].lower_ == "the") or span[0].lower_ == "the"
     return _NamedSpan(span, label, kind, name, contextual, definite)
 
 
+def _named_before_brackets(doc: Doc, span: Span, organizations: list[str]) -> str | None:
+    """ "the Party of Industrialists and Entrepreneurs (PPIE)": an acronym in brackets right after an
+    organisation's full name is that organisation."""
+    letters = span.text.replace(".", "")
+    if span.start < 2 or doc[span.start - 1].text != "(" or not (letters.isupper() and len(letters) >= 2):
+        return None
+    before = text_of(doc)[max(0, doc[span.start - 1].idx - 120) : doc[span.start - 1].idx].rstrip()
+    named = [name for name in organizations if len(name.split()) >= 2 and before.endswith(name)]
+    return max(named, key=len) if named else None
+
+
 TIME_ZONES = frozenset("GMT BST UTC CET CEST EET EST EDT CST CDT MST MDT PST PDT ET PT AEST JST IST".split())
+# What the tagger takes for an organisation but is an offence or an award show: "arrested for
+# DUI", "will host the Oscars"
+NOT_ACTOR_NAMES = frozenset(
+    {"dui", "dwi", "owi", "oscars", "academy awards", "emmys", "grammys", "tonys", "golden globes", "baftas"}
+)
 
 
 def _age_follows(doc: Doc, span: Span) -> bool:
@@ -579,7 +623,12 @@ def _product_short_forms(
 
 def _entity_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     for ent in (part for joined in _with_legal_suffixes(doc) for part in _joined_names(doc, joined)):
+        if ent.label_ == "WORK_OF_ART" and _is_misread_quotation(doc, ent):
+            yield from _names_in_misread_title(doc, ent)
+            continue
         kind = _LABEL_KINDS.get(ent.label_)
+        if ent.label_ == "FAC" and len(ent) == 1 and _is_acronym_name(ent[0]) and not _is_place_object(ent):
+            kind = "organization"  # "his WBO and IBF titles": a body's acronym, not a building
         if ent.label_ == "EVENT" and hazard_descriptions(ent.text):
             kind = "other"  # "Hurricane Delia struck": a named storm acts in disaster news
         if not kind:
@@ -595,8 +644,22 @@ def _entity_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
             yield ent, "ORG", "organization"  # "Kestrel Petroleum said": no person's name ends so
             continue
         if kind == "person":
-            ent = _with_head_surname(doc, ent)
+            ent = _with_head_surname(doc, _without_lowercase_run_on(doc, ent))
         yield _trim_title_case_verb(doc, ent), ent.label_, kind
+
+
+# The lower-case words a person's name may hold: "Olivia de Havilland", "Ludwig van Beethoven"
+NAME_PARTICLES = frozenset("de da di del della der den du van von le la bin ibn al el ben dos das y".split())
+
+
+def _without_lowercase_run_on(doc: Doc, ent: Span) -> Span:
+    """ "putting Chris Ivory on Injured Reserve", tagged as one person: a name ends before a lower-case
+    word that is no particle of it."""
+    for token in ent[1:]:
+        hyphenated = doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_  # "Ban Ki-moon"
+        if token.is_lower and token.is_alpha and token.text not in NAME_PARTICLES and not hyphenated:
+            return Span(doc, ent.start, token.i, label=ent.label) if token.i - ent.start >= 1 else ent
+    return ent
 
 
 # The last words of companies' names, which no person's name ends in
@@ -611,6 +674,39 @@ INDUSTRY_WORDS = frozenset(
 BODY_WORDS = frozenset(
     "police parliament congress senate government army military navy court council cabinet".split()
 )
+
+
+def _is_misread_quotation(doc: Doc, ent: Span) -> bool:
+    """'Stirling called Orozco a "predator"', '"Surrey Police are at the scene"': a "title" the model
+    made of a quotation mark, which holds one, or follows one that does not close right after it."""
+    if any(token.is_quote for token in ent):
+        return True
+    opens = ent.start > 0 and doc[ent.start - 1].is_quote
+    after = next(
+        (token for token in doc[ent.end : ent.end + 3] if not token.is_punct or token.is_quote), None
+    )
+    return opens and not (after is not None and after.is_quote)
+
+
+def _names_in_misread_title(doc: Doc, ent: Span) -> Iterator[tuple[Span, str, ActorKind]]:
+    """The names in such a "title": its runs of proper nouns, but for a place after "in" or "at"."""
+    start = None
+    for index in range(ent.start, ent.end + 1):
+        inside = index < ent.end and doc[index].tag_ in ("NNP", "NNPS") and doc[index].text[:1].isupper()
+        if inside and start is None:
+            start = index
+        elif not inside and start is not None:
+            run, start = doc[start:index], None
+            if not _is_place_object(run):
+                kind: ActorKind = "person" if _reads_as_person_name(run) else "organization"
+                yield run, "PERSON" if kind == "person" else "ORG", kind
+
+
+def _reads_as_person_name(run: Span) -> bool:
+    """Up to three name words, none a company's, a body's or a plural's ("Surrey Police", "Tar Heels")."""
+    words = [_bare(token.text) for token in run]
+    organization_words = CORPORATE_WORDS | INDUSTRY_WORDS | BODY_WORDS | ORG_HEADS
+    return len(words) <= 3 and not set(words) & organization_words and run[-1].tag_ != "NNPS"
 
 
 def _is_common_word_opening(doc: Doc, ent: Span) -> bool:
@@ -646,21 +742,38 @@ def _with_head_surname(doc: Doc, ent: Span) -> Span:
 
 
 def _joined_names(doc: Doc, ent: Span) -> list[Span]:
-    """ "Boeing-Air Force contract discussions", "US-China talks": two names joined by a hyphen are
-    two actors when the article names each of them on its own too (not "Rolls-Royce")."""
-    hyphens = [token.i for token in ent if token.text == "-" and not token.whitespace_]
-    if len(hyphens) != 1 or not ent.start < hyphens[0] < ent.end - 1:
+    """ "Boeing-Air Force contract discussions", "US-China talks", "before Philly and Cheeks hooked up":
+    two names joined by a hyphen or "and" are two actors when the article names each of them on its
+    own too (not "Rolls-Royce", "Procter and Gamble"); a dash set off by spaces ("Teixeira -- eight
+    years") ends a name."""
+    dashes = [token.i for token in ent if token.is_punct and "-" in token.text and token.i > ent.start]
+    spaced = next((index for index in dashes if doc[index - 1].whitespace_), None)
+    # "the Party of X (PPX": a bracket the name does not close
+    bracket = next((token.i for token in ent[1:] if token.text == "("), None)
+    if bracket is not None and any(token.text == ")" for token in doc[bracket : ent.end]):
+        bracket = None
+    if spaced is not None:
+        return [Span(doc, ent.start, spaced, label=ent.label)]
+    if bracket is not None:
+        inside = [Span(doc, bracket + 1, ent.end, label=ent.label)] if bracket + 1 < ent.end else []
+        return [Span(doc, ent.start, bracket, label=ent.label), *inside]
+    joiners = [token.i for token in ent if token.text == "-" and not token.whitespace_]
+    joiners = joiners or [token.i for token in ent if token.lower_ == "and"]
+    if len(joiners) != 1 or not ent.start < joiners[0] < ent.end - 1:
         return [ent]
     parts = [
-        Span(doc, ent.start, hyphens[0], label=ent.label),
-        Span(doc, hyphens[0] + 1, ent.end, label=ent.label),
+        Span(doc, ent.start, joiners[0], label=ent.label),
+        Span(doc, joiners[0] + 1, ent.end, label=ent.label),
     ]
-    return parts if all(_named_on_its_own(doc, part) for part in parts) else [ent]
+    return parts if all(_named_on_its_own(doc, part, ent) for part in parts) else [ent]
 
 
-def _named_on_its_own(doc: Doc, part: Span) -> bool:
+def _named_on_its_own(doc: Doc, part: Span, joined: Span) -> bool:
     alone = rf"(?<![-\w]){re.escape(part.text)}(?![-\w])"
-    return part.text[:1].isupper() and re.search(alone, text_of(doc)) is not None
+    text = text_of(doc)
+    return part.text[:1].isupper() and any(
+        not joined.start_char <= match.start() < joined.end_char for match in re.finditer(alone, text)
+    )
 
 
 def _with_legal_suffixes(doc: Doc) -> list[Span]:
@@ -820,12 +933,32 @@ def _org_phrase_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
         if token.lower_ not in ORG_HEADS or token.pos_ != "NOUN":
             continue
         modifiers = [child for child in token.lefts if child.dep_ in ("amod", "compound", "nmod")]
-        if not modifiers or modifiers[0].ent_type_ not in ("NORP", "GPE"):
+        if not modifiers or not (modifiers[0].ent_type_ in ("NORP", "GPE") or _is_local_body(modifiers[0])):
             continue
         if token.i + 1 < len(doc) and doc[token.i + 1].ent_type_ in ("ORG", "PERSON"):
             continue  # "the Soviet news agency TASS": the name that follows is the actor
-        span = doc[modifiers[0].i : token.i + 1]
-        yield span, "ORG_PHRASE", "organization"
+        start = modifiers[0].i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == start:
+            start -= 1  # "San Diego police": the whole place
+        yield doc[start : token.i + 1], "ORG_PHRASE", "organization"
+
+
+# Bodies news names by their town or county in lower case: "Staunton police", "Kent council"
+LOCAL_BODIES = frozenset({"police", "council", "court"})
+
+
+def _is_local_body(modifier: Token) -> bool:
+    """ "Staunton police", "Cumbria police": a place name the model missed (or took for a person's)
+    right before a local body in lower case."""
+    body = modifier.head
+    return (
+        body.lower_ in LOCAL_BODIES
+        and body.is_lower
+        and modifier.i == body.i - 1
+        and modifier.pos_ == "PROPN"
+        and modifier.is_title
+        and modifier.ent_type_ in ("", "PERSON", "ORG")
+    )
 
 
 def _org_phrase_name(span: Span) -> str:
@@ -1055,16 +1188,39 @@ def _name_after(doc: Doc, start: int) -> Span | None:
     return doc[start:end] if end - start >= 2 else None
 
 
+_HANDLE = re.compile(r"^@(?:[A-Z][a-z]+)+$")  # "@TheAcademy", "@NorlandSteel"
+
+
+def handle_name(handle: str) -> str:
+    """The name a social media handle spells: "@TheAcademy" -> "Academy"."""
+    words = re.findall(r"[A-Z][a-z]+", handle)
+    return " ".join(words[1:] if len(words) > 1 and words[0] == "The" else words)
+
+
+def _handle_mentions(
+    doc: Doc, found: list[tuple[Span, str, ActorKind]]
+) -> Iterator[tuple[Span, str, ActorKind]]:
+    """ "I'd like to thank @TheAcademy": a handle that spells a name the article gives is that actor."""
+    kinds = {name_key(clean_name(span.text)): kind for span, _label, kind in found}
+    for token in tokens_of(doc):
+        if _HANDLE.match(token.text) and (kind := kinds.get(name_key(handle_name(token.text)))):
+            yield doc[token.i : token.i + 1], "HANDLE", kind
+
+
 def _repeated_name_mentions(
     doc: Doc, found: list[tuple[Span, str, ActorKind]]
 ) -> Iterator[tuple[Span, str, ActorKind]]:
-    """Other occurrences of a multi-word name found once (NER often misses a name it tagged elsewhere,
-    or tags it as something else: "The Beatles' Apple Corps" as a work of art)."""
+    """Other occurrences of a multi-word name or an acronym found once (NER often misses a name it
+    tagged elsewhere, or tags it as something else: "The Beatles' Apple Corps" as a work of art, "HP
+    of Palo Alto said" untagged)."""
     names = {
         span.text: (label, kind)
         for span, label, kind in found
-        if len(span) >= 2
-        and (kind == "person" or (kind == "organization" and all(token.is_title for token in span)))
+        if _is_organization_acronym(span, kind)
+        or (
+            len(span) >= 2
+            and (kind == "person" or (kind == "organization" and all(token.is_title for token in span)))
+        )
     }
     words = [token.text for token in tokens_of(doc)] if names else []
     for text, (label, kind) in names.items():
@@ -1072,6 +1228,59 @@ def _repeated_name_mentions(
         for start in range(len(words) - width + 1):
             if words[start] == first and doc[start : start + width].text == text:
                 yield doc[start : start + width], label, kind
+
+
+def _is_organization_acronym(span: Span, kind: ActorKind) -> bool:
+    """ "HP", "IBM", "CHP": an organisation's name in two to six capitals."""
+    letters = span.text.replace(".", "").replace("&", "")
+    return kind == "organization" and len(span) == 1 and 2 <= len(letters) <= 6 and letters.isupper()
+
+
+def _nicknamed_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
+    """ "Vincent "The Chin" Gigante", "Kimani 'Kiki' Gray", "Luis Gerardo (Jerry) Ortiz": a name with a
+    nickname in quotes or brackets, which the model cuts short or takes for a title."""
+    for match in _NICKNAME.finditer(text_of(doc)):
+        opening = doc.char_span(match.start(1) - 1, match.start(1), alignment_mode="expand")
+        closing = doc.char_span(match.end(1), match.end(1) + 1, alignment_mode="expand")
+        if opening is None or closing is None:
+            continue
+        start, end = opening.start, closing.end
+        while start > 0 and start - opening.start > -2 and _is_name_word(doc[start - 1]):
+            start -= 1  # the given names
+        if start == opening.start or end >= len(doc) or not _is_name_word(doc[end]):
+            continue
+        if doc[start].ent_type_ in ("ORG", "GPE", "NORP", "DATE") or doc[end].ent_type_ in ("ORG", "GPE"):
+            continue
+        yield doc[start : end + 1], "PERSON", "person"
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.is_title and token.tag_ in ("NNP", "NNPS") and token.lower_ not in TITLE_WORDS
+
+
+def _nicknames(raw: list[tuple[Span, str, ActorKind]]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for span, _label, kind in raw:
+        match = _NICKNAME.search(span.text) if kind == "person" else None
+        if match:
+            found.setdefault(clean_name(match.group(1)), clean_name(span.text))
+    return found
+
+
+def _nickname_alone_mentions(
+    doc: Doc, found: list[tuple[Span, str, ActorKind]]
+) -> Iterator[tuple[Span, str, ActorKind]]:
+    """ "the Chin" once the article has written Vincent "The Chin" Gigante."""
+    nicknamed = [span for span, _label, kind in found if kind == "person" and _NICKNAME.search(span.text)]
+    nicknames = {clean_name(match.group(1)) for span in nicknamed if (match := _NICKNAME.search(span.text))}
+    texts = _token_texts(doc) if nicknames else []
+    for nickname in nicknames:
+        words = nickname.split()
+        for start in range(len(texts) - len(words) + 1):
+            if texts[start : start + len(words)] == words and not any(
+                span.start <= start < span.end for span in nicknamed
+            ):
+                yield doc[start : start + len(words)], "NICKNAME", "person"
 
 
 def _surname_mentions(
@@ -1317,3 +1526,65 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
     from generator.extract.actors.coreference import find_references as resolve
 
     return resolve(doc, mentions)
+
+
+# What news calls an outlet after its name: "People magazine", "the Herald newspaper"
+OUTLET_KINDS = frozenset("magazine newspaper paper daily weekly website site network channel station".split())
+# Where a story's source stands: "according to X", "in a statement to X", "an interview with X"
+SOURCE_HEADS = frozenset({"according", "statement", "interview", "talking", "speaking"})
+
+
+def _outlet_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
+    """ "her rep told People", "confirmed to People magazine", "in a statement to Access", "first
+    reported by Variety": the outlet a story was told to or reported by, which the model leaves
+    unlabelled when its name is a common word; it takes part in the telling. So is the name after
+    the word for an outlet: "trade publication Variety", "the celebrity website Gossip"."""
+    for token in tokens_of(doc):
+        if _is_told_or_reported_by(token) or _follows_outlet_kind(token):
+            span = _outlet_name(doc, token)
+            if span is not None:
+                yield span, "ORG", "organization"
+
+
+def _follows_outlet_kind(token: Token) -> bool:
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    next_word = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    is_last_word = next_word is None or not _is_outlet_name_word(next_word)
+    return before is not None and before.lower_ in OUTLET_KINDS | {"publication"} and is_last_word
+
+
+def _is_told_or_reported_by(token: Token) -> bool:
+    head = token.head
+    if token.dep_ == "dobj":
+        return head.lemma_ == "tell"
+    if token.dep_ != "pobj" or head.lower_ not in ("to", "by", "with"):
+        return False
+    teller = head.head
+    if head.lower_ == "by":
+        return teller.lemma_ in REPORTING_LEMMAS
+    return teller.lemma_ in REPORTING_LEMMAS | {"talk", "speak"} or teller.lower_ in SOURCE_HEADS
+
+
+def _is_outlet_name_word(token: Token) -> bool:
+    """ "People", "Access", "ONE News": a capitalised word, a numeral among them in capitals."""
+    if token.text.isupper() and token.is_alpha:
+        return True
+    return token.text[:1].isupper() and token.tag_ in ("NNP", "NNPS", "NNS", "NN")
+
+
+def _outlet_name(doc: Doc, token: Token) -> Span | None:
+    """The outlet's name at `token` ("People", or "People" of "People magazine"), when written as a name
+    the model left unlabelled, in running text."""
+    end = token.i + 1
+    if token.lower_ in OUTLET_KINDS:
+        end = token.i  # the kind word is no part of the name
+    start = end
+    while start > 0 and _is_outlet_name_word(doc[start - 1]):
+        start -= 1
+    if start == end or any(word.ent_type_ for word in doc[start:end]):
+        return None
+    if start == sentence_bounds(doc, start)[0] or _is_title_case_at(doc, start):
+        return None  # a capital that opens a sentence or is a headline's says nothing
+    if start > 0 and doc[start - 1].lower_ in ("a", "an"):
+        return None  # "told a Reporter": no name
+    return doc[start:end]

@@ -38,7 +38,9 @@ _CLOCK = (
     r"\s*[,|-]?\s*)?"
 )
 # A place before the date: "WASHINGTON,", "SPRINGFIELD, Ill.,", "Washington D. C.,"
-_PLACE = r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s*(?:[A-Z][a-z]{1,4}\.,\s*)?)?"
+# (capitals even though the line is read ignoring case: "Watergate figure Fred LaRue, July 24" has none)
+_CAPITALISED = r"(?-i:[A-Z])[\w.'’-]*"
+_PLACE = rf"(?:(?P<place>{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}),\s*(?:(?-i:[A-Z][a-z]{{1,4}})\.,\s*)?)?"
 _WRITTEN = re.compile(
     rf"^\s*{_LABEL}{_CLOCK}{_PLACE}{_WEEKDAY}(?:{_MONTH}\s+{_DAY}(?:\s*[,-]?\s*{_YEAR})?"
     rf"|(?P<day2>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>[a-z]{{3,9}})\.?,?\s+(?P<year2>(?:19|20)\d\d))\b",
@@ -98,8 +100,19 @@ def read_dateline(line: str, published: dt.date | None = None) -> Dateline | Non
     opens_story = re.match(r"\s*(?:\([^()]{1,40}\)\s*)?(?:[-–—]|/[^/]{1,40}/)", rest) is not None
     if not is_line and not opens_story:
         return None
+    if not opens_story and _is_name_before_date(match):
+        return None  # "Fred LaRue, July 24": a headline naming a person and a day
     label = (match.group("label") or "").lower()
     return Dateline(day, 0, text[: match.end()], updated="updated" in label)
+
+
+def _is_name_before_date(match: re.Match[str]) -> bool:
+    """A mixed-case "place" before a day without a year, on a line of its own: rather a name
+    ("Fred LaRue, July 24") than a dateline, which prints its place in capitals ("WASHINGTON, July 24")."""
+    place = match.groupdict().get("place") or ""
+    if not place or place.isupper() or match.group("year") or match.group("label"):
+        return False
+    return not re.fullmatch(_WEEKDAY, f"{place}, ", re.IGNORECASE)  # "Thursday, March 3"
 
 
 def _numeric_day(match: re.Match[str], published: dt.date | None) -> dt.date | None:
