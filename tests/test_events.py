@@ -1545,6 +1545,43 @@ def test_a_role_named_with_a_person_is_no_doing_of_his(nlp) -> None:  # type: ig
     assert "Harris" not in " ".join(_actors_of(nlp, sentence))
 
 
+def test_a_name_paired_with_an_aides_is_one_of_the_pair(nlp) -> None:  # type: ignore[no-untyped-def]
+    # politics: the parser folds "Harris and Senate aide Tom Walsh" into one phrase
+    sentence = "Berg attended a 1998 meeting with Harris and Senate aide Tom Walsh in Leeds."
+    assert {"Harris", "Tom Walsh"} <= _actors_of(nlp, sentence)
+    assert "Senate" not in _actors_of(nlp, sentence)
+    sentence = "Berg was at a 1998 meeting with Harris and Nixon aide Tom Walsh in Leeds."
+    assert "Nixon" not in _actors_of(nlp, sentence)  # whose aide he is
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        # football: the league whose record it is
+        ("Tom Smith set an NFL rookie record with 4,000 passing yards.", "NFL"),
+        # diplomacy: a body's team acts for it
+        ("A United Nations team inspected the reactor on Tuesday.", "United Nations"),
+    ],
+)
+def test_a_body_named_before_its_record_or_team_takes_part(nlp, sentence: str, body: str) -> None:  # type: ignore[no-untyped-def]
+    assert body in _actors_of(nlp, sentence)
+
+
+def test_two_names_before_a_plain_noun_are_a_pair(nlp) -> None:  # type: ignore[no-untyped-def]
+    # sport: no role between them, "Smith and Jones" are both the subject's people
+    sentence = "It took Smith and Jones four seasons to pass the club record."
+    found = extract(nlp, "Club record\n" + sentence)
+    assert any({"Smith", "Jones"} <= set(event.actors) for event in found)
+
+
+def test_whom_a_denied_claim_names_takes_part_in_the_denial(nlp) -> None:  # type: ignore[no-untyped-def]
+    # politics: the denial is about the senator; the meeting it denies is no event of its own
+    sentence = "Lord Harris denied reports that he had met Senator Tom Cole."
+    found = [event for event in extract(nlp, "Denial\n" + sentence) if event.quote == sentence]
+    assert [set(event.actors) for event in found] == [{"Harris", "Tom Cole"}]
+    assert found[0].title.startswith("Harris denies")
+
+
 def test_a_date_of_a_during_phrase_dates_the_clause(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Singer in trouble\n"
@@ -1876,6 +1913,18 @@ def test_whom_a_trip_was_for_takes_part(nlp) -> None:  # type: ignore[no-untyped
     [event] = [event for event in extract(nlp, "Talks\n" + sentence) if event.quote == sentence]
     assert event.actors == ("Olaf Weber", "Emmanuel Macron")
     assert event.title == "Olaf Weber flies to Paris to meet Emmanuel Macron"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        # courts, conflict: one's choice, a group's fighters
+        ("The coach questioned Harris's choice of lawyer on Monday.", "Harris"),
+        ("The strike killed a number of Hamas militants on Tuesday.", "Hamas"),
+    ],
+)
+def test_one_acts_through_ones_choice_and_fighters(nlp, sentence: str, actor: str) -> None:  # type: ignore[no-untyped-def]
+    assert actor in _actors_of(nlp, sentence)
 
 
 @pytest.mark.parametrize(

@@ -1474,16 +1474,31 @@ def _told_with_a_noun(predicate: Token) -> set[int]:
             continue
         for clause in noun.children:
             if clause.dep_ == "acl" and (
-                _is_the_deals_content(noun, clause) or clause.lemma_ in INVOLVING_LEMMAS
+                _is_the_deals_content(noun, clause, predicate)
+                or clause.lemma_ in INVOLVING_LEMMAS
+                or _is_the_claims_content(noun, predicate)
             ):
                 told |= _clause_tokens(clause)
     return told
 
 
-def _is_the_deals_content(noun: Token, clause: Token) -> bool:
-    """ "an agreement to acquire X", "a bid to buy X": a deal's infinitive tells what it does."""
+# What someone is said to have done, which a denial or a confirmation is about
+CLAIM_NOUNS = frozenset("rumor rumour report claim allegation suggestion accusation speculation".split())
+
+
+def _is_the_claims_content(noun: Token, predicate: Token) -> bool:
+    """ "denied allegations that he bribed Senator Cole": what a claim the event answers says, as
+    what a statement says is part of the statement."""
+    is_the_object = noun.dep_ == "dobj" and noun.head.i in _predicate_heads(predicate)
+    return is_the_object and noun.lemma_.lower() in CLAIM_NOUNS
+
+
+def _is_the_deals_content(noun: Token, clause: Token, predicate: Token) -> bool:
+    """ "signed an agreement to acquire X", "unveiled a bid to buy X": what the deal the event is
+    about does (not "a speech against the deal to lease tankers from Boeing")."""
     infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in clause.children)
-    return infinitive and noun.lemma_.lower() in AGREEMENT_NOUNS
+    is_the_object = noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in _predicate_heads(predicate)
+    return infinitive and is_the_object and noun.lemma_.lower() in AGREEMENT_NOUNS
 
 
 def _owns_a_doing(token: Token, clause: Set[int]) -> bool:
@@ -1635,6 +1650,10 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
         return _is_modifier(head, predicate, mentions)  # "Boeing-Air Force talks": as the Air Force is
     if _names_the_subject_before_its_day(token):
         return False
+    if _folded_into_next_phrase(token):
+        return _is_modifier(_phrase_head(token), predicate, mentions)
+    if token.dep_ == "conj" and _folded_into_next_phrase(head) and _names_a_role_before_a_name(head.head):
+        return True  # "with Mitchell and Nixon aide Magruder", read "Mitchell and Nixon aide": the employer
     first = _first_of_its_list(token)
     if first.i != token.i and first.pos_ == "PROPN" and first.dep_ in ("compound", "nmod", "amod"):
         # "a fleet of Boeing and Airbus aircraft", "his WBA, IBF and WBO belts": as the first is
@@ -1643,6 +1662,8 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
         # "the Teamsters union said", "Toyota shares fell": the body itself, or its stock
         if head.lower_ in HOLDINGS and head.tag_ in ("NN", "NNS"):
             return False
+        if head.lower_ in LEAGUE_NOUNS:
+            return False  # "set an NFL rookie record": the league's
         if _names_the_owner_of_takings(token, mentions):
             return False  # "Ridgeway sales drop 32 percent": the company's sales
         if _owns_the_site(token, mentions):
@@ -1716,6 +1737,34 @@ def _first_of_its_list(token: Token) -> Token:
 
 
 DAY_WORDS = frozenset(WEEKDAYS) | {"today", "yesterday", "tonight", "tomorrow"}
+# What a league holds: "the NFL draft", "an NFL record" (a champion's belts are his, not the
+# sanctioning bodies' part in his fight)
+LEAGUE_NOUNS = frozenset("record season playoffs draft".split())
+
+
+def _folded_into_next_phrase(token: Token) -> bool:
+    """ "a meeting with Mitchell and Nixon aide Magruder": the parser reads the first name of a
+    pair as a modifier of the second's phrase; the "and" after it says it is one of the pair."""
+    after = token.i + 1
+    return (
+        token.dep_ in ("nmod", "compound")
+        and token.ent_type_ == "PERSON"
+        and after < len(token.doc)
+        and token.doc[after].lower_ == "and"
+        and token.head.i > after
+    )
+
+
+def _names_a_role_before_a_name(noun: Token) -> bool:
+    """ "aide" in "Nixon aide Jeb Magruder": a noun before a person's name is his role."""
+    return noun.pos_ == "NOUN" and noun.dep_ == "compound" and noun.head.ent_type_ == "PERSON"
+
+
+def _phrase_head(token: Token) -> Token:
+    head = token.head
+    while head.dep_ in ("nmod", "compound") and head.head.i != head.i:
+        head = head.head
+    return head
 
 
 def _names_the_subject_before_its_day(token: Token) -> bool:
@@ -1743,7 +1792,7 @@ def _joined_to_next_name(token: Token) -> bool:
 
 # The kind of body a name is the name of: "the Teamsters union", "the Nasdaq index"
 BODY_NOUNS = frozenset(
-    "union index exchange agency company firm group carmaker automaker airline bank party".split()
+    "union index exchange agency company firm group carmaker automaker airline bank party team".split()
 )
 # The kind of thing only one named thing can be: an adjective on it describes the thing itself
 NAMED_KIND_NOUNS = frozenset({"index", "average"})
@@ -1753,7 +1802,7 @@ NAMED_KIND_NOUNS = frozenset({"index", "average"})
 STAFF_NOUNS = frozenset(
     """officials executives employees workers staff engineers negotiators lawyers investigators
     members policymakers directors officers agents troops soldiers forces police magistrates
-    prosecutors detectives firefighters players""".split()
+    prosecutors detectives firefighters players militants fighters gunmen""".split()
 )
 
 
@@ -1772,13 +1821,14 @@ ACTS_THROUGH = TEAM_UNITS | frozenset(
     shareholders staff
     employees workers executives officials team forces troops government members policymakers
     negotiators directors navy army military police coastguard programme program campaign
-    squad""".split()
+    squad choice pick""".split()
 )
 # A result is its owner's ("Creighton's victory"), and a record its holder's, who loses it when it
 # is broken ("Luck broke Newton's record"): the owner takes part. So does a company in what its
 # takings do ("the company's sales fell", "Calder's profit rose").
 OWNER_TAKES_PART = frozenset(
-    "victory win defeat loss record mark sale sales revenue revenues profit profits earnings income".split()
+    """victory win defeat loss record mark sale sales revenue revenues profit profits earnings income
+    goals points assists touchdowns""".split()
 )
 _DOING_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ure", "al")
 
