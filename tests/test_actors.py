@@ -720,3 +720,18 @@ def test_a_bracket_the_name_closes_stays_in_it_and_an_outlet_is_named_after_its_
     names = {mention.name for mention in find_actor_mentions(nlp(text), ActorRegistry())}
     assert {"Kimani Gray", "Variety"} <= names
     assert not any(")" in name for name in names)
+
+
+def test_a_dash_before_a_capital_a_possessive_and_a_title_after_talks_to_are_read_as_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    # business and politics: "Wal - Mart" as tokenised text prints it, "The Beatles' Apple Corps"
+    text = (
+        "Music sales\n"
+        "The Beatles' Apple Corps sued Apple Computer on Monday. Apple Corps said a deal was broken.\n"
+        "Apple iTunes replaced Wal - Mart as the biggest music seller in March.\n"
+        "Roche talked to Assistant Secretary of the Air Force Darleen Druyun on Friday."
+    )
+    mentions = find_actor_mentions(nlp(text), ActorRegistry())
+    names = {mention.name for mention in mentions}
+    assert "Wal - Mart" in names
+    assert {mention.kind for mention in mentions if mention.name == "Apple Corps"} == {"organization"}
+    assert not names & {"Assistant Secretary", "Wal"}

@@ -669,8 +669,8 @@ BODY_WORDS = frozenset(
 def _is_misread_quotation(doc: Doc, ent: Span) -> bool:
     """'Stirling called Orozco a "predator"', '"Surrey Police are at the scene"': a "title" the model
     made of a quotation mark, which holds one, or follows one that does not close right after it."""
-    if any(token.is_quote for token in ent):
-        return True
+    if any(token.is_quote and token.tag_ != "POS" for token in ent):
+        return True  # (not the apostrophe of "The Beatles' Apple Corps")
     opens = ent.start > 0 and doc[ent.start - 1].is_quote
     after = next(
         (token for token in doc[ent.end : ent.end + 3] if not token.is_punct or token.is_quote), None
@@ -737,7 +737,7 @@ def _joined_names(doc: Doc, ent: Span) -> list[Span]:
     own too (not "Rolls-Royce", "Procter and Gamble"); a dash set off by spaces ("Teixeira -- eight
     years") ends a name."""
     dashes = [token.i for token in ent if token.is_punct and "-" in token.text and token.i > ent.start]
-    spaced = next((index for index in dashes if doc[index - 1].whitespace_), None)
+    spaced = next((index for index in dashes if _dash_ends_name(doc, index)), None)
     # "the Party of X (PPX": a bracket the name does not close
     bracket = next((token.i for token in ent[1:] if token.text == "("), None)
     if bracket is not None and any(token.text == ")" for token in doc[bracket : ent.end]):
@@ -756,6 +756,12 @@ def _joined_names(doc: Doc, ent: Span) -> list[Span]:
         Span(doc, joiners[0] + 1, ent.end, label=ent.label),
     ]
     return parts if all(_named_on_its_own(doc, part, ent) for part in parts) else [ent]
+
+
+def _dash_ends_name(doc: Doc, dash: int) -> bool:
+    """ "Teixeira -- eight years": a dash set off by spaces, before no capitalised word (not "Wal - Mart")."""
+    after = next((token for token in doc[dash + 1 : dash + 3] if not token.is_punct), None)
+    return bool(doc[dash - 1].whitespace_) and (after is None or not after.text[:1].isupper())
 
 
 def _named_on_its_own(doc: Doc, part: Span, joined: Span) -> bool:
@@ -1549,8 +1555,10 @@ def _outlet_name(doc: Doc, token: Token) -> Span | None:
     start = end
     while start > 0 and _is_outlet_name_word(doc[start - 1]):
         start -= 1
-    if start == end or any(word.ent_type_ for word in doc[start:end]):
-        return None
+    if start == end or any(
+        word.ent_type_ or word.lower_ in TITLE_WORDS | ROLE_NOUNS for word in doc[start:end]
+    ):
+        return None  # "talks to Assistant Secretary of the Air Force ...": a title, no outlet
     if start == sentence_bounds(doc, start)[0] or _is_title_case_at(doc, start):
         return None  # a capital that opens a sentence or is a headline's says nothing
     if start > 0 and doc[start - 1].lower_ in ("a", "an"):
