@@ -735,3 +735,17 @@ def test_a_dash_before_a_capital_a_possessive_and_a_title_after_talks_to_are_rea
     assert "Wal - Mart" in names
     assert {mention.kind for mention in mentions if mention.name == "Apple Corps"} == {"organization"}
     assert not names & {"Assistant Secretary", "Wal"}
+
+
+def test_a_name_ending_in_a_body_or_company_word_is_an_organisation_whatever_its_label(nlp) -> None:  # type: ignore[no-untyped-def]
+    # disasters, business and crime: the model takes such names for works of art or buildings
+    text = (
+        "Climbers found\n"
+        "The Aoraki Mt Cook Alpine Rescue Team have recovered the body of the climber on Sunday.\n"
+        'RBC Capital Markets downgraded ATI Technologies to "sector perform" on Monday.\n'
+        "He appeared before Furness District Magistrates on Monday."
+    )
+    found = {event.sentence: event.actors for event in _events(nlp, text)}
+    assert found[1] == ("Aoraki Mt Cook Alpine Rescue Team",)
+    assert "ATI Technologies" in found[2]
+    assert "Furness District Magistrates" in found[3]

@@ -613,10 +613,14 @@ def _product_short_forms(
 
 def _entity_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     for ent in (part for joined in _with_legal_suffixes(doc) for part in _joined_names(doc, joined)):
-        if ent.label_ == "WORK_OF_ART" and _is_misread_quotation(doc, ent):
+        if ent.label_ == "WORK_OF_ART" and (
+            _is_misread_quotation(doc, ent) or _ends_in_organization_word(ent)
+        ):
             yield from _names_in_misread_title(doc, ent)
             continue
         kind = _LABEL_KINDS.get(ent.label_)
+        if ent.label_ in ("FAC", "LOC", "GPE") and len(ent) >= 2 and _ends_in_organization_word(ent):
+            kind = "organization"  # "Furness District Magistrates", "Sonoma County Sheriff's": a body
         if ent.label_ == "FAC" and len(ent) == 1 and _is_acronym_name(ent[0]) and not _is_place_object(ent):
             kind = "organization"  # "his WBO and IBF titles": a body's acronym, not a building
         if ent.label_ == "EVENT" and hazard_descriptions(ent.text):
@@ -659,11 +663,14 @@ INDUSTRY_WORDS = frozenset(
     logistics offshore insurance securities capital bancorp pictures studios entertainment media
     telecom communications""".split()
 )
+# Words that end the names of bodies, teams and companies, never of a person, work or place
+ORGANIZATION_NAME_ENDINGS = frozenset("team magistrates sheriff constabulary department".split())
 # Bodies news writes in lower case as often as capitalised ("Police said", "police said"):
 # the word alone is still the body the coreference stage takes it for
 BODY_WORDS = frozenset(
     "police parliament congress senate government army military navy court council cabinet".split()
 )
+ORGANIZATION_WORDS = CORPORATE_WORDS | INDUSTRY_WORDS | BODY_WORDS | ORG_HEADS | ORGANIZATION_NAME_ENDINGS
 
 
 def _is_misread_quotation(doc: Doc, ent: Span) -> bool:
@@ -695,8 +702,14 @@ def _names_in_misread_title(doc: Doc, ent: Span) -> Iterator[tuple[Span, str, Ac
 def _reads_as_person_name(run: Span) -> bool:
     """Up to three name words, none a company's, a body's or a plural's ("Surrey Police", "Tar Heels")."""
     words = [_bare(token.text) for token in run]
-    organization_words = CORPORATE_WORDS | INDUSTRY_WORDS | BODY_WORDS | ORG_HEADS
-    return len(words) <= 3 and not set(words) & organization_words and run[-1].tag_ != "NNPS"
+    return len(words) <= 3 and not set(words) & ORGANIZATION_WORDS and run[-1].tag_ != "NNPS"
+
+
+def _ends_in_organization_word(ent: Span) -> bool:
+    """ "ATI Technologies", "the Alpine Rescue Team", "Barrow Magistrates": a name a body's or a
+    company's word ends, whatever the model took it for."""
+    last = _bare(_without_possessive(ent[-1].text))
+    return ent[-1].text[:1].isupper() and last in ORGANIZATION_WORDS
 
 
 def _is_common_word_opening(doc: Doc, ent: Span) -> bool:
