@@ -772,9 +772,14 @@ def _joined_names(doc: Doc, ent: Span) -> list[Span]:
 
 
 def _dash_ends_name(doc: Doc, dash: int) -> bool:
-    """ "Teixeira -- eight years": a dash set off by spaces, before no capitalised word (not "Wal - Mart")."""
-    after = next((token for token in doc[dash + 1 : dash + 3] if not token.is_punct), None)
-    return bool(doc[dash - 1].whitespace_) and (after is None or not after.text[:1].isupper())
+    """ "Teixeira -- eight years", "John Mitchell - - Nixon's attorney general": a long dash set off by
+    spaces, or a hyphen so before a word in lower case (not "Wal - Mart")."""
+    if not doc[dash - 1].whitespace_:
+        return False
+    if doc[dash].text != "-" or (dash + 1 < len(doc) and "-" in doc[dash + 1].text):
+        return True
+    after = doc[dash + 1] if dash + 1 < len(doc) else None
+    return after is None or not after.text[:1].isupper()
 
 
 def _named_on_its_own(doc: Doc, part: Span, joined: Span) -> bool:
