@@ -619,8 +619,8 @@ def _entity_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
             yield from _names_in_misread_title(doc, ent)
             continue
         kind = _LABEL_KINDS.get(ent.label_)
-        if ent.label_ in ("FAC", "LOC", "GPE") and len(ent) >= 2 and _ends_in_organization_word(ent):
-            kind = "organization"  # "Furness District Magistrates", "Sonoma County Sheriff's": a body
+        if ent.label_ in ("FAC", "LOC") and len(ent) >= 2 and _ends_in_organization_word(ent):
+            kind = "organization"  # "Furness District Magistrates" taken for a building: a body
         if ent.label_ == "FAC" and len(ent) == 1 and _is_acronym_name(ent[0]) and not _is_place_object(ent):
             kind = "organization"  # "his WBO and IBF titles": a body's acronym, not a building
         if ent.label_ == "EVENT" and hazard_descriptions(ent.text):
