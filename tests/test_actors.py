@@ -750,3 +750,16 @@ def test_a_name_ending_in_a_body_or_company_word_is_an_organisation_whatever_its
     assert found[1] == ("Aoraki Mt Cook Alpine Rescue Team",)
     assert "ATI Technologies" in found[2]
     assert "Furness District Magistrates" in found[3]
+
+
+def test_a_web_name_a_rank_after_a_unit_and_a_town_before_magistrates(nlp) -> None:  # type: ignore[no-untyped-def]
+    # crime and sport: "Philadelphia Homicide Capt. James Clark", "reports FoxSports.com"
+    text = (
+        "Shooting at plant\n"
+        "She then opened fire on the others, Philadelphia Homicide Capt. James Clark said on Friday.\n"
+        "The Angels withdrew their offer on Monday, reports FoxSports.com and Yahoo! Sports.\n"
+        "He appeared before Barrow magistrates on Monday. Details are at hp.com and on the site."
+    )
+    names = {mention.name for mention in find_actor_mentions(nlp(text), ActorRegistry())}
+    assert {"Philadelphia Homicide", "FoxSports.com", "Barrow Magistrates"} <= names
+    assert "Philadelphia Homicide Capt" not in names

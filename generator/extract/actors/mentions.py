@@ -122,8 +122,12 @@ def clean_name(text: str, organization: bool = False) -> str:
         words = words[1:]
     while len(words) > 2 and not organization and words[-1].strip(",.") in POST_NOMINALS:
         words = words[:-1]  # "Anthony Russell QC": an honour or rank after the name
-    while len(words) > 1 and organization and words[-1] in POSITION_ABBREVIATIONS:
-        words = words[:-1]  # "Saints RB Reggie Bush", tagged "Saints RB": the team
+    while (
+        len(words) > 1
+        and organization
+        and (words[-1] in POSITION_ABBREVIATIONS or words[-1].rstrip(".").casefold() in RANKS_BEFORE_NAMES)
+    ):
+        words = words[:-1]  # "Saints RB Reggie Bush", "Homicide Capt. James Clark": the team, the unit
     if len(words) > 1 and not organization and words[-1].casefold() in ROLE_ENDINGS:
         return ""  # "Brooklyn Councilman Jumaane Williams", tagged "Brooklyn Councilman": no one's name
     name = " ".join(words).strip(" ,;:")
@@ -131,6 +135,8 @@ def clean_name(text: str, organization: bool = False) -> str:
 
 
 HOLDINGS = frozenset({"shares", "stock", "stocks", "units", "bonds"})
+# Ranks and posts written between a body's name and a person's: "Philadelphia Homicide Capt. James Clark"
+RANKS_BEFORE_NAMES = frozenset("capt lt sgt det insp supt cmdr cpl chief ceo spokesman spokeswoman".split())
 POST_NOMINALS = frozenset("QC KC MP MEP MSP OBE MBE CBE KBE".split())
 
 # A nickname inside a name: Vincent "The Chin" Gigante, Kimani 'Kiki' Gray, Luis (Jerry) Ortiz
@@ -199,6 +205,7 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
         *_index_name_mentions(doc),
         *_plural_name_mentions(doc),
         *_outlet_mentions(doc),
+        *_web_name_mentions(doc),
     ]
     shouted = list(_all_caps_mentions(doc, raw))
     shouted_tokens = {index for span, _label, _kind in shouted for index in range(span.start, span.end)}
@@ -944,7 +951,7 @@ def _lowercase_verbs(doc: Doc) -> frozenset[str]:
 def _org_phrase_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     # "The Russian foreign ministry": NER sees only "Russian"; the phrase is the actor.
     for token in tokens_of(doc):
-        if token.lower_ not in ORG_HEADS or token.pos_ != "NOUN":
+        if token.lower_ not in ORG_HEADS | LOCAL_BODIES or token.pos_ != "NOUN":
             continue
         modifiers = [child for child in token.lefts if child.dep_ in ("amod", "compound", "nmod")]
         if not modifiers or not (modifiers[0].ent_type_ in ("NORP", "GPE") or _is_local_body(modifiers[0])):
@@ -958,7 +965,7 @@ def _org_phrase_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
 
 
 # Bodies news names by their town or county in lower case: "Staunton police", "Kent council"
-LOCAL_BODIES = frozenset({"police", "council", "court"})
+LOCAL_BODIES = frozenset({"police", "council", "court", "magistrates"})
 
 
 def _is_local_body(modifier: Token) -> bool:
@@ -1582,3 +1589,15 @@ def _outlet_name(doc: Doc, token: Token) -> Span | None:
     if start > 0 and doc[start - 1].lower_ in ("a", "an"):
         return None  # "told a Reporter": no name
     return doc[start:end]
+
+
+# "TMZ.com", "FoxSports.com", "Salon.com": a capitalised name with a web domain names a company
+_WEB_NAME = re.compile(r"^[A-Z][\w-]*\.(?:com|net|org|co\.uk)$")
+
+
+def _web_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
+    """ "reports FoxSports.com", "according to TMZ.com": a site written as a name (not "hp.com", an
+    address), which the model leaves unlabelled."""
+    for token in tokens_of(doc):
+        if _WEB_NAME.match(token.text) and token.ent_type_ in ("", "PERSON", "GPE"):
+            yield doc[token.i : token.i + 1], "ORG", "organization"
