@@ -493,3 +493,19 @@ def test_cli_without_a_date_says_how_to_give_one(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["dates", str(story)])
     assert result.exit_code == 1
     assert "--ref" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The senator crashed his car into a bus on June 8 and then lied to the police.", "2012-06-08"),
+        ("The striker was injured on May 20 in a league match.", "2012-05-20"),
+        ("The final will be played on May 20 in Madrid.", "2013-05-20"),
+        ("The vote was postponed on Monday and is set for June 8.", "2013-06-08"),
+    ],
+)
+def test_a_day_after_the_story_on_which_something_was_done_is_last_years(
+    nlp: Any, sentence: str, value: str
+) -> None:
+    found = [item for item in tag_text(sentence, dt.date(2013, 5, 3), nlp) if item.text[-1].isdigit()]
+    assert [item.value for item in found] == [value]

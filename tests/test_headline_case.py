@@ -57,3 +57,71 @@ def test_a_title_case_headline_may_keep_its_prepositions_lower(nlp) -> None:  # 
         "speech, her office said. Marsh had a minor fall at home."
     )
     assert any("Ellen Marsh" in actors for actors in _told_in_headline(nlp, text))
+
+
+def test_a_headline_verb_read_as_a_noun_is_read_after_a_pronoun(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Court sentences Alvarez to death\n\n"
+        "A court in Harlow on Tuesday sentenced Luis Alvarez to death for the murder of two guards. "
+        "Alvarez showed no emotion."
+    )
+    assert any("Luis Alvarez" in actors for actors in _told_in_headline(nlp, text))
+
+
+def test_a_headline_verb_hung_on_a_name_is_read_after_a_pronoun(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "New York Jets place Tom Harris on injured reserve list\n\n"
+        "The New York Jets placed linebacker Tom Harris on the injured reserve list on Monday. Harris "
+        "tore a ligament."
+    )
+    assert any({"New York Jets", "Tom Harris"} <= set(actors) for actors in _told_in_headline(nlp, text))
+
+
+def test_a_topic_label_stays_without_an_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    for label in ("Top stories", "Red Sox-Teixeira Rumor", "World news"):
+        text = f"{label}\n\nThe Red Sox made an offer to Mark Teixeira on Monday. Teixeira has not decided."
+        assert _told_in_headline(nlp, text) == []
+
+
+def test_a_label_before_a_colon_leaves_the_clause_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Budget crisis: Senate passes stopgap bill\n\n"
+        "The Senate passed a stopgap spending bill on Friday to avert a shutdown."
+    )
+    assert any("Senate" in actors for actors in _told_in_headline(nlp, text))
+
+
+def test_a_name_in_the_label_takes_part_in_the_clause_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Maria Lopez Dead: Broadway Star Dies At Age 90\n\n"
+        "Maria Lopez, who sang on Broadway for four decades, died on Tuesday at her home in Queens. "
+        "She was 90."
+    )
+    assert any("Maria Lopez" in actors for actors in _told_in_headline(nlp, text))
+
+
+def test_a_noun_after_a_name_is_no_verb_the_story_does_not_use(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Surgeon General Nominee Dr. Regina Benjamin\n\nPresident Obama nominated Regina Benjamin on Monday."
+    )
+    assert _told_in_headline(nlp, text) == []
+
+
+def test_an_all_caps_headline_stays_all_caps_with_its_date_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "REPORT: HAWKS MAKE HUGE OFFER TO DWIGHT AMES on Tuesday, 16 December 2008 13:45.\n\n"
+        "The Atlanta Hawks have made a huge offer to free agent Dwight Ames, the Boston Herald reported. "
+        "Ames is weighing offers from three teams."
+    )
+    assert {"Atlanta Hawks", "Dwight Ames"} in [set(actors) for actors in _told_in_headline(nlp, text)]
+
+
+def test_a_past_verb_after_an_apposition_is_the_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Election\n\nThe 61-year-old incumbent Marsh, 12-0 in state races, trounced Reyes by 30 points in "
+        "the runoff."
+    )
+    article = Article(slug="a", title="Election", published=PUBLISHED, text=text)
+    [event] = extract_article(article, nlp=nlp, registry=ActorRegistry()).events
+    assert event.actors == ("Marsh", "Reyes")
+    assert event.title.startswith("Marsh trounces Reyes")

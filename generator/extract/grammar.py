@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from generator.extract.doc_views import made_once, tokens_in, tokens_of
@@ -60,6 +61,92 @@ def verb_read_as_noun(span: Span) -> Token | None:
     return None
 
 
-def verb_lemmas(doc: Doc) -> frozenset[str]:
-    """The lemmas of the words the article uses as verbs."""
-    return frozenset(token.lemma_.lower() for token in tokens_of(doc) if token.pos_ == "VERB")
+def verb_lemmas(doc: Doc, besides: Span | None = None) -> frozenset[str]:
+    """The lemmas of the words the article uses as verbs (outside `besides`, when given)."""
+    return frozenset(
+        token.lemma_.lower()
+        for token in tokens_of(doc)
+        if token.pos_ == "VERB" and (besides is None or not besides.start <= token.i < besides.end)
+    )
+
+
+def infinitive_on_a_name(verb: Token) -> Token | None:
+    """ "GM to cut jobs", parsed as the name with a clause hung on it: in a line with no verb before
+    it, the name the infinitive hangs on is its subject (returned)."""
+    head = verb.head
+    to = [child for child in verb.children if child.dep_ == "aux" and child.lower_ == "to"]
+    if not to or verb.dep_ not in ("relcl", "acl") or head.dep_ != "ROOT" or head.i > verb.i:
+        return None
+    if head.pos_ not in ("PROPN", "NOUN") or any(token.pos_ in ("VERB", "AUX") for token in head.lefts):
+        return None
+    return head
+
+
+def mended_lemma(verb: Token) -> str:
+    """The verb's lemma, mended where the lemmatizer cut a silent "e": "hoped" is "hope", not "hop".
+    A one-syllable verb ending in vowel and consonant doubles it before "-ed" ("hop", "hopped"), so
+    "hoped", "hopes", "hoping" without it are of a verb in "-e" ("fined": "fine"); w, x, y never double."""
+    lemma = verb.lemma_.lower()
+    single_syllable_cvc = (
+        len(re.findall("[aeiou]+", lemma)) == 1
+        and re.search("[^aeiou][aeiou][^aeiouwxy]$", lemma) is not None
+    )
+    if single_syllable_cvc and verb.lower_ in (lemma + "ed", lemma + "es", lemma + "ing"):
+        return lemma + "e"
+    return lemma
+
+
+# What ranks someone among those who did a thing: "the fifth running back to go on IR"
+RANKING_WORDS = frozenset({"first", "last", "latest", "only"})
+
+
+def copula_of_a_first(verb: Token) -> Token | None:
+    """ "Thomas is the fifth running back to go on injured reserve", "She will be the first woman to
+    lead the party": a subjectless "to" infinitive after an ordinal in the complement of "be" tells
+    what the copula's subject did or will do. The copula, or None; not one in the simple past ("She
+    was the first woman to swim the Channel"), which tells a record of someone's life."""
+    if verb.pos_ != "VERB" or any(child.dep_ in SUBJECT_DEPS for child in verb.children):
+        return None
+    if not any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children):
+        return None
+    token = verb.head
+    while token.lemma_ != "be" and token.dep_ in ("relcl", "acl", "advcl", "attr", "nmod", "compound"):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    if token.lemma_ != "be" or token.i == verb.i or token.tag_ == "VBD":
+        return None
+    complement = next((child for child in token.children if child.dep_ == "attr"), None)
+    if complement is None or not any(child.dep_ == "nsubj" for child in token.children):
+        return None
+    ranked = any(
+        word.i < verb.i and (word.ent_type_ == "ORDINAL" or word.lower_ in RANKING_WORDS)
+        for word in complement.subtree
+    )
+    return token if ranked else None
+
+
+def tells_the_purpose(infinitive: Token, verb: Token) -> bool:
+    """ "Hundreds gathered to mourn Mayor Kelly", "police came to arrest Smith": a "to" infinitive
+    with no subject of its own says what the verb's happening was for, and who it was about."""
+    return (
+        infinitive.dep_ == "advcl"
+        and infinitive.head.i == verb.i
+        and infinitive.tag_ == "VB"
+        and any(child.dep_ == "aux" and child.lower_ == "to" for child in infinitive.children)
+        and not any(child.dep_ in SUBJECT_DEPS or child.dep_ == "mark" for child in infinitive.children)
+    )
+
+
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "appos", "dep"})
+
+
+def is_misattached_clause(verb: Token) -> bool:
+    """ "The Saints placed rookie Chris Ivory on injured reserve Tuesday -- another huge blow": a verb
+    in the past with a subject of its own is a clause, wherever the parser hung it (here as a
+    modifier of "blow")."""
+    return (
+        verb.tag_ == "VBD"
+        and verb.dep_ in MODIFIER_DEPS
+        and any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
+    )

@@ -220,7 +220,9 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
             or _the_one_given_the_role(token, ahead, roles)
         )
         if antecedent is None and number < LEAD_SENTENCES:
-            antecedent = _named_further_on(token, number, ahead, roles, seen)
+            antecedent = _named_further_on(token, number, ahead, roles, seen, named)
+        if antecedent is not None and _is_co_argument(token, antecedent, seen):
+            antecedent = None  # "Senator Reyes met the governor": not Reyes
         if antecedent is not None:
             _carry_on(token, antecedent, number, seen)
             references.append(
@@ -243,23 +245,29 @@ QUOTE_SENTENCES = 4  # a quotation running on longer than this is an unclosed qu
 
 def _first_person_in_quotes(doc: Doc, mentions: Sequence[ActorMention]) -> list[ActorMention]:
     """ "I am thrilled," said Roe: inside a quotation, "I", "me" and "my" are the speaker the
-    attribution names (or refers to) before the quotation opens or after it closes."""
-    people = {
+    attribution names (or refers to) before the quotation opens or after it closes; "we", "us"
+    and "our" the body the speaker speaks for, or the body that speaks ("the company said")."""
+    speakers = {
         index: mention
         for mention in mentions
-        if mention.kind == "person"
+        if mention.kind in ("person", "organization")
         for index in range(mention.start, mention.end)
     }
     taken = {index for mention in mentions for index in range(mention.start, mention.end)}
     found: list[ActorMention] = []
     for start, end in quotations(doc):
-        speaker = _speaker(doc, start, end, people)
+        speaker = _speaker(doc, start, end, speakers)
         if speaker is None:
             continue
         pronouns = [token for token in doc[start:end] if token.pos_ == "PRON" and token.i not in taken]
+        plural = [token for token in pronouns if token.lower_ in FIRST_PERSON_PLURAL]
+        if speaker.kind == "organization":
+            # "'We are saddened,' the company said": a body speaks as "we"
+            found += [_reference(token, speaker) for token in plural]
+            doc.user_data.setdefault(GROUP_REFERENCES, set()).update(token.i for token in plural)
+            continue
         found += [_reference(token, speaker) for token in pronouns if token.lower_ in FIRST_PERSON]
         employer = _employer(doc, speaker, mentions)
-        plural = [token for token in pronouns if token.lower_ in FIRST_PERSON_PLURAL]
         if employer is not None and plural:
             found += [_reference(token, employer) for token in plural]
             doc.user_data.setdefault(GROUP_REFERENCES, set()).update(token.i for token in plural)
@@ -348,7 +356,7 @@ def _sentences_between(first: Token, last: Token) -> int:
 
 
 def _speaker(doc: Doc, start: int, end: int, people: dict[int, ActorMention]) -> ActorMention | None:
-    """The person the attribution of a quotation names: after it closes, else before it opens."""
+    """The person or body the attribution of a quotation names: after it closes, else before it opens."""
     from generator.extract.actors.mentions import sentence_bounds
 
     closing_end = sentence_bounds(doc, end - 1)[1] if end > 0 else 0
@@ -453,11 +461,13 @@ def _named_further_on(
     ahead: Sequence[_FirstNamed],
     roles: dict[str, set[str]],
     seen: dict[str, _Seen],
+    named: set[int],
 ) -> ActorMention | None:
     """News describes before it names: "Judge sentences Orozco" / "A Norwalk judge ..." / "Judge Ann
     Hale said". A role in the headline or lead is the one person the article gives that role, when it
     names them in the next sentences; "a man" there is the one man it then names, if no one came before."""
-    if (
+    headline_role = _opens_with_a_role(token, named)
+    if not headline_role and (
         token.pos_ != "NOUN"
         or token.tag_ != "NN"
         or token.dep_ in ("attr", "compound")
@@ -488,12 +498,45 @@ def _named_further_on(
         # "a British climber" is described, "the other man" or "the man who found him" told apart
         # ("A 36-year-old British man died", with no one named before, is the man named next)
         told_apart = _is_told_apart(token) if word in PLAIN_PERSON_NOUNS else token.dep_ == "poss"
-        if any(entry.mention.kind == "person" for entry in seen.values()) or told_apart:
+        if told_apart:
             return None
         told: Gender | None = "f" if word in FEMALE_WORDS | {"girl"} else "m" if word in MALE_WORDS else None
-        fitting = [person for person in coming if told is None or person.gender in (told, None)]
+        before = [entry for entry in seen.values() if entry.mention.kind == "person"]
+        if before:
+            return _headline_subject_again(token, number, before, told)
+        # not the inspector or the spokesman who tells of them ("police inspector Dave Gaskin said")
+        fitting = [
+            person
+            for person in coming
+            if (told is None or person.gender in (told, None))
+            and not roles.get(person.mention.name, set()) & SOURCE_ROLES
+        ]
         return fitting[0].mention if len(fitting) == 1 else None
     return None
+
+
+def _headline_subject_again(
+    token: Token, number: int, before: Sequence[_Seen], told: Gender | None
+) -> ActorMention | None:
+    """ "John Roe accused of double murder / A man has been charged with ...": the lead's subject
+    described as "a man" is the one person, the subject, a line before named (not a source)."""
+    if len(before) != 1 or token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    entry = before[0]
+    agrees = told is None or entry.gender in (told, None)
+    told_before = entry.sentence < number and entry.subject_sentence == entry.sentence
+    return entry.mention if agrees and told_before and not entry.roles & SOURCE_ROLES else None
+
+
+def _opens_with_a_role(token: Token, named: set[int]) -> bool:
+    """ "Governor Declares Emergency", "Judge sentences Orozco": a capitalised role word opening a
+    line, read as a name by the tagger, describes the person; not "Governor Ann Hale", a title."""
+    if token.pos_ != "PROPN" or not token.is_title or not token.is_sent_start:
+        return False
+    word = token.lower_
+    is_role = word in ROLE_WORDS or word in ROLE_SYNONYMS or word in PERSON_NOUNS | LEAD_PERSON_NOUNS
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return is_role and following is not None and following.i not in named and following.pos_ != "PUNCT"
 
 
 def _person_the_story_is_about(
@@ -525,10 +568,15 @@ def _the_one_given_the_role(
     if (word not in ROLE_SYNONYMS and word not in ROLE_WORDS) or _has_own_name(token):
         return None
     possessed = any(child.dep_ == "poss" for child in token.children)
-    if not (possessed or _is_definite(token)) or _is_told_apart(token):
+    if not (possessed or _is_definite(token) or _is_unnamed_spokesman(token, word)) or _is_told_apart(token):
         return None
     given = [person for person in ahead if _has_role(roles.get(person.mention.name, set()), word)]
     return given[0].mention if len(given) == 1 else None
+
+
+def _is_unnamed_spokesman(token: Token, word: str) -> bool:
+    """ "..., a Norland spokesman said": a story quotes its spokesman before it names him."""
+    return word in ROLE_SYNONYMS["spokesman"] and token.dep_ == "nsubj" and is_reporting(token.head)
 
 
 def _reference(token: Token, antecedent: ActorMention) -> ActorMention:
@@ -683,7 +731,11 @@ def _antecedent(
     if named is not None and number - named[0] <= DESCRIPTION_WINDOW:
         return named[1]
     if lowered in ORG_NOUNS or word in ORG_NOUNS:
-        found = _organization_of_kind(seen, number, "company", kinds)
+        # "'We will work with the FDA,' the company said": not a body the quotation names
+        outside = {
+            entry.mention.name: entry for entry in _told_outside_quotations(token, list(seen.values()))
+        }
+        found = _organization_of_kind(outside, number, "company", kinds)
         return _subject_company(token, number, seen, kinds, found) if found is not None else None
     if lowered in PRODUCT_NOUNS:
         return _recent(seen, number, DESCRIPTION_WINDOW, kinds=("product",))
@@ -886,6 +938,8 @@ def _organization_kinds(doc: Doc, mentions: Sequence[ActorMention]) -> dict[str,
         own |= {DESCRIPTION_KINDS[word] for word in called if word in DESCRIPTION_KINDS}
         if _is_team_plural(span):
             own.add("team")  # "the Colts" for the Indianapolis Colts
+        if _is_police_name(mention.name):
+            own.add("police")  # "the team" or "the company" is never the highway patrol
         if "central bank" in own:
             own.add("bank")
         if "index" in own:
@@ -1006,6 +1060,9 @@ def _is_told_apart(token: Token) -> bool:
 
 # a place before a description says where the body is, not who: "the No. 3 U.S. automaker"
 PLACE_TYPES = frozenset({"GPE", "NORP", "LOC"})
+# a body before a role says whose role it is, not who holds it: "the Falcons coach", "a Denver
+# District Court judge", "the Norland spokesman"
+NOT_THE_HOLDER_TYPES = PLACE_TYPES | {"ORG"}
 
 
 def _has_own_name(token: Token) -> bool:
@@ -1015,7 +1072,7 @@ def _has_own_name(token: Token) -> bool:
         any(
             child.dep_ in ("appos", "compound")
             and child.pos_ == "PROPN"
-            and child.ent_type_ not in PLACE_TYPES
+            and child.ent_type_ not in (NOT_THE_HOLDER_TYPES if child.i < token.i else PLACE_TYPES)
             for child in token.children
         )
         or (token.dep_ == "compound" and token.head.pos_ == "PROPN")
@@ -1108,6 +1165,18 @@ def _told_outside_quotations(token: Token, candidates: list[_Seen]) -> list[_See
         entry for entry in candidates if not any(start <= entry.mention.start < end for start, end in ranges)
     ]
     return outside or candidates
+
+
+def _is_co_argument(token: Token, antecedent: ActorMention, seen: dict[str, _Seen]) -> bool:
+    """Whether the antecedent is named, in the reference's sentence, as another argument of its verb
+    (not inside one: "Rourke's stubbornness cost him his job" may be Rourke)."""
+    entry = seen.get(antecedent.name)
+    if entry is None or entry.mention.start not in _co_arguments(token):
+        return False
+    name = token.doc[entry.mention.start : entry.mention.end].root
+    while name.dep_ in ("compound", "flat", "appos") and name.head.i != name.i:
+        name = name.head
+    return name.head.i == token.head.i and name.dep_ in ARGUMENT_DEPS
 
 
 def _co_arguments(token: Token) -> set[int]:
@@ -1203,6 +1272,8 @@ def _genders_and_roles(
                 votes.setdefault(mention.name, []).append("f")
             elif word in MALE_WORDS:
                 votes.setdefault(mention.name, []).append("m")
+        if (told := _reflexive_gender(span.root)) is not None:
+            votes.setdefault(mention.name, []).append(told)
     genders: dict[str, Gender] = {}
     for name in roles:
         said = votes.get(name, [])
@@ -1215,6 +1286,25 @@ def _genders_and_roles(
         elif not said and first in MALE_NAMES:
             genders[name] = "m"
     return genders, roles
+
+
+def _reflexive_gender(name: Token) -> Gender | None:
+    """ "Tara Reid has checked herself into rehab": the gender of the reflexive pronoun of the
+    verb a person is the subject of."""
+    while name.dep_ in ("compound", "flat", "appos") and name.head.i != name.i:
+        name = name.head
+    if name.dep_ != "nsubj":
+        return None
+    verb = name.head
+    for token in verb.subtree:
+        if token.lower_ not in ("herself", "himself"):
+            continue
+        governor = token.head
+        while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
+            governor = governor.head
+        if governor.i == verb.i:
+            return "f" if token.lower_ == "herself" else "m"
+    return None
 
 
 MAX_AGE = 120

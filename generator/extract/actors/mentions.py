@@ -215,6 +215,7 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
             *(item for item in raw if not shouted_tokens & set(range(item[0].start, item[0].end))),
             *_repeated_name_mentions(doc, raw),
             *_nickname_alone_mentions(doc, raw),
+            *_handle_mentions(doc, raw),
             *_surname_mentions(doc, raw),
             *_team_nickname_mentions(doc, raw),
             *_company_first_word_mentions(doc, raw),
@@ -309,6 +310,8 @@ def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind
         contextual = name != _expand_product(product_name(span), known.products)
     elif label == "ORG_PHRASE":
         name = _org_phrase_name(span)
+    elif label == "HANDLE":
+        name = handle_name(span.text)
     else:
         name = clean_name(span.text, organization=kind == "organization")
     if label == "NICKNAME":
@@ -344,6 +347,8 @@ def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind
         return None
     if name in TIME_ZONES:
         return None  # "Last updated at 18:45 BST": a clock's, not an actor
+    if name_key(name) in NOT_ACTOR_NAMES:
+        return None
     definite = (span.start > 0 and doc[span.start - 1].lower_ == "the") or span[0].lower_ == "the"
     return _NamedSpan(span, label, kind, name, contextual, definite)
 
@@ -360,6 +365,11 @@ def _named_before_brackets(doc: Doc, span: Span, organizations: list[str]) -> st
 
 
 TIME_ZONES = frozenset("GMT BST UTC CET CEST EET EST EDT CST CDT MST MDT PST PDT ET PT AEST JST IST".split())
+# What the tagger takes for an organisation but is an offence or an award show: "arrested for
+# DUI", "will host the Oscars"
+NOT_ACTOR_NAMES = frozenset(
+    {"dui", "dwi", "owi", "oscars", "academy awards", "emmys", "grammys", "tonys", "golden globes", "baftas"}
+)
 
 
 def _age_follows(doc: Doc, span: Span) -> bool:
@@ -951,7 +961,7 @@ def _lowercase_verbs(doc: Doc) -> frozenset[str]:
 def _org_phrase_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     # "The Russian foreign ministry": NER sees only "Russian"; the phrase is the actor.
     for token in tokens_of(doc):
-        if token.lower_ not in ORG_HEADS | LOCAL_BODIES or token.pos_ != "NOUN":
+        if token.lower_ not in ORG_HEADS or token.pos_ != "NOUN":
             continue
         modifiers = [child for child in token.lefts if child.dep_ in ("amod", "compound", "nmod")]
         if not modifiers or not (modifiers[0].ent_type_ in ("NORP", "GPE") or _is_local_body(modifiers[0])):
@@ -965,7 +975,7 @@ def _org_phrase_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
 
 
 # Bodies news names by their town or county in lower case: "Staunton police", "Kent council"
-LOCAL_BODIES = frozenset({"police", "council", "court", "magistrates"})
+LOCAL_BODIES = frozenset({"police", "council", "court"})
 
 
 def _is_local_body(modifier: Token) -> bool:
@@ -1116,10 +1126,14 @@ def _plural_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
             yield doc[start : token.i + 1], "NAME", "organization"
 
 
+# a team named by a number: "the Philadelphia 76ers", "the 49ers" (no year, no "1990s")
+_NUMBERED_TEAM = re.compile(r"\d+[a-z]{2,}s")
+
+
 def _is_plural_name(token: Token) -> bool:
     word = token.text
-    if _NUMBER_PLURAL.match(word) and token.tag_ in ("NNS", "NNPS", "NNP", "CD"):
-        return True  # "the Philadelphia 76ers", "the 49ers"
+    if _NUMBERED_TEAM.fullmatch(word):
+        return token.tag_ in ("NNPS", "NNS", "NNP") and token.dep_ != "compound"
     return (
         token.is_title
         and len(word) > 3
@@ -1130,9 +1144,6 @@ def _is_plural_name(token: Token) -> bool:
         and token.dep_ != "compound"
         and word.lower() not in _lowercase_words(token.doc)
     )
-
-
-_NUMBER_PLURAL = re.compile(r"^\d{2,3}ers$")
 
 
 def _lowercase_words(doc: Doc) -> frozenset[str]:
@@ -1206,6 +1217,25 @@ def _name_after(doc: Doc, start: int) -> Span | None:
             return None  # NER already has it (or it is something else)
         end += 1
     return doc[start:end] if end - start >= 2 else None
+
+
+_HANDLE = re.compile(r"^@(?:[A-Z][a-z]+)+$")  # "@TheAcademy", "@NorlandSteel"
+
+
+def handle_name(handle: str) -> str:
+    """The name a social media handle spells: "@TheAcademy" -> "Academy"."""
+    words = re.findall(r"[A-Z][a-z]+", handle)
+    return " ".join(words[1:] if len(words) > 1 and words[0] == "The" else words)
+
+
+def _handle_mentions(
+    doc: Doc, found: list[tuple[Span, str, ActorKind]]
+) -> Iterator[tuple[Span, str, ActorKind]]:
+    """ "I'd like to thank @TheAcademy": a handle that spells a name the article gives is that actor."""
+    kinds = {name_key(clean_name(span.text)): kind for span, _label, kind in found}
+    for token in tokens_of(doc):
+        if _HANDLE.match(token.text) and (kind := kinds.get(name_key(handle_name(token.text)))):
+            yield doc[token.i : token.i + 1], "HANDLE", kind
 
 
 def _repeated_name_mentions(
@@ -1307,7 +1337,9 @@ def _team_nickname_mentions(
         and (len(span) >= 2 or is_after_the(doc, span.start))
     }
     for token in tokens_of(doc):
-        if token.text in nicknames and token.ent_type_ in _PLURAL_NAME_LABELS:
+        if token.text in nicknames and (
+            token.ent_type_ in _PLURAL_NAME_LABELS or _NUMBERED_TEAM.fullmatch(token.text)
+        ):
             yield doc[token.i : token.i + 1], "NAME", "organization"
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -25,6 +25,7 @@ from generator.extract.actors.mentions import (
     ROLE_NOUNS,
     TITLE_WORDS,
     ActorMention,
+    dateline_credit,
 )
 from generator.extract.doc_views import (
     entities_of,
@@ -36,8 +37,18 @@ from generator.extract.doc_views import (
     tokens_of,
 )
 from generator.extract.events.titles import make_title
-from generator.extract.grammar import SUBJECT_DEPS, governing_verb, verb_lemmas, verb_read_as_noun
-from generator.extract.lexicon import REPORTING_LEMMAS, is_reporting, names_an_act
+from generator.extract.grammar import (
+    SUBJECT_DEPS,
+    copula_of_a_first,
+    governing_verb,
+    infinitive_on_a_name,
+    is_misattached_clause,
+    mended_lemma,
+    tells_the_purpose,
+    verb_lemmas,
+    verb_read_as_noun,
+)
+from generator.extract.lexicon import REPORTING_LEMMAS, TAKINGS_LEMMAS, is_reporting, names_an_act
 from generator.extract.timex.dateline import read_dateline
 from generator.extract.timex.vocabulary import WEEKDAYS
 from generator.model import Article, DateSource, DateValue, Event, Mention, Sentence, TimeExpression
@@ -143,6 +154,7 @@ def extract_events(
     reported_on = _lead_saying_date(article, doc, expressions, sentences, anchor)
     topic = _main_product(mentions)
     narrative: DateValue | None = anchor
+    last_told: DateValue | None = None  # the last date a sentence told, across paragraphs
     previous_paragraph = -1
     spoke_on: dict[str, DateValue] = {}  # the day each speaker's last statement was made
     quoted = quotations(doc)
@@ -184,14 +196,22 @@ def extract_events(
             narrative,
             for_sayings,
             said_before,
+            last_told,
         )
-        if text_date is not None and not _is_past_perfect(span.root):
+        if text_date is not None:
+            last_told = text_date[0]
+        if (
+            text_date is not None
+            and not _is_past_perfect(span.root)
+            and not _is_date_to_come(doc, text_date, article.published)
+        ):
             narrative = text_date[0]
         told = text_date[0] if text_date is not None else for_sayings
         spoke_on.update((speaker, told) for speaker in speakers if told is not None)
     merged = _merge_mentions(candidates)
     _date_headlines_by_the_lead(merged, headlines)
     _order_sequences(merged)
+    _date_by_the_happening_followed(merged)
     return [_to_event(article, number, candidate) for number, candidate in enumerate(merged, start=1)]
 
 
@@ -205,6 +225,30 @@ def _speakers(root: Token, mentions: Sequence[ActorMention]) -> set[str]:
         return set()
     subjects = {child.i for child in root.children if child.dep_ == "nsubj"}
     return {mention.name for mention in mentions if mention.end - 1 in subjects or mention.start in subjects}
+
+
+# Verbs that tell what is foreseen: the date they take is when it may happen, not when it did
+FORESEEING_LEMMAS = FUTURE_FRAMES | frozenset({"forecast", "predict", "anticipate", "project"})
+
+
+def _is_date_to_come(doc: Doc, text_date: tuple[DateValue, TimeExpression], published: dt.date) -> bool:
+    """ "The vote is due on March 28", "the walkout will begin on Monday", "expects sales of 11
+    million this year": a date to come is no narrative date; what the story goes on to tell
+    happened on its own day."""
+    date, expression = text_date
+    if date.first_day() > published:
+        return True
+    tokens = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if tokens is None:
+        return False
+    verb = _clause_verb(tokens.root)
+    return verb.lemma_ in FORESEEING_LEMMAS or (verb.pos_ in ("VERB", "AUX") and _tense(verb) == "future")
+
+
+def _is_wished_for(to_do: Token) -> bool:
+    """ "hopes to name a new manager", "the deal, which Caldwell hopes to complete": what is hoped
+    for is no plan made."""
+    return mended_lemma(to_do.head) == "hope"
 
 
 def _is_past_perfect(verb: Token) -> bool:
@@ -483,14 +527,16 @@ def _lead_less_datelines(sentences: Sequence[Sentence], published: dt.date) -> l
 
     A dateline line ("Published May 3, 2013") is not one of them; a lead that opens with one
     ("WASHINGTON, March 3 (Reuters) - ...") is, from after it: the dateline's day is the day the
-    story was filed, not the news it reports.
+    story was filed, not the news it reports. A headline cut in two ("Lohan Checks Out Of Rehab... To
+    Check Into Another") counts as the one headline it is.
     """
     lead = []
     for sentence in sentences[: LEAD_SENTENCES * 2]:
         story_start = _after_dateline(sentence, published)
         if story_start < sentence.end:
             lead.append((sentence, story_start))
-    return lead[:LEAD_SENTENCES]
+    headline = sum(sentence.paragraph == sentences[0].paragraph for sentence, _ in lead)
+    return lead[: LEAD_SENTENCES + max(0, headline - 1)]
 
 
 _STORY_WORDS = re.compile(r"\b[a-z]{2,}\b")
@@ -556,12 +602,14 @@ def _read_sentence(
     narrative: DateValue | None,
     saying_narrative: DateValue | None,
     continues_a_quotation: bool = False,
+    last_told: DateValue | None = None,
 ) -> list[_Candidate]:
     """The happenings one sentence tells: its main one, and any other clause with actors of its own.
 
     A sentence that goes on with a quotation opened before it is part of what was said then: the
     narrative's date carries to it whatever its tense ("The statement said: "... He leaves a city
     stronger than ever.""). A saying takes `saying_narrative`, which leaves out dates of long ago.
+    A clause told "at the time" takes `last_told`, the date the sentences before it last told.
     """
     if _is_question(_text(span)):
         return []
@@ -579,7 +627,11 @@ def _read_sentence(
             continue  # in body text, the present tense is mostly analysis; keep what a named actor does
         taking_part = _mentions_taking_part(predicate, in_sentence, span)
         actors = list(dict.fromkeys(mention.name for mention in taking_part))
-        if not actors or any(set(actors) <= set(known.actors) for known in found):
+        if not actors:
+            continue
+        if any(set(actors) <= set(known.actors) for known in found) and not _dated_reported_plan(
+            predicate, span, expressions
+        ):
             continue
         named = {mention.name for mention in taking_part if mention.label not in INFERRED_LABELS}
         if not named and all(_owner_only(mention, span) for mention in taking_part):
@@ -597,6 +649,10 @@ def _read_sentence(
         told_as_past = tense == "past" or is_lead or is_reporting(predicate) or continues_a_quotation
         saying = is_reporting(predicate) and not continues_a_quotation and not is_lead
         carried = saying_narrative if saying else narrative
+        if text_date is None and last_told is not None and _told_at_the_time(timed):
+            carried, told_as_past = last_told, True
+        if saying and text_date is None:
+            carried = _day_of_recent_news_told(span, expressions, predicate, article.published) or carried
         date, source = _choose_date(article, text_date, carried if told_as_past else None)
         found.append(
             _Candidate(
@@ -681,9 +737,9 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
         found.append((root, "present", None))  # "Holt's resignation after bribery probe"
     if not is_lead and verb_read_as_noun(span) is not None:
         found.append((root, "past", None))  # "The central bank last cut rates in December 2008"
-    if root.pos_ in ("NOUN", "PROPN"):
-        # "Teen killed by police"; "Chargers ’ Jamal Williams Arrested For DUI", read as a name in
-        # apposition to the team, is the player's arrest
+    if root.pos_ in ("NOUN", "PROPN", "NUM"):
+        # "Teen killed by police", "Two killed in blast"; "Chargers ’ Jamal Williams Arrested For
+        # DUI", read as a name in apposition to the team, is the player's arrest
         named = [root, *(child for child in root.children if child.dep_ == "appos")]
         found += [
             (child, "past", None)
@@ -701,7 +757,11 @@ def _clauses_read_apart(span: Span, root: Token, found: list[Predicate]) -> list
     for token in tokens_in(span):
         if token.i == root.i or token.pos_ not in ("VERB", "AUX"):
             continue
-        if token.dep_ not in CLAUSES_READ_APART and governing_verb(token) is None:
+        if (
+            token.dep_ not in CLAUSES_READ_APART
+            and governing_verb(token) is None
+            and not is_misattached_clause(token)
+        ):
             continue
         if token.dep_ == "xcomp" and token.head.i == root.i:
             continue  # already read with its main verb ("set to deliver")
@@ -756,20 +816,26 @@ def _headline_infinitive(verb: Token) -> bool:
     """ "Governor to sign water bill", "HP to Expand Services": a subject with "to" and the verb is
     what headlines write for what will happen."""
     auxiliaries = [child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")]
-    return auxiliaries[:1] == ["to"] and any(child.dep_ == "nsubj" for child in verb.children)
+    if auxiliaries[:1] != ["to"]:
+        return False
+    return any(child.dep_ == "nsubj" for child in verb.children) or infinitive_on_a_name(verb) is not None
 
 
 def _coordinated_with_subject(verb: Token) -> list[Token]:
     """The verbs coordinated with `verb` that have a subject of their own, or a tense of their own
-    ("The jet can fly non-stop and has been named the Worldliner": the modal is not the naming's)."""
+    ("The jet can fly non-stop and has been named the Worldliner": the modal is not the naming's;
+    "Gupta would not comment but confirmed he had been approached": a modal takes no past)."""
     return [
         conj
         for conj in verb.conjuncts
         if conj.i > verb.i
-        and any(
-            child.dep_ in ("nsubj", "nsubjpass")
-            or (child.dep_ in ("aux", "auxpass") and child.lower_ not in MODALS)
-            for child in conj.children
+        and (
+            conj.tag_ == "VBD"
+            or any(
+                child.dep_ in ("nsubj", "nsubjpass")
+                or (child.dep_ in ("aux", "auxpass") and child.lower_ not in MODALS)
+                for child in conj.children
+            )
         )
     ]
 
@@ -836,7 +902,10 @@ def _base_verb_after_plural_name(span: Span, token: Token, before: Token, verbs:
         return False
     if not _is_verbless(span):
         return False
-    return token.dep_ == "ROOT" or (token.dep_ == "compound" and token.head.dep_ == "ROOT")
+    head = token
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head  # "Rovers sack manager Dean Calloway": through the role to the name
+    return head.dep_ == "ROOT"
 
 
 def _is_plural_name(token: Token) -> bool:
@@ -881,10 +950,16 @@ def _clause_predicate(verb: Token) -> Predicate | None:
         later = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _NOMINAL_VERBS), None)
         if earlier is not None and verb.lemma_ == "follow":
             return earlier, _tense(verb), _NOMINAL_VERBS[later.lower_] if later is not None else None
-    if verb.lemma_ in FUTURE_FRAMES and any(child.dep_ == "xcomp" for child in verb.children):
+    if verb.dep_ == "xcomp" and _is_wished_for(verb):
+        return None  # "the deal, which Caldwell hopes to complete by the end of the year"
+    if mended_lemma(verb) in FUTURE_FRAMES and any(child.dep_ == "xcomp" for child in verb.children):
+        if any(_is_wished_for(child) for child in verb.children if child.dep_ == "xcomp"):
+            return None  # "hopes to name a new manager": a wish, no plan made
         if _is_past_perfect(verb):
             return None  # "Boeing had hoped to have it ready for 2012": a plan that did not come about
         return next(child for child in verb.children if child.dep_ == "xcomp"), "future", None
+    if _follows_a_happening(verb):
+        return verb, "past", None
     if verb.lemma_ in STATIVE_LEMMAS and not _appears_somewhere(verb):
         return None
     if _is_missing(verb):
@@ -894,6 +969,23 @@ def _clause_predicate(verb: Token) -> Predicate | None:
     if _states_a_capacity(verb) or _has_an_attitude(verb) or _has_a_measure(verb) or _is_a_makeup(verb):
         return None
     return verb, _tense(verb), None
+
+
+SEQUEL_PREPOSITIONS = frozenset({"after", "following"})
+
+
+def _follows_a_happening(verb: Token) -> bool:
+    """ "The resignation of Mayor Kelly comes a week after the arrest of his deputy": news tells in the
+    present that one happening followed another, and both have taken place (not "comes as a surprise",
+    nor "comes amid criticism", which tells a mood, nor "comes after delays", a state of things)."""
+    if verb.lemma_ != "come" or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ in SEQUEL_PREPOSITIONS
+        and any(_is_doing(obj) for obj in child.children)
+        for child in verb.children
+    )
 
 
 # What a thing is made of or rests on: "the deal includes 18 jets", "the tankers are based on the A330"
@@ -1009,9 +1101,48 @@ def _copula_happening(verb: Token) -> Predicate | None:
     has_time = any(c.dep_ == "prep" and any(g.ent_type_ == "DATE" for g in c.children) for c in verb.children)
     if subject is not None and has_time:
         return subject, _tense(verb), None
-    if _attends_a_gathering(verb) or _tells_a_market_move(verb):
+    if _attends_a_gathering(verb) or _tells_a_market_move(verb) or _is_out_of_a_post(verb):
         return verb, _tense(verb), None
+    first = _first_to_do(verb)
+    if first is not None:
+        return first, "future" if _tense(verb) == "future" else "past", None
     return _due_happening(verb)
+
+
+def _is_out_of_a_post(verb: Token) -> bool:
+    """ "Ann Roe is out as chief executive", "Cheeks is out as coach": being out as what one was is
+    having left the post, the news of a sacking or a resignation (not "is out of the country", "is
+    out injured")."""
+    children = list(verb.children)
+    return any(child.dep_ == "advmod" and child.lower_ == "out" for child in children) and any(
+        child.dep_ == "prep" and child.lower_ == "as" for child in children
+    )
+
+
+# What a thing is built to do or has: "the second model to use flash memory" tells no deed
+SPECIFICATION_LEMMAS = (
+    MAKEUP_LEMMAS | CAPACITY_LEMMAS | frozenset({"use", "utilize", "utilise", "have", "offer"})
+)
+
+
+def _is_token(token: Token | None, other: Token) -> bool:
+    return token is not None and token.i == other.i
+
+
+def _first_to_do(copula: Token) -> Token | None:
+    """ "Thomas is the fifth running back to go on injured reserve": he went on it, the latest of a
+    series, which is news now (and "will be the first to fly" is a plan). Told in the past ("She was
+    the first woman to swim the Channel") it is a record from someone's life, background the
+    sentence does not date (`copula_of_a_first`); "the first to know" tells no deed."""
+    return next(
+        (
+            token
+            for token in copula.subtree
+            if token.lemma_ not in STATIVE_LEMMAS | SPECIFICATION_LEMMAS
+            and _is_token(copula_of_a_first(token), copula)
+        ),
+        None,
+    )
 
 
 MOVE_WORDS = frozenset({"up", "down", "off", "higher", "lower"})
@@ -1130,7 +1261,7 @@ WITHHELD_SAYINGS = frozenset("comment say disclose reveal discuss confirm elabor
 def _is_commentary(root: Token) -> bool:
     children = list(root.children)  # each .children walk makes new Tokens
     auxiliaries = {child.lower_ for child in children if child.dep_ in ("aux", "auxpass")}
-    if auxiliaries & MODALS:
+    if auxiliaries & MODALS and not _is_future_in_the_past(root):
         return True
     if any(child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKERS for child in children):
         return True  # "if Boeing is indicted": a condition, not a happening
@@ -1143,12 +1274,53 @@ def _is_commentary(root: Token) -> bool:
     subjects = [child for child in children if child.dep_ in ("nsubj", "nsubjpass", "expl")]
     for subject in subjects:
         generic = subject.lemma_.lower() in COMMENTARY_SUBJECTS or subject.lower_ in COMMENTARY_SUBJECTS
+        if generic and _names_a_part_of(subject):
+            continue  # "One of the most famous mafia godfathers ... has died": someone, not anyone
         if generic and subject.i not in subject.doc.user_data.get(GROUP_REFERENCES, ()):
             # "they say", but not "They were freed" of two people just named
             return not _group_did_it(subject, root)
         if subject.dep_ == "expl" or (subject.lower_ == "it" and root.lemma_ == "be"):
             return True
     return False
+
+
+def _is_future_in_the_past(verb: Token) -> bool:
+    """ "said it would close the plant in March", "said union officials would meet executives next
+    week": "would" under a past saying is the "will" of what was said, a plan of the actor told
+    of (while "said the reform would save money" is a forecast of a thing, and "would have" a
+    counterfactual)."""
+    auxiliaries = {child.lower_ for child in verb.children if child.dep_ == "aux"}
+    if "would" not in auxiliaries or auxiliaries & (MODALS - {"would"}) or "have" in auxiliaries:
+        return False
+    said = verb
+    while said.dep_ == "conj" and said.head.i != said.i:
+        said = said.head  # "said that voters had asked for it and that he would step down"
+    saying = said.head
+    if said.dep_ != "ccomp" or not is_reporting(saying) or saying.tag_ != "VBD":
+        return False
+    subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+    if subject is None or verb.lemma_ in STATIVE_LEMMAS:
+        return False  # "said it would be difficult"
+    return subject.pos_ in ("PRON", "PROPN") or subject.lemma_.lower() in BODY_NOUNS | STAFF_NOUNS
+
+
+def _dated_reported_plan(predicate: Token, span: Span, expressions: Sequence[TimeExpression]) -> bool:
+    """ "Pemberton said on Wednesday it would close the plant in March": the plan has a date of its
+    own, so it is a happening apart from the saying, though its actors are the sayer's."""
+    if not _is_future_in_the_past(predicate):
+        return False
+    return _sentence_date(span, expressions, predicate, governed_only=True) is not None
+
+
+def _names_a_part_of(subject: Token) -> bool:
+    """ "One of the generals", "some of the protesters": a part of a group the text names, not
+    people in general ("one would think", "some say", "some of us")."""
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "of"
+        and any(grand.dep_ == "pobj" and grand.pos_ in ("NOUN", "PROPN") for grand in child.children)
+        for child in subject.children
+    )
 
 
 def _shares_a_condition(verb: Token) -> bool:
@@ -1174,6 +1346,8 @@ def _tense(verb: Token) -> str:
     words = {aux.lower_ for aux in auxiliaries}
     if words & {"will", "'ll", "shall"} or "going" in words or _headline_infinitive(verb):
         return "future"
+    if _is_future_in_the_past(verb):
+        return "future"
     if verb.tag_ == "VBD" or any(aux.tag_ == "VBD" for aux in auxiliaries):
         return "past"
     if verb.tag_ == "VBN" and words & {"has", "have", "had", "'s", "'ve"}:
@@ -1193,6 +1367,12 @@ INFERRED_LABELS = frozenset({"COREF", "BRIDGE"})
 POSSESSIVE_WORDS = frozenset({"his", "her", "its", "their"})
 # what stands for its owner: "His body was found" tells of him
 STANDS_FOR_OWNER = frozenset({"body", "remains", "corpse"})
+# What a named owner takes part through: "a left hook to Cruz's jaw", "the Saints' 16 games"; the
+# owner a pronoun or a description stands for there is mostly the actor already, or a wrong guess
+NAMED_OWNER_PARTS = frozenset(
+    """face head jaw chin nose eye eyes neck chest shoulder arm arms hand hands leg legs knee knees
+    ankle foot game games season""".split()
+)
 
 
 def _owner_only(mention: ActorMention, span: Span) -> bool:
@@ -1233,16 +1413,22 @@ def _mentions_taking_part(
 ) -> list[ActorMention]:
     """The mentions of actors that take part in the predicate's happening, in the clause's order."""
     actors: list[ActorMention] = []
-    clause = _clause_tokens(predicate) | _subject_tokens(predicate)
+    clause = _clause_tokens(predicate) | _subject_tokens(predicate) | _told_with_a_noun(predicate)
     if predicate.pos_ == "ADJ" and predicate.dep_ == "amod":  # "Mark Felt, dead at 95": Felt
         described = predicate.head
         clause |= {described.i} | {child.i for child in described.children if child.dep_ == "compound"}
+    misread = _misread_name_phrase(predicate)
+    clause |= misread
     if predicate.dep_ in ("relcl", "acl") and not _is_whose_clause(predicate):
         # "Airbus, which has out-sold Boeing": Airbus takes part; "A380 test flight delayed": the flight's
         clause |= {token.i for token in predicate.head.subtree if token.i < predicate.i}
     for mention in mentions:
         root = span.doc[mention.start : mention.end].root
-        if mention.kind != "product" and _is_modifier(root, predicate, mentions):
+        if root.i in misread:
+            actors.append(mention)  # its subject before it, its object after it
+            continue
+        doer = mention.kind == "person" and _names_the_doer(root, clause)
+        if mention.kind != "product" and not doer and _is_modifier(root, predicate, mentions):
             continue  # "the main Airbus factory", "Boeing's 787": a modifier, not a participant
         if _describes_another_actor(mention, mentions, span.doc):
             continue  # "Airbus parent EADS won", "EADS, the parent company of Airbus, won": EADS won
@@ -1250,12 +1436,86 @@ def _mentions_taking_part(
             continue  # "Chargers receiver Vincent Jackson was arrested": the arrest is not the team's
         if mention.kind == "product" and _qualifies_a_thing(root, predicate):
             continue  # "iPhone 4 users", "the iPhone 4 antenna"; but "the A380 test flight" is the A380's
-        if mention.kind == "country" and not _acts(span.doc[mention.end - 1], predicate):
+        if mention.kind == "country" and not (
+            _acts(span.doc[mention.end - 1], predicate) or _owns_a_doing(root, clause)
+        ):
             continue
         if mention.kind != "country" and mention.start not in clause and mention.end - 1 not in clause:
             continue
         actors.append(mention)
     return actors
+
+
+# What a party is told doing with its object: "signed an agreement to acquire SeaMicro"
+AGREEMENT_NOUNS = DEAL_NOUNS | frozenset({"plan", "bid", "offer", "proposal"})
+INVOLVING_LEMMAS = frozenset({"involve"})
+
+
+def _told_with_a_noun(predicate: Token) -> set[int]:
+    """The clause a noun of the predicate's clause is told by: the content of a deal or a plan
+    ("signed an agreement to acquire SeaMicro": SeaMicro is the deal's other party) and whom a
+    matter involves ("dismissed a case involving Senator Harris"). They take part in the event."""
+    told: set[int] = set()
+    for index in _clause_tokens(predicate):
+        noun = predicate.doc[index]
+        if noun.pos_ != "NOUN":
+            continue
+        for clause in noun.children:
+            if clause.dep_ == "acl" and (
+                _is_the_deals_content(noun, clause) or clause.lemma_ in INVOLVING_LEMMAS
+            ):
+                told |= _clause_tokens(clause)
+    return told
+
+
+def _is_the_deals_content(noun: Token, clause: Token) -> bool:
+    """ "an agreement to acquire X", "a bid to buy X": a deal's infinitive tells what it does."""
+    infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in clause.children)
+    return infinitive and noun.lemma_.lower() in AGREEMENT_NOUNS
+
+
+def _owns_a_doing(token: Token, clause: Set[int]) -> bool:
+    """ "before San Diego's playoff loss", "Creighton's victory against Drake": a country (or a team
+    named by its city) takes part, as any owner does, in a doing it owns in the clause."""
+    owned = token.head
+    return token.dep_ == "poss" and owned.i in clause and _is_doing_or_result(owned)
+
+
+# "arrested five days before San Diego's playoff loss": a happening that only times the event
+TIMING_PREPOSITIONS = frozenset({"after", "before", "since", "until", "during", "ahead"})
+
+
+def _names_the_doer(token: Token, clause: Set[int]) -> bool:
+    """ "A Reggie Wayne touchdown reception gave the Colts the lead": a person's name before a
+    doing names who did it."""
+    owned = token.head
+    if token.dep_ not in ("compound", "nmod") or owned.dep_ in ("compound", "nmod", "amod"):
+        return False  # not "the Hale campaign staff", staff of his campaign
+    return owned.i in clause and _is_doing_or_result(owned)
+
+
+def _is_doing_or_result(noun: Token) -> bool:
+    """A doing or its result, told as part of the event, not as the time it happened at."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in TIMING_PREPOSITIONS:
+        return False
+    if noun.dep_ == "appos" or noun.lower_ in ROLE_NOUNS:
+        return False  # "LaRue, a top Nixon campaign official, died": a role, not a doing
+    return noun.pos_ == "NOUN" and (
+        _is_doing(noun) or noun.lemma_.lower() in OWNER_TAKES_PART or noun.lower_ in NAMED_OWNER_PARTS
+    )
+
+
+def _misread_name_phrase(predicate: Token) -> frozenset[int]:
+    """ "Hawkridge Rovers sack manager Dean Calloway", read as one name with "sack" in it: the
+    headline's subject and object are the names of the phrase the verb was read into."""
+    if predicate.pos_ != "NOUN" or predicate.dep_ != "compound":
+        return frozenset()
+    root = predicate
+    while root.dep_ == "compound" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ != "ROOT" or root.pos_ != "PROPN":
+        return frozenset()
+    return frozenset(token.i for token in root.subtree if token.ent_type_ or token.i == predicate.i)
 
 
 def _is_whose_clause(verb: Token) -> bool:
@@ -1363,18 +1623,26 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
         return _is_modifier(head, predicate, mentions)  # "Boeing-Air Force talks": as the Air Force is
     if _names_the_subject_before_its_day(token):
         return False
-    if token.dep_ == "conj" and head.pos_ == "PROPN" and head.dep_ in ("compound", "nmod", "amod"):
-        return _is_modifier(
-            head, predicate, mentions
-        )  # "a fleet of Boeing and Airbus aircraft": as Boeing is
+    first = _first_of_its_list(token)
+    if first.i != token.i and first.pos_ == "PROPN" and first.dep_ in ("compound", "nmod", "amod"):
+        # "a fleet of Boeing and Airbus aircraft", "his WBA, IBF and WBO belts": as the first is
+        return _is_modifier(first, predicate, mentions)
     if token.dep_ in ("compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN"):
         # "the Teamsters union said", "Toyota shares fell": the body itself, or its stock
         if head.lower_ in HOLDINGS and head.tag_ in ("NN", "NNS"):
             return False
+        if _names_the_owner_of_takings(token, mentions):
+            return False  # "Ridgeway sales drop 32 percent": the company's sales
+        if _owns_the_site(token, mentions):
+            return False  # "an explosion at a Dorwell Chemicals plant": the company's plant
         if head.lower_ in NAMED_KIND_NOUNS and head.tag_ == "NN":
             return False  # "the broader Topix index", "the benchmark Nikkei 225 average": the index
-        if head.lower_ in STAFF_NOUNS and head.tag_ == "NNS":
+        if head.lower_ in STAFF_NOUNS and (head.tag_ == "NNS" or head.lower_ == "police"):
             return False  # "BOJ policymakers voted", "NYPD officers shot": the body acts through them
+        if head.lower_ in TEAM_UNITS:
+            return False  # "The Colts defense held": the team plays through its units
+        if head.lower_ in SOURCE_NOUNS and head.dep_ in ("nsubj", "nsubjpass"):
+            return False  # "The AMD statement said", "USGS measurements showed": the body tells it
         if head.lower_ in BODY_NOUNS and head.tag_ == "NN" and head.dep_ != "appos":
             # not "Airbus unions", "the main Airbus union": unions at Airbus
             return any(child.dep_ in ("amod", "nummod") for child in head.children)
@@ -1384,11 +1652,55 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
         # "Lavrov's talks", "Putin's letter", "China Eastern's board": the possessor acts through it
         if head.lower_ in STANDS_FOR_OWNER or (head.lower_ in HOLDINGS and head.tag_ in ("NN", "NNS")):
             return False  # "Halvorsen's shares fell", as "Toyota shares fell": its stock
+        if token.pos_ == "PROPN" and head.lower_ in NAMED_OWNER_PARTS:
+            return False
+        if _owns_the_site(token, mentions):
+            return False  # "workers walked out at Halvard Motors' engine plant"
         in_other_mention = any(mention.start <= head.i < mention.end for mention in mentions)
         if in_other_mention or head.lower_ in ROLE_NOUNS or head.lower_ in TITLE_WORDS:
             return True
         return not (_is_doing(head) or head.lemma_.lower() in OWNER_TAKES_PART)
     return False
+
+
+# Where a company works: what happens there happens to it
+SITE_NOUNS = frozenset(
+    """plant plants factory factories refinery refineries mine mines colliery smelter mill works
+    warehouse depot hospital hospitals store stores brewery shipyard""".split()
+)
+SITE_PREPOSITIONS = frozenset({"at", "in", "from", "inside"})
+
+
+def _owns_the_site(token: Token, mentions: Sequence[ActorMention]) -> bool:
+    """ "An explosion at a Dorwell Chemicals plant killed two", "Workers strike at Halvard Motors'
+    Oshawa engine plant", "Hackers steal records from Hartley Health hospitals": a company named
+    before its site, where the happening took place, takes part in it."""
+    site = token.head
+    while site.dep_ == "compound" and site.head.pos_ == "NOUN" and site.head.i != site.i:
+        site = site.head  # "Halvard Motors' Oshawa engine plant"
+    if site.lemma_.lower() not in SITE_NOUNS and site.lower_ not in SITE_NOUNS:
+        return False
+    if site.dep_ != "pobj" or site.head.lower_ not in SITE_PREPOSITIONS:
+        return False
+    return any(m.start <= token.i < m.end and m.kind == "organization" for m in mentions)
+
+
+def _names_the_owner_of_takings(token: Token, mentions: Sequence[ActorMention]) -> bool:
+    """ "Ridgeway sales drop", "Kessler profit rises": a company's name before its takings, as the
+    subject, is the company whose sales moved (while "U.S. auto sales" are a market's)."""
+    takings = token.head
+    return (
+        takings.lemma_.lower() in TAKINGS_LEMMAS
+        and takings.dep_ in ("nsubj", "nsubjpass")
+        and any(m.start <= token.i < m.end and m.kind == "organization" for m in mentions)
+    )
+
+
+def _first_of_its_list(token: Token) -> Token:
+    """The first name of a list ("WBA, IBF and WBO", which the parser may read as an apposition)."""
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 DAY_WORDS = frozenset(WEEKDAYS) | {"today", "yesterday", "tonight", "tomorrow"}
@@ -1428,17 +1740,27 @@ NAMED_KIND_NOUNS = frozenset({"index", "average"})
 # The people a body acts through, named after it: "Kremlin officials", "Toyota executives"
 STAFF_NOUNS = frozenset(
     """officials executives employees workers staff engineers negotiators lawyers investigators
-    members policymakers directors officers agents troops soldiers forces""".split()
+    members policymakers directors officers agents troops soldiers forces police magistrates
+    prosecutors detectives firefighters players""".split()
 )
 
 
+# The units a team plays through: "the Colts defense", "the Yankees bullpen", "the Jets' secondary"
+TEAM_UNITS = frozenset(
+    "defense defence offense offence secondary bullpen lineup line-up rotation backfield".split()
+)
+# What a body tells news through: "the AMD statement said", "Labor Department figures showed"
+SOURCE_NOUNS = frozenset(
+    "statement release data figures measurements readings statistics survey report records".split()
+)
 # What an actor does, sends or acts through, when it is named as the owner: "Putin's letter".
-ACTS_THROUGH = frozenset(
+ACTS_THROUGH = TEAM_UNITS | frozenset(
     """letter message email e-mail memo statement speech proposal plan offer order bid request call deal
     invitation decision move response visit trip talks board committee panel unit division subsidiary
     shareholders staff
     employees workers executives officials team forces troops government members policymakers
-    negotiators directors""".split()
+    negotiators directors navy army military police coastguard programme program campaign
+    squad""".split()
 )
 # A result is its owner's ("Creighton's victory"), and a record its holder's, who loses it when it
 # is broken ("Luck broke Newton's record"): the owner takes part. So does a company in what its
@@ -1477,7 +1799,10 @@ def _actor_is_subject(predicate: Token, mentions: Sequence[ActorMention]) -> boo
 
 
 def _predicate_heads(predicate: Token) -> set[int]:
+    copula = copula_of_a_first(predicate)
     heads = {predicate.i}
+    if copula is not None and _is_token(_first_to_do(copula), predicate):
+        heads.add(copula.i)  # "Ohara will be the first woman to walk on the Moon": Ohara walks
     head = predicate
     while head.dep_ in ("xcomp", "attr", "acomp", "pcomp", "prep", "dobj") and head.head.i != head.i:
         head = head.head
@@ -1503,6 +1828,9 @@ def _find_subject_tokens(predicate: Token) -> set[int]:
     while head.dep_ in ("xcomp", "attr", "acomp", "dobj") and head.head.i != head.i:
         head = head.head
     subjects = [child for child in head.children if child.dep_ in SUBJECT_DEPS]
+    copula = copula_of_a_first(head)
+    if copula is not None:  # "Thomas is the fifth running back to go on IR": Thomas went
+        subjects = [child for child in copula.children if child.dep_ == "nsubj"]
     governing = governing_verb(head)
     if not subjects and governing is not None:
         subjects = [child for child in governing.children if child.dep_ in SUBJECT_DEPS]
@@ -1574,9 +1902,9 @@ def _find_clause_tokens(predicate: Token) -> set[int]:
 
 
 def _is_other_clause(token: Token, predicate: Token) -> bool:
-    if token.pos_ not in ("VERB", "AUX"):
+    if token.pos_ not in ("VERB", "AUX") or tells_the_purpose(token, predicate):
         return False
-    return token.dep_ in NESTED_CLAUSES or governing_verb(token) is not None
+    return token.dep_ in NESTED_CLAUSES or governing_verb(token) is not None or is_misattached_clause(token)
 
 
 def _acts(token: Token, predicate: Token) -> bool:
@@ -1591,6 +1919,8 @@ def _acts(token: Token, predicate: Token) -> bool:
         if token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS | {"dobj"}:
             return True
         token = token.head
+    if token.dep_ == "pobj" and _names_a_party(token.head, predicate):
+        return True
     if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS:
         return False
     if token.dep_ not in SUBJECT_DEPS | {"dobj", "dative"}:
@@ -1598,6 +1928,29 @@ def _acts(token: Token, predicate: Token) -> bool:
     # its own verb, or the verb it completes ("set to deliver"), not a coordinated one
     return token.head.i == predicate.i or (
         predicate.dep_ in ("xcomp", "acomp", "attr") and token.head.i == predicate.head.i
+    )
+
+
+# The prepositions of the other party: "sanctions against Iran", "talks with China", "beaten by Brazil"
+PARTY_PREPOSITIONS = frozenset({"with", "against", "between", "versus", "vs", "vs.", "by"})
+# what is won over another: "a win over Detroit" (not "a dispute over Kashmir", a matter)
+WINS_OVER = frozenset({"win", "victory", "triumph", "lead", "edge", "upset", "beat", "prevail"})
+
+
+def _names_a_party(preposition: Token, predicate: Token) -> bool:
+    """A country after a preposition of the other party, on the predicate or on the noun that is
+    its subject or object, takes part: "imposed sanctions against Iran", "held talks with China"."""
+    attached = preposition.head
+    word = preposition.lower_
+    if word not in PARTY_PREPOSITIONS and not (word == "over" and attached.lemma_.lower() in WINS_OVER):
+        return False
+    heads = _predicate_heads(predicate)
+    if attached.i in heads:
+        return True
+    return (
+        attached.pos_ == "NOUN"
+        and attached.dep_ in SUBJECT_DEPS | {"dobj", "attr"}
+        and attached.head.i in heads
     )
 
 
@@ -1650,6 +2003,8 @@ def _sentence_date(
             continue
         if _within(expression.start, quoted) and not _within(predicate.idx, quoted):
             continue  # '"Today is a great day," he said': the quote's today, not the saying's date
+        if _within(expression.start, [made_once(span.doc, "dateline_credit", dateline_credit)]):
+            continue  # "TALLINN, March 4 (Reuters) - ... won Sunday's election": the day it was filed
         tokens = span.doc.char_span(expression.start, expression.end, alignment_mode="expand")
         if tokens is None or (date.precision == "year" and _names_a_thing(tokens.root)):
             continue  # "the 1991 settlement", "its 2010 conference": the year names the thing
@@ -1661,11 +2016,13 @@ def _sentence_date(
             continue  # "its first profit since 2007": the start of a stretch, not when it happened
         if _is_comparison_base(tokens):
             continue  # "sales dropped 32 percent from a year earlier": the time compared with
+        if _said_on(tokens.root, predicate.head) and predicate.dep_ == "ccomp":
+            continue  # "said on Wednesday it would close the plant in March": the saying's day
         inside.append((expression, date, tokens.root))
     if not inside:
         return None
     for expression, date, root in inside:
-        if _governs(root, predicate):
+        if _governs(root, predicate) or _said_on(root, predicate):
             return date, expression
     for expression, date, root in inside:
         if _dates_its_subject(root, predicate):
@@ -1678,6 +2035,46 @@ def _sentence_date(
         if not _modifies_a_noun(root) and not _dates_another_clause(root, predicate):
             return date, expression
     return None
+
+
+def _day_of_recent_news_told(
+    span: Span, expressions: Sequence[TimeExpression], saying: Token, published: dt.date
+) -> DateValue | None:
+    """ "died yesterday, her spokesman said": an undated saying of news of the last days was made
+    on the news' day, as a report of a happening is written when it breaks."""
+    quoted = _quoted_ranges(span)
+    for told in (child for child in saying.children if child.dep_ == "ccomp"):
+        if _within(told.idx, quoted):
+            continue  # '"Today is a great day," he said': the quote's today
+        dated = _sentence_date(span, expressions, told, governed_only=True)
+        if dated is not None and dated[0].precision == "day" and _near_publication(dated[0], published):
+            return dated[0]
+    return None
+
+
+def _told_at_the_time(verb: Token) -> bool:
+    """ "said in a statement at the time": the clause refers to the time last told, not to its own."""
+    for token in verb.sent:
+        if token.lower_ != "time" or token.dep_ != "pobj" or token.head.lower_ != "at":
+            continue
+        # not "at the same time", "at the time of the merger": another time
+        determiners = [child.lower_ for child in token.children if child.dep_ == "det"]
+        qualified = any(child.dep_ in ("amod", "prep", "compound", "nummod") for child in token.children)
+        if determiners == ["the"] and not qualified and _clause_verb(token.head).i == verb.i:
+            return True
+    return False
+
+
+def _said_on(date: Token, saying: Token) -> bool:
+    """ "said on Wednesday it would close the plant", with "on Wednesday" hung on "close" by the
+    parser: a date between the verb of saying and the subject of what was said dates the saying."""
+    if not is_reporting(saying):
+        return False
+    said = next((child for child in saying.children if child.dep_ == "ccomp" and child.i > saying.i), None)
+    subject = (
+        None if said is None else next((c for c in said.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    )
+    return subject is not None and saying.i < date.i < subject.left_edge.i
 
 
 _EARLIER_THAT_DAY = re.compile(r"earlier (?:in the|that) day", re.IGNORECASE)
@@ -1698,10 +2095,29 @@ RELATIVE_BASE_WORDS = frozenset({"earlier", "ago", "before", "last", "previous",
 RANGE_ENDS = frozenset({"to", "until", "through", "till"})
 
 
+def _dates_the_base_figure(date: Span) -> bool:
+    """ "won 29 seats, down from 44 in 2015", "up from 546 million in 2009": the date of the figure
+    compared with, not of the change."""
+    preposition = date.root.head
+    if date.root.dep_ != "pobj" or preposition.dep_ != "prep":
+        return False
+    base = preposition.head  # "from", or the figure it takes
+    if base.lower_ != "from" and base.dep_ == "pobj":
+        base = base.head
+    if base.lower_ != "from" or base.dep_ != "prep":
+        return False
+    return any(
+        child.dep_ == "pobj" and (child.like_num or child.ent_type_ in MEASURE_TYPES)
+        for child in base.children
+    )
+
+
 def _is_comparison_base(date: Span) -> bool:
     """ "dropped 32 percent from a year earlier", "up from 546 million a year earlier", "compared
     with a year ago": a figure's base of comparison, not when the change happened; "served from
     2005 to 2007" is a stretch, and an absolute date ("rose from 2005") is left alone."""
+    if _dates_the_base_figure(date):
+        return True
     if not any(token.lower_ in RELATIVE_BASE_WORDS for token in date):
         return False
     for ancestor in date.root.ancestors:
@@ -1815,6 +2231,8 @@ def _modifies_a_noun(token: Token) -> bool:
     if token.dep_ in ("npadvmod", "tmod"):
         return False  # "found guilty by the same jury last month": a bare time phrase is adverbial
     head = token.head
+    if head.dep_ == "prep" and _passes_its_time_on(head.head):
+        return False  # "joined Dalton as an engineer in 1971": the joining's year
     if head.lower_ == "on" and head.head.dep_ == "dobj":
         return False  # "will announce its decision on March 7": the day of the verb, hung on its object
     while head.dep_ == "prep" and head.head.i != head.i:
@@ -1846,9 +2264,28 @@ def _governs(token: Token, predicate: Token) -> bool:
         token = token.head
         if token.i == predicate.i:
             return True
-        if token.pos_ == "VERB" or (token.pos_ in ("NOUN", "PROPN") and token.ent_type_ != start.ent_type_):
+        if token.pos_ == "VERB" or (
+            token.pos_ in ("NOUN", "PROPN")
+            and token.ent_type_ != start.ent_type_
+            and not _passes_its_time_on(token)
+        ):
             return False
     return False
+
+
+# "during her stay in 2010": the stay's time is the clause's; "joined as an engineer in 1971": a
+# date after the role the parse hangs on it still dates the verb
+TIME_PASSING_PREPOSITIONS = frozenset({"during", "as"})
+
+
+def _passes_its_time_on(noun: Token) -> bool:
+    """A noun whose dates are those of the verb its phrase hangs on ("during her stay", "as an engineer")."""
+    preposition = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and preposition.lower_ in TIME_PASSING_PREPOSITIONS
+        and preposition.head.pos_ in ("VERB", "AUX")
+    )
 
 
 SOURCE_RANK = {"text": 2, "context": 1, "published": 0}
@@ -2029,6 +2466,50 @@ def _order_sequences(candidates: list[_Candidate]) -> None:
         )
         if later is not None and item.date.first_day() > later.date.first_day():
             item.date, item.date_source = later.date, "context"
+
+
+FOLLOWING_PREPOSITIONS = frozenset({"after", "following"})
+
+
+def _date_by_the_happening_followed(candidates: list[_Candidate]) -> None:
+    """ "the blood was drawn well after Williams' arrest": a clause with no date of its own, told
+    after a happening the story dated before ("Williams was arrested on Feb. 1"), took place then."""
+    for item in candidates:
+        if item.date_source == "text" or is_reporting(item.predicate):
+            continue  # a saying about what followed the arrest is made when it is made
+        followed = _happenings_followed(item.predicate)
+        told_before = next(
+            (
+                other
+                for other in candidates
+                if followed & _actions_told(other)
+                and other.date_source == "text"
+                and other.sentence.index < item.sentence.index
+                and set(other.actors) & set(item.actors)
+            ),
+            None,
+        )
+        if told_before is not None:
+            item.date, item.date_source = told_before.date, "context"
+
+
+def _actions_told(candidate: _Candidate) -> set[str]:
+    """The candidate's action, and those of the verbs coordinated with it ("was pulled over, but was
+    arrested"), which share its actors and date."""
+    verbs = (child for child in candidate.predicate.children if child.dep_ == "conj" and child.pos_ == "VERB")
+    return {candidate.lemma, *(verb.lemma_.lower() for verb in verbs)}
+
+
+def _happenings_followed(predicate: Token) -> set[str]:
+    """The actions of the happenings the clause is told after ("after Williams' arrest": arrest)."""
+    clause = _clause_tokens(predicate)
+    return {
+        _NOMINAL_VERBS[noun.lower_]
+        for token in predicate.sent
+        if token.i in clause and token.dep_ == "prep" and token.lower_ in FOLLOWING_PREPOSITIONS
+        for noun in token.children
+        if noun.dep_ == "pobj" and noun.lower_ in _NOMINAL_VERBS
+    }
 
 
 def quote_of(sentence: Sentence) -> str:

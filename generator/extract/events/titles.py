@@ -7,13 +7,20 @@ verb is put in the headline present ("met" -> "meets"), and the result fits in 8
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from generator.extract.actors.mentions import ActorMention, dateline_credit
 from generator.extract.doc_views import sentence_at
-from generator.extract.grammar import SAME_FORM_PASTS, governing_verb, verb_read_as_noun
+from generator.extract.grammar import (
+    SAME_FORM_PASTS,
+    copula_of_a_first,
+    governing_verb,
+    infinitive_on_a_name,
+    mended_lemma,
+    tells_the_purpose,
+    verb_read_as_noun,
+)
 from generator.extract.lexicon import is_bare_takings, is_reporting
 from generator.registry import CORPORATE_WORDS
 
@@ -33,6 +40,8 @@ def make_title(
     """
     # a bridged product ("the first flight" of the A380) is not a name to write in the title
     names = _names_by_token(mentions)
+    if predicate.pos_ == "NOUN" and predicate.dep_ == "compound" and predicate.head.pos_ in ("NOUN", "PROPN"):
+        return _verb_in_a_name_title(predicate, names)
     if predicate.pos_ == "NOUN":
         misread = verb_read_as_noun(sentence_at(predicate.doc, predicate.i))
         if misread is not None and predicate.i == sentence_at(predicate.doc, predicate.i).root.i:
@@ -52,6 +61,10 @@ def make_title(
         child.dep_ == "acomp" and child.lower_ == "due" for child in predicate.children
     ):
         verb = ""  # headlines drop the copula: "Dean Marsh due in court"
+    elif predicate.lemma_ == "be" and any(
+        child.dep_ == "advmod" and child.lower_ == "out" for child in predicate.children
+    ):
+        verb = "out"  # "Ann Roe out as chief executive"
     rest: list[str] = []
     said = [child for child in predicate.children if child.dep_ == "ccomp"] if is_reporting(predicate) else []
     # "NASA says it would ...": a pronoun for the sayer stays a pronoun in what was said
@@ -69,7 +82,7 @@ def make_title(
             rest.extend(_render(_pruned_subtree(child), names, predicate.doc, emitted))
             continue
         if child.dep_ in ("dobj", "prep", "dative", "attr", "oprd", "acomp", "xcomp", "pcomp", "ccomp") or (
-            _is_bare_participle_after(child, predicate)
+            _is_bare_participle_after(child, predicate) or tells_the_purpose(child, predicate)
         ):
             kept = _pruned_subtree(child)
             words = _render(kept, names, predicate.doc, emitted)
@@ -213,6 +226,22 @@ def _misread_clause_title(root: Token, verb: Token, names: dict[int, ActorMentio
     return _fit(_capitalize(" ".join(words)))
 
 
+def _verb_in_a_name_title(verb: Token, names: dict[int, ActorMention]) -> str:
+    """ "Hawkridge Rovers sack manager Dean Calloway", parsed as one name: the words before the verb
+    are its subject, those after its object."""
+    root = verb
+    while root.dep_ == "compound" and root.head.i != root.i:
+        root = root.head
+    phrase = _pruned_subtree(root)
+    before = [token for token in phrase if token.i < verb.i]
+    after = [token for token in phrase if token.i > verb.i]
+    plural = bool(before) and before[-1].tag_ in ("NNS", "NNPS") and before[-1].lower_ not in CORPORATE_WORDS
+    lemma = verb.lower_ if plural else _third_person(verb.lower_)
+    subject = [names[token.i].name if token.i in names else token.text for token in before]
+    words = [*dict.fromkeys(subject), lemma, *_render(after, names, verb.doc)]
+    return _fit(_capitalize(" ".join(words)))
+
+
 def _by_gerund(predicate: Token) -> Token | None:
     for child in predicate.children:
         if child.dep_ == "prep" and child.lower_ == "by":
@@ -221,7 +250,7 @@ def _by_gerund(predicate: Token) -> Token | None:
 
 
 def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
-    head = governing_verb(predicate) or predicate
+    head = governing_verb(predicate) or copula_of_a_first(predicate) or predicate
     while head.dep_ in ("xcomp", "attr", "acomp", "pcomp", "prep") and head.head.i != head.i:
         head = head.head
     for child in _subjects(head):
@@ -248,10 +277,16 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
             return " and ".join(dict.fromkeys(actors))
         phrase = " ".join(_render(_pruned_subtree(child), names, predicate.doc))
         owner = _pronoun_owner(child, names)
-        return f"{_possessive(owner)} {phrase}" if owner else phrase
+        if owner:
+            return f"{_possessive(owner)} {phrase}"
+        owner_name = _described_owner(child, names)
+        return f"{owner_name} {phrase}" if owner_name else phrase
+    planner = infinitive_on_a_name(head)
+    if planner is not None:  # "GM to cut jobs": the name is the plan's subject
+        return " ".join(_render([t for t in _pruned_subtree(planner) if t.i < head.i], names, predicate.doc))
     if head.dep_ in ("acl", "relcl") and head.head.i in names and head.tag_ == "VBD":
         return names[head.head.i].name  # "Chrysler LLC, the automaker, filed ...", misread as a modifier
-    if _modifies_its_noun(head) and head.head.pos_ == "NOUN":
+    if _modifies_its_noun(head) and head.head.pos_ in ("NOUN", "NUM"):
         # "a pay deal signed between Unite and Ford": the deal was signed
         noun = [
             token
@@ -280,6 +315,16 @@ def _pronoun_owner(noun: Token, names: dict[int, ActorMention]) -> str | None:
     for child in noun.children:
         if child.dep_ == "poss" and child.tag_ == "PRP$" and child.i in names:
             return names[child.i].name
+    return None
+
+
+def _described_owner(noun: Token, names: dict[int, ActorMention]) -> str | None:
+    """ "The company's shares fell": the name the description stands for, written as headlines
+    write an owner ("Ridgeway shares fall")."""
+    for child in noun.children:
+        mention = names.get(child.i)
+        if child.dep_ == "poss" and child.pos_ == "NOUN" and mention is not None and mention.label == "COREF":
+            return mention.name
     return None
 
 
@@ -369,7 +414,7 @@ def _headline_verb(
         if negated:
             return f"not {predicate.text}"  # "Smith not charged"
         return f"to be {predicate.text}" if planned else predicate.text  # passive: "X appointed CEO"
-    lemma = _lemma(predicate)
+    lemma = mended_lemma(predicate)
     if negated:
         verb = f"did not {lemma}"
     elif planned:
@@ -397,20 +442,6 @@ def _is_headline_participle(predicate: Token) -> bool:
             child.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp") for child in predicate.children
         )
     )
-
-
-def _lemma(verb: Token) -> str:
-    """The verb's lemma, mended where the lemmatizer cut a silent "e": "hoped" is "hope", not "hop".
-    A one-syllable verb ending in vowel and consonant doubles it before "-ed" ("hop", "hopped"), so
-    "hoped", "hopes", "hoping" without it are of a verb in "-e" ("fined": "fine"); w, x, y never double."""
-    lemma = verb.lemma_.lower()
-    single_syllable_cvc = (
-        len(re.findall("[aeiou]+", lemma)) == 1
-        and re.search("[^aeiou][aeiou][^aeiouwxy]$", lemma) is not None
-    )
-    if single_syllable_cvc and verb.lower_ in (lemma + "ed", lemma + "es", lemma + "ing"):
-        return lemma + "e"
-    return lemma
 
 
 def _third_person(lemma: str) -> str:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from generator.extract.lexicon import is_reporting
 from generator.extract.timex.vocabulary import FUTURE_AUX, FUTURE_VERBS, MODAL_AUX, SCHEDULE_VERBS, Tense
 from generator.model import TimeExpression
 
@@ -100,7 +101,19 @@ def find_tense(doc: Doc, tokens: list[Token]) -> Tense | None:
     while token.head.i != token.i and any(t.i == token.head.i for t in tokens):
         token = token.head
     verb = _governing_verb(token)
+    if verb is not None and _said_before_its_subject(token, verb):
+        verb = verb.head
     return _verb_tense(verb) if verb is not None else None
+
+
+def _said_before_its_subject(token: Token, verb: Token) -> bool:
+    """ "said on Wednesday it would close the plant", with the day hung on "close" by the parser: a
+    date between the verb of saying and the subject of what was said is the saying's."""
+    saying = verb.head
+    if verb.dep_ != "ccomp" or saying.i > token.i or not is_reporting(saying):
+        return False
+    subject = next((child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and token.i < subject.left_edge.i
 
 
 def _governing_verb(token: Token) -> Token | None:

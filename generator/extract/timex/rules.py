@@ -32,9 +32,12 @@ from generator.extract.timex.vocabulary import (
     APPROX_WORDS,
     DAY_DATE,
     DAYNUM,
+    FUTURE_AUX,
+    FUTURE_VERBS,
     HOLIDAY,
     MOD_PREFIX,
     MOD_WORDS,
+    MODAL_AUX,
     MONTH,
     MONTH_BEFORE_DAY,
     MONTH_LOOSE,
@@ -48,6 +51,7 @@ from generator.extract.timex.vocabulary import (
     PART_OF_DAY_RE,
     REFS,
     RELWORD,
+    SCHEDULE_VERBS,
     SEASON,
     SEASON_OF_MONTH,
     SEASONS,
@@ -240,7 +244,37 @@ def _normalize_day_date(candidate: Candidate, context: Context) -> Value | None:
     day = _resolve_day_date(rest, context, tense)
     if day is None:
         return None
+    if tense == "past" and day > context.reference and _is_day_of_a_deed(candidate, context, rest):
+        day = _last_year(day)  # "rear-ended a truck on June 8" in a story of May 3: last June
     return Value("DATE", day.isoformat(), mod)
+
+
+_DAY_DATE_HAS_YEAR = re.compile(r"\d{4}|'\d{2}")
+
+
+def _is_day_of_a_deed(candidate: Candidate, context: Context, text: str) -> bool:
+    """ "on June 8" (no year) hung on a verb in the past tense ("crashed ... on June 8"): the day it
+    was done, never one after the story was written, unlike a deadline or a plan."""
+    if _DAY_DATE_HAS_YEAR.search(text):
+        return False
+    tokens = context.tokens(candidate.start, candidate.end)
+    heads = [token for token in tokens if token.head.i not in {t.i for t in tokens}]
+    if len(heads) != 1 or heads[0].dep_ != "pobj" or heads[0].head.lower_ != "on":
+        return False
+    verb = heads[0].head.head
+    return (
+        verb.pos_ == "VERB"
+        and verb.tag_ in ("VBD", "VBN")
+        and verb.lemma_ not in SCHEDULE_VERBS | FUTURE_VERBS
+        and not any(child.lower_ in FUTURE_AUX | MODAL_AUX for child in verb.children if child.dep_ == "aux")
+    )
+
+
+def _last_year(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
 
 
 _TIME_RE = re.compile(
