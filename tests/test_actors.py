@@ -787,3 +787,13 @@ def test_a_handle_that_spells_a_name_of_the_article_is_that_actor(nlp) -> None: 
     )
     found = [(m.surface, m.name) for m in find_actor_mentions(doc, ActorRegistry())]
     assert ("@TheAcademy", "Academy") in found
+
+
+def test_an_acronym_may_leave_out_the_country_its_name_opens_with(nlp) -> None:  # type: ignore[no-untyped-def]
+    # business: "SEC" for the "U.S. Securities and Exchange Commission"
+    text = (
+        "The U.S. Securities and Exchange Commission sued Brightwater Capital on Monday. "
+        "The SEC said the fund had misled investors."
+    )
+    names = {m.surface: m.name for m in find_actor_mentions(nlp(text), ActorRegistry())}
+    assert names["SEC"] == "U.S. Securities and Exchange Commission"

@@ -1937,3 +1937,41 @@ def test_every_name_of_a_list_of_modifiers_is_a_modifier(nlp) -> None:  # type: 
 def test_a_specification_or_a_delay_is_no_first_nor_sequel(nlp, sentence: str) -> None:  # type: ignore[no-untyped-def]
     text = "Phones\nLumio launched the Zephyr X phone on Monday. " + sentence
     assert sentence not in [event.quote for event in extract(nlp, text)]
+
+
+def test_a_day_s_game_dates_what_is_done_in_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    # sport: "Sunday's final" is the day of the captaining
+    text = "Cup final\nTeam captain Ana Ruiz will lead Harwick Athletic in Sunday's final. Fans cheered."
+    [event] = extract(nlp, text)
+    assert event.date.iso == "2024-03-17"
+
+
+def test_a_share_move_is_of_the_story_s_day_not_of_the_last_date_told(nlp) -> None:  # type: ignore[no-untyped-def]
+    # business: "last month" dates the request, not the day's trading
+    text = (
+        "Harwell to close depot\n"
+        "Harwell Group said on Friday it would close its Leeds depot. "
+        "Its chief executive, Ann Roe, asked the council for help last month. "
+        "The company's shares fell 3 percent in London."
+    )
+    fell = next(event for event in extract(nlp, text) if event.sentence == 3)
+    assert fell.date.iso == "2024-03-15"
+
+
+def test_a_name_with_and_in_it_takes_a_singular_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    # business: one regulator, not two parties
+    text = "Regulator\nThe U.S. Securities and Exchange Commission fined Brightwater Capital on Monday."
+    [event] = extract(nlp, text)
+    assert event.title.startswith("U.S. Securities and Exchange Commission fines")
+
+
+def test_a_headline_role_and_name_to_verb_is_the_person_s_plan(nlp) -> None:  # type: ignore[no-untyped-def]
+    # sport: "Harwick Athletic coach Reyes to quit", parsed with the verb hung on the role
+    text = (
+        "Harwick Athletic coach Reyes to quit after cup defeat\n"
+        "Harwick Athletic said on Tuesday that coach Tom Reyes will leave at the end of the season."
+    )
+    headline = next(event for event in extract(nlp, text) if event.sentence == 0)
+    assert "Tom Reyes" in headline.actors
+    assert headline.modality == "planned"
+    assert "Tom Reyes to quit" in headline.title

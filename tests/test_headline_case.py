@@ -125,3 +125,30 @@ def test_a_past_verb_after_an_apposition_is_the_verb(nlp) -> None:  # type: igno
     [event] = extract_article(article, nlp=nlp, registry=ActorRegistry()).events
     assert event.actors == ("Marsh", "Reyes")
     assert event.title.startswith("Marsh trounces Reyes")
+
+
+def test_a_name_to_a_verb_is_the_headline_plan(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Marsh to face Reyes in runoff\n\n"
+        "Senator Ellen Marsh will face Tom Reyes in a runoff next month, officials said on Monday."
+    )
+    article = Article(slug="a", title="Marsh to face Reyes in runoff", published=PUBLISHED, text=text)
+    [event] = [
+        e for e in extract_article(article, nlp=nlp, registry=ActorRegistry()).events if e.sentence == 0
+    ]
+    assert event.modality == "planned"
+    assert event.title.startswith("Ellen Marsh to face Tom Reyes")
+
+
+def test_a_label_that_is_a_clause_leaves_the_plan_after_its_colon(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Wait Is (Finally) Over: Reyes To Name Sarah Hale as Police Chief\n\n"
+        "Mayor Tom Reyes will name Sarah Hale as the city's police chief on Friday, his office said "
+        "on Monday."
+    )
+    article = Article(slug="a", title=text.splitlines()[0], published=PUBLISHED, text=text)
+    [event] = [
+        e for e in extract_article(article, nlp=nlp, registry=ActorRegistry()).events if e.sentence == 0
+    ]
+    assert event.actors == ("Tom Reyes", "Sarah Hale")
+    assert event.modality == "planned"

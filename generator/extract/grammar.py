@@ -75,7 +75,7 @@ def infinitive_on_a_name(verb: Token) -> Token | None:
     it, the name the infinitive hangs on is its subject (returned)."""
     head = verb.head
     to = [child for child in verb.children if child.dep_ == "aux" and child.lower_ == "to"]
-    if not to or verb.dep_ not in ("relcl", "acl") or head.dep_ != "ROOT" or head.i > verb.i:
+    if not to or verb.dep_ not in ("relcl", "acl", "xcomp") or head.dep_ != "ROOT" or head.i > verb.i:
         return None
     if head.pos_ not in ("PROPN", "NOUN") or any(token.pos_ in ("VERB", "AUX") for token in head.lefts):
         return None

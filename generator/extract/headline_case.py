@@ -10,6 +10,8 @@ after a headline's subject as a noun ("Red Sox extend offer to Teixeira": a comp
 "Judge sentences Orozco to death": a plural "sentences"). With a pronoun for the subject ("They extend
 offer to Teixeira") the same words read as the clause they are; that reading is taken for the words
 after the subject, and the subject (and a label before a colon, "Report: ...") hangs on its verb.
+"Obama to nominate Benjamin", read as a name with a modifier, is the name's plan; and in running
+text too, the past verb after a subject's apposition ("Marsh, 12-0 in state races, trounced Reyes").
 """
 
 from __future__ import annotations
@@ -157,22 +159,28 @@ def reread_verbless_lines(doc: Doc, parse: Parse, running: dict[int, list[str]] 
     """Re-read each line whose root is no verb as the clause headline grammar writes.
 
     A label before a colon ("Report: ...", "Esther Williams Dead: Technicolor Star Dies at 91")
-    that took the line's root leaves the words after it to be parsed as the clause they are. A
+    that took the line's root leaves the words after it to be parsed as the clause they are, and
+    hangs on it (a name in it takes part; a clause of its own, "The Doctor Is In", does not). A
     subject followed by a word the parser took for a noun, or hung on one, is read with a pronoun
     for the subject ("They extend offer to Teixeira"): that reading is the clause's when the pronoun
     is the word's subject and the word a verb with an object or complement (`_is_a_verb_here`).
     "Red Sox-Teixeira Rumor", "Top stories", "Surgeon General Nominee X" stay as they are.
     """
     for sent in list(doc.sents):
-        if sent.root.pos_ in ("VERB", "AUX"):
-            continue
+        if sent.root.pos_ == "VERB":
+            continue  # a copula may be a label's: "The Doctor Is (Finally) In: Obama To Nominate ..."
         words = (running or {}).get(sent.start) or [token.text_with_ws for token in sent]
         clause = _clause_start(sent)
         if clause > sent.start and sent.root.i < clause:
             reread = parse("".join(words[clause - sent.start :]))
             if _is_clause(reread, sent.end - clause):
                 _take_clause_parse(doc, sent, clause, clause, reread)
-                continue
+        if sent.root.pos_ in ("VERB", "AUX"):
+            continue
+        plan = _headline_plan(sent)
+        if plan is not None:
+            _rehang(doc, {plan.i: (plan.i, "ROOT"), sent.root.i: (plan.i, "nsubj")})
+            continue
         verb = _misread_verb(doc, clause, sent.end, words[clause - sent.start :])
         if verb is not None:
             pronoun = "It" if _third_person_form(words[verb - sent.start]) else "They"
@@ -188,18 +196,46 @@ def reread_verbless_lines(doc: Doc, parse: Parse, running: dict[int, list[str]] 
     return doc
 
 
+def _headline_plan(sent: Span) -> Token | None:
+    """ "Obama to nominate Regina Benjamin as surgeon general", "Marsh to face Reyes in runoff": a
+    name, "to" and a verb, which the parser hung on the name as its modifier, is the headline's
+    plan, with the name for its subject (the verb is returned)."""
+    root = sent.root
+    named = root.pos_ == "PROPN" or root.ent_type_ in NAME_LABELS
+    if not named or root.i + 2 >= sent.end or sent.doc[root.i + 1].lower_ != "to":
+        return None
+    verb = sent.doc[root.i + 2]
+    infinitive = verb.tag_ == "VB" and sent.doc[root.i + 1].head.i == verb.i
+    return verb if infinitive and verb.head.i == root.i and verb.dep_ in ("acl", "relcl", "advcl") else None
+
+
+def _rehang(doc: Doc, heads: dict[int, tuple[int, str]]) -> None:
+    """Give each token of `heads` its new head and relation (one array write, no cycle on the way)."""
+    import numpy
+
+    columns = {name: index for index, name in enumerate(PARSE_ATTRS)}
+    values = doc.to_array(list(PARSE_ATTRS))
+    for index, (head, relation) in heads.items():
+        values[index, columns["DEP"]] = doc.vocab.strings.add(relation)
+        values[index, columns["HEAD"]] = numpy.array(head - index).astype(numpy.uint64)
+    doc.from_array(list(PARSE_ATTRS), cast("Ints2d", values))
+
+
 def _past_verb_after_apposition(sent: Span) -> int | None:
     """ "The 41-year-old senator Marsh, a lawyer by training, defeated Reyes": after a subject and
     the apposition that closes with a comma, the past verb the parser hung on a name."""
     root = sent.root
     if root.pos_ not in ("NOUN", "PROPN"):
         return None
+    commas = 0  # the one that opens the apposition and the one that closes it
     for token in sent.doc[root.i + 1 : sent.end]:
         past = token.tag_ in ("VBD", "VBN") or (token.tag_ == "JJ" and token.lower_.endswith("ed"))
         if past:
-            return token.i if token.is_lower and sent.doc[token.i - 1].text == "," else None
+            closed = commas >= 2 and sent.doc[token.i - 1].text == ","
+            return token.i if closed and token.is_lower else None  # not "The lander, named Kestrel,"
         if token.pos_ in ("VERB", "AUX"):
             return None
+        commas += token.text == ","
     return None
 
 
@@ -215,13 +251,13 @@ def _clause_start(sent: Span) -> int:
 
 
 def _is_clause(reread: Doc, length: int) -> bool:
-    """One sentence whose root is a verb with its subject: "Technicolor star dies at age 91"."""
+    """One sentence whose root is a verb with its subject ("Technicolor star dies at age 91"), or
+    a headline's plan ("Obama to nominate Regina Benjamin")."""
     if len(reread) != length or len(list(reread.sents)) != 1:
         return False
-    root = next(iter(reread.sents)).root
-    return root.pos_ in ("VERB", "AUX") and any(
-        child.dep_ in ("nsubj", "nsubjpass") for child in root.children
-    )
+    sent = next(iter(reread.sents))
+    with_subject = any(child.dep_ in ("nsubj", "nsubjpass") for child in sent.root.children)
+    return (sent.root.pos_ in ("VERB", "AUX") and with_subject) or _headline_plan(sent) is not None
 
 
 def _misread_verb(doc: Doc, start: int, end: int, words: list[str]) -> int | None:
@@ -300,6 +336,8 @@ def _take_clause_parse(doc: Doc, sent: Span, clause: int, start: int, reread: Do
             if on in (index, target) or (first <= target <= last and target != index):
                 continue
             kept = doc[index].dep_ if doc[index].dep_ in ("punct", "cc") else relation
+            if doc[index].pos_ in ("VERB", "AUX"):
+                kept = "parataxis"  # a label that is a clause of its own takes no part in this one
             values[index, dep] = strings.add(kept)
             values[index, head] = numpy.array(on - index).astype(numpy.uint64)
 

@@ -1530,6 +1530,15 @@ def _is_acronym(word: str, full_words: list[str]) -> bool:
         return True
     if len(letters) >= 3 and "".join(w[0] for w in full_words if w[:1].isalpha()).upper() == letters:
         return True  # "BOJ" for "Bank of Japan": its "of" counted
+    country = full_words[0].replace(".", "")
+    # "FDA" for "U.S. Food and Drug Administration": the country is left out
+    if (
+        len(full_words) > 2
+        and country.isupper()
+        and len(country) <= 3
+        and _initials(full_words[1:]) == letters
+    ):
+        return True
     # "GM" for "General Motors Corp.": two letters only when they are the whole name's initials
     core = list(full_words)
     while len(core) > 1 and _bare(core[-1]) in LEGAL_SUFFIXES:

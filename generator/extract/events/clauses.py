@@ -647,7 +647,9 @@ def _read_sentence(
         # the narrative's date carries to what happened then (and to headlines and sayings, told in
         # the present), not to a present-tense description or a plan: those hold at publication
         told_as_past = tense == "past" or is_lead or is_reporting(predicate) or continues_a_quotation
-        saying = is_reporting(predicate) and not continues_a_quotation and not is_lead
+        # a company's shares move on the story's trading day, as its sayings are made on the story's day
+        of_the_day = is_reporting(predicate) or _moves_shares(predicate)
+        saying = of_the_day and not continues_a_quotation and not is_lead
         carried = saying_narrative if saying else narrative
         if text_date is None and last_told is not None and _told_at_the_time(timed):
             carried, told_as_past = last_told, True
@@ -679,6 +681,14 @@ def _read_sentence(
 
 
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _moves_shares(predicate: Token) -> bool:
+    """ "The company's shares fell 6 percent": a move of a stock, told in the past."""
+    return (
+        any(child.dep_ == "nsubj" and child.lower_ in HOLDINGS for child in predicate.children)
+        and _tense(predicate) == "past"
+    )
 
 
 def _is_question(text: str) -> bool:
@@ -763,7 +773,7 @@ def _clauses_read_apart(span: Span, root: Token, found: list[Predicate]) -> list
             and not is_misattached_clause(token)
         ):
             continue
-        if token.dep_ == "xcomp" and token.head.i == root.i:
+        if token.dep_ == "xcomp" and token.head.i == root.i and root.pos_ in ("VERB", "AUX"):
             continue  # already read with its main verb ("set to deliver")
         known = [*found, *apart]
         apart += [clause for clause in _clause_predicates(token) if all(clause[0].i != k[0].i for k in known)]
@@ -1419,7 +1429,9 @@ def _mentions_taking_part(
         clause |= {described.i} | {child.i for child in described.children if child.dep_ == "compound"}
     misread = _misread_name_phrase(predicate)
     clause |= misread
-    if predicate.dep_ in ("relcl", "acl") and not _is_whose_clause(predicate):
+    if infinitive_on_a_name(predicate) is not None:  # "Dalton Motors chief Keller to step down"
+        clause |= {token.i for token in predicate.head.subtree if token.i < predicate.i}
+    elif predicate.dep_ in ("relcl", "acl") and not _is_whose_clause(predicate):
         # "Airbus, which has out-sold Boeing": Airbus takes part; "A380 test flight delayed": the flight's
         clause |= {token.i for token in predicate.head.subtree if token.i < predicate.i}
     for mention in mentions:
@@ -2237,8 +2249,9 @@ def _modifies_a_noun(token: Token) -> bool:
         return False  # "will announce its decision on March 7": the day of the verb, hung on its object
     while head.dep_ == "prep" and head.head.i != head.i:
         head = head.head
-    if head.lower_ in _NOMINAL_VERBS or head.lower_ in EVENT_NOUNS or head.lower_ in OCCASION_NOUNS:
-        return False  # "a July 16 press conference": the date of a happening
+    happenings = (_NOMINAL_VERBS, EVENT_NOUNS, OCCASION_NOUNS, GATHERINGS)
+    if any(head.lower_ in nouns for nouns in happenings):
+        return False  # "a July 16 press conference", "Saturday's game": the date of a happening
     return head.i != token.i and head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in ("DATE", "TIME")
 
 
@@ -2374,7 +2387,9 @@ def _names_its_actor(title: str, actors: Sequence[str]) -> bool:
     return any(actor.split(" ", 1)[0] == first for actor in actors)
 
 
-EVENT_NOUNS = frozenset("conference event speech keynote interview hearing session trial election".split())
+EVENT_NOUNS = frozenset(
+    "conference event speech keynote interview hearing session trial election trip race final".split()
+)
 LIGHT_VERBS = frozenset(
     "have use include make take get give do come go offer show provide feature see".split()
 )

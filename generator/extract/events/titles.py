@@ -251,6 +251,11 @@ def _by_gerund(predicate: Token) -> Token | None:
 
 def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
     head = governing_verb(predicate) or copula_of_a_first(predicate) or predicate
+    planner = infinitive_on_a_name(head)
+    if planner is not None:  # "GM to cut jobs": the name is the plan's subject
+        plan = {token.i for token in head.subtree}
+        named = [token for token in planner.subtree if token.i not in plan and not token.is_punct]
+        return " ".join(_render(named, names, predicate.doc))
     while head.dep_ in ("xcomp", "attr", "acomp", "pcomp", "prep") and head.head.i != head.i:
         head = head.head
     for child in _subjects(head):
@@ -281,9 +286,6 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
             return f"{_possessive(owner)} {phrase}"
         owner_name = _described_owner(child, names)
         return f"{owner_name} {phrase}" if owner_name else phrase
-    planner = infinitive_on_a_name(head)
-    if planner is not None:  # "GM to cut jobs": the name is the plan's subject
-        return " ".join(_render([t for t in _pruned_subtree(planner) if t.i < head.i], names, predicate.doc))
     if head.dep_ in ("acl", "relcl") and head.head.i in names and head.tag_ == "VBD":
         return names[head.head.i].name  # "Chrysler LLC, the automaker, filed ...", misread as a modifier
     if _modifies_its_noun(head) and head.head.pos_ in ("NOUN", "NUM"):
@@ -374,10 +376,10 @@ def _head_within(token: Token, heads: set[int], names: dict[int, ActorMention]) 
 
 def _subject_is_a_group(predicate: Token, names: dict[int, ActorMention]) -> bool:
     """ "The pair flew home": the subject stands for several people named together."""
-    return any(
-        child.dep_ in ("nsubj", "nsubjpass") and " and " in getattr(names.get(child.i), "name", "")
-        for child in predicate.children
-    )
+    groups = {
+        index for index, mention in names.items() if mention.label == "COREF" and " and " in mention.name
+    }
+    return any(child.dep_ in ("nsubj", "nsubjpass") and child.i in groups for child in predicate.children)
 
 
 # nouns that take a plural verb though the tagger may read them as singular: "Police arrest ..."
