@@ -797,3 +797,16 @@ def test_an_acronym_may_leave_out_the_country_its_name_opens_with(nlp) -> None: 
     )
     names = {m.surface: m.name for m in find_actor_mentions(nlp(text), ActorRegistry())}
     assert names["SEC"] == "U.S. Securities and Exchange Commission"
+
+
+def test_a_team_the_model_took_for_a_building_is_a_team_but_towers_stay_buildings(nlp) -> None:  # type: ignore[no-untyped-def]
+    # sport and disasters: "the Jacksonville Jaguars" tagged as a facility; "the towers" in lower case
+    text = (
+        "Broncos win\n"
+        "Dean Marsh scored on a 40-yard return on Sunday to give the Denver Broncos a 27-20 win over "
+        "the Jacksonville Jaguars and the No. 4 seed in the playoffs.\n"
+        "The towers fell. Smoke rose over the Twin Towers on Tuesday."
+    )
+    names = {mention.name for mention in find_actor_mentions(nlp(text), ActorRegistry())}
+    assert "Jacksonville Jaguars" in names
+    assert "Twin Towers" not in names

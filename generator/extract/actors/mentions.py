@@ -1109,8 +1109,9 @@ def _is_index_name_word(token: Token) -> bool:
     return (token.tag_ == "NNP" and token.is_title) or token.text.isupper() or token.tag_ == "CD"
 
 
-# labels of names a capitalised plural may carry: the small model takes "the Jaguars" for a person
-_PLURAL_NAME_LABELS = frozenset({"", "PERSON", "ORG", "WORK_OF_ART", "PRODUCT"})
+# labels of names a capitalised plural may carry: the small model takes "the Jaguars" for a person,
+# "the Jacksonville Jaguars" for a building
+_PLURAL_NAME_LABELS = frozenset({"", "PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC"})
 
 
 def _plural_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
