@@ -122,8 +122,12 @@ def clean_name(text: str, organization: bool = False) -> str:
         words = words[1:]
     while len(words) > 2 and not organization and words[-1].strip(",.") in POST_NOMINALS:
         words = words[:-1]  # "Anthony Russell QC": an honour or rank after the name
-    while len(words) > 1 and organization and words[-1] in POSITION_ABBREVIATIONS:
-        words = words[:-1]  # "Saints RB Reggie Bush", tagged "Saints RB": the team
+    while (
+        len(words) > 1
+        and organization
+        and (words[-1] in POSITION_ABBREVIATIONS or words[-1].rstrip(".").casefold() in RANKS_BEFORE_NAMES)
+    ):
+        words = words[:-1]  # "Saints RB Reggie Bush", "Homicide Capt. James Clark": the team, the unit
     if len(words) > 1 and not organization and words[-1].casefold() in ROLE_ENDINGS:
         return ""  # "Brooklyn Councilman Jumaane Williams", tagged "Brooklyn Councilman": no one's name
     name = " ".join(words).strip(" ,;:")
@@ -131,6 +135,8 @@ def clean_name(text: str, organization: bool = False) -> str:
 
 
 HOLDINGS = frozenset({"shares", "stock", "stocks", "units", "bonds"})
+# Ranks and posts written between a body's name and a person's: "Philadelphia Homicide Capt. James Clark"
+RANKS_BEFORE_NAMES = frozenset("capt lt sgt det insp supt cmdr cpl chief ceo spokesman spokeswoman".split())
 POST_NOMINALS = frozenset("QC KC MP MEP MSP OBE MBE CBE KBE".split())
 
 # A nickname inside a name: Vincent "The Chin" Gigante, Kimani 'Kiki' Gray, Luis (Jerry) Ortiz
@@ -199,6 +205,7 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
         *_index_name_mentions(doc),
         *_plural_name_mentions(doc),
         *_outlet_mentions(doc),
+        *_web_name_mentions(doc),
     ]
     shouted = list(_all_caps_mentions(doc, raw))
     shouted_tokens = {index for span, _label, _kind in shouted for index in range(span.start, span.end)}
@@ -623,10 +630,14 @@ def _product_short_forms(
 
 def _entity_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     for ent in (part for joined in _with_legal_suffixes(doc) for part in _joined_names(doc, joined)):
-        if ent.label_ == "WORK_OF_ART" and _is_misread_quotation(doc, ent):
+        if ent.label_ == "WORK_OF_ART" and (
+            _is_misread_quotation(doc, ent) or _ends_in_organization_word(ent)
+        ):
             yield from _names_in_misread_title(doc, ent)
             continue
         kind = _LABEL_KINDS.get(ent.label_)
+        if ent.label_ in ("FAC", "LOC") and len(ent) >= 2 and _ends_in_organization_word(ent):
+            kind = "organization"  # "Furness District Magistrates" taken for a building: a body
         if ent.label_ == "FAC" and len(ent) == 1 and _is_acronym_name(ent[0]) and not _is_place_object(ent):
             kind = "organization"  # "his WBO and IBF titles": a body's acronym, not a building
         if ent.label_ == "EVENT" and hazard_descriptions(ent.text):
@@ -669,18 +680,21 @@ INDUSTRY_WORDS = frozenset(
     logistics offshore insurance securities capital bancorp pictures studios entertainment media
     telecom communications""".split()
 )
+# Words that end the names of bodies, teams and companies, never of a person, work or place
+ORGANIZATION_NAME_ENDINGS = frozenset("team magistrates sheriff constabulary department".split())
 # Bodies news writes in lower case as often as capitalised ("Police said", "police said"):
 # the word alone is still the body the coreference stage takes it for
 BODY_WORDS = frozenset(
     "police parliament congress senate government army military navy court council cabinet".split()
 )
+ORGANIZATION_WORDS = CORPORATE_WORDS | INDUSTRY_WORDS | BODY_WORDS | ORG_HEADS | ORGANIZATION_NAME_ENDINGS
 
 
 def _is_misread_quotation(doc: Doc, ent: Span) -> bool:
     """'Stirling called Orozco a "predator"', '"Surrey Police are at the scene"': a "title" the model
     made of a quotation mark, which holds one, or follows one that does not close right after it."""
-    if any(token.is_quote for token in ent):
-        return True
+    if any(token.is_quote and token.tag_ != "POS" for token in ent):
+        return True  # (not the apostrophe of "The Beatles' Apple Corps")
     opens = ent.start > 0 and doc[ent.start - 1].is_quote
     after = next(
         (token for token in doc[ent.end : ent.end + 3] if not token.is_punct or token.is_quote), None
@@ -705,8 +719,14 @@ def _names_in_misread_title(doc: Doc, ent: Span) -> Iterator[tuple[Span, str, Ac
 def _reads_as_person_name(run: Span) -> bool:
     """Up to three name words, none a company's, a body's or a plural's ("Surrey Police", "Tar Heels")."""
     words = [_bare(token.text) for token in run]
-    organization_words = CORPORATE_WORDS | INDUSTRY_WORDS | BODY_WORDS | ORG_HEADS
-    return len(words) <= 3 and not set(words) & organization_words and run[-1].tag_ != "NNPS"
+    return len(words) <= 3 and not set(words) & ORGANIZATION_WORDS and run[-1].tag_ != "NNPS"
+
+
+def _ends_in_organization_word(ent: Span) -> bool:
+    """ "ATI Technologies", "the Alpine Rescue Team", "Barrow Magistrates": a name a body's or a
+    company's word ends, whatever the model took it for."""
+    last = _bare(_without_possessive(ent[-1].text))
+    return ent[-1].text[:1].isupper() and last in ORGANIZATION_WORDS
 
 
 def _is_common_word_opening(doc: Doc, ent: Span) -> bool:
@@ -747,7 +767,7 @@ def _joined_names(doc: Doc, ent: Span) -> list[Span]:
     own too (not "Rolls-Royce", "Procter and Gamble"); a dash set off by spaces ("Teixeira -- eight
     years") ends a name."""
     dashes = [token.i for token in ent if token.is_punct and "-" in token.text and token.i > ent.start]
-    spaced = next((index for index in dashes if doc[index - 1].whitespace_), None)
+    spaced = next((index for index in dashes if _dash_ends_name(doc, index)), None)
     # "the Party of X (PPX": a bracket the name does not close
     bracket = next((token.i for token in ent[1:] if token.text == "("), None)
     if bracket is not None and any(token.text == ")" for token in doc[bracket : ent.end]):
@@ -766,6 +786,17 @@ def _joined_names(doc: Doc, ent: Span) -> list[Span]:
         Span(doc, joiners[0] + 1, ent.end, label=ent.label),
     ]
     return parts if all(_named_on_its_own(doc, part, ent) for part in parts) else [ent]
+
+
+def _dash_ends_name(doc: Doc, dash: int) -> bool:
+    """ "Teixeira -- eight years", "John Mitchell - - Nixon's attorney general": a long dash set off by
+    spaces, or a hyphen so before a word in lower case (not "Wal - Mart")."""
+    if not doc[dash - 1].whitespace_:
+        return False
+    if doc[dash].text != "-" or (dash + 1 < len(doc) and "-" in doc[dash + 1].text):
+        return True
+    after = doc[dash + 1] if dash + 1 < len(doc) else None
+    return after is None or not after.text[:1].isupper()
 
 
 def _named_on_its_own(doc: Doc, part: Span, joined: Span) -> bool:
@@ -1078,8 +1109,9 @@ def _is_index_name_word(token: Token) -> bool:
     return (token.tag_ == "NNP" and token.is_title) or token.text.isupper() or token.tag_ == "CD"
 
 
-# labels of names a capitalised plural may carry: the small model takes "the Jaguars" for a person
-_PLURAL_NAME_LABELS = frozenset({"", "PERSON", "ORG", "WORK_OF_ART", "PRODUCT"})
+# labels of names a capitalised plural may carry: the small model takes "the Jaguars" for a person,
+# "the Jacksonville Jaguars" for a building
+_PLURAL_NAME_LABELS = frozenset({"", "PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC"})
 
 
 def _plural_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
@@ -1590,10 +1622,24 @@ def _outlet_name(doc: Doc, token: Token) -> Span | None:
     start = end
     while start > 0 and _is_outlet_name_word(doc[start - 1]):
         start -= 1
-    if start == end or any(word.ent_type_ for word in doc[start:end]):
-        return None
+    if start == end or any(
+        word.ent_type_ or word.lower_ in TITLE_WORDS | ROLE_NOUNS for word in doc[start:end]
+    ):
+        return None  # "talks to Assistant Secretary of the Air Force ...": a title, no outlet
     if start == sentence_bounds(doc, start)[0] or _is_title_case_at(doc, start):
         return None  # a capital that opens a sentence or is a headline's says nothing
     if start > 0 and doc[start - 1].lower_ in ("a", "an"):
         return None  # "told a Reporter": no name
     return doc[start:end]
+
+
+# "TMZ.com", "FoxSports.com", "Salon.com": a capitalised name with a web domain names a company
+_WEB_NAME = re.compile(r"^[A-Z][\w-]*\.(?:com|net|org|co\.uk)$")
+
+
+def _web_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
+    """ "reports FoxSports.com", "according to TMZ.com": a site written as a name (not "hp.com", an
+    address), which the model leaves unlabelled."""
+    for token in tokens_of(doc):
+        if _WEB_NAME.match(token.text) and token.ent_type_ in ("", "PERSON", "GPE"):
+            yield doc[token.i : token.i + 1], "ORG", "organization"
