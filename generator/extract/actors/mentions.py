@@ -931,13 +931,14 @@ def _token_texts(doc: Doc) -> list[str]:
 
 
 def _verb_lemmas(doc: Doc) -> frozenset[str]:
-    cached = doc.user_data.get("timeline_verb_lemmas")
-    if cached is None:
-        cached = frozenset(
+    """The lemmas of the verbs the article writes in lower case (not a headline's Title Case)."""
+    return made_once(
+        doc,
+        "lowercase_verb_lemmas",
+        lambda doc: frozenset(
             token.lemma_.lower() for token in tokens_of(doc) if token.is_lower and token.pos_ == "VERB"
-        )
-        doc.user_data["timeline_verb_lemmas"] = cached
-    return frozenset(cached)
+        ),
+    )
 
 
 def _is_role_word(token: Token, words_left: int) -> bool:
@@ -949,13 +950,13 @@ def _is_role_word(token: Token, words_left: int) -> bool:
 
 
 def _lowercase_verbs(doc: Doc) -> frozenset[str]:
-    cached = doc.user_data.get("timeline_lowercase_verbs")
-    if cached is None:
-        cached = frozenset(
+    return made_once(
+        doc,
+        "lowercase_verbs",
+        lambda doc: frozenset(
             token.text for token in tokens_of(doc) if token.is_lower and token.pos_ in ("VERB", "AUX")
-        )
-        doc.user_data["timeline_lowercase_verbs"] = cached
-    return frozenset(cached)
+        ),
+    )
 
 
 def _org_phrase_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
@@ -1148,12 +1149,9 @@ def _is_plural_name(token: Token) -> bool:
 
 
 def _lowercase_words(doc: Doc) -> frozenset[str]:
-    cached = doc.user_data.get("timeline_lowercase_words")
-    if cached is None:
-        cached = doc.user_data["timeline_lowercase_words"] = frozenset(
-            t.text for t in tokens_of(doc) if t.is_lower
-        )
-    return cached
+    return made_once(
+        doc, "lowercase_words", lambda doc: frozenset(t.text for t in tokens_of(doc) if t.is_lower)
+    )
 
 
 def _is_title_case(sent: Span) -> bool:

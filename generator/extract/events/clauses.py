@@ -2046,10 +2046,11 @@ def _places_named_in(span: Span) -> list[Span]:
     """The place entities of `span`, from the Doc's entities read once: `Span.ents` builds every
     entity of the Doc again at each call, and an article asks once per event."""
     doc = span.doc
-    places: list[tuple[int, int]] | None = doc.user_data.get("timeline_place_entities")
-    if places is None:
-        places = [(ent.start, ent.end) for ent in entities_of(doc) if ent.label_ in ("GPE", "LOC", "FAC")]
-        doc.user_data["timeline_place_entities"] = places
+    places = made_once(
+        doc,
+        "place_entities",
+        lambda doc: [(ent.start, ent.end) for ent in entities_of(doc) if ent.label_ in ("GPE", "LOC", "FAC")],
+    )
     return [doc[start:end] for start, end in places if span.start <= start and end <= span.end]
 
 
