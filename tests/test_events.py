@@ -1534,3 +1534,25 @@ def test_a_clause_told_after_a_dated_happening_takes_its_date(nlp) -> None:  # t
     )
     fined = next(event for event in extract(nlp, text) if event.sentence == 2)
     assert (fined.date.iso, fined.date_source) == ("2024-03-02", "context")
+
+
+def test_a_leading_saying_of_recent_news_is_made_on_the_story_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kidnapped engineer freed\n"
+        "The engineer was freed on Monday night. He is well.\n\n"
+        "Police spokesman Ibrahim Bello said officers had arrested two suspects on Wednesday and were"
+        " searching for four more."
+    )
+    saying = next(event for event in extract(nlp, text) if "Ibrahim Bello" in event.actors)
+    assert saying.date.iso != "2024-03-13"
+
+
+def test_a_quotation_right_after_a_quoted_saying_goes_on_with_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Coach defends striker\n"
+        "The coach of Rovers, Tom Hale, spoke to reporters on Tuesday about his striker Anna Reid.\n\n"
+        '"My striker is fit right now," Hale told reporters after the match. "Reid trains with the first'
+        ' team again." The club plays again next week.'
+    )
+    trains = next(event for event in extract(nlp, text) if event.sentence == 3)
+    assert (trains.date.iso, trains.date_source) == ("2024-03-12", "context")

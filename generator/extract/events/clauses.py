@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from generator.extract.actors.coreference import GROUP_REFERENCES, quotations
+from generator.extract.actors.coreference import GROUP_REFERENCES, QUOTE_MARKS, quotations
 from generator.extract.actors.mentions import (
     HOLDINGS,
     POSITION_ABBREVIATIONS,
@@ -167,7 +167,7 @@ def extract_events(
         earlier = [spoke_on[speaker] for speaker in speakers if speaker in spoke_on]
         if text_date is None and earlier:
             narrative = earlier[0]  # "Jobs announced today ... He said that ...": one occasion
-        said_before = any(start <= span.start < end for start, end in quoted)
+        said_before = any(start <= span.start < end for start, end in quoted) or _quotes_on(span, quoted)
         # a new speaker after a sentence about long ago ("began investigating in October. The agency
         # said ...") speaks on the story's day, not then
         background = narrative is not None and not _near_publication(narrative, article.published)
@@ -198,6 +198,16 @@ def extract_events(
     _order_sequences(merged)
     _date_by_the_happening_followed(merged)
     return [_to_event(article, number, candidate) for number, candidate in enumerate(merged, start=1)]
+
+
+def _quotes_on(span: Span, quoted: Sequence[tuple[int, int]]) -> bool:
+    """'"My client is in the facility right now," Heller argued. "She's in rehab."': a sentence that
+    opens a quotation right after a quoted one goes on with what was said then."""
+    opens = span[0].text in QUOTE_MARKS and any(start == span.start + 1 for start, _ in quoted)
+    if not opens or span.start == 0:
+        return False
+    previous = sentence_at(span.doc, span.start - 1)
+    return any(previous.start <= start and end < span.start for start, end in quoted)
 
 
 def _near_publication(date: DateValue, published: dt.date) -> bool:
@@ -1696,10 +1706,11 @@ def _sentence_date(
 def _day_of_recent_news_told(
     span: Span, expressions: Sequence[TimeExpression], saying: Token, published: dt.date
 ) -> DateValue | None:
-    """ "died yesterday, her spokesman said": an undated saying of news of the last days was made
-    on the news' day, as a report of a happening is written when it breaks."""
+    """ "died yesterday, her spokesman said": an undated attribution after news of the last days was
+    made on the news' day, as a report of a happening is written when it breaks; "Musa said officers
+    had arrested two suspects on Saturday" is said on the story's day."""
     quoted = _quoted_ranges(span)
-    for told in (child for child in saying.children if child.dep_ == "ccomp"):
+    for told in (child for child in saying.children if child.dep_ == "ccomp" and child.i < saying.i):
         if _within(told.idx, quoted):
             continue  # '"Today is a great day," he said': the quote's today
         dated = _sentence_date(span, expressions, told, governed_only=True)
