@@ -1556,3 +1556,26 @@ def test_a_quotation_right_after_a_quoted_saying_goes_on_with_it(nlp) -> None:  
     )
     trains = next(event for event in extract(nlp, text) if event.sentence == 3)
     assert (trains.date.iso, trains.date_source) == ("2024-03-12", "context")
+
+
+def test_a_date_the_parse_hangs_on_a_name_dates_the_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from generator.extract.events.clauses import _sentence_date
+    from generator.model import TimeExpression
+
+    # "an approach from Caldwell in May", parsed as the small model sometimes does: "in May" on the name
+    words = "The board rejected an approach from Caldwell in May .".split()
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[True] * 8 + [False, False],
+        heads=[1, 2, 2, 4, 2, 4, 5, 6, 7, 2],
+        deps="det nsubj ROOT det dobj prep pobj prep pobj punct".split(),
+        pos="DET NOUN VERB DET NOUN ADP PROPN ADP PROPN PUNCT".split(),
+        ents="O O O O O O B-PERSON O B-DATE O".split(),
+    )
+    start = doc.text.index("May")
+    may = TimeExpression(start, start + 3, "May", "DATE", "2024-05")
+    found = _sentence_date(doc[:], [may], doc[2])
+    assert found is not None and found[0].iso == "2024-05"

@@ -1859,6 +1859,7 @@ def _within(offset: int, ranges: list[tuple[int, int]]) -> bool:
     return any(start <= offset < end for start, end in ranges)
 
 
+UNDATED_NAMES = frozenset({"PERSON", "ORG"})  # names the parse may hang a date on that is not theirs
 # Occasions a saying or a deed is made on: "said on a conference call with analysts on Wednesday"
 OCCASION_NOUNS = frozenset("call briefing statement".split())
 
@@ -1875,6 +1876,8 @@ def _modifies_a_noun(token: Token) -> bool:
         head = head.head
     if head.lower_ in _NOMINAL_VERBS or head.lower_ in EVENT_NOUNS or head.lower_ in OCCASION_NOUNS:
         return False  # "a July 16 press conference": the date of a happening
+    if head.pos_ == "PROPN" and head.ent_type_ in UNDATED_NAMES:
+        return False  # "an approach from Caldwell in May": a person has no date, the approach has
     return head.i != token.i and head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in ("DATE", "TIME")
 
 
