@@ -1579,3 +1579,26 @@ def test_a_date_the_parse_hangs_on_a_name_dates_the_clause(nlp) -> None:  # type
     may = TimeExpression(start, start + 3, "May", "DATE", "2024-05")
     found = _sentence_date(doc[:], [may], doc[2])
     assert found is not None and found[0].iso == "2024-05"
+
+
+def test_a_date_on_an_object_the_clause_brings_in_dates_the_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from generator.extract.events.clauses import _sentence_date
+    from generator.model import TimeExpression
+
+    # "rejected an approach from Caldwell in May" with "in May" on the object, as the parse often has it
+    words = "The board rejected an approach from Caldwell in May .".split()
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[True] * 8 + [False, False],
+        heads=[1, 2, 2, 4, 2, 4, 5, 4, 7, 2],
+        deps="det nsubj ROOT det dobj prep pobj prep pobj punct".split(),
+        pos="DET NOUN VERB DET NOUN ADP PROPN ADP PROPN PUNCT".split(),
+        ents="O O O O O O B-ORG O B-DATE O".split(),
+    )
+    start = doc.text.index("May")
+    may = TimeExpression(start, start + 3, "May", "DATE", "2024-05")
+    found = _sentence_date(doc[:], [may], doc[2])
+    assert found is not None and found[0].iso == "2024-05"

@@ -1872,6 +1872,8 @@ def _modifies_a_noun(token: Token) -> bool:
         return False  # "joined Dalton as an engineer in 1971": the joining's year
     if head.lower_ == "on" and head.head.dep_ == "dobj":
         return False  # "will announce its decision on March 7": the day of the verb, hung on its object
+    if head.dep_ == "prep" and _is_new_object(head.head):
+        return False  # "rejected an approach from Caldwell in May": told with the clause that brings it in
     while head.dep_ == "prep" and head.head.i != head.i:
         head = head.head
     if head.lower_ in _NOMINAL_VERBS or head.lower_ in EVENT_NOUNS or head.lower_ in OCCASION_NOUNS:
@@ -1879,6 +1881,12 @@ def _modifies_a_noun(token: Token) -> bool:
     if head.pos_ == "PROPN" and head.ent_type_ in UNDATED_NAMES:
         return False  # "an approach from Caldwell in May": a person has no date, the approach has
     return head.i != token.i and head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in ("DATE", "TIME")
+
+
+def _is_new_object(noun: Token) -> bool:
+    """ "an approach", "a bid": a happening the clause brings into the story as its object."""
+    indefinite = any(child.dep_ == "det" and child.lower_ in ("a", "an") for child in noun.children)
+    return noun.dep_ == "dobj" and noun.pos_ == "NOUN" and indefinite
 
 
 def _names_a_thing(token: Token) -> bool:
