@@ -105,3 +105,11 @@ def test_the_story_day_is_read_from_the_lead_less_its_dateline_line(nlp) -> None
     told = next(e for e in extract_article(article, nlp=nlp).events if e.quote.startswith("Carter told"))
     # the dateline line is no lead sentence: Thursday is still in the lead, and dates the telling
     assert (told.date.iso, told.date_source) == ("2024-03-14", "context")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Labour veteran Tom Hale, March 1", "Rovers striker Anna Reid, Feb. 27"],
+)
+def test_a_headline_naming_someone_before_a_date_is_no_dateline(line: str) -> None:
+    assert read_dateline(line, PUBLISHED) is None

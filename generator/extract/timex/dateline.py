@@ -37,8 +37,9 @@ _CLOCK = (
     r"(?:\s+(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|AEST|AEDT|IST|JST))?"
     r"\s*[,|-]?\s*)?"
 )
-# A place before the date: "WASHINGTON,", "SPRINGFIELD, Ill.,", "Washington D. C.,"
-_PLACE = r"(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s*(?:[A-Z][a-z]{1,4}\.,\s*)?)?"
+# A place before the date: "WASHINGTON,", "SPRINGFIELD, Ill.,", "Washington D. C.,"; its words are
+# capitalised even where the rest is read ignoring case ("Watergate figure Fred LaRue, July 24" is a headline)
+_PLACE = r"(?-i:(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s*(?:[A-Z][a-z]{1,4}\.,\s*)?)?)"
 _WRITTEN = re.compile(
     rf"^\s*{_LABEL}{_CLOCK}{_PLACE}{_WEEKDAY}(?:{_MONTH}\s+{_DAY}(?:\s*[,-]?\s*{_YEAR})?"
     rf"|(?P<day2>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>[a-z]{{3,9}})\.?,?\s+(?P<year2>(?:19|20)\d\d))\b",
