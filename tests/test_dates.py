@@ -303,6 +303,7 @@ FALSE_POSITIVES = [
     # periods of play are not calendar quarters or halves
     "Messi scored twice in the second half.",
     "The Lakers trailed by 10 points in the third quarter.",
+    "Rovers equalised early in the second half, but Reid headed the winner late on.",
     "Prices may rise, and we may see more.",
     "Thousands march through the city to protest.",
     "Theresa May said the vote would go ahead.",

@@ -1473,7 +1473,7 @@ _TITLE_OPENERS = frozenset({"``", '"', "'", "''", "`", "(", "[", ":", "-", "--",
 _GAME_WORDS = frozenset(
     "score scored scoring goal goals touchdown touchdowns point points basket rebound inning innings "
     "penalty try tries match game games halftime half-time kickoff trailed equaliser equalizer "
-    "striker quarterback referee whistle".split()
+    "equalised equalized winner striker quarterback referee whistle".split()
 )
 _BUSINESS_WORDS = frozenset(
     "revenue revenues profit profits sales earnings income loss losses fiscal shares stock economy gdp "
