@@ -133,3 +133,11 @@ def test_a_place_in_capitals_a_weekday_a_year_or_an_agency_still_make_a_dateline
 ) -> None:
     found = read_dateline(line, PUBLISHED)
     assert found is not None and found.day == day
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Labour veteran Tom Hale, March 1", "Rovers striker Anna Reid, Feb. 27"],
+)
+def test_a_headline_naming_someone_before_a_date_is_no_dateline(line: str) -> None:
+    assert read_dateline(line, PUBLISHED) is None

@@ -303,6 +303,7 @@ FALSE_POSITIVES = [
     # periods of play are not calendar quarters or halves
     "Messi scored twice in the second half.",
     "The Lakers trailed by 10 points in the third quarter.",
+    "Rovers equalised early in the second half, but Reid headed the winner late on.",
     "Prices may rise, and we may see more.",
     "Thousands march through the city to protest.",
     "Theresa May said the vote would go ahead.",
@@ -509,3 +510,26 @@ def test_a_day_after_the_story_on_which_something_was_done_is_last_years(
 ) -> None:
     found = [item for item in tag_text(sentence, dt.date(2013, 5, 3), nlp) if item.text[-1].isdigit()]
     assert [item.value for item in found] == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        (
+            "The officer was killed June 24, 2005 outside a bar while investigating a June 20 shooting.",
+            ["2005-06-24", "2005-06-20"],
+        ),
+        (
+            "The plant opened on March 3, 2009 and the first car left it on May 2.",
+            ["2009-03-03", "2009-05-02"],
+        ),
+        (
+            "Shares fell on Jan. 5, 2007 and the bank said it would cut rates on March 28.",
+            ["2007-01-05", "2007-03-28"],
+        ),
+    ],
+)
+def test_a_day_without_a_year_after_a_full_date_takes_its_year(
+    nlp: Any, sentence: str, values: list[str]
+) -> None:
+    assert [item.value for item in tag_text(sentence, dt.date(2007, 3, 20), nlp)] == values

@@ -2024,3 +2024,71 @@ def test_a_headline_role_and_name_to_verb_is_the_person_s_plan(nlp) -> None:  # 
     assert "Tom Reyes" in headline.actors
     assert headline.modality == "planned"
     assert "Tom Reyes to quit" in headline.title
+
+
+def test_a_leading_saying_of_recent_news_is_made_on_the_story_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Kidnapped engineer freed\n"
+        "The engineer was freed on Monday night. He is well.\n\n"
+        "Police spokesman Ibrahim Bello said officers had arrested two suspects on Wednesday and were"
+        " searching for four more."
+    )
+    saying = next(event for event in extract(nlp, text) if "Ibrahim Bello" in event.actors)
+    assert saying.date.iso != "2024-03-13"
+
+
+def test_a_quotation_right_after_a_quoted_saying_goes_on_with_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Coach defends striker\n"
+        "The coach of Rovers, Tom Hale, spoke to reporters on Tuesday about his striker Anna Reid.\n\n"
+        '"My striker is fit right now," Hale told reporters after the match. "Reid trains with the first'
+        ' team again." The club plays again next week.'
+    )
+    trains = next(event for event in extract(nlp, text) if event.sentence == 3)
+    assert (trains.date.iso, trains.date_source) == ("2024-03-12", "context")
+
+
+def test_a_date_the_parse_hangs_on_a_name_dates_the_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from generator.extract.events.clauses import _sentence_date
+    from generator.model import TimeExpression
+
+    # "an approach from Caldwell in May", parsed as the small model sometimes does: "in May" on the name
+    words = "The board rejected an approach from Caldwell in May .".split()
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[True] * 8 + [False, False],
+        heads=[1, 2, 2, 4, 2, 4, 5, 6, 7, 2],
+        deps="det nsubj ROOT det dobj prep pobj prep pobj punct".split(),
+        pos="DET NOUN VERB DET NOUN ADP PROPN ADP PROPN PUNCT".split(),
+        ents="O O O O O O B-PERSON O B-DATE O".split(),
+    )
+    start = doc.text.index("May")
+    may = TimeExpression(start, start + 3, "May", "DATE", "2024-05")
+    found = _sentence_date(doc[:], [may], doc[2])
+    assert found is not None and found[0].iso == "2024-05"
+
+
+def test_a_date_on_an_object_the_clause_brings_in_dates_the_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from generator.extract.events.clauses import _sentence_date
+    from generator.model import TimeExpression
+
+    # "rejected an approach from Caldwell in May" with "in May" on the object, as the parse often has it
+    words = "The board rejected an approach from Caldwell in May .".split()
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[True] * 8 + [False, False],
+        heads=[1, 2, 2, 4, 2, 4, 5, 4, 7, 2],
+        deps="det nsubj ROOT det dobj prep pobj prep pobj punct".split(),
+        pos="DET NOUN VERB DET NOUN ADP PROPN ADP PROPN PUNCT".split(),
+        ents="O O O O O O B-ORG O B-DATE O".split(),
+    )
+    start = doc.text.index("May")
+    may = TimeExpression(start, start + 3, "May", "DATE", "2024-05")
+    found = _sentence_date(doc[:], [may], doc[2])
+    assert found is not None and found[0].iso == "2024-05"

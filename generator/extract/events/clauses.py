@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from generator.extract.actors.coreference import GROUP_REFERENCES, quotations
+from generator.extract.actors.coreference import GROUP_REFERENCES, QUOTE_MARKS, quotations
 from generator.extract.actors.mentions import (
     HOLDINGS,
     POSITION_ABBREVIATIONS,
@@ -178,7 +178,7 @@ def extract_events(
         earlier = [spoke_on[speaker] for speaker in speakers if speaker in spoke_on]
         if text_date is None and earlier:
             narrative = earlier[0]  # "Jobs announced today ... He said that ...": one occasion
-        said_before = any(start <= span.start < end for start, end in quoted)
+        said_before = any(start <= span.start < end for start, end in quoted) or _quotes_on(span, quoted)
         # a new speaker after a sentence about long ago ("began investigating in October. The agency
         # said ...") speaks on the story's day, not then
         background = narrative is not None and not _near_publication(narrative, article.published)
@@ -213,6 +213,16 @@ def extract_events(
     _order_sequences(merged)
     _date_by_the_happening_followed(merged)
     return [_to_event(article, number, candidate) for number, candidate in enumerate(merged, start=1)]
+
+
+def _quotes_on(span: Span, quoted: Sequence[tuple[int, int]]) -> bool:
+    """'"My client is in the facility right now," Heller argued. "She's in rehab."': a sentence that
+    opens a quotation right after a quoted one goes on with what was said then."""
+    opens = span[0].text in QUOTE_MARKS and any(start == span.start + 1 for start, _ in quoted)
+    if not opens or span.start == 0:
+        return False
+    previous = sentence_at(span.doc, span.start - 1)
+    return any(previous.start <= start and end < span.start for start, end in quoted)
 
 
 def _near_publication(date: DateValue, published: dt.date) -> bool:
@@ -2103,10 +2113,11 @@ def _sentence_date(
 def _day_of_recent_news_told(
     span: Span, expressions: Sequence[TimeExpression], saying: Token, published: dt.date
 ) -> DateValue | None:
-    """ "died yesterday, her spokesman said": an undated saying of news of the last days was made
-    on the news' day, as a report of a happening is written when it breaks."""
+    """ "died yesterday, her spokesman said": an undated attribution after news of the last days was
+    made on the news' day, as a report of a happening is written when it breaks; "Musa said officers
+    had arrested two suspects on Saturday" is said on the story's day."""
     quoted = _quoted_ranges(span)
-    for told in (child for child in saying.children if child.dep_ == "ccomp"):
+    for told in (child for child in saying.children if child.dep_ == "ccomp" and child.i < saying.i):
         if _within(told.idx, quoted):
             continue  # '"Today is a great day," he said': the quote's today
         dated = _sentence_date(span, expressions, told, governed_only=True)
@@ -2286,6 +2297,7 @@ def _within(offset: int, ranges: list[tuple[int, int]]) -> bool:
     return any(start <= offset < end for start, end in ranges)
 
 
+UNDATED_NAMES = frozenset({"PERSON", "ORG"})  # names the parse may hang a date on that is not theirs
 # Occasions a saying or a deed is made on: "said on a conference call with analysts on Wednesday"
 OCCASION_NOUNS = frozenset("call briefing statement".split())
 
@@ -2298,12 +2310,22 @@ def _modifies_a_noun(token: Token) -> bool:
         return False  # "joined Dalton as an engineer in 1971": the joining's year
     if head.lower_ == "on" and head.head.dep_ == "dobj":
         return False  # "will announce its decision on March 7": the day of the verb, hung on its object
+    if head.dep_ == "prep" and _is_new_object(head.head):
+        return False  # "rejected an approach from Caldwell in May": told with the clause that brings it in
     while head.dep_ == "prep" and head.head.i != head.i:
         head = head.head
     happenings = (_NOMINAL_VERBS, EVENT_NOUNS, OCCASION_NOUNS, GATHERINGS)
     if any(head.lower_ in nouns for nouns in happenings):
         return False  # "a July 16 press conference", "Saturday's game": the date of a happening
+    if head.pos_ == "PROPN" and head.ent_type_ in UNDATED_NAMES:
+        return False  # "an approach from Caldwell in May": a person has no date, the approach has
     return head.i != token.i and head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in ("DATE", "TIME")
+
+
+def _is_new_object(noun: Token) -> bool:
+    """ "an approach", "a bid": a happening the clause brings into the story as its object."""
+    indefinite = any(child.dep_ == "det" and child.lower_ in ("a", "an") for child in noun.children)
+    return noun.dep_ == "dobj" and noun.pos_ == "NOUN" and indefinite
 
 
 def _names_a_thing(token: Token) -> bool:

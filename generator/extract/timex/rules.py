@@ -154,7 +154,11 @@ _DAY_DATE_RE = re.compile(
 )
 
 
-def _resolve_day_date(text: str, context: Context, tense: Tense | None) -> dt.date | None:
+def _resolve_day_date(
+    text: str, context: Context, tense: Tense | None, earlier: dt.date | None = None
+) -> dt.date | None:
+    """The day `text` names; without a year, in the year its tense gives from the story's date, or
+    the year nearest `earlier`, a full date the sentence named before it."""
     match = _DAY_DATE_RE.search(text)
     if not match:
         return None
@@ -164,11 +168,32 @@ def _resolve_day_date(text: str, context: Context, tense: Tense | None) -> dt.da
     if year_text:
         year = _parse_year(year_text, context.reference)
     else:
-        year = year_for_month(context.reference, month, day, tense)
+        year = (
+            year_for_month(earlier, month, day, None)
+            if earlier
+            else year_for_month(context.reference, month, day, tense)
+        )
     try:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+_FULL_DATE_RE = re.compile(rf"\b{MONTH_LOOSE}\.?\s+{DAYNUM},?\s+(?P<y>{YEAR})\b", re.IGNORECASE)
+
+
+def _dated_earlier_in_sentence(context: Context, start: int) -> dt.date | None:
+    """ "was killed June 24, 2005 while investigating a June 20 shooting": a day named without a year
+    after a full date of another year in its sentence is read against that date, not the story's."""
+    if start not in context.token_at:
+        return None
+    sentence = sentence_at(context.doc, context.token_at[start])
+    before = context.text[sentence.start_char : start]
+    dates = list(_FULL_DATE_RE.finditer(before))
+    if not dates:
+        return None
+    named = _resolve_day_date(dates[-1].group(0), context, None)
+    return named if named is not None and named.year != context.reference.year else None
 
 
 def _normalize_iso_date(candidate: Candidate, context: Context) -> Value | None:
@@ -241,10 +266,16 @@ def _normalize_day_date(candidate: Candidate, context: Context) -> Value | None:
         rest = rest[relation.end() :]
     else:
         tense = tense_of(candidate, context)
-    day = _resolve_day_date(rest, context, tense)
+    earlier = _dated_earlier_in_sentence(context, candidate.end - len(rest))
+    day = _resolve_day_date(rest, context, tense, earlier)
     if day is None:
         return None
-    if tense == "past" and day > context.reference and _is_day_of_a_deed(candidate, context, rest):
+    if (
+        earlier is None
+        and tense == "past"
+        and day > context.reference
+        and _is_day_of_a_deed(candidate, context, rest)
+    ):
         day = _last_year(day)  # "rear-ended a truck on June 8" in a story of May 3: last June
     return Value("DATE", day.isoformat(), mod)
 
@@ -1442,7 +1473,7 @@ _TITLE_OPENERS = frozenset({"``", '"', "'", "''", "`", "(", "[", ":", "-", "--",
 _GAME_WORDS = frozenset(
     "score scored scoring goal goals touchdown touchdowns point points basket rebound inning innings "
     "penalty try tries match game games halftime half-time kickoff trailed equaliser equalizer "
-    "striker quarterback referee whistle".split()
+    "equalised equalized winner striker quarterback referee whistle".split()
 )
 _BUSINESS_WORDS = frozenset(
     "revenue revenues profit profits sales earnings income loss losses fiscal shares stock economy gdp "
