@@ -377,7 +377,7 @@ def eval_dates(data_dir: Path | None, worst: int, model: str | None) -> None:
 def eval_own(
     corpus_dir: Path | None, baseline: bool, per_entity: bool, json_path: Path | None, model: str | None
 ) -> None:
-    """Score extracted events, dates and actors on our own annotated news in seven domains.
+    """Score extracted events, dates and actors on our own annotated news in eleven domains.
 
     Articles written for the project (politics, crime, sport, disasters, business, markets,
     science), each with gold event sentences and dates per entity, scored as `eval events`
