@@ -1586,10 +1586,14 @@ def _outlet_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
 
 
 def _follows_outlet_kind(token: Token) -> bool:
-    before = token.doc[token.i - 1] if token.i > 0 else None
-    next_word = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    is_last_word = next_word is None or not _is_outlet_name_word(next_word)
-    return before is not None and before.lower_ in OUTLET_KINDS | {"publication"} and is_last_word
+    """ "trade publication Variety": the last name word after the word for an outlet."""
+    tokens = tokens_of(token.doc)
+    if token.i == 0 or tokens[token.i - 1].lower_ not in OUTLET_KIND_WORDS:
+        return False
+    return token.i + 1 == len(tokens) or not _is_outlet_name_word(tokens[token.i + 1])
+
+
+OUTLET_KIND_WORDS = OUTLET_KINDS | {"publication"}
 
 
 def _is_told_or_reported_by(token: Token) -> bool:
