@@ -70,12 +70,21 @@ def verb_lemmas(doc: Doc, besides: Span | None = None) -> frozenset[str]:
     )
 
 
+def has_to_marker(verb: Token) -> bool:
+    """Whether `verb` is a "to" infinitive ("to cut", "to go on injured reserve")."""
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+
+
 def infinitive_on_a_name(verb: Token) -> Token | None:
     """ "GM to cut jobs", parsed as the name with a clause hung on it: in a line with no verb before
     it, the name the infinitive hangs on is its subject (returned)."""
     head = verb.head
-    to = [child for child in verb.children if child.dep_ == "aux" and child.lower_ == "to"]
-    if not to or verb.dep_ not in ("relcl", "acl", "xcomp") or head.dep_ != "ROOT" or head.i > verb.i:
+    if (
+        not has_to_marker(verb)
+        or verb.dep_ not in ("relcl", "acl", "xcomp")
+        or head.dep_ != "ROOT"
+        or head.i > verb.i
+    ):
         return None
     if head.pos_ not in ("PROPN", "NOUN") or any(token.pos_ in ("VERB", "AUX") for token in head.lefts):
         return None
@@ -107,7 +116,7 @@ def copula_of_a_first(verb: Token) -> Token | None:
     was the first woman to swim the Channel"), which tells a record of someone's life."""
     if verb.pos_ != "VERB" or any(child.dep_ in SUBJECT_DEPS for child in verb.children):
         return None
-    if not any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children):
+    if not has_to_marker(verb):
         return None
     token = verb.head
     while token.lemma_ != "be" and token.dep_ in ("relcl", "acl", "advcl", "attr", "nmod", "compound"):
@@ -133,7 +142,7 @@ def tells_the_purpose(infinitive: Token, verb: Token) -> bool:
         infinitive.dep_ == "advcl"
         and infinitive.head.i == verb.i
         and infinitive.tag_ == "VB"
-        and any(child.dep_ == "aux" and child.lower_ == "to" for child in infinitive.children)
+        and has_to_marker(infinitive)
         and not any(child.dep_ in SUBJECT_DEPS or child.dep_ == "mark" for child in infinitive.children)
     )
 

@@ -41,6 +41,7 @@ from generator.extract.grammar import (
     SUBJECT_DEPS,
     copula_of_a_first,
     governing_verb,
+    has_to_marker,
     infinitive_on_a_name,
     is_misattached_clause,
     mended_lemma,
@@ -1074,9 +1075,7 @@ def _requires_a_state(verb: Token) -> bool:
     if verb.lemma_ != "have" or _tense(verb) == "past":
         return False
     return any(
-        child.dep_ == "xcomp"
-        and child.lemma_ in STATIVE_LEMMAS
-        and any(grand.dep_ == "aux" and grand.lower_ == "to" for grand in child.children)
+        child.dep_ == "xcomp" and child.lemma_ in STATIVE_LEMMAS and has_to_marker(child)
         for child in verb.children
     )
 
@@ -1506,7 +1505,7 @@ def _is_the_claims_content(noun: Token, predicate: Token) -> bool:
 def _is_the_deals_content(noun: Token, clause: Token, predicate: Token) -> bool:
     """ "signed an agreement to acquire X", "unveiled a bid to buy X": what the deal the event is
     about does (not "a speech against the deal to lease tankers from Boeing")."""
-    infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in clause.children)
+    infinitive = has_to_marker(clause)
     is_the_object = noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in _predicate_heads(predicate)
     return infinitive and is_the_object and noun.lemma_.lower() in AGREEMENT_NOUNS
 
@@ -2267,7 +2266,7 @@ def _dates_another_clause(date: Token, predicate: Token) -> bool:
 def _is_finite_relative(verb: Token) -> bool:
     """ "which chose the A350 last year": a relative clause with a time of its own; not "the first
     American to orbit the Earth on Tuesday", whose orbit is the main event."""
-    infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+    infinitive = has_to_marker(verb)
     return verb.dep_ == "relcl" and not infinitive
 
 
