@@ -1713,6 +1713,10 @@ SITE_NOUNS = frozenset(
 SITE_PREPOSITIONS = frozenset({"at", "in", "from", "inside"})
 
 
+def _names_an_organization(token: Token, mentions: Sequence[ActorMention]) -> bool:
+    return any(m.start <= token.i < m.end and m.kind == "organization" for m in mentions)
+
+
 def _owns_the_site(token: Token, mentions: Sequence[ActorMention]) -> bool:
     """ "An explosion at a Dorwell Chemicals plant killed two", "Workers strike at Halvard Motors'
     Oshawa engine plant", "Hackers steal records from Hartley Health hospitals": a company named
@@ -1724,7 +1728,7 @@ def _owns_the_site(token: Token, mentions: Sequence[ActorMention]) -> bool:
         return False
     if site.dep_ != "pobj" or site.head.lower_ not in SITE_PREPOSITIONS:
         return False
-    return any(m.start <= token.i < m.end and m.kind == "organization" for m in mentions)
+    return _names_an_organization(token, mentions)
 
 
 def _names_the_owner_of_takings(token: Token, mentions: Sequence[ActorMention]) -> bool:
@@ -1734,7 +1738,7 @@ def _names_the_owner_of_takings(token: Token, mentions: Sequence[ActorMention]) 
     return (
         takings.lemma_.lower() in TAKINGS_LEMMAS
         and takings.dep_ in ("nsubj", "nsubjpass")
-        and any(m.start <= token.i < m.end and m.kind == "organization" for m in mentions)
+        and _names_an_organization(token, mentions)
     )
 
 
