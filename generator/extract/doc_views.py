@@ -78,6 +78,51 @@ def sentence_at(doc: Doc, index: int) -> Span:
     return sentences_of(doc)[bisect.bisect_right(sentence_starts(doc), index) - 1]
 
 
+def children_of(token: Token) -> tuple[Token, ...]:
+    """`tuple(token.children)`, from a table of every token's children made once per Doc (each
+    walk of `Token.children`, `.lefts` or `.rights` makes new Tokens)."""
+    table: list[tuple[Token, ...]] = made_once(token.doc, "children", _children_table)
+    return table[token.i]
+
+
+def lefts_of(token: Token) -> tuple[Token, ...]:
+    """`tuple(token.lefts)`: the children before the token."""
+    index = token.i
+    return tuple(child for child in children_of(token) if child.i < index)
+
+
+def rights_of(token: Token) -> tuple[Token, ...]:
+    """`tuple(token.rights)`: the children after the token."""
+    index = token.i
+    return tuple(child for child in children_of(token) if child.i > index)
+
+
+def _children_table(doc: Doc) -> list[tuple[Token, ...]]:
+    tokens = tokens_of(doc)
+    children: list[list[Token]] = [[] for _ in tokens]
+    for token in tokens:  # in order, so each token's children come in order, as spaCy gives them
+        head = token.head.i
+        if head != token.i:
+            children[head].append(token)
+    return [tuple(found) for found in children]
+
+
+def subtree_of(token: Token) -> tuple[Token, ...]:
+    """`tuple(token.subtree)`, made once per token (not a slice from the left to the right edge:
+    a non-projective parse leaves gaps in it)."""
+    subtrees: dict[int, tuple[Token, ...]] = made_once(token.doc, "subtrees", lambda doc: {})
+    found = subtrees.get(token.i)
+    if found is None:
+        index = token.i
+        children = children_of(token)
+        found = subtrees[index] = (
+            *(word for child in children if child.i < index for word in subtree_of(child)),
+            token,
+            *(word for child in children if child.i > index for word in subtree_of(child)),
+        )
+    return found
+
+
 def release_views(doc: Doc) -> None:
     """Drop the lists, so that the Doc is freed as soon as nothing else holds it."""
     doc.user_data.pop(_TOKENS, None)

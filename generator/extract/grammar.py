@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from generator.extract.doc_views import made_once, tokens_in, tokens_of
+from generator.extract.doc_views import children_of, lefts_of, made_once, subtree_of, tokens_in, tokens_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -20,7 +20,7 @@ def governing_verb(verb: Token) -> Token | None:
     "While introducing X, Jobs said ...", "After meeting Kim, Lavrov flew ...": Jobs introduced,
     Lavrov met, when the main clause says.
     """
-    if verb.tag_ != "VBG" or any(child.dep_ in SUBJECT_DEPS for child in verb.children):
+    if verb.tag_ != "VBG" or any(child.dep_ in SUBJECT_DEPS for child in children_of(verb)):
         return None
     if verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
         return verb.head
@@ -51,7 +51,7 @@ def verb_read_as_noun(span: Span) -> Token | None:
     root = span.root
     if root.pos_ != "NOUN" or any(token.pos_ in ("VERB", "AUX") for token in tokens_in(span)):
         return None
-    subject = next((child for child in root.children if child.dep_ == "nsubj"), None)
+    subject = next((child for child in children_of(root) if child.dep_ == "nsubj"), None)
     if subject is None:
         return None
     verbs = made_once(span.doc, "verb_lemmas", verb_lemmas)
@@ -72,7 +72,7 @@ def verb_lemmas(doc: Doc, besides: Span | None = None) -> frozenset[str]:
 
 def has_to_marker(verb: Token) -> bool:
     """Whether `verb` is a "to" infinitive ("to cut", "to go on injured reserve")."""
-    return any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in children_of(verb))
 
 
 def infinitive_on_a_name(verb: Token) -> Token | None:
@@ -86,7 +86,7 @@ def infinitive_on_a_name(verb: Token) -> Token | None:
         or head.i > verb.i
     ):
         return None
-    if head.pos_ not in ("PROPN", "NOUN") or any(token.pos_ in ("VERB", "AUX") for token in head.lefts):
+    if head.pos_ not in ("PROPN", "NOUN") or any(token.pos_ in ("VERB", "AUX") for token in lefts_of(head)):
         return None
     return head
 
@@ -114,7 +114,7 @@ def copula_of_a_first(verb: Token) -> Token | None:
     lead the party": a subjectless "to" infinitive after an ordinal in the complement of "be" tells
     what the copula's subject did or will do. The copula, or None; not one in the simple past ("She
     was the first woman to swim the Channel"), which tells a record of someone's life."""
-    if verb.pos_ != "VERB" or any(child.dep_ in SUBJECT_DEPS for child in verb.children):
+    if verb.pos_ != "VERB" or any(child.dep_ in SUBJECT_DEPS for child in children_of(verb)):
         return None
     if not has_to_marker(verb):
         return None
@@ -125,12 +125,12 @@ def copula_of_a_first(verb: Token) -> Token | None:
         token = token.head
     if token.lemma_ != "be" or token.i == verb.i or token.tag_ == "VBD":
         return None
-    complement = next((child for child in token.children if child.dep_ == "attr"), None)
-    if complement is None or not any(child.dep_ == "nsubj" for child in token.children):
+    complement = next((child for child in children_of(token) if child.dep_ == "attr"), None)
+    if complement is None or not any(child.dep_ == "nsubj" for child in children_of(token)):
         return None
     ranked = any(
         word.i < verb.i and (word.ent_type_ == "ORDINAL" or word.lower_ in RANKING_WORDS)
-        for word in complement.subtree
+        for word in subtree_of(complement)
     )
     return token if ranked else None
 
@@ -143,7 +143,7 @@ def tells_the_purpose(infinitive: Token, verb: Token) -> bool:
         and infinitive.head.i == verb.i
         and infinitive.tag_ == "VB"
         and has_to_marker(infinitive)
-        and not any(child.dep_ in SUBJECT_DEPS or child.dep_ == "mark" for child in infinitive.children)
+        and not any(child.dep_ in SUBJECT_DEPS or child.dep_ == "mark" for child in children_of(infinitive))
     )
 
 
@@ -157,5 +157,5 @@ def is_misattached_clause(verb: Token) -> bool:
     return (
         verb.tag_ == "VBD"
         and verb.dep_ in MODIFIER_DEPS
-        and any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
+        and any(child.dep_ in ("nsubj", "nsubjpass") for child in children_of(verb))
     )

@@ -28,10 +28,12 @@ from generator.extract.actors.mentions import (
     dateline_credit,
 )
 from generator.extract.doc_views import (
+    children_of,
     entities_of,
     made_once,
     sentence_at,
     sentences_of,
+    subtree_of,
     text_of,
     tokens_in,
     tokens_of,
@@ -234,7 +236,7 @@ def _speakers(root: Token, mentions: Sequence[ActorMention]) -> set[str]:
     """Who a sentence's saying is by: the actors its reporting verb's subject names."""
     if not is_reporting(root) or root.pos_ != "VERB":
         return set()
-    subjects = {child.i for child in root.children if child.dep_ == "nsubj"}
+    subjects = {child.i for child in children_of(root) if child.dep_ == "nsubj"}
     return {mention.name for mention in mentions if mention.end - 1 in subjects or mention.start in subjects}
 
 
@@ -266,7 +268,7 @@ def _is_past_perfect(verb: Token) -> bool:
     """ "The index had risen on Wednesday": a step back from the story's time, which the next
     sentence returns to, so its date is no narrative date."""
     return verb.tag_ == "VBN" and any(
-        child.dep_ == "aux" and child.lower_ == "had" for child in verb.children
+        child.dep_ == "aux" and child.lower_ == "had" for child in children_of(verb)
     )
 
 
@@ -308,7 +310,7 @@ def _bridges(
     return [
         ActorMention(token.i, token.i + 1, token.text, topic, "product", "BRIDGE")
         for token in candidates
-        if not any(child.i in named for child in token.subtree)
+        if not any(child.i in named for child in subtree_of(token))
     ]
 
 
@@ -318,7 +320,7 @@ def _is_product_happening(token: Token) -> bool:
     return any(
         child.lower_ in ("the", "its", "this", "these")
         or (child.dep_ == "poss" and child.lemma_.lower() in PRODUCT_KINDS)  # "the aircraft's delivery"
-        for child in token.children
+        for child in children_of(token)
     )
 
 
@@ -336,7 +338,7 @@ def _is_unnamed_product(token: Token) -> bool:
         token.dep_ in ("nsubj", "nsubjpass", "dobj")
         and token.tag_ == "NN"
         and token.lemma_.lower() in CRAFT_AND_DEVICE_KINDS
-        and not any(child.dep_ == "nummod" for child in token.children)
+        and not any(child.dep_ == "nummod" for child in children_of(token))
     )
 
 
@@ -418,7 +420,7 @@ def _parties_of(deal: Token, mentions: Sequence[ActorMention]) -> list[ActorMent
     """Who a deal is told as made by: names in its own phrase ("a deal between Aeroflot and
     Boeing", "a deal with Boeing"), else, as an object, its verb's subject ("the airline signed the
     agreement")."""
-    inside = {token.i for token in deal.subtree if token.i != deal.i}
+    inside = {token.i for token in subtree_of(deal) if token.i != deal.i}
     if deal.dep_ == "dobj":
         inside |= _subject_tokens(deal.head)
     return [mention for mention in mentions if mention.kind in PARTY_KINDS and mention.start in inside]
@@ -427,15 +429,15 @@ def _parties_of(deal: Token, mentions: Sequence[ActorMention]) -> list[ActorMent
 def _is_plain_definite(deal: Token) -> bool:
     """ "the deal", "that contract": not "the new agreement" nor "the biggest contract", which tell
     of another one, nor "It is the biggest contract", which names no one."""
-    if deal.dep_ == "attr" or any(child.dep_ in ("amod", "compound", "nmod") for child in deal.children):
+    if deal.dep_ == "attr" or any(child.dep_ in ("amod", "compound", "nmod") for child in children_of(deal)):
         return False
-    return any(child.dep_ == "det" and child.lower_ in ("the", "this", "that") for child in deal.children)
+    return any(child.dep_ == "det" and child.lower_ in ("the", "this", "that") for child in children_of(deal))
 
 
 def _is_forecast_of(deal: Token) -> bool:
     """ "said the deal would save 350 million euros": what a deal may do is no happening its parties
     take part in."""
-    auxiliaries = {child.lower_ for child in deal.head.children if child.dep_ == "aux"}
+    auxiliaries = {child.lower_ for child in children_of(deal.head) if child.dep_ == "aux"}
     return deal.dep_ in ("nsubj", "nsubjpass") and bool(auxiliaries & (MODALS | {"will", "'ll"}))
 
 
@@ -697,7 +699,7 @@ _TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
 def _moves_shares(predicate: Token) -> bool:
     """ "The company's shares fell 6 percent": a move of a stock, told in the past."""
     return (
-        any(child.dep_ == "nsubj" and child.lower_ in HOLDINGS for child in predicate.children)
+        any(child.dep_ == "nsubj" and child.lower_ in HOLDINGS for child in children_of(predicate))
         and _tense(predicate) == "past"
     )
 
@@ -711,8 +713,8 @@ def _done_by_someone(participle: Token) -> bool:
     """ "a teenager killed by police", "the challenger nominated by the IBF": a participle with its
     agent tells a deed, while "a plane designed for long routes" only describes."""
     return any(
-        child.dep_ == "agent" and any(grand.dep_ == "pobj" for grand in child.children)
-        for child in participle.children
+        child.dep_ == "agent" and any(grand.dep_ == "pobj" for grand in children_of(child))
+        for child in children_of(participle)
     )
 
 
@@ -720,10 +722,10 @@ def _is_attribution(verb: Token) -> bool:
     """ "..., the agency TASS announced.": a trailing saying that only names the source."""
     if verb.lemma_ not in REPORTING_LEMMAS or verb.dep_ == "ROOT":
         return False
-    if any(child.ent_type_ in MEASURE_TYPES for child in verb.children):
+    if any(child.ent_type_ in MEASURE_TYPES for child in children_of(verb)):
         return False  # "and the Nasdaq added 1.2 percent": a gain, not a saying
     said = {"ccomp", "dobj", "xcomp", "dative"}
-    if any(child.dep_ in said for child in verb.children):
+    if any(child.dep_ in said for child in children_of(verb)):
         return False
     return verb.i > sentence_at(verb.doc, verb.i).root.i
 
@@ -761,11 +763,11 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
     if root.pos_ in ("NOUN", "PROPN", "NUM"):
         # "Teen killed by police", "Two killed in blast"; "Chargers ’ Jamal Williams Arrested For
         # DUI", read as a name in apposition to the team, is the player's arrest
-        named = [root, *(child for child in root.children if child.dep_ == "appos")]
+        named = [root, *(child for child in children_of(root) if child.dep_ == "appos")]
         found += [
             (child, "past", None)
             for noun in named
-            for child in noun.children
+            for child in children_of(noun)
             if child.dep_ == "acl" and child.tag_ == "VBN"
         ]
     found += _clause_predicates(root)
@@ -804,7 +806,7 @@ def _frames_what_happened(root: Token) -> bool:
     """ "It was the third time Smith has scored", "It is no surprise that the board fired him", "it's
     safe to say Luck exceeded them": "it is" followed by a clause that tells what happened as a fact
     (not "it is likely that", "it could be that", "it is not true that")."""
-    children = list(root.children)
+    children = list(children_of(root))
     if root.lemma_ != "be" or not any(child.dep_ == "nsubj" and child.lower_ == "it" for child in children):
         return False
     if _is_negated(root) or any(child.dep_ == "aux" and child.lower_ in MODALS for child in children):
@@ -817,7 +819,7 @@ def _frames_what_happened(root: Token) -> bool:
     return not any(
         word.lower_ in DOUBTING_FRAMES
         for complement in complements
-        for word in (complement, *complement.children)
+        for word in (complement, *children_of(complement))
     )
 
 
@@ -829,17 +831,17 @@ def _named_past_relatives(span: Span) -> list[Token]:
         for token in tokens_in(span)
         if token.dep_ == "relcl"
         and token.tag_ == "VBD"
-        and any(child.dep_ == "nsubj" and child.pos_ == "PROPN" for child in token.children)
+        and any(child.dep_ == "nsubj" and child.pos_ == "PROPN" for child in children_of(token))
     ]
 
 
 def _headline_infinitive(verb: Token) -> bool:
     """ "Governor to sign water bill", "HP to Expand Services": a subject with "to" and the verb is
     what headlines write for what will happen."""
-    auxiliaries = [child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    auxiliaries = [child.lower_ for child in children_of(verb) if child.dep_ in ("aux", "auxpass")]
     if auxiliaries[:1] != ["to"]:
         return False
-    return any(child.dep_ == "nsubj" for child in verb.children) or infinitive_on_a_name(verb) is not None
+    return any(child.dep_ == "nsubj" for child in children_of(verb)) or infinitive_on_a_name(verb) is not None
 
 
 def _coordinated_with_subject(verb: Token) -> list[Token]:
@@ -855,7 +857,7 @@ def _coordinated_with_subject(verb: Token) -> list[Token]:
             or any(
                 child.dep_ in ("nsubj", "nsubjpass")
                 or (child.dep_ in ("aux", "auxpass") and child.lower_ not in MODALS)
-                for child in conj.children
+                for child in children_of(conj)
             )
         )
     ]
@@ -880,7 +882,7 @@ def _headline_verb_read_as_noun(span: Span) -> Token | None:
             continue
         if any(
             child.dep_ == "dobj" or (child.dep_ == "appos" and token.dep_ == "ROOT")
-            for child in token.children
+            for child in children_of(token)
         ):
             return token  # "posts/NNS first profit/dobj", "posts/ROOT first loss/appos"
         if token.lemma_.lower() in verbs and _no_argument_of_a_verb(token):
@@ -967,18 +969,20 @@ def _clause_predicate(verb: Token) -> Predicate | None:
     if reported is not None:
         return reported, _tense(reported), None
     if verb.lemma_ in SEQUENCE_VERBS:
-        earlier = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _NOMINAL_VERBS), None)
-        later = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _NOMINAL_VERBS), None)
+        earlier = next(
+            (c for c in children_of(verb) if c.dep_ == "dobj" and c.lower_ in _NOMINAL_VERBS), None
+        )
+        later = next((c for c in children_of(verb) if c.dep_ == "nsubj" and c.lower_ in _NOMINAL_VERBS), None)
         if earlier is not None and verb.lemma_ == "follow":
             return earlier, _tense(verb), _NOMINAL_VERBS[later.lower_] if later is not None else None
     if verb.dep_ == "xcomp" and _is_wished_for(verb):
         return None  # "the deal, which Caldwell hopes to complete by the end of the year"
-    if mended_lemma(verb) in FUTURE_FRAMES and any(child.dep_ == "xcomp" for child in verb.children):
-        if any(_is_wished_for(child) for child in verb.children if child.dep_ == "xcomp"):
+    if mended_lemma(verb) in FUTURE_FRAMES and any(child.dep_ == "xcomp" for child in children_of(verb)):
+        if any(_is_wished_for(child) for child in children_of(verb) if child.dep_ == "xcomp"):
             return None  # "hopes to name a new manager": a wish, no plan made
         if _is_past_perfect(verb):
             return None  # "Boeing had hoped to have it ready for 2012": a plan that did not come about
-        return next(child for child in verb.children if child.dep_ == "xcomp"), "future", None
+        return next(child for child in children_of(verb) if child.dep_ == "xcomp"), "future", None
     if _follows_a_happening(verb):
         return verb, "past", None
     if verb.lemma_ in STATIVE_LEMMAS and not _appears_somewhere(verb):
@@ -1004,8 +1008,8 @@ def _follows_a_happening(verb: Token) -> bool:
     return any(
         child.dep_ == "prep"
         and child.lower_ in SEQUEL_PREPOSITIONS
-        and any(_is_doing(obj) for obj in child.children)
-        for child in verb.children
+        and any(_is_doing(obj) for obj in children_of(child))
+        for child in children_of(verb)
     )
 
 
@@ -1020,7 +1024,7 @@ def _is_a_makeup(verb: Token) -> bool:
         return False
     if verb.lemma_ in MAKEUP_LEMMAS:
         return True
-    passive = any(child.dep_ == "auxpass" for child in verb.children)
+    passive = any(child.dep_ == "auxpass" for child in children_of(verb))
     return verb.lemma_ == "base" and passive
 
 
@@ -1037,7 +1041,7 @@ def _has_a_measure(verb: Token) -> bool:
     return (
         verb.lemma_ == "have"
         and _tense(verb) != "past"
-        and any(child.dep_ == "dobj" and child.lemma_.lower() in MEASURE_NOUNS for child in verb.children)
+        and any(child.dep_ == "dobj" and child.lemma_.lower() in MEASURE_NOUNS for child in children_of(verb))
     )
 
 
@@ -1048,13 +1052,15 @@ def _is_found_to_be(verb: Token) -> bool:
     """ "The fault has been found to be problems in the wiring", "the company was discovered to have
     been in possession of documents": what something is found to be is a state (while "was found
     to have stolen cash" tells what it did)."""
-    if verb.lemma_ not in FINDING_LEMMAS or not any(child.dep_ == "auxpass" for child in verb.children):
+    if verb.lemma_ not in FINDING_LEMMAS or not any(child.dep_ == "auxpass" for child in children_of(verb)):
         return False
-    being = next((child for child in verb.children if child.dep_ == "xcomp" and child.lemma_ == "be"), None)
+    being = next(
+        (child for child in children_of(verb) if child.dep_ == "xcomp" and child.lemma_ == "be"), None
+    )
     if being is None:
         return False
     # "was found to be innocent by a jury on Monday": a finding by someone, or on a day, happened
-    told = [token for child in being.children for token in child.subtree]
+    told = [token for child in children_of(being) for token in subtree_of(child)]
     return not any(token.lower_ == "by" or _is_date_word(token) for token in told)
 
 
@@ -1064,8 +1070,8 @@ def _is_missing(verb: Token) -> bool:
     return (
         verb.lemma_ == "miss"
         and verb.tag_ == "VBG"
-        and any(child.dep_ == "aux" and child.lemma_ == "be" for child in verb.children)
-        and not any(child.dep_ in ("dobj", "attr") for child in verb.children)
+        and any(child.dep_ == "aux" and child.lemma_ == "be" for child in children_of(verb))
+        and not any(child.dep_ in ("dobj", "attr") for child in children_of(verb))
     )
 
 
@@ -1076,7 +1082,7 @@ def _requires_a_state(verb: Token) -> bool:
         return False
     return any(
         child.dep_ == "xcomp" and child.lemma_ in STATIVE_LEMMAS and has_to_marker(child)
-        for child in verb.children
+        for child in children_of(verb)
     )
 
 
@@ -1084,7 +1090,7 @@ def _has_an_attitude(verb: Token) -> bool:
     """ "Airbus has hopes that sales will exceed 700", "the union has plans to strike": as "hopes"
     and "plans" to, a state of mind, not a happening (while "had talks with" is one)."""
     return verb.lemma_ == "have" and any(
-        child.dep_ == "dobj" and child.lemma_.lower() in STATIVE_LEMMAS for child in verb.children
+        child.dep_ == "dobj" and child.lemma_.lower() in STATIVE_LEMMAS for child in children_of(verb)
     )
 
 
@@ -1093,9 +1099,9 @@ def _states_a_capacity(verb: Token) -> bool:
     "will be carrying 500 people" (one trip)."""
     if verb.lemma_ not in CAPACITY_LEMMAS or verb.tag_ == "VBG" or _tense(verb) == "past":
         return False
-    objects = [child for child in verb.children if child.dep_ == "dobj"]
-    objects += [obj for child in verb.children if child.lower_ == "between" for obj in child.children]
-    return any(obj.like_num or any(word.like_num for word in obj.children) for obj in objects)
+    objects = [child for child in children_of(verb) if child.dep_ == "dobj"]
+    objects += [obj for child in children_of(verb) if child.lower_ == "between" for obj in children_of(child)]
+    return any(obj.like_num or any(word.like_num for word in children_of(obj)) for obj in objects)
 
 
 def _appears_somewhere(verb: Token) -> bool:
@@ -1103,21 +1109,23 @@ def _appears_somewhere(verb: Token) -> bool:
     return verb.lemma_ == "appear" and any(
         child.dep_ == "prep"
         and child.lower_ in ("in", "before", "at")
-        and not any(grand.ent_type_ in ("DATE", "TIME") for grand in child.children)
-        for child in verb.children
+        and not any(grand.ent_type_ in ("DATE", "TIME") for grand in children_of(child))
+        for child in children_of(verb)
     )
 
 
 def _copula_happening(verb: Token) -> Predicate | None:
     # "A key aspect of the visit was delivering a letter": the delivery.
     gerund = next(
-        (c for c in verb.children if c.tag_ == "VBG" and c.dep_ in ("attr", "acomp", "xcomp")), None
+        (c for c in children_of(verb) if c.tag_ == "VBG" and c.dep_ in ("attr", "acomp", "xcomp")), None
     )
     if gerund is not None:
         return gerund, _tense(verb), None
     # "The first flight of the 777 was in 1994": the flight.
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _NOMINAL_VERBS), None)
-    has_time = any(c.dep_ == "prep" and any(g.ent_type_ == "DATE" for g in c.children) for c in verb.children)
+    subject = next((c for c in children_of(verb) if c.dep_ == "nsubj" and c.lower_ in _NOMINAL_VERBS), None)
+    has_time = any(
+        c.dep_ == "prep" and any(g.ent_type_ == "DATE" for g in children_of(c)) for c in children_of(verb)
+    )
     if subject is not None and has_time:
         return subject, _tense(verb), None
     if _attends_a_gathering(verb) or _tells_a_market_move(verb) or _is_out_of_a_post(verb):
@@ -1132,7 +1140,7 @@ def _is_out_of_a_post(verb: Token) -> bool:
     """ "Ann Roe is out as chief executive", "Cheeks is out as coach": being out as what one was is
     having left the post, the news of a sacking or a resignation (not "is out of the country", "is
     out injured")."""
-    children = list(verb.children)
+    children = list(children_of(verb))
     return any(child.dep_ == "advmod" and child.lower_ == "out" for child in children) and any(
         child.dep_ == "prep" and child.lower_ == "as" for child in children
     )
@@ -1156,7 +1164,7 @@ def _first_to_do(copula: Token) -> Token | None:
     return next(
         (
             token
-            for token in copula.subtree
+            for token in subtree_of(copula)
             if token.lemma_ not in STATIVE_LEMMAS | SPECIFICATION_LEMMAS
             and _is_token(copula_of_a_first(token), copula)
         ),
@@ -1174,8 +1182,8 @@ def _tells_a_market_move(verb: Token) -> bool:
     return any(
         child.dep_ in ("advmod", "acomp", "prep")
         and child.lower_ in MOVE_WORDS
-        and any(measure.lower_ in MOVE_MEASURES for measure in child.subtree)
-        for child in verb.children
+        and any(measure.lower_ in MOVE_MEASURES for measure in subtree_of(child))
+        for child in children_of(verb)
     )
 
 
@@ -1186,15 +1194,17 @@ def _due_happening(verb: Token) -> Predicate | None:
     """ "Smith is due to appear in court on Monday", "Jackson is due in court Feb. 17": what the
     news says someone is due to do, and a court appearance, are planned happenings (while "the
     report is due" only tells a deadline)."""
-    due = next((child for child in verb.children if child.dep_ == "acomp" and child.lower_ == "due"), None)
+    due = next(
+        (child for child in children_of(verb) if child.dep_ == "acomp" and child.lower_ == "due"), None
+    )
     if due is None or _tense(verb) != "present":
         return None
-    to_do = next((child for child in (*due.children, *verb.children) if child.dep_ == "xcomp"), None)
+    to_do = next((child for child in (*children_of(due), *children_of(verb)) if child.dep_ == "xcomp"), None)
     if to_do is not None and to_do.pos_ == "VERB":
         return to_do, "future", None
     in_court = any(
-        child.dep_ == "prep" and any(grand.lower_ in COURTS for grand in child.children)
-        for child in due.children
+        child.dep_ == "prep" and any(grand.lower_ in COURTS for grand in children_of(child))
+        for child in children_of(due)
     )
     return (verb, "future", None) if in_court else None
 
@@ -1208,13 +1218,16 @@ GATHERINGS = frozenset(
 def _attends_a_gathering(verb: Token) -> bool:
     """ "Smith was at a meeting with Jones", "was present at the hearing": being there is attending it,
     a happening (not "was at the centre of", nor "was in talks", which goes on)."""
-    heads = [verb, *(child for child in verb.children if child.dep_ == "acomp" and child.lower_ == "present")]
+    heads = [
+        verb,
+        *(child for child in children_of(verb) if child.dep_ == "acomp" and child.lower_ == "present"),
+    ]
     return any(
         child.dep_ == "prep"
         and child.lower_ == "at"
-        and any(grand.dep_ == "pobj" and grand.lower_ in GATHERINGS for grand in child.children)
+        and any(grand.dep_ == "pobj" and grand.lower_ in GATHERINGS for grand in children_of(child))
         for head in heads
-        for child in head.children
+        for child in children_of(head)
     )
 
 
@@ -1222,7 +1235,7 @@ def _reported_happening(root: Token) -> Token | None:
     """In "X did Y, officials said", the happening is X doing Y, told in the past."""
     if root.lemma_ not in REPORTING_LEMMAS:
         return None
-    for child in root.children:
+    for child in children_of(root):
         if (
             child.dep_ == "ccomp"
             and child.pos_ == "VERB"
@@ -1245,7 +1258,7 @@ UNNEWSWORTHY_NEGATIONS = REPORTING_LEMMAS | frozenset(
 
 
 def _is_negated(verb: Token) -> bool:
-    return any(child.dep_ == "neg" for child in verb.children)
+    return any(child.dep_ == "neg" for child in children_of(verb))
 
 
 def _negation_may_be_news(verb: Token) -> bool:
@@ -1256,12 +1269,12 @@ def _negation_may_be_news(verb: Token) -> bool:
     if verb.lemma_.lower() in UNNEWSWORTHY_NEGATIONS | STATIVE_LEMMAS or verb.lemma_ == "be":
         return False
     if _tense(verb) != "past" or any(
-        child.dep_ in ("aux", "auxpass") and child.lower_ in MODALS for child in verb.children
+        child.dep_ in ("aux", "auxpass") and child.lower_ in MODALS for child in children_of(verb)
     ):
         return False
     return any(
         _is_date_word(token) and _governs(token, verb) and not _starts_a_stretch(token)
-        for token in verb.subtree
+        for token in subtree_of(verb)
     )
 
 
@@ -1278,7 +1291,7 @@ WITHHELD_SAYINGS = frozenset("comment say disclose reveal discuss confirm elabor
 
 
 def _is_commentary(root: Token) -> bool:
-    children = list(root.children)  # each .children walk makes new Tokens
+    children = children_of(root)
     auxiliaries = {child.lower_ for child in children if child.dep_ in ("aux", "auxpass")}
     if auxiliaries & MODALS and not _is_future_in_the_past(root):
         return True
@@ -1308,7 +1321,7 @@ def _is_future_in_the_past(verb: Token) -> bool:
     week": "would" under a past saying is the "will" of what was said, a plan of the actor told
     of (while "said the reform would save money" is a forecast of a thing, and "would have" a
     counterfactual)."""
-    auxiliaries = {child.lower_ for child in verb.children if child.dep_ == "aux"}
+    auxiliaries = {child.lower_ for child in children_of(verb) if child.dep_ == "aux"}
     if "would" not in auxiliaries or auxiliaries & (MODALS - {"would"}) or "have" in auxiliaries:
         return False
     said = verb
@@ -1317,7 +1330,7 @@ def _is_future_in_the_past(verb: Token) -> bool:
     saying = said.head
     if said.dep_ != "ccomp" or not is_reporting(saying) or saying.tag_ != "VBD":
         return False
-    subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+    subject = next((child for child in children_of(verb) if child.dep_ == "nsubj"), None)
     if subject is None or verb.lemma_ in STATIVE_LEMMAS:
         return False  # "said it would be difficult"
     return subject.pos_ in ("PRON", "PROPN") or subject.lemma_.lower() in BODY_NOUNS | STAFF_NOUNS
@@ -1337,16 +1350,18 @@ def _names_a_part_of(subject: Token) -> bool:
     return any(
         child.dep_ == "prep"
         and child.lower_ == "of"
-        and any(grand.dep_ == "pobj" and grand.pos_ in ("NOUN", "PROPN") for grand in child.children)
-        for child in subject.children
+        and any(grand.dep_ == "pobj" and grand.pos_ in ("NOUN", "PROPN") for grand in children_of(child))
+        for child in children_of(subject)
     )
 
 
 def _shares_a_condition(verb: Token) -> bool:
     """A verb coordinated with a condition's, without a subject of its own, is part of the condition."""
-    if verb.dep_ != "conj" or any(child.dep_ in GRAMMATICAL_SUBJECTS for child in verb.children):
+    if verb.dep_ != "conj" or any(child.dep_ in GRAMMATICAL_SUBJECTS for child in children_of(verb)):
         return False
-    return any(child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKERS for child in verb.head.children)
+    return any(
+        child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKERS for child in children_of(verb.head)
+    )
 
 
 def _group_did_it(subject: Token, verb: Token) -> bool:
@@ -1361,7 +1376,7 @@ def _tense(verb: Token) -> str:
     governing = governing_verb(verb)
     if governing is not None:
         return _tense(governing)
-    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    auxiliaries = [child for child in children_of(verb) if child.dep_ in ("aux", "auxpass")]
     words = {aux.lower_ for aux in auxiliaries}
     if words & {"will", "'ll", "shall"} or "going" in words or _headline_infinitive(verb):
         return "future"
@@ -1419,7 +1434,7 @@ def _modality(predicate: Token, tense: str) -> str | None:
         return "negated"
     if tense == "future":
         return "planned"
-    if any(child.dep_ == "advmod" and child.lower_ in REPORTED_ADVERBS for child in predicate.children):
+    if any(child.dep_ == "advmod" and child.lower_ in REPORTED_ADVERBS for child in children_of(predicate)):
         return "reported"
     head = governing_verb(predicate) or predicate
     if head.dep_ == "ccomp" and head.head.i != head.i and is_reporting(head.head):
@@ -1435,14 +1450,14 @@ def _mentions_taking_part(
     clause = _clause_tokens(predicate) | _subject_tokens(predicate) | _told_with_a_noun(predicate)
     if predicate.pos_ == "ADJ" and predicate.dep_ == "amod":  # "Mark Felt, dead at 95": Felt
         described = predicate.head
-        clause |= {described.i} | {child.i for child in described.children if child.dep_ == "compound"}
+        clause |= {described.i} | {child.i for child in children_of(described) if child.dep_ == "compound"}
     misread = _misread_name_phrase(predicate)
     clause |= misread
     if infinitive_on_a_name(predicate) is not None:  # "Dalton Motors chief Keller to step down"
-        clause |= {token.i for token in predicate.head.subtree if token.i < predicate.i}
+        clause |= {token.i for token in subtree_of(predicate.head) if token.i < predicate.i}
     elif predicate.dep_ in ("relcl", "acl") and not _is_whose_clause(predicate):
         # "Airbus, which has out-sold Boeing": Airbus takes part; "A380 test flight delayed": the flight's
-        clause |= {token.i for token in predicate.head.subtree if token.i < predicate.i}
+        clause |= {token.i for token in subtree_of(predicate.head) if token.i < predicate.i}
     for mention in mentions:
         root = span.doc[mention.start : mention.end].root
         if root.i in misread:
@@ -1481,7 +1496,7 @@ def _told_with_a_noun(predicate: Token) -> set[int]:
         noun = predicate.doc[index]
         if noun.pos_ != "NOUN":
             continue
-        for clause in noun.children:
+        for clause in children_of(noun):
             if clause.dep_ == "acl" and (
                 _is_the_deals_content(noun, clause, predicate)
                 or clause.lemma_ in INVOLVING_LEMMAS
@@ -1551,16 +1566,16 @@ def _misread_name_phrase(predicate: Token) -> frozenset[int]:
         root = root.head
     if root.dep_ != "ROOT" or root.pos_ != "PROPN":
         return frozenset()
-    return frozenset(token.i for token in root.subtree if token.ent_type_ or token.i == predicate.i)
+    return frozenset(token.i for token in subtree_of(root) if token.ent_type_ or token.i == predicate.i)
 
 
 def _is_whose_clause(verb: Token) -> bool:
     """ "Airbus, whose A380 first flew in 2005": the owner the clause hangs on is not its subject."""
     return any(
         token.tag_ == "WP$"
-        for child in verb.children
+        for child in children_of(verb)
         if child.dep_ in SUBJECT_DEPS
-        for token in child.subtree
+        for token in subtree_of(child)
     )
 
 
@@ -1623,7 +1638,7 @@ def _is_employer_of(mention: ActorMention, mentions: Sequence[ActorMention], doc
 
 def _names_a_tie(noun: Token) -> bool:
     """ "the parent company", "a unit", "its rival": a noun naming a tie between organisations."""
-    words = [noun, *(child for child in noun.children if child.dep_ == "compound")]
+    words = [noun, *(child for child in children_of(noun) if child.dep_ == "compound")]
     return any(word.lemma_.lower() in RELATION_NOUNS for word in words)
 
 
@@ -1687,7 +1702,7 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
             return False  # "The AMD statement said", "USGS measurements showed": the body tells it
         if head.lower_ in BODY_NOUNS and head.tag_ == "NN" and head.dep_ != "appos":
             # not "Airbus unions", "the main Airbus union": unions at Airbus
-            return any(child.dep_ in ("amod", "nummod") for child in head.children)
+            return any(child.dep_ in ("amod", "nummod") for child in children_of(head))
         return head.lower_ not in _NOMINAL_VERBS
     if token.dep_ == "poss":
         # "Boeing's 787", "Boeing's rival", "Jobs' health": the possessed is what takes part; but
@@ -1902,25 +1917,25 @@ def _find_subject_tokens(predicate: Token) -> set[int]:
     head = predicate
     while head.dep_ in ("xcomp", "attr", "acomp", "dobj") and head.head.i != head.i:
         head = head.head
-    subjects = [child for child in head.children if child.dep_ in SUBJECT_DEPS]
+    subjects = [child for child in children_of(head) if child.dep_ in SUBJECT_DEPS]
     copula = copula_of_a_first(head)
     if copula is not None:  # "Thomas is the fifth running back to go on IR": Thomas went
-        subjects = [child for child in copula.children if child.dep_ == "nsubj"]
+        subjects = [child for child in children_of(copula) if child.dep_ == "nsubj"]
     governing = governing_verb(head)
     if not subjects and governing is not None:
-        subjects = [child for child in governing.children if child.dep_ in SUBJECT_DEPS]
+        subjects = [child for child in children_of(governing) if child.dep_ in SUBJECT_DEPS]
     subjects += _shared_subjects(head)
     relative_clause = head.head if head.dep_ == "conj" and head.head.dep_ == "relcl" else head
     if relative_clause.dep_ == "relcl" and subjects and all(s.lower_ in RELATIVE_PRONOUNS for s in subjects):
         return {subject.i for subject in subjects} | _described_subject(relative_clause.head)
     # the subject, less what its relative clauses tell ("the fighters ... that brought Castro to power")
-    relative = {token.i for subject in subjects for token in subject.subtree if token.dep_ == "relcl"}
+    relative = {token.i for subject in subjects for token in subtree_of(subject) if token.dep_ == "relcl"}
     if not relative:
-        return {token.i for subject in subjects for token in subject.subtree}
+        return {token.i for subject in subjects for token in subtree_of(subject)}
     return {
         token.i
         for subject in subjects
-        for token in subject.subtree
+        for token in subtree_of(subject)
         if not any(ancestor.i in relative for ancestor in [token, *token.ancestors])
     }
 
@@ -1933,9 +1948,9 @@ def _shared_subjects(verb: Token) -> list[Token]:
     and with no subject of its own, shares that verb's subject."""
     if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
         return []
-    if any(child.dep_ in GRAMMATICAL_SUBJECTS for child in verb.children):
+    if any(child.dep_ in GRAMMATICAL_SUBJECTS for child in children_of(verb)):
         return []
-    return [child for child in verb.head.children if child.dep_ in GRAMMATICAL_SUBJECTS]
+    return [child for child in children_of(verb.head) if child.dep_ in GRAMMATICAL_SUBJECTS]
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
@@ -1949,8 +1964,8 @@ def _described_subject(noun: Token) -> set[int]:
         verb = verb.head
     elif noun.dep_ != "attr":
         return set()
-    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
-    return {token.i for subject in subjects for token in subject.subtree}
+    subjects = [child for child in children_of(verb) if child.dep_ in ("nsubj", "nsubjpass")]
+    return {token.i for subject in subjects for token in subtree_of(subject)}
 
 
 def _clause_tokens(predicate: Token) -> frozenset[int]:
@@ -1963,7 +1978,7 @@ def _find_clause_tokens(predicate: Token) -> set[int]:
     stack = [predicate]
     # What is said is part of a statement: "Gallois said the company will cut jobs".
     reported = (
-        {child.i for child in predicate.children if child.dep_ == "ccomp"}
+        {child.i for child in children_of(predicate) if child.dep_ == "ccomp"}
         if is_reporting(predicate)
         else set()
     )
@@ -1971,7 +1986,9 @@ def _find_clause_tokens(predicate: Token) -> set[int]:
         token = stack.pop()
         tokens.add(token.i)
         stack.extend(
-            child for child in token.children if child.i in reported or not _is_other_clause(child, predicate)
+            child
+            for child in children_of(token)
+            if child.i in reported or not _is_other_clause(child, predicate)
         )
     return tokens
 
@@ -2120,7 +2137,7 @@ def _day_of_recent_news_told(
     made on the news' day, as a report of a happening is written when it breaks; "Musa said officers
     had arrested two suspects on Saturday" is said on the story's day."""
     quoted = _quoted_ranges(span)
-    for told in (child for child in saying.children if child.dep_ == "ccomp" and child.i < saying.i):
+    for told in (child for child in children_of(saying) if child.dep_ == "ccomp" and child.i < saying.i):
         if _within(told.idx, quoted):
             continue  # '"Today is a great day," he said': the quote's today
         dated = _sentence_date(span, expressions, told, governed_only=True)
@@ -2135,8 +2152,8 @@ def _told_at_the_time(verb: Token) -> bool:
         if token.lower_ != "time" or token.dep_ != "pobj" or token.head.lower_ != "at":
             continue
         # not "at the same time", "at the time of the merger": another time
-        determiners = [child.lower_ for child in token.children if child.dep_ == "det"]
-        qualified = any(child.dep_ in ("amod", "prep", "compound", "nummod") for child in token.children)
+        determiners = [child.lower_ for child in children_of(token) if child.dep_ == "det"]
+        qualified = any(child.dep_ in ("amod", "prep", "compound", "nummod") for child in children_of(token))
         if determiners == ["the"] and not qualified and _clause_verb(token.head).i == verb.i:
             return True
     return False
@@ -2147,9 +2164,13 @@ def _said_on(date: Token, saying: Token) -> bool:
     parser: a date between the verb of saying and the subject of what was said dates the saying."""
     if not is_reporting(saying):
         return False
-    said = next((child for child in saying.children if child.dep_ == "ccomp" and child.i > saying.i), None)
+    said = next(
+        (child for child in children_of(saying) if child.dep_ == "ccomp" and child.i > saying.i), None
+    )
     subject = (
-        None if said is None else next((c for c in said.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        None
+        if said is None
+        else next((c for c in children_of(said) if c.dep_ in ("nsubj", "nsubjpass")), None)
     )
     return subject is not None and saying.i < date.i < subject.left_edge.i
 
@@ -2164,7 +2185,7 @@ def _was_planned_once(date: Token) -> bool:
     head = date.head
     while head.dep_ == "prep" and head.head.i != head.i:
         head = head.head
-    return any(child.dep_ == "advmod" and child.lower_ in SUPERSEDED_ADVERBS for child in head.children)
+    return any(child.dep_ == "advmod" and child.lower_ in SUPERSEDED_ADVERBS for child in children_of(head))
 
 
 COMPARISON_PREPOSITIONS = frozenset({"from", "versus", "vs", "vs.", "against"})
@@ -2185,7 +2206,7 @@ def _dates_the_base_figure(date: Span) -> bool:
         return False
     return any(
         child.dep_ == "pobj" and (child.like_num or child.ent_type_ in MEASURE_TYPES)
-        for child in base.children
+        for child in children_of(base)
     )
 
 
@@ -2204,8 +2225,8 @@ def _is_comparison_base(date: Span) -> bool:
             return True
         if ancestor.lower_ in COMPARISON_PREPOSITIONS and ancestor.dep_ == "prep":
             return not any(
-                child.lower_ in RANGE_ENDS and any(obj.ent_type_ == "DATE" for obj in child.children)
-                for child in ancestor.children
+                child.lower_ in RANGE_ENDS and any(obj.ent_type_ == "DATE" for obj in children_of(child))
+                for child in children_of(ancestor)
             )
     return False
 
@@ -2219,11 +2240,11 @@ def _measures_a_record(date: Token, predicate: Token) -> bool:
     if attached.tag_ == "JJS":
         return True  # "closed at $27.85, its highest since 2008"
     nouns = [attached] if attached.pos_ == "NOUN" else []
-    nouns += [child for child in predicate.children if child.dep_ in ("dobj", "appos", "attr")]
+    nouns += [child for child in children_of(predicate) if child.dep_ in ("dobj", "appos", "attr")]
     return any(
         modifier.tag_ == "JJS" or modifier.lower_ == "first"
         for noun in nouns
-        for modifier in noun.children
+        for modifier in children_of(noun)
         if modifier.dep_ == "amod"
     )
 
@@ -2327,7 +2348,7 @@ def _modifies_a_noun(token: Token) -> bool:
 
 def _is_new_object(noun: Token) -> bool:
     """ "an approach", "a bid": a happening the clause brings into the story as its object."""
-    indefinite = any(child.dep_ == "det" and child.lower_ in ("a", "an") for child in noun.children)
+    indefinite = any(child.dep_ == "det" and child.lower_ in ("a", "an") for child in children_of(noun))
     return noun.dep_ == "dobj" and noun.pos_ == "NOUN" and indefinite
 
 
@@ -2488,11 +2509,11 @@ def _same_happening(first: _Candidate, second: _Candidate) -> bool:
 
 
 def _object_lemma(predicate: Token) -> str:
-    objects = [child for child in predicate.children if child.dep_ in ("dobj", "attr", "oprd", "prep")]
+    objects = [child for child in children_of(predicate) if child.dep_ in ("dobj", "attr", "oprd", "prep")]
     if objects:
         return objects[0].lemma_.lower()
     # what was said tells two statements apart: "announced that X would ..." / "announced that Y ..."
-    said = next((child for child in predicate.children if child.dep_ == "ccomp"), None)
+    said = next((child for child in children_of(predicate) if child.dep_ == "ccomp"), None)
     return f"that {said.lemma_.lower()} {_object_lemma(said)}" if said is not None else ""
 
 
@@ -2587,7 +2608,9 @@ def _date_by_the_happening_followed(candidates: list[_Candidate]) -> None:
 def _actions_told(candidate: _Candidate) -> set[str]:
     """The candidate's action, and those of the verbs coordinated with it ("was pulled over, but was
     arrested"), which share its actors and date."""
-    verbs = (child for child in candidate.predicate.children if child.dep_ == "conj" and child.pos_ == "VERB")
+    verbs = (
+        child for child in children_of(candidate.predicate) if child.dep_ == "conj" and child.pos_ == "VERB"
+    )
     return {candidate.lemma, *(verb.lemma_.lower() for verb in verbs)}
 
 
@@ -2598,7 +2621,7 @@ def _happenings_followed(predicate: Token) -> set[str]:
         _NOMINAL_VERBS[noun.lower_]
         for token in predicate.sent
         if token.i in clause and token.dep_ == "prep" and token.lower_ in FOLLOWING_PREPOSITIONS
-        for noun in token.children
+        for noun in children_of(token)
         if noun.dep_ == "pobj" and noun.lower_ in _NOMINAL_VERBS
     }
 
