@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 _TOKENS = "timeline_token_list"
 _SENTENCES = "timeline_sentence_list"
 _TEXT = "timeline_text"
+_CHILDREN = "timeline_children"  # each token's children, by token index
 _MADE = "timeline_made_once"  # name -> value, for `made_once`
 
 T = TypeVar("T")
@@ -56,7 +57,9 @@ def text_of(doc: Doc) -> str:
 
 def made_once(doc: Doc, name: str, make: Callable[[Doc], T]) -> T:
     """`make(doc)`, made on the first call with `name` for this Doc and kept until `release_views`."""
-    made: dict[str, Any] = doc.user_data.setdefault(_MADE, {})
+    made: dict[str, Any] | None = doc.user_data.get(_MADE)
+    if made is None:
+        made = doc.user_data[_MADE] = {}
     if name not in made:
         made[name] = make(doc)
     value: T = made[name]
@@ -81,7 +84,10 @@ def sentence_at(doc: Doc, index: int) -> Span:
 def children_of(token: Token) -> tuple[Token, ...]:
     """`tuple(token.children)`, from a table of every token's children made once per Doc (each
     walk of `Token.children`, `.lefts` or `.rights` makes new Tokens)."""
-    table: list[tuple[Token, ...]] = made_once(token.doc, "children", _children_table)
+    doc = token.doc
+    table: list[tuple[Token, ...]] | None = doc.user_data.get(_CHILDREN)
+    if table is None:
+        table = doc.user_data[_CHILDREN] = _children_table(doc)
     return table[token.i]
 
 
@@ -128,4 +134,5 @@ def release_views(doc: Doc) -> None:
     doc.user_data.pop(_TOKENS, None)
     doc.user_data.pop(_SENTENCES, None)
     doc.user_data.pop(_TEXT, None)
+    doc.user_data.pop(_CHILDREN, None)
     doc.user_data.pop(_MADE, None)

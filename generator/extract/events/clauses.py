@@ -161,8 +161,10 @@ def extract_events(
     previous_paragraph = -1
     spoke_on: dict[str, DateValue] = {}  # the day each speaker's last statement was made
     quoted = quotations(doc)
-    deals = _deals_referred_to(doc, mentions)
-    parents = _parents_of_units(mentions)
+    # each sentence's mentions, bucketed once (not a scan of the article's mentions per sentence)
+    by_sentence = _by_sentence(
+        doc, [*_deals_referred_to(doc, mentions), *mentions, *_parents_of_units(mentions)]
+    )
     for span in sentences_of(doc):
         sentence = by_start.get(span.start_char + _leading_space(span))
         if sentence is None:
@@ -172,12 +174,11 @@ def extract_events(
             narrative, previous_paragraph = anchor, sentence.paragraph
         in_sentence = [
             *_bridges(span, mentions, topic, sentence.index in headlines),
-            *deals,
-            *mentions,
-            *parents,
+            *by_sentence.get(span.start, ()),
         ]
         speakers = _speakers(span.root, mentions)
-        text_date = _sentence_date(span, expressions, span.root)
+        in_span = _expressions_in(span, expressions)
+        text_date = _sentence_date(span, in_span, span.root)
         earlier = [spoke_on[speaker] for speaker in speakers if speaker in spoke_on]
         if text_date is None and earlier:
             narrative = earlier[0]  # "Jobs announced today ... He said that ...": one occasion
@@ -195,7 +196,7 @@ def extract_events(
             sentence,
             sentence.index in lead,
             in_sentence,
-            expressions,
+            in_span,
             narrative,
             for_sayings,
             said_before,
@@ -216,6 +217,19 @@ def extract_events(
     _order_sequences(merged)
     _date_by_the_happening_followed(merged)
     return [_to_event(article, number, candidate) for number, candidate in enumerate(merged, start=1)]
+
+
+def _by_sentence(doc: Doc, mentions: Sequence[ActorMention]) -> dict[int, list[ActorMention]]:
+    """The mentions by the first token of the sentence they start in, each in its order in `mentions`."""
+    found: dict[int, list[ActorMention]] = {}
+    for mention in mentions:
+        found.setdefault(sentence_at(doc, mention.start).start, []).append(mention)
+    return found
+
+
+def _expressions_in(span: Span, expressions: Sequence[TimeExpression]) -> list[TimeExpression]:
+    """The expressions that start in the sentence (those `_sentence_date` reads), in their order."""
+    return [expression for expression in expressions if span.start_char <= expression.start < span.end_char]
 
 
 def _quotes_on(span: Span, quoted: Sequence[tuple[int, int]]) -> bool:
@@ -1492,8 +1506,9 @@ def _told_with_a_noun(predicate: Token) -> set[int]:
     ("signed an agreement to acquire SeaMicro": SeaMicro is the deal's other party) and whom a
     matter involves ("dismissed a case involving Senator Harris"). They take part in the event."""
     told: set[int] = set()
+    tokens = tokens_of(predicate.doc)
     for index in _clause_tokens(predicate):
-        noun = predicate.doc[index]
+        noun = tokens[index]
         if noun.pos_ != "NOUN":
             continue
         for clause in children_of(noun):
@@ -2148,7 +2163,7 @@ def _day_of_recent_news_told(
 
 def _told_at_the_time(verb: Token) -> bool:
     """ "said in a statement at the time": the clause refers to the time last told, not to its own."""
-    for token in verb.sent:
+    for token in tokens_in(sentence_at(verb.doc, verb.i)):
         if token.lower_ != "time" or token.dep_ != "pobj" or token.head.lower_ != "at":
             continue
         # not "at the same time", "at the time of the merger": another time
@@ -2586,15 +2601,18 @@ FOLLOWING_PREPOSITIONS = frozenset({"after", "following"})
 def _date_by_the_happening_followed(candidates: list[_Candidate]) -> None:
     """ "the blood was drawn well after Williams' arrest": a clause with no date of its own, told
     after a happening the story dated before ("Williams was arrested on Feb. 1"), took place then."""
+    actions = [_actions_told(candidate) for candidate in candidates]
     for item in candidates:
         if item.date_source == "text" or is_reporting(item.predicate):
             continue  # a saying about what followed the arrest is made when it is made
         followed = _happenings_followed(item.predicate)
+        if not followed:
+            continue
         told_before = next(
             (
                 other
-                for other in candidates
-                if followed & _actions_told(other)
+                for other, told in zip(candidates, actions, strict=True)
+                if followed & told
                 and other.date_source == "text"
                 and other.sentence.index < item.sentence.index
                 and set(other.actors) & set(item.actors)
@@ -2619,7 +2637,7 @@ def _happenings_followed(predicate: Token) -> set[str]:
     clause = _clause_tokens(predicate)
     return {
         _NOMINAL_VERBS[noun.lower_]
-        for token in predicate.sent
+        for token in tokens_in(sentence_at(predicate.doc, predicate.i))
         if token.i in clause and token.dep_ == "prep" and token.lower_ in FOLLOWING_PREPOSITIONS
         for noun in children_of(token)
         if noun.dep_ == "pobj" and noun.lower_ in _NOMINAL_VERBS

@@ -11,7 +11,15 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from generator.extract.actors.mentions import ActorMention, dateline_credit
-from generator.extract.doc_views import children_of, lefts_of, rights_of, sentence_at, subtree_of, tokens_of
+from generator.extract.doc_views import (
+    children_of,
+    lefts_of,
+    made_once,
+    rights_of,
+    sentence_at,
+    subtree_of,
+    tokens_of,
+)
 from generator.extract.grammar import (
     SAME_FORM_PASTS,
     copula_of_a_first,
@@ -338,7 +346,7 @@ def _subjects(head: Token) -> list[Token]:
     """The verb's subjects. The parser may take a dateline's place for one ("DEARBORN, Mich. -
     Kessler Motors reported ...", "MONTE CARLO (AP) - Luka Kovac withdrew ..."): the place filed the
     story and did nothing; a name it hung on the place is the subject."""
-    credit_start, credit_end = dateline_credit(head.doc)
+    credit_start, credit_end = made_once(head.doc, "dateline_credit", dateline_credit)
     subjects: list[Token] = []
     for child in children_of(head):
         if child.dep_ not in ("nsubj", "nsubjpass"):
@@ -529,7 +537,7 @@ def _render(
 ) -> list[str]:
     """Tokens as words, each actor mention replaced by its canonical name and titles dropped; a
     mention in `emitted` (the starts of those already written) is not written again."""
-    credit_start, credit_end = dateline_credit(doc)
+    credit_start, credit_end = made_once(doc, "dateline_credit", dateline_credit)
     tokens = [token for token in tokens if not token.is_space and not credit_start <= token.idx < credit_end]
     words: list[str] = []
     emitted = set() if emitted is None else emitted
