@@ -32,10 +32,11 @@ def governing_verb(verb: Token) -> Token | None:
 
 def is_after_the(doc: Doc, start: int) -> bool:
     """Whether the phrase at `start` follows "the", past lower-case modifiers ("the visiting Jaguars")."""
+    tokens = tokens_of(doc)
     before = start - 1
-    while before >= 0 and doc[before].is_lower and doc[before].dep_ == "amod":
+    while before >= 0 and tokens[before].is_lower and tokens[before].dep_ == "amod":
         before -= 1
-    return before >= 0 and doc[before].lower_ == "the"
+    return before >= 0 and tokens[before].lower_ == "the"
 
 
 # Verbs whose past is their base form, which the parser often reads as a noun ("last cut rates")

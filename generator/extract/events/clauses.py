@@ -62,6 +62,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 MODALS = frozenset({"could", "may", "might", "would", "should", "must", "can", "ca", "shall"})
+MODALS_BUT_WOULD = MODALS - {"would"}
+FORECASTING_AUXILIARIES = MODALS | {"will", "'ll"}
 FUTURE_FRAMES = frozenset(
     {"set", "expect", "schedule", "plan", "due", "poise", "go", "intend", "hope", "aim"}
 )
@@ -70,6 +72,12 @@ STATIVE_LEMMAS = frozenset(
     need want like know believe think hope wish expect plan forecast predict anticipate estimate
     doubt fear consider""".split()
 )
+STATES_AND_HAVING = STATIVE_LEMMAS | {"have"}
+SAYING_OR_STATIVE = REPORTING_LEMMAS | STATIVE_LEMMAS
+# the dependencies of a verb's subject and objects
+SUBJECT_OR_OBJECT_DEPS = SUBJECT_DEPS | {"dobj"}
+ARGUMENT_DEPS = SUBJECT_OR_OBJECT_DEPS | {"dative"}
+NOUN_ARGUMENT_DEPS = SUBJECT_OR_OBJECT_DEPS | {"attr"}
 COMMENTARY_SUBJECTS = frozenset(
     """analyst observer expert critic commentator pundit scholar some many community world
     we you they one""".split()
@@ -340,9 +348,9 @@ def _is_product_happening(token: Token) -> bool:
 
 def _hyphenated_word(token: Token) -> str:
     """ "take-off", which the tokenizer splits in three, as one word."""
-    doc = token.doc
-    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_:
-        return f"{doc[token.i - 2].lower_}-{token.lower_}"
+    tokens = tokens_of(token.doc)
+    if token.i >= 2 and tokens[token.i - 1].text == "-" and not tokens[token.i - 2].whitespace_:
+        return f"{tokens[token.i - 2].lower_}-{token.lower_}"
     return token.lower_
 
 
@@ -452,7 +460,7 @@ def _is_forecast_of(deal: Token) -> bool:
     """ "said the deal would save 350 million euros": what a deal may do is no happening its parties
     take part in."""
     auxiliaries = {child.lower_ for child in children_of(deal.head) if child.dep_ == "aux"}
-    return deal.dep_ in ("nsubj", "nsubjpass") and bool(auxiliaries & (MODALS | {"will", "'ll"}))
+    return deal.dep_ in ("nsubj", "nsubjpass") and bool(auxiliaries & FORECASTING_AUXILIARIES)
 
 
 def _sentences_back(doc: Doc, sentence_start: int, index: int) -> int:
@@ -887,7 +895,7 @@ def _headline_verb_read_as_noun(span: Span) -> Token | None:
     for token in tokens_in(span):
         if token.i == span.start:
             continue
-        before = span.doc[token.i - 1]
+        before = tokens_of(span.doc)[token.i - 1]
         if token.tag_ == "NN" and _base_verb_after_plural_name(span, token, before, verbs):
             return token
         if token.tag_ != "NNS":
@@ -1164,6 +1172,7 @@ def _is_out_of_a_post(verb: Token) -> bool:
 SPECIFICATION_LEMMAS = (
     MAKEUP_LEMMAS | CAPACITY_LEMMAS | frozenset({"use", "utilize", "utilise", "have", "offer"})
 )
+NO_DEED_LEMMAS = STATIVE_LEMMAS | SPECIFICATION_LEMMAS
 
 
 def _is_token(token: Token | None, other: Token) -> bool:
@@ -1179,8 +1188,7 @@ def _first_to_do(copula: Token) -> Token | None:
         (
             token
             for token in subtree_of(copula)
-            if token.lemma_ not in STATIVE_LEMMAS | SPECIFICATION_LEMMAS
-            and _is_token(copula_of_a_first(token), copula)
+            if token.lemma_ not in NO_DEED_LEMMAS and _is_token(copula_of_a_first(token), copula)
         ),
         None,
     )
@@ -1254,7 +1262,7 @@ def _reported_happening(root: Token) -> Token | None:
             child.dep_ == "ccomp"
             and child.pos_ == "VERB"
             and _tense(child) == "past"
-            and child.lemma_ not in STATIVE_LEMMAS | {"have"}  # "said the bank had enough capital"
+            and child.lemma_ not in STATES_AND_HAVING  # "said the bank had enough capital"
             and not _is_commentary(child)
             and (not _is_negated(child) or _negation_may_be_news(child))
         ):
@@ -1269,6 +1277,7 @@ UNNEWSWORTHY_NEGATIONS = REPORTING_LEMMAS | frozenset(
     """comment return disclose elaborate specify identify name release give provide know think expect
     want need intend plan mean seem appear respond answer reply immediately""".split()
 )
+UNNEWSWORTHY_OR_STATIVE = UNNEWSWORTHY_NEGATIONS | STATIVE_LEMMAS
 
 
 def _is_negated(verb: Token) -> bool:
@@ -1280,7 +1289,7 @@ def _negation_may_be_news(verb: Token) -> bool:
     told as not having taken place on a day. It is kept (modality "negated") only when it is past, its
     verb is not one news uses for what was not said or known, and its own clause dates it; a negation
     of the present ("does not plan to") or undated ("has never been charged") is background."""
-    if verb.lemma_.lower() in UNNEWSWORTHY_NEGATIONS | STATIVE_LEMMAS or verb.lemma_ == "be":
+    if verb.lemma_.lower() in UNNEWSWORTHY_OR_STATIVE or verb.lemma_ == "be":
         return False
     if _tense(verb) != "past" or any(
         child.dep_ in ("aux", "auxpass") and child.lower_ in MODALS for child in children_of(verb)
@@ -1336,7 +1345,7 @@ def _is_future_in_the_past(verb: Token) -> bool:
     of (while "said the reform would save money" is a forecast of a thing, and "would have" a
     counterfactual)."""
     auxiliaries = {child.lower_ for child in children_of(verb) if child.dep_ == "aux"}
-    if "would" not in auxiliaries or auxiliaries & (MODALS - {"would"}) or "have" in auxiliaries:
+    if "would" not in auxiliaries or auxiliaries & MODALS_BUT_WOULD or "have" in auxiliaries:
         return False
     said = verb
     while said.dep_ == "conj" and said.head.i != said.i:
@@ -1347,7 +1356,7 @@ def _is_future_in_the_past(verb: Token) -> bool:
     subject = next((child for child in children_of(verb) if child.dep_ == "nsubj"), None)
     if subject is None or verb.lemma_ in STATIVE_LEMMAS:
         return False  # "said it would be difficult"
-    return subject.pos_ in ("PRON", "PROPN") or subject.lemma_.lower() in BODY_NOUNS | STAFF_NOUNS
+    return subject.pos_ in ("PRON", "PROPN") or subject.lemma_.lower() in ACTING_BODIES
 
 
 def _dated_reported_plan(predicate: Token, span: Span, expressions: Sequence[TimeExpression]) -> bool:
@@ -1381,7 +1390,7 @@ def _shares_a_condition(verb: Token) -> bool:
 def _group_did_it(subject: Token, verb: Token) -> bool:
     """ "They won without Harrison", "They handed the ball over": "they" doing something in the past
     is the group the story just told of, not people in general ("they say", "they believe")."""
-    if subject.lower_ != "they" or verb.lemma_ in REPORTING_LEMMAS | STATIVE_LEMMAS:
+    if subject.lower_ != "they" or verb.lemma_ in SAYING_OR_STATIVE:
         return False
     return _tense(verb) == "past"
 
@@ -1424,7 +1433,7 @@ NAMED_OWNER_PARTS = frozenset(
 
 
 def _owner_only(mention: ActorMention, span: Span) -> bool:
-    token = span.doc[mention.start]
+    token = tokens_of(span.doc)[mention.start]
     return mention.surface.lower() in POSSESSIVE_WORDS and not _stands_for_owner(token.head)
 
 
@@ -1473,7 +1482,7 @@ def _mentions_taking_part(
         # "Airbus, which has out-sold Boeing": Airbus takes part; "A380 test flight delayed": the flight's
         clause |= {token.i for token in subtree_of(predicate.head) if token.i < predicate.i}
     for mention in mentions:
-        root = span.doc[mention.start : mention.end].root
+        root = _root_of(mention, span.doc)
         if root.i in misread:
             actors.append(mention)  # its subject before it, its object after it
             continue
@@ -1487,7 +1496,7 @@ def _mentions_taking_part(
         if mention.kind == "product" and _qualifies_a_thing(root, predicate):
             continue  # "iPhone 4 users", "the iPhone 4 antenna"; but "the A380 test flight" is the A380's
         if mention.kind == "country" and not (
-            _acts(span.doc[mention.end - 1], predicate) or _owns_a_doing(root, clause)
+            _acts(tokens_of(span.doc)[mention.end - 1], predicate) or _owns_a_doing(root, clause)
         ):
             continue
         if mention.kind != "country" and mention.start not in clause and mention.end - 1 not in clause:
@@ -1602,17 +1611,29 @@ RELATION_NOUNS = frozenset(
 DESCRIBING_DEPS = frozenset({"pobj", "prep", "compound", "amod", "nmod", "poss", "case"})
 
 
+def _root_of(mention: ActorMention, doc: Doc) -> Token:
+    """The root of the mention's span, found once per Doc (each `doc[start:end]` makes a new Span)."""
+    roots: dict[tuple[int, int], Token] = made_once(doc, "mention_roots", lambda doc: {})
+    key = (mention.start, mention.end)
+    if key not in roots:
+        roots[key] = doc[mention.start : mention.end].root
+    return roots[key]
+
+
 def _describes_another_actor(mention: ActorMention, mentions: Sequence[ActorMention], doc: Doc) -> bool:
     """A name told only to say who another actor is: before a tie and that actor's name ("Airbus
     parent (company) EADS"), or inside a description set beside that actor's name ("EADS, the
     parent company of Airbus,")."""
     starts = {other.start for other in mentions if other.name != mention.name}
+    tokens = tokens_of(doc)
     after = mention.end
-    if after < len(doc) and doc[after].lemma_.lower() in RELATION_NOUNS:
-        following = after + 2 if after + 1 < len(doc) and doc[after + 1].lower_ == "company" else after + 1
+    if after < len(tokens) and tokens[after].lemma_.lower() in RELATION_NOUNS:
+        following = (
+            after + 2 if after + 1 < len(tokens) and tokens[after + 1].lower_ == "company" else after + 1
+        )
         if following in starts:
             return True
-    token = doc[mention.start : mention.end].root
+    token = _root_of(mention, doc)
     while token.dep_ in DESCRIBING_DEPS and token.head.i != token.i:
         token = token.head
     if token.dep_ != "appos" or token.pos_ != "NOUN" or not _names_a_tie(token):
@@ -1625,6 +1646,7 @@ ROLE_PHRASE_WORDS = frozenset(
     """vice senior executive general chief deputy assistant associate head managing wide defensive
     offensive""".split()
 )
+ROLE_WORDS = TITLE_WORDS | ROLE_NOUNS
 
 
 def _is_employer_of(mention: ActorMention, mentions: Sequence[ActorMention], doc: Doc) -> bool:
@@ -1635,15 +1657,12 @@ def _is_employer_of(mention: ActorMention, mentions: Sequence[ActorMention], doc
     if mention.kind != "organization":
         return False
     people = [other for other in mentions if other.kind == "person" and other.label != "COREF"]
+    tokens = tokens_of(doc)
     index = mention.end
-    role_nouns = int(doc[index - 1].text in POSITION_ABBREVIATIONS)  # tagged "Saints RB"
-    while index < len(doc) and index - mention.end < 4:
-        word = doc[index]
-        if (
-            word.pos_ == "NOUN"
-            or word.lower_ in TITLE_WORDS | ROLE_NOUNS
-            or word.text in POSITION_ABBREVIATIONS
-        ):
+    role_nouns = int(tokens[index - 1].text in POSITION_ABBREVIATIONS)  # tagged "Saints RB"
+    while index < len(tokens) and index - mention.end < 4:
+        word = tokens[index]
+        if word.pos_ == "NOUN" or word.lower_ in ROLE_WORDS or word.text in POSITION_ABBREVIATIONS:
             role_nouns += 1
         elif not (word.pos_ == "ADJ" or word.lower_ in ROLE_PHRASE_WORDS):
             break
@@ -1793,7 +1812,7 @@ def _folded_into_next_phrase(token: Token) -> bool:
         token.dep_ in ("nmod", "compound")
         and token.ent_type_ == "PERSON"
         and after < len(token.doc)
-        and token.doc[after].lower_ == "and"
+        and tokens_of(token.doc)[after].lower_ == "and"
         and token.head.i > after
     )
 
@@ -1827,7 +1846,7 @@ def _joined_to_next_name(token: Token) -> bool:
     return (
         not token.whitespace_
         and after < len(token.doc)
-        and token.doc[after].text == "-"
+        and tokens_of(token.doc)[after].text == "-"
         and token.head.i > after
         and token.head.pos_ == "PROPN"
     )
@@ -1847,6 +1866,7 @@ STAFF_NOUNS = frozenset(
     members policymakers directors officers agents troops soldiers forces police magistrates
     prosecutors detectives firefighters players militants fighters gunmen""".split()
 )
+ACTING_BODIES = BODY_NOUNS | STAFF_NOUNS
 
 
 # The units a team plays through: "the Colts defense", "the Yankees bullpen", "the Jets' secondary"
@@ -1891,7 +1911,7 @@ def _actor_is_subject(predicate: Token, mentions: Sequence[ActorMention]) -> boo
     for mention in mentions:
         if mention.kind not in ("person", "organization", "product"):
             continue
-        token = predicate.doc[mention.start : mention.end].root
+        token = _root_of(mention, predicate.doc)
         while token.dep_ in ("compound", "conj", "appos", "poss", "nummod") and token.head.i != token.i:
             token = token.head
         if mention.label == "BRIDGE" and mention.kind != "product":
@@ -2023,14 +2043,14 @@ def _acts(token: Token, predicate: Token) -> bool:
     while token.dep_ in ("compound", "poss", "conj", "appos") and token.head.i != token.i:
         if token.dep_ == "poss" and token.head.lower_ in TITLE_WORDS:
             return False  # "Russia's Foreign Minister": the minister acts, not Russia
-        if token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS | {"dobj"}:
+        if token.dep_ == "poss" and token.head.dep_ in SUBJECT_OR_OBJECT_DEPS:
             return True
         token = token.head
     if token.dep_ == "pobj" and _names_a_party(token.head, predicate):
         return True
     if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS:
         return False
-    if token.dep_ not in SUBJECT_DEPS | {"dobj", "dative"}:
+    if token.dep_ not in ARGUMENT_DEPS:
         return False
     # its own verb, or the verb it completes ("set to deliver"), not a coordinated one
     return token.head.i == predicate.i or (
@@ -2054,11 +2074,7 @@ def _names_a_party(preposition: Token, predicate: Token) -> bool:
     heads = _predicate_heads(predicate)
     if attached.i in heads:
         return True
-    return (
-        attached.pos_ == "NOUN"
-        and attached.dep_ in SUBJECT_DEPS | {"dobj", "attr"}
-        and attached.head.i in heads
-    )
+    return attached.pos_ == "NOUN" and attached.dep_ in NOUN_ARGUMENT_DEPS and attached.head.i in heads
 
 
 def _places(span: Span, predicate: Token) -> list[str]:
@@ -2505,6 +2521,7 @@ EVENT_NOUNS = frozenset(
 LIGHT_VERBS = frozenset(
     "have use include make take get give do come go offer show provide feature see".split()
 )
+SAME_OBJECT_LEMMAS = LIGHT_VERBS | REPORTING_LEMMAS  # two of them tell one happening on one object
 
 
 def _same_happening(first: _Candidate, second: _Candidate) -> bool:
@@ -2512,9 +2529,7 @@ def _same_happening(first: _Candidate, second: _Candidate) -> bool:
         "negated" in (first.modality, second.modality) and first.modality != second.modality
     ):
         return False  # "did not launch on Tuesday" and "launched on Wednesday" are two facts
-    needs_same_object = (
-        first.lemma in LIGHT_VERBS | REPORTING_LEMMAS or min(len(first.actors), len(second.actors)) < 2
-    )
+    needs_same_object = first.lemma in SAME_OBJECT_LEMMAS or min(len(first.actors), len(second.actors)) < 2
     if needs_same_object and _object_lemma(first.predicate) != _object_lemma(second.predicate):
         return False  # "has a new frame" and "has two cameras", or two announcements, are two facts
     shared = {name_key(actor) for actor in first.actors} & {name_key(actor) for actor in second.actors}

@@ -84,7 +84,11 @@ def make_title(
     names = {
         index: mention
         for index, mention in names.items()
-        if not (mention.label == "COREF" and index in said_tokens and predicate.doc[index].pos_ == "PRON")
+        if not (
+            mention.label == "COREF"
+            and index in said_tokens
+            and tokens_of(predicate.doc)[index].pos_ == "PRON"
+        )
     }
     emitted: set[int] = set()  # "the Acer 5920", parsed as two objects, is written once
     for child in said or rights_of(predicate):  # a statement's title says what was said, quoted first or not
@@ -139,7 +143,7 @@ def _is_description_after_comma(child: Token) -> bool:
     """ "filed for bankruptcy on Monday, the largest bankruptcy in U.S. history": a verb's object is not
     set off from it by a comma; a noun phrase after one, parsed as the object, describes the event."""
     before = child.left_edge.i - 1
-    return child.dep_ == "dobj" and before > child.head.i and child.doc[before].text == ","
+    return child.dep_ == "dobj" and before > child.head.i and tokens_of(child.doc)[before].text == ","
 
 
 def _is_stranded_preposition(child: Token) -> bool:
@@ -526,7 +530,7 @@ def _description_words(names: dict[int, ActorMention], doc: Doc) -> set[int]:
     return {
         child.i
         for mention in names.values()
-        if mention.label == "COREF" and doc[mention.start].pos_ == "NOUN"
+        if mention.label == "COREF" and tokens_of(doc)[mention.start].pos_ == "NOUN"
         for child in lefts_of(tokens_of(doc)[mention.start])
         if child.dep_ in ("det", "amod", "compound", "nummod")
     }
@@ -552,7 +556,7 @@ def _render(
             mention = None  # "the first American" stays as written, not "the first United States"
         if mention is not None:
             if mention.start not in emitted:
-                possessive = doc[mention.end - 1].tag_ == "POS"  # "Elian Gonzalez's father"
+                possessive = tokens_of(doc)[mention.end - 1].tag_ == "POS"  # "Elian Gonzalez's father"
                 _drop_start_of_name(words, mention.name)
                 name = _written_name(token, mention)
                 words.append(_possessive(name) if possessive else name)
