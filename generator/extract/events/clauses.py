@@ -273,7 +273,7 @@ def _is_date_to_come(doc: Doc, text_date: tuple[DateValue, TimeExpression], publ
     date, expression = text_date
     if date.first_day() > published:
         return True
-    tokens = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    tokens = _expression_tokens(doc, expression)
     if tokens is None:
         return False
     verb = _clause_verb(tokens.root)
@@ -538,12 +538,12 @@ def _lead_saying_date(
 
 def _told_done(doc: Doc, expression: TimeExpression) -> bool:
     """The expression dates a clause told in the past tense: what happened that day."""
-    tokens = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    tokens = _expression_tokens(doc, expression)
     return tokens is not None and _clause_verb(tokens.root).tag_ == "VBD"
 
 
 def _dates_a_saying(doc: Doc, expression: TimeExpression) -> bool:
-    tokens = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    tokens = _expression_tokens(doc, expression)
     if tokens is None:
         return False
     verb = _clause_verb(tokens.root)
@@ -691,6 +691,9 @@ def _read_sentence(
         if saying and text_date is None:
             carried = _day_of_recent_news_told(span, expressions, predicate, article.published) or carried
         date, source = _choose_date(article, text_date, carried if told_as_past else None)
+        plain_title = make_title(predicate, in_sentence, negated=modality == "negated")
+        # a plan's title keeps its modality ("Apple to open ..."); any other is its plain title
+        title = make_title(predicate, in_sentence, planned=True) if modality == "planned" else plain_title
         found.append(
             _Candidate(
                 sentence=sentence,
@@ -700,10 +703,8 @@ def _read_sentence(
                 places=_places(span, predicate),
                 date=date,
                 date_source=source,
-                title=make_title(
-                    predicate, in_sentence, planned=modality == "planned", negated=modality == "negated"
-                ),
-                plain_title=make_title(predicate, in_sentence, negated=modality == "negated"),
+                title=title,
+                plain_title=plain_title,
                 confidence=_confidence(predicate, in_sentence, source, tense),
                 before=before,
                 tense=tense,
@@ -2122,27 +2123,19 @@ def _sentence_date(
     inside = []
     quoted = _quoted_ranges(span)
     for expression in expressions:
-        date = expression.calendar_date()
-        if date is None or not span.start_char <= expression.start < span.end_char:
+        if not span.start_char <= expression.start < span.end_char:
             continue
+        reading = _dating_reading(span.doc, expression)
+        if reading is None:
+            continue
+        date, root = reading
         if _within(expression.start, quoted) and not _within(predicate.idx, quoted):
             continue  # '"Today is a great day," he said': the quote's today, not the saying's date
-        if _within(expression.start, [made_once(span.doc, "dateline_credit", dateline_credit)]):
-            continue  # "TALLINN, March 4 (Reuters) - ... won Sunday's election": the day it was filed
-        tokens = span.doc.char_span(expression.start, expression.end, alignment_mode="expand")
-        if tokens is None or (date.precision == "year" and _names_a_thing(tokens.root)):
-            continue  # "the 1991 settlement", "its 2010 conference": the year names the thing
-        if _EARLIER_THAT_DAY.fullmatch(expression.text.strip()):
-            continue  # "Earlier in the day": the day being told (the narrative's), not the last day named
-        if _was_planned_once(tokens.root):
-            continue  # "originally due later this year, will be delayed until October"
-        if _measures_a_record(tokens.root, predicate):
+        if _measures_a_record(root, predicate):
             continue  # "its first profit since 2007": the start of a stretch, not when it happened
-        if _is_comparison_base(tokens):
-            continue  # "sales dropped 32 percent from a year earlier": the time compared with
-        if _said_on(tokens.root, predicate.head) and predicate.dep_ == "ccomp":
+        if _said_on(root, predicate.head) and predicate.dep_ == "ccomp":
             continue  # "said on Wednesday it would close the plant in March": the saying's day
-        inside.append((expression, date, tokens.root))
+        inside.append((expression, date, root))
     if not inside:
         return None
     for expression, date, root in inside:
@@ -2159,6 +2152,44 @@ def _sentence_date(
         if not _modifies_a_noun(root) and not _dates_another_clause(root, predicate):
             return date, expression
     return None
+
+
+def _dating_reading(doc: Doc, expression: TimeExpression) -> tuple[DateValue, Token] | None:
+    """The expression's calendar date and root token, when it may date a clause at all (whatever
+    the clause), read once per Doc: each predicate of its sentence asks."""
+    readings: dict[TimeExpression, tuple[DateValue, Token] | None] = made_once(
+        doc, "dating_readings", lambda doc: {}
+    )
+    if expression not in readings:
+        readings[expression] = _read_for_dating(doc, expression)
+    return readings[expression]
+
+
+def _read_for_dating(doc: Doc, expression: TimeExpression) -> tuple[DateValue, Token] | None:
+    date = expression.calendar_date()
+    if date is None:
+        return None
+    if _within(expression.start, [made_once(doc, "dateline_credit", dateline_credit)]):
+        return None  # "TALLINN, March 4 (Reuters) - ... won Sunday's election": the day it was filed
+    tokens = _expression_tokens(doc, expression)
+    if tokens is None or (date.precision == "year" and _names_a_thing(tokens.root)):
+        return None  # "the 1991 settlement", "its 2010 conference": the year names the thing
+    if _EARLIER_THAT_DAY.fullmatch(expression.text.strip()):
+        return None  # "Earlier in the day": the day being told (the narrative's), not the last day named
+    if _was_planned_once(tokens.root):
+        return None  # "originally due later this year, will be delayed until October"
+    if _is_comparison_base(tokens):
+        return None  # "sales dropped 32 percent from a year earlier": the time compared with
+    return date, tokens.root
+
+
+def _expression_tokens(doc: Doc, expression: TimeExpression) -> Span | None:
+    """The tokens of the expression (expanded to whole tokens), found once per Doc."""
+    spans: dict[tuple[int, int], Span | None] = made_once(doc, "expression_tokens", lambda doc: {})
+    key = (expression.start, expression.end)
+    if key not in spans:
+        spans[key] = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    return spans[key]
 
 
 def _day_of_recent_news_told(
@@ -2339,7 +2370,15 @@ _QUOTED = re.compile(r'"[^"]+(?:"|$)|“[^”]+(?:”|$)')  # a quote may run on
 
 
 def _quoted_ranges(span: Span) -> list[tuple[int, int]]:
-    """Character ranges (in the Doc) of direct quotations in the sentence."""
+    """Character ranges (in the Doc) of direct quotations in the sentence, found once per span."""
+    found: dict[tuple[int, int], list[tuple[int, int]]] = made_once(span.doc, "quoted_ranges", lambda doc: {})
+    key = (span.start_char, span.end_char)
+    if key not in found:
+        found[key] = _find_quoted_ranges(span)
+    return found[key]
+
+
+def _find_quoted_ranges(span: Span) -> list[tuple[int, int]]:
     return [(span.start_char + m.start(), span.start_char + m.end()) for m in _QUOTED.finditer(_text(span))]
 
 
