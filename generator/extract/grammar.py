@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from generator.extract.doc_views import children_of, lefts_of, made_once, subtree_of, tokens_in, tokens_of
@@ -96,12 +97,19 @@ def mended_lemma(verb: Token) -> str:
     """The verb's lemma, mended where the lemmatizer cut a silent "e": "hoped" is "hope", not "hop".
     A one-syllable verb ending in vowel and consonant doubles it before "-ed" ("hop", "hopped"), so
     "hoped", "hopes", "hoping" without it are of a verb in "-e" ("fined": "fine"); w, x, y never double."""
-    lemma = verb.lemma_.lower()
+    return _mended_lemma(verb.lemma_.lower(), verb.lower_)
+
+
+_VOWELS = re.compile("[aeiou]+")
+_VOWEL_AND_CONSONANT_END = re.compile("[^aeiou][aeiou][^aeiouwxy]$")
+
+
+@lru_cache(maxsize=4096)
+def _mended_lemma(lemma: str, word: str) -> str:
     single_syllable_cvc = (
-        len(re.findall("[aeiou]+", lemma)) == 1
-        and re.search("[^aeiou][aeiou][^aeiouwxy]$", lemma) is not None
+        len(_VOWELS.findall(lemma)) == 1 and _VOWEL_AND_CONSONANT_END.search(lemma) is not None
     )
-    if single_syllable_cvc and verb.lower_ in (lemma + "ed", lemma + "es", lemma + "ing"):
+    if single_syllable_cvc and word in (lemma + "ed", lemma + "es", lemma + "ing"):
         return lemma + "e"
     return lemma
 

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from generator.extract.actors.coreference import GROUP_REFERENCES, QUOTE_MARKS, quotations
 from generator.extract.actors.mentions import (
@@ -60,6 +60,8 @@ from generator.text import split_sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+T = TypeVar("T")
 
 MODALS = frozenset({"could", "may", "might", "would", "should", "must", "can", "ca", "shall"})
 MODALS_BUT_WOULD = MODALS - {"would"}
@@ -1315,6 +1317,11 @@ WITHHELD_SAYINGS = frozenset("comment say disclose reveal discuss confirm elabor
 
 
 def _is_commentary(root: Token) -> bool:
+    """An opinion, a condition, a habit or a modal: nothing that happened (read once per verb and Doc)."""
+    return _once_per_token(root, "commentary", _read_commentary)
+
+
+def _read_commentary(root: Token) -> bool:
     children = children_of(root)
     auxiliaries = {child.lower_ for child in children if child.dep_ in ("aux", "auxpass")}
     if auxiliaries & MODALS and not _is_future_in_the_past(root):
@@ -1397,6 +1404,12 @@ def _group_did_it(subject: Token, verb: Token) -> bool:
 
 
 def _tense(verb: Token) -> str:
+    """ "past", "present", "future" or "participle", read once per verb and Doc (rules of the
+    clause, its subject and its date all ask)."""
+    return _once_per_token(verb, "tense", _read_tense)
+
+
+def _read_tense(verb: Token) -> str:
     governing = governing_verb(verb)
     if governing is not None:
         return _tense(governing)
@@ -1934,6 +1947,14 @@ def _predicate_heads(predicate: Token) -> set[int]:
         head = head.head
         heads.add(head.i)
     return heads
+
+
+def _once_per_token(token: Token, name: str, read: Callable[[Token], T]) -> T:
+    """`read(token)`, read once per token and Doc."""
+    made: dict[int, T] = made_once(token.doc, name, lambda doc: {})
+    if token.i not in made:
+        made[token.i] = read(token)
+    return made[token.i]
 
 
 def _once_per_predicate(predicate: Token, name: str, find: Callable[[Token], set[int]]) -> frozenset[int]:
