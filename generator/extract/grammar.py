@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from generator.extract.doc_views import children_of, lefts_of, made_once, subtree_of, tokens_in, tokens_of
+from generator.extract.doc_views import children_of, lefts_of, made_once, subtree_of, tokens_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -51,7 +52,7 @@ def verb_read_as_noun(span: Span) -> Token | None:
     verb, but with a subject on its noun, has its verb among the words after the subject: the
     first one the article uses as a verb elsewhere, or a past like "cut"."""
     root = span.root
-    if root.pos_ != "NOUN" or any(token.pos_ in ("VERB", "AUX") for token in tokens_in(span)):
+    if root.pos_ != "NOUN" or verbs_in(span):
         return None
     subject = next((child for child in children_of(root) if child.dep_ == "nsubj"), None)
     if subject is None:
@@ -61,6 +62,21 @@ def verb_read_as_noun(span: Span) -> Token | None:
         if token.lower_ in SAME_FORM_PASTS or (token.tag_ == "NN" and token.lower_ in verbs):
             return token
     return None
+
+
+def verbs_in(span: Span) -> list[Token]:
+    """The tokens of `span` tagged VERB or AUX, in order, from the Doc's list made once."""
+    verbs = made_once(span.doc, "verbs_and_auxiliaries", _verbs_and_auxiliaries)
+    first = bisect.bisect_left(verbs, span.start, key=_index)
+    return verbs[first : bisect.bisect_left(verbs, span.end, lo=first, key=_index)]
+
+
+def _verbs_and_auxiliaries(doc: Doc) -> list[Token]:
+    return [token for token in tokens_of(doc) if token.pos_ in ("VERB", "AUX")]
+
+
+def _index(token: Token) -> int:
+    return token.i
 
 
 def verb_lemmas(doc: Doc, besides: Span | None = None) -> frozenset[str]:

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
 
 from generator.extract.actors.coreference import GROUP_REFERENCES, QUOTE_MARKS, quotations
@@ -50,6 +51,7 @@ from generator.extract.grammar import (
     tells_the_purpose,
     verb_lemmas,
     verb_read_as_noun,
+    verbs_in,
 )
 from generator.extract.lexicon import REPORTING_LEMMAS, TAKINGS_LEMMAS, is_reporting, names_an_act
 from generator.extract.timex.dateline import read_dateline
@@ -261,6 +263,8 @@ def _speakers(root: Token, mentions: Sequence[ActorMention]) -> set[str]:
     if not is_reporting(root) or root.pos_ != "VERB":
         return set()
     subjects = {child.i for child in children_of(root) if child.dep_ == "nsubj"}
+    if not subjects:
+        return set()
     return {mention.name for mention in mentions if mention.end - 1 in subjects or mention.start in subjects}
 
 
@@ -802,8 +806,8 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
 def _clauses_read_apart(span: Span, root: Token, found: list[Predicate]) -> list[Predicate]:
     """The happenings of the sentence's other clauses, less those already in `found`."""
     apart: list[Predicate] = []
-    for token in tokens_in(span):
-        if token.i == root.i or token.pos_ not in ("VERB", "AUX"):
+    for token in verbs_in(span):
+        if token.i == root.i:
             continue
         if (
             token.dep_ not in CLAUSES_READ_APART
@@ -922,7 +926,7 @@ def _is_verbless_happening(span: Span) -> bool:
 
 
 def _is_verbless(span: Span) -> bool:
-    return not any(token.pos_ in ("VERB", "AUX") for token in tokens_in(span))
+    return not verbs_in(span)
 
 
 def _headline_death(span: Span) -> Token | None:
@@ -2499,7 +2503,12 @@ def _choose_date(
         return text_date[0], "text"
     if narrative is not None:
         return narrative, "context"
-    return DateValue.of(article.published), "published"
+    return _day_of(article.published), "published"
+
+
+@lru_cache(maxsize=1024)
+def _day_of(published: dt.date) -> DateValue:
+    return DateValue.of(published)  # a DateValue checks its text when made
 
 
 def _confidence(predicate: Token, mentions: Sequence[ActorMention], source: DateSource, tense: str) -> float:
