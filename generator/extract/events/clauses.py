@@ -1504,6 +1504,13 @@ def _mentions_taking_part(
         if root.i in misread:
             actors.append(mention)  # its subject before it, its object after it
             continue
+        # first what is cheap to read and leaves most mentions out: a name outside the clause
+        if mention.kind == "country" and not (
+            _acts(tokens_of(span.doc)[mention.end - 1], predicate) or _owns_a_doing(root, clause)
+        ):
+            continue
+        if mention.kind != "country" and mention.start not in clause and mention.end - 1 not in clause:
+            continue
         doer = mention.kind == "person" and _names_the_doer(root, clause)
         if mention.kind != "product" and not doer and _is_modifier(root, predicate, mentions):
             continue  # "the main Airbus factory", "Boeing's 787": a modifier, not a participant
@@ -1513,12 +1520,6 @@ def _mentions_taking_part(
             continue  # "Chargers receiver Vincent Jackson was arrested": the arrest is not the team's
         if mention.kind == "product" and _qualifies_a_thing(root, predicate):
             continue  # "iPhone 4 users", "the iPhone 4 antenna"; but "the A380 test flight" is the A380's
-        if mention.kind == "country" and not (
-            _acts(tokens_of(span.doc)[mention.end - 1], predicate) or _owns_a_doing(root, clause)
-        ):
-            continue
-        if mention.kind != "country" and mention.start not in clause and mention.end - 1 not in clause:
-            continue
         actors.append(mention)
     return actors
 
