@@ -735,7 +735,7 @@ def _moves_shares(predicate: Token) -> bool:
 
 def _is_question(text: str) -> bool:
     """ "Will Boeing cut jobs?"; not "Sox make offer to Teixeira (8 years?)", a doubt in an aside."""
-    return _TRAILING_ASIDE.sub("", text).rstrip().endswith("?")
+    return "?" in text and _TRAILING_ASIDE.sub("", text).rstrip().endswith("?")
 
 
 def _done_by_someone(participle: Token) -> bool:
@@ -2236,7 +2236,10 @@ def _day_of_recent_news_told(
 
 def _told_at_the_time(verb: Token) -> bool:
     """ "said in a statement at the time": the clause refers to the time last told, not to its own."""
-    for token in tokens_in(sentence_at(verb.doc, verb.i)):
+    sentence = sentence_at(verb.doc, verb.i)
+    if "time" not in _text(sentence).lower():
+        return False  # a quick look at the text before the walk of the tokens
+    for token in tokens_in(sentence):
         if token.lower_ != "time" or token.dep_ != "pobj" or token.head.lower_ != "at":
             continue
         # not "at the same time", "at the time of the merger": another time
