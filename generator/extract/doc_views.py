@@ -104,12 +104,15 @@ def rights_of(token: Token) -> tuple[Token, ...]:
 
 
 def _children_table(doc: Doc) -> list[tuple[Token, ...]]:
+    from spacy.attrs import HEAD
+
     tokens = tokens_of(doc)
     children: list[list[Token]] = [[] for _ in tokens]
-    for token in tokens:  # in order, so each token's children come in order, as spaCy gives them
-        head = token.head.i
-        if head != token.i:
-            children[head].append(token)
+    # each head as its offset from the token, read in one call (`token.head` makes a new Token)
+    offsets = doc.to_array(HEAD).astype("int64").tolist()
+    for token, offset in zip(tokens, offsets, strict=True):  # in order, as spaCy gives the children
+        if offset != 0:
+            children[token.i + offset].append(token)
     return [tuple(found) for found in children]
 
 
