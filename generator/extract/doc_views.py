@@ -124,11 +124,15 @@ def subtree_of(token: Token) -> tuple[Token, ...]:
     if found is None:
         index = token.i
         children = children_of(token)
-        found = subtrees[index] = (
-            *(word for child in children if child.i < index for word in subtree_of(child)),
-            token,
-            *(word for child in children if child.i > index for word in subtree_of(child)),
-        )
+        words: list[Token] = []
+        for child in children:
+            if child.i < index:
+                words.extend(subtree_of(child))
+        words.append(token)
+        for child in children:
+            if child.i > index:
+                words.extend(subtree_of(child))
+        found = subtrees[index] = tuple(words)
     return found
 
 

@@ -2597,6 +2597,10 @@ LIGHT_VERBS = frozenset(
 SAME_OBJECT_LEMMAS = LIGHT_VERBS | REPORTING_LEMMAS  # two of them tell one happening on one object
 
 
+# The same few names are matched for every pair of candidates (name_key runs six regular expressions)
+_actor_key = lru_cache(maxsize=4096)(name_key)
+
+
 def _same_happening(first: _Candidate, second: _Candidate) -> bool:
     if first.lemma != second.lemma or (
         "negated" in (first.modality, second.modality) and first.modality != second.modality
@@ -2605,7 +2609,7 @@ def _same_happening(first: _Candidate, second: _Candidate) -> bool:
     needs_same_object = first.lemma in SAME_OBJECT_LEMMAS or min(len(first.actors), len(second.actors)) < 2
     if needs_same_object and _object_lemma(first.predicate) != _object_lemma(second.predicate):
         return False  # "has a new frame" and "has two cameras", or two announcements, are two facts
-    shared = {name_key(actor) for actor in first.actors} & {name_key(actor) for actor in second.actors}
+    shared = {_actor_key(actor) for actor in first.actors} & {_actor_key(actor) for actor in second.actors}
     needed = min(2, len(first.actors), len(second.actors))
     dates_agree = first.date == second.date or "published" in (first.date_source, second.date_source)
     return len(shared) >= needed and dates_agree
@@ -2642,7 +2646,7 @@ def _date_headlines_by_the_lead(candidates: list[_Candidate], headlines: set[int
         told_in = {mention.sentence for mention in item.mentions}
         if item.date_source == "text" or min(told_in) not in headlines:
             continue
-        actors = {name_key(actor) for actor in item.actors}
+        actors = {_actor_key(actor) for actor in item.actors}
         # told again, undated, in the body too ("... has died"): only a retelling by all its actors
         # dates it, not one of a single actor's other deed of that kind ("was hired in 2004")
         by_all = not told_in <= headlines
@@ -2664,7 +2668,7 @@ def _date_headlines_by_the_lead(candidates: list[_Candidate], headlines: set[int
 
 
 def _shares_actors(actors: set[str], other: _Candidate, all_of_them: bool) -> bool:
-    others = {name_key(actor) for actor in other.actors}
+    others = {_actor_key(actor) for actor in other.actors}
     return actors <= others if all_of_them else bool(actors & others)
 
 
