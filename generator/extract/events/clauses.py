@@ -2726,10 +2726,14 @@ def _actions_told(candidate: _Candidate) -> set[str]:
 
 def _happenings_followed(predicate: Token) -> set[str]:
     """The actions of the happenings the clause is told after ("after Williams' arrest": arrest)."""
+    sentence = sentence_at(predicate.doc, predicate.i)
+    text = _text(sentence).lower()
+    if not any(word in text for word in FOLLOWING_PREPOSITIONS):
+        return set()  # a quick look at the text before the walk of the tokens
     clause = _clause_tokens(predicate)
     return {
         _NOMINAL_VERBS[noun.lower_]
-        for token in tokens_in(sentence_at(predicate.doc, predicate.i))
+        for token in tokens_in(sentence)
         if token.i in clause and token.dep_ == "prep" and token.lower_ in FOLLOWING_PREPOSITIONS
         for noun in children_of(token)
         if noun.dep_ == "pobj" and noun.lower_ in _NOMINAL_VERBS
