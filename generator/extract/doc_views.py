@@ -107,13 +107,21 @@ def _children_table(doc: Doc) -> list[tuple[Token, ...]]:
     from spacy.attrs import HEAD
 
     tokens = tokens_of(doc)
-    children: list[list[Token]] = [[] for _ in tokens]
+    children: dict[int, list[Token]] = {}
     # each head as its offset from the token, read in one call (`token.head` makes a new Token)
     offsets = doc.to_array(HEAD).astype("int64").tolist()
     for token, offset in zip(tokens, offsets, strict=True):  # in order, as spaCy gives the children
-        if offset != 0:
-            children[token.i + offset].append(token)
-    return [tuple(found) for found in children]
+        if offset == 0:
+            continue
+        head = token.i + offset
+        if head in children:
+            children[head].append(token)
+        else:
+            children[head] = [token]
+    table: list[tuple[Token, ...]] = [()] * len(tokens)  # a leaf's children: the one empty tuple
+    for head, found in children.items():
+        table[head] = tuple(found)
+    return table
 
 
 def subtree_of(token: Token) -> tuple[Token, ...]:
