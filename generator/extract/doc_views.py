@@ -127,7 +127,10 @@ def _children_table(doc: Doc) -> list[tuple[Token, ...]]:
 def subtree_of(token: Token) -> tuple[Token, ...]:
     """`tuple(token.subtree)`, made once per token (not a slice from the left to the right edge:
     a non-projective parse leaves gaps in it)."""
-    subtrees: dict[int, tuple[Token, ...]] = made_once(token.doc, "subtrees", lambda doc: {})
+    return _subtree(token, made_once(token.doc, "subtrees", lambda doc: {}))
+
+
+def _subtree(token: Token, subtrees: dict[int, tuple[Token, ...]]) -> tuple[Token, ...]:
     found = subtrees.get(token.i)
     if found is None:
         index = token.i
@@ -135,11 +138,11 @@ def subtree_of(token: Token) -> tuple[Token, ...]:
         words: list[Token] = []
         for child in children:
             if child.i < index:
-                words.extend(subtree_of(child))
+                words.extend(_subtree(child, subtrees))
         words.append(token)
         for child in children:
             if child.i > index:
-                words.extend(subtree_of(child))
+                words.extend(_subtree(child, subtrees))
         found = subtrees[index] = tuple(words)
     return found
 
