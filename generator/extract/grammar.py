@@ -57,7 +57,7 @@ def verb_read_as_noun(span: Span) -> Token | None:
     subject = next((child for child in children_of(root) if child.dep_ == "nsubj"), None)
     if subject is None:
         return None
-    verbs = made_once(span.doc, "verb_lemmas", verb_lemmas)
+    verbs = article_verb_lemmas(span.doc)
     for token in tokens_of(span.doc)[subject.right_edge.i + 1 : root.i + 1]:
         if token.lower_ in SAME_FORM_PASTS or (token.tag_ == "NN" and token.lower_ in verbs):
             return token
@@ -77,6 +77,16 @@ def _verbs_and_auxiliaries(doc: Doc) -> list[Token]:
 
 def _index(token: Token) -> int:
     return token.i
+
+
+def article_verb_lemmas(doc: Doc) -> frozenset[str]:
+    """`verb_lemmas(doc)`, made once per Doc from its list of verbs (so only once the parse is final)."""
+    return made_once(doc, "verb_lemmas", _lemmas_of_verbs)
+
+
+def _lemmas_of_verbs(doc: Doc) -> frozenset[str]:
+    verbs = made_once(doc, "verbs_and_auxiliaries", _verbs_and_auxiliaries)
+    return frozenset(token.lemma_.lower() for token in verbs if token.pos_ == "VERB")
 
 
 def verb_lemmas(doc: Doc, besides: Span | None = None) -> frozenset[str]:

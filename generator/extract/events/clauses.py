@@ -42,6 +42,7 @@ from generator.extract.doc_views import (
 from generator.extract.events.titles import make_title
 from generator.extract.grammar import (
     SUBJECT_DEPS,
+    article_verb_lemmas,
     copula_of_a_first,
     governing_verb,
     has_to_marker,
@@ -49,7 +50,6 @@ from generator.extract.grammar import (
     is_misattached_clause,
     mended_lemma,
     tells_the_purpose,
-    verb_lemmas,
     verb_read_as_noun,
     verbs_in,
 )
@@ -898,7 +898,7 @@ def _headline_verb_read_as_noun(span: Span) -> Token | None:
     gave it an object, or when the article uses the word as a verb and, in the headline, it is no
     subject nor object of a verb there ("Lumio unveils new tablet, takes aim at iPad" is no plural
     subject of "takes"; "Boeing orders rise" keeps its noun)."""
-    verbs = made_once(span.doc, "verb_lemmas", verb_lemmas)
+    verbs = article_verb_lemmas(span.doc)
     for token in tokens_in(span):
         if token.i == span.start:
             continue
@@ -2408,7 +2408,10 @@ def _quoted_ranges(span: Span) -> list[tuple[int, int]]:
 
 
 def _find_quoted_ranges(span: Span) -> list[tuple[int, int]]:
-    return [(span.start_char + m.start(), span.start_char + m.end()) for m in _QUOTED.finditer(_text(span))]
+    text = _text(span)
+    if '"' not in text and "“" not in text:
+        return []  # no quotation mark: no need for the regular expression
+    return [(span.start_char + m.start(), span.start_char + m.end()) for m in _QUOTED.finditer(text)]
 
 
 def _text(span: Span) -> str:
