@@ -11,6 +11,7 @@ with every mention.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -177,6 +178,7 @@ def extract_events(
     by_sentence = _by_sentence(
         doc, [*_deals_referred_to(doc, mentions), *mentions, *_parents_of_units(mentions)]
     )
+    expressions_in = _expressions_by_sentence(doc, expressions)
     for span in sentences_of(doc):
         sentence = by_start.get(span.start_char + _leading_space(span))
         if sentence is None:
@@ -189,7 +191,7 @@ def extract_events(
             *by_sentence.get(span.start, ()),
         ]
         speakers = _speakers(span.root, mentions)
-        in_span = _expressions_in(span, expressions)
+        in_span = expressions_in.get(span.start, [])
         text_date = _sentence_date(span, in_span, span.root)
         earlier = [spoke_on[speaker] for speaker in speakers if speaker in spoke_on]
         if text_date is None and earlier:
@@ -239,9 +241,19 @@ def _by_sentence(doc: Doc, mentions: Sequence[ActorMention]) -> dict[int, list[A
     return found
 
 
-def _expressions_in(span: Span, expressions: Sequence[TimeExpression]) -> list[TimeExpression]:
-    """The expressions that start in the sentence (those `_sentence_date` reads), in their order."""
-    return [expression for expression in expressions if span.start_char <= expression.start < span.end_char]
+def _expressions_by_sentence(
+    doc: Doc, expressions: Sequence[TimeExpression]
+) -> dict[int, list[TimeExpression]]:
+    """The expressions by the first token of the sentence whose characters they start in (those
+    `_sentence_date` reads for it), each in its order in `expressions`."""
+    sentences = sentences_of(doc)
+    starts = [sentence.start_char for sentence in sentences]
+    found: dict[int, list[TimeExpression]] = {}
+    for expression in expressions:
+        position = bisect.bisect_right(starts, expression.start) - 1
+        if position >= 0 and expression.start < sentences[position].end_char:
+            found.setdefault(sentences[position].start, []).append(expression)
+    return found
 
 
 def _quotes_on(span: Span, quoted: Sequence[tuple[int, int]]) -> bool:
