@@ -667,6 +667,8 @@ def _read_sentence(
     if _is_question(_text(span)):
         return []
     in_sentence = [mention for mention in mentions if span.start <= mention.start < span.end]
+    if not in_sentence:
+        return []  # no actor takes part in anything the sentence tells: no need to read its clauses
     found: list[_Candidate] = []
     for predicate, tense, before in _predicates(span, is_lead):
         if tense == "participle":
