@@ -430,7 +430,7 @@ def _deals_referred_to(doc: Doc, mentions: Sequence[ActorMention]) -> list[Actor
     found: list[ActorMention] = []
     last: tuple[int, list[ActorMention]] | None = None  # the last deal's sentence start, and parties
     for token in tokens_of(doc):
-        if token.lemma_.lower() not in DEAL_NOUNS or token.tag_ != "NN":
+        if token.tag_ != "NN" or token.lemma_.lower() not in DEAL_NOUNS:
             continue
         parties = _parties_of(token, mentions)
         sentence = sentence_bounds(doc, token.i)[0]

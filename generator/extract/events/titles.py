@@ -519,10 +519,10 @@ def _is_date_phrase(node: Token) -> bool:
     objects = [child for child in children_of(node) if child.dep_ in ("pobj", "pcomp")]
     if objects and all(obj.ent_type_ in ("DATE", "TIME") for obj in objects):
         return True  # "on Monday", "from a year earlier"
+    if node.pos_ != "VERB":
+        return False
     parts = [child for child in children_of(node) if not child.is_punct]
-    return (
-        node.pos_ == "VERB" and bool(parts) and all(_is_date_phrase(part) for part in parts)
-    )  # "compared with a year ago"
+    return bool(parts) and all(_is_date_phrase(part) for part in parts)  # "compared with a year ago"
 
 
 def _description_words(names: dict[int, ActorMention], doc: Doc) -> set[int]:
