@@ -7,11 +7,15 @@ import gc
 import weakref
 
 from generator.extract.doc_views import (
+    children_of,
     entities_of,
+    lefts_of,
     made_once,
     release_views,
+    rights_of,
     sentence_at,
     sentences_of,
+    subtree_of,
     text_of,
     tokens_in,
     tokens_of,
@@ -37,6 +41,24 @@ def test_the_views_are_what_spacy_gives(nlp) -> None:  # type: ignore[no-untyped
     assert text_of(doc) == doc.text
     assert tokens_of(doc) is tokens_of(doc)  # made once
     release_views(doc)
+
+
+def test_the_tree_views_are_what_spacy_gives(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(article_doc(nlp, _article()))
+    for token in tokens_of(doc):
+        assert [child.i for child in children_of(token)] == [child.i for child in token.children]
+        assert [child.i for child in lefts_of(token)] == [child.i for child in token.lefts]
+        assert [child.i for child in rights_of(token)] == [child.i for child in token.rights]
+        assert [word.i for word in subtree_of(token)] == [word.i for word in token.subtree]
+    release_views(doc)
+
+
+def test_a_subtree_keeps_spacys_order_in_a_non_projective_parse(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    # "b" hangs on "d" across the arc from "a" to "c": the subtree of "c" is no slice of the Doc
+    doc = Doc(nlp.vocab, words=["a", "b", "c", "d"], heads=[2, 3, 2, 2], deps=["dep", "dep", "ROOT", "dep"])
+    assert [word.i for word in subtree_of(doc[2])] == [word.i for word in doc[2].subtree] == [0, 2, 1, 3]
 
 
 def test_the_made_once_views_are_what_spacy_gives(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 _TOKENS = "timeline_token_list"
 _SENTENCES = "timeline_sentence_list"
 _TEXT = "timeline_text"
+_CHILDREN = "timeline_children"  # each token's children, by token index
 _MADE = "timeline_made_once"  # name -> value, for `made_once`
 
 T = TypeVar("T")
@@ -56,7 +57,9 @@ def text_of(doc: Doc) -> str:
 
 def made_once(doc: Doc, name: str, make: Callable[[Doc], T]) -> T:
     """`make(doc)`, made on the first call with `name` for this Doc and kept until `release_views`."""
-    made: dict[str, Any] = doc.user_data.setdefault(_MADE, {})
+    made: dict[str, Any] | None = doc.user_data.get(_MADE)
+    if made is None:
+        made = doc.user_data[_MADE] = {}
     if name not in made:
         made[name] = make(doc)
     value: T = made[name]
@@ -78,9 +81,76 @@ def sentence_at(doc: Doc, index: int) -> Span:
     return sentences_of(doc)[bisect.bisect_right(sentence_starts(doc), index) - 1]
 
 
+def children_of(token: Token) -> tuple[Token, ...]:
+    """`tuple(token.children)`, from a table of every token's children made once per Doc (each
+    walk of `Token.children`, `.lefts` or `.rights` makes new Tokens)."""
+    doc = token.doc
+    table: list[tuple[Token, ...]] | None = doc.user_data.get(_CHILDREN)
+    if table is None:
+        table = doc.user_data[_CHILDREN] = _children_table(doc)
+    return table[token.i]
+
+
+def lefts_of(token: Token) -> tuple[Token, ...]:
+    """`tuple(token.lefts)`: the children before the token."""
+    index = token.i
+    return tuple(child for child in children_of(token) if child.i < index)
+
+
+def rights_of(token: Token) -> tuple[Token, ...]:
+    """`tuple(token.rights)`: the children after the token."""
+    index = token.i
+    return tuple(child for child in children_of(token) if child.i > index)
+
+
+def _children_table(doc: Doc) -> list[tuple[Token, ...]]:
+    from spacy.attrs import HEAD
+
+    tokens = tokens_of(doc)
+    children: dict[int, list[Token]] = {}
+    # each head as its offset from the token, read in one call (`token.head` makes a new Token)
+    offsets = doc.to_array(HEAD).astype("int64").tolist()
+    for token, offset in zip(tokens, offsets, strict=True):  # in order, as spaCy gives the children
+        if offset == 0:
+            continue
+        head = token.i + offset
+        if head in children:
+            children[head].append(token)
+        else:
+            children[head] = [token]
+    table: list[tuple[Token, ...]] = [()] * len(tokens)  # a leaf's children: the one empty tuple
+    for head, found in children.items():
+        table[head] = tuple(found)
+    return table
+
+
+def subtree_of(token: Token) -> tuple[Token, ...]:
+    """`tuple(token.subtree)`, made once per token (not a slice from the left to the right edge:
+    a non-projective parse leaves gaps in it)."""
+    return _subtree(token, made_once(token.doc, "subtrees", lambda doc: {}))
+
+
+def _subtree(token: Token, subtrees: dict[int, tuple[Token, ...]]) -> tuple[Token, ...]:
+    found = subtrees.get(token.i)
+    if found is None:
+        index = token.i
+        children = children_of(token)
+        words: list[Token] = []
+        for child in children:
+            if child.i < index:
+                words.extend(_subtree(child, subtrees))
+        words.append(token)
+        for child in children:
+            if child.i > index:
+                words.extend(_subtree(child, subtrees))
+        found = subtrees[index] = tuple(words)
+    return found
+
+
 def release_views(doc: Doc) -> None:
     """Drop the lists, so that the Doc is freed as soon as nothing else holds it."""
     doc.user_data.pop(_TOKENS, None)
     doc.user_data.pop(_SENTENCES, None)
     doc.user_data.pop(_TEXT, None)
+    doc.user_data.pop(_CHILDREN, None)
     doc.user_data.pop(_MADE, None)

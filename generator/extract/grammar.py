@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from generator.extract.doc_views import made_once, tokens_in, tokens_of
+from generator.extract.doc_views import children_of, lefts_of, made_once, subtree_of, tokens_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -20,7 +22,7 @@ def governing_verb(verb: Token) -> Token | None:
     "While introducing X, Jobs said ...", "After meeting Kim, Lavrov flew ...": Jobs introduced,
     Lavrov met, when the main clause says.
     """
-    if verb.tag_ != "VBG" or any(child.dep_ in SUBJECT_DEPS for child in verb.children):
+    if verb.tag_ != "VBG" or any(child.dep_ in SUBJECT_DEPS for child in children_of(verb)):
         return None
     if verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX"):
         return verb.head
@@ -32,10 +34,11 @@ def governing_verb(verb: Token) -> Token | None:
 
 def is_after_the(doc: Doc, start: int) -> bool:
     """Whether the phrase at `start` follows "the", past lower-case modifiers ("the visiting Jaguars")."""
+    tokens = tokens_of(doc)
     before = start - 1
-    while before >= 0 and doc[before].is_lower and doc[before].dep_ == "amod":
+    while before >= 0 and tokens[before].is_lower and tokens[before].dep_ == "amod":
         before -= 1
-    return before >= 0 and doc[before].lower_ == "the"
+    return before >= 0 and tokens[before].lower_ == "the"
 
 
 # Verbs whose past is their base form, which the parser often reads as a noun ("last cut rates")
@@ -49,16 +52,41 @@ def verb_read_as_noun(span: Span) -> Token | None:
     verb, but with a subject on its noun, has its verb among the words after the subject: the
     first one the article uses as a verb elsewhere, or a past like "cut"."""
     root = span.root
-    if root.pos_ != "NOUN" or any(token.pos_ in ("VERB", "AUX") for token in tokens_in(span)):
+    if root.pos_ != "NOUN" or verbs_in(span):
         return None
-    subject = next((child for child in root.children if child.dep_ == "nsubj"), None)
+    subject = next((child for child in children_of(root) if child.dep_ == "nsubj"), None)
     if subject is None:
         return None
-    verbs = made_once(span.doc, "verb_lemmas", verb_lemmas)
+    verbs = article_verb_lemmas(span.doc)
     for token in tokens_of(span.doc)[subject.right_edge.i + 1 : root.i + 1]:
         if token.lower_ in SAME_FORM_PASTS or (token.tag_ == "NN" and token.lower_ in verbs):
             return token
     return None
+
+
+def verbs_in(span: Span) -> list[Token]:
+    """The tokens of `span` tagged VERB or AUX, in order, from the Doc's list made once."""
+    verbs = made_once(span.doc, "verbs_and_auxiliaries", _verbs_and_auxiliaries)
+    first = bisect.bisect_left(verbs, span.start, key=_index)
+    return verbs[first : bisect.bisect_left(verbs, span.end, lo=first, key=_index)]
+
+
+def _verbs_and_auxiliaries(doc: Doc) -> list[Token]:
+    return [token for token in tokens_of(doc) if token.pos_ in ("VERB", "AUX")]
+
+
+def _index(token: Token) -> int:
+    return token.i
+
+
+def article_verb_lemmas(doc: Doc) -> frozenset[str]:
+    """`verb_lemmas(doc)`, made once per Doc from its list of verbs (so only once the parse is final)."""
+    return made_once(doc, "verb_lemmas", _lemmas_of_verbs)
+
+
+def _lemmas_of_verbs(doc: Doc) -> frozenset[str]:
+    verbs = made_once(doc, "verbs_and_auxiliaries", _verbs_and_auxiliaries)
+    return frozenset(token.lemma_.lower() for token in verbs if token.pos_ == "VERB")
 
 
 def verb_lemmas(doc: Doc, besides: Span | None = None) -> frozenset[str]:
@@ -72,7 +100,7 @@ def verb_lemmas(doc: Doc, besides: Span | None = None) -> frozenset[str]:
 
 def has_to_marker(verb: Token) -> bool:
     """Whether `verb` is a "to" infinitive ("to cut", "to go on injured reserve")."""
-    return any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in children_of(verb))
 
 
 def infinitive_on_a_name(verb: Token) -> Token | None:
@@ -86,7 +114,7 @@ def infinitive_on_a_name(verb: Token) -> Token | None:
         or head.i > verb.i
     ):
         return None
-    if head.pos_ not in ("PROPN", "NOUN") or any(token.pos_ in ("VERB", "AUX") for token in head.lefts):
+    if head.pos_ not in ("PROPN", "NOUN") or any(token.pos_ in ("VERB", "AUX") for token in lefts_of(head)):
         return None
     return head
 
@@ -95,12 +123,19 @@ def mended_lemma(verb: Token) -> str:
     """The verb's lemma, mended where the lemmatizer cut a silent "e": "hoped" is "hope", not "hop".
     A one-syllable verb ending in vowel and consonant doubles it before "-ed" ("hop", "hopped"), so
     "hoped", "hopes", "hoping" without it are of a verb in "-e" ("fined": "fine"); w, x, y never double."""
-    lemma = verb.lemma_.lower()
+    return _mended_lemma(verb.lemma_.lower(), verb.lower_)
+
+
+_VOWELS = re.compile("[aeiou]+")
+_VOWEL_AND_CONSONANT_END = re.compile("[^aeiou][aeiou][^aeiouwxy]$")
+
+
+@lru_cache(maxsize=4096)
+def _mended_lemma(lemma: str, word: str) -> str:
     single_syllable_cvc = (
-        len(re.findall("[aeiou]+", lemma)) == 1
-        and re.search("[^aeiou][aeiou][^aeiouwxy]$", lemma) is not None
+        len(_VOWELS.findall(lemma)) == 1 and _VOWEL_AND_CONSONANT_END.search(lemma) is not None
     )
-    if single_syllable_cvc and verb.lower_ in (lemma + "ed", lemma + "es", lemma + "ing"):
+    if single_syllable_cvc and word in (lemma + "ed", lemma + "es", lemma + "ing"):
         return lemma + "e"
     return lemma
 
@@ -114,7 +149,7 @@ def copula_of_a_first(verb: Token) -> Token | None:
     lead the party": a subjectless "to" infinitive after an ordinal in the complement of "be" tells
     what the copula's subject did or will do. The copula, or None; not one in the simple past ("She
     was the first woman to swim the Channel"), which tells a record of someone's life."""
-    if verb.pos_ != "VERB" or any(child.dep_ in SUBJECT_DEPS for child in verb.children):
+    if verb.pos_ != "VERB" or any(child.dep_ in SUBJECT_DEPS for child in children_of(verb)):
         return None
     if not has_to_marker(verb):
         return None
@@ -125,12 +160,12 @@ def copula_of_a_first(verb: Token) -> Token | None:
         token = token.head
     if token.lemma_ != "be" or token.i == verb.i or token.tag_ == "VBD":
         return None
-    complement = next((child for child in token.children if child.dep_ == "attr"), None)
-    if complement is None or not any(child.dep_ == "nsubj" for child in token.children):
+    complement = next((child for child in children_of(token) if child.dep_ == "attr"), None)
+    if complement is None or not any(child.dep_ == "nsubj" for child in children_of(token)):
         return None
     ranked = any(
         word.i < verb.i and (word.ent_type_ == "ORDINAL" or word.lower_ in RANKING_WORDS)
-        for word in complement.subtree
+        for word in subtree_of(complement)
     )
     return token if ranked else None
 
@@ -143,7 +178,7 @@ def tells_the_purpose(infinitive: Token, verb: Token) -> bool:
         and infinitive.head.i == verb.i
         and infinitive.tag_ == "VB"
         and has_to_marker(infinitive)
-        and not any(child.dep_ in SUBJECT_DEPS or child.dep_ == "mark" for child in infinitive.children)
+        and not any(child.dep_ in SUBJECT_DEPS or child.dep_ == "mark" for child in children_of(infinitive))
     )
 
 
@@ -157,5 +192,5 @@ def is_misattached_clause(verb: Token) -> bool:
     return (
         verb.tag_ == "VBD"
         and verb.dep_ in MODIFIER_DEPS
-        and any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
+        and any(child.dep_ in ("nsubj", "nsubjpass") for child in children_of(verb))
     )

@@ -11,12 +11,14 @@ with every mention.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, TypeVar
 
 from generator.extract.actors.coreference import GROUP_REFERENCES, QUOTE_MARKS, quotations
 from generator.extract.actors.mentions import (
@@ -28,10 +30,12 @@ from generator.extract.actors.mentions import (
     dateline_credit,
 )
 from generator.extract.doc_views import (
+    children_of,
     entities_of,
     made_once,
     sentence_at,
     sentences_of,
+    subtree_of,
     text_of,
     tokens_in,
     tokens_of,
@@ -39,6 +43,7 @@ from generator.extract.doc_views import (
 from generator.extract.events.titles import make_title
 from generator.extract.grammar import (
     SUBJECT_DEPS,
+    article_verb_lemmas,
     copula_of_a_first,
     governing_verb,
     has_to_marker,
@@ -46,8 +51,8 @@ from generator.extract.grammar import (
     is_misattached_clause,
     mended_lemma,
     tells_the_purpose,
-    verb_lemmas,
     verb_read_as_noun,
+    verbs_in,
 )
 from generator.extract.lexicon import REPORTING_LEMMAS, TAKINGS_LEMMAS, is_reporting, names_an_act
 from generator.extract.timex.dateline import read_dateline
@@ -59,7 +64,11 @@ from generator.text import split_sentences
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+T = TypeVar("T")
+
 MODALS = frozenset({"could", "may", "might", "would", "should", "must", "can", "ca", "shall"})
+MODALS_BUT_WOULD = MODALS - {"would"}
+FORECASTING_AUXILIARIES = MODALS | {"will", "'ll"}
 FUTURE_FRAMES = frozenset(
     {"set", "expect", "schedule", "plan", "due", "poise", "go", "intend", "hope", "aim"}
 )
@@ -68,6 +77,12 @@ STATIVE_LEMMAS = frozenset(
     need want like know believe think hope wish expect plan forecast predict anticipate estimate
     doubt fear consider""".split()
 )
+STATES_AND_HAVING = STATIVE_LEMMAS | {"have"}
+SAYING_OR_STATIVE = REPORTING_LEMMAS | STATIVE_LEMMAS
+# the dependencies of a verb's subject and objects
+SUBJECT_OR_OBJECT_DEPS = SUBJECT_DEPS | {"dobj"}
+ARGUMENT_DEPS = SUBJECT_OR_OBJECT_DEPS | {"dative"}
+NOUN_ARGUMENT_DEPS = SUBJECT_OR_OBJECT_DEPS | {"attr"}
 COMMENTARY_SUBJECTS = frozenset(
     """analyst observer expert critic commentator pundit scholar some many community world
     we you they one""".split()
@@ -159,8 +174,11 @@ def extract_events(
     previous_paragraph = -1
     spoke_on: dict[str, DateValue] = {}  # the day each speaker's last statement was made
     quoted = quotations(doc)
-    deals = _deals_referred_to(doc, mentions)
-    parents = _parents_of_units(mentions)
+    # each sentence's mentions, bucketed once (not a scan of the article's mentions per sentence)
+    by_sentence = _by_sentence(
+        doc, [*_deals_referred_to(doc, mentions), *mentions, *_parents_of_units(mentions)]
+    )
+    expressions_in = _expressions_by_sentence(doc, expressions)
     for span in sentences_of(doc):
         sentence = by_start.get(span.start_char + _leading_space(span))
         if sentence is None:
@@ -170,12 +188,11 @@ def extract_events(
             narrative, previous_paragraph = anchor, sentence.paragraph
         in_sentence = [
             *_bridges(span, mentions, topic, sentence.index in headlines),
-            *deals,
-            *mentions,
-            *parents,
+            *by_sentence.get(span.start, ()),
         ]
         speakers = _speakers(span.root, mentions)
-        text_date = _sentence_date(span, expressions, span.root)
+        in_span = expressions_in.get(span.start, [])
+        text_date = _sentence_date(span, in_span, span.root)
         earlier = [spoke_on[speaker] for speaker in speakers if speaker in spoke_on]
         if text_date is None and earlier:
             narrative = earlier[0]  # "Jobs announced today ... He said that ...": one occasion
@@ -193,7 +210,7 @@ def extract_events(
             sentence,
             sentence.index in lead,
             in_sentence,
-            expressions,
+            in_span,
             narrative,
             for_sayings,
             said_before,
@@ -216,6 +233,29 @@ def extract_events(
     return [_to_event(article, number, candidate) for number, candidate in enumerate(merged, start=1)]
 
 
+def _by_sentence(doc: Doc, mentions: Sequence[ActorMention]) -> dict[int, list[ActorMention]]:
+    """The mentions by the first token of the sentence they start in, each in its order in `mentions`."""
+    found: dict[int, list[ActorMention]] = {}
+    for mention in mentions:
+        found.setdefault(sentence_at(doc, mention.start).start, []).append(mention)
+    return found
+
+
+def _expressions_by_sentence(
+    doc: Doc, expressions: Sequence[TimeExpression]
+) -> dict[int, list[TimeExpression]]:
+    """The expressions by the first token of the sentence whose characters they start in (those
+    `_sentence_date` reads for it), each in its order in `expressions`."""
+    sentences = sentences_of(doc)
+    starts = [sentence.start_char for sentence in sentences]
+    found: dict[int, list[TimeExpression]] = {}
+    for expression in expressions:
+        position = bisect.bisect_right(starts, expression.start) - 1
+        if position >= 0 and expression.start < sentences[position].end_char:
+            found.setdefault(sentences[position].start, []).append(expression)
+    return found
+
+
 def _quotes_on(span: Span, quoted: Sequence[tuple[int, int]]) -> bool:
     """'"My client is in the facility right now," Heller argued. "She's in rehab."': a sentence that
     opens a quotation right after a quoted one goes on with what was said then."""
@@ -234,7 +274,9 @@ def _speakers(root: Token, mentions: Sequence[ActorMention]) -> set[str]:
     """Who a sentence's saying is by: the actors its reporting verb's subject names."""
     if not is_reporting(root) or root.pos_ != "VERB":
         return set()
-    subjects = {child.i for child in root.children if child.dep_ == "nsubj"}
+    subjects = {child.i for child in children_of(root) if child.dep_ == "nsubj"}
+    if not subjects:
+        return set()
     return {mention.name for mention in mentions if mention.end - 1 in subjects or mention.start in subjects}
 
 
@@ -249,7 +291,7 @@ def _is_date_to_come(doc: Doc, text_date: tuple[DateValue, TimeExpression], publ
     date, expression = text_date
     if date.first_day() > published:
         return True
-    tokens = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    tokens = _expression_tokens(doc, expression)
     if tokens is None:
         return False
     verb = _clause_verb(tokens.root)
@@ -266,7 +308,7 @@ def _is_past_perfect(verb: Token) -> bool:
     """ "The index had risen on Wednesday": a step back from the story's time, which the next
     sentence returns to, so its date is no narrative date."""
     return verb.tag_ == "VBN" and any(
-        child.dep_ == "aux" and child.lower_ == "had" for child in verb.children
+        child.dep_ == "aux" and child.lower_ == "had" for child in children_of(verb)
     )
 
 
@@ -308,7 +350,7 @@ def _bridges(
     return [
         ActorMention(token.i, token.i + 1, token.text, topic, "product", "BRIDGE")
         for token in candidates
-        if not any(child.i in named for child in token.subtree)
+        if not any(child.i in named for child in subtree_of(token))
     ]
 
 
@@ -318,15 +360,15 @@ def _is_product_happening(token: Token) -> bool:
     return any(
         child.lower_ in ("the", "its", "this", "these")
         or (child.dep_ == "poss" and child.lemma_.lower() in PRODUCT_KINDS)  # "the aircraft's delivery"
-        for child in token.children
+        for child in children_of(token)
     )
 
 
 def _hyphenated_word(token: Token) -> str:
     """ "take-off", which the tokenizer splits in three, as one word."""
-    doc = token.doc
-    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_:
-        return f"{doc[token.i - 2].lower_}-{token.lower_}"
+    tokens = tokens_of(token.doc)
+    if token.i >= 2 and tokens[token.i - 1].text == "-" and not tokens[token.i - 2].whitespace_:
+        return f"{tokens[token.i - 2].lower_}-{token.lower_}"
     return token.lower_
 
 
@@ -336,7 +378,7 @@ def _is_unnamed_product(token: Token) -> bool:
         token.dep_ in ("nsubj", "nsubjpass", "dobj")
         and token.tag_ == "NN"
         and token.lemma_.lower() in CRAFT_AND_DEVICE_KINDS
-        and not any(child.dep_ == "nummod" for child in token.children)
+        and not any(child.dep_ == "nummod" for child in children_of(token))
     )
 
 
@@ -388,7 +430,7 @@ def _deals_referred_to(doc: Doc, mentions: Sequence[ActorMention]) -> list[Actor
     found: list[ActorMention] = []
     last: tuple[int, list[ActorMention]] | None = None  # the last deal's sentence start, and parties
     for token in tokens_of(doc):
-        if token.lemma_.lower() not in DEAL_NOUNS or token.tag_ != "NN":
+        if token.tag_ != "NN" or token.lemma_.lower() not in DEAL_NOUNS:
             continue
         parties = _parties_of(token, mentions)
         sentence = sentence_bounds(doc, token.i)[0]
@@ -418,7 +460,7 @@ def _parties_of(deal: Token, mentions: Sequence[ActorMention]) -> list[ActorMent
     """Who a deal is told as made by: names in its own phrase ("a deal between Aeroflot and
     Boeing", "a deal with Boeing"), else, as an object, its verb's subject ("the airline signed the
     agreement")."""
-    inside = {token.i for token in deal.subtree if token.i != deal.i}
+    inside = {token.i for token in subtree_of(deal) if token.i != deal.i}
     if deal.dep_ == "dobj":
         inside |= _subject_tokens(deal.head)
     return [mention for mention in mentions if mention.kind in PARTY_KINDS and mention.start in inside]
@@ -427,16 +469,16 @@ def _parties_of(deal: Token, mentions: Sequence[ActorMention]) -> list[ActorMent
 def _is_plain_definite(deal: Token) -> bool:
     """ "the deal", "that contract": not "the new agreement" nor "the biggest contract", which tell
     of another one, nor "It is the biggest contract", which names no one."""
-    if deal.dep_ == "attr" or any(child.dep_ in ("amod", "compound", "nmod") for child in deal.children):
+    if deal.dep_ == "attr" or any(child.dep_ in ("amod", "compound", "nmod") for child in children_of(deal)):
         return False
-    return any(child.dep_ == "det" and child.lower_ in ("the", "this", "that") for child in deal.children)
+    return any(child.dep_ == "det" and child.lower_ in ("the", "this", "that") for child in children_of(deal))
 
 
 def _is_forecast_of(deal: Token) -> bool:
     """ "said the deal would save 350 million euros": what a deal may do is no happening its parties
     take part in."""
-    auxiliaries = {child.lower_ for child in deal.head.children if child.dep_ == "aux"}
-    return deal.dep_ in ("nsubj", "nsubjpass") and bool(auxiliaries & (MODALS | {"will", "'ll"}))
+    auxiliaries = {child.lower_ for child in children_of(deal.head) if child.dep_ == "aux"}
+    return deal.dep_ in ("nsubj", "nsubjpass") and bool(auxiliaries & FORECASTING_AUXILIARIES)
 
 
 def _sentences_back(doc: Doc, sentence_start: int, index: int) -> int:
@@ -514,12 +556,12 @@ def _lead_saying_date(
 
 def _told_done(doc: Doc, expression: TimeExpression) -> bool:
     """The expression dates a clause told in the past tense: what happened that day."""
-    tokens = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    tokens = _expression_tokens(doc, expression)
     return tokens is not None and _clause_verb(tokens.root).tag_ == "VBD"
 
 
 def _dates_a_saying(doc: Doc, expression: TimeExpression) -> bool:
-    tokens = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    tokens = _expression_tokens(doc, expression)
     if tokens is None:
         return False
     verb = _clause_verb(tokens.root)
@@ -625,6 +667,8 @@ def _read_sentence(
     if _is_question(_text(span)):
         return []
     in_sentence = [mention for mention in mentions if span.start <= mention.start < span.end]
+    if not in_sentence:
+        return []  # no actor takes part in anything the sentence tells: no need to read its clauses
     found: list[_Candidate] = []
     for predicate, tense, before in _predicates(span, is_lead):
         if tense == "participle":
@@ -667,6 +711,9 @@ def _read_sentence(
         if saying and text_date is None:
             carried = _day_of_recent_news_told(span, expressions, predicate, article.published) or carried
         date, source = _choose_date(article, text_date, carried if told_as_past else None)
+        plain_title = make_title(predicate, in_sentence, negated=modality == "negated")
+        # a plan's title keeps its modality ("Apple to open ..."); any other is its plain title
+        title = make_title(predicate, in_sentence, planned=True) if modality == "planned" else plain_title
         found.append(
             _Candidate(
                 sentence=sentence,
@@ -676,10 +723,8 @@ def _read_sentence(
                 places=_places(span, predicate),
                 date=date,
                 date_source=source,
-                title=make_title(
-                    predicate, in_sentence, planned=modality == "planned", negated=modality == "negated"
-                ),
-                plain_title=make_title(predicate, in_sentence, negated=modality == "negated"),
+                title=title,
+                plain_title=plain_title,
                 confidence=_confidence(predicate, in_sentence, source, tense),
                 before=before,
                 tense=tense,
@@ -697,22 +742,22 @@ _TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
 def _moves_shares(predicate: Token) -> bool:
     """ "The company's shares fell 6 percent": a move of a stock, told in the past."""
     return (
-        any(child.dep_ == "nsubj" and child.lower_ in HOLDINGS for child in predicate.children)
+        any(child.dep_ == "nsubj" and child.lower_ in HOLDINGS for child in children_of(predicate))
         and _tense(predicate) == "past"
     )
 
 
 def _is_question(text: str) -> bool:
     """ "Will Boeing cut jobs?"; not "Sox make offer to Teixeira (8 years?)", a doubt in an aside."""
-    return _TRAILING_ASIDE.sub("", text).rstrip().endswith("?")
+    return "?" in text and _TRAILING_ASIDE.sub("", text).rstrip().endswith("?")
 
 
 def _done_by_someone(participle: Token) -> bool:
     """ "a teenager killed by police", "the challenger nominated by the IBF": a participle with its
     agent tells a deed, while "a plane designed for long routes" only describes."""
     return any(
-        child.dep_ == "agent" and any(grand.dep_ == "pobj" for grand in child.children)
-        for child in participle.children
+        child.dep_ == "agent" and any(grand.dep_ == "pobj" for grand in children_of(child))
+        for child in children_of(participle)
     )
 
 
@@ -720,10 +765,10 @@ def _is_attribution(verb: Token) -> bool:
     """ "..., the agency TASS announced.": a trailing saying that only names the source."""
     if verb.lemma_ not in REPORTING_LEMMAS or verb.dep_ == "ROOT":
         return False
-    if any(child.ent_type_ in MEASURE_TYPES for child in verb.children):
+    if any(child.ent_type_ in MEASURE_TYPES for child in children_of(verb)):
         return False  # "and the Nasdaq added 1.2 percent": a gain, not a saying
     said = {"ccomp", "dobj", "xcomp", "dative"}
-    if any(child.dep_ in said for child in verb.children):
+    if any(child.dep_ in said for child in children_of(verb)):
         return False
     return verb.i > sentence_at(verb.doc, verb.i).root.i
 
@@ -761,11 +806,11 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
     if root.pos_ in ("NOUN", "PROPN", "NUM"):
         # "Teen killed by police", "Two killed in blast"; "Chargers ’ Jamal Williams Arrested For
         # DUI", read as a name in apposition to the team, is the player's arrest
-        named = [root, *(child for child in root.children if child.dep_ == "appos")]
+        named = [root, *(child for child in children_of(root) if child.dep_ == "appos")]
         found += [
             (child, "past", None)
             for noun in named
-            for child in noun.children
+            for child in children_of(noun)
             if child.dep_ == "acl" and child.tag_ == "VBN"
         ]
     found += _clause_predicates(root)
@@ -775,8 +820,8 @@ def _predicates(span: Span, is_lead: bool = False) -> list[Predicate]:
 def _clauses_read_apart(span: Span, root: Token, found: list[Predicate]) -> list[Predicate]:
     """The happenings of the sentence's other clauses, less those already in `found`."""
     apart: list[Predicate] = []
-    for token in tokens_in(span):
-        if token.i == root.i or token.pos_ not in ("VERB", "AUX"):
+    for token in verbs_in(span):
+        if token.i == root.i:
             continue
         if (
             token.dep_ not in CLAUSES_READ_APART
@@ -804,7 +849,7 @@ def _frames_what_happened(root: Token) -> bool:
     """ "It was the third time Smith has scored", "It is no surprise that the board fired him", "it's
     safe to say Luck exceeded them": "it is" followed by a clause that tells what happened as a fact
     (not "it is likely that", "it could be that", "it is not true that")."""
-    children = list(root.children)
+    children = list(children_of(root))
     if root.lemma_ != "be" or not any(child.dep_ == "nsubj" and child.lower_ == "it" for child in children):
         return False
     if _is_negated(root) or any(child.dep_ == "aux" and child.lower_ in MODALS for child in children):
@@ -817,7 +862,7 @@ def _frames_what_happened(root: Token) -> bool:
     return not any(
         word.lower_ in DOUBTING_FRAMES
         for complement in complements
-        for word in (complement, *complement.children)
+        for word in (complement, *children_of(complement))
     )
 
 
@@ -829,17 +874,17 @@ def _named_past_relatives(span: Span) -> list[Token]:
         for token in tokens_in(span)
         if token.dep_ == "relcl"
         and token.tag_ == "VBD"
-        and any(child.dep_ == "nsubj" and child.pos_ == "PROPN" for child in token.children)
+        and any(child.dep_ == "nsubj" and child.pos_ == "PROPN" for child in children_of(token))
     ]
 
 
 def _headline_infinitive(verb: Token) -> bool:
     """ "Governor to sign water bill", "HP to Expand Services": a subject with "to" and the verb is
     what headlines write for what will happen."""
-    auxiliaries = [child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    auxiliaries = [child.lower_ for child in children_of(verb) if child.dep_ in ("aux", "auxpass")]
     if auxiliaries[:1] != ["to"]:
         return False
-    return any(child.dep_ == "nsubj" for child in verb.children) or infinitive_on_a_name(verb) is not None
+    return any(child.dep_ == "nsubj" for child in children_of(verb)) or infinitive_on_a_name(verb) is not None
 
 
 def _coordinated_with_subject(verb: Token) -> list[Token]:
@@ -855,7 +900,7 @@ def _coordinated_with_subject(verb: Token) -> list[Token]:
             or any(
                 child.dep_ in ("nsubj", "nsubjpass")
                 or (child.dep_ in ("aux", "auxpass") and child.lower_ not in MODALS)
-                for child in conj.children
+                for child in children_of(conj)
             )
         )
     ]
@@ -867,11 +912,11 @@ def _headline_verb_read_as_noun(span: Span) -> Token | None:
     gave it an object, or when the article uses the word as a verb and, in the headline, it is no
     subject nor object of a verb there ("Lumio unveils new tablet, takes aim at iPad" is no plural
     subject of "takes"; "Boeing orders rise" keeps its noun)."""
-    verbs = made_once(span.doc, "verb_lemmas", verb_lemmas)
+    verbs = article_verb_lemmas(span.doc)
     for token in tokens_in(span):
         if token.i == span.start:
             continue
-        before = span.doc[token.i - 1]
+        before = tokens_of(span.doc)[token.i - 1]
         if token.tag_ == "NN" and _base_verb_after_plural_name(span, token, before, verbs):
             return token
         if token.tag_ != "NNS":
@@ -880,7 +925,7 @@ def _headline_verb_read_as_noun(span: Span) -> Token | None:
             continue
         if any(
             child.dep_ == "dobj" or (child.dep_ == "appos" and token.dep_ == "ROOT")
-            for child in token.children
+            for child in children_of(token)
         ):
             return token  # "posts/NNS first profit/dobj", "posts/ROOT first loss/appos"
         if token.lemma_.lower() in verbs and _no_argument_of_a_verb(token):
@@ -895,7 +940,7 @@ def _is_verbless_happening(span: Span) -> bool:
 
 
 def _is_verbless(span: Span) -> bool:
-    return not any(token.pos_ in ("VERB", "AUX") for token in tokens_in(span))
+    return not verbs_in(span)
 
 
 def _headline_death(span: Span) -> Token | None:
@@ -967,18 +1012,20 @@ def _clause_predicate(verb: Token) -> Predicate | None:
     if reported is not None:
         return reported, _tense(reported), None
     if verb.lemma_ in SEQUENCE_VERBS:
-        earlier = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _NOMINAL_VERBS), None)
-        later = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _NOMINAL_VERBS), None)
+        earlier = next(
+            (c for c in children_of(verb) if c.dep_ == "dobj" and c.lower_ in _NOMINAL_VERBS), None
+        )
+        later = next((c for c in children_of(verb) if c.dep_ == "nsubj" and c.lower_ in _NOMINAL_VERBS), None)
         if earlier is not None and verb.lemma_ == "follow":
             return earlier, _tense(verb), _NOMINAL_VERBS[later.lower_] if later is not None else None
     if verb.dep_ == "xcomp" and _is_wished_for(verb):
         return None  # "the deal, which Caldwell hopes to complete by the end of the year"
-    if mended_lemma(verb) in FUTURE_FRAMES and any(child.dep_ == "xcomp" for child in verb.children):
-        if any(_is_wished_for(child) for child in verb.children if child.dep_ == "xcomp"):
+    if mended_lemma(verb) in FUTURE_FRAMES and any(child.dep_ == "xcomp" for child in children_of(verb)):
+        if any(_is_wished_for(child) for child in children_of(verb) if child.dep_ == "xcomp"):
             return None  # "hopes to name a new manager": a wish, no plan made
         if _is_past_perfect(verb):
             return None  # "Boeing had hoped to have it ready for 2012": a plan that did not come about
-        return next(child for child in verb.children if child.dep_ == "xcomp"), "future", None
+        return next(child for child in children_of(verb) if child.dep_ == "xcomp"), "future", None
     if _follows_a_happening(verb):
         return verb, "past", None
     if verb.lemma_ in STATIVE_LEMMAS and not _appears_somewhere(verb):
@@ -1004,8 +1051,8 @@ def _follows_a_happening(verb: Token) -> bool:
     return any(
         child.dep_ == "prep"
         and child.lower_ in SEQUEL_PREPOSITIONS
-        and any(_is_doing(obj) for obj in child.children)
-        for child in verb.children
+        and any(_is_doing(obj) for obj in children_of(child))
+        for child in children_of(verb)
     )
 
 
@@ -1020,7 +1067,7 @@ def _is_a_makeup(verb: Token) -> bool:
         return False
     if verb.lemma_ in MAKEUP_LEMMAS:
         return True
-    passive = any(child.dep_ == "auxpass" for child in verb.children)
+    passive = any(child.dep_ == "auxpass" for child in children_of(verb))
     return verb.lemma_ == "base" and passive
 
 
@@ -1037,7 +1084,7 @@ def _has_a_measure(verb: Token) -> bool:
     return (
         verb.lemma_ == "have"
         and _tense(verb) != "past"
-        and any(child.dep_ == "dobj" and child.lemma_.lower() in MEASURE_NOUNS for child in verb.children)
+        and any(child.dep_ == "dobj" and child.lemma_.lower() in MEASURE_NOUNS for child in children_of(verb))
     )
 
 
@@ -1048,13 +1095,15 @@ def _is_found_to_be(verb: Token) -> bool:
     """ "The fault has been found to be problems in the wiring", "the company was discovered to have
     been in possession of documents": what something is found to be is a state (while "was found
     to have stolen cash" tells what it did)."""
-    if verb.lemma_ not in FINDING_LEMMAS or not any(child.dep_ == "auxpass" for child in verb.children):
+    if verb.lemma_ not in FINDING_LEMMAS or not any(child.dep_ == "auxpass" for child in children_of(verb)):
         return False
-    being = next((child for child in verb.children if child.dep_ == "xcomp" and child.lemma_ == "be"), None)
+    being = next(
+        (child for child in children_of(verb) if child.dep_ == "xcomp" and child.lemma_ == "be"), None
+    )
     if being is None:
         return False
     # "was found to be innocent by a jury on Monday": a finding by someone, or on a day, happened
-    told = [token for child in being.children for token in child.subtree]
+    told = [token for child in children_of(being) for token in subtree_of(child)]
     return not any(token.lower_ == "by" or _is_date_word(token) for token in told)
 
 
@@ -1064,8 +1113,8 @@ def _is_missing(verb: Token) -> bool:
     return (
         verb.lemma_ == "miss"
         and verb.tag_ == "VBG"
-        and any(child.dep_ == "aux" and child.lemma_ == "be" for child in verb.children)
-        and not any(child.dep_ in ("dobj", "attr") for child in verb.children)
+        and any(child.dep_ == "aux" and child.lemma_ == "be" for child in children_of(verb))
+        and not any(child.dep_ in ("dobj", "attr") for child in children_of(verb))
     )
 
 
@@ -1076,7 +1125,7 @@ def _requires_a_state(verb: Token) -> bool:
         return False
     return any(
         child.dep_ == "xcomp" and child.lemma_ in STATIVE_LEMMAS and has_to_marker(child)
-        for child in verb.children
+        for child in children_of(verb)
     )
 
 
@@ -1084,7 +1133,7 @@ def _has_an_attitude(verb: Token) -> bool:
     """ "Airbus has hopes that sales will exceed 700", "the union has plans to strike": as "hopes"
     and "plans" to, a state of mind, not a happening (while "had talks with" is one)."""
     return verb.lemma_ == "have" and any(
-        child.dep_ == "dobj" and child.lemma_.lower() in STATIVE_LEMMAS for child in verb.children
+        child.dep_ == "dobj" and child.lemma_.lower() in STATIVE_LEMMAS for child in children_of(verb)
     )
 
 
@@ -1093,9 +1142,9 @@ def _states_a_capacity(verb: Token) -> bool:
     "will be carrying 500 people" (one trip)."""
     if verb.lemma_ not in CAPACITY_LEMMAS or verb.tag_ == "VBG" or _tense(verb) == "past":
         return False
-    objects = [child for child in verb.children if child.dep_ == "dobj"]
-    objects += [obj for child in verb.children if child.lower_ == "between" for obj in child.children]
-    return any(obj.like_num or any(word.like_num for word in obj.children) for obj in objects)
+    objects = [child for child in children_of(verb) if child.dep_ == "dobj"]
+    objects += [obj for child in children_of(verb) if child.lower_ == "between" for obj in children_of(child)]
+    return any(obj.like_num or any(word.like_num for word in children_of(obj)) for obj in objects)
 
 
 def _appears_somewhere(verb: Token) -> bool:
@@ -1103,21 +1152,23 @@ def _appears_somewhere(verb: Token) -> bool:
     return verb.lemma_ == "appear" and any(
         child.dep_ == "prep"
         and child.lower_ in ("in", "before", "at")
-        and not any(grand.ent_type_ in ("DATE", "TIME") for grand in child.children)
-        for child in verb.children
+        and not any(grand.ent_type_ in ("DATE", "TIME") for grand in children_of(child))
+        for child in children_of(verb)
     )
 
 
 def _copula_happening(verb: Token) -> Predicate | None:
     # "A key aspect of the visit was delivering a letter": the delivery.
     gerund = next(
-        (c for c in verb.children if c.tag_ == "VBG" and c.dep_ in ("attr", "acomp", "xcomp")), None
+        (c for c in children_of(verb) if c.tag_ == "VBG" and c.dep_ in ("attr", "acomp", "xcomp")), None
     )
     if gerund is not None:
         return gerund, _tense(verb), None
     # "The first flight of the 777 was in 1994": the flight.
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _NOMINAL_VERBS), None)
-    has_time = any(c.dep_ == "prep" and any(g.ent_type_ == "DATE" for g in c.children) for c in verb.children)
+    subject = next((c for c in children_of(verb) if c.dep_ == "nsubj" and c.lower_ in _NOMINAL_VERBS), None)
+    has_time = any(
+        c.dep_ == "prep" and any(g.ent_type_ == "DATE" for g in children_of(c)) for c in children_of(verb)
+    )
     if subject is not None and has_time:
         return subject, _tense(verb), None
     if _attends_a_gathering(verb) or _tells_a_market_move(verb) or _is_out_of_a_post(verb):
@@ -1132,7 +1183,7 @@ def _is_out_of_a_post(verb: Token) -> bool:
     """ "Ann Roe is out as chief executive", "Cheeks is out as coach": being out as what one was is
     having left the post, the news of a sacking or a resignation (not "is out of the country", "is
     out injured")."""
-    children = list(verb.children)
+    children = list(children_of(verb))
     return any(child.dep_ == "advmod" and child.lower_ == "out" for child in children) and any(
         child.dep_ == "prep" and child.lower_ == "as" for child in children
     )
@@ -1142,6 +1193,7 @@ def _is_out_of_a_post(verb: Token) -> bool:
 SPECIFICATION_LEMMAS = (
     MAKEUP_LEMMAS | CAPACITY_LEMMAS | frozenset({"use", "utilize", "utilise", "have", "offer"})
 )
+NO_DEED_LEMMAS = STATIVE_LEMMAS | SPECIFICATION_LEMMAS
 
 
 def _is_token(token: Token | None, other: Token) -> bool:
@@ -1156,9 +1208,8 @@ def _first_to_do(copula: Token) -> Token | None:
     return next(
         (
             token
-            for token in copula.subtree
-            if token.lemma_ not in STATIVE_LEMMAS | SPECIFICATION_LEMMAS
-            and _is_token(copula_of_a_first(token), copula)
+            for token in subtree_of(copula)
+            if token.lemma_ not in NO_DEED_LEMMAS and _is_token(copula_of_a_first(token), copula)
         ),
         None,
     )
@@ -1174,8 +1225,8 @@ def _tells_a_market_move(verb: Token) -> bool:
     return any(
         child.dep_ in ("advmod", "acomp", "prep")
         and child.lower_ in MOVE_WORDS
-        and any(measure.lower_ in MOVE_MEASURES for measure in child.subtree)
-        for child in verb.children
+        and any(measure.lower_ in MOVE_MEASURES for measure in subtree_of(child))
+        for child in children_of(verb)
     )
 
 
@@ -1186,15 +1237,17 @@ def _due_happening(verb: Token) -> Predicate | None:
     """ "Smith is due to appear in court on Monday", "Jackson is due in court Feb. 17": what the
     news says someone is due to do, and a court appearance, are planned happenings (while "the
     report is due" only tells a deadline)."""
-    due = next((child for child in verb.children if child.dep_ == "acomp" and child.lower_ == "due"), None)
+    due = next(
+        (child for child in children_of(verb) if child.dep_ == "acomp" and child.lower_ == "due"), None
+    )
     if due is None or _tense(verb) != "present":
         return None
-    to_do = next((child for child in (*due.children, *verb.children) if child.dep_ == "xcomp"), None)
+    to_do = next((child for child in (*children_of(due), *children_of(verb)) if child.dep_ == "xcomp"), None)
     if to_do is not None and to_do.pos_ == "VERB":
         return to_do, "future", None
     in_court = any(
-        child.dep_ == "prep" and any(grand.lower_ in COURTS for grand in child.children)
-        for child in due.children
+        child.dep_ == "prep" and any(grand.lower_ in COURTS for grand in children_of(child))
+        for child in children_of(due)
     )
     return (verb, "future", None) if in_court else None
 
@@ -1208,13 +1261,16 @@ GATHERINGS = frozenset(
 def _attends_a_gathering(verb: Token) -> bool:
     """ "Smith was at a meeting with Jones", "was present at the hearing": being there is attending it,
     a happening (not "was at the centre of", nor "was in talks", which goes on)."""
-    heads = [verb, *(child for child in verb.children if child.dep_ == "acomp" and child.lower_ == "present")]
+    heads = [
+        verb,
+        *(child for child in children_of(verb) if child.dep_ == "acomp" and child.lower_ == "present"),
+    ]
     return any(
         child.dep_ == "prep"
         and child.lower_ == "at"
-        and any(grand.dep_ == "pobj" and grand.lower_ in GATHERINGS for grand in child.children)
+        and any(grand.dep_ == "pobj" and grand.lower_ in GATHERINGS for grand in children_of(child))
         for head in heads
-        for child in head.children
+        for child in children_of(head)
     )
 
 
@@ -1222,12 +1278,12 @@ def _reported_happening(root: Token) -> Token | None:
     """In "X did Y, officials said", the happening is X doing Y, told in the past."""
     if root.lemma_ not in REPORTING_LEMMAS:
         return None
-    for child in root.children:
+    for child in children_of(root):
         if (
             child.dep_ == "ccomp"
             and child.pos_ == "VERB"
             and _tense(child) == "past"
-            and child.lemma_ not in STATIVE_LEMMAS | {"have"}  # "said the bank had enough capital"
+            and child.lemma_ not in STATES_AND_HAVING  # "said the bank had enough capital"
             and not _is_commentary(child)
             and (not _is_negated(child) or _negation_may_be_news(child))
         ):
@@ -1242,10 +1298,11 @@ UNNEWSWORTHY_NEGATIONS = REPORTING_LEMMAS | frozenset(
     """comment return disclose elaborate specify identify name release give provide know think expect
     want need intend plan mean seem appear respond answer reply immediately""".split()
 )
+UNNEWSWORTHY_OR_STATIVE = UNNEWSWORTHY_NEGATIONS | STATIVE_LEMMAS
 
 
 def _is_negated(verb: Token) -> bool:
-    return any(child.dep_ == "neg" for child in verb.children)
+    return any(child.dep_ == "neg" for child in children_of(verb))
 
 
 def _negation_may_be_news(verb: Token) -> bool:
@@ -1253,15 +1310,15 @@ def _negation_may_be_news(verb: Token) -> bool:
     told as not having taken place on a day. It is kept (modality "negated") only when it is past, its
     verb is not one news uses for what was not said or known, and its own clause dates it; a negation
     of the present ("does not plan to") or undated ("has never been charged") is background."""
-    if verb.lemma_.lower() in UNNEWSWORTHY_NEGATIONS | STATIVE_LEMMAS or verb.lemma_ == "be":
+    if verb.lemma_.lower() in UNNEWSWORTHY_OR_STATIVE or verb.lemma_ == "be":
         return False
     if _tense(verb) != "past" or any(
-        child.dep_ in ("aux", "auxpass") and child.lower_ in MODALS for child in verb.children
+        child.dep_ in ("aux", "auxpass") and child.lower_ in MODALS for child in children_of(verb)
     ):
         return False
     return any(
         _is_date_word(token) and _governs(token, verb) and not _starts_a_stretch(token)
-        for token in verb.subtree
+        for token in subtree_of(verb)
     )
 
 
@@ -1278,7 +1335,12 @@ WITHHELD_SAYINGS = frozenset("comment say disclose reveal discuss confirm elabor
 
 
 def _is_commentary(root: Token) -> bool:
-    children = list(root.children)  # each .children walk makes new Tokens
+    """An opinion, a condition, a habit or a modal: nothing that happened (read once per verb and Doc)."""
+    return _once_per_token(root, "commentary", _read_commentary)
+
+
+def _read_commentary(root: Token) -> bool:
+    children = children_of(root)
     auxiliaries = {child.lower_ for child in children if child.dep_ in ("aux", "auxpass")}
     if auxiliaries & MODALS and not _is_future_in_the_past(root):
         return True
@@ -1308,8 +1370,8 @@ def _is_future_in_the_past(verb: Token) -> bool:
     week": "would" under a past saying is the "will" of what was said, a plan of the actor told
     of (while "said the reform would save money" is a forecast of a thing, and "would have" a
     counterfactual)."""
-    auxiliaries = {child.lower_ for child in verb.children if child.dep_ == "aux"}
-    if "would" not in auxiliaries or auxiliaries & (MODALS - {"would"}) or "have" in auxiliaries:
+    auxiliaries = {child.lower_ for child in children_of(verb) if child.dep_ == "aux"}
+    if "would" not in auxiliaries or auxiliaries & MODALS_BUT_WOULD or "have" in auxiliaries:
         return False
     said = verb
     while said.dep_ == "conj" and said.head.i != said.i:
@@ -1317,10 +1379,10 @@ def _is_future_in_the_past(verb: Token) -> bool:
     saying = said.head
     if said.dep_ != "ccomp" or not is_reporting(saying) or saying.tag_ != "VBD":
         return False
-    subject = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+    subject = next((child for child in children_of(verb) if child.dep_ == "nsubj"), None)
     if subject is None or verb.lemma_ in STATIVE_LEMMAS:
         return False  # "said it would be difficult"
-    return subject.pos_ in ("PRON", "PROPN") or subject.lemma_.lower() in BODY_NOUNS | STAFF_NOUNS
+    return subject.pos_ in ("PRON", "PROPN") or subject.lemma_.lower() in ACTING_BODIES
 
 
 def _dated_reported_plan(predicate: Token, span: Span, expressions: Sequence[TimeExpression]) -> bool:
@@ -1337,31 +1399,39 @@ def _names_a_part_of(subject: Token) -> bool:
     return any(
         child.dep_ == "prep"
         and child.lower_ == "of"
-        and any(grand.dep_ == "pobj" and grand.pos_ in ("NOUN", "PROPN") for grand in child.children)
-        for child in subject.children
+        and any(grand.dep_ == "pobj" and grand.pos_ in ("NOUN", "PROPN") for grand in children_of(child))
+        for child in children_of(subject)
     )
 
 
 def _shares_a_condition(verb: Token) -> bool:
     """A verb coordinated with a condition's, without a subject of its own, is part of the condition."""
-    if verb.dep_ != "conj" or any(child.dep_ in GRAMMATICAL_SUBJECTS for child in verb.children):
+    if verb.dep_ != "conj" or any(child.dep_ in GRAMMATICAL_SUBJECTS for child in children_of(verb)):
         return False
-    return any(child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKERS for child in verb.head.children)
+    return any(
+        child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKERS for child in children_of(verb.head)
+    )
 
 
 def _group_did_it(subject: Token, verb: Token) -> bool:
     """ "They won without Harrison", "They handed the ball over": "they" doing something in the past
     is the group the story just told of, not people in general ("they say", "they believe")."""
-    if subject.lower_ != "they" or verb.lemma_ in REPORTING_LEMMAS | STATIVE_LEMMAS:
+    if subject.lower_ != "they" or verb.lemma_ in SAYING_OR_STATIVE:
         return False
     return _tense(verb) == "past"
 
 
 def _tense(verb: Token) -> str:
+    """ "past", "present", "future" or "participle", read once per verb and Doc (rules of the
+    clause, its subject and its date all ask)."""
+    return _once_per_token(verb, "tense", _read_tense)
+
+
+def _read_tense(verb: Token) -> str:
     governing = governing_verb(verb)
     if governing is not None:
         return _tense(governing)
-    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    auxiliaries = [child for child in children_of(verb) if child.dep_ in ("aux", "auxpass")]
     words = {aux.lower_ for aux in auxiliaries}
     if words & {"will", "'ll", "shall"} or "going" in words or _headline_infinitive(verb):
         return "future"
@@ -1395,7 +1465,7 @@ NAMED_OWNER_PARTS = frozenset(
 
 
 def _owner_only(mention: ActorMention, span: Span) -> bool:
-    token = span.doc[mention.start]
+    token = tokens_of(span.doc)[mention.start]
     return mention.surface.lower() in POSSESSIVE_WORDS and not _stands_for_owner(token.head)
 
 
@@ -1419,7 +1489,7 @@ def _modality(predicate: Token, tense: str) -> str | None:
         return "negated"
     if tense == "future":
         return "planned"
-    if any(child.dep_ == "advmod" and child.lower_ in REPORTED_ADVERBS for child in predicate.children):
+    if any(child.dep_ == "advmod" and child.lower_ in REPORTED_ADVERBS for child in children_of(predicate)):
         return "reported"
     head = governing_verb(predicate) or predicate
     if head.dep_ == "ccomp" and head.head.i != head.i and is_reporting(head.head):
@@ -1435,18 +1505,25 @@ def _mentions_taking_part(
     clause = _clause_tokens(predicate) | _subject_tokens(predicate) | _told_with_a_noun(predicate)
     if predicate.pos_ == "ADJ" and predicate.dep_ == "amod":  # "Mark Felt, dead at 95": Felt
         described = predicate.head
-        clause |= {described.i} | {child.i for child in described.children if child.dep_ == "compound"}
+        clause |= {described.i} | {child.i for child in children_of(described) if child.dep_ == "compound"}
     misread = _misread_name_phrase(predicate)
     clause |= misread
     if infinitive_on_a_name(predicate) is not None:  # "Dalton Motors chief Keller to step down"
-        clause |= {token.i for token in predicate.head.subtree if token.i < predicate.i}
+        clause |= {token.i for token in subtree_of(predicate.head) if token.i < predicate.i}
     elif predicate.dep_ in ("relcl", "acl") and not _is_whose_clause(predicate):
         # "Airbus, which has out-sold Boeing": Airbus takes part; "A380 test flight delayed": the flight's
-        clause |= {token.i for token in predicate.head.subtree if token.i < predicate.i}
+        clause |= {token.i for token in subtree_of(predicate.head) if token.i < predicate.i}
     for mention in mentions:
-        root = span.doc[mention.start : mention.end].root
+        root = _root_of(mention, span.doc)
         if root.i in misread:
             actors.append(mention)  # its subject before it, its object after it
+            continue
+        # first what is cheap to read and leaves most mentions out: a name outside the clause
+        if mention.kind == "country" and not (
+            _acts(tokens_of(span.doc)[mention.end - 1], predicate) or _owns_a_doing(root, clause)
+        ):
+            continue
+        if mention.kind != "country" and mention.start not in clause and mention.end - 1 not in clause:
             continue
         doer = mention.kind == "person" and _names_the_doer(root, clause)
         if mention.kind != "product" and not doer and _is_modifier(root, predicate, mentions):
@@ -1457,12 +1534,6 @@ def _mentions_taking_part(
             continue  # "Chargers receiver Vincent Jackson was arrested": the arrest is not the team's
         if mention.kind == "product" and _qualifies_a_thing(root, predicate):
             continue  # "iPhone 4 users", "the iPhone 4 antenna"; but "the A380 test flight" is the A380's
-        if mention.kind == "country" and not (
-            _acts(span.doc[mention.end - 1], predicate) or _owns_a_doing(root, clause)
-        ):
-            continue
-        if mention.kind != "country" and mention.start not in clause and mention.end - 1 not in clause:
-            continue
         actors.append(mention)
     return actors
 
@@ -1477,11 +1548,12 @@ def _told_with_a_noun(predicate: Token) -> set[int]:
     ("signed an agreement to acquire SeaMicro": SeaMicro is the deal's other party) and whom a
     matter involves ("dismissed a case involving Senator Harris"). They take part in the event."""
     told: set[int] = set()
+    tokens = tokens_of(predicate.doc)
     for index in _clause_tokens(predicate):
-        noun = predicate.doc[index]
+        noun = tokens[index]
         if noun.pos_ != "NOUN":
             continue
-        for clause in noun.children:
+        for clause in children_of(noun):
             if clause.dep_ == "acl" and (
                 _is_the_deals_content(noun, clause, predicate)
                 or clause.lemma_ in INVOLVING_LEMMAS
@@ -1551,16 +1623,16 @@ def _misread_name_phrase(predicate: Token) -> frozenset[int]:
         root = root.head
     if root.dep_ != "ROOT" or root.pos_ != "PROPN":
         return frozenset()
-    return frozenset(token.i for token in root.subtree if token.ent_type_ or token.i == predicate.i)
+    return frozenset(token.i for token in subtree_of(root) if token.ent_type_ or token.i == predicate.i)
 
 
 def _is_whose_clause(verb: Token) -> bool:
     """ "Airbus, whose A380 first flew in 2005": the owner the clause hangs on is not its subject."""
     return any(
         token.tag_ == "WP$"
-        for child in verb.children
+        for child in children_of(verb)
         if child.dep_ in SUBJECT_DEPS
-        for token in child.subtree
+        for token in subtree_of(child)
     )
 
 
@@ -1572,17 +1644,29 @@ RELATION_NOUNS = frozenset(
 DESCRIBING_DEPS = frozenset({"pobj", "prep", "compound", "amod", "nmod", "poss", "case"})
 
 
+def _root_of(mention: ActorMention, doc: Doc) -> Token:
+    """The root of the mention's span, found once per Doc (each `doc[start:end]` makes a new Span)."""
+    roots: dict[tuple[int, int], Token] = made_once(doc, "mention_roots", lambda doc: {})
+    key = (mention.start, mention.end)
+    if key not in roots:
+        roots[key] = doc[mention.start : mention.end].root
+    return roots[key]
+
+
 def _describes_another_actor(mention: ActorMention, mentions: Sequence[ActorMention], doc: Doc) -> bool:
     """A name told only to say who another actor is: before a tie and that actor's name ("Airbus
     parent (company) EADS"), or inside a description set beside that actor's name ("EADS, the
     parent company of Airbus,")."""
     starts = {other.start for other in mentions if other.name != mention.name}
+    tokens = tokens_of(doc)
     after = mention.end
-    if after < len(doc) and doc[after].lemma_.lower() in RELATION_NOUNS:
-        following = after + 2 if after + 1 < len(doc) and doc[after + 1].lower_ == "company" else after + 1
+    if after < len(tokens) and tokens[after].lemma_.lower() in RELATION_NOUNS:
+        following = (
+            after + 2 if after + 1 < len(tokens) and tokens[after + 1].lower_ == "company" else after + 1
+        )
         if following in starts:
             return True
-    token = doc[mention.start : mention.end].root
+    token = _root_of(mention, doc)
     while token.dep_ in DESCRIBING_DEPS and token.head.i != token.i:
         token = token.head
     if token.dep_ != "appos" or token.pos_ != "NOUN" or not _names_a_tie(token):
@@ -1595,6 +1679,7 @@ ROLE_PHRASE_WORDS = frozenset(
     """vice senior executive general chief deputy assistant associate head managing wide defensive
     offensive""".split()
 )
+ROLE_WORDS = TITLE_WORDS | ROLE_NOUNS
 
 
 def _is_employer_of(mention: ActorMention, mentions: Sequence[ActorMention], doc: Doc) -> bool:
@@ -1605,15 +1690,12 @@ def _is_employer_of(mention: ActorMention, mentions: Sequence[ActorMention], doc
     if mention.kind != "organization":
         return False
     people = [other for other in mentions if other.kind == "person" and other.label != "COREF"]
+    tokens = tokens_of(doc)
     index = mention.end
-    role_nouns = int(doc[index - 1].text in POSITION_ABBREVIATIONS)  # tagged "Saints RB"
-    while index < len(doc) and index - mention.end < 4:
-        word = doc[index]
-        if (
-            word.pos_ == "NOUN"
-            or word.lower_ in TITLE_WORDS | ROLE_NOUNS
-            or word.text in POSITION_ABBREVIATIONS
-        ):
+    role_nouns = int(tokens[index - 1].text in POSITION_ABBREVIATIONS)  # tagged "Saints RB"
+    while index < len(tokens) and index - mention.end < 4:
+        word = tokens[index]
+        if word.pos_ == "NOUN" or word.lower_ in ROLE_WORDS or word.text in POSITION_ABBREVIATIONS:
             role_nouns += 1
         elif not (word.pos_ == "ADJ" or word.lower_ in ROLE_PHRASE_WORDS):
             break
@@ -1623,7 +1705,7 @@ def _is_employer_of(mention: ActorMention, mentions: Sequence[ActorMention], doc
 
 def _names_a_tie(noun: Token) -> bool:
     """ "the parent company", "a unit", "its rival": a noun naming a tie between organisations."""
-    words = [noun, *(child for child in noun.children if child.dep_ == "compound")]
+    words = [noun, *(child for child in children_of(noun) if child.dep_ == "compound")]
     return any(word.lemma_.lower() in RELATION_NOUNS for word in words)
 
 
@@ -1687,7 +1769,7 @@ def _is_modifier(token: Token, predicate: Token, mentions: Sequence[ActorMention
             return False  # "The AMD statement said", "USGS measurements showed": the body tells it
         if head.lower_ in BODY_NOUNS and head.tag_ == "NN" and head.dep_ != "appos":
             # not "Airbus unions", "the main Airbus union": unions at Airbus
-            return any(child.dep_ in ("amod", "nummod") for child in head.children)
+            return any(child.dep_ in ("amod", "nummod") for child in children_of(head))
         return head.lower_ not in _NOMINAL_VERBS
     if token.dep_ == "poss":
         # "Boeing's 787", "Boeing's rival", "Jobs' health": the possessed is what takes part; but
@@ -1763,7 +1845,7 @@ def _folded_into_next_phrase(token: Token) -> bool:
         token.dep_ in ("nmod", "compound")
         and token.ent_type_ == "PERSON"
         and after < len(token.doc)
-        and token.doc[after].lower_ == "and"
+        and tokens_of(token.doc)[after].lower_ == "and"
         and token.head.i > after
     )
 
@@ -1797,7 +1879,7 @@ def _joined_to_next_name(token: Token) -> bool:
     return (
         not token.whitespace_
         and after < len(token.doc)
-        and token.doc[after].text == "-"
+        and tokens_of(token.doc)[after].text == "-"
         and token.head.i > after
         and token.head.pos_ == "PROPN"
     )
@@ -1817,6 +1899,7 @@ STAFF_NOUNS = frozenset(
     members policymakers directors officers agents troops soldiers forces police magistrates
     prosecutors detectives firefighters players militants fighters gunmen""".split()
 )
+ACTING_BODIES = BODY_NOUNS | STAFF_NOUNS
 
 
 # The units a team plays through: "the Colts defense", "the Yankees bullpen", "the Jets' secondary"
@@ -1861,7 +1944,7 @@ def _actor_is_subject(predicate: Token, mentions: Sequence[ActorMention]) -> boo
     for mention in mentions:
         if mention.kind not in ("person", "organization", "product"):
             continue
-        token = predicate.doc[mention.start : mention.end].root
+        token = _root_of(mention, predicate.doc)
         while token.dep_ in ("compound", "conj", "appos", "poss", "nummod") and token.head.i != token.i:
             token = token.head
         if mention.label == "BRIDGE" and mention.kind != "product":
@@ -1885,6 +1968,14 @@ def _predicate_heads(predicate: Token) -> set[int]:
     return heads
 
 
+def _once_per_token(token: Token, name: str, read: Callable[[Token], T]) -> T:
+    """`read(token)`, read once per token and Doc."""
+    made: dict[int, T] = made_once(token.doc, name, lambda doc: {})
+    if token.i not in made:
+        made[token.i] = read(token)
+    return made[token.i]
+
+
 def _once_per_predicate(predicate: Token, name: str, find: Callable[[Token], set[int]]) -> frozenset[int]:
     """`find(predicate)`, read once per predicate and Doc (each is a walk of subtrees)."""
     made: dict[int, frozenset[int]] = made_once(predicate.doc, name, lambda doc: {})
@@ -1902,25 +1993,25 @@ def _find_subject_tokens(predicate: Token) -> set[int]:
     head = predicate
     while head.dep_ in ("xcomp", "attr", "acomp", "dobj") and head.head.i != head.i:
         head = head.head
-    subjects = [child for child in head.children if child.dep_ in SUBJECT_DEPS]
+    subjects = [child for child in children_of(head) if child.dep_ in SUBJECT_DEPS]
     copula = copula_of_a_first(head)
     if copula is not None:  # "Thomas is the fifth running back to go on IR": Thomas went
-        subjects = [child for child in copula.children if child.dep_ == "nsubj"]
+        subjects = [child for child in children_of(copula) if child.dep_ == "nsubj"]
     governing = governing_verb(head)
     if not subjects and governing is not None:
-        subjects = [child for child in governing.children if child.dep_ in SUBJECT_DEPS]
+        subjects = [child for child in children_of(governing) if child.dep_ in SUBJECT_DEPS]
     subjects += _shared_subjects(head)
     relative_clause = head.head if head.dep_ == "conj" and head.head.dep_ == "relcl" else head
     if relative_clause.dep_ == "relcl" and subjects and all(s.lower_ in RELATIVE_PRONOUNS for s in subjects):
         return {subject.i for subject in subjects} | _described_subject(relative_clause.head)
     # the subject, less what its relative clauses tell ("the fighters ... that brought Castro to power")
-    relative = {token.i for subject in subjects for token in subject.subtree if token.dep_ == "relcl"}
+    relative = {token.i for subject in subjects for token in subtree_of(subject) if token.dep_ == "relcl"}
     if not relative:
-        return {token.i for subject in subjects for token in subject.subtree}
+        return {token.i for subject in subjects for token in subtree_of(subject)}
     return {
         token.i
         for subject in subjects
-        for token in subject.subtree
+        for token in subtree_of(subject)
         if not any(ancestor.i in relative for ancestor in [token, *token.ancestors])
     }
 
@@ -1933,9 +2024,9 @@ def _shared_subjects(verb: Token) -> list[Token]:
     and with no subject of its own, shares that verb's subject."""
     if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
         return []
-    if any(child.dep_ in GRAMMATICAL_SUBJECTS for child in verb.children):
+    if any(child.dep_ in GRAMMATICAL_SUBJECTS for child in children_of(verb)):
         return []
-    return [child for child in verb.head.children if child.dep_ in GRAMMATICAL_SUBJECTS]
+    return [child for child in children_of(verb.head) if child.dep_ in GRAMMATICAL_SUBJECTS]
 
 
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
@@ -1949,8 +2040,8 @@ def _described_subject(noun: Token) -> set[int]:
         verb = verb.head
     elif noun.dep_ != "attr":
         return set()
-    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
-    return {token.i for subject in subjects for token in subject.subtree}
+    subjects = [child for child in children_of(verb) if child.dep_ in ("nsubj", "nsubjpass")]
+    return {token.i for subject in subjects for token in subtree_of(subject)}
 
 
 def _clause_tokens(predicate: Token) -> frozenset[int]:
@@ -1963,7 +2054,7 @@ def _find_clause_tokens(predicate: Token) -> set[int]:
     stack = [predicate]
     # What is said is part of a statement: "Gallois said the company will cut jobs".
     reported = (
-        {child.i for child in predicate.children if child.dep_ == "ccomp"}
+        {child.i for child in children_of(predicate) if child.dep_ == "ccomp"}
         if is_reporting(predicate)
         else set()
     )
@@ -1971,7 +2062,9 @@ def _find_clause_tokens(predicate: Token) -> set[int]:
         token = stack.pop()
         tokens.add(token.i)
         stack.extend(
-            child for child in token.children if child.i in reported or not _is_other_clause(child, predicate)
+            child
+            for child in children_of(token)
+            if child.i in reported or not _is_other_clause(child, predicate)
         )
     return tokens
 
@@ -1991,14 +2084,14 @@ def _acts(token: Token, predicate: Token) -> bool:
     while token.dep_ in ("compound", "poss", "conj", "appos") and token.head.i != token.i:
         if token.dep_ == "poss" and token.head.lower_ in TITLE_WORDS:
             return False  # "Russia's Foreign Minister": the minister acts, not Russia
-        if token.dep_ == "poss" and token.head.dep_ in SUBJECT_DEPS | {"dobj"}:
+        if token.dep_ == "poss" and token.head.dep_ in SUBJECT_OR_OBJECT_DEPS:
             return True
         token = token.head
     if token.dep_ == "pobj" and _names_a_party(token.head, predicate):
         return True
     if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPOSITIONS:
         return False
-    if token.dep_ not in SUBJECT_DEPS | {"dobj", "dative"}:
+    if token.dep_ not in ARGUMENT_DEPS:
         return False
     # its own verb, or the verb it completes ("set to deliver"), not a coordinated one
     return token.head.i == predicate.i or (
@@ -2022,11 +2115,7 @@ def _names_a_party(preposition: Token, predicate: Token) -> bool:
     heads = _predicate_heads(predicate)
     if attached.i in heads:
         return True
-    return (
-        attached.pos_ == "NOUN"
-        and attached.dep_ in SUBJECT_DEPS | {"dobj", "attr"}
-        and attached.head.i in heads
-    )
+    return attached.pos_ == "NOUN" and attached.dep_ in NOUN_ARGUMENT_DEPS and attached.head.i in heads
 
 
 def _places(span: Span, predicate: Token) -> list[str]:
@@ -2074,27 +2163,19 @@ def _sentence_date(
     inside = []
     quoted = _quoted_ranges(span)
     for expression in expressions:
-        date = expression.calendar_date()
-        if date is None or not span.start_char <= expression.start < span.end_char:
+        if not span.start_char <= expression.start < span.end_char:
             continue
+        reading = _dating_reading(span.doc, expression)
+        if reading is None:
+            continue
+        date, root = reading
         if _within(expression.start, quoted) and not _within(predicate.idx, quoted):
             continue  # '"Today is a great day," he said': the quote's today, not the saying's date
-        if _within(expression.start, [made_once(span.doc, "dateline_credit", dateline_credit)]):
-            continue  # "TALLINN, March 4 (Reuters) - ... won Sunday's election": the day it was filed
-        tokens = span.doc.char_span(expression.start, expression.end, alignment_mode="expand")
-        if tokens is None or (date.precision == "year" and _names_a_thing(tokens.root)):
-            continue  # "the 1991 settlement", "its 2010 conference": the year names the thing
-        if _EARLIER_THAT_DAY.fullmatch(expression.text.strip()):
-            continue  # "Earlier in the day": the day being told (the narrative's), not the last day named
-        if _was_planned_once(tokens.root):
-            continue  # "originally due later this year, will be delayed until October"
-        if _measures_a_record(tokens.root, predicate):
+        if _measures_a_record(root, predicate):
             continue  # "its first profit since 2007": the start of a stretch, not when it happened
-        if _is_comparison_base(tokens):
-            continue  # "sales dropped 32 percent from a year earlier": the time compared with
-        if _said_on(tokens.root, predicate.head) and predicate.dep_ == "ccomp":
+        if _said_on(root, predicate.head) and predicate.dep_ == "ccomp":
             continue  # "said on Wednesday it would close the plant in March": the saying's day
-        inside.append((expression, date, tokens.root))
+        inside.append((expression, date, root))
     if not inside:
         return None
     for expression, date, root in inside:
@@ -2113,6 +2194,44 @@ def _sentence_date(
     return None
 
 
+def _dating_reading(doc: Doc, expression: TimeExpression) -> tuple[DateValue, Token] | None:
+    """The expression's calendar date and root token, when it may date a clause at all (whatever
+    the clause), read once per Doc: each predicate of its sentence asks."""
+    readings: dict[TimeExpression, tuple[DateValue, Token] | None] = made_once(
+        doc, "dating_readings", lambda doc: {}
+    )
+    if expression not in readings:
+        readings[expression] = _read_for_dating(doc, expression)
+    return readings[expression]
+
+
+def _read_for_dating(doc: Doc, expression: TimeExpression) -> tuple[DateValue, Token] | None:
+    date = expression.calendar_date()
+    if date is None:
+        return None
+    if _within(expression.start, [made_once(doc, "dateline_credit", dateline_credit)]):
+        return None  # "TALLINN, March 4 (Reuters) - ... won Sunday's election": the day it was filed
+    tokens = _expression_tokens(doc, expression)
+    if tokens is None or (date.precision == "year" and _names_a_thing(tokens.root)):
+        return None  # "the 1991 settlement", "its 2010 conference": the year names the thing
+    if _EARLIER_THAT_DAY.fullmatch(expression.text.strip()):
+        return None  # "Earlier in the day": the day being told (the narrative's), not the last day named
+    if _was_planned_once(tokens.root):
+        return None  # "originally due later this year, will be delayed until October"
+    if _is_comparison_base(tokens):
+        return None  # "sales dropped 32 percent from a year earlier": the time compared with
+    return date, tokens.root
+
+
+def _expression_tokens(doc: Doc, expression: TimeExpression) -> Span | None:
+    """The tokens of the expression (expanded to whole tokens), found once per Doc."""
+    spans: dict[tuple[int, int], Span | None] = made_once(doc, "expression_tokens", lambda doc: {})
+    key = (expression.start, expression.end)
+    if key not in spans:
+        spans[key] = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    return spans[key]
+
+
 def _day_of_recent_news_told(
     span: Span, expressions: Sequence[TimeExpression], saying: Token, published: dt.date
 ) -> DateValue | None:
@@ -2120,7 +2239,7 @@ def _day_of_recent_news_told(
     made on the news' day, as a report of a happening is written when it breaks; "Musa said officers
     had arrested two suspects on Saturday" is said on the story's day."""
     quoted = _quoted_ranges(span)
-    for told in (child for child in saying.children if child.dep_ == "ccomp" and child.i < saying.i):
+    for told in (child for child in children_of(saying) if child.dep_ == "ccomp" and child.i < saying.i):
         if _within(told.idx, quoted):
             continue  # '"Today is a great day," he said': the quote's today
         dated = _sentence_date(span, expressions, told, governed_only=True)
@@ -2131,12 +2250,15 @@ def _day_of_recent_news_told(
 
 def _told_at_the_time(verb: Token) -> bool:
     """ "said in a statement at the time": the clause refers to the time last told, not to its own."""
-    for token in verb.sent:
+    sentence = sentence_at(verb.doc, verb.i)
+    if "time" not in _text(sentence).lower():
+        return False  # a quick look at the text before the walk of the tokens
+    for token in tokens_in(sentence):
         if token.lower_ != "time" or token.dep_ != "pobj" or token.head.lower_ != "at":
             continue
         # not "at the same time", "at the time of the merger": another time
-        determiners = [child.lower_ for child in token.children if child.dep_ == "det"]
-        qualified = any(child.dep_ in ("amod", "prep", "compound", "nummod") for child in token.children)
+        determiners = [child.lower_ for child in children_of(token) if child.dep_ == "det"]
+        qualified = any(child.dep_ in ("amod", "prep", "compound", "nummod") for child in children_of(token))
         if determiners == ["the"] and not qualified and _clause_verb(token.head).i == verb.i:
             return True
     return False
@@ -2147,9 +2269,13 @@ def _said_on(date: Token, saying: Token) -> bool:
     parser: a date between the verb of saying and the subject of what was said dates the saying."""
     if not is_reporting(saying):
         return False
-    said = next((child for child in saying.children if child.dep_ == "ccomp" and child.i > saying.i), None)
+    said = next(
+        (child for child in children_of(saying) if child.dep_ == "ccomp" and child.i > saying.i), None
+    )
     subject = (
-        None if said is None else next((c for c in said.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        None
+        if said is None
+        else next((c for c in children_of(said) if c.dep_ in ("nsubj", "nsubjpass")), None)
     )
     return subject is not None and saying.i < date.i < subject.left_edge.i
 
@@ -2164,7 +2290,7 @@ def _was_planned_once(date: Token) -> bool:
     head = date.head
     while head.dep_ == "prep" and head.head.i != head.i:
         head = head.head
-    return any(child.dep_ == "advmod" and child.lower_ in SUPERSEDED_ADVERBS for child in head.children)
+    return any(child.dep_ == "advmod" and child.lower_ in SUPERSEDED_ADVERBS for child in children_of(head))
 
 
 COMPARISON_PREPOSITIONS = frozenset({"from", "versus", "vs", "vs.", "against"})
@@ -2185,7 +2311,7 @@ def _dates_the_base_figure(date: Span) -> bool:
         return False
     return any(
         child.dep_ == "pobj" and (child.like_num or child.ent_type_ in MEASURE_TYPES)
-        for child in base.children
+        for child in children_of(base)
     )
 
 
@@ -2204,8 +2330,8 @@ def _is_comparison_base(date: Span) -> bool:
             return True
         if ancestor.lower_ in COMPARISON_PREPOSITIONS and ancestor.dep_ == "prep":
             return not any(
-                child.lower_ in RANGE_ENDS and any(obj.ent_type_ == "DATE" for obj in child.children)
-                for child in ancestor.children
+                child.lower_ in RANGE_ENDS and any(obj.ent_type_ == "DATE" for obj in children_of(child))
+                for child in children_of(ancestor)
             )
     return False
 
@@ -2219,11 +2345,11 @@ def _measures_a_record(date: Token, predicate: Token) -> bool:
     if attached.tag_ == "JJS":
         return True  # "closed at $27.85, its highest since 2008"
     nouns = [attached] if attached.pos_ == "NOUN" else []
-    nouns += [child for child in predicate.children if child.dep_ in ("dobj", "appos", "attr")]
+    nouns += [child for child in children_of(predicate) if child.dep_ in ("dobj", "appos", "attr")]
     return any(
         modifier.tag_ == "JJS" or modifier.lower_ == "first"
         for noun in nouns
-        for modifier in noun.children
+        for modifier in children_of(noun)
         if modifier.dep_ == "amod"
     )
 
@@ -2287,8 +2413,19 @@ _QUOTED = re.compile(r'"[^"]+(?:"|$)|“[^”]+(?:”|$)')  # a quote may run on
 
 
 def _quoted_ranges(span: Span) -> list[tuple[int, int]]:
-    """Character ranges (in the Doc) of direct quotations in the sentence."""
-    return [(span.start_char + m.start(), span.start_char + m.end()) for m in _QUOTED.finditer(_text(span))]
+    """Character ranges (in the Doc) of direct quotations in the sentence, found once per span."""
+    found: dict[tuple[int, int], list[tuple[int, int]]] = made_once(span.doc, "quoted_ranges", lambda doc: {})
+    key = (span.start_char, span.end_char)
+    if key not in found:
+        found[key] = _find_quoted_ranges(span)
+    return found[key]
+
+
+def _find_quoted_ranges(span: Span) -> list[tuple[int, int]]:
+    text = _text(span)
+    if '"' not in text and "“" not in text:
+        return []  # no quotation mark: no need for the regular expression
+    return [(span.start_char + m.start(), span.start_char + m.end()) for m in _QUOTED.finditer(text)]
 
 
 def _text(span: Span) -> str:
@@ -2327,7 +2464,7 @@ def _modifies_a_noun(token: Token) -> bool:
 
 def _is_new_object(noun: Token) -> bool:
     """ "an approach", "a bid": a happening the clause brings into the story as its object."""
-    indefinite = any(child.dep_ == "det" and child.lower_ in ("a", "an") for child in noun.children)
+    indefinite = any(child.dep_ == "det" and child.lower_ in ("a", "an") for child in children_of(noun))
     return noun.dep_ == "dobj" and noun.pos_ == "NOUN" and indefinite
 
 
@@ -2387,7 +2524,12 @@ def _choose_date(
         return text_date[0], "text"
     if narrative is not None:
         return narrative, "context"
-    return DateValue.of(article.published), "published"
+    return _day_of(article.published), "published"
+
+
+@lru_cache(maxsize=1024)
+def _day_of(published: dt.date) -> DateValue:
+    return DateValue.of(published)  # a DateValue checks its text when made
 
 
 def _confidence(predicate: Token, mentions: Sequence[ActorMention], source: DateSource, tense: str) -> float:
@@ -2469,6 +2611,11 @@ EVENT_NOUNS = frozenset(
 LIGHT_VERBS = frozenset(
     "have use include make take get give do come go offer show provide feature see".split()
 )
+SAME_OBJECT_LEMMAS = LIGHT_VERBS | REPORTING_LEMMAS  # two of them tell one happening on one object
+
+
+# The same few names are matched for every pair of candidates (name_key runs six regular expressions)
+_actor_key = lru_cache(maxsize=4096)(name_key)
 
 
 def _same_happening(first: _Candidate, second: _Candidate) -> bool:
@@ -2476,23 +2623,21 @@ def _same_happening(first: _Candidate, second: _Candidate) -> bool:
         "negated" in (first.modality, second.modality) and first.modality != second.modality
     ):
         return False  # "did not launch on Tuesday" and "launched on Wednesday" are two facts
-    needs_same_object = (
-        first.lemma in LIGHT_VERBS | REPORTING_LEMMAS or min(len(first.actors), len(second.actors)) < 2
-    )
+    needs_same_object = first.lemma in SAME_OBJECT_LEMMAS or min(len(first.actors), len(second.actors)) < 2
     if needs_same_object and _object_lemma(first.predicate) != _object_lemma(second.predicate):
         return False  # "has a new frame" and "has two cameras", or two announcements, are two facts
-    shared = {name_key(actor) for actor in first.actors} & {name_key(actor) for actor in second.actors}
+    shared = {_actor_key(actor) for actor in first.actors} & {_actor_key(actor) for actor in second.actors}
     needed = min(2, len(first.actors), len(second.actors))
     dates_agree = first.date == second.date or "published" in (first.date_source, second.date_source)
     return len(shared) >= needed and dates_agree
 
 
 def _object_lemma(predicate: Token) -> str:
-    objects = [child for child in predicate.children if child.dep_ in ("dobj", "attr", "oprd", "prep")]
+    objects = [child for child in children_of(predicate) if child.dep_ in ("dobj", "attr", "oprd", "prep")]
     if objects:
         return objects[0].lemma_.lower()
     # what was said tells two statements apart: "announced that X would ..." / "announced that Y ..."
-    said = next((child for child in predicate.children if child.dep_ == "ccomp"), None)
+    said = next((child for child in children_of(predicate) if child.dep_ == "ccomp"), None)
     return f"that {said.lemma_.lower()} {_object_lemma(said)}" if said is not None else ""
 
 
@@ -2518,7 +2663,7 @@ def _date_headlines_by_the_lead(candidates: list[_Candidate], headlines: set[int
         told_in = {mention.sentence for mention in item.mentions}
         if item.date_source == "text" or min(told_in) not in headlines:
             continue
-        actors = {name_key(actor) for actor in item.actors}
+        actors = {_actor_key(actor) for actor in item.actors}
         # told again, undated, in the body too ("... has died"): only a retelling by all its actors
         # dates it, not one of a single actor's other deed of that kind ("was hired in 2004")
         by_all = not told_in <= headlines
@@ -2540,7 +2685,7 @@ def _date_headlines_by_the_lead(candidates: list[_Candidate], headlines: set[int
 
 
 def _shares_actors(actors: set[str], other: _Candidate, all_of_them: bool) -> bool:
-    others = {name_key(actor) for actor in other.actors}
+    others = {_actor_key(actor) for actor in other.actors}
     return actors <= others if all_of_them else bool(actors & others)
 
 
@@ -2565,15 +2710,18 @@ FOLLOWING_PREPOSITIONS = frozenset({"after", "following"})
 def _date_by_the_happening_followed(candidates: list[_Candidate]) -> None:
     """ "the blood was drawn well after Williams' arrest": a clause with no date of its own, told
     after a happening the story dated before ("Williams was arrested on Feb. 1"), took place then."""
+    actions = [_actions_told(candidate) for candidate in candidates]
     for item in candidates:
         if item.date_source == "text" or is_reporting(item.predicate):
             continue  # a saying about what followed the arrest is made when it is made
         followed = _happenings_followed(item.predicate)
+        if not followed:
+            continue
         told_before = next(
             (
                 other
-                for other in candidates
-                if followed & _actions_told(other)
+                for other, told in zip(candidates, actions, strict=True)
+                if followed & told
                 and other.date_source == "text"
                 and other.sentence.index < item.sentence.index
                 and set(other.actors) & set(item.actors)
@@ -2587,18 +2735,24 @@ def _date_by_the_happening_followed(candidates: list[_Candidate]) -> None:
 def _actions_told(candidate: _Candidate) -> set[str]:
     """The candidate's action, and those of the verbs coordinated with it ("was pulled over, but was
     arrested"), which share its actors and date."""
-    verbs = (child for child in candidate.predicate.children if child.dep_ == "conj" and child.pos_ == "VERB")
+    verbs = (
+        child for child in children_of(candidate.predicate) if child.dep_ == "conj" and child.pos_ == "VERB"
+    )
     return {candidate.lemma, *(verb.lemma_.lower() for verb in verbs)}
 
 
 def _happenings_followed(predicate: Token) -> set[str]:
     """The actions of the happenings the clause is told after ("after Williams' arrest": arrest)."""
+    sentence = sentence_at(predicate.doc, predicate.i)
+    text = _text(sentence).lower()
+    if not any(word in text for word in FOLLOWING_PREPOSITIONS):
+        return set()  # a quick look at the text before the walk of the tokens
     clause = _clause_tokens(predicate)
     return {
         _NOMINAL_VERBS[noun.lower_]
-        for token in predicate.sent
+        for token in tokens_in(sentence)
         if token.i in clause and token.dep_ == "prep" and token.lower_ in FOLLOWING_PREPOSITIONS
-        for noun in token.children
+        for noun in children_of(token)
         if noun.dep_ == "pobj" and noun.lower_ in _NOMINAL_VERBS
     }
 

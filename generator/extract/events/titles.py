@@ -11,7 +11,15 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from generator.extract.actors.mentions import ActorMention, dateline_credit
-from generator.extract.doc_views import sentence_at
+from generator.extract.doc_views import (
+    children_of,
+    lefts_of,
+    made_once,
+    rights_of,
+    sentence_at,
+    subtree_of,
+    tokens_of,
+)
 from generator.extract.grammar import (
     SAME_FORM_PASTS,
     copula_of_a_first,
@@ -58,24 +66,32 @@ def make_title(
     plural = _has_plural_subject(predicate) or _subject_is_a_group(predicate, names)
     verb = _headline_verb(predicate, plural=plural, planned=planned, negated=negated)
     if predicate.lemma_ == "be" and any(
-        child.dep_ == "acomp" and child.lower_ == "due" for child in predicate.children
+        child.dep_ == "acomp" and child.lower_ == "due" for child in children_of(predicate)
     ):
         verb = ""  # headlines drop the copula: "Dean Marsh due in court"
     elif predicate.lemma_ == "be" and any(
-        child.dep_ == "advmod" and child.lower_ == "out" for child in predicate.children
+        child.dep_ == "advmod" and child.lower_ == "out" for child in children_of(predicate)
     ):
         verb = "out"  # "Ann Roe out as chief executive"
     rest: list[str] = []
-    said = [child for child in predicate.children if child.dep_ == "ccomp"] if is_reporting(predicate) else []
+    said = (
+        [child for child in children_of(predicate) if child.dep_ == "ccomp"]
+        if is_reporting(predicate)
+        else []
+    )
     # "NASA says it would ...": a pronoun for the sayer stays a pronoun in what was said
-    said_tokens = {token.i for child in said for token in child.subtree}
+    said_tokens = {token.i for child in said for token in subtree_of(child)}
     names = {
         index: mention
         for index, mention in names.items()
-        if not (mention.label == "COREF" and index in said_tokens and predicate.doc[index].pos_ == "PRON")
+        if not (
+            mention.label == "COREF"
+            and index in said_tokens
+            and tokens_of(predicate.doc)[index].pos_ == "PRON"
+        )
     }
     emitted: set[int] = set()  # "the Acer 5920", parsed as two objects, is written once
-    for child in said or predicate.rights:  # a statement's title says what was said, quoted first or not
+    for child in said or rights_of(predicate):  # a statement's title says what was said, quoted first or not
         if _is_description_after_comma(child) or _is_stranded_preposition(child):
             continue
         if _is_market_move(child):
@@ -100,7 +116,7 @@ def _is_bare_participle_after(child: Token, predicate: Token) -> bool:
         child.dep_ == "advcl"
         and child.tag_ == "VBG"
         and child.i == predicate.i + 1
-        and not any(child.children)
+        and not any(children_of(child))
     )
 
 
@@ -111,7 +127,7 @@ def _death_title(dead: Token, names: dict[int, ActorMention]) -> str:
     emitted: set[int] = set()
     rest = [
         word
-        for child in dead.children
+        for child in children_of(dead)
         if child.dep_ == "prep"
         for word in _render(_pruned_subtree(child), names, dead.doc, emitted)
     ]
@@ -127,7 +143,7 @@ def _is_description_after_comma(child: Token) -> bool:
     """ "filed for bankruptcy on Monday, the largest bankruptcy in U.S. history": a verb's object is not
     set off from it by a comma; a noun phrase after one, parsed as the object, describes the event."""
     before = child.left_edge.i - 1
-    return child.dep_ == "dobj" and before > child.head.i and child.doc[before].text == ","
+    return child.dep_ == "dobj" and before > child.head.i and tokens_of(child.doc)[before].text == ","
 
 
 def _is_stranded_preposition(child: Token) -> bool:
@@ -143,8 +159,8 @@ _MOVE_DIRECTIONS = frozenset({"up", "down", "off", "higher", "lower"})
 def _is_market_move(child: Token) -> bool:
     if child.dep_ == "advmod":
         return child.lower_ in _MOVE_DIRECTIONS
-    measured = any(grand.dep_ == "nummod" for grand in child.children)
-    recurring = any(grand.dep_ == "det" for grand in child.children)  # "every 96 minutes" is no move
+    measured = any(grand.dep_ == "nummod" for grand in children_of(child))
+    recurring = any(grand.dep_ == "det" for grand in children_of(child))  # "every 96 minutes" is no move
     return child.dep_ == "npadvmod" and measured and not recurring
 
 
@@ -155,16 +171,16 @@ def _is_done_to_a_thing(predicate: Token, names: dict[int, ActorMention]) -> boo
         predicate.dep_ == "acl"
         and predicate.tag_ == "VBN"
         and predicate.head.i not in names
-        and any(child.dep_ == "agent" for child in predicate.children)
+        and any(child.dep_ == "agent" for child in children_of(predicate))
     )
 
 
 def _participle_title(predicate: Token, names: dict[int, ActorMention]) -> str:
     """ "a teenager shot by police officer Mark Daly": "Teenager shot by Mark Daly"."""
     noun = predicate.head
-    described = [token for token in noun.lefts if token.dep_ in ("compound", "amod") and token.i < noun.i]
+    described = [token for token in lefts_of(noun) if token.dep_ in ("compound", "amod") and token.i < noun.i]
     words = [*_render([*described, noun], names, predicate.doc), predicate.text.lower()]
-    for child in predicate.rights:
+    for child in rights_of(predicate):
         if child.dep_ in ("agent", "prep", "dobj"):
             words.extend(_render(_pruned_subtree(child), names, predicate.doc))
     return _fit(_capitalize(" ".join(words)))
@@ -200,11 +216,11 @@ _NOMINAL_HEADLINE_VERBS = {
 
 def _nominal_title(noun: Token, names: dict[int, ActorMention]) -> str:
     """ "Lavrov's discussion with Choe Son Hui" -> "Sergey Lavrov holds talks with Choe Son Hui"."""
-    owner = next((child for child in noun.children if child.dep_ == "poss" and child.i in names), None)
+    owner = next((child for child in children_of(noun) if child.dep_ == "poss" and child.i in names), None)
     verb = _NOMINAL_HEADLINE_VERBS.get(noun.lower_)
     if owner is None or verb is None:
-        return _fit(_capitalize(" ".join(_render(noun.subtree, names, noun.doc))))
-    rest = [child for child in noun.rights if child.dep_ == "prep"]
+        return _fit(_capitalize(" ".join(_render(subtree_of(noun), names, noun.doc))))
+    rest = [child for child in rights_of(noun) if child.dep_ == "prep"]
     words = [word for child in rest for word in _render(_pruned_subtree(child), names, noun.doc)]
     if verb == "visits" and words[:1] == ["to"]:
         words = words[1:]  # "visit to Wonsan" -> "visits Wonsan"
@@ -214,7 +230,7 @@ def _nominal_title(noun: Token, names: dict[int, ActorMention]) -> str:
 def _misread_clause_title(root: Token, verb: Token, names: dict[int, ActorMention]) -> str:
     """ "The central bank last cut rates in December 2008", parsed without a verb -> "Bank of Japan
     cuts rates": its subject, the verb in the headline present, what follows the verb."""
-    subject = next(child for child in root.children if child.dep_ == "nsubj")
+    subject = next(child for child in children_of(root) if child.dep_ == "nsubj")
     doc = root.doc
     lemma = verb.lower_ if verb.lower_ in SAME_FORM_PASTS else verb.lemma_.lower()
     after = [token for token in _pruned_subtree(root) if token.i > verb.i]
@@ -243,9 +259,9 @@ def _verb_in_a_name_title(verb: Token, names: dict[int, ActorMention]) -> str:
 
 
 def _by_gerund(predicate: Token) -> Token | None:
-    for child in predicate.children:
+    for child in children_of(predicate):
         if child.dep_ == "prep" and child.lower_ == "by":
-            return next((g for g in child.children if g.tag_ == "VBG"), None)
+            return next((g for g in children_of(child) if g.tag_ == "VBG"), None)
     return None
 
 
@@ -253,8 +269,8 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
     head = governing_verb(predicate) or copula_of_a_first(predicate) or predicate
     planner = infinitive_on_a_name(head)
     if planner is not None:  # "GM to cut jobs": the name is the plan's subject
-        plan = {token.i for token in head.subtree}
-        named = [token for token in planner.subtree if token.i not in plan and not token.is_punct]
+        plan = {token.i for token in subtree_of(head)}
+        named = [token for token in subtree_of(planner) if token.i not in plan and not token.is_punct]
         return " ".join(_render(named, names, predicate.doc))
     while head.dep_ in ("xcomp", "attr", "acomp", "pcomp", "prep") and head.head.i != head.i:
         head = head.head
@@ -273,7 +289,7 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
         heads = {child.i, *(token.i for token in child.conjuncts)}
         actors = [
             _written_name(token, names[token.i])
-            for token in child.subtree
+            for token in subtree_of(child)
             if token.i in names
             and _head_within(token, heads, names)
             and not (names[token.i].kind != "person" and _is_title_of_name(token, names))
@@ -292,7 +308,7 @@ def _subject_phrase(predicate: Token, names: dict[int, ActorMention]) -> str:
         # "a pay deal signed between Unite and Ford": the deal was signed
         noun = [
             token
-            for token in head.head.subtree
+            for token in subtree_of(head.head)
             if token.i < head.i and token.dep_ not in ("det", "poss") and not token.is_punct
         ]
         return " ".join(_render(noun, names, predicate.doc))
@@ -314,7 +330,7 @@ def _possessive(name: str) -> str:
 
 def _pronoun_owner(noun: Token, names: dict[int, ActorMention]) -> str | None:
     """ "Its shares fell": the name "its" stands for, which the title writes ("Kestrel's shares")."""
-    for child in noun.children:
+    for child in children_of(noun):
         if child.dep_ == "poss" and child.tag_ == "PRP$" and child.i in names:
             return names[child.i].name
     return None
@@ -323,7 +339,7 @@ def _pronoun_owner(noun: Token, names: dict[int, ActorMention]) -> str | None:
 def _described_owner(noun: Token, names: dict[int, ActorMention]) -> str | None:
     """ "The company's shares fell": the name the description stands for, written as headlines
     write an owner ("Ridgeway shares fall")."""
-    for child in noun.children:
+    for child in children_of(noun):
         mention = names.get(child.i)
         if child.dep_ == "poss" and child.pos_ == "NOUN" and mention is not None and mention.label == "COREF":
             return mention.name
@@ -334,9 +350,9 @@ def _subjects(head: Token) -> list[Token]:
     """The verb's subjects. The parser may take a dateline's place for one ("DEARBORN, Mich. -
     Kessler Motors reported ...", "MONTE CARLO (AP) - Luka Kovac withdrew ..."): the place filed the
     story and did nothing; a name it hung on the place is the subject."""
-    credit_start, credit_end = dateline_credit(head.doc)
+    credit_start, credit_end = made_once(head.doc, "dateline_credit", dateline_credit)
     subjects: list[Token] = []
-    for child in head.children:
+    for child in children_of(head):
         if child.dep_ not in ("nsubj", "nsubjpass"):
             continue
         if not credit_start <= child.idx < credit_end:
@@ -344,7 +360,7 @@ def _subjects(head: Token) -> list[Token]:
             continue
         subjects.extend(
             token
-            for token in child.subtree
+            for token in subtree_of(child)
             if token.idx >= credit_end and credit_start <= token.head.idx < credit_end and not token.is_punct
         )
     return subjects
@@ -379,7 +395,7 @@ def _subject_is_a_group(predicate: Token, names: dict[int, ActorMention]) -> boo
     groups = {
         index for index, mention in names.items() if mention.label == "COREF" and " and " in mention.name
     }
-    return any(child.dep_ in ("nsubj", "nsubjpass") and child.i in groups for child in predicate.children)
+    return any(child.dep_ in ("nsubj", "nsubjpass") and child.i in groups for child in children_of(predicate))
 
 
 # nouns that take a plural verb though the tagger may read them as singular: "Police arrest ..."
@@ -404,14 +420,14 @@ def _has_plural_subject(predicate: Token) -> bool:
     return (
         (subject.tag_ in ("NNS", "NNPS") and not one_company)
         or subject.lower_ in _PLURAL_ONLY_NOUNS
-        or any(grand.dep_ == "conj" for grand in subject.children)
+        or any(grand.dep_ == "conj" for grand in children_of(subject))
     )
 
 
 def _headline_verb(
     predicate: Token, plural: bool = False, planned: bool = False, negated: bool = False
 ) -> str:
-    passive = predicate.tag_ == "VBN" and any(child.dep_ == "auxpass" for child in predicate.children)
+    passive = predicate.tag_ == "VBN" and any(child.dep_ == "auxpass" for child in children_of(predicate))
     if passive or _is_headline_participle(predicate) or _modifies_its_noun(predicate):
         if negated:
             return f"not {predicate.text}"  # "Smith not charged"
@@ -423,7 +439,7 @@ def _headline_verb(
         verb = f"to {lemma}"
     else:
         verb = ("are" if lemma == "be" else lemma) if plural else _third_person(lemma)
-    particle = " ".join(child.text for child in predicate.children if child.dep_ == "prt")
+    particle = " ".join(child.text for child in children_of(predicate) if child.dep_ == "prt")
     return (verb + (" " + particle if particle else "")).strip()
 
 
@@ -441,7 +457,7 @@ def _is_headline_participle(predicate: Token) -> bool:
         and "\n" in headline.text  # the first line, not a one-line text
         and predicate.tag_ in ("VBD", "VBN")
         and not any(
-            child.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp") for child in predicate.children
+            child.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp") for child in children_of(predicate)
         )
     )
 
@@ -472,13 +488,13 @@ def _pruned_subtree(token: Token) -> list[Token]:
     def visit(node: Token) -> None:
         if _is_date_phrase(node):
             return  # the timeline shows the date; the title need not repeat it
-        for left in node.lefts:
+        for left in lefts_of(node):
             if (left.dep_ not in _PRUNED_DEPS and left.dep_ != "poss") or (
                 left.dep_ == "poss" and left.ent_type_
             ):
                 visit(left)
         kept.append(node)
-        for right in node.rights:
+        for right in rights_of(node):
             if right.dep_ not in _PRUNED_DEPS or _is_another_party(right):
                 visit(right)
 
@@ -500,13 +516,13 @@ def _is_date_phrase(node: Token) -> bool:
         return True
     if node.dep_ != "prep":
         return False
-    objects = [child for child in node.children if child.dep_ in ("pobj", "pcomp")]
+    objects = [child for child in children_of(node) if child.dep_ in ("pobj", "pcomp")]
     if objects and all(obj.ent_type_ in ("DATE", "TIME") for obj in objects):
         return True  # "on Monday", "from a year earlier"
-    parts = [child for child in node.children if not child.is_punct]
-    return (
-        node.pos_ == "VERB" and bool(parts) and all(_is_date_phrase(part) for part in parts)
-    )  # "compared with a year ago"
+    if node.pos_ != "VERB":
+        return False
+    parts = [child for child in children_of(node) if not child.is_punct]
+    return bool(parts) and all(_is_date_phrase(part) for part in parts)  # "compared with a year ago"
 
 
 def _description_words(names: dict[int, ActorMention], doc: Doc) -> set[int]:
@@ -514,8 +530,8 @@ def _description_words(names: dict[int, ActorMention], doc: Doc) -> set[int]:
     return {
         child.i
         for mention in names.values()
-        if mention.label == "COREF" and doc[mention.start].pos_ == "NOUN"
-        for child in doc[mention.start].lefts
+        if mention.label == "COREF" and tokens_of(doc)[mention.start].pos_ == "NOUN"
+        for child in lefts_of(tokens_of(doc)[mention.start])
         if child.dep_ in ("det", "amod", "compound", "nummod")
     }
 
@@ -525,7 +541,7 @@ def _render(
 ) -> list[str]:
     """Tokens as words, each actor mention replaced by its canonical name and titles dropped; a
     mention in `emitted` (the starts of those already written) is not written again."""
-    credit_start, credit_end = dateline_credit(doc)
+    credit_start, credit_end = made_once(doc, "dateline_credit", dateline_credit)
     tokens = [token for token in tokens if not token.is_space and not credit_start <= token.idx < credit_end]
     words: list[str] = []
     emitted = set() if emitted is None else emitted
@@ -540,7 +556,7 @@ def _render(
             mention = None  # "the first American" stays as written, not "the first United States"
         if mention is not None:
             if mention.start not in emitted:
-                possessive = doc[mention.end - 1].tag_ == "POS"  # "Elian Gonzalez's father"
+                possessive = tokens_of(doc)[mention.end - 1].tag_ == "POS"  # "Elian Gonzalez's father"
                 _drop_start_of_name(words, mention.name)
                 name = _written_name(token, mention)
                 words.append(_possessive(name) if possessive else name)
@@ -574,7 +590,9 @@ def _drop_start_of_name(words: list[str], name: str) -> None:
 def _person_before(pronoun: Token, names: dict[int, ActorMention]) -> str | None:
     """The person an object pronoun most likely means: the last other person named in its sentence."""
     subject = {
-        names[child.i].name for child in pronoun.head.children if child.i in names and child.dep_ == "nsubj"
+        names[child.i].name
+        for child in children_of(pronoun.head)
+        if child.i in names and child.dep_ == "nsubj"
     }
     sentence_start = sentence_at(pronoun.doc, pronoun.i).start
     people = [
