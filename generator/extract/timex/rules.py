@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from generator.extract.doc_views import sentence_at
+from generator.extract.doc_views import sentence_at, tokens_in, tokens_of
 from generator.extract.timex.calendar import (
     holiday_date,
     iso_week,
@@ -185,9 +185,10 @@ _FULL_DATE_RE = re.compile(rf"\b{MONTH_LOOSE}\.?\s+{DAYNUM},?\s+(?P<y>{YEAR})\b"
 def _dated_earlier_in_sentence(context: Context, start: int) -> dt.date | None:
     """ "was killed June 24, 2005 while investigating a June 20 shooting": a day named without a year
     after a full date of another year in its sentence is read against that date, not the story's."""
-    if start not in context.token_at:
+    index = context.token_at.at(start)
+    if index is None:
         return None
-    sentence = sentence_at(context.doc, context.token_at[start])
+    sentence = sentence_at(context.doc, index)
     before = context.text[sentence.start_char : start]
     dates = list(_FULL_DATE_RE.finditer(before))
     if not dates:
@@ -726,7 +727,7 @@ def _normalize_quarter_rel(candidate: Candidate, context: Context) -> Value | No
     year, number = reference.year, quarter_of(reference)
     if re.match(r"(?:the )?same (?:fiscal )?quarter", lowered):
         # "sales had fallen in the same quarter of 2009": the quarter last told of, in that year
-        year, number = context.quarter or _reporting_quarter(context)
+        year, number = context.named_quarter() or _reporting_quarter(context)
         named_year = re.search(YEAR, lowered)
         return Value("DATE", f"{int(named_year.group(0)) if named_year else year:04d}-Q{number}")
     if re.search(r"\b(?:latest|most recent|recent|previous|prior|preceding)\b", lowered):
@@ -756,7 +757,7 @@ def _normalize_the_quarter(candidate: Candidate, context: Context) -> Value | No
     ended = _quarter_end_after(candidate, context)
     if ended is not None:
         return Value("DATE", f"{ended.year:04d}-Q{quarter_of(ended)}")
-    year, number = context.quarter or _reporting_quarter(context)
+    year, number = context.named_quarter() or _reporting_quarter(context)
     if "ago" in candidate.text or "earlier" in candidate.text:
         year -= 1
     return Value("DATE", f"{year:04d}-Q{number}")
@@ -1279,9 +1280,10 @@ def _measures_something(candidate: Candidate, context: Context) -> bool:
 def _is_fraction(candidate: Candidate, context: Context) -> bool:
     """'three-quarters of its food', 'a quarter of the market': a part of something, not three months."""
     after = context.token_after(candidate.end)
-    if after is None or after.lower_ != "of" or after.i + 1 >= len(context.doc):
+    tokens = tokens_of(context.doc)
+    if after is None or after.lower_ != "of" or after.i + 1 >= len(tokens):
         return False
-    following = context.doc[after.i + 1]
+    following = tokens[after.i + 1]
     return following.pos_ in ("DET", "PRON") or following.tag_ == "PRP$"
 
 
@@ -1490,7 +1492,7 @@ def _is_not_a_game_period(candidate: Candidate, context: Context) -> bool:
     tokens = context.tokens(candidate.start, candidate.end)
     if not tokens:
         return True
-    words = {token.lower_ for token in sentence_at(tokens[0].doc, tokens[0].i)}
+    words = {token.lower_ for token in tokens_in(sentence_at(tokens[0].doc, tokens[0].i))}
     return not (words & _GAME_WORDS) or bool(words & _BUSINESS_WORDS)
 
 
@@ -1521,7 +1523,8 @@ def _is_in_a_title(candidate: Candidate, context: Context) -> bool:
         previous = token.nbor(-1)
         if token.i == tokens[0].i and (previous.text in _TITLE_OPENERS or previous.is_space):
             continue
-        words = [word for word in sentence_at(token.doc, token.i) if word.is_alpha and len(word) > 3]
+        sentence = tokens_in(sentence_at(token.doc, token.i))
+        words = [word for word in sentence if word.is_alpha and len(word) > 3]
         capitalized = sum(word.text[:1].isupper() for word in words)
         return capitalized <= 0.6 * len(words)
     return False
