@@ -21,6 +21,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 try:  # the regex parser is private, and moved in Python 3.11
@@ -34,7 +36,7 @@ MEMO_LIMIT = 200_000  # text starts whose patterns are remembered, per length (t
 HEADS = (1, 3, 6)  # characters of a match's start that are checked before the pattern is tried, in steps
 # Pairs of prefixes combined while reading a pattern, past which what follows is read as any characters:
 # a loop of optional pieces ("(?:\s*(?:,|at|updated))*") would otherwise make millions of them.
-MAX_COMBINATIONS = 20_000
+MAX_COMBINATIONS = 2_000
 _ANY = r"\s\S"  # a class piece for a character about which nothing is known
 _CATEGORIES = {
     sre_constants.CATEGORY_DIGIT: r"\d",
@@ -58,10 +60,11 @@ Prefixes = frozenset[tuple[str, ...]]
 
 @dataclass(frozen=True, slots=True)
 class _Start:
-    """Where a pattern can match: not after a character of `not_after`, at text that `prefixes` fullmatch."""
+    """Where a pattern can match: not after a character of `not_after`, at text that `prefixes` match."""
 
     not_after: str | None  # a character class, or None when the pattern opens with no lookbehind
-    # one per length in HEADS, tried on that many characters from the offset (fewer at the text's end)
+    # one per length in HEADS, matched at that many characters from the offset (fewer at the text's end):
+    # a match shorter than the length read may be followed by anything
     prefixes: tuple[re.Pattern[str], ...]
     first: str  # a class of the characters a match can start with
 
@@ -114,7 +117,7 @@ class StartScanner:
         return offsets
 
     def _classify(self, group: _Group, head: str) -> tuple[int, ...]:
-        """The patterns of `group` whose prefixes of each length in HEADS fullmatch as much of `head`."""
+        """The patterns of `group` whose prefixes of each length in HEADS match as much of `head`."""
         indexes = self._groups[group]
         for level, length in enumerate(HEADS):
             memo, key = self._may_start[level], (group, head[:length])
@@ -123,7 +126,7 @@ class StartScanner:
                 if len(memo) >= MEMO_LIMIT:
                     memo.clear()
                 known = memo[key] = tuple(
-                    index for index in indexes if self._start(index).prefixes[level].fullmatch(key[1])
+                    index for index in indexes if self._start(index).prefixes[level].match(key[1])
                 )
             indexes = known
         return indexes
@@ -166,43 +169,37 @@ def match_start(pattern: re.Pattern[str]) -> _Start | None:
         items = list(sre_parse.parse(pattern.pattern, pattern.flags))
     except re.error:  # pragma: no cover - the pattern compiled, so it parses
         return None
-    by_length = [_sequence(items, length) for length in HEADS]
-    if any(() in prefixes or not prefixes for prefixes in by_length):
+    longest = _sequence(items, HEADS[-1])
+    if () in longest or not longest:
         return None
-    tests = tuple(
-        _prefix_test(prefixes, length, pattern.flags)
-        for prefixes, length in zip(by_length, HEADS, strict=True)
-    )
+    # the prefixes of a shorter length are the longest ones cut short
+    by_length = [frozenset(prefix[:length] for prefix in longest) for length in HEADS]
+    tests = tuple(_prefix_test(prefixes, pattern.flags) for prefixes in by_length)
     first = "".join(sorted({prefix[0] for prefix in by_length[0]}))  # every prefix of HEADS[0] is one piece
     return _Start(_leading_lookbehind(items), tests, first)
 
 
-def _prefix_test(prefixes: Prefixes, length: int, flags: int) -> re.Pattern[str]:
-    return re.compile(_alternatives(prefixes, length, 0), flags)
+def _prefix_test(prefixes: Prefixes, flags: int) -> re.Pattern[str]:
+    return re.compile(_alternatives(sorted(prefixes), 0), flags)
 
 
-def _alternatives(prefixes: Prefixes, length: int, depth: int) -> str:
-    """A regex of `prefixes` (sharing their first `depth` pieces) as a tree: quicker to compile and run."""
-    if any(len(prefix) == depth for prefix in prefixes):
-        # a match ending before `length` characters is followed by anything, or by the text's end
-        return "" if depth == length else rf"[{_ANY}]*"
-    following: dict[str, set[tuple[str, ...]]] = {}
-    for prefix in prefixes:
-        following.setdefault(prefix[depth], set()).add(prefix)
-    branches = [
-        _class(piece) + _alternatives(frozenset(group), length, depth + 1)
-        for piece, group in sorted(following.items())
-    ]
+def _alternatives(prefixes: list[tuple[str, ...]], depth: int) -> str:
+    """A regex of sorted `prefixes` that share their first `depth` pieces, as a tree: quicker to compile
+    and to run than one alternative per prefix."""
+    if len(prefixes[0]) == depth:  # sorted first: a match may end here (or the head does)
+        return ""  # whatever follows is fine
+    # the pieces after which the same follows are one class: "[0-9]/|[1-9]/" is "[0-91-9]/"
+    pieces_before: dict[str, list[str]] = {}
+    for piece, group in groupby(prefixes, key=itemgetter(depth)):
+        pieces_before.setdefault(_alternatives(list(group), depth + 1), []).append(piece)
+    branches = [_class("".join(pieces)) + rest for rest, pieces in pieces_before.items()]
     return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
 def _class(piece: str) -> str:
     # one literal character needs no brackets ("t", "\\."), which the regex parser reads faster
-    return (
-        piece
-        if len(piece) == 1 or (len(piece) == 2 and piece[0] == "\\" and not piece[1].isalnum())
-        else f"[{piece}]"
-    )
+    literal = len(piece) == 1 or (len(piece) == 2 and piece[0] == "\\" and not piece[1].isalnum())
+    return piece if literal else f"[{piece}]"
 
 
 def _leading_lookbehind(items: list[_Node]) -> str | None:
