@@ -35,8 +35,9 @@ except ImportError:  # pragma: no cover - Python < 3.11
 MEMO_LIMIT = 200_000  # text starts whose patterns are remembered, per length (tens of thousands in news)
 HEADS = (1, 3, 6)  # characters of a match's start that are checked before the pattern is tried, in steps
 # Pairs of prefixes combined while reading a pattern, past which what follows is read as any characters:
-# a loop of optional pieces ("(?:\s*(?:,|at|updated))*") would otherwise make millions of them.
-MAX_COMBINATIONS = 2_000
+# a loop of optional pieces ("(?:\s*(?:,|at|updated))*") would otherwise make millions of them (a
+# smaller cap reads "day_date" as "any characters" from its start, and tries it everywhere).
+MAX_COMBINATIONS = 20_000
 _ANY = r"\s\S"  # a class piece for a character about which nothing is known
 _CATEGORIES = {
     sre_constants.CATEGORY_DIGIT: r"\d",
@@ -232,7 +233,8 @@ def _sequence(items: Iterable[_Node], length: int) -> Prefixes:
 def _then(first: Prefixes, second: Prefixes, length: int) -> Prefixes:
     open_ended = [head for head in first if len(head) < length]
     if len(open_ended) * len(second) > MAX_COMBINATIONS:
-        second = _unknown(length)  # a superset: any characters, or none, follow
+        # a superset: any characters follow (or none, only if none could)
+        second = _unknown(length) if () in second else _unknown(length) - {()}
     return frozenset(
         head if len(head) == length else (head + tail)[:length]
         for head in first
