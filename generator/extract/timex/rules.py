@@ -458,12 +458,14 @@ def _normalize_timestamp(candidate: Candidate, context: Context) -> Value | None
     return Value("TIME", f"{day.isoformat()}T{clock}")
 
 
+_MONTH_YEAR_RE = re.compile(
+    rf"({MONTH_LOOSE})(?:\s+of)?,?\s+({YEAR}|{SHORT_YEAR}|this year|last year|next year|{SPELLED_YEAR})$"
+)
+
+
 def _normalize_month_year(candidate: Candidate, context: Context) -> Value | None:
     mod, rest = _split_mod(candidate.text)
-    match = re.match(
-        rf"({MONTH_LOOSE})(?:\s+of)?,?\s+({YEAR}|{SHORT_YEAR}|this year|last year|next year|{SPELLED_YEAR})$",
-        rest,
-    )
+    match = _MONTH_YEAR_RE.match(rest)
     if not match:
         return None
     spelled = _spelled_year(match.group(2))
@@ -478,9 +480,12 @@ def _relative_year(word: str | None, reference: dt.date) -> int | None:
     )
 
 
+_MONTH_RE = re.compile(rf"(?:(this past|this coming|this|last|next|that) )?({MONTH})$", re.IGNORECASE)
+
+
 def _normalize_month(candidate: Candidate, context: Context) -> Value | None:
     mod, rest = _split_mod(candidate.text)
-    match = re.match(rf"(?:(this past|this coming|this|last|next|that) )?({MONTH})$", rest, re.IGNORECASE)
+    match = _MONTH_RE.match(rest)
     if not match:
         return None
     relation, month = match.group(1), _month_number(match.group(2))
@@ -496,13 +501,15 @@ def _normalize_month(candidate: Candidate, context: Context) -> Value | None:
     return Value("DATE", f"{year:04d}-{month:02d}", mod)
 
 
+_WEEKDAY_RE = re.compile(
+    rf"(?:(this past|this coming|this|last|next|that|the previous|the following|the next|the preceding) )?"
+    rf"({WEEKDAY})(?: ({PART_OF_DAY_RE}))?$"
+)
+
+
 def _normalize_weekday(candidate: Candidate, context: Context) -> Value | None:
     mod, rest = _split_mod(candidate.text)
-    match = re.match(
-        rf"(?:(this past|this coming|this|last|next|that|the previous|the following|the next|the preceding) )?"  # noqa: E501
-        rf"({WEEKDAY})(?: ({PART_OF_DAY_RE}))?$",
-        rest,
-    )
+    match = _WEEKDAY_RE.match(rest)
     if not match:
         return None
     relation, weekday = match.group(1), WEEKDAYS[match.group(2).rstrip(".")]
@@ -541,11 +548,12 @@ def _season_year(relation: str | None, season: str, reference: dt.date, tense: T
     return reference.year
 
 
+_SEASON_RE = re.compile(rf"(?:(this past|this coming|the coming|the past|this|last|next|that) )?({SEASON})$")
+
+
 def _normalize_season(candidate: Candidate, context: Context) -> Value | None:
     mod, rest = _split_mod(candidate.text)
-    match = re.match(
-        rf"(?:(this past|this coming|the coming|the past|this|last|next|that) )?({SEASON})$", rest
-    )
+    match = _SEASON_RE.match(rest)
     if not match:
         return None
     season = SEASONS[match.group(2)]
@@ -591,9 +599,12 @@ def _normalize_season_year(candidate: Candidate, context: Context) -> Value | No
     return Value("DATE", f"{year:04d}-{SEASONS[match.group(1)]}", mod)
 
 
+_HOLIDAY_RE = re.compile(rf"(?:(this|last|next) )?({HOLIDAY})(?:,? ({YEAR})|( week))?$")
+
+
 def _normalize_holiday(candidate: Candidate, context: Context) -> Value | None:
     lowered = _lower(candidate.text)
-    match = re.match(rf"(?:(this|last|next) )?({HOLIDAY})(?:,? ({YEAR})|( week))?$", lowered)
+    match = _HOLIDAY_RE.match(lowered)
     if not match:
         return None
     if candidate.text[0].islower() and match.group(1) is None:
@@ -664,9 +675,12 @@ def _normalize_decade(candidate: Candidate, context: Context) -> Value | None:
     return Value("DATE", digits[:3], mod)
 
 
+_CENTURY_RE = re.compile(rf"({alternation(ORDINALS)}|[0-9]{{1,2}})(?:st|nd|rd|th)?[\s-]+century")
+
+
 def _normalize_century(candidate: Candidate, context: Context) -> Value | None:
     mod, rest = _split_mod(candidate.text)
-    match = re.search(rf"({alternation(ORDINALS)}|[0-9]{{1,2}})(?:st|nd|rd|th)?[\s-]+century", rest)
+    match = _CENTURY_RE.search(rest)
     if not match:
         return None
     word = match.group(1)
@@ -684,9 +698,12 @@ def _quarter_year(number: int, context: Context, tense: Tense | None) -> int:
     return reference.year
 
 
+_ORDINAL_QUARTER_RE = re.compile(rf"({ORDINAL}|final)[\s-]+(?:fiscal )?(quarter|half|period)")
+
+
 def _normalize_quarter(candidate: Candidate, context: Context) -> Value | None:
     lowered = _lower(candidate.text)
-    ordinal = re.search(rf"({ORDINAL}|final)[\s-]+(?:fiscal )?(quarter|half|period)", lowered)
+    ordinal = _ORDINAL_QUARTER_RE.search(lowered)
     if not ordinal:
         return None
     number = 4 if ordinal.group(1) == "final" else ORDINALS[ordinal.group(1)]
@@ -955,15 +972,17 @@ _NARRATIVE_RELATIONS = (
 )
 
 
+_RELATIVE_UNIT_RE = re.compile(
+    r"^(?:(this past|this coming|this|last|next|the past|the coming|the previous|the following"
+    r"|the current|the same|that|the next|the prior|the preceding|the last|the latest|the most recent"
+    r"|the) )?"
+    rf"(?:fiscal )?({UNIT}|{PART_OF_DAY_RE})$"
+)
+
+
 def _normalize_relative_unit(candidate: Candidate, context: Context) -> Value | None:
     mod, rest = _split_mod(candidate.text)
-    match = re.match(
-        r"^(?:(this past|this coming|this|last|next|the past|the coming|the previous|the following"
-        r"|the current|the same|that|the next|the prior|the preceding|the last|the latest|the most recent"
-        r"|the) )?"
-        rf"(?:fiscal )?({UNIT}|{PART_OF_DAY_RE})$",
-        rest,
-    )
+    match = _RELATIVE_UNIT_RE.match(rest)
     if not match:
         return None
     relation, unit = match.group(1), match.group(2)
@@ -1308,9 +1327,12 @@ def _normalize_unit_long(candidate: Candidate, context: Context) -> Value | None
     return Value("DURATION", _duration_value(None if plural else 1, unit))
 
 
+_UNITS_RE = re.compile(rf"({UNIT})s")
+
+
 def _normalize_bare_units(candidate: Candidate, context: Context) -> Value | None:
     lowered = _lower(candidate.text)
-    match = re.search(rf"({UNIT})s", lowered)
+    match = _UNITS_RE.search(lowered)
     if not match:
         return None
     unit = match.group(1)
@@ -1484,10 +1506,13 @@ _BUSINESS_WORDS = frozenset(
 )
 
 
+_YEAR_NAMED_RE = re.compile(rf"{YEAR}|fiscal|year")
+
+
 def _is_not_a_game_period(candidate: Candidate, context: Context) -> bool:
     """'Messi scored in the second half', 'the third quarter of Sunday's game': a period of play, not of
     the calendar (unless the year or the accounts are named)."""
-    if re.search(rf"{YEAR}|fiscal|year", _lower(candidate.text)):
+    if _YEAR_NAMED_RE.search(_lower(candidate.text)):
         return True
     tokens = context.tokens(candidate.start, candidate.end)
     if not tokens:
