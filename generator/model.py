@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -81,23 +82,29 @@ class TimeExpression:
         """The expression as a calendar date usable on a timeline, or None (durations, weeks, refs)."""
         if self.type not in ("DATE", "TIME") or not self.value:
             return None
-        week = _ISO_WEEK.match(self.value)
-        if week:
-            # "last week": its month when the whole week lies in one, else its year
+        return _calendar_date(self.value)
+
+
+@lru_cache(maxsize=4096)
+def _calendar_date(value: str) -> DateValue | None:
+    # a pure function of the TIMEX3 value, asked for again and again by the event rules
+    week = _ISO_WEEK.match(value)
+    if week:
+        # "last week": its month when the whole week lies in one, else its year
+        try:
+            monday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+        except ValueError:
+            return DateValue(week.group(1))
+        sunday = monday + dt.timedelta(days=6)
+        return DateValue(monday.isoformat()[:7] if monday.month == sunday.month else week.group(1))
+    head = value[:10]
+    for candidate in (head, head[:7], head[:4]):
+        if _ISO_DATE.match(candidate):
             try:
-                monday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+                return DateValue(candidate)
             except ValueError:
-                return DateValue(week.group(1))
-            sunday = monday + dt.timedelta(days=6)
-            return DateValue(monday.isoformat()[:7] if monday.month == sunday.month else week.group(1))
-        head = self.value[:10]
-        for candidate in (head, head[:7], head[:4]):
-            if _ISO_DATE.match(candidate):
-                try:
-                    return DateValue(candidate)
-                except ValueError:
-                    return None
-        return None
+                return None
+    return None
 
 
 @dataclass(frozen=True, slots=True)

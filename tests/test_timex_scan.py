@@ -91,6 +91,13 @@ def test_a_pattern_that_may_match_empty_is_run_by_finditer() -> None:
     assert match_start(re.compile(r"a*")) is None
     start = match_start(re.compile(r"(?<![\w'-])(?:last|next)\s+week", re.IGNORECASE))
     assert start is not None and start.not_after == r"\w'\-"
-    assert (
-        start.prefix.fullmatch("Las") and start.prefix.fullmatch("nex") and not start.prefix.fullmatch("the")
-    )
+    assert start.prefixes[1].match("Las") and start.prefixes[1].match("nex")
+    assert not start.prefixes[1].match("the")
+
+
+def test_six_characters_tell_the_rules_that_open_with_the_apart() -> None:
+    the_year = match_start(next(rule.pattern for rule in RULES if rule.name == "the_year"))
+    assert the_year is not None
+    assert the_year.prefixes[1].match("the") and the_year.prefixes[1].match("The")
+    assert the_year.prefixes[2].match("the ye") and the_year.prefixes[2].match("the fi")  # fiscal
+    assert not the_year.prefixes[2].match("the ci")

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from generator.extract.doc_views import tokens_of
 from generator.extract.lexicon import is_reporting
 from generator.extract.timex.vocabulary import FUTURE_AUX, FUTURE_VERBS, MODAL_AUX, SCHEDULE_VERBS, Tense
 from generator.model import TimeExpression
@@ -29,15 +31,39 @@ class Candidate:
     priority: int
 
 
-def index_tokens(doc: Doc) -> dict[int, int]:
-    """Character offset -> token index for every character of every token."""
+@dataclass(frozen=True, slots=True)
+class TokenIndex:
+    """The token each character of a Doc's text is in (the spaces after a token are in none)."""
+
+    starts: list[int]  # of the tokens, in order
+    ends: list[int]
+    indexes: list[int]  # their token indexes
+
+    def at(self, offset: int) -> int | None:
+        """The index of the token the character at `offset` is in, or None."""
+        position = bisect_right(self.starts, offset) - 1
+        return self.indexes[position] if position >= 0 and offset < self.ends[position] else None
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """The indexes of the tokens with a character in [start, end), in order."""
+        if end <= start:
+            return []
+        return self.indexes[bisect_right(self.ends, start) : bisect_left(self.starts, end)]
+
+
+def index_tokens(doc: Doc) -> TokenIndex:
+    """Where each token of `doc` is in its text."""
     from spacy.attrs import IDX, LENGTH
 
     # From the token arrays: making a Token object per token costs more than the whole loop.
-    return {
-        offset: i for i, (start, length) in enumerate(doc.to_array([IDX, LENGTH]).tolist())
-        for offset in range(start, start + length)
-    }  # fmt: skip
+    spans = [
+        (i, start, length) for i, (start, length) in enumerate(doc.to_array([IDX, LENGTH]).tolist()) if length
+    ]
+    return TokenIndex(
+        starts=[start for _, start, _ in spans],
+        ends=[start + length for _, start, length in spans],
+        indexes=[i for i, _, _ in spans],
+    )
 
 
 @dataclass(slots=True)
@@ -46,28 +72,31 @@ class Context:
 
     doc: Doc
     reference: dt.date
-    token_at: dict[int, int]
+    token_at: TokenIndex
     text: str  # doc.text, which spaCy joins from every token on each access
     anchor: dt.date | None = None
     # The last date named at month (or finer) and at year (or finer) precision: "the following month".
     coarse_anchors: dict[str, dt.date] = field(default_factory=dict)
     quarter: tuple[int, int] | None = None  # (year, quarter) last mentioned
+    # Whether a rule read the dates named before (an anchor or the quarter) since this was last reset:
+    # a value that read none is the same wherever in the story it is normalized.
+    read_earlier: bool = False
 
     def tokens(self, start: int, end: int) -> list[Token]:
-        indices = sorted({self.token_at[offset] for offset in range(start, end) if offset in self.token_at})
-        return [self.doc[i] for i in indices]
+        """The tokens with a character in [start, end)."""
+        tokens = tokens_of(self.doc)  # doc[i] makes a new Token on every call
+        return [tokens[i] for i in self.token_at.overlapping(start, end)]
 
     def token_before(self, start: int) -> Token | None:
-        tokens = self.tokens(start, start + 1)
-        if tokens and tokens[0].i > 0:
-            return self.doc[tokens[0].i - 1]
-        return None
+        """The token before the one the character at `start` is in."""
+        index = self.token_at.at(start)
+        return tokens_of(self.doc)[index - 1] if index is not None and index > 0 else None
 
     def token_after(self, end: int) -> Token | None:
-        tokens = self.tokens(end - 1, end)
-        if tokens and tokens[-1].i + 1 < len(self.doc):
-            return self.doc[tokens[-1].i + 1]
-        return None
+        """The token after the one the character before `end` is in."""
+        index = self.token_at.at(end - 1)
+        tokens = tokens_of(self.doc)
+        return tokens[index + 1] if index is not None and index + 1 < len(tokens) else None
 
     def remember(self, expression: TimeExpression, rule_name: str) -> None:
         """Keep `expression` as the anchor of the narrative expressions that follow it."""
@@ -85,8 +114,14 @@ class Context:
         if quarter and rule_name == "quarter":
             self.quarter = (int(quarter.group(1)), int(quarter.group(2)))
 
+    def named_quarter(self) -> tuple[int, int] | None:
+        """The (year, quarter) last named, if any."""
+        self.read_earlier = True
+        return self.quarter
+
     def narrative_anchor(self, unit: str = "day") -> dt.date:
         """The date narrative expressions count from: the last one named at `unit` precision or finer."""
+        self.read_earlier = True
         if unit in ("month", "quarter", "year", "decade", "century"):
             key = "month" if unit == "month" else "year"
             return self.coarse_anchors.get(key) or self.anchor or self.reference

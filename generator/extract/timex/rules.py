@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from generator.extract.doc_views import sentence_at
+from generator.extract.doc_views import sentence_at, tokens_in, tokens_of
 from generator.extract.timex.calendar import (
     holiday_date,
     iso_week,
@@ -185,9 +185,10 @@ _FULL_DATE_RE = re.compile(rf"\b{MONTH_LOOSE}\.?\s+{DAYNUM},?\s+(?P<y>{YEAR})\b"
 def _dated_earlier_in_sentence(context: Context, start: int) -> dt.date | None:
     """ "was killed June 24, 2005 while investigating a June 20 shooting": a day named without a year
     after a full date of another year in its sentence is read against that date, not the story's."""
-    if start not in context.token_at:
+    index = context.token_at.at(start)
+    if index is None:
         return None
-    sentence = sentence_at(context.doc, context.token_at[start])
+    sentence = sentence_at(context.doc, index)
     before = context.text[sentence.start_char : start]
     dates = list(_FULL_DATE_RE.finditer(before))
     if not dates:
@@ -457,12 +458,14 @@ def _normalize_timestamp(candidate: Candidate, context: Context) -> Value | None
     return Value("TIME", f"{day.isoformat()}T{clock}")
 
 
+_MONTH_YEAR_RE = re.compile(
+    rf"({MONTH_LOOSE})(?:\s+of)?,?\s+({YEAR}|{SHORT_YEAR}|this year|last year|next year|{SPELLED_YEAR})$"
+)
+
+
 def _normalize_month_year(candidate: Candidate, context: Context) -> Value | None:
     mod, rest = _split_mod(candidate.text)
-    match = re.match(
-        rf"({MONTH_LOOSE})(?:\s+of)?,?\s+({YEAR}|{SHORT_YEAR}|this year|last year|next year|{SPELLED_YEAR})$",
-        rest,
-    )
+    match = _MONTH_YEAR_RE.match(rest)
     if not match:
         return None
     spelled = _spelled_year(match.group(2))
@@ -477,9 +480,12 @@ def _relative_year(word: str | None, reference: dt.date) -> int | None:
     )
 
 
+_MONTH_RE = re.compile(rf"(?:(this past|this coming|this|last|next|that) )?({MONTH})$", re.IGNORECASE)
+
+
 def _normalize_month(candidate: Candidate, context: Context) -> Value | None:
     mod, rest = _split_mod(candidate.text)
-    match = re.match(rf"(?:(this past|this coming|this|last|next|that) )?({MONTH})$", rest, re.IGNORECASE)
+    match = _MONTH_RE.match(rest)
     if not match:
         return None
     relation, month = match.group(1), _month_number(match.group(2))
@@ -495,13 +501,15 @@ def _normalize_month(candidate: Candidate, context: Context) -> Value | None:
     return Value("DATE", f"{year:04d}-{month:02d}", mod)
 
 
+_WEEKDAY_RE = re.compile(
+    rf"(?:(this past|this coming|this|last|next|that|the previous|the following|the next|the preceding) )?"
+    rf"({WEEKDAY})(?: ({PART_OF_DAY_RE}))?$"
+)
+
+
 def _normalize_weekday(candidate: Candidate, context: Context) -> Value | None:
     mod, rest = _split_mod(candidate.text)
-    match = re.match(
-        rf"(?:(this past|this coming|this|last|next|that|the previous|the following|the next|the preceding) )?"  # noqa: E501
-        rf"({WEEKDAY})(?: ({PART_OF_DAY_RE}))?$",
-        rest,
-    )
+    match = _WEEKDAY_RE.match(rest)
     if not match:
         return None
     relation, weekday = match.group(1), WEEKDAYS[match.group(2).rstrip(".")]
@@ -540,11 +548,12 @@ def _season_year(relation: str | None, season: str, reference: dt.date, tense: T
     return reference.year
 
 
+_SEASON_RE = re.compile(rf"(?:(this past|this coming|the coming|the past|this|last|next|that) )?({SEASON})$")
+
+
 def _normalize_season(candidate: Candidate, context: Context) -> Value | None:
     mod, rest = _split_mod(candidate.text)
-    match = re.match(
-        rf"(?:(this past|this coming|the coming|the past|this|last|next|that) )?({SEASON})$", rest
-    )
+    match = _SEASON_RE.match(rest)
     if not match:
         return None
     season = SEASONS[match.group(2)]
@@ -590,9 +599,12 @@ def _normalize_season_year(candidate: Candidate, context: Context) -> Value | No
     return Value("DATE", f"{year:04d}-{SEASONS[match.group(1)]}", mod)
 
 
+_HOLIDAY_RE = re.compile(rf"(?:(this|last|next) )?({HOLIDAY})(?:,? ({YEAR})|( week))?$")
+
+
 def _normalize_holiday(candidate: Candidate, context: Context) -> Value | None:
     lowered = _lower(candidate.text)
-    match = re.match(rf"(?:(this|last|next) )?({HOLIDAY})(?:,? ({YEAR})|( week))?$", lowered)
+    match = _HOLIDAY_RE.match(lowered)
     if not match:
         return None
     if candidate.text[0].islower() and match.group(1) is None:
@@ -663,9 +675,12 @@ def _normalize_decade(candidate: Candidate, context: Context) -> Value | None:
     return Value("DATE", digits[:3], mod)
 
 
+_CENTURY_RE = re.compile(rf"({alternation(ORDINALS)}|[0-9]{{1,2}})(?:st|nd|rd|th)?[\s-]+century")
+
+
 def _normalize_century(candidate: Candidate, context: Context) -> Value | None:
     mod, rest = _split_mod(candidate.text)
-    match = re.search(rf"({alternation(ORDINALS)}|[0-9]{{1,2}})(?:st|nd|rd|th)?[\s-]+century", rest)
+    match = _CENTURY_RE.search(rest)
     if not match:
         return None
     word = match.group(1)
@@ -683,9 +698,12 @@ def _quarter_year(number: int, context: Context, tense: Tense | None) -> int:
     return reference.year
 
 
+_ORDINAL_QUARTER_RE = re.compile(rf"({ORDINAL}|final)[\s-]+(?:fiscal )?(quarter|half|period)")
+
+
 def _normalize_quarter(candidate: Candidate, context: Context) -> Value | None:
     lowered = _lower(candidate.text)
-    ordinal = re.search(rf"({ORDINAL}|final)[\s-]+(?:fiscal )?(quarter|half|period)", lowered)
+    ordinal = _ORDINAL_QUARTER_RE.search(lowered)
     if not ordinal:
         return None
     number = 4 if ordinal.group(1) == "final" else ORDINALS[ordinal.group(1)]
@@ -726,7 +744,7 @@ def _normalize_quarter_rel(candidate: Candidate, context: Context) -> Value | No
     year, number = reference.year, quarter_of(reference)
     if re.match(r"(?:the )?same (?:fiscal )?quarter", lowered):
         # "sales had fallen in the same quarter of 2009": the quarter last told of, in that year
-        year, number = context.quarter or _reporting_quarter(context)
+        year, number = context.named_quarter() or _reporting_quarter(context)
         named_year = re.search(YEAR, lowered)
         return Value("DATE", f"{int(named_year.group(0)) if named_year else year:04d}-Q{number}")
     if re.search(r"\b(?:latest|most recent|recent|previous|prior|preceding)\b", lowered):
@@ -756,7 +774,7 @@ def _normalize_the_quarter(candidate: Candidate, context: Context) -> Value | No
     ended = _quarter_end_after(candidate, context)
     if ended is not None:
         return Value("DATE", f"{ended.year:04d}-Q{quarter_of(ended)}")
-    year, number = context.quarter or _reporting_quarter(context)
+    year, number = context.named_quarter() or _reporting_quarter(context)
     if "ago" in candidate.text or "earlier" in candidate.text:
         year -= 1
     return Value("DATE", f"{year:04d}-Q{number}")
@@ -954,15 +972,17 @@ _NARRATIVE_RELATIONS = (
 )
 
 
+_RELATIVE_UNIT_RE = re.compile(
+    r"^(?:(this past|this coming|this|last|next|the past|the coming|the previous|the following"
+    r"|the current|the same|that|the next|the prior|the preceding|the last|the latest|the most recent"
+    r"|the) )?"
+    rf"(?:fiscal )?({UNIT}|{PART_OF_DAY_RE})$"
+)
+
+
 def _normalize_relative_unit(candidate: Candidate, context: Context) -> Value | None:
     mod, rest = _split_mod(candidate.text)
-    match = re.match(
-        r"^(?:(this past|this coming|this|last|next|the past|the coming|the previous|the following"
-        r"|the current|the same|that|the next|the prior|the preceding|the last|the latest|the most recent"
-        r"|the) )?"
-        rf"(?:fiscal )?({UNIT}|{PART_OF_DAY_RE})$",
-        rest,
-    )
+    match = _RELATIVE_UNIT_RE.match(rest)
     if not match:
         return None
     relation, unit = match.group(1), match.group(2)
@@ -1279,9 +1299,10 @@ def _measures_something(candidate: Candidate, context: Context) -> bool:
 def _is_fraction(candidate: Candidate, context: Context) -> bool:
     """'three-quarters of its food', 'a quarter of the market': a part of something, not three months."""
     after = context.token_after(candidate.end)
-    if after is None or after.lower_ != "of" or after.i + 1 >= len(context.doc):
+    tokens = tokens_of(context.doc)
+    if after is None or after.lower_ != "of" or after.i + 1 >= len(tokens):
         return False
-    following = context.doc[after.i + 1]
+    following = tokens[after.i + 1]
     return following.pos_ in ("DET", "PRON") or following.tag_ == "PRP$"
 
 
@@ -1306,9 +1327,12 @@ def _normalize_unit_long(candidate: Candidate, context: Context) -> Value | None
     return Value("DURATION", _duration_value(None if plural else 1, unit))
 
 
+_UNITS_RE = re.compile(rf"({UNIT})s")
+
+
 def _normalize_bare_units(candidate: Candidate, context: Context) -> Value | None:
     lowered = _lower(candidate.text)
-    match = re.search(rf"({UNIT})s", lowered)
+    match = _UNITS_RE.search(lowered)
     if not match:
         return None
     unit = match.group(1)
@@ -1482,15 +1506,18 @@ _BUSINESS_WORDS = frozenset(
 )
 
 
+_YEAR_NAMED_RE = re.compile(rf"{YEAR}|fiscal|year")
+
+
 def _is_not_a_game_period(candidate: Candidate, context: Context) -> bool:
     """'Messi scored in the second half', 'the third quarter of Sunday's game': a period of play, not of
     the calendar (unless the year or the accounts are named)."""
-    if re.search(rf"{YEAR}|fiscal|year", _lower(candidate.text)):
+    if _YEAR_NAMED_RE.search(_lower(candidate.text)):
         return True
     tokens = context.tokens(candidate.start, candidate.end)
     if not tokens:
         return True
-    words = {token.lower_ for token in sentence_at(tokens[0].doc, tokens[0].i)}
+    words = {token.lower_ for token in tokens_in(sentence_at(tokens[0].doc, tokens[0].i))}
     return not (words & _GAME_WORDS) or bool(words & _BUSINESS_WORDS)
 
 
@@ -1521,7 +1548,8 @@ def _is_in_a_title(candidate: Candidate, context: Context) -> bool:
         previous = token.nbor(-1)
         if token.i == tokens[0].i and (previous.text in _TITLE_OPENERS or previous.is_space):
             continue
-        words = [word for word in sentence_at(token.doc, token.i) if word.is_alpha and len(word) > 3]
+        sentence = tokens_in(sentence_at(token.doc, token.i))
+        words = [word for word in sentence if word.is_alpha and len(word) > 3]
         capitalized = sum(word.text[:1].isupper() for word in words)
         return capitalized <= 0.6 * len(words)
     return False

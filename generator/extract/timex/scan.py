@@ -4,10 +4,15 @@
 one-character negative lookbehind (`(?<![\\w'-])`, whole words only), which keeps the regex engine
 from skipping ahead to a possible first character, so most of the tagging time went into failing at
 offsets where no match can begin. From each pattern's parse tree `StartScanner` works out its
-leading lookbehind and the first `PREFIX` characters its matches can start with (a superset); it
-tries the pattern only at the offsets that pass both, and so finds exactly the matches `finditer`
-finds, in the same order. A pattern whose match may be empty, or whose lookbehind or prefixes it
-cannot read, simply runs by `finditer`.
+leading lookbehind and, for each length in `HEADS`, the characters its matches can start with (a
+superset); it tries the pattern only at the offsets that pass them all, and so finds exactly the
+matches `finditer` finds, in the same order. A pattern whose match may be empty, or whose lookbehind
+or prefixes it cannot read, simply runs by `finditer`.
+
+The heads are checked shortest first, each only for the patterns the shorter one left: three
+characters tell "the" from "in", but a third of the rules may start with "the" ("the end of",
+"the first quarter", "the year"); six characters ("the ye", "the fi") leave one or two, and a
+failed try of a rule costs several times a check of its head.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 try:  # the regex parser is private, and moved in Python 3.11
@@ -25,8 +32,12 @@ except ImportError:  # pragma: no cover - Python < 3.11
     import sre_constants  # type: ignore[no-redef,unused-ignore]
     import sre_parse  # type: ignore[no-redef,unused-ignore]
 
-MEMO_LIMIT = 200_000  # text starts whose patterns are remembered (a few thousand in real news)
-PREFIX = 3  # characters of a match's start that are checked before the pattern is tried
+MEMO_LIMIT = 200_000  # text starts whose patterns are remembered, per length (tens of thousands in news)
+HEADS = (1, 3, 6)  # characters of a match's start that are checked before the pattern is tried, in steps
+# Pairs of prefixes combined while reading a pattern, past which what follows is read as any characters:
+# a loop of optional pieces ("(?:\s*(?:,|at|updated))*") would otherwise make millions of them (a
+# smaller cap reads "day_date" as "any characters" from its start, and tries it everywhere).
+MAX_COMBINATIONS = 20_000
 _ANY = r"\s\S"  # a class piece for a character about which nothing is known
 _CATEGORIES = {
     sre_constants.CATEGORY_DIGIT: r"\d",
@@ -42,18 +53,21 @@ _REPEATS = {
     getattr(sre_constants, "POSSESSIVE_REPEAT", None),
 }
 _ZERO_WIDTH = {sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT}
-_EVERY_OFFSET = re.compile(r"[\s\S]")
 _Node = tuple[Any, Any]  # (opcode, argument) in the regex parser's tree
-# Each a sequence of character classes; one shorter than PREFIX: the match may end there.
+_Group = tuple[str | None, int]  # patterns with one leading lookbehind class (None: none) and flags
+# Each a sequence of character classes; one shorter than the length read: the match may end there.
 Prefixes = frozenset[tuple[str, ...]]
 
 
 @dataclass(frozen=True, slots=True)
 class _Start:
-    """Where a pattern can match: not after a character of `not_after`, at text that `prefix` fullmatches."""
+    """Where a pattern can match: not after a character of `not_after`, at text that `prefixes` match."""
 
     not_after: str | None  # a character class, or None when the pattern opens with no lookbehind
-    prefix: re.Pattern[str]  # tried on the PREFIX characters from the offset (fewer at the text's end)
+    # one per length in HEADS, matched at that many characters from the offset (fewer at the text's end):
+    # a match shorter than the length read may be followed by anything
+    prefixes: tuple[re.Pattern[str], ...]
+    first: str  # a class of the characters a match can start with
 
 
 @dataclass(slots=True)
@@ -62,17 +76,23 @@ class StartScanner:
 
     patterns: tuple[re.Pattern[str], ...]
     _starts: list[_Start | None] = field(init=False)
-    # lookbehind class -> the (index, start) of the patterns opening with it
-    _groups: dict[str | None, list[tuple[int, _Start]]] = field(init=False)
-    # (lookbehind class, the text from an offset) -> the indexes of the patterns that may match there
-    _may_start: dict[tuple[str | None, str], tuple[int, ...]] = field(init=False, default_factory=dict)
+    _groups: dict[_Group, tuple[int, ...]] = field(init=False)  # the indexes of the patterns of each group
+    _scans: dict[_Group, re.Pattern[str]] = field(init=False)  # the offsets where they may start
+    # per length in HEADS: (group, that many characters from an offset) -> the patterns that may match there
+    _may_start: tuple[dict[tuple[_Group, str], tuple[int, ...]], ...] = field(init=False)
 
     def __post_init__(self) -> None:
         self._starts = [match_start(pattern) for pattern in self.patterns]
-        self._groups = {}
+        groups: dict[_Group, list[int]] = {}
         for index, start in enumerate(self._starts):
             if start is not None:
-                self._groups.setdefault(start.not_after, []).append((index, start))
+                groups.setdefault((start.not_after, self.patterns[index].flags), []).append(index)
+        self._groups = {group: tuple(indexes) for group, indexes in groups.items()}
+        self._scans = {
+            group: _offsets_scan(group, [self._start(index).first for index in indexes])
+            for group, indexes in self._groups.items()
+        }
+        self._may_start = tuple({} for _ in HEADS)
 
     def finditer(self, text: str) -> Iterator[tuple[int, re.Match[str]]]:
         """(pattern index, match) pairs: the first pattern's matches in text order, then the next's, ..."""
@@ -85,24 +105,37 @@ class StartScanner:
     def _offsets(self, text: str) -> list[list[int] | None]:
         """For each pattern, the offsets where a match may start, in order (None: try everywhere)."""
         offsets: list[list[int] | None] = [None if start is None else [] for start in self._starts]
-        for not_after, group in self._groups.items():
-            scan = (
-                _EVERY_OFFSET
-                if not_after is None
-                else _not_after(not_after, self.patterns[group[0][0]].flags)
-            )
+        longest, may_start = HEADS[-1], self._may_start[-1]
+        for group, scan in self._scans.items():
             for match in scan.finditer(text):
                 offset = match.start()
-                head = text[offset : offset + PREFIX]
-                indexes = self._may_start.get((not_after, head))
+                head = text[offset : offset + longest]
+                indexes = may_start.get((group, head))
                 if indexes is None:
-                    if len(self._may_start) >= MEMO_LIMIT:
-                        self._may_start.clear()
-                    indexes = tuple(index for index, start in group if start.prefix.fullmatch(head))
-                    self._may_start[(not_after, head)] = indexes
+                    indexes = self._classify(group, head)
                 for index in indexes:
                     offsets[index].append(offset)  # type: ignore[union-attr]
         return offsets
+
+    def _classify(self, group: _Group, head: str) -> tuple[int, ...]:
+        """The patterns of `group` whose prefixes of each length in HEADS match as much of `head`."""
+        indexes = self._groups[group]
+        for level, length in enumerate(HEADS):
+            memo, key = self._may_start[level], (group, head[:length])
+            known = memo.get(key)
+            if known is None:
+                if len(memo) >= MEMO_LIMIT:
+                    memo.clear()
+                known = memo[key] = tuple(
+                    index for index in indexes if self._start(index).prefixes[level].match(key[1])
+                )
+            indexes = known
+        return indexes
+
+    def _start(self, index: int) -> _Start:
+        start = self._starts[index]
+        assert start is not None  # the pattern is in a group
+        return start
 
 
 @lru_cache(maxsize=8)
@@ -122,10 +155,11 @@ def _matches_at(pattern: re.Pattern[str], text: str, offsets: Iterable[int]) -> 
             yield match
 
 
-@lru_cache(maxsize=64)
-def _not_after(not_after: str, flags: int) -> re.Pattern[str]:
-    """Every offset not preceded by a character of the class `not_after`."""
-    return re.compile(rf"(?<![{not_after}])[\s\S]", flags)
+def _offsets_scan(group: _Group, firsts: list[str]) -> re.Pattern[str]:
+    """The offsets not after a character of the group's class, at a character a match can start with."""
+    not_after, flags = group
+    first = "".join(dict.fromkeys(firsts))  # the union of the classes
+    return re.compile(rf"[{first}]" if not_after is None else rf"(?<![{not_after}])[{first}]", flags)
 
 
 def match_start(pattern: re.Pattern[str]) -> _Start | None:
@@ -136,17 +170,37 @@ def match_start(pattern: re.Pattern[str]) -> _Start | None:
         items = list(sre_parse.parse(pattern.pattern, pattern.flags))
     except re.error:  # pragma: no cover - the pattern compiled, so it parses
         return None
-    not_after = _leading_lookbehind(items)
-    prefixes = _sequence(items)
-    if () in prefixes or not prefixes:
+    longest = _sequence(items, HEADS[-1])
+    if () in longest or not longest:
         return None
-    alternatives = ("".join(f"[{piece}]" for piece in prefix) + _rest(prefix) for prefix in sorted(prefixes))
-    return _Start(not_after, re.compile("|".join(alternatives), pattern.flags))
+    # the prefixes of a shorter length are the longest ones cut short
+    by_length = [frozenset(prefix[:length] for prefix in longest) for length in HEADS]
+    tests = tuple(_prefix_test(prefixes, pattern.flags) for prefixes in by_length)
+    first = "".join(sorted({prefix[0] for prefix in by_length[0]}))  # every prefix of HEADS[0] is one piece
+    return _Start(_leading_lookbehind(items), tests, first)
 
 
-def _rest(prefix: tuple[str, ...]) -> str:
-    # A match that ends before PREFIX characters is followed by anything, or by the text's end.
-    return "" if len(prefix) == PREFIX else rf"[{_ANY}]*"
+def _prefix_test(prefixes: Prefixes, flags: int) -> re.Pattern[str]:
+    return re.compile(_alternatives(sorted(prefixes), 0), flags)
+
+
+def _alternatives(prefixes: list[tuple[str, ...]], depth: int) -> str:
+    """A regex of sorted `prefixes` that share their first `depth` pieces, as a tree: quicker to compile
+    and to run than one alternative per prefix."""
+    if len(prefixes[0]) == depth:  # sorted first: a match may end here (or the head does)
+        return ""  # whatever follows is fine
+    # the pieces after which the same follows are one class: "[0-9]/|[1-9]/" is "[0-91-9]/"
+    pieces_before: dict[str, list[str]] = {}
+    for piece, group in groupby(prefixes, key=itemgetter(depth)):
+        pieces_before.setdefault(_alternatives(list(group), depth + 1), []).append(piece)
+    branches = [_class("".join(pieces)) + rest for rest, pieces in pieces_before.items()]
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+
+def _class(piece: str) -> str:
+    # one literal character needs no brackets ("t", "\\."), which the regex parser reads faster
+    literal = len(piece) == 1 or (len(piece) == 2 and piece[0] == "\\" and not piece[1].isalnum())
+    return piece if literal else f"[{piece}]"
 
 
 def _leading_lookbehind(items: list[_Node]) -> str | None:
@@ -166,25 +220,29 @@ def _leading_lookbehind(items: list[_Node]) -> str | None:
     return None
 
 
-def _sequence(items: Iterable[_Node]) -> Prefixes:
-    """The prefixes of the matches of `items` one after another."""
+def _sequence(items: Iterable[_Node], length: int) -> Prefixes:
+    """The prefixes of `length` characters (or fewer) of the matches of `items` one after another."""
     prefixes: Prefixes = frozenset([()])
     for op, argument in items:
-        if all(len(prefix) == PREFIX for prefix in prefixes):
+        if all(len(prefix) == length for prefix in prefixes):
             break
-        prefixes = _then(prefixes, _node(op, argument))
+        prefixes = _then(prefixes, _node(op, argument, length), length)
     return prefixes
 
 
-def _then(first: Prefixes, second: Prefixes) -> Prefixes:
+def _then(first: Prefixes, second: Prefixes, length: int) -> Prefixes:
+    open_ended = [head for head in first if len(head) < length]
+    if len(open_ended) * len(second) > MAX_COMBINATIONS:
+        # a superset: any characters follow (or none, only if none could)
+        second = _unknown(length) if () in second else _unknown(length) - {()}
     return frozenset(
-        head if len(head) == PREFIX else (head + tail)[:PREFIX]
+        head if len(head) == length else (head + tail)[:length]
         for head in first
-        for tail in (second if len(head) < PREFIX else [()])
+        for tail in (second if len(head) < length else [()])
     )
 
 
-def _node(op: Any, argument: Any) -> Prefixes:
+def _node(op: Any, argument: Any, length: int) -> Prefixes:
     if op is sre_constants.LITERAL:
         return frozenset([(re.escape(chr(argument)),)])
     if op is sre_constants.IN:
@@ -195,32 +253,35 @@ def _node(op: Any, argument: Any) -> Prefixes:
         return frozenset([()])  # an anchor or a lookaround only narrows where a match is
     if op is sre_constants.SUBPATTERN:
         _, add_flags, del_flags, body = argument
-        return _unknown() if add_flags or del_flags else _sequence(body)
+        # "(?-i:Q[1-4])" read as the pattern reads the rest, ignoring case, matches more: a superset
+        if add_flags or del_flags & ~re.IGNORECASE:
+            return _unknown(length)
+        return _sequence(body, length)
     if op is sre_constants.BRANCH:
-        return frozenset().union(*(_sequence(branch) for branch in argument[1]))
+        return frozenset().union(*(_sequence(branch, length) for branch in argument[1]))
     if op in _REPEATS:
         minimum, maximum, body = argument
-        return _repeat(minimum, maximum, _sequence(body))
+        return _repeat(minimum, maximum, _sequence(body, length), length)
     if op is getattr(sre_constants, "ATOMIC_GROUP", None):
-        return _sequence(argument)
-    return _unknown()  # a group reference, a conditional: any characters, or none
+        return _sequence(argument, length)
+    return _unknown(length)  # a group reference, a conditional: any characters, or none
 
 
-def _repeat(minimum: int, maximum: int, body: Prefixes) -> Prefixes:
-    # Past PREFIX repetitions the prefixes no longer change: every further one starts with them.
+def _repeat(minimum: int, maximum: int, body: Prefixes, length: int) -> Prefixes:
+    # Past `length` repetitions the prefixes no longer change: every further one starts with them.
     power: Prefixes = frozenset([()])
     prefixes: set[tuple[str, ...]] = {()} if minimum == 0 else set()
-    for count in range(1, min(maximum, PREFIX) + 1):
-        power = _then(power, body)
+    for count in range(1, min(maximum, length) + 1):
+        power = _then(power, body, length)
         if count >= minimum:
             prefixes |= power
-    if minimum > PREFIX:
+    if minimum > length:
         prefixes |= power
     return frozenset(prefixes)
 
 
-def _unknown() -> Prefixes:
-    return frozenset(tuple([_ANY] * length) for length in range(PREFIX + 1))
+def _unknown(length: int) -> Prefixes:
+    return frozenset(tuple([_ANY] * count) for count in range(length + 1))
 
 
 def _class_piece(items: list[_Node]) -> str:

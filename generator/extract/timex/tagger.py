@@ -78,11 +78,21 @@ def find_time_expressions(doc: Doc, reference: dt.date) -> list[TimeExpression]:
     # First choose the spans (longest first; a span that does not normalize gives way to shorter ones),
     # then normalize them in text order, so narrative expressions see the dates before them.
     probe = Context(doc=doc, reference=reference, token_at=token_at, text=text)
-    chosen = _select(_propose(text), lambda candidate: _normalize(candidate, probe) is not None)
+    # what the probe found for the spans whose rules read no date named before: the same in text order
+    settled: dict[Candidate, TimeExpression | None] = {}
+
+    def accept(candidate: Candidate) -> bool:
+        probe.read_earlier = False
+        expression = _normalize(candidate, probe)
+        if not probe.read_earlier:
+            settled[candidate] = expression
+        return expression is not None
+
+    chosen = _select(_propose(text), accept)
     context = Context(doc=doc, reference=reference, token_at=token_at, text=text)
     found: list[TimeExpression] = []
     for candidate in chosen:
-        expression = _normalize(candidate, context)
+        expression = settled[candidate] if candidate in settled else _normalize(candidate, context)
         if expression is not None:
             found.append(expression)
             context.remember(expression, candidate.rule.name)
