@@ -84,3 +84,8 @@ def release_views(doc: Doc) -> None:
     doc.user_data.pop(_SENTENCES, None)
     doc.user_data.pop(_TEXT, None)
     doc.user_data.pop(_MADE, None)
+
+
+def span_text(span: Span) -> str:
+    """`span.text`, sliced from the Doc's text (Span.text makes a Token for each of its words)."""
+    return text_of(span.doc)[span.start_char : span.end_char]

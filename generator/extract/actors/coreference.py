@@ -211,7 +211,7 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
         if mention is not None:
             _remember(doc, mention, number, seen, genders, roles, by_word)
             continue
-        if token.i in named:
+        if token.i in named or not _may_refer(token):
             continue
         group = _group_for(token, number, groups)
         if group:
@@ -241,6 +241,18 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
             )
     found = [*mentions, *references]
     return sorted([*found, *_first_person_in_quotes(doc, found)], key=lambda mention: mention.start)
+
+
+# What every rule below reads as a reference: a noun (a name word for a role opening a line), or
+# one of these words; the rest of the tokens are skipped before any rule runs
+REFERRING_POS = frozenset({"NOUN", "PROPN"})
+REFERRING_WORDS = (
+    MALE_PRONOUNS | FEMALE_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | POLICE_WORDS | frozenset({"old"})
+)
+
+
+def _may_refer(token: Token) -> bool:
+    return token.pos_ in REFERRING_POS or token.lower_ in REFERRING_WORDS
 
 
 def _sentence_numbers(doc: Doc) -> dict[int, int]:

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
@@ -25,6 +26,7 @@ from generator.extract.doc_views import (
     sentence_at,
     sentence_starts,
     sentences_of,
+    span_text,
     text_of,
     tokens_in,
     tokens_of,
@@ -103,6 +105,7 @@ _DEMONYM_COUNTRIES = {
 }
 
 
+@lru_cache(maxsize=16384)  # a pure function of the text, asked again for every copy of a name
 def clean_name(text: str, organization: bool = False) -> str:
     """A display name from a mention: possessive, leading 'the', titles and demonyms removed.
 
@@ -241,14 +244,13 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
     # full company names first; people in the order the article introduces them
     for found in sorted(named, key=lambda found: (not _is_full_organization(found), found.span.start)):
         canonical = registry.resolve(found.name, found.kind, definite=found.name in said_with_the)
-        if name_key(canonical) != name_key(found.span.text) and not found.contextual:
-            registry.add_alias(canonical, clean_name(found.span.text))
+        surface = span_text(found.span)
+        if name_key(canonical) != name_key(surface) and not found.contextual:
+            registry.add_alias(canonical, clean_name(surface))
         if found.name != canonical:
             registry.add_alias(canonical, found.name)
         kind = registry.actors[canonical].kind
-        mentions.append(
-            ActorMention(found.span.start, found.span.end, found.span.text, canonical, kind, found.label)
-        )
+        mentions.append(ActorMention(found.span.start, found.span.end, surface, canonical, kind, found.label))
     return sorted(mentions, key=lambda mention: mention.start)
 
 
@@ -311,9 +313,9 @@ def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind
     elif label == "ORG_PHRASE":
         name = _org_phrase_name(span)
     elif label == "HANDLE":
-        name = handle_name(span.text)
+        name = handle_name(span_text(span))
     else:
-        name = clean_name(span.text, organization=kind == "organization")
+        name = clean_name(span_text(span), organization=kind == "organization")
     if label == "NICKNAME":
         name = known.nicknames.get(name, name)  # "the Chin": the man the article nicknamed so
     if name.isupper() and len(name) > 1:
@@ -356,7 +358,7 @@ def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind
 def _named_before_brackets(doc: Doc, span: Span, organizations: list[str]) -> str | None:
     """ "the Party of Industrialists and Entrepreneurs (PPIE)": an acronym in brackets right after an
     organisation's full name is that organisation."""
-    letters = span.text.replace(".", "")
+    letters = span_text(span).replace(".", "")
     if span.start < 2 or doc[span.start - 1].text != "(" or not (letters.isupper() and len(letters) >= 2):
         return None
     before = text_of(doc)[max(0, doc[span.start - 1].idx - 120) : doc[span.start - 1].idx].rstrip()
@@ -402,7 +404,7 @@ def _is_place_object(span: Span) -> bool:
 def _cased_names(raw: list[tuple[Span, str, ActorKind]]) -> dict[str, str]:
     cased: dict[str, str] = {}
     for span, _label, kind in raw:
-        name = clean_name(span.text, kind == "organization")
+        name = clean_name(span_text(span), kind == "organization")
         if name and not name.isupper():
             words = name.split()
             for start in range(len(words)):  # "Boston Red Sox", "Red Sox", "Sox"
@@ -425,9 +427,10 @@ def _all_caps_mentions(
         return
     names: dict[tuple[str, ...], tuple[str, ActorKind]] = {}
     for span, label, kind in found:
-        if _is_all_caps(sentence_at(doc, span.start)) or not span.text[:1].isupper():
+        text = span_text(span)
+        if _is_all_caps(sentence_at(doc, span.start)) or not text[:1].isupper():
             continue
-        words = clean_name(span.text, kind == "organization").lower().split()
+        words = clean_name(text, kind == "organization").lower().split()
         names.setdefault(tuple(words), (label, kind))
         if kind == "organization":
             for start in range(1, len(words) - 1):
@@ -446,7 +449,7 @@ def _all_caps_mentions(
 def _organization_names(raw: list[tuple[Span, str, ActorKind]]) -> list[str]:
     return sorted(
         {
-            clean_name(span.text, True)
+            clean_name(span_text(span), True)
             for span, _label, kind in raw
             if len(span) > 1 and (kind == "organization" or _bare(span[-1].text) in CLUB_WORDS)
         }
@@ -461,7 +464,7 @@ _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 def product_name(span: Span) -> str:
     """The canonical form of a product mention: plural and possessive endings removed."""
-    text = re.sub(r"(?:'s|’s|')$", "", span.text)
+    text = re.sub(r"(?:'s|’s|')$", "", span_text(span))
     head, _, last = text.rpartition(" ")
     singular = last[:-1]
     is_plural = last.endswith("s") and (
@@ -535,8 +538,15 @@ def _product_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
 
 def _is_index_kind_after(doc: Doc, char: int) -> bool:
     """ "the Nikkei 225 average", "the S&P 500 index": a number naming an index, not a model."""
-    after = next((token for token in tokens_of(doc) if token.idx >= char and not token.is_space), None)
+    tokens = tokens_of(doc)
+    first = bisect.bisect_left(_token_starts(doc), char)
+    after = next((token for token in tokens[first:] if not token.is_space), None)
     return after is not None and after.lower_ in INDEX_KIND_WORDS
+
+
+def _token_starts(doc: Doc) -> list[int]:
+    """Each token's first character, in order."""
+    return made_once(doc, "token_starts", lambda doc: [token.idx for token in tokens_of(doc)])
 
 
 def _is_maker(doc: Doc, char: int, end: int) -> bool:
@@ -609,7 +619,7 @@ NEW_WORDS = frozenset({"new", "newest", "latest"})
 def _words_before(span: Span, count: int = 5) -> str:
     """The few words before a mention, in its sentence, in lower case."""
     start = max(sentence_bounds(span.doc, span.start)[0], span.start - count)
-    return span.doc[start : span.start].text.lower()
+    return span_text(span.doc[start : span.start]).lower()
 
 
 def _model_core(word: str) -> str:
@@ -623,6 +633,8 @@ def _product_short_forms(
     """Other mentions of a product by its last name word: "the Dreamliner" after "Boeing 787 Dreamliner"."""
     names = {product_name(span).split()[-1] for span, _label, _kind in products if len(span) >= 2}
     names = {name for name in names if name[:1].isupper() and not _MODEL_NUMBER.match(name)}
+    if not names:
+        return
     for token in tokens_of(doc):
         if token.is_title and re.sub(r"(?:s|'s|’s)$", "", token.text) in names:
             yield doc[token.i : token.i + 1], "PRODUCT_NAME", "product"
@@ -640,7 +652,7 @@ def _entity_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
             kind = "organization"  # "Furness District Magistrates" taken for a building: a body
         if ent.label_ == "FAC" and len(ent) == 1 and _is_acronym_name(ent[0]) and not _is_place_object(ent):
             kind = "organization"  # "his WBO and IBF titles": a body's acronym, not a building
-        if ent.label_ == "EVENT" and hazard_descriptions(ent.text):
+        if ent.label_ == "EVENT" and hazard_descriptions(span_text(ent)):
             kind = "other"  # "Hurricane Delia struck": a named storm acts in disaster news
         if not kind:
             continue
@@ -734,7 +746,7 @@ def _is_common_word_opening(doc: Doc, ent: Span) -> bool:
     sentence or headline, that the article writes in lower case elsewhere, is a common word."""
     if len(ent) != 1 or ent.start != sentence_bounds(doc, ent.start)[0]:
         return False
-    word = ent.text
+    word = span_text(ent)
     if not word.istitle() or word.lower() in BODY_WORDS or word.lower() not in _lowercase_words(doc):
         return False
     texts, tokens = _token_texts(doc), tokens_of(doc)
@@ -766,19 +778,21 @@ def _joined_names(doc: Doc, ent: Span) -> list[Span]:
     two names joined by a hyphen or "and" are two actors when the article names each of them on its
     own too (not "Rolls-Royce", "Procter and Gamble"); a dash set off by spaces ("Teixeira -- eight
     years") ends a name."""
-    dashes = [token.i for token in ent if token.is_punct and "-" in token.text and token.i > ent.start]
+    words = tokens_in(ent)
+    dashes = [token.i for token in words[1:] if token.is_punct and "-" in token.text]
     spaced = next((index for index in dashes if _dash_ends_name(doc, index)), None)
     # "the Party of X (PPX": a bracket the name does not close
-    bracket = next((token.i for token in ent[1:] if token.text == "("), None)
-    if bracket is not None and any(token.text == ")" for token in doc[bracket : ent.end]):
+    texts = _token_texts(doc)[ent.start : ent.end]
+    bracket = next((ent.start + offset for offset, text in enumerate(texts) if offset and text == "("), None)
+    if bracket is not None and ")" in texts[bracket - ent.start :]:
         bracket = None
     if spaced is not None:
         return [Span(doc, ent.start, spaced, label=ent.label)]
     if bracket is not None:
         inside = [Span(doc, bracket + 1, ent.end, label=ent.label)] if bracket + 1 < ent.end else []
         return [Span(doc, ent.start, bracket, label=ent.label), *inside]
-    joiners = [token.i for token in ent if token.text == "-" and not token.whitespace_]
-    joiners = joiners or [token.i for token in ent if token.lower_ == "and"]
+    joiners = [token.i for token in words if token.text == "-" and not token.whitespace_]
+    joiners = joiners or [token.i for token in words if token.lower_ == "and"]
     if len(joiners) != 1 or not ent.start < joiners[0] < ent.end - 1:
         return [ent]
     parts = [
@@ -800,9 +814,9 @@ def _dash_ends_name(doc: Doc, dash: int) -> bool:
 
 
 def _named_on_its_own(doc: Doc, part: Span, joined: Span) -> bool:
-    alone = rf"(?<![-\w]){re.escape(part.text)}(?![-\w])"
+    alone = rf"(?<![-\w]){re.escape(span_text(part))}(?![-\w])"
     text = text_of(doc)
-    return part.text[:1].isupper() and any(
+    return span_text(part)[:1].isupper() and any(
         not joined.start_char <= match.start() < joined.end_char for match in re.finditer(alone, text)
     )
 
@@ -928,6 +942,16 @@ def _is_named_elsewhere(doc: Doc, name: Span) -> bool:
 
 def _token_texts(doc: Doc) -> list[str]:
     return made_once(doc, "token_texts", lambda doc: [token.text for token in tokens_of(doc)])
+
+
+def _tokens_written(doc: Doc, words: set[str]) -> Iterator[Token]:
+    """The tokens whose text is one of `words`, in order: a pass over the texts, not the Tokens."""
+    if not words:
+        return
+    tokens = tokens_of(doc)
+    for index, text in enumerate(_token_texts(doc)):
+        if text in words:
+            yield tokens[index]
 
 
 def _verb_lemmas(doc: Doc) -> frozenset[str]:
@@ -1134,13 +1158,13 @@ _NUMBERED_TEAM = re.compile(r"\d+[a-z]{2,}s")
 
 def _is_plural_name(token: Token) -> bool:
     word = token.text
-    if _NUMBERED_TEAM.fullmatch(word):
+    if word[:1].isdigit() and _NUMBERED_TEAM.fullmatch(word):
         return token.tag_ in ("NNPS", "NNS", "NNP") and token.dep_ != "compound"
     return (
-        token.is_title
-        and len(word) > 3
+        len(word) > 3
         and word.endswith("s")
         and not word.endswith("ss")
+        and token.is_title
         and token.tag_ in ("NNPS", "NNS", "NNP")
         and token.ent_type_ in _PLURAL_NAME_LABELS
         and token.dep_ != "compound"
@@ -1231,9 +1255,11 @@ def _handle_mentions(
     doc: Doc, found: list[tuple[Span, str, ActorKind]]
 ) -> Iterator[tuple[Span, str, ActorKind]]:
     """ "I'd like to thank @TheAcademy": a handle that spells a name the article gives is that actor."""
-    kinds = {name_key(clean_name(span.text)): kind for span, _label, kind in found}
-    for token in tokens_of(doc):
-        if _HANDLE.match(token.text) and (kind := kinds.get(name_key(handle_name(token.text)))):
+    tokens = tokens_of(doc)
+    handles = [tokens[i] for i, text in enumerate(_token_texts(doc)) if text[:1] == "@" and _HANDLE.match(text)]
+    kinds = {name_key(clean_name(span_text(span))): kind for span, _label, kind in found} if handles else {}
+    for token in handles:
+        if kind := kinds.get(name_key(handle_name(token.text))):
             yield doc[token.i : token.i + 1], "HANDLE", kind
 
 
@@ -1244,25 +1270,29 @@ def _repeated_name_mentions(
     tagged elsewhere, or tags it as something else: "The Beatles' Apple Corps" as a work of art, "HP
     of Palo Alto said" untagged)."""
     names = {
-        span.text: (label, kind)
+        span_text(span): (label, kind)
         for span, label, kind in found
         if _is_organization_acronym(span, kind)
         or (
             len(span) >= 2
-            and (kind == "person" or (kind == "organization" and all(token.is_title for token in span)))
+            and (kind == "person" or (kind == "organization" and all(token.is_title for token in tokens_in(span))))
         )
     }
-    words = [token.text for token in tokens_of(doc)] if names else []
+    words = _token_texts(doc) if names else []
+    tokens, article = tokens_of(doc), text_of(doc)
     for text, (label, kind) in names.items():
         first, width = text.split()[0], len(text.split())
         for start in range(len(words) - width + 1):
-            if words[start] == first and doc[start : start + width].text == text:
+            if words[start] != first:
+                continue
+            last = tokens[start + width - 1]  # the text of doc[start : start + width], without a Span
+            if article[tokens[start].idx : last.idx + len(last.text)] == text:
                 yield doc[start : start + width], label, kind
 
 
 def _is_organization_acronym(span: Span, kind: ActorKind) -> bool:
     """ "HP", "IBM", "CHP": an organisation's name in two to six capitals."""
-    letters = span.text.replace(".", "").replace("&", "")
+    letters = span_text(span).replace(".", "").replace("&", "")
     return kind == "organization" and len(span) == 1 and 2 <= len(letters) <= 6 and letters.isupper()
 
 
@@ -1291,9 +1321,9 @@ def _is_name_word(token: Token) -> bool:
 def _nicknames(raw: list[tuple[Span, str, ActorKind]]) -> dict[str, str]:
     found: dict[str, str] = {}
     for span, _label, kind in raw:
-        match = _NICKNAME.search(span.text) if kind == "person" else None
+        match = _NICKNAME.search(span_text(span)) if kind == "person" else None
         if match:
-            found.setdefault(clean_name(match.group(1)), clean_name(span.text))
+            found.setdefault(clean_name(match.group(1)), clean_name(span_text(span)))
     return found
 
 
@@ -1301,8 +1331,10 @@ def _nickname_alone_mentions(
     doc: Doc, found: list[tuple[Span, str, ActorKind]]
 ) -> Iterator[tuple[Span, str, ActorKind]]:
     """ "the Chin" once the article has written Vincent "The Chin" Gigante."""
-    nicknamed = [span for span, _label, kind in found if kind == "person" and _NICKNAME.search(span.text)]
-    nicknames = {clean_name(match.group(1)) for span in nicknamed if (match := _NICKNAME.search(span.text))}
+    nicknamed = [span for span, _label, kind in found if kind == "person" and _NICKNAME.search(span_text(span))]
+    nicknames = {
+        clean_name(match.group(1)) for span in nicknamed if (match := _NICKNAME.search(span_text(span)))
+    }
     texts = _token_texts(doc) if nicknames else []
     for nickname in nicknames:
         words = nickname.split()
@@ -1318,8 +1350,8 @@ def _surname_mentions(
 ) -> Iterator[tuple[Span, str, ActorKind]]:
     """A surname alone that the model left untagged ("Jobs then moved on"), once the full name is known."""
     surnames = {span[-1].text for span, _label, kind in found if kind == "person" and len(span) >= 2}
-    for token in tokens_of(doc):
-        if token.text in surnames and not token.ent_type_ and _reads_as_name(token):
+    for token in _tokens_written(doc, surnames):
+        if not token.ent_type_ and _reads_as_name(token):
             yield doc[token.i : token.i + 1], "PERSON", "person"
 
 
@@ -1335,10 +1367,8 @@ def _team_nickname_mentions(
         and _is_plural_name(span[-1])
         and (len(span) >= 2 or is_after_the(doc, span.start))
     }
-    for token in tokens_of(doc):
-        if token.text in nicknames and (
-            token.ent_type_ in _PLURAL_NAME_LABELS or _NUMBERED_TEAM.fullmatch(token.text)
-        ):
+    for token in _tokens_written(doc, nicknames):
+        if token.ent_type_ in _PLURAL_NAME_LABELS or _NUMBERED_TEAM.fullmatch(token.text):
             yield doc[token.i : token.i + 1], "NAME", "organization"
 
 
@@ -1350,10 +1380,10 @@ def _company_first_word_mentions(
     first_words = {
         span[0].text
         for span, _label, kind in found
-        if kind == "organization" and _is_company_or_business(_without_possessive(span.text))
+        if kind == "organization" and _is_company_or_business(_without_possessive(span_text(span)))
     }
-    for token in tokens_of(doc):
-        if token.text in first_words and not token.ent_type_ and token.is_title and _reads_as_name(token):
+    for token in _tokens_written(doc, first_words):
+        if not token.ent_type_ and token.is_title and _reads_as_name(token):
             span = doc[token.i : token.i + 1]
             if not _is_where(span):
                 yield span, "ORG", "organization"
@@ -1479,7 +1509,7 @@ def _drop_overlaps(raw: list[tuple[Span, str, ActorKind]]) -> list[tuple[Span, s
 
 
 def _full_person_names(raw: list[tuple[Span, str, ActorKind]]) -> list[str]:
-    names = {clean_name(span.text) for span, _label, kind in raw if kind == "person"}
+    names = {clean_name(span_text(span)) for span, _label, kind in raw if kind == "person"}
     return sorted(name for name in names if len(name.split()) >= 2)
 
 
@@ -1578,29 +1608,32 @@ def _outlet_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     reported by Variety": the outlet a story was told to or reported by, which the model leaves
     unlabelled when its name is a common word; it takes part in the telling. So is the name after
     the word for an outlet: "trade publication Variety", "the celebrity website Gossip"."""
-    for token in tokens_of(doc):
-        if _is_told_or_reported_by(token) or _follows_outlet_kind(token):
+    tokens = tokens_of(doc)
+    for token in tokens:
+        if _is_told_or_reported_by(token) or _follows_outlet_kind(tokens, token.i):
             span = _outlet_name(doc, token)
             if span is not None:
                 yield span, "ORG", "organization"
 
 
-def _follows_outlet_kind(token: Token) -> bool:
+def _follows_outlet_kind(tokens: list[Token], index: int) -> bool:
     """ "trade publication Variety": the last name word after the word for an outlet."""
-    tokens = tokens_of(token.doc)
-    if token.i == 0 or tokens[token.i - 1].lower_ not in OUTLET_KIND_WORDS:
+    if index == 0 or tokens[index - 1].lower_ not in OUTLET_KIND_WORDS:
         return False
-    return token.i + 1 == len(tokens) or not _is_outlet_name_word(tokens[token.i + 1])
+    return index + 1 == len(tokens) or not _is_outlet_name_word(tokens[index + 1])
 
 
 OUTLET_KIND_WORDS = OUTLET_KINDS | {"publication"}
 
 
 def _is_told_or_reported_by(token: Token) -> bool:
+    dep = token.dep_  # read before the head: Token.head makes a new Token
+    if dep == "dobj":
+        return token.head.lemma_ == "tell"
+    if dep != "pobj":
+        return False
     head = token.head
-    if token.dep_ == "dobj":
-        return head.lemma_ == "tell"
-    if token.dep_ != "pobj" or head.lower_ not in ("to", "by", "with"):
+    if head.lower_ not in ("to", "by", "with"):
         return False
     teller = head.head
     if head.lower_ == "by":
@@ -1642,6 +1675,7 @@ _WEB_NAME = re.compile(r"^[A-Z][\w-]*\.(?:com|net|org|co\.uk)$")
 def _web_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     """ "reports FoxSports.com", "according to TMZ.com": a site written as a name (not "hp.com", an
     address), which the model leaves unlabelled."""
-    for token in tokens_of(doc):
-        if _WEB_NAME.match(token.text) and token.ent_type_ in ("", "PERSON", "GPE"):
-            yield doc[token.i : token.i + 1], "ORG", "organization"
+    tokens = tokens_of(doc)
+    for index, text in enumerate(_token_texts(doc)):
+        if "." in text and _WEB_NAME.match(text) and tokens[index].ent_type_ in ("", "PERSON", "GPE"):
+            yield doc[index : index + 1], "ORG", "organization"
