@@ -89,3 +89,8 @@ def release_views(doc: Doc) -> None:
 def span_text(span: Span) -> str:
     """`span.text`, sliced from the Doc's text (Span.text makes a Token for each of its words)."""
     return text_of(span.doc)[span.start_char : span.end_char]
+
+
+def lowers_of(doc: Doc) -> list[str]:
+    """Each token's `lower_`, made once per Doc (a rule that looks for a few words reads these first)."""
+    return made_once(doc, "token_lowers", lambda doc: [token.lower_ for token in tokens_of(doc)])

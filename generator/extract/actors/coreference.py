@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
-from generator.extract.doc_views import made_once, sentence_starts, text_of, tokens_of
+from generator.extract.doc_views import lowers_of, made_once, sentence_starts, text_of, tokens_of
 from generator.extract.grammar import is_after_the
 from generator.extract.lexicon import INDEX_NAMES, hazard_descriptions, is_bare_takings, is_reporting
 from generator.registry import CORPORATE_WORDS, LEGAL_SUFFIXES, name_key
@@ -205,13 +205,14 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
     by_word: dict[str, tuple[int, ActorMention]] = {}  # "the store" -> iTunes Store, "the ministry"
     references: list[ActorMention] = []
     owners = {index: mention for mention in mentions for index in range(mention.start, mention.end)}
+    lowers = lowers_of(doc)
     for token in tokens_of(doc):
         number = sentence_of.get(token.i, 0)
         mention = by_start.get(token.i)
         if mention is not None:
             _remember(doc, mention, number, seen, genders, roles, by_word)
             continue
-        if token.i in named or not _may_refer(token):
+        if token.i in named or not (lowers[token.i] in REFERRING_WORDS or token.pos_ in REFERRING_POS):
             continue
         group = _group_for(token, number, groups)
         if group:
@@ -249,10 +250,6 @@ REFERRING_POS = frozenset({"NOUN", "PROPN"})
 REFERRING_WORDS = (
     MALE_PRONOUNS | FEMALE_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | POLICE_WORDS | frozenset({"old"})
 )
-
-
-def _may_refer(token: Token) -> bool:
-    return token.pos_ in REFERRING_POS or token.lower_ in REFERRING_WORDS
 
 
 def _sentence_numbers(doc: Doc) -> dict[int, int]:
@@ -336,13 +333,14 @@ def _organization_of_role_phrase(
     doc: Doc, person: ActorMention, mentions: Sequence[ActorMention]
 ) -> ActorMention | None:
     """The organisation one of a person's role phrases names: "Red Sox owner John Henry"."""
-    organizations = [mention for mention in mentions if mention.kind == "organization"]
-    for mention in mentions:
-        if mention.name != person.name or mention.label == "COREF":
-            continue
-        root = doc[mention.start : mention.end].root
-        for organization in organizations:
-            if _in_role_phrase(doc[organization.start : organization.end].root, root):
+    named = [doc[m.start : m.end].root for m in mentions if m.name == person.name and m.label != "COREF"]
+    if not named:
+        return None
+    # each organisation's root found once, not once per mention of the person
+    organizations = [(m, doc[m.start : m.end].root) for m in mentions if m.kind == "organization"]
+    for root in named:
+        for organization, organization_root in organizations:
+            if _in_role_phrase(organization_root, root):
                 return organization
     return None
 
@@ -1136,16 +1134,17 @@ def _has_own_name(token: Token) -> bool:
     comes with a name of its own (not "the minister and John Smith", two people). A name before
     it says whose or what it is, not who: "the Falcons coach", "a Denver District Court judge",
     "the American Pie actress"."""
+    children = list(token.children)
     return (
         any(
             child.dep_ in ("appos", "compound")
             and child.pos_ == "PROPN"
             and child.ent_type_ not in NOT_OWN_NAME_TYPES
             and child.i > token.i
-            for child in token.children
+            for child in children
         )
         or (token.dep_ == "compound" and token.head.pos_ == "PROPN")
-        or any(child.dep_ == "conj" and _is_titled_name(child) for child in token.children)
+        or any(child.dep_ == "conj" and _is_titled_name(child) for child in children)
     )
 
 
@@ -1366,8 +1365,10 @@ def _reflexive_gender(name: Token) -> Gender | None:
     if name.dep_ != "nsubj":
         return None
     verb = name.head
-    for token in verb.subtree:
-        if token.lower_ not in ("herself", "himself"):
+    tokens = tokens_of(name.doc)
+    for index in _reflexive_pronouns(name.doc):  # in order, as they come in the verb's subtree
+        token = tokens[index]
+        if token.i != verb.i and not verb.is_ancestor(token):
             continue
         governor = token.head
         while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
@@ -1375,6 +1376,15 @@ def _reflexive_gender(name: Token) -> Gender | None:
         if governor.i == verb.i:
             return "f" if token.lower_ == "herself" else "m"
     return None
+
+
+def _reflexive_pronouns(doc: Doc) -> list[int]:
+    """The token indexes of "herself" and "himself" (most articles have none)."""
+    return made_once(
+        doc,
+        "reflexive_pronouns",
+        lambda doc: [index for index, lower in enumerate(lowers_of(doc)) if lower in ("herself", "himself")],
+    )
 
 
 MAX_AGE = 120

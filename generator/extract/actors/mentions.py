@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -22,6 +22,7 @@ from spacy.tokens import Span
 
 from generator.extract.doc_views import (
     entities_of,
+    lowers_of,
     made_once,
     sentence_at,
     sentence_starts,
@@ -227,12 +228,15 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
     )
     credit_start, credit_end = dateline_credit(doc)
     raw = [item for item in raw if not credit_start <= item[0].start_char < credit_end]
+    people, organizations = _full_person_names(raw), _organization_names(raw)
     known = _KnownNames(
-        _full_person_names(raw),
-        _organization_names(raw),
+        people,
+        organizations,
         _full_product_names(products),
         _cased_names(raw),
         _nicknames(raw),
+        _by_words(people, lambda words: {words[0], words[-1]}),
+        _by_words(organizations, lambda words: {words[0]}),
     )
     named = [found for found in (_name_mention(doc, known, item) for item in raw) if found]
     said_with_the = {found.name for found in named if found.definite}
@@ -301,6 +305,18 @@ class _KnownNames:
     products: list[str]
     cased: dict[str, str]  # "red sox" -> "Red Sox": how the article writes a name an all-caps line shouts
     nicknames: dict[str, str]  # "Chin" -> "Vincent Gigante", of Vincent "The Chin" Gigante
+    # indexes, so that each mention looks up its few full names rather than scanning all of them
+    people_by_word: dict[str, list[str]]  # "Jobs", "Steve" -> ["Steve Jobs"]
+    organizations_by_first_word: dict[str, list[str]]  # "Kessler" -> ["Kessler Motors Co."]
+
+
+def _by_words(names: list[str], words_of: Callable[[list[str]], set[str]]) -> dict[str, list[str]]:
+    """`names` by each of the words `words_of` picks from a name's words, in their order."""
+    index: dict[str, list[str]] = {}
+    for name in names:
+        for word in words_of(name.split()):
+            index.setdefault(word, []).append(name)
+    return index
 
 
 def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind]) -> _NamedSpan | None:
@@ -327,7 +343,7 @@ def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind
         # "Klitschko stopped Thompson", "Lohan has re-hired", "a right hand from Klitschko": a surname
         # the model took for a nationality or a place is the person the article named in full (a
         # nationality is never where something happens)
-        full_name, _ = _expand_short_name(name, "person", known.people, span)
+        full_name, _ = _expand_short_name(name, "person", known.people_by_word, span)
         if full_name != name:
             name, kind, label = full_name, "person", "PERSON"
     if label == "NORP":
@@ -340,7 +356,7 @@ def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind
         return None  # "police in Holloway", "a flight from Singapore": the town the company is named after
     if company:
         name, kind = company, "organization"
-    name, kind = _expand_short_name(name, kind, known.people, span)
+    name, kind = _expand_short_name(name, kind, known.people_by_word, span)
     if kind == "organization":
         name = _named_before_brackets(doc, span, known.organizations) or expand_organization(
             name, known.organizations
@@ -959,10 +975,13 @@ def _verb_lemmas(doc: Doc) -> frozenset[str]:
     return made_once(
         doc,
         "lowercase_verb_lemmas",
-        lambda doc: frozenset(
-            token.lemma_.lower() for token in tokens_of(doc) if token.is_lower and token.pos_ == "VERB"
-        ),
+        lambda doc: frozenset(token.lemma_.lower() for token in _lowercase_tokens(doc) if token.pos_ == "VERB"),
     )
+
+
+def _lowercase_tokens(doc: Doc) -> list[Token]:
+    """The tokens written in lower case, for the sets of words below."""
+    return made_once(doc, "lowercase_tokens", lambda doc: [token for token in tokens_of(doc) if token.is_lower])
 
 
 def _is_role_word(token: Token, words_left: int) -> bool:
@@ -977,17 +996,17 @@ def _lowercase_verbs(doc: Doc) -> frozenset[str]:
     return made_once(
         doc,
         "lowercase_verbs",
-        lambda doc: frozenset(
-            token.text for token in tokens_of(doc) if token.is_lower and token.pos_ in ("VERB", "AUX")
-        ),
+        lambda doc: frozenset(token.text for token in _lowercase_tokens(doc) if token.pos_ in ("VERB", "AUX")),
     )
 
 
 def _org_phrase_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     # "The Russian foreign ministry": NER sees only "Russian"; the phrase is the actor.
-    for token in tokens_of(doc):
-        if token.lower_ not in ORG_HEADS or token.pos_ != "NOUN":
+    tokens = tokens_of(doc)
+    for index, lower in enumerate(lowers_of(doc)):
+        if lower not in ORG_HEADS or tokens[index].pos_ != "NOUN":
             continue
+        token = tokens[index]
         modifiers = [child for child in token.lefts if child.dep_ in ("amod", "compound", "nmod")]
         if not modifiers or not (modifiers[0].ent_type_ in ("NORP", "GPE") or _is_local_body(modifiers[0])):
             continue
@@ -1024,9 +1043,11 @@ def _org_phrase_name(span: Span) -> str:
 def _appositive_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     # "his North Korean counterpart, Choe Son Hui": a run of proper nouns the model left
     # unlabelled, in apposition to (or compounded with) a role noun, names a person.
-    for token in tokens_of(doc):
-        if token.lower_ not in ROLE_NOUNS and token.lower_ not in TITLE_WORDS:
+    tokens = tokens_of(doc)
+    for index, lower in enumerate(lowers_of(doc)):
+        if lower not in ROLE_NOUNS and lower not in TITLE_WORDS:
             continue
+        token = tokens[index]
         for child in token.children:
             if (
                 child.dep_ in ("appos", "compound")
@@ -1087,7 +1108,11 @@ def _index_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     """ "the Dow Jones industrial average", "the Nikkei 225 average", "the Topix index": news writes an
     index's kind in lower case; a family word is part of its name ("the Nasdaq composite index" is the
     Nasdaq Composite), the kind word is not, but for the industrial average, whose name it ends."""
-    for token in tokens_of(doc):
+    tokens = tokens_of(doc)
+    for index, lower in enumerate(lowers_of(doc)):
+        if lower not in INDEX_KIND_WORDS:  # "Index" and "Average" too
+            continue
+        token = tokens[index]
         if token.text in CAPITALISED_INDEX_KINDS and token.i > 0:
             start = _capitalised_index_start(doc, token.i)
             if start < token.i and doc[start].is_title:
@@ -1142,9 +1167,11 @@ _PLURAL_NAME_LABELS = frozenset({"", "PERSON", "ORG", "WORK_OF_ART", "PRODUCT", 
 def _plural_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     """ "the Colts", "the visiting Jaguars", "the Jacksonville Jaguars": "the" before a capitalised
     plural names a team, a band or a party, which the model leaves unlabelled or takes for a person."""
-    for token in tokens_of(doc):
-        if not _is_plural_name(token):
+    tokens = tokens_of(doc)
+    for index, text in enumerate(_token_texts(doc)):
+        if not text.endswith("s") or not _is_plural_name(tokens[index]):  # every plural name ends so
             continue
+        token = tokens[index]
         start = token.i
         while start > 0 and doc[start - 1].is_title and doc[start - 1].tag_ == "NNP":
             start -= 1  # the team's city: "the San Diego Chargers"
@@ -1174,7 +1201,7 @@ def _is_plural_name(token: Token) -> bool:
 
 def _lowercase_words(doc: Doc) -> frozenset[str]:
     return made_once(
-        doc, "lowercase_words", lambda doc: frozenset(t.text for t in tokens_of(doc) if t.is_lower)
+        doc, "lowercase_words", lambda doc: frozenset(token.text for token in _lowercase_tokens(doc))
     )
 
 
@@ -1456,10 +1483,10 @@ def _company_of_first_word(name: str, known: _KnownNames) -> str | None:
     Motors Co."), whatever the model took it for; not a person's surname."""
     if len(name.split()) != 1 or not name.istitle():
         return None
-    if any(full.split()[-1] == name for full in known.people):
+    if any(full.split()[-1] == name for full in known.people_by_word.get(name, ())):
         return None
     companies = [
-        full for full in known.organizations if full.split()[0] == name and _is_company_or_business(full)
+        full for full in known.organizations_by_first_word.get(name, ()) if _is_company_or_business(full)
     ]
     if not companies:
         return None
@@ -1514,12 +1541,12 @@ def _full_person_names(raw: list[tuple[Span, str, ActorKind]]) -> list[str]:
 
 
 def _expand_short_name(
-    name: str, kind: ActorKind, full_names: list[str], span: Span
+    name: str, kind: ActorKind, people_by_word: dict[str, list[str]], span: Span
 ) -> tuple[str, ActorKind]:
     """A one-word name that is the surname or given name of exactly one full name in the article."""
     if len(name.split()) != 1 or kind not in ("person", "organization") or name.isupper():
         return name, kind
-    matches = [full for full in full_names if name in (full.split()[0], full.split()[-1])]
+    matches = people_by_word.get(name, [])
     shortest = min(matches, key=len, default="")
     if matches and all(full.split()[: len(shortest.split())] == shortest.split() for full in matches):
         return shortest, "person"  # "Steve Jobs", and a run-on of it the model tagged ("Steve Jobs Apple")
@@ -1608,17 +1635,17 @@ def _outlet_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     reported by Variety": the outlet a story was told to or reported by, which the model leaves
     unlabelled when its name is a common word; it takes part in the telling. So is the name after
     the word for an outlet: "trade publication Variety", "the celebrity website Gossip"."""
-    tokens = tokens_of(doc)
+    tokens, lowers = tokens_of(doc), lowers_of(doc)
     for token in tokens:
-        if _is_told_or_reported_by(token) or _follows_outlet_kind(tokens, token.i):
+        if _is_told_or_reported_by(token) or _follows_outlet_kind(tokens, lowers, token.i):
             span = _outlet_name(doc, token)
             if span is not None:
                 yield span, "ORG", "organization"
 
 
-def _follows_outlet_kind(tokens: list[Token], index: int) -> bool:
+def _follows_outlet_kind(tokens: list[Token], lowers: list[str], index: int) -> bool:
     """ "trade publication Variety": the last name word after the word for an outlet."""
-    if index == 0 or tokens[index - 1].lower_ not in OUTLET_KIND_WORDS:
+    if index == 0 or lowers[index - 1] not in OUTLET_KIND_WORDS:
         return False
     return index + 1 == len(tokens) or not _is_outlet_name_word(tokens[index + 1])
 
