@@ -94,3 +94,13 @@ def span_text(span: Span) -> str:
 def lowers_of(doc: Doc) -> list[str]:
     """Each token's `lower_`, made once per Doc (a rule that looks for a few words reads these first)."""
     return made_once(doc, "token_lowers", lambda doc: [token.lower_ for token in tokens_of(doc)])
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """Each token's first character (`token.idx`), in order, made once per Doc."""
+    return made_once(doc, "token_starts", lambda doc: [token.idx for token in tokens_of(doc)])
+
+
+def token_at_char(doc: Doc, char: int) -> int:
+    """The index of the token whose text or trailing space holds character `char` of `text_of(doc)`."""
+    return bisect.bisect_right(token_starts(doc), char) - 1

@@ -33,7 +33,14 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
-from generator.extract.doc_views import lowers_of, made_once, sentence_starts, text_of, tokens_of
+from generator.extract.doc_views import (
+    lowers_of,
+    made_once,
+    sentence_starts,
+    text_of,
+    token_at_char,
+    tokens_of,
+)
 from generator.extract.grammar import is_after_the
 from generator.extract.lexicon import INDEX_NAMES, hazard_descriptions, is_bare_takings, is_reporting
 from generator.registry import CORPORATE_WORDS, LEGAL_SUFFIXES, name_key
@@ -381,12 +388,11 @@ def quotations(doc: Doc) -> list[tuple[int, int]]:
 def _find_quotations(doc: Doc) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     opened: Token | None = None
-    spans = (
-        doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        for m in _QUOTE_CHARACTERS.finditer(text_of(doc))
-    )
-    marks = dict.fromkeys(span[0] for span in spans if span is not None and len(span))
-    for token in marks:
+    # the token each quotation mark opens: a mark is no space, so it is in the text of the token
+    # whose characters hold it (what doc.char_span(..., alignment_mode="expand")[0] gives)
+    tokens = tokens_of(doc)
+    marks = dict.fromkeys(token_at_char(doc, m.start()) for m in _QUOTE_CHARACTERS.finditer(text_of(doc)))
+    for token in (tokens[index] for index in marks):
         if token.text not in QUOTE_MARKS:
             continue
         closes = token.text in ("”", "''") or (token.text == '"' and opened is not None)

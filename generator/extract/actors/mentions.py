@@ -29,6 +29,7 @@ from generator.extract.doc_views import (
     sentences_of,
     span_text,
     text_of,
+    token_starts,
     tokens_in,
     tokens_of,
 )
@@ -555,14 +556,10 @@ def _product_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
 def _is_index_kind_after(doc: Doc, char: int) -> bool:
     """ "the Nikkei 225 average", "the S&P 500 index": a number naming an index, not a model."""
     tokens = tokens_of(doc)
-    first = bisect.bisect_left(_token_starts(doc), char)
+    first = bisect.bisect_left(token_starts(doc), char)
     after = next((token for token in tokens[first:] if not token.is_space), None)
     return after is not None and after.lower_ in INDEX_KIND_WORDS
 
-
-def _token_starts(doc: Doc) -> list[int]:
-    """Each token's first character, in order."""
-    return made_once(doc, "token_starts", lambda doc: [token.idx for token in tokens_of(doc)])
 
 
 def _is_maker(doc: Doc, char: int, end: int) -> bool:
@@ -765,10 +762,10 @@ def _is_common_word_opening(doc: Doc, ent: Span) -> bool:
     word = span_text(ent)
     if not word.istitle() or word.lower() in BODY_WORDS or word.lower() not in _lowercase_words(doc):
         return False
-    texts, tokens = _token_texts(doc), tokens_of(doc)
+    tokens = tokens_of(doc)
     return not any(
-        text == word and sentence_bounds(doc, index)[0] != index
-        for index, text in enumerate(texts)
+        sentence_bounds(doc, index)[0] != index
+        for index in _token_positions(doc).get(word, ())
         if tokens[index].is_title
     )
 
@@ -946,18 +943,39 @@ def _is_headline_verb(token: Token) -> bool:
 
 def _is_named_elsewhere(doc: Doc, name: Span) -> bool:
     """Whether the article writes `name` outside the headline too ("Creighton" of "Creighton Returns")."""
-    words = [token.text for token in name]
+    words = _token_texts(doc)[name.start : name.end]
     width = len(words)
-    texts, tokens = _token_texts(doc), tokens_of(doc)
+    tokens, headline_end = tokens_of(doc), sentence_bounds(doc, name.start)[1]
     return any(
-        texts[start : start + width] == words
-        and (start + width >= len(doc) or not tokens[start + width].is_title)
-        for start in range(sentence_bounds(doc, name.start)[1], len(doc) - width + 1)
+        start >= headline_end and (start + width >= len(doc) or not tokens[start + width].is_title)
+        for start in _starts_of(doc, words)
     )
 
 
 def _token_texts(doc: Doc) -> list[str]:
     return made_once(doc, "token_texts", lambda doc: [token.text for token in tokens_of(doc)])
+
+
+def _token_positions(doc: Doc) -> dict[str, list[int]]:
+    """Where each token text comes in the Doc, in order: rules that look for a name's words look
+    them up here rather than comparing every token."""
+
+    def positions(doc: Doc) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        for index, text in enumerate(_token_texts(doc)):
+            found.setdefault(text, []).append(index)
+        return found
+
+    return made_once(doc, "token_positions", positions)
+
+
+def _starts_of(doc: Doc, words: list[str]) -> Iterable[int]:
+    """Where the token texts `words` come one after another in the Doc, in order (anywhere for none)."""
+    texts = _token_texts(doc)
+    if not words:
+        return range(len(texts) + 1)
+    width = len(words)
+    return [start for start in _token_positions(doc).get(words[0], ()) if texts[start : start + width] == words]
 
 
 def _tokens_written(doc: Doc, words: set[str]) -> Iterator[Token]:
@@ -1305,13 +1323,12 @@ def _repeated_name_mentions(
             and (kind == "person" or (kind == "organization" and all(token.is_title for token in tokens_in(span))))
         )
     }
-    words = _token_texts(doc) if names else []
     tokens, article = tokens_of(doc), text_of(doc)
     for text, (label, kind) in names.items():
         first, width = text.split()[0], len(text.split())
-        for start in range(len(words) - width + 1):
-            if words[start] != first:
-                continue
+        for start in _token_positions(doc).get(first, ()):
+            if start + width > len(tokens):
+                break
             last = tokens[start + width - 1]  # the text of doc[start : start + width], without a Span
             if article[tokens[start].idx : last.idx + len(last.text)] == text:
                 yield doc[start : start + width], label, kind
@@ -1362,13 +1379,10 @@ def _nickname_alone_mentions(
     nicknames = {
         clean_name(match.group(1)) for span in nicknamed if (match := _NICKNAME.search(span_text(span)))
     }
-    texts = _token_texts(doc) if nicknames else []
     for nickname in nicknames:
         words = nickname.split()
-        for start in range(len(texts) - len(words) + 1):
-            if texts[start : start + len(words)] == words and not any(
-                span.start <= start < span.end for span in nicknamed
-            ):
+        for start in _starts_of(doc, words):
+            if not any(span.start <= start < span.end for span in nicknamed):
                 yield doc[start : start + len(words)], "NICKNAME", "person"
 
 
