@@ -104,3 +104,13 @@ def token_starts(doc: Doc) -> list[int]:
 def token_at_char(doc: Doc, char: int) -> int:
     """The index of the token whose text or trailing space holds character `char` of `text_of(doc)`."""
     return bisect.bisect_right(token_starts(doc), char) - 1
+
+
+def children_of(token: Token) -> list[Token]:
+    """`list(token.children)`, made once per token (spaCy walks the token's edges on every use);
+    not to be changed by the caller."""
+    made: dict[int, list[Token]] = made_once(token.doc, "children", lambda doc: {})
+    children = made.get(token.i)
+    if children is None:
+        children = made[token.i] = list(token.children)
+    return children

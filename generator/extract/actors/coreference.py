@@ -34,6 +34,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
 from generator.extract.doc_views import (
+    children_of,
     lowers_of,
     made_once,
     sentence_starts,
@@ -363,7 +364,7 @@ def _body_of_owner(
     owner's role phrase names."""
     if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() not in BELONGING_NOUNS:
         return None
-    owner = next((owners.get(child.i) for child in token.children if child.dep_ == "poss"), None)
+    owner = next((owners.get(child.i) for child in children_of(token) if child.dep_ == "poss"), None)
     if owner is None or owner.kind != "person":
         return None
     return _organization_of_role_phrase(token.doc, owner, mentions)
@@ -427,7 +428,7 @@ def _speaker(doc: Doc, start: int, end: int, people: dict[int, ActorMention]) ->
         for verb in part:
             if not (is_reporting(verb) and verb.pos_ == "VERB"):
                 continue
-            for child in verb.children:
+            for child in children_of(verb):
                 if child.dep_ == "nsubj" and child.i in people and not start <= child.i < end:
                     others = (people[other.i] for other in child.conjuncts if other.i in people)
                     return tuple({m.name: m for m in (people[child.i], *others)}.values())
@@ -480,7 +481,7 @@ def _group_for(token: Token, number: int, groups: Sequence[_Group]) -> tuple[Act
         main = anchor.dep_ in ("nsubj", "nsubjpass") and anchor.head.dep_ in ("ROOT", "conj")
         fits = main and group.subject and number - group.sentence <= 1
     else:
-        counted = next((child for child in token.children if child.dep_ == "nummod"), None)
+        counted = next((child for child in children_of(token) if child.dep_ == "nummod"), None)
         count = NUMBER_WORDS.get(counted.lower_) if counted is not None else None
         is_group = word in GROUP_NOUNS or (token.tag_ == "NNS" and token.lemma_.lower() in PEOPLE_NOUNS)
         fits = (
@@ -535,7 +536,7 @@ def _named_further_on(
         or _has_own_name(token)
     ):
         return None
-    if any(child.lower_ in OTHER_WORDS for child in token.children):
+    if any(child.lower_ in OTHER_WORDS for child in children_of(token)):
         return None
     word = token.lemma_.lower()
     coming = [
@@ -628,7 +629,7 @@ def _the_one_given_the_role(
     word = token.lemma_.lower()
     if (word not in ROLE_SYNONYMS and word not in ROLE_WORDS) or _has_own_name(token):
         return None
-    possessed = any(child.dep_ == "poss" for child in token.children)
+    possessed = any(child.dep_ == "poss" for child in children_of(token))
     if not (possessed or _is_definite(token) or _is_unnamed_spokesman(token, word)) or _is_told_apart(token):
         return None
     given = [person for person in ahead if _has_role(roles.get(person.mention.name, set()), word)]
@@ -704,9 +705,9 @@ def _reports_a_thing_before(name: Token) -> bool:
         return False
     return any(
         subject.tag_ == "NN" and subject.pos_ == "NOUN"
-        for clause in verb.children
+        for clause in children_of(verb)
         if clause.dep_ == "ccomp" and clause.i < verb.i
-        for subject in clause.children
+        for subject in children_of(clause)
         if subject.dep_ in ("nsubj", "nsubjpass")
     )
 
@@ -766,7 +767,7 @@ def _antecedent(
     # "her husband", "Lohan's attorney"
     possessed = any(
         child.dep_ == "poss" and (child.lower_ in POSSESSIVE_PRONOUNS or child.pos_ == "PROPN")
-        for child in token.children
+        for child in children_of(token)
     )
     if word in BARE_BODY_WORDS and token.dep_ == "compound" and token.head.lower_ in BODY_PEOPLE:
         # "union officials would meet company executives": the union and the company of the story
@@ -792,7 +793,7 @@ def _antecedent(
     if word == "stock" and token.tag_ == "NN" and token.dep_ != "compound" and not _is_modified(token):
         return _organization_of_kind(seen, number, "company", kinds)  # "The stock closed at $27.85"
     told_new = new_product(token.i) if new_product is not None and lowered in PRODUCT_NOUNS else None
-    if told_new is not None and any(child.lower_ in NEW_WORDS for child in token.children):
+    if told_new is not None and any(child.lower_ in NEW_WORDS for child in children_of(token)):
         return told_new  # "the new aircraft" is the new one the story is about, not a rival named since
     described = _described_kind(token, word)
     if described == "index" and (called := _index_called(token, seen, kinds)) is not None:
@@ -858,7 +859,7 @@ def _speakers_of(token: Token) -> set[int]:
         if token.dep_ == "ccomp" and is_reporting(token.head):
             found |= {
                 inner.i
-                for child in token.head.children
+                for child in children_of(token.head)
                 if child.dep_ in ("nsubj", "nsubjpass")
                 for inner in child.subtree
             }
@@ -914,7 +915,7 @@ def _described_kind(token: Token, word: str) -> str | None:
     if token.tag_ == "NNS":
         return None  # "the unions", "the banks": several bodies, not the one named
     kind = DESCRIPTION_KINDS.get(word)
-    if kind == "bank" and any(child.lower_ == "central" for child in token.children):
+    if kind == "bank" and any(child.lower_ == "central" for child in children_of(token)):
         return "central bank"
     return kind
 
@@ -946,7 +947,7 @@ def _subject_company(
     pay": "the company" as a subject goes on from the company the sentence before had as its
     subject, as "it" would, rather than one named since in passing."""
     if token.dep_ not in ("nsubj", "nsubjpass") or any(
-        child.lower_ in ("this", "that") for child in token.children
+        child.lower_ in ("this", "that") for child in children_of(token)
     ):
         return found  # "That company, which provides ...": the one just named
     if found.name in seen and seen[found.name].sentence == number:
@@ -1115,7 +1116,7 @@ def _is_modified(token: Token) -> bool:
     return (
         any(
             child.dep_ in ("amod", "nummod", "relcl", "acl") or child.lower_ in ("other", "another", "second")
-            for child in token.children
+            for child in children_of(token)
         )
         or token.dep_ == "poss"
     )
@@ -1126,7 +1127,7 @@ def _is_told_apart(token: Token) -> bool:
     an adjective ("a 36-year-old British man") only describes him."""
     return token.dep_ == "poss" or any(
         child.dep_ in ("nummod", "relcl", "acl") or child.lower_ in ("other", "another", "second")
-        for child in token.children
+        for child in children_of(token)
     )
 
 
@@ -1140,7 +1141,7 @@ def _has_own_name(token: Token) -> bool:
     comes with a name of its own (not "the minister and John Smith", two people). A name before
     it says whose or what it is, not who: "the Falcons coach", "a Denver District Court judge",
     "the American Pie actress"."""
-    children = list(token.children)
+    children = children_of(token)
     return (
         any(
             child.dep_ in ("appos", "compound")
@@ -1158,7 +1159,7 @@ def _is_titled_name(token: Token) -> bool:
     """ "CEO Louis Gallois": a name with a role word before it."""
     return token.pos_ == "PROPN" and any(
         child.dep_ == "compound" and child.lower_ in PERSON_NOUNS and child.i < token.i
-        for child in token.children
+        for child in children_of(token)
     )
 
 
@@ -1179,17 +1180,18 @@ def _subject_of_own_sentence(token: Token, seen: dict[str, _Seen], gender: Gende
     else:
         own = token.head.head if token.dep_ == "pobj" else token.head
         subjects = [
-            child for child in own.children if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i
+            child for child in children_of(own) if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i
         ]
         owner = next(
-            (people[c.i] for s in subjects for c in s.children if c.dep_ == "poss" and c.i in people), None
+            (people[c.i] for s in subjects for c in children_of(s) if c.dep_ == "poss" and c.i in people),
+            None,
         )
         if owner is not None or own.head.i == own.i:
             return owner
         verb = own.head
     while True:
-        for subject in (child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")):
-            owners = [child.i for child in subject.children if child.dep_ == "poss"]
+        for subject in (child for child in children_of(verb) if child.dep_ in ("nsubj", "nsubjpass")):
+            owners = [child.i for child in children_of(subject) if child.dep_ == "poss"]
             found = next((people[i] for i in (subject.i, *owners) if i in people and i < token.i), None)
             if found is not None:
                 return found
@@ -1204,7 +1206,7 @@ def _person_for_pronoun(
     blocked = _co_arguments(token)
     # "He tied Ford": whom a co-argument names, also named before, is not "he" (but "He left Cook
     # in charge, the same move made in Jobs' absences" may be Jobs, named deep inside one)
-    heads = {child.i for child in token.head.children if child.i in blocked}
+    heads = {child.i for child in children_of(token.head) if child.i in blocked}
     blocked_names = {
         mention.name for mention in by_start.values() if any(mention.start <= i < mention.end for i in heads)
     }
@@ -1249,7 +1251,7 @@ def _co_argument_names(token: Token, owners: dict[int, ActorMention]) -> set[str
         return set()
     return {
         owners[child.i].name
-        for child in token.head.children
+        for child in children_of(token.head)
         if child.i != token.i and child.dep_ in ARGUMENT_DEPS and child.i in owners
     }
 
@@ -1261,7 +1263,7 @@ def _co_arguments(token: Token) -> set[int]:
     head = token.head
     return {
         inner.i
-        for child in head.children
+        for child in children_of(head)
         if child.i != token.i and child.dep_ in ARGUMENT_DEPS
         for inner in child.subtree
     }
@@ -1437,7 +1439,7 @@ def _person_of_age(token: Token, ages: dict[int, set[ActorMention]]) -> ActorMen
     """ "The 36-year-old slipped": the one person the article gives that age ("Duncan Rait, 36,")."""
     if token.lower_ != "old" or token.dep_ not in AGE_DESCRIPTION_DEPS:
         return None
-    if not any(child.lower_ in DEFINITE_DETERMINERS for child in token.children if child.dep_ == "det"):
+    if not any(child.lower_ in DEFINITE_DETERMINERS for child in children_of(token) if child.dep_ == "det"):
         return None  # "a 36-year-old" is someone new
     age = _age_before(token.doc, token.i + 1)
     people = ages.get(age, set()) if age is not None else set()
@@ -1454,7 +1456,7 @@ def _person_named_before(token: Token, number: int, seen: dict[str, _Seen]) -> A
         or _age_before(token.doc, token.i + 1) is None
     ):
         return None
-    if not any(child.lower_ in DEFINITE_DETERMINERS for child in token.children if child.dep_ == "det"):
+    if not any(child.lower_ in DEFINITE_DETERMINERS for child in children_of(token) if child.dep_ == "det"):
         return None
     blocked = _co_arguments(token)
     people = [
@@ -1503,7 +1505,7 @@ def _role_words(doc: Doc, span: Span) -> set[str]:
             words.add(token.lemma_.lower().rstrip("."))
         elif token.pos_ == "PROPN" and (lowered in PERSON_NOUNS or lowered in ROLE_WORDS):
             words.add(lowered)  # "Attorney Mark Heller", "Deputy Jerry Ortiz": a title in the name
-    for child in root.children:
+    for child in children_of(root):
         if child.i in range(span.start, span.end):
             continue
         if child.dep_ in ("compound", "appos") and child.pos_ in ("NOUN", "PROPN") and not child.ent_type_:
@@ -1513,7 +1515,7 @@ def _role_words(doc: Doc, span: Span) -> set[str]:
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
         words |= {
             child.lemma_.lower()
-            for child in root.head.children
+            for child in children_of(root.head)
             if child.dep_ == "attr" and child.pos_ == "NOUN"
         }
     return words
@@ -1560,9 +1562,9 @@ def _singular(word: str) -> str:
 def _is_definite(token: Token) -> bool:
     if token.pos_ != "NOUN":
         return False
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ == "det" and child.lower_ in DEFINITE_DETERMINERS:
             return True
         if child.dep_ == "poss" and child.lemma_.lower() in SETS_OF_ALL:
-            return any(grandchild.lower_ == "the" for grandchild in child.children)
+            return any(grandchild.lower_ == "the" for grandchild in children_of(child))
     return False

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from generator.extract.doc_views import (
+    children_of,
     entities_of,
     lowers_of,
     made_once,
@@ -561,7 +562,6 @@ def _is_index_kind_after(doc: Doc, char: int) -> bool:
     return after is not None and after.lower_ in INDEX_KIND_WORDS
 
 
-
 def _is_maker(doc: Doc, char: int, end: int) -> bool:
     """A one-word name right before a model number: "Boeing 787", not "American Airlines 777"."""
     span = doc.char_span(char, char + 1, alignment_mode="expand")
@@ -975,7 +975,9 @@ def _starts_of(doc: Doc, words: list[str]) -> Iterable[int]:
     if not words:
         return range(len(texts) + 1)
     width = len(words)
-    return [start for start in _token_positions(doc).get(words[0], ()) if texts[start : start + width] == words]
+    return [
+        start for start in _token_positions(doc).get(words[0], ()) if texts[start : start + width] == words
+    ]
 
 
 def _tokens_written(doc: Doc, words: set[str]) -> Iterator[Token]:
@@ -993,13 +995,17 @@ def _verb_lemmas(doc: Doc) -> frozenset[str]:
     return made_once(
         doc,
         "lowercase_verb_lemmas",
-        lambda doc: frozenset(token.lemma_.lower() for token in _lowercase_tokens(doc) if token.pos_ == "VERB"),
+        lambda doc: frozenset(
+            token.lemma_.lower() for token in _lowercase_tokens(doc) if token.pos_ == "VERB"
+        ),
     )
 
 
 def _lowercase_tokens(doc: Doc) -> list[Token]:
     """The tokens written in lower case, for the sets of words below."""
-    return made_once(doc, "lowercase_tokens", lambda doc: [token for token in tokens_of(doc) if token.is_lower])
+    return made_once(
+        doc, "lowercase_tokens", lambda doc: [token for token in tokens_of(doc) if token.is_lower]
+    )
 
 
 def _is_role_word(token: Token, words_left: int) -> bool:
@@ -1014,7 +1020,9 @@ def _lowercase_verbs(doc: Doc) -> frozenset[str]:
     return made_once(
         doc,
         "lowercase_verbs",
-        lambda doc: frozenset(token.text for token in _lowercase_tokens(doc) if token.pos_ in ("VERB", "AUX")),
+        lambda doc: frozenset(
+            token.text for token in _lowercase_tokens(doc) if token.pos_ in ("VERB", "AUX")
+        ),
     )
 
 
@@ -1066,7 +1074,7 @@ def _appositive_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
         if lower not in ROLE_NOUNS and lower not in TITLE_WORDS:
             continue
         token = tokens[index]
-        for child in token.children:
+        for child in children_of(token):
             if (
                 child.dep_ in ("appos", "compound")
                 and child.tag_ == "NNP"
@@ -1301,7 +1309,9 @@ def _handle_mentions(
 ) -> Iterator[tuple[Span, str, ActorKind]]:
     """ "I'd like to thank @TheAcademy": a handle that spells a name the article gives is that actor."""
     tokens = tokens_of(doc)
-    handles = [tokens[i] for i, text in enumerate(_token_texts(doc)) if text[:1] == "@" and _HANDLE.match(text)]
+    handles = [
+        tokens[i] for i, text in enumerate(_token_texts(doc)) if text[:1] == "@" and _HANDLE.match(text)
+    ]
     kinds = {name_key(clean_name(span_text(span))): kind for span, _label, kind in found} if handles else {}
     for token in handles:
         if kind := kinds.get(name_key(handle_name(token.text))):
@@ -1320,7 +1330,10 @@ def _repeated_name_mentions(
         if _is_organization_acronym(span, kind)
         or (
             len(span) >= 2
-            and (kind == "person" or (kind == "organization" and all(token.is_title for token in tokens_in(span))))
+            and (
+                kind == "person"
+                or (kind == "organization" and all(token.is_title for token in tokens_in(span)))
+            )
         )
     }
     tokens, article = tokens_of(doc), text_of(doc)
@@ -1375,7 +1388,9 @@ def _nickname_alone_mentions(
     doc: Doc, found: list[tuple[Span, str, ActorKind]]
 ) -> Iterator[tuple[Span, str, ActorKind]]:
     """ "the Chin" once the article has written Vincent "The Chin" Gigante."""
-    nicknamed = [span for span, _label, kind in found if kind == "person" and _NICKNAME.search(span_text(span))]
+    nicknamed = [
+        span for span, _label, kind in found if kind == "person" and _NICKNAME.search(span_text(span))
+    ]
     nicknames = {
         clean_name(match.group(1)) for span in nicknamed if (match := _NICKNAME.search(span_text(span)))
     }
@@ -1516,7 +1531,7 @@ def _reads_as_name(token: Token) -> bool:
         return True
     if token.pos_ != "NOUN" or not token.is_title or token.i != sentence_bounds(token.doc, token.i)[0]:
         return False
-    modified = any(child.dep_ in ("det", "amod", "compound", "nummod") for child in token.children)
+    modified = any(child.dep_ in ("det", "amod", "compound", "nummod") for child in children_of(token))
     if token.dep_ == "compound" and token.head.lower_ in HOLDINGS:
         return not modified  # "Halvard shares fell 2.3 percent", the name read as a noun
     plural_verb = token.head.tag_ == "VBP" or token.head.lower_ in ("were", "are")
