@@ -760,7 +760,7 @@ def _antecedent(
     )
     if police and (force := _police(seen, number)) is not None:
         return force
-    if token.pos_ != "NOUN" or token.dep_ == "attr" or _has_own_name(token):
+    if token.pos_ != "NOUN" or token.dep_ == "attr":
         return None  # "Roe is the first woman to ...": a predicate noun refers to no one
     word = token.lemma_.lower()
     definite = _is_definite(token)
@@ -769,13 +769,16 @@ def _antecedent(
         child.dep_ == "poss" and (child.lower_ in POSSESSIVE_PRONOUNS or child.pos_ == "PROPN")
         for child in children_of(token)
     )
-    if word in BARE_BODY_WORDS and token.dep_ == "compound" and token.head.lower_ in BODY_PEOPLE:
-        # "union officials would meet company executives": the union and the company of the story
+    # "union officials would meet company executives": the union and the company of the story
+    bare_body = word in BARE_BODY_WORDS and token.dep_ == "compound" and token.head.lower_ in BODY_PEOPLE
+    if not (definite or possessed or bare_body or is_bare_takings(token)):
+        return None  # "a man", "sales of new homes" (most nouns: before the costlier test below)
+    if _has_own_name(token):
+        return None  # "the actor Tom Hanks"
+    if bare_body:
         return _organization_of_kind(seen, number, DESCRIPTION_KINDS.get(word, "company"), kinds)
     if not (definite or possessed):
-        if is_bare_takings(token):
-            return _organization_of_kind(seen, number, "company", kinds)  # "Revenue rose": the company's
-        return None
+        return _organization_of_kind(seen, number, "company", kinds)  # "Revenue rose": the company's
     # a role the article gave someone: "the actress", "her husband" (one person: not "its founders")
     with_role = (
         []
@@ -1144,10 +1147,10 @@ def _has_own_name(token: Token) -> bool:
     children = children_of(token)
     return (
         any(
-            child.dep_ in ("appos", "compound")
+            child.i > token.i
+            and child.dep_ in ("appos", "compound")
             and child.pos_ == "PROPN"
             and child.ent_type_ not in NOT_OWN_NAME_TYPES
-            and child.i > token.i
             for child in children
         )
         or (token.dep_ == "compound" and token.head.pos_ == "PROPN")
