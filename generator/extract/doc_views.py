@@ -107,10 +107,21 @@ def token_at_char(doc: Doc, char: int) -> int:
 
 
 def children_of(token: Token) -> list[Token]:
-    """`list(token.children)`, made once per token (spaCy walks the token's edges on every use);
-    not to be changed by the caller."""
-    made: dict[int, list[Token]] = made_once(token.doc, "children", lambda doc: {})
-    children = made.get(token.i)
-    if children is None:
-        children = made[token.i] = list(token.children)
+    """`list(token.children)`, from lists made once per Doc (spaCy makes a new Token for each child
+    on every use); not to be changed by the caller."""
+    return made_once(token.doc, "children", _children_lists)[token.i]
+
+
+def _children_lists(doc: Doc) -> list[list[Token]]:
+    # A token's children are the tokens whose head it is, in order (Token.children finds them
+    # between the token's edges, which always hold them).
+    import numpy
+    from spacy.attrs import HEAD
+
+    tokens = tokens_of(doc)
+    children: list[list[Token]] = [[] for _ in tokens]
+    offsets = doc.to_array(HEAD).astype(numpy.int64).tolist()  # stored unsigned: -1 reads 2**64 - 1
+    for index, offset in enumerate(offsets):
+        if offset:
+            children[index + offset].append(tokens[index])
     return children
