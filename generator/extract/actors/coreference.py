@@ -220,7 +220,7 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
         if mention is not None:
             _remember(doc, mention, number, seen, genders, roles, by_word)
             continue
-        if token.i in named or not (lowers[token.i] in REFERRING_WORDS or token.pos_ in REFERRING_POS):
+        if token.i in named or not _may_refer(token, lowers[token.i], number):
             continue
         group = _group_for(token, number, groups)
         if group:
@@ -252,12 +252,19 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
     return sorted([*found, *_first_person_in_quotes(doc, found)], key=lambda mention: mention.start)
 
 
-# What every rule below reads as a reference: a noun (a name word for a role opening a line), or
-# one of these words; the rest of the tokens are skipped before any rule runs
-REFERRING_POS = frozenset({"NOUN", "PROPN"})
+# What the rules below read as a reference: a noun, a name word for a role opening a line of the
+# lead ("Judge sentences Orozco"), or one of these words; the other tokens are skipped before any
+# rule runs
 REFERRING_WORDS = (
     MALE_PRONOUNS | FEMALE_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | POLICE_WORDS | frozenset({"old"})
 )
+
+
+def _may_refer(token: Token, lowered: str, number: int) -> bool:
+    if lowered in REFERRING_WORDS:
+        return True
+    pos = token.pos_
+    return pos == "NOUN" or (pos == "PROPN" and number < LEAD_SENTENCES)
 
 
 def _sentence_numbers(doc: Doc) -> dict[int, int]:

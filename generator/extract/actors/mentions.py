@@ -369,7 +369,7 @@ def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind
         return None  # "Last updated at 18:45 BST": a clock's, not an actor
     if name_key(name) in NOT_ACTOR_NAMES:
         return None
-    definite = (span.start > 0 and doc[span.start - 1].lower_ == "the") or span[0].lower_ == "the"
+    definite = (span.start > 0 and lowers_of(doc)[span.start - 1] == "the") or span[0].lower_ == "the"
     return _NamedSpan(span, label, kind, name, contextual, definite)
 
 
@@ -394,10 +394,10 @@ NOT_ACTOR_NAMES = frozenset(
 
 def _age_follows(doc: Doc, span: Span) -> bool:
     """ "Dennis Markle, 34,": an age set off by commas right after the name."""
-    end = span.end
-    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 2].text not in (",", "."):
+    end, texts = span.end, _token_texts(doc)
+    if end + 2 >= len(doc) or texts[end] != "," or texts[end + 2] not in (",", "."):
         return False
-    age = doc[end + 1].text
+    age = texts[end + 1]
     return age.isdigit() and 1 <= int(age) <= 110
 
 
@@ -791,21 +791,22 @@ def _joined_names(doc: Doc, ent: Span) -> list[Span]:
     two names joined by a hyphen or "and" are two actors when the article names each of them on its
     own too (not "Rolls-Royce", "Procter and Gamble"); a dash set off by spaces ("Teixeira -- eight
     years") ends a name."""
-    words = tokens_in(ent)
-    dashes = [token.i for token in words[1:] if token.is_punct and "-" in token.text]
+    tokens, texts = tokens_of(doc), _token_texts(doc)
+    inside = range(ent.start + 1, ent.end)
+    dashes = [index for index in inside if "-" in texts[index] and tokens[index].is_punct]
     spaced = next((index for index in dashes if _dash_ends_name(doc, index)), None)
     # "the Party of X (PPX": a bracket the name does not close
-    texts = _token_texts(doc)[ent.start : ent.end]
-    bracket = next((ent.start + offset for offset, text in enumerate(texts) if offset and text == "("), None)
-    if bracket is not None and ")" in texts[bracket - ent.start :]:
+    bracket = next((index for index in inside if texts[index] == "("), None)
+    if bracket is not None and ")" in texts[bracket : ent.end]:
         bracket = None
     if spaced is not None:
         return [Span(doc, ent.start, spaced, label=ent.label)]
     if bracket is not None:
         inside = [Span(doc, bracket + 1, ent.end, label=ent.label)] if bracket + 1 < ent.end else []
         return [Span(doc, ent.start, bracket, label=ent.label), *inside]
-    joiners = [token.i for token in words if token.text == "-" and not token.whitespace_]
-    joiners = joiners or [token.i for token in words if token.lower_ == "and"]
+    words = range(ent.start, ent.end)
+    joiners = [index for index in words if texts[index] == "-" and not tokens[index].whitespace_]
+    joiners = joiners or [index for index in words if lowers_of(doc)[index] == "and"]
     if len(joiners) != 1 or not ent.start < joiners[0] < ent.end - 1:
         return [ent]
     parts = [
@@ -898,17 +899,18 @@ PERSONAL_TITLES = frozenset(
 def _trim_title_case_verb(doc: Doc, ent: Span) -> Span:
     # Headlines in Title Case fool NER ("Lavrov Meets"): drop trailing words that the article
     # also uses in lower case, i.e. common words rather than names.
+    texts = _token_texts(doc)
     end = ent.end
-    while end - ent.start > 1 and doc[end - 1].text.lower() in _lowercase_verbs(doc):
+    while end - ent.start > 1 and texts[end - 1].lower() in _lowercase_verbs(doc):
         end -= 1
     start = ent.start
     if _is_title_case_at(doc, ent.start):
         end = _headline_name_end(doc, start, end)
-        if end - start > 2 and doc[start].text.endswith("s") and _is_headline_verb(doc[start]):
+        if end - start > 2 and texts[start].endswith("s") and _is_headline_verb(doc[start]):
             start += 1  # "President Nominates Regina Benjamin": the verb before the name
-    while end - start > 1 and _SCORE.match(doc[end - 1].text):
+    while end - start > 1 and _SCORE.match(texts[end - 1]):
         end -= 1  # "Evansville 91-73": a score is not part of a team's name
-    while end - start > 3 and _SCORE.match("".join(token.text for token in doc[end - 3 : end])):
+    while end - start > 3 and _SCORE.match("".join(texts[end - 3 : end])):
         end -= 3  # the same score the tokenizer split: "Carlisle United 2 - 1"
     # "Astronaut Thomas Stafford", "Comedian Jane Roe": a leading common noun is a role, not part
     # of the name
@@ -1235,7 +1237,8 @@ def _is_title_case(sent: Span) -> bool:
     """A Title Case headline: most words capitalised and no content word in lower case (a short
     sentence with a long name, "The Nasdaq Composite Index dropped 2 percent", is not one)."""
     words = [token for token in tokens_in(sent) if token.is_alpha]
-    if not words or sum(token.text[0].isupper() for token in words) / len(words) <= 0.6:
+    texts = _token_texts(sent.doc)
+    if not words or sum(texts[token.i][0].isupper() for token in words) / len(words) <= 0.6:
         return False
     return not any(token.is_lower and token.pos_ in ("VERB", "NOUN", "ADJ") for token in words)
 
@@ -1596,9 +1599,11 @@ def expand_organization(name: str, full_names: Iterable[str]) -> str:
         # "the Colts" for the "Indianapolis Colts": a team's plural is its full name's last word
         is_team = len(words) == 1 and words[0].endswith("s") and full_words[-1] == words[0]
         is_tail = (len(words) >= 2 or is_team) and full_words[-len(words) :] == words
-        is_acronym = len(words) == 1 and _is_acronym(words[0], full_words)
-        is_clipped = len(words) == 1 and _is_clipping(words[0], full_words)
-        if is_tail or is_acronym or is_clipped or is_corporate_short_form(name, full):
+        if (
+            is_tail
+            or (len(words) == 1 and (_is_acronym(words[0], full_words) or _is_clipping(words[0], full_words)))
+            or is_corporate_short_form(name, full)
+        ):
             matches.add(full)
     # "U.S. Air Force" and "US Air Force" in one article are one name spelt two ways
     if len({name_key(full) for full in matches}) == 1:
@@ -1641,6 +1646,7 @@ def _is_clipping(word: str, full_words: list[str]) -> bool:
     return 3 <= len(word) < len(first) and word.istitle() and first.startswith(word) and len(full_words) >= 2
 
 
+@lru_cache(maxsize=16384)
 def _looks_like_name(name: str) -> bool:
     return bool(name) and any(char.isalpha() for char in name) and name_key(name) not in TITLE_WORDS
 
