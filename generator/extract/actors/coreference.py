@@ -172,6 +172,12 @@ LEAD_PERSON_NOUNS = frozenset(
     employee gunman hiker skier swimmer surfer diver tourist mountaineer fisherman farmer pensioner
     father mother son daughter wife husband sister brother""".split()
 )
+# The unions the rules below ask of (made once here, not on every call)
+DESCRIBED_PERSON_NOUNS = PERSON_NOUNS | LEAD_PERSON_NOUNS
+ANY_PERSON_NOUNS = PLAIN_PERSON_NOUNS | PERSON_NOUNS
+FEMALE_DESCRIPTIONS = FEMALE_WORDS | {"girl"}
+SINGULAR_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS | THING_PRONOUNS
+KINDS_OF_COMPANY = COMPANY_KINDS - {"company"}  # "bank", "airline", ...
 # Words for the police: "police", "the force", "officers" refer back to a police body the article named
 POLICE_WORDS = frozenset({"police", "force", "constabulary", "officers", "cops"})
 # "police" and its officers need no "the": "officers shot the teenager" are the force's
@@ -562,14 +568,14 @@ def _named_further_on(
         return with_role[0].mention
     # "British climber dies in fall" / "A man was shot": the one person the next sentences name,
     # when no one came before
-    described = word in PERSON_NOUNS | LEAD_PERSON_NOUNS and not with_role
+    described = word in DESCRIBED_PERSON_NOUNS and not with_role
     if word in PLAIN_PERSON_NOUNS or described:
         # "a British climber" is described, "the other man" or "the man who found him" told apart
         # ("A 36-year-old British man died", with no one named before, is the man named next)
         told_apart = _is_told_apart(token) if word in PLAIN_PERSON_NOUNS else token.dep_ == "poss"
         if told_apart:
             return None
-        told: Gender | None = "f" if word in FEMALE_WORDS | {"girl"} else "m" if word in MALE_WORDS else None
+        told: Gender | None = "f" if word in FEMALE_DESCRIPTIONS else "m" if word in MALE_WORDS else None
         before = [entry for entry in seen.values() if entry.mention.kind == "person"]
         if before:
             return _headline_subject_again(token, number, before, told)
@@ -603,7 +609,7 @@ def _opens_with_a_role(token: Token, named: set[int]) -> bool:
     if token.pos_ != "PROPN" or not token.is_title or not token.is_sent_start:
         return False
     word = token.lower_
-    is_role = word in ROLE_WORDS or word in ROLE_SYNONYMS or word in PERSON_NOUNS | LEAD_PERSON_NOUNS
+    is_role = word in ROLE_WORDS or word in ROLE_SYNONYMS or word in DESCRIBED_PERSON_NOUNS
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return is_role and following is not None and following.i not in named and following.pos_ != "PUNCT"
 
@@ -729,7 +735,7 @@ def _carry_on(token: Token, antecedent: ActorMention, number: int, seen: dict[st
     entry = seen.get(antecedent.name)
     is_subject = token.dep_ in ("nsubj", "nsubjpass")
     if entry is None or (
-        token.lower_ not in MALE_PRONOUNS | FEMALE_PRONOUNS | THING_PRONOUNS and not is_subject
+        token.lower_ not in SINGULAR_PRONOUNS and not is_subject
     ):
         return
     entry.sentence = max(entry.sentence, number)
@@ -822,11 +828,11 @@ def _antecedent(
         return _subject_company(token, number, seen, kinds, found) if found is not None else None
     if lowered in PRODUCT_NOUNS:
         return _recent(seen, number, DESCRIPTION_WINDOW, kinds=("product",))
-    if word in PLAIN_PERSON_NOUNS | PERSON_NOUNS and token.tag_ != "NNS":
+    if word in ANY_PERSON_NOUNS and token.tag_ != "NNS":
         seen = _could_be_described(token, word, seen)
     if word in PLAIN_PERSON_NOUNS and token.tag_ != "NNS" and not _is_modified(token):
         told_plain: Gender | None = (
-            "f" if word in FEMALE_WORDS | {"girl"} else "m" if word in MALE_WORDS else None
+            "f" if word in FEMALE_DESCRIPTIONS else "m" if word in MALE_WORDS else None
         )
         return _only_person(seen, number, told_plain)
     if word in PERSON_NOUNS and token.tag_ != "NNS":
@@ -986,7 +992,7 @@ def _fit(described: str, own: set[str]) -> int | None:
         return 2
     if described == "central bank":
         return None
-    if described in COMPANY_KINDS and "company" in own and not own & (COMPANY_KINDS - {"company"}):
+    if described in COMPANY_KINDS and "company" in own and not own & KINDS_OF_COMPANY:
         return 1
     return 0 if not own and described not in NAMED_WITH_KIND else None
 

@@ -676,7 +676,7 @@ def _entity_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
         if kind == "organization" and _holds_a_role(ent):
             yield _trim_title_case_verb(doc, ent), "PERSON", "person"
             continue
-        if kind == "person" and len(ent) >= 2 and _bare(ent[-1].text) in INDUSTRY_WORDS | CORPORATE_WORDS:
+        if kind == "person" and len(ent) >= 2 and _bare(ent[-1].text) in COMPANY_NAME_ENDINGS:
             yield ent, "ORG", "organization"  # "Kestrel Petroleum said": no person's name ends so
             continue
         if kind == "person":
@@ -713,6 +713,7 @@ BODY_WORDS = frozenset(
     "police parliament congress senate government army military navy court council cabinet".split()
 )
 ORGANIZATION_WORDS = CORPORATE_WORDS | INDUSTRY_WORDS | BODY_WORDS | ORG_HEADS | ORGANIZATION_NAME_ENDINGS
+COMPANY_NAME_ENDINGS = INDUSTRY_WORDS | CORPORATE_WORDS
 
 
 def _is_misread_quotation(doc: Doc, ent: Span) -> bool:
@@ -1461,6 +1462,7 @@ UNIT_TRADES = frozenset(
     """energy pharmaceuticals entertainment pictures studios media logistics technologies capital
     systems""".split()
 )
+BUSINESS_TRADES = INDUSTRY_WORDS - UNIT_TRADES
 
 
 def _ends_in_industry_word(name: str) -> bool:
@@ -1468,7 +1470,7 @@ def _ends_in_industry_word(name: str) -> bool:
     alone is the business ("Delmont said"); not a unit named after its group ("Siemens Energy")."""
     words = name.split()
     trade = _bare(words[-1]) if words else ""
-    return len(words) >= 2 and words[0][:1].isupper() and trade in INDUSTRY_WORDS - UNIT_TRADES
+    return len(words) >= 2 and words[0][:1].isupper() and trade in BUSINESS_TRADES
 
 
 def _is_company_or_business(name: str) -> bool:
@@ -1489,13 +1491,14 @@ def _is_company(name: str) -> bool:
     return (
         len(words) >= 2
         and words[0][:1].isupper()
-        and (last in CORPORATE_WORDS | CLUB_WORDS or last.isdigit())
+        and (last in COMPANY_OR_CLUB_ENDINGS or last.isdigit())
     )
 
 
 # The last words of football clubs' names, whose town alone stands for them ("Carlisle equalised");
 # not "City", which ends the names of places too ("Mexico City")
 CLUB_WORDS = frozenset("united town rovers athletic wanderers albion rangers fc afc".split())
+COMPANY_OR_CLUB_ENDINGS = CORPORATE_WORDS | CLUB_WORDS
 
 
 def _is_where(span: Span) -> bool:
@@ -1663,6 +1666,7 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
 OUTLET_KINDS = frozenset("magazine newspaper paper daily weekly website site network channel station".split())
 # Where a story's source stands: "according to X", "in a statement to X", "an interview with X"
 SOURCE_HEADS = frozenset({"according", "statement", "interview", "talking", "speaking"})
+TALKING_LEMMAS = REPORTING_LEMMAS | {"talk", "speak"}
 
 
 def _outlet_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
@@ -1686,6 +1690,7 @@ def _follows_outlet_kind(tokens: list[Token], lowers: list[str], index: int) -> 
 
 
 OUTLET_KIND_WORDS = OUTLET_KINDS | {"publication"}
+TITLE_OR_ROLE_WORDS = TITLE_WORDS | ROLE_NOUNS
 
 
 def _is_told_or_reported_by(token: Token) -> bool:
@@ -1700,7 +1705,7 @@ def _is_told_or_reported_by(token: Token) -> bool:
     teller = head.head
     if head.lower_ == "by":
         return teller.lemma_ in REPORTING_LEMMAS
-    return teller.lemma_ in REPORTING_LEMMAS | {"talk", "speak"} or teller.lower_ in SOURCE_HEADS
+    return teller.lemma_ in TALKING_LEMMAS or teller.lower_ in SOURCE_HEADS
 
 
 def _is_outlet_name_word(token: Token) -> bool:
@@ -1720,7 +1725,7 @@ def _outlet_name(doc: Doc, token: Token) -> Span | None:
     while start > 0 and _is_outlet_name_word(doc[start - 1]):
         start -= 1
     if start == end or any(
-        word.ent_type_ or word.lower_ in TITLE_WORDS | ROLE_NOUNS for word in doc[start:end]
+        word.ent_type_ or word.lower_ in TITLE_OR_ROLE_WORDS for word in doc[start:end]
     ):
         return None  # "talks to Assistant Secretary of the Air Force ...": a title, no outlet
     if start == sentence_bounds(doc, start)[0] or _is_title_case_at(doc, start):
