@@ -30,6 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
@@ -1099,6 +1100,7 @@ def _police(seen: dict[str, _Seen], number: int) -> ActorMention | None:
 _POLICE_DEPARTMENT = re.compile(r"^[A-Z]{1,4}PD$")  # NYPD, LAPD: a city's police department
 
 
+@lru_cache(maxsize=4096)
 def _is_police_name(name: str) -> bool:
     words = name.split()
     return bool(set(name_key(name).split()) & POLICE_NAMES) or any(_POLICE_DEPARTMENT.match(w) for w in words)

@@ -338,7 +338,8 @@ def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind
         name = known.nicknames.get(name, name)  # "the Chin": the man the article nicknamed so
     if name.isupper() and len(name) > 1:
         name = known.cased.get(name.lower(), name)  # "COLTS TOP CHIEFS": the Colts, the Chiefs
-    name = _STANDARD_AND_POORS.sub(r"S&P \1", name)  # "Standard & Poor's 500 Index" is the S&P 500
+    if name.startswith("Standard "):
+        name = _STANDARD_AND_POORS.sub(r"S&P \1", name)  # "Standard & Poor's 500 Index" is the S&P 500
     if kind == "organization" and len(name.split()) >= 2 and _age_follows(doc, span):
         kind, label = "person", "PERSON"  # "Dennis Markle, 34, pleaded guilty": only a person has an age
     if label == "NORP" or (label == "GPE" and not _is_place_object(span)):
@@ -505,6 +506,10 @@ _MAKER_MODEL_RE = re.compile(
 
 
 _LETTER_MODEL_RE = re.compile(r"\b[A-Z]{1,2}\d{3}(?:-\d{1,3}[A-Z]{0,2})?(?:s|'s|’s)?\b")
+# What every match of the two patterns above holds, found fast (no word boundary to test at each
+# character): most articles name no "iPod" nor "A380"
+_I_PRODUCT_START = re.compile(r"i[A-Z]")
+_LETTER_MODEL_START = re.compile(r"[A-Z]\d{3}")
 
 
 _CRAFT_KINDS = (
@@ -525,7 +530,10 @@ _NAMED_MODEL_RE = re.compile(r"\b\d{3}(?:-\d{1,3}[A-Z]{0,2})?\s+[A-Z][a-z]{3,}\b
 def _product_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     """Named products the small model misses: "Boeing 787 Dreamliner", "A380", "iPhone 3G", "iPod nano"."""
     text = text_of(doc)
-    found: list[tuple[int, int]] = [match.span() for match in _I_PRODUCT_RE.finditer(text)]
+    # (each search over the whole text only where its first letters come at all)
+    found: list[tuple[int, int]] = (
+        [match.span() for match in _I_PRODUCT_RE.finditer(text)] if _I_PRODUCT_START.search(text) else []
+    )
     models: set[str] = set()
     for match in _MAKER_MODEL_RE.finditer(text):
         if (
@@ -536,7 +544,8 @@ def _product_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
             name_ok = match.group("name") and _is_product_word(doc, match.start("name") + 1)
             found.append((match.start(), match.end() if name_ok else match.end("model")))
             models.add(match.group("model"))
-    found += [match.span() for match in _LETTER_MODEL_RE.finditer(text)]
+    if _LETTER_MODEL_START.search(text):
+        found += [match.span() for match in _LETTER_MODEL_RE.finditer(text)]
     for match in _NAMED_MODEL_RE.finditer(text):  # "787 Dreamliner": and then "the 787" is that model
         number_end = match.start() + len(match.group().split()[0])
         if _is_product_word(doc, match.end() - 1) and not _is_index_kind_after(doc, number_end):
