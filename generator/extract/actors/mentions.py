@@ -432,8 +432,13 @@ def _cased_names(raw: list[tuple[Span, str, ActorKind]]) -> dict[str, str]:
 
 
 def _is_all_caps(sent: Span) -> bool:
-    words = [token.text for token in tokens_in(sent) if token.is_alpha]
-    return len(words) >= 3 and all(word.isupper() for word in words)
+    """Whether a sentence is written in capitals (asked once per sentence)."""
+    known: dict[int, bool] = made_once(sent.doc, "all_caps_sentences", lambda doc: {})
+    if sent.start not in known:
+        texts = _token_texts(sent.doc)
+        words = [texts[token.i] for token in tokens_in(sent) if token.is_alpha]
+        known[sent.start] = len(words) >= 3 and all(word.isupper() for word in words)
+    return known[sent.start]
 
 
 def _all_caps_mentions(
