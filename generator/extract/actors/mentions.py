@@ -218,7 +218,11 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
     raw = _drop_overlaps(
         [
             *shouted,  # before what the model made of the same all-caps words
-            *(item for item in raw if not shouted_tokens & set(range(item[0].start, item[0].end))),
+            *(
+                (item for item in raw if not shouted_tokens & set(range(item[0].start, item[0].end)))
+                if shouted_tokens
+                else raw
+            ),
             *_repeated_name_mentions(doc, raw),
             *_nickname_alone_mentions(doc, raw),
             *_handle_mentions(doc, raw),
