@@ -227,7 +227,8 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
         if mention is not None:
             _remember(doc, mention, number, seen, genders, roles, by_word)
             continue
-        if token.i in named or not _may_refer(token, lowers[token.i], number):
+        lowered = lowers[token.i]
+        if token.i in named or not _may_refer(token, lowered, number):
             continue
         group = _group_for(token, number, groups)
         if group:
@@ -240,8 +241,8 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
         antecedent = (
             _body_of_owner(token, owners, mentions)
             or _antecedent(token, number, here, by_word, kinds, by_start, new_product)
-            or _person_of_age(token, ages)
-            or (_person_named_before(token, number, here) if not ages else None)
+            or (_person_of_age(token, ages) if lowered == "old" else None)  # "the 36-year-old"
+            or (_person_named_before(token, number, here) if not ages and lowered == "old" else None)
             or _person_the_story_is_about(token, number, ahead)
             or _the_one_given_the_role(token, ahead, roles)
         )
@@ -744,9 +745,7 @@ def _carry_on(token: Token, antecedent: ActorMention, number: int, seen: dict[st
     description as the subject is the subject "it" continues ("The index rose. It last set ...")."""
     entry = seen.get(antecedent.name)
     is_subject = token.dep_ in ("nsubj", "nsubjpass")
-    if entry is None or (
-        token.lower_ not in SINGULAR_PRONOUNS and not is_subject
-    ):
+    if entry is None or (token.lower_ not in SINGULAR_PRONOUNS and not is_subject):
         return
     entry.sentence = max(entry.sentence, number)
     if token.dep_ in ("nsubj", "nsubjpass"):

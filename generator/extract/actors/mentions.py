@@ -234,15 +234,15 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
     )
     credit_start, credit_end = dateline_credit(doc)
     raw = [item for item in raw if not credit_start <= item[0].start_char < credit_end]
-    people, organizations = _full_person_names(raw), _organization_names(raw)
+    full_people, full_organizations = _full_person_names(raw), _organization_names(raw)
     known = _KnownNames(
-        people,
-        organizations,
+        full_people,
+        full_organizations,
         _full_product_names(products),
         _cased_names(raw),
         _nicknames(raw),
-        _by_words(people, lambda words: {words[0], words[-1]}),
-        _by_words(organizations, lambda words: {words[0]}),
+        _by_words(full_people, lambda words: {words[0], words[-1]}),
+        _by_words(full_organizations, lambda words: {words[0]}),
     )
     named = [found for found in (_name_mention(doc, known, item) for item in raw) if found]
     said_with_the = {found.name for found in named if found.definite}
@@ -534,6 +534,9 @@ _MODEL_KIND_RE = re.compile(
 
 
 _NAMED_MODEL_RE = re.compile(r"\b\d{3}(?:-\d{1,3}[A-Z]{0,2})?\s+[A-Z][a-z]{3,}\b")
+# What every match of the two patterns above holds, without their word boundaries
+_NUMBER_THEN_CRAFT = re.compile(rf"\d{{3}}(?:-\d{{1,3}}[A-Z]{{0,2}})?\s+{_CRAFT_KINDS}")
+_NUMBER_THEN_NAME = re.compile(r"\d{3}(?:-\d{1,3}[A-Z]{0,2})?\s+[A-Z][a-z]{3}")
 
 
 def _product_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
@@ -555,12 +558,14 @@ def _product_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
             models.add(match.group("model"))
     if _LETTER_MODEL_START.search(text):
         found += [match.span() for match in _LETTER_MODEL_RE.finditer(text)]
-    for match in _NAMED_MODEL_RE.finditer(text):  # "787 Dreamliner": and then "the 787" is that model
+    named_models = _NAMED_MODEL_RE.finditer(text) if _NUMBER_THEN_NAME.search(text) else ()
+    for match in named_models:  # "787 Dreamliner": and then "the 787" is that model
         number_end = match.start() + len(match.group().split()[0])
         if _is_product_word(doc, match.end() - 1) and not _is_index_kind_after(doc, number_end):
             found.append(match.span())
             models.add(match.group().split()[0])
-    for match in _MODEL_KIND_RE.finditer(text):  # "its 777 airliner": a model number naming a craft
+    crafts = _MODEL_KIND_RE.finditer(text) if _NUMBER_THEN_CRAFT.search(text) else ()
+    for match in crafts:  # "its 777 airliner": a model number naming a craft
         group = "model" if match.group("model") else "compared"
         found.append(match.span(group))
         models.add(match.group(group))
@@ -668,7 +673,7 @@ def _product_short_forms(
         return
     for token in tokens_of(doc):
         if token.is_title and re.sub(r"(?:s|'s|’s)$", "", token.text) in names:
-            yield doc[token.i : token.i + 1], "PRODUCT_NAME", "product"
+            yield Span(doc, token.i, token.i + 1), "PRODUCT_NAME", "product"
 
 
 def _entity_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
@@ -811,11 +816,11 @@ def _joined_names(doc: Doc, ent: Span) -> list[Span]:
     own too (not "Rolls-Royce", "Procter and Gamble"); a dash set off by spaces ("Teixeira -- eight
     years") ends a name."""
     tokens, texts = tokens_of(doc), _token_texts(doc)
-    inside = range(ent.start + 1, ent.end)
-    dashes = [index for index in inside if "-" in texts[index] and tokens[index].is_punct]
+    after_first = range(ent.start + 1, ent.end)
+    dashes = [index for index in after_first if "-" in texts[index] and tokens[index].is_punct]
     spaced = next((index for index in dashes if _dash_ends_name(doc, index)), None)
     # "the Party of X (PPX": a bracket the name does not close
-    bracket = next((index for index in inside if texts[index] == "("), None)
+    bracket = next((index for index in after_first if texts[index] == "("), None)
     if bracket is not None and ")" in texts[bracket : ent.end]:
         bracket = None
     if spaced is not None:
@@ -1337,7 +1342,7 @@ def _handle_mentions(
     kinds = {name_key(clean_name(span_text(span))): kind for span, _label, kind in found} if handles else {}
     for token in handles:
         if kind := kinds.get(name_key(handle_name(token.text))):
-            yield doc[token.i : token.i + 1], "HANDLE", kind
+            yield Span(doc, token.i, token.i + 1), "HANDLE", kind
 
 
 def _repeated_name_mentions(
@@ -1366,7 +1371,7 @@ def _repeated_name_mentions(
                 break
             last = tokens[start + width - 1]  # the text of doc[start : start + width], without a Span
             if article[tokens[start].idx : last.idx + len(last.text)] == text:
-                yield doc[start : start + width], label, kind
+                yield Span(doc, start, start + width), label, kind
 
 
 def _is_organization_acronym(span: Span, kind: ActorKind) -> bool:
@@ -1430,7 +1435,7 @@ def _surname_mentions(
     surnames = {span[-1].text for span, _label, kind in found if kind == "person" and len(span) >= 2}
     for token in _tokens_written(doc, surnames):
         if not token.ent_type_ and _reads_as_name(token):
-            yield doc[token.i : token.i + 1], "PERSON", "person"
+            yield Span(doc, token.i, token.i + 1), "PERSON", "person"
 
 
 def _team_nickname_mentions(
@@ -1447,7 +1452,7 @@ def _team_nickname_mentions(
     }
     for token in _tokens_written(doc, nicknames):
         if token.ent_type_ in _PLURAL_NAME_LABELS or _NUMBERED_TEAM.fullmatch(token.text):
-            yield doc[token.i : token.i + 1], "NAME", "organization"
+            yield Span(doc, token.i, token.i + 1), "NAME", "organization"
 
 
 def _company_first_word_mentions(
@@ -1462,7 +1467,7 @@ def _company_first_word_mentions(
     }
     for token in _tokens_written(doc, first_words):
         if not token.ent_type_ and token.is_title and _reads_as_name(token):
-            span = doc[token.i : token.i + 1]
+            span = Span(doc, token.i, token.i + 1)
             if not _is_where(span):
                 yield span, "ORG", "organization"
 
@@ -1506,11 +1511,7 @@ def _is_company(name: str) -> bool:
     "Carlisle United", "Nikkei 225"."""
     words = name.split()
     last = _bare(words[-1]) if words else ""
-    return (
-        len(words) >= 2
-        and words[0][:1].isupper()
-        and (last in COMPANY_OR_CLUB_ENDINGS or last.isdigit())
-    )
+    return len(words) >= 2 and words[0][:1].isupper() and (last in COMPANY_OR_CLUB_ENDINGS or last.isdigit())
 
 
 # The last words of football clubs' names, whose town alone stands for them ("Carlisle equalised");
@@ -1742,9 +1743,7 @@ def _outlet_name(doc: Doc, token: Token) -> Span | None:
     start = end
     while start > 0 and _is_outlet_name_word(doc[start - 1]):
         start -= 1
-    if start == end or any(
-        word.ent_type_ or word.lower_ in TITLE_OR_ROLE_WORDS for word in doc[start:end]
-    ):
+    if start == end or any(word.ent_type_ or word.lower_ in TITLE_OR_ROLE_WORDS for word in doc[start:end]):
         return None  # "talks to Assistant Secretary of the Air Force ...": a title, no outlet
     if start == sentence_bounds(doc, start)[0] or _is_title_case_at(doc, start):
         return None  # a capital that opens a sentence or is a headline's says nothing
@@ -1763,4 +1762,4 @@ def _web_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     tokens = tokens_of(doc)
     for index, text in enumerate(_token_texts(doc)):
         if "." in text and _WEB_NAME.match(text) and tokens[index].ent_type_ in ("", "PERSON", "GPE"):
-            yield doc[index : index + 1], "ORG", "organization"
+            yield Span(doc, index, index + 1), "ORG", "organization"
