@@ -109,7 +109,12 @@ def token_at_char(doc: Doc, char: int) -> int:
 def children_of(token: Token) -> list[Token]:
     """`list(token.children)`, from lists made once per Doc (spaCy makes a new Token for each child
     on every use); not to be changed by the caller."""
-    return made_once(token.doc, "children", _children_lists)[token.i]
+    # made_once's dict read directly: this is asked several times of every noun
+    made = token.doc.user_data.get(_MADE)
+    children = made.get("children") if made is not None else None
+    if children is None:
+        children = made_once(token.doc, "children", _children_lists)
+    return children[token.i]
 
 
 def _children_lists(doc: Doc) -> list[list[Token]]:
