@@ -114,7 +114,10 @@ def clean_name(text: str, organization: bool = False) -> str:
 
     An organisation keeps its words: "General Motors", "Foreign Ministry" hold no title.
     """
-    words = _POSSESSIVE.sub("", _NICKNAME.sub(" ", text.translate(_APOSTROPHES)).strip()).split()
+    text = text.translate(_APOSTROPHES)
+    if any(mark in text for mark in _NICKNAME_OPENINGS):
+        text = _NICKNAME.sub(" ", text)
+    words = _POSSESSIVE.sub("", text.strip()).split()
     while words and words[0].casefold() == "the":
         words = words[1:]
     if (
@@ -151,6 +154,8 @@ _NICKNAME = re.compile(
     r"((?:[Tt]he\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})"  # "The Chin", "Kiki"
     r"""(?:["“”']|\))\s+(?=[A-Z])"""  # the closing one, and the rest of the name
 )
+
+_NICKNAME_OPENINGS = ('"', "“", "”", "'", "(")  # no nickname without one of these
 
 # What news writes before a name as a title that is no part of it: "Forward Tyler Hansbrough",
 # "Trooper William Hakim", "Insp Dave Gaskin", "Coroner Gary Hargrove"
