@@ -114,19 +114,22 @@ def children_of(token: Token) -> list[Token]:
     children = made.get("children") if made is not None else None
     if children is None:
         children = made_once(token.doc, "children", _children_lists)
-    return children[token.i]
+    return children.get(token.i, _NO_CHILDREN)
 
 
-def _children_lists(doc: Doc) -> list[list[Token]]:
+_NO_CHILDREN: list[Token] = []
+
+
+def _children_lists(doc: Doc) -> dict[int, list[Token]]:
     # A token's children are the tokens whose head it is, in order (Token.children finds them
     # between the token's edges, which always hold them).
     import numpy
     from spacy.attrs import HEAD
 
     tokens = tokens_of(doc)
-    children: list[list[Token]] = [[] for _ in tokens]
+    children: dict[int, list[Token]] = {}
     offsets = doc.to_array(HEAD).astype(numpy.int64).tolist()  # stored unsigned: -1 reads 2**64 - 1
     for index, offset in enumerate(offsets):
         if offset:
-            children[index + offset].append(tokens[index])
+            children.setdefault(index + offset, []).append(tokens[index])
     return children

@@ -280,6 +280,10 @@ _DATELINE_PLACE = re.compile(
 def dateline_credit(doc: Doc) -> tuple[int, int]:
     """The characters of a story's dateline credit ((0, 0) when it has none): the place it was
     filed from and the outlet that filed it are no actors of the story."""
+    return made_once(doc, "dateline_credit_characters", _find_dateline_credit)  # asked once per event
+
+
+def _find_dateline_credit(doc: Doc) -> tuple[int, int]:
     for sent in sentences_of(doc)[:DATELINE_SENTENCES]:
         full = text_of(doc)[sent.start_char : sent.end_char]  # sent.text, without joining its tokens
         text = full.lstrip()
