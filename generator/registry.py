@@ -15,16 +15,23 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.IGNORECASE)
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
+_LEADING_THE = re.compile(r"^the\s+")
+_DOTS = re.compile(r"[.\u00b7]")
+_SEPARATORS = re.compile(r"[\s\-_]+")
+_US = re.compile(r"^(?:us|u s)\b")
+_UK = re.compile(r"^(?:uk|u k)\b")
+
+
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The matching key of a name: accents, case, possessive, 'the' and punctuation removed."""
     text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
     text = "".join(char for char in text if not unicodedata.combining(char)).casefold().strip()
     text = _POSSESSIVE.sub("", text)
-    text = re.sub(r"^the\s+", "", text)
-    text = re.sub(r"[.\u00b7]", "", text)
-    text = re.sub(r"[\s\-_]+", " ", text).strip()
-    return re.sub(r"^(?:us|u s)\b", "united states", re.sub(r"^(?:uk|u k)\b", "united kingdom", text))
+    text = _LEADING_THE.sub("", text)
+    text = _DOTS.sub("", text)
+    text = _SEPARATORS.sub(" ", text).strip()
+    return _US.sub("united states", _UK.sub("united kingdom", text))
 
 
 @dataclass(slots=True)

@@ -154,3 +154,52 @@ def release_views(doc: Doc) -> None:
     doc.user_data.pop(_TEXT, None)
     doc.user_data.pop(_CHILDREN, None)
     doc.user_data.pop(_MADE, None)
+
+
+def span_text(span: Span) -> str:
+    """`span.text`, sliced from the Doc's text (Span.text makes a Token for each of its words)."""
+    return text_of(span.doc)[span.start_char : span.end_char]
+
+
+def lowers_of(doc: Doc) -> list[str]:
+    """Each token's `lower_`, made once per Doc (a rule that looks for a few words reads these first)."""
+    return made_once(doc, "token_lowers", lambda doc: [token.lower_ for token in tokens_of(doc)])
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """Each token's first character (`token.idx`), in order, made once per Doc."""
+    return made_once(doc, "token_starts", lambda doc: [token.idx for token in tokens_of(doc)])
+
+
+def token_at_char(doc: Doc, char: int) -> int:
+    """The index of the token whose text or trailing space holds character `char` of `text_of(doc)`."""
+    return bisect.bisect_right(token_starts(doc), char) - 1
+
+
+def children_of(token: Token) -> list[Token]:
+    """`list(token.children)`, from lists made once per Doc (spaCy makes a new Token for each child
+    on every use); not to be changed by the caller."""
+    # made_once's dict read directly: this is asked several times of every noun
+    made = token.doc.user_data.get(_MADE)
+    children = made.get("children") if made is not None else None
+    if children is None:
+        children = made_once(token.doc, "children", _children_lists)
+    return children.get(token.i, _NO_CHILDREN)
+
+
+_NO_CHILDREN: list[Token] = []
+
+
+def _children_lists(doc: Doc) -> dict[int, list[Token]]:
+    # A token's children are the tokens whose head it is, in order (Token.children finds them
+    # between the token's edges, which always hold them).
+    import numpy
+    from spacy.attrs import HEAD
+
+    tokens = tokens_of(doc)
+    children: dict[int, list[Token]] = {}
+    offsets = doc.to_array(HEAD).astype(numpy.int64).tolist()  # stored unsigned: -1 reads 2**64 - 1
+    for index, offset in enumerate(offsets):
+        if offset:
+            children.setdefault(index + offset, []).append(tokens[index])
+    return children

@@ -30,10 +30,19 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
-from generator.extract.doc_views import made_once, sentence_starts, text_of, tokens_of
+from generator.extract.doc_views import (
+    children_of,
+    lowers_of,
+    made_once,
+    sentence_starts,
+    text_of,
+    token_at_char,
+    tokens_of,
+)
 from generator.extract.grammar import is_after_the
 from generator.extract.lexicon import INDEX_NAMES, hazard_descriptions, is_bare_takings, is_reporting
 from generator.registry import CORPORATE_WORDS, LEGAL_SUFFIXES, name_key
@@ -164,6 +173,12 @@ LEAD_PERSON_NOUNS = frozenset(
     employee gunman hiker skier swimmer surfer diver tourist mountaineer fisherman farmer pensioner
     father mother son daughter wife husband sister brother""".split()
 )
+# The unions the rules below ask of (made once here, not on every call)
+DESCRIBED_PERSON_NOUNS = PERSON_NOUNS | LEAD_PERSON_NOUNS
+ANY_PERSON_NOUNS = PLAIN_PERSON_NOUNS | PERSON_NOUNS
+FEMALE_DESCRIPTIONS = FEMALE_WORDS | {"girl"}
+SINGULAR_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS | THING_PRONOUNS
+KINDS_OF_COMPANY = COMPANY_KINDS - {"company"}  # "bank", "airline", ...
 # Words for the police: "police", "the force", "officers" refer back to a police body the article named
 POLICE_WORDS = frozenset({"police", "force", "constabulary", "officers", "cops"})
 # "police" and its officers need no "the": "officers shot the teenager" are the force's
@@ -205,13 +220,15 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
     by_word: dict[str, tuple[int, ActorMention]] = {}  # "the store" -> iTunes Store, "the ministry"
     references: list[ActorMention] = []
     owners = {index: mention for mention in mentions for index in range(mention.start, mention.end)}
+    lowers = lowers_of(doc)
     for token in tokens_of(doc):
         number = sentence_of.get(token.i, 0)
         mention = by_start.get(token.i)
         if mention is not None:
             _remember(doc, mention, number, seen, genders, roles, by_word)
             continue
-        if token.i in named:
+        lowered = lowers[token.i]
+        if token.i in named or not _may_refer(token, lowered, number):
             continue
         group = _group_for(token, number, groups)
         if group:
@@ -224,8 +241,8 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
         antecedent = (
             _body_of_owner(token, owners, mentions)
             or _antecedent(token, number, here, by_word, kinds, by_start, new_product)
-            or _person_of_age(token, ages)
-            or (_person_named_before(token, number, here) if not ages else None)
+            or (_person_of_age(token, ages) if lowered == "old" else None)  # "the 36-year-old"
+            or (_person_named_before(token, number, here) if not ages and lowered == "old" else None)
             or _person_the_story_is_about(token, number, ahead)
             or _the_one_given_the_role(token, ahead, roles)
         )
@@ -241,6 +258,30 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
             )
     found = [*mentions, *references]
     return sorted([*found, *_first_person_in_quotes(doc, found)], key=lambda mention: mention.start)
+
+
+# What the rules below read as a reference: a noun, a name word for a role opening a line of the
+# lead ("Judge sentences Orozco"), or one of these words; the other tokens are skipped before any
+# rule runs
+REFERRING_WORDS = (
+    MALE_PRONOUNS | FEMALE_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | POLICE_WORDS | frozenset({"old"})
+)
+
+
+def _may_refer(token: Token, lowered: str, number: int) -> bool:
+    if lowered in REFERRING_WORDS:
+        return True
+    pos = token.pos_
+    return pos == "NOUN" or (pos == "PROPN" and number < LEAD_SENTENCES)
+
+
+def _root(doc: Doc, start: int, end: int) -> Token:
+    """`doc[start:end].root`, found once per span: the rules ask it of each mention again and again."""
+    roots: dict[tuple[int, int], Token] = made_once(doc, "span_roots", lambda doc: {})
+    root = roots.get((start, end))
+    if root is None:
+        root = roots[start, end] = doc[start:end].root
+    return root
 
 
 def _sentence_numbers(doc: Doc) -> dict[int, int]:
@@ -315,7 +356,7 @@ def _employer(doc: Doc, speaker: ActorMention, mentions: Sequence[ActorMention])
         return None  # "Washington senator Patty Murray" speaks for no company named before her
     first = min((mention.start for mention in named), default=speaker.start)
     before = [organization for organization in organizations if organization.end <= first]
-    subjects = [m for m in before if doc[m.start : m.end].root.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [m for m in before if _root(doc, m.start, m.end).dep_ in ("nsubj", "nsubjpass")]
     candidates = subjects or before
     return candidates[-1] if candidates else None
 
@@ -324,13 +365,14 @@ def _organization_of_role_phrase(
     doc: Doc, person: ActorMention, mentions: Sequence[ActorMention]
 ) -> ActorMention | None:
     """The organisation one of a person's role phrases names: "Red Sox owner John Henry"."""
-    organizations = [mention for mention in mentions if mention.kind == "organization"]
-    for mention in mentions:
-        if mention.name != person.name or mention.label == "COREF":
-            continue
-        root = doc[mention.start : mention.end].root
-        for organization in organizations:
-            if _in_role_phrase(doc[organization.start : organization.end].root, root):
+    named = [_root(doc, m.start, m.end) for m in mentions if m.name == person.name and m.label != "COREF"]
+    if not named:
+        return None
+    # each organisation's root found once, not once per mention of the person
+    organizations = [(m, _root(doc, m.start, m.end)) for m in mentions if m.kind == "organization"]
+    for root in named:
+        for organization, organization_root in organizations:
+            if _in_role_phrase(organization_root, root):
                 return organization
     return None
 
@@ -346,7 +388,7 @@ def _body_of_owner(
     owner's role phrase names."""
     if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() not in BELONGING_NOUNS:
         return None
-    owner = next((owners.get(child.i) for child in token.children if child.dep_ == "poss"), None)
+    owner = next((owners.get(child.i) for child in children_of(token) if child.dep_ == "poss"), None)
     if owner is None or owner.kind != "person":
         return None
     return _organization_of_role_phrase(token.doc, owner, mentions)
@@ -360,7 +402,8 @@ def _in_role_phrase(token: Token, person: Token) -> bool:
     return person.dep_ == "appos" and token.i == person.head.i  # "the CEO of Boeing, X"
 
 
-_QUOTE_CHARACTERS = re.compile(r'["“”]|``|\'\'')
+# each alternative opens with its own character, so that the search skips fast to the next mark
+_QUOTE_CHARACTERS = re.compile(r'"|“|”|``|\'\'')
 
 
 def quotations(doc: Doc) -> list[tuple[int, int]]:
@@ -371,12 +414,11 @@ def quotations(doc: Doc) -> list[tuple[int, int]]:
 def _find_quotations(doc: Doc) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     opened: Token | None = None
-    spans = (
-        doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        for m in _QUOTE_CHARACTERS.finditer(text_of(doc))
-    )
-    marks = dict.fromkeys(span[0] for span in spans if span is not None and len(span))
-    for token in marks:
+    # the token each quotation mark opens: a mark is no space, so it is in the text of the token
+    # whose characters hold it (what doc.char_span(..., alignment_mode="expand")[0] gives)
+    tokens = tokens_of(doc)
+    marks = dict.fromkeys(token_at_char(doc, m.start()) for m in _QUOTE_CHARACTERS.finditer(text_of(doc)))
+    for token in (tokens[index] for index in marks):
         if token.text not in QUOTE_MARKS:
             continue
         closes = token.text in ("”", "''") or (token.text == '"' and opened is not None)
@@ -411,7 +453,7 @@ def _speaker(doc: Doc, start: int, end: int, people: dict[int, ActorMention]) ->
         for verb in part:
             if not (is_reporting(verb) and verb.pos_ == "VERB"):
                 continue
-            for child in verb.children:
+            for child in children_of(verb):
                 if child.dep_ == "nsubj" and child.i in people and not start <= child.i < end:
                     others = (people[other.i] for other in child.conjuncts if other.i in people)
                     return tuple({m.name: m for m in (people[child.i], *others)}.values())
@@ -430,7 +472,7 @@ class _Group:
 def _groups_of_people(
     doc: Doc, mentions: Sequence[ActorMention], sentence_of: dict[int, int]
 ) -> list[_Group]:
-    by_root = {doc[m.start : m.end].root.i: m for m in mentions if m.kind == "person"}
+    by_root = {_root(doc, m.start, m.end).i: m for m in mentions if m.kind == "person"}
     groups = []
     for index, mention in by_root.items():
         root = doc[index]
@@ -464,7 +506,7 @@ def _group_for(token: Token, number: int, groups: Sequence[_Group]) -> tuple[Act
         main = anchor.dep_ in ("nsubj", "nsubjpass") and anchor.head.dep_ in ("ROOT", "conj")
         fits = main and group.subject and number - group.sentence <= 1
     else:
-        counted = next((child for child in token.children if child.dep_ == "nummod"), None)
+        counted = next((child for child in children_of(token) if child.dep_ == "nummod"), None)
         count = NUMBER_WORDS.get(counted.lower_) if counted is not None else None
         is_group = word in GROUP_NOUNS or (token.tag_ == "NNS" and token.lemma_.lower() in PEOPLE_NOUNS)
         fits = (
@@ -519,7 +561,7 @@ def _named_further_on(
         or _has_own_name(token)
     ):
         return None
-    if any(child.lower_ in OTHER_WORDS for child in token.children):
+    if any(child.lower_ in OTHER_WORDS for child in children_of(token)):
         return None
     word = token.lemma_.lower()
     coming = [
@@ -538,14 +580,14 @@ def _named_further_on(
         return with_role[0].mention
     # "British climber dies in fall" / "A man was shot": the one person the next sentences name,
     # when no one came before
-    described = word in PERSON_NOUNS | LEAD_PERSON_NOUNS and not with_role
+    described = word in DESCRIBED_PERSON_NOUNS and not with_role
     if word in PLAIN_PERSON_NOUNS or described:
         # "a British climber" is described, "the other man" or "the man who found him" told apart
         # ("A 36-year-old British man died", with no one named before, is the man named next)
         told_apart = _is_told_apart(token) if word in PLAIN_PERSON_NOUNS else token.dep_ == "poss"
         if told_apart:
             return None
-        told: Gender | None = "f" if word in FEMALE_WORDS | {"girl"} else "m" if word in MALE_WORDS else None
+        told: Gender | None = "f" if word in FEMALE_DESCRIPTIONS else "m" if word in MALE_WORDS else None
         before = [entry for entry in seen.values() if entry.mention.kind == "person"]
         if before:
             return _headline_subject_again(token, number, before, told)
@@ -579,7 +621,7 @@ def _opens_with_a_role(token: Token, named: set[int]) -> bool:
     if token.pos_ != "PROPN" or not token.is_title or not token.is_sent_start:
         return False
     word = token.lower_
-    is_role = word in ROLE_WORDS or word in ROLE_SYNONYMS or word in PERSON_NOUNS | LEAD_PERSON_NOUNS
+    is_role = word in ROLE_WORDS or word in ROLE_SYNONYMS or word in DESCRIBED_PERSON_NOUNS
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return is_role and following is not None and following.i not in named and following.pos_ != "PUNCT"
 
@@ -612,7 +654,7 @@ def _the_one_given_the_role(
     word = token.lemma_.lower()
     if (word not in ROLE_SYNONYMS and word not in ROLE_WORDS) or _has_own_name(token):
         return None
-    possessed = any(child.dep_ == "poss" for child in token.children)
+    possessed = any(child.dep_ == "poss" for child in children_of(token))
     if not (possessed or _is_definite(token) or _is_unnamed_spokesman(token, word)) or _is_told_apart(token):
         return None
     given = [person for person in ahead if _has_role(roles.get(person.mention.name, set()), word)]
@@ -640,7 +682,7 @@ def _remember(
     by_word: dict[str, tuple[int, ActorMention]],
 ) -> None:
     entry = seen.get(mention.name)
-    root = doc[mention.start : mention.end].root
+    root = _root(doc, mention.start, mention.end)
     if entry is None and mention.kind == "person" and _is_predicative(root):
         return  # "rumored to be Deep Throat", "was named Smith": a name said of someone else
     if entry is None:
@@ -688,9 +730,9 @@ def _reports_a_thing_before(name: Token) -> bool:
         return False
     return any(
         subject.tag_ == "NN" and subject.pos_ == "NOUN"
-        for clause in verb.children
+        for clause in children_of(verb)
         if clause.dep_ == "ccomp" and clause.i < verb.i
-        for subject in clause.children
+        for subject in children_of(clause)
         if subject.dep_ in ("nsubj", "nsubjpass")
     )
 
@@ -704,9 +746,7 @@ def _carry_on(token: Token, antecedent: ActorMention, number: int, seen: dict[st
     description as the subject is the subject "it" continues ("The index rose. It last set ...")."""
     entry = seen.get(antecedent.name)
     is_subject = token.dep_ in ("nsubj", "nsubjpass")
-    if entry is None or (
-        token.lower_ not in MALE_PRONOUNS | FEMALE_PRONOUNS | THING_PRONOUNS and not is_subject
-    ):
+    if entry is None or (token.lower_ not in SINGULAR_PRONOUNS and not is_subject):
         return
     entry.sentence = max(entry.sentence, number)
     if token.dep_ in ("nsubj", "nsubjpass"):
@@ -743,22 +783,25 @@ def _antecedent(
     )
     if police and (force := _police(seen, number)) is not None:
         return force
-    if token.pos_ != "NOUN" or token.dep_ == "attr" or _has_own_name(token):
+    if token.pos_ != "NOUN" or token.dep_ == "attr":
         return None  # "Roe is the first woman to ...": a predicate noun refers to no one
     word = token.lemma_.lower()
     definite = _is_definite(token)
     # "her husband", "Lohan's attorney"
     possessed = any(
         child.dep_ == "poss" and (child.lower_ in POSSESSIVE_PRONOUNS or child.pos_ == "PROPN")
-        for child in token.children
+        for child in children_of(token)
     )
-    if word in BARE_BODY_WORDS and token.dep_ == "compound" and token.head.lower_ in BODY_PEOPLE:
-        # "union officials would meet company executives": the union and the company of the story
+    # "union officials would meet company executives": the union and the company of the story
+    bare_body = word in BARE_BODY_WORDS and token.dep_ == "compound" and token.head.lower_ in BODY_PEOPLE
+    if not (definite or possessed or bare_body or is_bare_takings(token)):
+        return None  # "a man", "sales of new homes" (most nouns: before the costlier test below)
+    if _has_own_name(token):
+        return None  # "the actor Tom Hanks"
+    if bare_body:
         return _organization_of_kind(seen, number, DESCRIPTION_KINDS.get(word, "company"), kinds)
     if not (definite or possessed):
-        if is_bare_takings(token):
-            return _organization_of_kind(seen, number, "company", kinds)  # "Revenue rose": the company's
-        return None
+        return _organization_of_kind(seen, number, "company", kinds)  # "Revenue rose": the company's
     # a role the article gave someone: "the actress", "her husband" (one person: not "its founders")
     with_role = (
         []
@@ -776,7 +819,7 @@ def _antecedent(
     if word == "stock" and token.tag_ == "NN" and token.dep_ != "compound" and not _is_modified(token):
         return _organization_of_kind(seen, number, "company", kinds)  # "The stock closed at $27.85"
     told_new = new_product(token.i) if new_product is not None and lowered in PRODUCT_NOUNS else None
-    if told_new is not None and any(child.lower_ in NEW_WORDS for child in token.children):
+    if told_new is not None and any(child.lower_ in NEW_WORDS for child in children_of(token)):
         return told_new  # "the new aircraft" is the new one the story is about, not a rival named since
     described = _described_kind(token, word)
     if described == "index" and (called := _index_called(token, seen, kinds)) is not None:
@@ -795,11 +838,11 @@ def _antecedent(
         return _subject_company(token, number, seen, kinds, found) if found is not None else None
     if lowered in PRODUCT_NOUNS:
         return _recent(seen, number, DESCRIPTION_WINDOW, kinds=("product",))
-    if word in PLAIN_PERSON_NOUNS | PERSON_NOUNS and token.tag_ != "NNS":
+    if word in ANY_PERSON_NOUNS and token.tag_ != "NNS":
         seen = _could_be_described(token, word, seen)
     if word in PLAIN_PERSON_NOUNS and token.tag_ != "NNS" and not _is_modified(token):
         told_plain: Gender | None = (
-            "f" if word in FEMALE_WORDS | {"girl"} else "m" if word in MALE_WORDS else None
+            "f" if word in FEMALE_DESCRIPTIONS else "m" if word in MALE_WORDS else None
         )
         return _only_person(seen, number, told_plain)
     if word in PERSON_NOUNS and token.tag_ != "NNS":
@@ -842,7 +885,7 @@ def _speakers_of(token: Token) -> set[int]:
         if token.dep_ == "ccomp" and is_reporting(token.head):
             found |= {
                 inner.i
-                for child in token.head.children
+                for child in children_of(token.head)
                 if child.dep_ in ("nsubj", "nsubjpass")
                 for inner in child.subtree
             }
@@ -898,7 +941,7 @@ def _described_kind(token: Token, word: str) -> str | None:
     if token.tag_ == "NNS":
         return None  # "the unions", "the banks": several bodies, not the one named
     kind = DESCRIPTION_KINDS.get(word)
-    if kind == "bank" and any(child.lower_ == "central" for child in token.children):
+    if kind == "bank" and any(child.lower_ == "central" for child in children_of(token)):
         return "central bank"
     return kind
 
@@ -930,7 +973,7 @@ def _subject_company(
     pay": "the company" as a subject goes on from the company the sentence before had as its
     subject, as "it" would, rather than one named since in passing."""
     if token.dep_ not in ("nsubj", "nsubjpass") or any(
-        child.lower_ in ("this", "that") for child in token.children
+        child.lower_ in ("this", "that") for child in children_of(token)
     ):
         return found  # "That company, which provides ...": the one just named
     if found.name in seen and seen[found.name].sentence == number:
@@ -959,7 +1002,7 @@ def _fit(described: str, own: set[str]) -> int | None:
         return 2
     if described == "central bank":
         return None
-    if described in COMPANY_KINDS and "company" in own and not own & (COMPANY_KINDS - {"company"}):
+    if described in COMPANY_KINDS and "company" in own and not own & KINDS_OF_COMPANY:
         return 1
     return 0 if not own and described not in NAMED_WITH_KIND else None
 
@@ -987,8 +1030,8 @@ def _organization_kinds(doc: Doc, mentions: Sequence[ActorMention]) -> dict[str,
         span = doc[mention.start : mention.end]
         # "Ford, the automaker", "carmaker Ford"; not "the main Airbus union", the union at Airbus
         called = (
-            _role_words(doc, span) - {span.root.head.lemma_.lower()}
-            if span.root.dep_ == "compound"
+            _role_words(doc, span) - {_root(doc, span.start, span.end).head.lemma_.lower()}
+            if _root(doc, span.start, span.end).dep_ == "compound"
             else _role_words(doc, span)
         )
         own |= {DESCRIPTION_KINDS[word] for word in called if word in DESCRIPTION_KINDS}
@@ -1066,6 +1109,7 @@ def _police(seen: dict[str, _Seen], number: int) -> ActorMention | None:
 _POLICE_DEPARTMENT = re.compile(r"^[A-Z]{1,4}PD$")  # NYPD, LAPD: a city's police department
 
 
+@lru_cache(maxsize=4096)
 def _is_police_name(name: str) -> bool:
     words = name.split()
     return bool(set(name_key(name).split()) & POLICE_NAMES) or any(_POLICE_DEPARTMENT.match(w) for w in words)
@@ -1099,7 +1143,7 @@ def _is_modified(token: Token) -> bool:
     return (
         any(
             child.dep_ in ("amod", "nummod", "relcl", "acl") or child.lower_ in ("other", "another", "second")
-            for child in token.children
+            for child in children_of(token)
         )
         or token.dep_ == "poss"
     )
@@ -1110,7 +1154,7 @@ def _is_told_apart(token: Token) -> bool:
     an adjective ("a 36-year-old British man") only describes him."""
     return token.dep_ == "poss" or any(
         child.dep_ in ("nummod", "relcl", "acl") or child.lower_ in ("other", "another", "second")
-        for child in token.children
+        for child in children_of(token)
     )
 
 
@@ -1124,16 +1168,17 @@ def _has_own_name(token: Token) -> bool:
     comes with a name of its own (not "the minister and John Smith", two people). A name before
     it says whose or what it is, not who: "the Falcons coach", "a Denver District Court judge",
     "the American Pie actress"."""
+    children = children_of(token)
     return (
         any(
-            child.dep_ in ("appos", "compound")
+            child.i > token.i
+            and child.dep_ in ("appos", "compound")
             and child.pos_ == "PROPN"
             and child.ent_type_ not in NOT_OWN_NAME_TYPES
-            and child.i > token.i
-            for child in token.children
+            for child in children
         )
         or (token.dep_ == "compound" and token.head.pos_ == "PROPN")
-        or any(child.dep_ == "conj" and _is_titled_name(child) for child in token.children)
+        or any(child.dep_ == "conj" and _is_titled_name(child) for child in children)
     )
 
 
@@ -1141,7 +1186,7 @@ def _is_titled_name(token: Token) -> bool:
     """ "CEO Louis Gallois": a name with a role word before it."""
     return token.pos_ == "PROPN" and any(
         child.dep_ == "compound" and child.lower_ in PERSON_NOUNS and child.i < token.i
-        for child in token.children
+        for child in children_of(token)
     )
 
 
@@ -1162,17 +1207,18 @@ def _subject_of_own_sentence(token: Token, seen: dict[str, _Seen], gender: Gende
     else:
         own = token.head.head if token.dep_ == "pobj" else token.head
         subjects = [
-            child for child in own.children if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i
+            child for child in children_of(own) if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i
         ]
         owner = next(
-            (people[c.i] for s in subjects for c in s.children if c.dep_ == "poss" and c.i in people), None
+            (people[c.i] for s in subjects for c in children_of(s) if c.dep_ == "poss" and c.i in people),
+            None,
         )
         if owner is not None or own.head.i == own.i:
             return owner
         verb = own.head
     while True:
-        for subject in (child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")):
-            owners = [child.i for child in subject.children if child.dep_ == "poss"]
+        for subject in (child for child in children_of(verb) if child.dep_ in ("nsubj", "nsubjpass")):
+            owners = [child.i for child in children_of(subject) if child.dep_ == "poss"]
             found = next((people[i] for i in (subject.i, *owners) if i in people and i < token.i), None)
             if found is not None:
                 return found
@@ -1187,7 +1233,7 @@ def _person_for_pronoun(
     blocked = _co_arguments(token)
     # "He tied Ford": whom a co-argument names, also named before, is not "he" (but "He left Cook
     # in charge, the same move made in Jobs' absences" may be Jobs, named deep inside one)
-    heads = {child.i for child in token.head.children if child.i in blocked}
+    heads = {child.i for child in children_of(token.head) if child.i in blocked}
     blocked_names = {
         mention.name for mention in by_start.values() if any(mention.start <= i < mention.end for i in heads)
     }
@@ -1232,7 +1278,7 @@ def _co_argument_names(token: Token, owners: dict[int, ActorMention]) -> set[str
         return set()
     return {
         owners[child.i].name
-        for child in token.head.children
+        for child in children_of(token.head)
         if child.i != token.i and child.dep_ in ARGUMENT_DEPS and child.i in owners
     }
 
@@ -1244,7 +1290,7 @@ def _co_arguments(token: Token) -> set[int]:
     head = token.head
     return {
         inner.i
-        for child in head.children
+        for child in children_of(head)
         if child.i != token.i and child.dep_ in ARGUMENT_DEPS
         for inner in child.subtree
     }
@@ -1324,13 +1370,14 @@ def _genders_and_roles(
             continue
         span = doc[mention.start : mention.end]
         words = _role_words(doc, span)
-        roles.setdefault(mention.name, set()).update(words - GENERIC_PERSON_WORDS, _roles_by_deed(span.root))
+        root = _root(doc, span.start, span.end)
+        roles.setdefault(mention.name, set()).update(words - GENERIC_PERSON_WORDS, _roles_by_deed(root))
         for word in words:
             if word in FEMALE_WORDS:
                 votes.setdefault(mention.name, []).append("f")
             elif word in MALE_WORDS:
                 votes.setdefault(mention.name, []).append("m")
-        if (told := _reflexive_gender(span.root)) is not None:
+        if (told := _reflexive_gender(root)) is not None:
             votes.setdefault(mention.name, []).append(told)
     genders: dict[str, Gender] = {}
     for name in roles:
@@ -1354,8 +1401,10 @@ def _reflexive_gender(name: Token) -> Gender | None:
     if name.dep_ != "nsubj":
         return None
     verb = name.head
-    for token in verb.subtree:
-        if token.lower_ not in ("herself", "himself"):
+    tokens = tokens_of(name.doc)
+    for index in _reflexive_pronouns(name.doc):  # in order, as they come in the verb's subtree
+        token = tokens[index]
+        if token.i != verb.i and not verb.is_ancestor(token):
             continue
         governor = token.head
         while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
@@ -1363,6 +1412,15 @@ def _reflexive_gender(name: Token) -> Gender | None:
         if governor.i == verb.i:
             return "f" if token.lower_ == "herself" else "m"
     return None
+
+
+def _reflexive_pronouns(doc: Doc) -> list[int]:
+    """The token indexes of "herself" and "himself" (most articles have none)."""
+    return made_once(
+        doc,
+        "reflexive_pronouns",
+        lambda doc: [index for index, lower in enumerate(lowers_of(doc)) if lower in ("herself", "himself")],
+    )
 
 
 MAX_AGE = 120
@@ -1409,7 +1467,7 @@ def _person_of_age(token: Token, ages: dict[int, set[ActorMention]]) -> ActorMen
     """ "The 36-year-old slipped": the one person the article gives that age ("Duncan Rait, 36,")."""
     if token.lower_ != "old" or token.dep_ not in AGE_DESCRIPTION_DEPS:
         return None
-    if not any(child.lower_ in DEFINITE_DETERMINERS for child in token.children if child.dep_ == "det"):
+    if not any(child.lower_ in DEFINITE_DETERMINERS for child in children_of(token) if child.dep_ == "det"):
         return None  # "a 36-year-old" is someone new
     age = _age_before(token.doc, token.i + 1)
     people = ages.get(age, set()) if age is not None else set()
@@ -1426,7 +1484,7 @@ def _person_named_before(token: Token, number: int, seen: dict[str, _Seen]) -> A
         or _age_before(token.doc, token.i + 1) is None
     ):
         return None
-    if not any(child.lower_ in DEFINITE_DETERMINERS for child in token.children if child.dep_ == "det"):
+    if not any(child.lower_ in DEFINITE_DETERMINERS for child in children_of(token) if child.dep_ == "det"):
         return None
     blocked = _co_arguments(token)
     people = [
@@ -1465,17 +1523,18 @@ def _roles_by_deed(root: Token) -> frozenset[str]:
 def _role_words(doc: Doc, span: Span) -> set[str]:
     """Nouns the article puts with a name: "actress Jane Roe", "Roe, the actress,", "Mr. Roe"."""
     words: set[str] = set()
-    root = span.root
-    before = doc[span.start - 1] if span.start > 0 else None
+    root = _root(doc, span.start, span.end)
+    tokens = tokens_of(doc)
+    before = tokens[span.start - 1] if span.start > 0 else None
     if before is not None and before.text.rstrip(".") in HONORIFICS:
         words.add(before.lower_.rstrip("."))  # "Mrs. Roe", not "we will miss Roe"
-    for token in span:
+    for token in tokens[span.start : span.end]:
         lowered = token.lower_.rstrip(".")
         if token.pos_ == "NOUN" or token.text.rstrip(".") in HONORIFICS:
             words.add(token.lemma_.lower().rstrip("."))
         elif token.pos_ == "PROPN" and (lowered in PERSON_NOUNS or lowered in ROLE_WORDS):
             words.add(lowered)  # "Attorney Mark Heller", "Deputy Jerry Ortiz": a title in the name
-    for child in root.children:
+    for child in children_of(root):
         if child.i in range(span.start, span.end):
             continue
         if child.dep_ in ("compound", "appos") and child.pos_ in ("NOUN", "PROPN") and not child.ent_type_:
@@ -1485,7 +1544,7 @@ def _role_words(doc: Doc, span: Span) -> set[str]:
     if root.dep_ == "nsubj" and root.head.lemma_ == "be":
         words |= {
             child.lemma_.lower()
-            for child in root.head.children
+            for child in children_of(root.head)
             if child.dep_ == "attr" and child.pos_ == "NOUN"
         }
     return words
@@ -1532,9 +1591,9 @@ def _singular(word: str) -> str:
 def _is_definite(token: Token) -> bool:
     if token.pos_ != "NOUN":
         return False
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ == "det" and child.lower_ in DEFINITE_DETERMINERS:
             return True
         if child.dep_ == "poss" and child.lemma_.lower() in SETS_OF_ALL:
-            return any(grandchild.lower_ == "the" for grandchild in child.children)
+            return any(grandchild.lower_ == "the" for grandchild in children_of(child))
     return False

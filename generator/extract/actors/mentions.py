@@ -13,19 +13,24 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
 from generator.extract.doc_views import (
+    children_of,
     entities_of,
+    lowers_of,
     made_once,
     sentence_at,
     sentence_starts,
     sentences_of,
+    span_text,
     text_of,
+    token_starts,
     tokens_in,
     tokens_of,
 )
@@ -103,12 +108,16 @@ _DEMONYM_COUNTRIES = {
 }
 
 
+@lru_cache(maxsize=16384)  # a pure function of the text, asked again for every copy of a name
 def clean_name(text: str, organization: bool = False) -> str:
     """A display name from a mention: possessive, leading 'the', titles and demonyms removed.
 
     An organisation keeps its words: "General Motors", "Foreign Ministry" hold no title.
     """
-    words = _POSSESSIVE.sub("", _NICKNAME.sub(" ", text.translate(_APOSTROPHES)).strip()).split()
+    text = text.translate(_APOSTROPHES)
+    if any(mark in text for mark in _NICKNAME_OPENINGS):
+        text = _NICKNAME.sub(" ", text)
+    words = _POSSESSIVE.sub("", text.strip()).split()
     while words and words[0].casefold() == "the":
         words = words[1:]
     if (
@@ -145,6 +154,8 @@ _NICKNAME = re.compile(
     r"((?:[Tt]he\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})"  # "The Chin", "Kiki"
     r"""(?:["“”']|\))\s+(?=[A-Z])"""  # the closing one, and the rest of the name
 )
+
+_NICKNAME_OPENINGS = ('"', "“", "”", "'", "(")  # no nickname without one of these
 
 # What news writes before a name as a title that is no part of it: "Forward Tyler Hansbrough",
 # "Trooper William Hakim", "Insp Dave Gaskin", "Coroner Gary Hargrove"
@@ -212,7 +223,11 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
     raw = _drop_overlaps(
         [
             *shouted,  # before what the model made of the same all-caps words
-            *(item for item in raw if not shouted_tokens & set(range(item[0].start, item[0].end))),
+            *(
+                (item for item in raw if not shouted_tokens & set(range(item[0].start, item[0].end)))
+                if shouted_tokens
+                else raw
+            ),
             *_repeated_name_mentions(doc, raw),
             *_nickname_alone_mentions(doc, raw),
             *_handle_mentions(doc, raw),
@@ -224,12 +239,15 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
     )
     credit_start, credit_end = dateline_credit(doc)
     raw = [item for item in raw if not credit_start <= item[0].start_char < credit_end]
+    full_people, full_organizations = _full_person_names(raw), _organization_names(raw)
     known = _KnownNames(
-        _full_person_names(raw),
-        _organization_names(raw),
+        full_people,
+        full_organizations,
         _full_product_names(products),
         _cased_names(raw),
         _nicknames(raw),
+        _by_words(full_people, lambda words: {words[0], words[-1]}),
+        _by_words(full_organizations, lambda words: {words[0]}),
     )
     named = [found for found in (_name_mention(doc, known, item) for item in raw) if found]
     said_with_the = {found.name for found in named if found.definite}
@@ -241,14 +259,13 @@ def find_actor_mentions(doc: Doc, registry: ActorRegistry) -> list[ActorMention]
     # full company names first; people in the order the article introduces them
     for found in sorted(named, key=lambda found: (not _is_full_organization(found), found.span.start)):
         canonical = registry.resolve(found.name, found.kind, definite=found.name in said_with_the)
-        if name_key(canonical) != name_key(found.span.text) and not found.contextual:
-            registry.add_alias(canonical, clean_name(found.span.text))
+        surface = span_text(found.span)
+        if name_key(canonical) != name_key(surface) and not found.contextual:
+            registry.add_alias(canonical, clean_name(surface))
         if found.name != canonical:
             registry.add_alias(canonical, found.name)
         kind = registry.actors[canonical].kind
-        mentions.append(
-            ActorMention(found.span.start, found.span.end, found.span.text, canonical, kind, found.label)
-        )
+        mentions.append(ActorMention(found.span.start, found.span.end, surface, canonical, kind, found.label))
     return sorted(mentions, key=lambda mention: mention.start)
 
 
@@ -263,6 +280,10 @@ _DATELINE_PLACE = re.compile(
 def dateline_credit(doc: Doc) -> tuple[int, int]:
     """The characters of a story's dateline credit ((0, 0) when it has none): the place it was
     filed from and the outlet that filed it are no actors of the story."""
+    return made_once(doc, "dateline_credit_characters", _find_dateline_credit)  # asked once per event
+
+
+def _find_dateline_credit(doc: Doc) -> tuple[int, int]:
     for sent in sentences_of(doc)[:DATELINE_SENTENCES]:
         full = text_of(doc)[sent.start_char : sent.end_char]  # sent.text, without joining its tokens
         text = full.lstrip()
@@ -299,6 +320,18 @@ class _KnownNames:
     products: list[str]
     cased: dict[str, str]  # "red sox" -> "Red Sox": how the article writes a name an all-caps line shouts
     nicknames: dict[str, str]  # "Chin" -> "Vincent Gigante", of Vincent "The Chin" Gigante
+    # indexes, so that each mention looks up its few full names rather than scanning all of them
+    people_by_word: dict[str, list[str]]  # "Jobs", "Steve" -> ["Steve Jobs"]
+    organizations_by_first_word: dict[str, list[str]]  # "Kessler" -> ["Kessler Motors Co."]
+
+
+def _by_words(names: list[str], words_of: Callable[[list[str]], set[str]]) -> dict[str, list[str]]:
+    """`names` by each of the words `words_of` picks from a name's words, in their order."""
+    index: dict[str, list[str]] = {}
+    for name in names:
+        for word in words_of(name.split()):
+            index.setdefault(word, []).append(name)
+    return index
 
 
 def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind]) -> _NamedSpan | None:
@@ -311,21 +344,22 @@ def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind
     elif label == "ORG_PHRASE":
         name = _org_phrase_name(span)
     elif label == "HANDLE":
-        name = handle_name(span.text)
+        name = handle_name(span_text(span))
     else:
-        name = clean_name(span.text, organization=kind == "organization")
+        name = clean_name(span_text(span), organization=kind == "organization")
     if label == "NICKNAME":
         name = known.nicknames.get(name, name)  # "the Chin": the man the article nicknamed so
     if name.isupper() and len(name) > 1:
         name = known.cased.get(name.lower(), name)  # "COLTS TOP CHIEFS": the Colts, the Chiefs
-    name = _STANDARD_AND_POORS.sub(r"S&P \1", name)  # "Standard & Poor's 500 Index" is the S&P 500
+    if name.startswith("Standard "):
+        name = _STANDARD_AND_POORS.sub(r"S&P \1", name)  # "Standard & Poor's 500 Index" is the S&P 500
     if kind == "organization" and len(name.split()) >= 2 and _age_follows(doc, span):
         kind, label = "person", "PERSON"  # "Dennis Markle, 34, pleaded guilty": only a person has an age
     if label == "NORP" or (label == "GPE" and not _is_place_object(span)):
         # "Klitschko stopped Thompson", "Lohan has re-hired", "a right hand from Klitschko": a surname
         # the model took for a nationality or a place is the person the article named in full (a
         # nationality is never where something happens)
-        full_name, _ = _expand_short_name(name, "person", known.people, span)
+        full_name, _ = _expand_short_name(name, "person", known.people_by_word, span)
         if full_name != name:
             name, kind, label = full_name, "person", "PERSON"
     if label == "NORP":
@@ -338,7 +372,7 @@ def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind
         return None  # "police in Holloway", "a flight from Singapore": the town the company is named after
     if company:
         name, kind = company, "organization"
-    name, kind = _expand_short_name(name, kind, known.people, span)
+    name, kind = _expand_short_name(name, kind, known.people_by_word, span)
     if kind == "organization":
         name = _named_before_brackets(doc, span, known.organizations) or expand_organization(
             name, known.organizations
@@ -349,14 +383,14 @@ def _name_mention(doc: Doc, known: _KnownNames, item: tuple[Span, str, ActorKind
         return None  # "Last updated at 18:45 BST": a clock's, not an actor
     if name_key(name) in NOT_ACTOR_NAMES:
         return None
-    definite = (span.start > 0 and doc[span.start - 1].lower_ == "the") or span[0].lower_ == "the"
+    definite = (span.start > 0 and lowers_of(doc)[span.start - 1] == "the") or span[0].lower_ == "the"
     return _NamedSpan(span, label, kind, name, contextual, definite)
 
 
 def _named_before_brackets(doc: Doc, span: Span, organizations: list[str]) -> str | None:
     """ "the Party of Industrialists and Entrepreneurs (PPIE)": an acronym in brackets right after an
     organisation's full name is that organisation."""
-    letters = span.text.replace(".", "")
+    letters = span_text(span).replace(".", "")
     if span.start < 2 or doc[span.start - 1].text != "(" or not (letters.isupper() and len(letters) >= 2):
         return None
     before = text_of(doc)[max(0, doc[span.start - 1].idx - 120) : doc[span.start - 1].idx].rstrip()
@@ -374,10 +408,10 @@ NOT_ACTOR_NAMES = frozenset(
 
 def _age_follows(doc: Doc, span: Span) -> bool:
     """ "Dennis Markle, 34,": an age set off by commas right after the name."""
-    end = span.end
-    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 2].text not in (",", "."):
+    end, texts = span.end, _token_texts(doc)
+    if end + 2 >= len(doc) or texts[end] != "," or texts[end + 2] not in (",", "."):
         return False
-    age = doc[end + 1].text
+    age = texts[end + 1]
     return age.isdigit() and 1 <= int(age) <= 110
 
 
@@ -402,7 +436,7 @@ def _is_place_object(span: Span) -> bool:
 def _cased_names(raw: list[tuple[Span, str, ActorKind]]) -> dict[str, str]:
     cased: dict[str, str] = {}
     for span, _label, kind in raw:
-        name = clean_name(span.text, kind == "organization")
+        name = clean_name(span_text(span), kind == "organization")
         if name and not name.isupper():
             words = name.split()
             for start in range(len(words)):  # "Boston Red Sox", "Red Sox", "Sox"
@@ -411,8 +445,13 @@ def _cased_names(raw: list[tuple[Span, str, ActorKind]]) -> dict[str, str]:
 
 
 def _is_all_caps(sent: Span) -> bool:
-    words = [token.text for token in tokens_in(sent) if token.is_alpha]
-    return len(words) >= 3 and all(word.isupper() for word in words)
+    """Whether a sentence is written in capitals (asked once per sentence)."""
+    known: dict[int, bool] = made_once(sent.doc, "all_caps_sentences", lambda doc: {})
+    if sent.start not in known:
+        texts = _token_texts(sent.doc)
+        words = [texts[token.i] for token in tokens_in(sent) if token.is_alpha]
+        known[sent.start] = len(words) >= 3 and all(word.isupper() for word in words)
+    return known[sent.start]
 
 
 def _all_caps_mentions(
@@ -425,9 +464,10 @@ def _all_caps_mentions(
         return
     names: dict[tuple[str, ...], tuple[str, ActorKind]] = {}
     for span, label, kind in found:
-        if _is_all_caps(sentence_at(doc, span.start)) or not span.text[:1].isupper():
+        text = span_text(span)
+        if _is_all_caps(sentence_at(doc, span.start)) or not text[:1].isupper():
             continue
-        words = clean_name(span.text, kind == "organization").lower().split()
+        words = clean_name(text, kind == "organization").lower().split()
         names.setdefault(tuple(words), (label, kind))
         if kind == "organization":
             for start in range(1, len(words) - 1):
@@ -446,7 +486,7 @@ def _all_caps_mentions(
 def _organization_names(raw: list[tuple[Span, str, ActorKind]]) -> list[str]:
     return sorted(
         {
-            clean_name(span.text, True)
+            clean_name(span_text(span), True)
             for span, _label, kind in raw
             if len(span) > 1 and (kind == "organization" or _bare(span[-1].text) in CLUB_WORDS)
         }
@@ -461,7 +501,7 @@ _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 def product_name(span: Span) -> str:
     """The canonical form of a product mention: plural and possessive endings removed."""
-    text = re.sub(r"(?:'s|’s|')$", "", span.text)
+    text = re.sub(r"(?:'s|’s|')$", "", span_text(span))
     head, _, last = text.rpartition(" ")
     singular = last[:-1]
     is_plural = last.endswith("s") and (
@@ -484,6 +524,10 @@ _MAKER_MODEL_RE = re.compile(
 
 
 _LETTER_MODEL_RE = re.compile(r"\b[A-Z]{1,2}\d{3}(?:-\d{1,3}[A-Z]{0,2})?(?:s|'s|’s)?\b")
+# What every match of the two patterns above holds, found fast (no word boundary to test at each
+# character): most articles name no "iPod" nor "A380"
+_I_PRODUCT_START = re.compile(r"i[A-Z]")
+_LETTER_MODEL_START = re.compile(r"[A-Z]\d{3}")
 
 
 _CRAFT_KINDS = (
@@ -499,12 +543,18 @@ _MODEL_KIND_RE = re.compile(
 
 
 _NAMED_MODEL_RE = re.compile(r"\b\d{3}(?:-\d{1,3}[A-Z]{0,2})?\s+[A-Z][a-z]{3,}\b")
+# What every match of the two patterns above holds, without their word boundaries
+_NUMBER_THEN_CRAFT = re.compile(rf"\d{{3}}(?:-\d{{1,3}}[A-Z]{{0,2}})?\s+{_CRAFT_KINDS}")
+_NUMBER_THEN_NAME = re.compile(r"\d{3}(?:-\d{1,3}[A-Z]{0,2})?\s+[A-Z][a-z]{3}")
 
 
 def _product_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     """Named products the small model misses: "Boeing 787 Dreamliner", "A380", "iPhone 3G", "iPod nano"."""
     text = text_of(doc)
-    found: list[tuple[int, int]] = [match.span() for match in _I_PRODUCT_RE.finditer(text)]
+    # (each search over the whole text only where its first letters come at all)
+    found: list[tuple[int, int]] = (
+        [match.span() for match in _I_PRODUCT_RE.finditer(text)] if _I_PRODUCT_START.search(text) else []
+    )
     models: set[str] = set()
     for match in _MAKER_MODEL_RE.finditer(text):
         if (
@@ -515,13 +565,16 @@ def _product_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
             name_ok = match.group("name") and _is_product_word(doc, match.start("name") + 1)
             found.append((match.start(), match.end() if name_ok else match.end("model")))
             models.add(match.group("model"))
-    found += [match.span() for match in _LETTER_MODEL_RE.finditer(text)]
-    for match in _NAMED_MODEL_RE.finditer(text):  # "787 Dreamliner": and then "the 787" is that model
+    if _LETTER_MODEL_START.search(text):
+        found += [match.span() for match in _LETTER_MODEL_RE.finditer(text)]
+    named_models = _NAMED_MODEL_RE.finditer(text) if _NUMBER_THEN_NAME.search(text) else ()
+    for match in named_models:  # "787 Dreamliner": and then "the 787" is that model
         number_end = match.start() + len(match.group().split()[0])
         if _is_product_word(doc, match.end() - 1) and not _is_index_kind_after(doc, number_end):
             found.append(match.span())
             models.add(match.group().split()[0])
-    for match in _MODEL_KIND_RE.finditer(text):  # "its 777 airliner": a model number naming a craft
+    crafts = _MODEL_KIND_RE.finditer(text) if _NUMBER_THEN_CRAFT.search(text) else ()
+    for match in crafts:  # "its 777 airliner": a model number naming a craft
         group = "model" if match.group("model") else "compared"
         found.append(match.span(group))
         models.add(match.group(group))
@@ -535,7 +588,9 @@ def _product_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
 
 def _is_index_kind_after(doc: Doc, char: int) -> bool:
     """ "the Nikkei 225 average", "the S&P 500 index": a number naming an index, not a model."""
-    after = next((token for token in tokens_of(doc) if token.idx >= char and not token.is_space), None)
+    tokens = tokens_of(doc)
+    first = bisect.bisect_left(token_starts(doc), char)
+    after = next((token for token in tokens[first:] if not token.is_space), None)
     return after is not None and after.lower_ in INDEX_KIND_WORDS
 
 
@@ -609,7 +664,7 @@ NEW_WORDS = frozenset({"new", "newest", "latest"})
 def _words_before(span: Span, count: int = 5) -> str:
     """The few words before a mention, in its sentence, in lower case."""
     start = max(sentence_bounds(span.doc, span.start)[0], span.start - count)
-    return span.doc[start : span.start].text.lower()
+    return span_text(span.doc[start : span.start]).lower()
 
 
 def _model_core(word: str) -> str:
@@ -623,9 +678,11 @@ def _product_short_forms(
     """Other mentions of a product by its last name word: "the Dreamliner" after "Boeing 787 Dreamliner"."""
     names = {product_name(span).split()[-1] for span, _label, _kind in products if len(span) >= 2}
     names = {name for name in names if name[:1].isupper() and not _MODEL_NUMBER.match(name)}
+    if not names:
+        return
     for token in tokens_of(doc):
         if token.is_title and re.sub(r"(?:s|'s|’s)$", "", token.text) in names:
-            yield doc[token.i : token.i + 1], "PRODUCT_NAME", "product"
+            yield Span(doc, token.i, token.i + 1), "PRODUCT_NAME", "product"
 
 
 def _entity_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
@@ -640,7 +697,7 @@ def _entity_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
             kind = "organization"  # "Furness District Magistrates" taken for a building: a body
         if ent.label_ == "FAC" and len(ent) == 1 and _is_acronym_name(ent[0]) and not _is_place_object(ent):
             kind = "organization"  # "his WBO and IBF titles": a body's acronym, not a building
-        if ent.label_ == "EVENT" and hazard_descriptions(ent.text):
+        if ent.label_ == "EVENT" and hazard_descriptions(span_text(ent)):
             kind = "other"  # "Hurricane Delia struck": a named storm acts in disaster news
         if not kind:
             continue
@@ -651,7 +708,7 @@ def _entity_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
         if kind == "organization" and _holds_a_role(ent):
             yield _trim_title_case_verb(doc, ent), "PERSON", "person"
             continue
-        if kind == "person" and len(ent) >= 2 and _bare(ent[-1].text) in INDUSTRY_WORDS | CORPORATE_WORDS:
+        if kind == "person" and len(ent) >= 2 and _bare(ent[-1].text) in COMPANY_NAME_ENDINGS:
             yield ent, "ORG", "organization"  # "Kestrel Petroleum said": no person's name ends so
             continue
         if kind == "person":
@@ -688,6 +745,7 @@ BODY_WORDS = frozenset(
     "police parliament congress senate government army military navy court council cabinet".split()
 )
 ORGANIZATION_WORDS = CORPORATE_WORDS | INDUSTRY_WORDS | BODY_WORDS | ORG_HEADS | ORGANIZATION_NAME_ENDINGS
+COMPANY_NAME_ENDINGS = INDUSTRY_WORDS | CORPORATE_WORDS
 
 
 def _is_misread_quotation(doc: Doc, ent: Span) -> bool:
@@ -734,13 +792,13 @@ def _is_common_word_opening(doc: Doc, ent: Span) -> bool:
     sentence or headline, that the article writes in lower case elsewhere, is a common word."""
     if len(ent) != 1 or ent.start != sentence_bounds(doc, ent.start)[0]:
         return False
-    word = ent.text
+    word = span_text(ent)
     if not word.istitle() or word.lower() in BODY_WORDS or word.lower() not in _lowercase_words(doc):
         return False
-    texts, tokens = _token_texts(doc), tokens_of(doc)
+    tokens = tokens_of(doc)
     return not any(
-        text == word and sentence_bounds(doc, index)[0] != index
-        for index, text in enumerate(texts)
+        sentence_bounds(doc, index)[0] != index
+        for index in _token_positions(doc).get(word, ())
         if tokens[index].is_title
     )
 
@@ -766,19 +824,22 @@ def _joined_names(doc: Doc, ent: Span) -> list[Span]:
     two names joined by a hyphen or "and" are two actors when the article names each of them on its
     own too (not "Rolls-Royce", "Procter and Gamble"); a dash set off by spaces ("Teixeira -- eight
     years") ends a name."""
-    dashes = [token.i for token in ent if token.is_punct and "-" in token.text and token.i > ent.start]
+    tokens, texts = tokens_of(doc), _token_texts(doc)
+    after_first = range(ent.start + 1, ent.end)
+    dashes = [index for index in after_first if "-" in texts[index] and tokens[index].is_punct]
     spaced = next((index for index in dashes if _dash_ends_name(doc, index)), None)
     # "the Party of X (PPX": a bracket the name does not close
-    bracket = next((token.i for token in ent[1:] if token.text == "("), None)
-    if bracket is not None and any(token.text == ")" for token in doc[bracket : ent.end]):
+    bracket = next((index for index in after_first if texts[index] == "("), None)
+    if bracket is not None and ")" in texts[bracket : ent.end]:
         bracket = None
     if spaced is not None:
         return [Span(doc, ent.start, spaced, label=ent.label)]
     if bracket is not None:
         inside = [Span(doc, bracket + 1, ent.end, label=ent.label)] if bracket + 1 < ent.end else []
         return [Span(doc, ent.start, bracket, label=ent.label), *inside]
-    joiners = [token.i for token in ent if token.text == "-" and not token.whitespace_]
-    joiners = joiners or [token.i for token in ent if token.lower_ == "and"]
+    words = range(ent.start, ent.end)
+    joiners = [index for index in words if texts[index] == "-" and not tokens[index].whitespace_]
+    joiners = joiners or [index for index in words if lowers_of(doc)[index] == "and"]
     if len(joiners) != 1 or not ent.start < joiners[0] < ent.end - 1:
         return [ent]
     parts = [
@@ -800,9 +861,9 @@ def _dash_ends_name(doc: Doc, dash: int) -> bool:
 
 
 def _named_on_its_own(doc: Doc, part: Span, joined: Span) -> bool:
-    alone = rf"(?<![-\w]){re.escape(part.text)}(?![-\w])"
+    alone = rf"(?<![-\w]){re.escape(span_text(part))}(?![-\w])"
     text = text_of(doc)
-    return part.text[:1].isupper() and any(
+    return span_text(part)[:1].isupper() and any(
         not joined.start_char <= match.start() < joined.end_char for match in re.finditer(alone, text)
     )
 
@@ -871,17 +932,18 @@ PERSONAL_TITLES = frozenset(
 def _trim_title_case_verb(doc: Doc, ent: Span) -> Span:
     # Headlines in Title Case fool NER ("Lavrov Meets"): drop trailing words that the article
     # also uses in lower case, i.e. common words rather than names.
+    texts = _token_texts(doc)
     end = ent.end
-    while end - ent.start > 1 and doc[end - 1].text.lower() in _lowercase_verbs(doc):
+    while end - ent.start > 1 and texts[end - 1].lower() in _lowercase_verbs(doc):
         end -= 1
     start = ent.start
     if _is_title_case_at(doc, ent.start):
         end = _headline_name_end(doc, start, end)
-        if end - start > 2 and doc[start].text.endswith("s") and _is_headline_verb(doc[start]):
+        if end - start > 2 and texts[start].endswith("s") and _is_headline_verb(doc[start]):
             start += 1  # "President Nominates Regina Benjamin": the verb before the name
-    while end - start > 1 and _SCORE.match(doc[end - 1].text):
+    while end - start > 1 and _SCORE.match(texts[end - 1]):
         end -= 1  # "Evansville 91-73": a score is not part of a team's name
-    while end - start > 3 and _SCORE.match("".join(token.text for token in doc[end - 3 : end])):
+    while end - start > 3 and _SCORE.match("".join(texts[end - 3 : end])):
         end -= 3  # the same score the tokenizer split: "Carlisle United 2 - 1"
     # "Astronaut Thomas Stafford", "Comedian Jane Roe": a leading common noun is a role, not part
     # of the name
@@ -916,18 +978,51 @@ def _is_headline_verb(token: Token) -> bool:
 
 def _is_named_elsewhere(doc: Doc, name: Span) -> bool:
     """Whether the article writes `name` outside the headline too ("Creighton" of "Creighton Returns")."""
-    words = [token.text for token in name]
+    words = _token_texts(doc)[name.start : name.end]
     width = len(words)
-    texts, tokens = _token_texts(doc), tokens_of(doc)
+    tokens, headline_end = tokens_of(doc), sentence_bounds(doc, name.start)[1]
     return any(
-        texts[start : start + width] == words
-        and (start + width >= len(doc) or not tokens[start + width].is_title)
-        for start in range(sentence_bounds(doc, name.start)[1], len(doc) - width + 1)
+        start >= headline_end and (start + width >= len(doc) or not tokens[start + width].is_title)
+        for start in _starts_of(doc, words)
     )
 
 
 def _token_texts(doc: Doc) -> list[str]:
     return made_once(doc, "token_texts", lambda doc: [token.text for token in tokens_of(doc)])
+
+
+def _token_positions(doc: Doc) -> dict[str, list[int]]:
+    """Where each token text comes in the Doc, in order: rules that look for a name's words look
+    them up here rather than comparing every token."""
+
+    def positions(doc: Doc) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        for index, text in enumerate(_token_texts(doc)):
+            found.setdefault(text, []).append(index)
+        return found
+
+    return made_once(doc, "token_positions", positions)
+
+
+def _starts_of(doc: Doc, words: list[str]) -> Iterable[int]:
+    """Where the token texts `words` come one after another in the Doc, in order (anywhere for none)."""
+    texts = _token_texts(doc)
+    if not words:
+        return range(len(texts) + 1)
+    width = len(words)
+    return [
+        start for start in _token_positions(doc).get(words[0], ()) if texts[start : start + width] == words
+    ]
+
+
+def _tokens_written(doc: Doc, words: set[str]) -> Iterator[Token]:
+    """The tokens whose text is one of `words`, in order: a pass over the texts, not the Tokens."""
+    if not words:
+        return
+    tokens = tokens_of(doc)
+    for index, text in enumerate(_token_texts(doc)):
+        if text in words:
+            yield tokens[index]
 
 
 def _verb_lemmas(doc: Doc) -> frozenset[str]:
@@ -936,8 +1031,15 @@ def _verb_lemmas(doc: Doc) -> frozenset[str]:
         doc,
         "lowercase_verb_lemmas",
         lambda doc: frozenset(
-            token.lemma_.lower() for token in tokens_of(doc) if token.is_lower and token.pos_ == "VERB"
+            token.lemma_.lower() for token in _lowercase_tokens(doc) if token.pos_ == "VERB"
         ),
+    )
+
+
+def _lowercase_tokens(doc: Doc) -> list[Token]:
+    """The tokens written in lower case, for the sets of words below."""
+    return made_once(
+        doc, "lowercase_tokens", lambda doc: [token for token in tokens_of(doc) if token.is_lower]
     )
 
 
@@ -954,16 +1056,18 @@ def _lowercase_verbs(doc: Doc) -> frozenset[str]:
         doc,
         "lowercase_verbs",
         lambda doc: frozenset(
-            token.text for token in tokens_of(doc) if token.is_lower and token.pos_ in ("VERB", "AUX")
+            token.text for token in _lowercase_tokens(doc) if token.pos_ in ("VERB", "AUX")
         ),
     )
 
 
 def _org_phrase_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     # "The Russian foreign ministry": NER sees only "Russian"; the phrase is the actor.
-    for token in tokens_of(doc):
-        if token.lower_ not in ORG_HEADS or token.pos_ != "NOUN":
+    tokens = tokens_of(doc)
+    for index, lower in enumerate(lowers_of(doc)):
+        if lower not in ORG_HEADS or tokens[index].pos_ != "NOUN":
             continue
+        token = tokens[index]
         modifiers = [child for child in token.lefts if child.dep_ in ("amod", "compound", "nmod")]
         if not modifiers or not (modifiers[0].ent_type_ in ("NORP", "GPE") or _is_local_body(modifiers[0])):
             continue
@@ -1000,10 +1104,12 @@ def _org_phrase_name(span: Span) -> str:
 def _appositive_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     # "his North Korean counterpart, Choe Son Hui": a run of proper nouns the model left
     # unlabelled, in apposition to (or compounded with) a role noun, names a person.
-    for token in tokens_of(doc):
-        if token.lower_ not in ROLE_NOUNS and token.lower_ not in TITLE_WORDS:
+    tokens = tokens_of(doc)
+    for index, lower in enumerate(lowers_of(doc)):
+        if lower not in ROLE_NOUNS and lower not in TITLE_WORDS:
             continue
-        for child in token.children:
+        token = tokens[index]
+        for child in children_of(token):
             if (
                 child.dep_ in ("appos", "compound")
                 and child.tag_ == "NNP"
@@ -1063,7 +1169,11 @@ def _index_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     """ "the Dow Jones industrial average", "the Nikkei 225 average", "the Topix index": news writes an
     index's kind in lower case; a family word is part of its name ("the Nasdaq composite index" is the
     Nasdaq Composite), the kind word is not, but for the industrial average, whose name it ends."""
-    for token in tokens_of(doc):
+    tokens = tokens_of(doc)
+    for index, lower in enumerate(lowers_of(doc)):
+        if lower not in INDEX_KIND_WORDS:  # "Index" and "Average" too
+            continue
+        token = tokens[index]
         if token.text in CAPITALISED_INDEX_KINDS and token.i > 0:
             start = _capitalised_index_start(doc, token.i)
             if start < token.i and doc[start].is_title:
@@ -1118,9 +1228,11 @@ _PLURAL_NAME_LABELS = frozenset({"", "PERSON", "ORG", "WORK_OF_ART", "PRODUCT", 
 def _plural_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     """ "the Colts", "the visiting Jaguars", "the Jacksonville Jaguars": "the" before a capitalised
     plural names a team, a band or a party, which the model leaves unlabelled or takes for a person."""
-    for token in tokens_of(doc):
-        if not _is_plural_name(token):
+    tokens = tokens_of(doc)
+    for index, text in enumerate(_token_texts(doc)):
+        if not text.endswith("s") or not _is_plural_name(tokens[index]):  # every plural name ends so
             continue
+        token = tokens[index]
         start = token.i
         while start > 0 and doc[start - 1].is_title and doc[start - 1].tag_ == "NNP":
             start -= 1  # the team's city: "the San Diego Chargers"
@@ -1134,13 +1246,13 @@ _NUMBERED_TEAM = re.compile(r"\d+[a-z]{2,}s")
 
 def _is_plural_name(token: Token) -> bool:
     word = token.text
-    if _NUMBERED_TEAM.fullmatch(word):
+    if word[:1].isdigit() and _NUMBERED_TEAM.fullmatch(word):
         return token.tag_ in ("NNPS", "NNS", "NNP") and token.dep_ != "compound"
     return (
-        token.is_title
-        and len(word) > 3
+        len(word) > 3
         and word.endswith("s")
         and not word.endswith("ss")
+        and token.is_title
         and token.tag_ in ("NNPS", "NNS", "NNP")
         and token.ent_type_ in _PLURAL_NAME_LABELS
         and token.dep_ != "compound"
@@ -1150,7 +1262,7 @@ def _is_plural_name(token: Token) -> bool:
 
 def _lowercase_words(doc: Doc) -> frozenset[str]:
     return made_once(
-        doc, "lowercase_words", lambda doc: frozenset(t.text for t in tokens_of(doc) if t.is_lower)
+        doc, "lowercase_words", lambda doc: frozenset(token.text for token in _lowercase_tokens(doc))
     )
 
 
@@ -1158,7 +1270,8 @@ def _is_title_case(sent: Span) -> bool:
     """A Title Case headline: most words capitalised and no content word in lower case (a short
     sentence with a long name, "The Nasdaq Composite Index dropped 2 percent", is not one)."""
     words = [token for token in tokens_in(sent) if token.is_alpha]
-    if not words or sum(token.text[0].isupper() for token in words) / len(words) <= 0.6:
+    texts = _token_texts(sent.doc)
+    if not words or sum(texts[token.i][0].isupper() for token in words) / len(words) <= 0.6:
         return False
     return not any(token.is_lower and token.pos_ in ("VERB", "NOUN", "ADJ") for token in words)
 
@@ -1231,10 +1344,14 @@ def _handle_mentions(
     doc: Doc, found: list[tuple[Span, str, ActorKind]]
 ) -> Iterator[tuple[Span, str, ActorKind]]:
     """ "I'd like to thank @TheAcademy": a handle that spells a name the article gives is that actor."""
-    kinds = {name_key(clean_name(span.text)): kind for span, _label, kind in found}
-    for token in tokens_of(doc):
-        if _HANDLE.match(token.text) and (kind := kinds.get(name_key(handle_name(token.text)))):
-            yield doc[token.i : token.i + 1], "HANDLE", kind
+    tokens = tokens_of(doc)
+    handles = [
+        tokens[i] for i, text in enumerate(_token_texts(doc)) if text[:1] == "@" and _HANDLE.match(text)
+    ]
+    kinds = {name_key(clean_name(span_text(span))): kind for span, _label, kind in found} if handles else {}
+    for token in handles:
+        if kind := kinds.get(name_key(handle_name(token.text))):
+            yield Span(doc, token.i, token.i + 1), "HANDLE", kind
 
 
 def _repeated_name_mentions(
@@ -1244,25 +1361,31 @@ def _repeated_name_mentions(
     tagged elsewhere, or tags it as something else: "The Beatles' Apple Corps" as a work of art, "HP
     of Palo Alto said" untagged)."""
     names = {
-        span.text: (label, kind)
+        span_text(span): (label, kind)
         for span, label, kind in found
         if _is_organization_acronym(span, kind)
         or (
             len(span) >= 2
-            and (kind == "person" or (kind == "organization" and all(token.is_title for token in span)))
+            and (
+                kind == "person"
+                or (kind == "organization" and all(token.is_title for token in tokens_in(span)))
+            )
         )
     }
-    words = [token.text for token in tokens_of(doc)] if names else []
+    tokens, article = tokens_of(doc), text_of(doc)
     for text, (label, kind) in names.items():
         first, width = text.split()[0], len(text.split())
-        for start in range(len(words) - width + 1):
-            if words[start] == first and doc[start : start + width].text == text:
-                yield doc[start : start + width], label, kind
+        for start in _token_positions(doc).get(first, ()):
+            if start + width > len(tokens):
+                break
+            last = tokens[start + width - 1]  # the text of doc[start : start + width], without a Span
+            if article[tokens[start].idx : last.idx + len(last.text)] == text:
+                yield Span(doc, start, start + width), label, kind
 
 
 def _is_organization_acronym(span: Span, kind: ActorKind) -> bool:
     """ "HP", "IBM", "CHP": an organisation's name in two to six capitals."""
-    letters = span.text.replace(".", "").replace("&", "")
+    letters = span_text(span).replace(".", "").replace("&", "")
     return kind == "organization" and len(span) == 1 and 2 <= len(letters) <= 6 and letters.isupper()
 
 
@@ -1291,9 +1414,9 @@ def _is_name_word(token: Token) -> bool:
 def _nicknames(raw: list[tuple[Span, str, ActorKind]]) -> dict[str, str]:
     found: dict[str, str] = {}
     for span, _label, kind in raw:
-        match = _NICKNAME.search(span.text) if kind == "person" else None
+        match = _NICKNAME.search(span_text(span)) if kind == "person" else None
         if match:
-            found.setdefault(clean_name(match.group(1)), clean_name(span.text))
+            found.setdefault(clean_name(match.group(1)), clean_name(span_text(span)))
     return found
 
 
@@ -1301,15 +1424,16 @@ def _nickname_alone_mentions(
     doc: Doc, found: list[tuple[Span, str, ActorKind]]
 ) -> Iterator[tuple[Span, str, ActorKind]]:
     """ "the Chin" once the article has written Vincent "The Chin" Gigante."""
-    nicknamed = [span for span, _label, kind in found if kind == "person" and _NICKNAME.search(span.text)]
-    nicknames = {clean_name(match.group(1)) for span in nicknamed if (match := _NICKNAME.search(span.text))}
-    texts = _token_texts(doc) if nicknames else []
+    nicknamed = [
+        span for span, _label, kind in found if kind == "person" and _NICKNAME.search(span_text(span))
+    ]
+    nicknames = {
+        clean_name(match.group(1)) for span in nicknamed if (match := _NICKNAME.search(span_text(span)))
+    }
     for nickname in nicknames:
         words = nickname.split()
-        for start in range(len(texts) - len(words) + 1):
-            if texts[start : start + len(words)] == words and not any(
-                span.start <= start < span.end for span in nicknamed
-            ):
+        for start in _starts_of(doc, words):
+            if not any(span.start <= start < span.end for span in nicknamed):
                 yield doc[start : start + len(words)], "NICKNAME", "person"
 
 
@@ -1318,9 +1442,9 @@ def _surname_mentions(
 ) -> Iterator[tuple[Span, str, ActorKind]]:
     """A surname alone that the model left untagged ("Jobs then moved on"), once the full name is known."""
     surnames = {span[-1].text for span, _label, kind in found if kind == "person" and len(span) >= 2}
-    for token in tokens_of(doc):
-        if token.text in surnames and not token.ent_type_ and _reads_as_name(token):
-            yield doc[token.i : token.i + 1], "PERSON", "person"
+    for token in _tokens_written(doc, surnames):
+        if not token.ent_type_ and _reads_as_name(token):
+            yield Span(doc, token.i, token.i + 1), "PERSON", "person"
 
 
 def _team_nickname_mentions(
@@ -1335,11 +1459,9 @@ def _team_nickname_mentions(
         and _is_plural_name(span[-1])
         and (len(span) >= 2 or is_after_the(doc, span.start))
     }
-    for token in tokens_of(doc):
-        if token.text in nicknames and (
-            token.ent_type_ in _PLURAL_NAME_LABELS or _NUMBERED_TEAM.fullmatch(token.text)
-        ):
-            yield doc[token.i : token.i + 1], "NAME", "organization"
+    for token in _tokens_written(doc, nicknames):
+        if token.ent_type_ in _PLURAL_NAME_LABELS or _NUMBERED_TEAM.fullmatch(token.text):
+            yield Span(doc, token.i, token.i + 1), "NAME", "organization"
 
 
 def _company_first_word_mentions(
@@ -1350,11 +1472,11 @@ def _company_first_word_mentions(
     first_words = {
         span[0].text
         for span, _label, kind in found
-        if kind == "organization" and _is_company_or_business(_without_possessive(span.text))
+        if kind == "organization" and _is_company_or_business(_without_possessive(span_text(span)))
     }
-    for token in tokens_of(doc):
-        if token.text in first_words and not token.ent_type_ and token.is_title and _reads_as_name(token):
-            span = doc[token.i : token.i + 1]
+    for token in _tokens_written(doc, first_words):
+        if not token.ent_type_ and token.is_title and _reads_as_name(token):
+            span = Span(doc, token.i, token.i + 1)
             if not _is_where(span):
                 yield span, "ORG", "organization"
 
@@ -1372,6 +1494,7 @@ UNIT_TRADES = frozenset(
     """energy pharmaceuticals entertainment pictures studios media logistics technologies capital
     systems""".split()
 )
+BUSINESS_TRADES = INDUSTRY_WORDS - UNIT_TRADES
 
 
 def _ends_in_industry_word(name: str) -> bool:
@@ -1379,7 +1502,7 @@ def _ends_in_industry_word(name: str) -> bool:
     alone is the business ("Delmont said"); not a unit named after its group ("Siemens Energy")."""
     words = name.split()
     trade = _bare(words[-1]) if words else ""
-    return len(words) >= 2 and words[0][:1].isupper() and trade in INDUSTRY_WORDS - UNIT_TRADES
+    return len(words) >= 2 and words[0][:1].isupper() and trade in BUSINESS_TRADES
 
 
 def _is_company_or_business(name: str) -> bool:
@@ -1397,16 +1520,13 @@ def _is_company(name: str) -> bool:
     "Carlisle United", "Nikkei 225"."""
     words = name.split()
     last = _bare(words[-1]) if words else ""
-    return (
-        len(words) >= 2
-        and words[0][:1].isupper()
-        and (last in CORPORATE_WORDS | CLUB_WORDS or last.isdigit())
-    )
+    return len(words) >= 2 and words[0][:1].isupper() and (last in COMPANY_OR_CLUB_ENDINGS or last.isdigit())
 
 
 # The last words of football clubs' names, whose town alone stands for them ("Carlisle equalised");
 # not "City", which ends the names of places too ("Mexico City")
 CLUB_WORDS = frozenset("united town rovers athletic wanderers albion rangers fc afc".split())
+COMPANY_OR_CLUB_ENDINGS = CORPORATE_WORDS | CLUB_WORDS
 
 
 def _is_where(span: Span) -> bool:
@@ -1426,10 +1546,10 @@ def _company_of_first_word(name: str, known: _KnownNames) -> str | None:
     Motors Co."), whatever the model took it for; not a person's surname."""
     if len(name.split()) != 1 or not name.istitle():
         return None
-    if any(full.split()[-1] == name for full in known.people):
+    if any(full.split()[-1] == name for full in known.people_by_word.get(name, ())):
         return None
     companies = [
-        full for full in known.organizations if full.split()[0] == name and _is_company_or_business(full)
+        full for full in known.organizations_by_first_word.get(name, ()) if _is_company_or_business(full)
     ]
     if not companies:
         return None
@@ -1445,7 +1565,7 @@ def _reads_as_name(token: Token) -> bool:
         return True
     if token.pos_ != "NOUN" or not token.is_title or token.i != sentence_bounds(token.doc, token.i)[0]:
         return False
-    modified = any(child.dep_ in ("det", "amod", "compound", "nummod") for child in token.children)
+    modified = any(child.dep_ in ("det", "amod", "compound", "nummod") for child in children_of(token))
     if token.dep_ == "compound" and token.head.lower_ in HOLDINGS:
         return not modified  # "Halvard shares fell 2.3 percent", the name read as a noun
     plural_verb = token.head.tag_ == "VBP" or token.head.lower_ in ("were", "are")
@@ -1479,17 +1599,17 @@ def _drop_overlaps(raw: list[tuple[Span, str, ActorKind]]) -> list[tuple[Span, s
 
 
 def _full_person_names(raw: list[tuple[Span, str, ActorKind]]) -> list[str]:
-    names = {clean_name(span.text) for span, _label, kind in raw if kind == "person"}
+    names = {clean_name(span_text(span)) for span, _label, kind in raw if kind == "person"}
     return sorted(name for name in names if len(name.split()) >= 2)
 
 
 def _expand_short_name(
-    name: str, kind: ActorKind, full_names: list[str], span: Span
+    name: str, kind: ActorKind, people_by_word: dict[str, list[str]], span: Span
 ) -> tuple[str, ActorKind]:
     """A one-word name that is the surname or given name of exactly one full name in the article."""
     if len(name.split()) != 1 or kind not in ("person", "organization") or name.isupper():
         return name, kind
-    matches = [full for full in full_names if name in (full.split()[0], full.split()[-1])]
+    matches = people_by_word.get(name, [])
     shortest = min(matches, key=len, default="")
     if matches and all(full.split()[: len(shortest.split())] == shortest.split() for full in matches):
         return shortest, "person"  # "Steve Jobs", and a run-on of it the model tagged ("Steve Jobs Apple")
@@ -1510,9 +1630,11 @@ def expand_organization(name: str, full_names: Iterable[str]) -> str:
         # "the Colts" for the "Indianapolis Colts": a team's plural is its full name's last word
         is_team = len(words) == 1 and words[0].endswith("s") and full_words[-1] == words[0]
         is_tail = (len(words) >= 2 or is_team) and full_words[-len(words) :] == words
-        is_acronym = len(words) == 1 and _is_acronym(words[0], full_words)
-        is_clipped = len(words) == 1 and _is_clipping(words[0], full_words)
-        if is_tail or is_acronym or is_clipped or is_corporate_short_form(name, full):
+        if (
+            is_tail
+            or (len(words) == 1 and (_is_acronym(words[0], full_words) or _is_clipping(words[0], full_words)))
+            or is_corporate_short_form(name, full)
+        ):
             matches.add(full)
     # "U.S. Air Force" and "US Air Force" in one article are one name spelt two ways
     if len({name_key(full) for full in matches}) == 1:
@@ -1555,6 +1677,7 @@ def _is_clipping(word: str, full_words: list[str]) -> bool:
     return 3 <= len(word) < len(first) and word.istitle() and first.startswith(word) and len(full_words) >= 2
 
 
+@lru_cache(maxsize=16384)
 def _looks_like_name(name: str) -> bool:
     return bool(name) and any(char.isalpha() for char in name) and name_key(name) not in TITLE_WORDS
 
@@ -1571,6 +1694,7 @@ def find_references(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention
 OUTLET_KINDS = frozenset("magazine newspaper paper daily weekly website site network channel station".split())
 # Where a story's source stands: "according to X", "in a statement to X", "an interview with X"
 SOURCE_HEADS = frozenset({"according", "statement", "interview", "talking", "speaking"})
+TALKING_LEMMAS = REPORTING_LEMMAS | {"talk", "speak"}
 
 
 def _outlet_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
@@ -1578,34 +1702,38 @@ def _outlet_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     reported by Variety": the outlet a story was told to or reported by, which the model leaves
     unlabelled when its name is a common word; it takes part in the telling. So is the name after
     the word for an outlet: "trade publication Variety", "the celebrity website Gossip"."""
-    for token in tokens_of(doc):
-        if _is_told_or_reported_by(token) or _follows_outlet_kind(token):
+    tokens, lowers = tokens_of(doc), lowers_of(doc)
+    for token in tokens:
+        if _is_told_or_reported_by(token) or _follows_outlet_kind(tokens, lowers, token.i):
             span = _outlet_name(doc, token)
             if span is not None:
                 yield span, "ORG", "organization"
 
 
-def _follows_outlet_kind(token: Token) -> bool:
+def _follows_outlet_kind(tokens: list[Token], lowers: list[str], index: int) -> bool:
     """ "trade publication Variety": the last name word after the word for an outlet."""
-    tokens = tokens_of(token.doc)
-    if token.i == 0 or tokens[token.i - 1].lower_ not in OUTLET_KIND_WORDS:
+    if index == 0 or lowers[index - 1] not in OUTLET_KIND_WORDS:
         return False
-    return token.i + 1 == len(tokens) or not _is_outlet_name_word(tokens[token.i + 1])
+    return index + 1 == len(tokens) or not _is_outlet_name_word(tokens[index + 1])
 
 
 OUTLET_KIND_WORDS = OUTLET_KINDS | {"publication"}
+TITLE_OR_ROLE_WORDS = TITLE_WORDS | ROLE_NOUNS
 
 
 def _is_told_or_reported_by(token: Token) -> bool:
+    dep = token.dep_  # read before the head: Token.head makes a new Token
+    if dep == "dobj":
+        return token.head.lemma_ == "tell"
+    if dep != "pobj":
+        return False
     head = token.head
-    if token.dep_ == "dobj":
-        return head.lemma_ == "tell"
-    if token.dep_ != "pobj" or head.lower_ not in ("to", "by", "with"):
+    if head.lower_ not in ("to", "by", "with"):
         return False
     teller = head.head
     if head.lower_ == "by":
         return teller.lemma_ in REPORTING_LEMMAS
-    return teller.lemma_ in REPORTING_LEMMAS | {"talk", "speak"} or teller.lower_ in SOURCE_HEADS
+    return teller.lemma_ in TALKING_LEMMAS or teller.lower_ in SOURCE_HEADS
 
 
 def _is_outlet_name_word(token: Token) -> bool:
@@ -1624,9 +1752,7 @@ def _outlet_name(doc: Doc, token: Token) -> Span | None:
     start = end
     while start > 0 and _is_outlet_name_word(doc[start - 1]):
         start -= 1
-    if start == end or any(
-        word.ent_type_ or word.lower_ in TITLE_WORDS | ROLE_NOUNS for word in doc[start:end]
-    ):
+    if start == end or any(word.ent_type_ or word.lower_ in TITLE_OR_ROLE_WORDS for word in doc[start:end]):
         return None  # "talks to Assistant Secretary of the Air Force ...": a title, no outlet
     if start == sentence_bounds(doc, start)[0] or _is_title_case_at(doc, start):
         return None  # a capital that opens a sentence or is a headline's says nothing
@@ -1642,6 +1768,7 @@ _WEB_NAME = re.compile(r"^[A-Z][\w-]*\.(?:com|net|org|co\.uk)$")
 def _web_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     """ "reports FoxSports.com", "according to TMZ.com": a site written as a name (not "hp.com", an
     address), which the model leaves unlabelled."""
-    for token in tokens_of(doc):
-        if _WEB_NAME.match(token.text) and token.ent_type_ in ("", "PERSON", "GPE"):
-            yield doc[token.i : token.i + 1], "ORG", "organization"
+    tokens = tokens_of(doc)
+    for index, text in enumerate(_token_texts(doc)):
+        if "." in text and _WEB_NAME.match(text) and tokens[index].ent_type_ in ("", "PERSON", "GPE"):
+            yield Span(doc, index, index + 1), "ORG", "organization"
