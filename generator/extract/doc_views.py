@@ -174,32 +174,3 @@ def token_starts(doc: Doc) -> list[int]:
 def token_at_char(doc: Doc, char: int) -> int:
     """The index of the token whose text or trailing space holds character `char` of `text_of(doc)`."""
     return bisect.bisect_right(token_starts(doc), char) - 1
-
-
-def children_of(token: Token) -> list[Token]:
-    """`list(token.children)`, from lists made once per Doc (spaCy makes a new Token for each child
-    on every use); not to be changed by the caller."""
-    # made_once's dict read directly: this is asked several times of every noun
-    made = token.doc.user_data.get(_MADE)
-    children = made.get("children") if made is not None else None
-    if children is None:
-        children = made_once(token.doc, "children", _children_lists)
-    return children.get(token.i, _NO_CHILDREN)
-
-
-_NO_CHILDREN: list[Token] = []
-
-
-def _children_lists(doc: Doc) -> dict[int, list[Token]]:
-    # A token's children are the tokens whose head it is, in order (Token.children finds them
-    # between the token's edges, which always hold them).
-    import numpy
-    from spacy.attrs import HEAD
-
-    tokens = tokens_of(doc)
-    children: dict[int, list[Token]] = {}
-    offsets = doc.to_array(HEAD).astype(numpy.int64).tolist()  # stored unsigned: -1 reads 2**64 - 1
-    for index, offset in enumerate(offsets):
-        if offset:
-            children.setdefault(index + offset, []).append(tokens[index])
-    return children

@@ -270,14 +270,17 @@ def _near_publication(date: DateValue, published: dt.date) -> bool:
     return 0 <= (published - date.first_day()).days <= ANCHOR_DAYS
 
 
-def _speakers(root: Token, mentions: Sequence[ActorMention]) -> set[str]:
-    """Who a sentence's saying is by: the actors its reporting verb's subject names."""
+def _speakers(root: Token, mentions: Sequence[ActorMention]) -> tuple[str, ...]:
+    """Who a sentence's saying is by: the actors its reporting verb's subject names, in the order
+    they are named (a set's order would change with the process's hash seed, and with it the
+    date of a saying by two speakers)."""
     if not is_reporting(root) or root.pos_ != "VERB":
-        return set()
+        return ()
     subjects = {child.i for child in children_of(root) if child.dep_ == "nsubj"}
     if not subjects:
-        return set()
-    return {mention.name for mention in mentions if mention.end - 1 in subjects or mention.start in subjects}
+        return ()
+    named = (mention.name for mention in mentions if mention.end - 1 in subjects or mention.start in subjects)
+    return tuple(dict.fromkeys(named))
 
 
 # Verbs that tell what is foreseen: the date they take is when it may happen, not when it did
