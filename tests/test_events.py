@@ -2092,3 +2092,19 @@ def test_a_date_on_an_object_the_clause_brings_in_dates_the_clause(nlp) -> None:
     may = TimeExpression(start, start + 3, "May", "DATE", "2024-05")
     found = _sentence_date(doc[:], [may], doc[2])
     assert found is not None and found[0].iso == "2024-05"
+
+
+def test_a_sayings_speakers_come_in_the_order_they_are_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a set's order follows the process's hash seed: two workers could date one saying differently
+    import dataclasses
+
+    from generator.extract.events.clauses import _speakers
+    from generator.extract.pipeline import article_doc
+
+    article = Article("strike", "Strike", PUBLISHED, "Union leader Tom Baker said the strike was over.\n")
+    doc = nlp(article_doc(nlp, article))
+    (baker,) = [mention for mention in doc._.mentions if mention.name == "Tom Baker"]
+    root = next(iter(doc.sents)).root
+    for first, second in (("Tom Baker", "Local 12"), ("Local 12", "Tom Baker")):
+        mentions = [dataclasses.replace(baker, name=first), dataclasses.replace(baker, name=second)]
+        assert _speakers(root, mentions) == (first, second)
