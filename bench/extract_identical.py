@@ -42,7 +42,10 @@ def _cpu_seconds(command: list[str], checkout: Path) -> float:
     """CPU seconds of `command` and its children, with `checkout`'s code first on the path."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     environment = dict(os.environ, PYTHONPATH=str(checkout.resolve()))
-    completed = subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
+    # run from the checkout: `python -c` puts the working directory before PYTHONPATH on the path
+    completed = subprocess.run(
+        command, capture_output=True, text=True, env=environment, cwd=checkout.resolve(), check=False
+    )
     if completed.returncode not in (0, 1):  # 1: some article failed, which the diff shows
         raise SystemExit(f"{command[:3]} failed:\n{completed.stderr[-2000:]}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
