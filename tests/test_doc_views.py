@@ -11,10 +11,12 @@ from generator.extract.doc_views import (
     entities_of,
     lefts_of,
     made_once,
+    made_once_for,
     release_views,
     rights_of,
     sentence_at,
     sentences_of,
+    span_root,
     subtree_of,
     text_of,
     tokens_in,
@@ -100,3 +102,16 @@ def test_the_pipeline_leaves_no_view_on_the_doc(nlp) -> None:  # type: ignore[no
         assert alive() is None, "the Doc outlived its last reference (a cycle)"
     finally:
         gc.enable()
+
+
+def test_a_value_per_key_and_a_spans_root_are_made_once(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(article_doc(nlp, _article()))
+    made: list[int] = []
+    for key in (1, 2, 1):
+        assert made_once_for(doc, "test_keyed", key, lambda key=key: made.append(key) or key * 10) == key * 10
+    assert made == [1, 2]  # each key made once
+    for ent in doc.ents:
+        root = span_root(doc, ent.start, ent.end)
+        assert root.i == ent.root.i
+        assert span_root(doc, ent.start, ent.end) is root
+    release_views(doc)

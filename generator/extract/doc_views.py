@@ -11,7 +11,7 @@ collector finds the cycle. Build them only once the parse is final (after `timel
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
@@ -64,6 +64,20 @@ def made_once(doc: Doc, name: str, make: Callable[[Doc], T]) -> T:
         made[name] = make(doc)
     value: T = made[name]
     return value
+
+
+def made_once_for(doc: Doc, name: str, key: Hashable, make: Callable[[], T]) -> T:
+    """`make()`, made on the first call with `name` and `key` for this Doc (a value per token, span
+    or expression that several rules ask for) and kept until `release_views`."""
+    made: dict[Hashable, T] = made_once(doc, name, lambda doc: {})
+    if key not in made:
+        made[key] = make()
+    return made[key]
+
+
+def span_root(doc: Doc, start: int, end: int) -> Token:
+    """`doc[start:end].root`, found once per span (each `doc[start:end]` makes a new Span)."""
+    return made_once_for(doc, "span_roots", (start, end), lambda: doc[start:end].root)
 
 
 def entities_of(doc: Doc) -> tuple[Span, ...]:
@@ -159,6 +173,11 @@ def release_views(doc: Doc) -> None:
 def span_text(span: Span) -> str:
     """`span.text`, sliced from the Doc's text (Span.text makes a Token for each of its words)."""
     return text_of(span.doc)[span.start_char : span.end_char]
+
+
+def texts_of(doc: Doc) -> list[str]:
+    """Each token's `text`, made once per Doc (a rule that looks for a few words reads these first)."""
+    return made_once(doc, "token_texts", lambda doc: [token.text for token in tokens_of(doc)])
 
 
 def lowers_of(doc: Doc) -> list[str]:

@@ -39,6 +39,7 @@ from generator.extract.doc_views import (
     lowers_of,
     made_once,
     sentence_starts,
+    span_root,
     text_of,
     token_at_char,
     tokens_of,
@@ -275,15 +276,6 @@ def _may_refer(token: Token, lowered: str, number: int) -> bool:
     return pos == "NOUN" or (pos == "PROPN" and number < LEAD_SENTENCES)
 
 
-def _root(doc: Doc, start: int, end: int) -> Token:
-    """`doc[start:end].root`, found once per span: the rules ask it of each mention again and again."""
-    roots: dict[tuple[int, int], Token] = made_once(doc, "span_roots", lambda doc: {})
-    root = roots.get((start, end))
-    if root is None:
-        root = roots[start, end] = doc[start:end].root
-    return root
-
-
 def _sentence_numbers(doc: Doc) -> dict[int, int]:
     """Each token's sentence number, by token index."""
     bounds = pairwise([*sentence_starts(doc), len(doc)])
@@ -356,7 +348,7 @@ def _employer(doc: Doc, speaker: ActorMention, mentions: Sequence[ActorMention])
         return None  # "Washington senator Patty Murray" speaks for no company named before her
     first = min((mention.start for mention in named), default=speaker.start)
     before = [organization for organization in organizations if organization.end <= first]
-    subjects = [m for m in before if _root(doc, m.start, m.end).dep_ in ("nsubj", "nsubjpass")]
+    subjects = [m for m in before if span_root(doc, m.start, m.end).dep_ in ("nsubj", "nsubjpass")]
     candidates = subjects or before
     return candidates[-1] if candidates else None
 
@@ -365,11 +357,11 @@ def _organization_of_role_phrase(
     doc: Doc, person: ActorMention, mentions: Sequence[ActorMention]
 ) -> ActorMention | None:
     """The organisation one of a person's role phrases names: "Red Sox owner John Henry"."""
-    named = [_root(doc, m.start, m.end) for m in mentions if m.name == person.name and m.label != "COREF"]
+    named = [span_root(doc, m.start, m.end) for m in mentions if m.name == person.name and m.label != "COREF"]
     if not named:
         return None
     # each organisation's root found once, not once per mention of the person
-    organizations = [(m, _root(doc, m.start, m.end)) for m in mentions if m.kind == "organization"]
+    organizations = [(m, span_root(doc, m.start, m.end)) for m in mentions if m.kind == "organization"]
     for root in named:
         for organization, organization_root in organizations:
             if _in_role_phrase(organization_root, root):
@@ -472,7 +464,7 @@ class _Group:
 def _groups_of_people(
     doc: Doc, mentions: Sequence[ActorMention], sentence_of: dict[int, int]
 ) -> list[_Group]:
-    by_root = {_root(doc, m.start, m.end).i: m for m in mentions if m.kind == "person"}
+    by_root = {span_root(doc, m.start, m.end).i: m for m in mentions if m.kind == "person"}
     groups = []
     for index, mention in by_root.items():
         root = doc[index]
@@ -682,7 +674,7 @@ def _remember(
     by_word: dict[str, tuple[int, ActorMention]],
 ) -> None:
     entry = seen.get(mention.name)
-    root = _root(doc, mention.start, mention.end)
+    root = span_root(doc, mention.start, mention.end)
     if entry is None and mention.kind == "person" and _is_predicative(root):
         return  # "rumored to be Deep Throat", "was named Smith": a name said of someone else
     if entry is None:
@@ -1030,8 +1022,8 @@ def _organization_kinds(doc: Doc, mentions: Sequence[ActorMention]) -> dict[str,
         span = doc[mention.start : mention.end]
         # "Ford, the automaker", "carmaker Ford"; not "the main Airbus union", the union at Airbus
         called = (
-            _role_words(doc, span) - {_root(doc, span.start, span.end).head.lemma_.lower()}
-            if _root(doc, span.start, span.end).dep_ == "compound"
+            _role_words(doc, span) - {span_root(doc, span.start, span.end).head.lemma_.lower()}
+            if span_root(doc, span.start, span.end).dep_ == "compound"
             else _role_words(doc, span)
         )
         own |= {DESCRIPTION_KINDS[word] for word in called if word in DESCRIPTION_KINDS}
@@ -1370,7 +1362,7 @@ def _genders_and_roles(
             continue
         span = doc[mention.start : mention.end]
         words = _role_words(doc, span)
-        root = _root(doc, span.start, span.end)
+        root = span_root(doc, span.start, span.end)
         roles.setdefault(mention.name, set()).update(words - GENERIC_PERSON_WORDS, _roles_by_deed(root))
         for word in words:
             if word in FEMALE_WORDS:
@@ -1523,7 +1515,7 @@ def _roles_by_deed(root: Token) -> frozenset[str]:
 def _role_words(doc: Doc, span: Span) -> set[str]:
     """Nouns the article puts with a name: "actress Jane Roe", "Roe, the actress,", "Mr. Roe"."""
     words: set[str] = set()
-    root = _root(doc, span.start, span.end)
+    root = span_root(doc, span.start, span.end)
     tokens = tokens_of(doc)
     before = tokens[span.start - 1] if span.start > 0 else None
     if before is not None and before.text.rstrip(".") in HONORIFICS:

@@ -25,11 +25,13 @@ from generator.extract.doc_views import (
     entities_of,
     lowers_of,
     made_once,
+    made_once_for,
     sentence_at,
     sentence_starts,
     sentences_of,
     span_text,
     text_of,
+    texts_of,
     token_starts,
     tokens_in,
     tokens_of,
@@ -408,7 +410,7 @@ NOT_ACTOR_NAMES = frozenset(
 
 def _age_follows(doc: Doc, span: Span) -> bool:
     """ "Dennis Markle, 34,": an age set off by commas right after the name."""
-    end, texts = span.end, _token_texts(doc)
+    end, texts = span.end, texts_of(doc)
     if end + 2 >= len(doc) or texts[end] != "," or texts[end + 2] not in (",", "."):
         return False
     age = texts[end + 1]
@@ -446,12 +448,13 @@ def _cased_names(raw: list[tuple[Span, str, ActorKind]]) -> dict[str, str]:
 
 def _is_all_caps(sent: Span) -> bool:
     """Whether a sentence is written in capitals (asked once per sentence)."""
-    known: dict[int, bool] = made_once(sent.doc, "all_caps_sentences", lambda doc: {})
-    if sent.start not in known:
-        texts = _token_texts(sent.doc)
-        words = [texts[token.i] for token in tokens_in(sent) if token.is_alpha]
-        known[sent.start] = len(words) >= 3 and all(word.isupper() for word in words)
-    return known[sent.start]
+    return made_once_for(sent.doc, "all_caps_sentences", sent.start, lambda: _reads_all_caps(sent))
+
+
+def _reads_all_caps(sent: Span) -> bool:
+    texts = texts_of(sent.doc)
+    words = [texts[token.i] for token in tokens_in(sent) if token.is_alpha]
+    return len(words) >= 3 and all(word.isupper() for word in words)
 
 
 def _all_caps_mentions(
@@ -824,7 +827,7 @@ def _joined_names(doc: Doc, ent: Span) -> list[Span]:
     two names joined by a hyphen or "and" are two actors when the article names each of them on its
     own too (not "Rolls-Royce", "Procter and Gamble"); a dash set off by spaces ("Teixeira -- eight
     years") ends a name."""
-    tokens, texts = tokens_of(doc), _token_texts(doc)
+    tokens, texts = tokens_of(doc), texts_of(doc)
     after_first = range(ent.start + 1, ent.end)
     dashes = [index for index in after_first if "-" in texts[index] and tokens[index].is_punct]
     spaced = next((index for index in dashes if _dash_ends_name(doc, index)), None)
@@ -932,7 +935,7 @@ PERSONAL_TITLES = frozenset(
 def _trim_title_case_verb(doc: Doc, ent: Span) -> Span:
     # Headlines in Title Case fool NER ("Lavrov Meets"): drop trailing words that the article
     # also uses in lower case, i.e. common words rather than names.
-    texts = _token_texts(doc)
+    texts = texts_of(doc)
     end = ent.end
     while end - ent.start > 1 and texts[end - 1].lower() in _lowercase_verbs(doc):
         end -= 1
@@ -978,7 +981,7 @@ def _is_headline_verb(token: Token) -> bool:
 
 def _is_named_elsewhere(doc: Doc, name: Span) -> bool:
     """Whether the article writes `name` outside the headline too ("Creighton" of "Creighton Returns")."""
-    words = _token_texts(doc)[name.start : name.end]
+    words = texts_of(doc)[name.start : name.end]
     width = len(words)
     tokens, headline_end = tokens_of(doc), sentence_bounds(doc, name.start)[1]
     return any(
@@ -987,17 +990,13 @@ def _is_named_elsewhere(doc: Doc, name: Span) -> bool:
     )
 
 
-def _token_texts(doc: Doc) -> list[str]:
-    return made_once(doc, "token_texts", lambda doc: [token.text for token in tokens_of(doc)])
-
-
 def _token_positions(doc: Doc) -> dict[str, list[int]]:
     """Where each token text comes in the Doc, in order: rules that look for a name's words look
     them up here rather than comparing every token."""
 
     def positions(doc: Doc) -> dict[str, list[int]]:
         found: dict[str, list[int]] = {}
-        for index, text in enumerate(_token_texts(doc)):
+        for index, text in enumerate(texts_of(doc)):
             found.setdefault(text, []).append(index)
         return found
 
@@ -1006,7 +1005,7 @@ def _token_positions(doc: Doc) -> dict[str, list[int]]:
 
 def _starts_of(doc: Doc, words: list[str]) -> Iterable[int]:
     """Where the token texts `words` come one after another in the Doc, in order (anywhere for none)."""
-    texts = _token_texts(doc)
+    texts = texts_of(doc)
     if not words:
         return range(len(texts) + 1)
     width = len(words)
@@ -1020,7 +1019,7 @@ def _tokens_written(doc: Doc, words: set[str]) -> Iterator[Token]:
     if not words:
         return
     tokens = tokens_of(doc)
-    for index, text in enumerate(_token_texts(doc)):
+    for index, text in enumerate(texts_of(doc)):
         if text in words:
             yield tokens[index]
 
@@ -1229,7 +1228,7 @@ def _plural_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     """ "the Colts", "the visiting Jaguars", "the Jacksonville Jaguars": "the" before a capitalised
     plural names a team, a band or a party, which the model leaves unlabelled or takes for a person."""
     tokens = tokens_of(doc)
-    for index, text in enumerate(_token_texts(doc)):
+    for index, text in enumerate(texts_of(doc)):
         if not text.endswith("s") or not _is_plural_name(tokens[index]):  # every plural name ends so
             continue
         token = tokens[index]
@@ -1270,7 +1269,7 @@ def _is_title_case(sent: Span) -> bool:
     """A Title Case headline: most words capitalised and no content word in lower case (a short
     sentence with a long name, "The Nasdaq Composite Index dropped 2 percent", is not one)."""
     words = [token for token in tokens_in(sent) if token.is_alpha]
-    texts = _token_texts(sent.doc)
+    texts = texts_of(sent.doc)
     if not words or sum(texts[token.i][0].isupper() for token in words) / len(words) <= 0.6:
         return False
     return not any(token.is_lower and token.pos_ in ("VERB", "NOUN", "ADJ") for token in words)
@@ -1345,9 +1344,7 @@ def _handle_mentions(
 ) -> Iterator[tuple[Span, str, ActorKind]]:
     """ "I'd like to thank @TheAcademy": a handle that spells a name the article gives is that actor."""
     tokens = tokens_of(doc)
-    handles = [
-        tokens[i] for i, text in enumerate(_token_texts(doc)) if text[:1] == "@" and _HANDLE.match(text)
-    ]
+    handles = [tokens[i] for i, text in enumerate(texts_of(doc)) if text[:1] == "@" and _HANDLE.match(text)]
     kinds = {name_key(clean_name(span_text(span))): kind for span, _label, kind in found} if handles else {}
     for token in handles:
         if kind := kinds.get(name_key(handle_name(token.text))):
@@ -1769,6 +1766,6 @@ def _web_name_mentions(doc: Doc) -> Iterator[tuple[Span, str, ActorKind]]:
     """ "reports FoxSports.com", "according to TMZ.com": a site written as a name (not "hp.com", an
     address), which the model leaves unlabelled."""
     tokens = tokens_of(doc)
-    for index, text in enumerate(_token_texts(doc)):
+    for index, text in enumerate(texts_of(doc)):
         if "." in text and _WEB_NAME.match(text) and tokens[index].ent_type_ in ("", "PERSON", "GPE"):
             yield Span(doc, index, index + 1), "ORG", "organization"

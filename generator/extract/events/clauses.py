@@ -33,8 +33,10 @@ from generator.extract.doc_views import (
     children_of,
     entities_of,
     made_once,
+    made_once_for,
     sentence_at,
     sentences_of,
+    span_root,
     subtree_of,
     text_of,
     tokens_in,
@@ -1517,7 +1519,7 @@ def _mentions_taking_part(
         # "Airbus, which has out-sold Boeing": Airbus takes part; "A380 test flight delayed": the flight's
         clause |= {token.i for token in subtree_of(predicate.head) if token.i < predicate.i}
     for mention in mentions:
-        root = _root_of(mention, span.doc)
+        root = span_root(span.doc, mention.start, mention.end)
         if root.i in misread:
             actors.append(mention)  # its subject before it, its object after it
             continue
@@ -1647,15 +1649,6 @@ RELATION_NOUNS = frozenset(
 DESCRIBING_DEPS = frozenset({"pobj", "prep", "compound", "amod", "nmod", "poss", "case"})
 
 
-def _root_of(mention: ActorMention, doc: Doc) -> Token:
-    """The root of the mention's span, found once per Doc (each `doc[start:end]` makes a new Span)."""
-    roots: dict[tuple[int, int], Token] = made_once(doc, "mention_roots", lambda doc: {})
-    key = (mention.start, mention.end)
-    if key not in roots:
-        roots[key] = doc[mention.start : mention.end].root
-    return roots[key]
-
-
 def _describes_another_actor(mention: ActorMention, mentions: Sequence[ActorMention], doc: Doc) -> bool:
     """A name told only to say who another actor is: before a tie and that actor's name ("Airbus
     parent (company) EADS"), or inside a description set beside that actor's name ("EADS, the
@@ -1669,7 +1662,7 @@ def _describes_another_actor(mention: ActorMention, mentions: Sequence[ActorMent
         )
         if following in starts:
             return True
-    token = _root_of(mention, doc)
+    token = span_root(doc, mention.start, mention.end)
     while token.dep_ in DESCRIBING_DEPS and token.head.i != token.i:
         token = token.head
     if token.dep_ != "appos" or token.pos_ != "NOUN" or not _names_a_tie(token):
@@ -1947,7 +1940,7 @@ def _actor_is_subject(predicate: Token, mentions: Sequence[ActorMention]) -> boo
     for mention in mentions:
         if mention.kind not in ("person", "organization", "product"):
             continue
-        token = _root_of(mention, predicate.doc)
+        token = span_root(predicate.doc, mention.start, mention.end)
         while token.dep_ in ("compound", "conj", "appos", "poss", "nummod") and token.head.i != token.i:
             token = token.head
         if mention.label == "BRIDGE" and mention.kind != "product":
@@ -1973,18 +1966,12 @@ def _predicate_heads(predicate: Token) -> set[int]:
 
 def _once_per_token(token: Token, name: str, read: Callable[[Token], T]) -> T:
     """`read(token)`, read once per token and Doc."""
-    made: dict[int, T] = made_once(token.doc, name, lambda doc: {})
-    if token.i not in made:
-        made[token.i] = read(token)
-    return made[token.i]
+    return made_once_for(token.doc, name, token.i, lambda: read(token))
 
 
 def _once_per_predicate(predicate: Token, name: str, find: Callable[[Token], set[int]]) -> frozenset[int]:
     """`find(predicate)`, read once per predicate and Doc (each is a walk of subtrees)."""
-    made: dict[int, frozenset[int]] = made_once(predicate.doc, name, lambda doc: {})
-    if predicate.i not in made:
-        made[predicate.i] = frozenset(find(predicate))
-    return made[predicate.i]
+    return made_once_for(predicate.doc, name, predicate.i, lambda: frozenset(find(predicate)))
 
 
 def _subject_tokens(predicate: Token) -> frozenset[int]:
@@ -2200,19 +2187,14 @@ def _sentence_date(
 def _dating_reading(doc: Doc, expression: TimeExpression) -> tuple[DateValue, Token] | None:
     """The expression's calendar date and root token, when it may date a clause at all (whatever
     the clause), read once per Doc: each predicate of its sentence asks."""
-    readings: dict[TimeExpression, tuple[DateValue, Token] | None] = made_once(
-        doc, "dating_readings", lambda doc: {}
-    )
-    if expression not in readings:
-        readings[expression] = _read_for_dating(doc, expression)
-    return readings[expression]
+    return made_once_for(doc, "dating_readings", expression, lambda: _read_for_dating(doc, expression))
 
 
 def _read_for_dating(doc: Doc, expression: TimeExpression) -> tuple[DateValue, Token] | None:
     date = expression.calendar_date()
     if date is None:
         return None
-    if _within(expression.start, [made_once(doc, "dateline_credit", dateline_credit)]):
+    if _within(expression.start, [dateline_credit(doc)]):
         return None  # "TALLINN, March 4 (Reuters) - ... won Sunday's election": the day it was filed
     tokens = _expression_tokens(doc, expression)
     if tokens is None or (date.precision == "year" and _names_a_thing(tokens.root)):
@@ -2228,11 +2210,12 @@ def _read_for_dating(doc: Doc, expression: TimeExpression) -> tuple[DateValue, T
 
 def _expression_tokens(doc: Doc, expression: TimeExpression) -> Span | None:
     """The tokens of the expression (expanded to whole tokens), found once per Doc."""
-    spans: dict[tuple[int, int], Span | None] = made_once(doc, "expression_tokens", lambda doc: {})
-    key = (expression.start, expression.end)
-    if key not in spans:
-        spans[key] = doc.char_span(expression.start, expression.end, alignment_mode="expand")
-    return spans[key]
+    return made_once_for(
+        doc,
+        "expression_tokens",
+        (expression.start, expression.end),
+        lambda: doc.char_span(expression.start, expression.end, alignment_mode="expand"),
+    )
 
 
 def _day_of_recent_news_told(
@@ -2417,11 +2400,7 @@ _QUOTED = re.compile(r'"[^"]+(?:"|$)|“[^”]+(?:”|$)')  # a quote may run on
 
 def _quoted_ranges(span: Span) -> list[tuple[int, int]]:
     """Character ranges (in the Doc) of direct quotations in the sentence, found once per span."""
-    found: dict[tuple[int, int], list[tuple[int, int]]] = made_once(span.doc, "quoted_ranges", lambda doc: {})
-    key = (span.start_char, span.end_char)
-    if key not in found:
-        found[key] = _find_quoted_ranges(span)
-    return found[key]
+    return made_once_for(span.doc, "quoted_ranges", (span.start, span.end), lambda: _find_quoted_ranges(span))
 
 
 def _find_quoted_ranges(span: Span) -> list[tuple[int, int]]:
@@ -2617,10 +2596,6 @@ LIGHT_VERBS = frozenset(
 SAME_OBJECT_LEMMAS = LIGHT_VERBS | REPORTING_LEMMAS  # two of them tell one happening on one object
 
 
-# The same few names are matched for every pair of candidates (name_key runs six regular expressions)
-_actor_key = lru_cache(maxsize=4096)(name_key)
-
-
 def _same_happening(first: _Candidate, second: _Candidate) -> bool:
     if first.lemma != second.lemma or (
         "negated" in (first.modality, second.modality) and first.modality != second.modality
@@ -2629,7 +2604,7 @@ def _same_happening(first: _Candidate, second: _Candidate) -> bool:
     needs_same_object = first.lemma in SAME_OBJECT_LEMMAS or min(len(first.actors), len(second.actors)) < 2
     if needs_same_object and _object_lemma(first.predicate) != _object_lemma(second.predicate):
         return False  # "has a new frame" and "has two cameras", or two announcements, are two facts
-    shared = {_actor_key(actor) for actor in first.actors} & {_actor_key(actor) for actor in second.actors}
+    shared = {name_key(actor) for actor in first.actors} & {name_key(actor) for actor in second.actors}
     needed = min(2, len(first.actors), len(second.actors))
     dates_agree = first.date == second.date or "published" in (first.date_source, second.date_source)
     return len(shared) >= needed and dates_agree
@@ -2666,7 +2641,7 @@ def _date_headlines_by_the_lead(candidates: list[_Candidate], headlines: set[int
         told_in = {mention.sentence for mention in item.mentions}
         if item.date_source == "text" or min(told_in) not in headlines:
             continue
-        actors = {_actor_key(actor) for actor in item.actors}
+        actors = {name_key(actor) for actor in item.actors}
         # told again, undated, in the body too ("... has died"): only a retelling by all its actors
         # dates it, not one of a single actor's other deed of that kind ("was hired in 2004")
         by_all = not told_in <= headlines
@@ -2688,7 +2663,7 @@ def _date_headlines_by_the_lead(candidates: list[_Candidate], headlines: set[int
 
 
 def _shares_actors(actors: set[str], other: _Candidate, all_of_them: bool) -> bool:
-    others = {_actor_key(actor) for actor in other.actors}
+    others = {name_key(actor) for actor in other.actors}
     return actors <= others if all_of_them else bool(actors & others)
 
 

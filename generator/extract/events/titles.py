@@ -14,7 +14,6 @@ from generator.extract.actors.mentions import ActorMention, dateline_credit
 from generator.extract.doc_views import (
     children_of,
     lefts_of,
-    made_once,
     rights_of,
     sentence_at,
     subtree_of,
@@ -350,7 +349,7 @@ def _subjects(head: Token) -> list[Token]:
     """The verb's subjects. The parser may take a dateline's place for one ("DEARBORN, Mich. -
     Kessler Motors reported ...", "MONTE CARLO (AP) - Luka Kovac withdrew ..."): the place filed the
     story and did nothing; a name it hung on the place is the subject."""
-    credit_start, credit_end = made_once(head.doc, "dateline_credit", dateline_credit)
+    credit_start, credit_end = dateline_credit(head.doc)
     subjects: list[Token] = []
     for child in children_of(head):
         if child.dep_ not in ("nsubj", "nsubjpass"):
@@ -541,7 +540,7 @@ def _render(
 ) -> list[str]:
     """Tokens as words, each actor mention replaced by its canonical name and titles dropped; a
     mention in `emitted` (the starts of those already written) is not written again."""
-    credit_start, credit_end = made_once(doc, "dateline_credit", dateline_credit)
+    credit_start, credit_end = dateline_credit(doc)
     tokens = [token for token in tokens if not token.is_space and not credit_start <= token.idx < credit_end]
     words: list[str] = []
     emitted = set() if emitted is None else emitted
